@@ -1,0 +1,102 @@
+# njbt: the information system of the farm-machinery purchase subsidy
+# programme. `make run` and `make check` install what is missing (Debian),
+# build, and then serve the demo or run every test.
+
+DEBS	= gcc make pkg-config libncurses-dev libsqlite3-dev libssh-dev \
+	  libsodium-dev libcsv-dev libcmocka-dev sqlite3 tmux openssh-client \
+	  sshpass
+PKGS	= ncursesw sqlite3 libssh libsodium
+WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
+	  -Wmissing-prototypes -Wwrite-strings -Werror
+CC	= gcc
+BASE	= -std=c11 -D_GNU_SOURCE -g $(WARN) -Isrc -Ibuild -MMD -MP \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CFLAGS	= $(BASE) -O2
+SANFLAGS= $(BASE) -O1 -fno-omit-frame-pointer \
+	  -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDLIBS	= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutil
+TESTLIBS= $(LDLIBS) -lcmocka
+
+SRCS	= $(wildcard src/*.c)
+OBJS	= $(SRCS:src/%.c=build/obj/%.o) build/obj/gen-embed.o
+SOBJS	= $(SRCS:src/%.c=build/san/%.o) build/san/gen-embed.o
+LIBOBJS	= $(filter-out build/san/main.o,$(SOBJS))
+UNITS	= $(patsubst tests/unit/%.c,build/san/%,$(wildcard tests/unit/test-*.c))
+NUNITS	= $(patsubst tests/unit/%.c,build/obj/%,$(wildcard tests/unit/test-*.c))
+EMBED	= db/embed.sh db/schema.sql $(wildcard db/migrations/*.sql) \
+	  $(wildcard db/demo/*.csv)
+
+all: build/njbt
+
+build/njbt: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+build/san/njbt: $(SOBJS)
+	$(CC) $(SANFLAGS) -o $@ $(SOBJS) $(LDLIBS)
+
+build/obj/%.o: src/%.c | build/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/san/%.o: src/%.c | build/san
+	$(CC) $(SANFLAGS) -c -o $@ $<
+
+build/obj/gen-embed.o: build/gen-embed.c | build/obj
+	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+build/san/gen-embed.o: build/gen-embed.c | build/san
+	$(CC) $(SANFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+build/gen-embed.c: $(EMBED) | build
+	sh db/embed.sh > $@.tmp && mv $@.tmp $@
+
+build/san/test-%: tests/unit/test-%.c $(LIBOBJS) tests/unit/fixture.h
+	$(CC) $(SANFLAGS) -o $@ $< $(LIBOBJS) $(TESTLIBS)
+
+build/obj/test-%: tests/unit/test-%.c $(filter-out build/obj/main.o,$(OBJS)) tests/unit/fixture.h
+	$(CC) $(CFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(TESTLIBS)
+
+build build/obj build/san:
+	mkdir -p $@
+
+# Install the Debian packages that are missing (as root), or say how.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -q $$missing; \
+	  else \
+	    echo "missing packages; as root run: apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Layers: screens and the server never touch SQLite; the store no curses.
+layers:
+	@bad=$$(grep -lE 'sqlite3_|include "store.h"|include "lists.h"|include "actions.h"' \
+	  src/tui*.c src/ssh*.c src/cmd*.c 2>/dev/null); \
+	bad="$$bad$$(grep -lE 'curses|libssh' src/store*.c src/action*.c \
+	  src/list*.c src/print*.c 2>/dev/null)"; \
+	if [ -n "$$bad" ]; then echo "layer violation in: $$bad"; exit 1; fi
+
+build-all: deps
+	$(MAKE) build/njbt build/san/njbt $(UNITS) $(NUNITS)
+
+check: build-all layers
+	@sh tests/run
+
+run: deps
+	$(MAKE) build/njbt
+	@sh tests/demo-run.sh
+
+bench: deps
+	$(MAKE) build/njbt
+	@sh bench/write.sh
+
+clean:
+	rm -rf build
+
+.PHONY: all deps layers build-all check run bench clean
+-include $(wildcard build/obj/*.d build/san/*.d)

@@ -1,0 +1,363 @@
+/*
+ * action-find.c: look-ups the actions share. Each finds a record by its
+ * public key (region code, credit code, item and tier, model, login) and
+ * either fills a row or refuses with a Chinese reason naming the field;
+ * scope_has() says whether a region lies within an actor's scope (SPEC
+ * section 1: a township clerk works in its township, a county clerk in its
+ * county, a city supervisor in its counties).
+ */
+#include <string.h>
+
+#include "actions.h"
+
+static const struct {
+	const char *level;
+	const char *label;
+} levels[] = {
+	{ "province",	"省级" },
+	{ "city",	"市级" },
+	{ "county",	"县级" },
+	{ "township",	"乡镇级" },
+	{ "village",	"村级" },
+};
+
+static const char *
+level_label(const char *level)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
+		if (strcmp(levels[i].level, level) == 0)
+			return levels[i].label;
+	return level;
+}
+
+int
+find_region(struct act *a, const char *field, const char *code,
+    const char *level, struct region_row *r)
+{
+	sqlite3_stmt	*st = sql_query(SQL_REGION_GET, "t", code);
+	int		 rc = sql_step(st);
+
+	if (rc < 0)
+		return act_fail(a, "查询行政区划");
+	if (rc == 0)
+		return act_refuse(a, field, "未知的行政区划代码：%s", code);
+	sql_col_copy(st, 0, r->code, sizeof r->code);
+	sql_col_copy(st, 1, r->name, sizeof r->name);
+	sql_col_copy(st, 2, r->level, sizeof r->level);
+	sql_col_copy(st, 3, r->parent, sizeof r->parent);
+	sqlite3_reset(st);
+	if (level != NULL && strcmp(r->level, level) != 0)
+		return act_refuse(a, field, "%s（%s）不是%s行政区划", r->name,
+		    code, level_label(level));
+	return NJ_OK;
+}
+
+static int
+find_org(struct act *a, const char *field, enum sql id, const char *fmt,
+    const void *key, const char *what, struct org_row *o)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (fmt[0] == 'i')
+		st = sql_query(id, "i", *(const int64_t *)key);
+	else
+		st = sql_query(id, "t", (const char *)key);
+	rc = sql_step(st);
+	if (rc < 0)
+		return act_fail(a, "查询企业");
+	if (rc == 0) {
+		if (fmt[0] == 'i')
+			return act_refuse(a, field, "未知的%s", what);
+		return act_refuse(a, field, "未知的%s：%s", what,
+		    (const char *)key);
+	}
+	o->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, o->name, sizeof o->name);
+	sql_col_copy(st, 2, o->uscc, sizeof o->uscc);
+	sql_col_copy(st, 3, o->status, sizeof o->status);
+	sqlite3_reset(st);
+	return NJ_OK;
+}
+
+int
+find_maker_uscc(struct act *a, const char *field, const char *uscc,
+    struct org_row *o)
+{
+	return find_org(a, field, SQL_MAKER_BY_USCC, "t", uscc, "生产企业", o);
+}
+
+int
+find_maker_id(struct act *a, int64_t id, struct org_row *o)
+{
+	return find_org(a, NULL, SQL_MAKER_BY_ID, "i", &id, "生产企业", o);
+}
+
+int
+find_dealer_uscc(struct act *a, const char *field, const char *uscc,
+    struct org_row *o)
+{
+	return find_org(a, field, SQL_DEALER_BY_USCC, "t", uscc, "经销商", o);
+}
+
+int
+find_dealer_id(struct act *a, int64_t id, struct org_row *o)
+{
+	return find_org(a, NULL, SQL_DEALER_BY_ID, "i", &id, "经销商", o);
+}
+
+/* An item and tier of the year's catalogue (补贴额一览表). */
+int
+find_tier(struct act *a, const char *field, int year, const char *item,
+    const char *tier, struct tier_row *t)
+{
+	sqlite3_stmt	*st;
+	int64_t		 one;
+	int		 rc;
+
+	rc = sql_int(&one, SQL_ITEM_EXISTS, "dt", year, item);
+	if (rc < 0)
+		return act_fail(a, "查询品目");
+	if (rc == 0)
+		return act_refuse(a, "item", "%d 年度补贴目录中没有品目 %s", year,
+		    item);
+	st = sql_query(SQL_TIER_GET, "dtt", year, item, tier);
+	rc = sql_step(st);
+	if (rc < 0)
+		return act_fail(a, "查询分档");
+	if (rc == 0)
+		return act_refuse(a, field, "品目 %s 没有分档 %s", item, tier);
+	t->id = sqlite3_column_int64(st, 0);
+	t->year = year;
+	strlcpy0(t->item, item, sizeof t->item);
+	strlcpy0(t->code, tier, sizeof t->code);
+	sql_col_copy(st, 1, t->name, sizeof t->name);
+	t->central = sqlite3_column_int64(st, 2);
+	t->provincial = sqlite3_column_int64(st, 3);
+	t->city = sqlite3_column_int64(st, 4);
+	t->county = sqlite3_column_int64(st, 5);
+	t->cap = sqlite3_column_int64(st, 6);
+	t->is_key = sqlite3_column_int(st, 7);
+	t->licensed = sqlite3_column_int(st, 8);
+	t->open_ended = sqlite3_column_int(st, 9);
+	sqlite3_reset(st);
+	return NJ_OK;
+}
+
+int
+find_product(struct act *a, const char *field, const char *model,
+    struct product_row *p)
+{
+	sqlite3_stmt	*st = sql_query(SQL_PRODUCT_BY_MODEL, "t", model);
+	int		 rc = sql_step(st);
+
+	if (rc < 0)
+		return act_fail(a, "查询产品");
+	if (rc == 0)
+		return act_refuse(a, field, "未知的机具型号：%s", model);
+	p->id = sqlite3_column_int64(st, 0);
+	p->maker_id = sqlite3_column_int64(st, 1);
+	p->tier_id = sqlite3_column_int64(st, 2);
+	sql_col_copy(st, 3, p->model, sizeof p->model);
+	sql_col_copy(st, 4, p->name, sizeof p->name);
+	p->subsidy = sqlite3_column_int64(st, 5);
+	p->powered = sqlite3_column_int(st, 6);
+	sql_col_copy(st, 7, p->status, sizeof p->status);
+	sqlite3_reset(st);
+	return NJ_OK;
+}
+
+int
+find_user(struct act *a, const char *field, const char *login,
+    struct user_row *u)
+{
+	sqlite3_stmt	*st = sql_query(SQL_USER_BY_LOGIN, "t", login);
+	int		 rc = sql_step(st);
+
+	if (rc < 0)
+		return act_fail(a, "查询用户");
+	if (rc == 0)
+		return act_refuse(a, field, "未知的用户：%s", login);
+	u->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, u->login, sizeof u->login);
+	sql_col_copy(st, 2, u->name, sizeof u->name);
+	u->role = role_parse(sql_col(st, 3));
+	sql_col_copy(st, 4, u->region, sizeof u->region);
+	u->locked = sqlite3_column_int(st, 5);
+	sqlite3_reset(st);
+	return NJ_OK;
+}
+
+/*
+ * Is region code within who's scope? 1 yes, 0 no, -1 database error. The
+ * province-wide roles see everything; others see their region and what
+ * lies below it.
+ */
+int
+scope_has(struct act *a, const struct actor *who, const char *code)
+{
+	int64_t	one;
+	int	rc;
+
+	(void)a;
+	switch (who->role) {
+	case ROLE_ADMIN:
+	case ROLE_AUDITOR:
+	case ROLE_CONSOLE:
+		return 1;
+	default:
+		break;
+	}
+	if (who->region[0] == '\0' || code == NULL)
+		return 0;
+	if (strcmp(who->region, code) == 0)
+		return 1;
+	rc = sql_int(&one, SQL_REGION_WITHIN, "tt", code, who->region);
+	return rc < 0 ? -1 : rc;
+}
+
+/* Refuse unless region code is within the acting user's scope. */
+int
+need_scope(struct act *a, const char *field, const char *code)
+{
+	int rc = scope_has(a, a->who, code);
+
+	if (rc < 0)
+		return act_fail(a, "查询管辖范围");
+	if (rc == 0)
+		return act_refuse(a, field, "超出您的管辖范围：%s", code);
+	return NJ_OK;
+}
+
+/* Refuse a login that is taken or reserved. */
+int
+login_free(struct act *a, const char *field, const char *login)
+{
+	int64_t	id;
+	int	rc;
+
+	if (strcmp(login, "register") == 0 || strcmp(login, "root") == 0)
+		return act_refuse(a, field, "登录名 %s 为系统保留", login);
+	rc = sql_int(&id, SQL_USER_ID_BY_LOGIN, "t", login);
+	if (rc < 0)
+		return act_fail(a, "查询用户");
+	if (rc == 1)
+		return act_refuse(a, field, "登录名 %s 已被使用", login);
+	return NJ_OK;
+}
+
+/* The year field if given, otherwise this year. */
+int
+year_of(struct act *a, const char *field)
+{
+	int y, m, d;
+
+	if (field != NULL && act_has(a, field))
+		return (int)act_num(a, field);
+	date_to_ymd(a->today, &y, &m, &d);
+	return y;
+}
+
+static const struct {
+	const char *status;
+	const char *why;
+} org_status[] = {
+	{ "pending",	"尚未被生产企业选择为补贴经销商" },
+	{ "suspended",	"已被暂停补贴资格" },
+	{ "blacklisted", "已被列入黑名单" },
+};
+
+/* Refuse if an organisation may not act (SPEC section 5). */
+static int
+org_must_be_active(struct act *a, const char *field, const struct org_row *o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof org_status / sizeof org_status[0]; i++)
+		if (strcmp(o->status, org_status[i].status) == 0)
+			return act_refuse(a, field, "%s%s", o->name,
+			    org_status[i].why);
+	return NJ_OK;
+}
+
+/* The acting maker, which must be active. */
+int
+own_maker(struct act *a, struct org_row *o)
+{
+	int rc;
+
+	if (a->who->org <= 0)
+		return act_refuse(a, NULL, "当前用户不属于任何生产企业");
+	if ((rc = find_maker_id(a, a->who->org, o)) != NJ_OK)
+		return rc;
+	return org_must_be_active(a, NULL, o);
+}
+
+/* The acting dealer, which must be active. */
+int
+own_dealer(struct act *a, struct org_row *o)
+{
+	int rc;
+
+	if (a->who->org <= 0)
+		return act_refuse(a, NULL, "当前用户不属于任何经销商");
+	if ((rc = find_dealer_id(a, a->who->org, o)) != NJ_OK)
+		return rc;
+	return org_must_be_active(a, NULL, o);
+}
+
+/* A dealer named in a field, which must be able to trade. */
+int
+active_dealer(struct act *a, const char *field, struct org_row *o)
+{
+	int rc;
+
+	if ((rc = find_dealer_uscc(a, field, act_str(a, field), o)) != NJ_OK)
+		return rc;
+	if (strcmp(o->status, "pending") == 0)
+		return NJ_OK;
+	return org_must_be_active(a, field, o);
+}
+
+/* Has maker picked dealer? 1 yes, 0 no, -1 database error. */
+int
+dealer_picked(int64_t maker, int64_t dealer)
+{
+	int64_t one;
+
+	return sql_int(&one, SQL_MAKER_DEALER_GET, "ii", maker, dealer);
+}
+
+/* Refuse unless the acting maker has picked this dealer. */
+int
+picked_by_me(struct act *a, const char *field, const struct org_row *d)
+{
+	int rc = dealer_picked(a->who->org, d->id);
+
+	if (rc < 0)
+		return act_fail(a, "查询经销商");
+	if (rc == 0)
+		return act_refuse(a, field, "经销商 %s 未被本企业选择为补贴经销商",
+		    d->name);
+	return NJ_OK;
+}
+
+/* A model of the acting maker's, usable for trade. */
+int
+my_product(struct act *a, const char *field, struct product_row *p)
+{
+	int rc;
+
+	if ((rc = find_product(a, field, act_str(a, field), p)) != NJ_OK)
+		return rc;
+	if (p->maker_id != a->who->org)
+		return act_refuse(a, field, "型号 %s 不是本企业投档的产品",
+		    p->model);
+	if (strcmp(p->status, "failed") == 0 ||
+	    strcmp(p->status, "suspended") == 0)
+		return act_refuse(a, field, "型号 %s 的投档未通过或已被暂停",
+		    p->model);
+	return NJ_OK;
+}

@@ -1,0 +1,144 @@
+/*
+ * action-program.c: program.set, the year's programme (实施方案): which
+ * flow the province runs (quota-first 先定后买 or buy-first 先购后补), the
+ * notice window, publicity length, shares and the anomaly thresholds. Also
+ * program_get(), which every later step reads its settings from.
+ */
+#include <string.h>
+
+#include "actions.h"
+
+static const struct field program_fields[] = {
+	{ "year", FT_YEAR, FF_REQ, "年度", NULL, 0 },
+	{ "flow", FT_CHOICE, 0, "实施方式",
+	    "quota-first:先定后买,buy-first:先购后补", 0 },
+	{ "notice_days", FT_INT, 0, "确认书有效天数", NULL, 365 },
+	{ "publicity_days", FT_INT, 0, "公示天数", NULL, 90 },
+	{ "publicity_working_days", FT_CHOICE, 0, "公示按工作日",
+	    "0:自然日,1:工作日", 0 },
+	{ "max_ratio", FT_RATIO, 0, "补贴占售价比例上限", NULL, 0 },
+	{ "review_sample", FT_RATIO, 0, "复核抽样比例", NULL, 0 },
+	{ "finance_sample", FT_RATIO, 0, "财政抽查比例", NULL, 0 },
+	{ "key_threshold", FT_MONEY, 0, "重点机具补贴额（元）", NULL, 0 },
+	{ "ban_years", FT_INT, 0, "严重违规禁购年限", NULL, 20 },
+	{ "flag_buyer_units", FT_INT, 0, "单人多台套预警台数", NULL, 1000 },
+	{ "flag_dealer_units", FT_INT, 0, "短期大批量预警台数", NULL, 100000 },
+	{ "flag_dealer_days", FT_INT, 0, "短期大批量天数", NULL, 366 },
+	{ "flag_ratio", FT_RATIO, 0, "补贴售价比预警", NULL, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* The defaults of a year nobody has set: Ningxia 2014 (004). */
+static void
+program_defaults(int year, struct program_row *p)
+{
+	memset(p, 0, sizeof *p);
+	p->year = year;
+	strlcpy0(p->flow, "quota-first", sizeof p->flow);
+	p->notice_days = 20;		/* 004 附件4 二：20日内 */
+	p->publicity_days = 7;		/* 004 附件4 四(二)：不少于7天 */
+	p->publicity_working = 0;
+	p->max_ratio_bp = 3000;		/* 004 三(二)1：30% */
+	p->review_sample_bp = 1000;
+	p->finance_sample_bp = 1000;	/* 004 六(一)2(3)：不低于10% */
+	p->key_threshold = 1000000;	/* 003 附件3：1万元以上 */
+	p->ban_years = 3;
+	p->flag_buyer_units = 3;
+	p->flag_dealer_units = 20;
+	p->flag_dealer_days = 7;
+	p->flag_ratio_bp = 3500;
+}
+
+/*
+ * The programme of a year: 1 set by the admin, 0 defaults (not set), -1 a
+ * database error.
+ */
+int
+program_get(int year, struct program_row *p)
+{
+	sqlite3_stmt	*st = sql_query(SQL_PROGRAM_GET, "d", year);
+	int		 rc = sql_step(st);
+
+	program_defaults(year, p);
+	if (rc == 1) {
+		sql_col_copy(st, 0, p->flow, sizeof p->flow);
+		p->notice_days = sqlite3_column_int(st, 1);
+		p->publicity_days = sqlite3_column_int(st, 2);
+		p->publicity_working = sqlite3_column_int(st, 3);
+		p->max_ratio_bp = sqlite3_column_int(st, 4);
+		p->review_sample_bp = sqlite3_column_int(st, 5);
+		p->finance_sample_bp = sqlite3_column_int(st, 6);
+		p->key_threshold = sqlite3_column_int64(st, 7);
+		p->ban_years = sqlite3_column_int(st, 8);
+		p->flag_buyer_units = sqlite3_column_int(st, 9);
+		p->flag_dealer_units = sqlite3_column_int(st, 10);
+		p->flag_dealer_days = sqlite3_column_int(st, 11);
+		p->flag_ratio_bp = sqlite3_column_int(st, 12);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static void
+set_int(struct act *a, const char *field, int *v)
+{
+	if (act_has(a, field))
+		*v = (int)act_num(a, field);
+}
+
+static int
+program_set(struct act *a)
+{
+	struct program_row	p;
+	char			at[32];
+	int			year = (int)act_num(a, "year");
+
+	if (program_get(year, &p) < 0)
+		return act_fail(a, "查询年度方案");
+	if (act_has(a, "flow"))
+		strlcpy0(p.flow, act_str(a, "flow"), sizeof p.flow);
+	set_int(a, "notice_days", &p.notice_days);
+	set_int(a, "publicity_days", &p.publicity_days);
+	if (act_has(a, "publicity_working_days"))
+		p.publicity_working = strcmp(act_str(a,
+		    "publicity_working_days"), "1") == 0;
+	set_int(a, "max_ratio", &p.max_ratio_bp);
+	set_int(a, "review_sample", &p.review_sample_bp);
+	set_int(a, "finance_sample", &p.finance_sample_bp);
+	if (act_has(a, "key_threshold"))
+		p.key_threshold = act_num(a, "key_threshold");
+	set_int(a, "ban_years", &p.ban_years);
+	set_int(a, "flag_buyer_units", &p.flag_buyer_units);
+	set_int(a, "flag_dealer_units", &p.flag_dealer_units);
+	set_int(a, "flag_dealer_days", &p.flag_dealer_days);
+	set_int(a, "flag_ratio", &p.flag_ratio_bp);
+
+	if (p.notice_days < 1)
+		return act_refuse(a, "notice_days", "确认书有效天数至少 1 天");
+	if (p.publicity_days < 1)
+		return act_refuse(a, "publicity_days", "公示天数至少 1 天");
+	if (p.max_ratio_bp <= 0)
+		return act_refuse(a, "max_ratio", "补贴占售价比例上限应大于 0");
+	/* 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */
+	if (p.finance_sample_bp < 1000)
+		return act_refuse(a, "finance_sample",
+		    "财政抽查比例不得低于 10%%");
+	if (p.flag_buyer_units < 1 || p.flag_dealer_units < 1 ||
+	    p.flag_dealer_days < 1)
+		return act_refuse(a, NULL, "预警阈值至少为 1");
+
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_PROGRAM_UPSERT, "dtddddddidddddt", p.year, p.flow,
+	    p.notice_days, p.publicity_days, p.publicity_working,
+	    p.max_ratio_bp, p.review_sample_bp, p.finance_sample_bp,
+	    p.key_threshold, p.ban_years, p.flag_buyer_units,
+	    p.flag_dealer_units, p.flag_dealer_days, p.flag_ratio_bp, at) != 0)
+		return act_fail(a, "保存年度方案");
+	act_key(a, "%d", year);
+	return NJ_OK;
+}
+
+const struct action action_program_set = {
+	"program.set", "设置年度实施方案", R(ROLE_ADMIN), program_fields,
+	program_set, 0
+};

@@ -1,0 +1,229 @@
+/*
+ * action-user.c: user management. Every user is a real, named person with
+ * one role and one scope (001 实名制). The admin adds users of any role; a
+ * county clerk adds and locks the township users of its county (000 三(二)1
+ * 乡镇用户管理). Passwords are stored as argon2id hashes only; a user given
+ * a password by someone else must change it at the first login.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+
+/* Which level of region each role's scope is. */
+static const struct {
+	int		 role;
+	const char	*level;		/* NULL: no region */
+	int		 org;		/* 1 maker, 2 dealer */
+} role_scope[] = {
+	{ ROLE_ADMIN,	 "province", 0 },
+	{ ROLE_CITY,	 "city",     0 },
+	{ ROLE_COUNTY,	 "county",   0 },
+	{ ROLE_TOWNSHIP, "township", 0 },
+	{ ROLE_FINANCE,	 "county",   0 },
+	{ ROLE_MAKER,	 NULL,	     1 },
+	{ ROLE_DEALER,	 NULL,	     2 },
+	{ ROLE_AUDITOR,	 "province", 0 },
+};
+
+/* Insert a user row; pwhash is an argon2id hash or NULL. */
+int
+user_insert(struct act *a, const char *login, const char *name, int role,
+    const char *region, int64_t maker, int64_t dealer, const char *pwhash,
+    int must_change)
+{
+	char at[32];
+
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_USER_INSERT, "ttttiitdt", login, name,
+	    role_name(role), region, maker, dealer, pwhash, must_change,
+	    at) != 0)
+		return act_fail(a, "保存用户");
+	return NJ_OK;
+}
+
+static const struct field add_fields[] = {
+	{ "login", FT_LOGIN, FF_REQ, "登录名", NULL, 32 },
+	{ "name", FT_TEXT, FF_REQ, "姓名", NULL, 20 },
+	{ "role", FT_CHOICE, FF_REQ, "角色",
+	    "admin:省级管理员,city:市级监管,county:县级农机部门,"
+	    "township:乡镇农机站,finance:县级财政部门,maker:生产企业,"
+	    "dealer:补贴经销商,auditor:纪检监察", 0 },
+	{ "region", FT_REF, 0, "所属行政区划", "region", 16 },
+	{ "org", FT_REF, 0, "所属企业（信用代码）", "org", 18 },
+	{ "password", FT_PASSWORD, FF_REQ | FF_SECRET, "初始密码", NULL, 128 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static int
+user_add(struct act *a)
+{
+	struct region_row	 r;
+	struct org_row		 o;
+	const char		*region = act_str(a, "region");
+	int			 role = role_parse(act_str(a, "role"));
+	size_t			 i;
+	int64_t			 maker = 0, dealer = 0;
+	int			 rc;
+
+	for (i = 0; i < sizeof role_scope / sizeof role_scope[0]; i++)
+		if (role_scope[i].role == role)
+			break;
+	if (i == sizeof role_scope / sizeof role_scope[0])
+		abort();
+	/* 000 三(二)1: a county opens its townships' users, nobody else */
+	if (a->who->role == ROLE_COUNTY && role != ROLE_TOWNSHIP)
+		return act_refuse(a, "role", "县级用户只能开设乡镇用户");
+	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)
+		return rc;
+	if (role_scope[i].level != NULL) {
+		if (region == NULL)
+			return act_refuse(a, "region", "请填写：所属行政区划");
+		if ((rc = find_region(a, "region", region,
+		    role_scope[i].level, &r)) != NJ_OK)
+			return rc;
+		if ((rc = need_scope(a, "region", region)) != NJ_OK)
+			return rc;
+	} else
+		region = NULL;
+	if (role_scope[i].org != 0) {
+		if (!act_has(a, "org"))
+			return act_refuse(a, "org", "请填写：所属企业（信用代码）");
+		rc = role_scope[i].org == 1 ?
+		    find_maker_uscc(a, "org", act_str(a, "org"), &o) :
+		    find_dealer_uscc(a, "org", act_str(a, "org"), &o);
+		if (rc != NJ_OK)
+			return rc;
+		if (role_scope[i].org == 1)
+			maker = o.id;
+		else
+			dealer = o.id;
+	}
+	if ((rc = user_insert(a, act_str(a, "login"), act_str(a, "name"), role,
+	    region, maker, dealer, act_str(a, "password"), 1)) != NJ_OK)
+		return rc;
+	act_key(a, "%s", act_str(a, "login"));
+	return NJ_OK;
+}
+
+const struct action action_user_add = {
+	"user.add", "新增用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), add_fields,
+	user_add, 0
+};
+
+/*
+ * May the acting user manage user u? The admin manages everybody; a county
+ * clerk manages the township users of its county.
+ */
+static int
+may_manage(struct act *a, const struct user_row *u)
+{
+	int rc;
+
+	if (a->who->role == ROLE_ADMIN || a->who->role == ROLE_CONSOLE)
+		return NJ_OK;
+	if (a->who->role == ROLE_COUNTY && u->role == ROLE_TOWNSHIP) {
+		if ((rc = scope_has(a, a->who, u->region)) < 0)
+			return act_fail(a, "查询管辖范围");
+		if (rc == 1)
+			return NJ_OK;
+	}
+	return act_refuse(a, "login", "无权管理用户 %s", u->login);
+}
+
+static const struct field passwd_fields[] = {
+	{ "login", FT_REF, FF_REQ, "登录名", "user", 32 },
+	{ "password", FT_PASSWORD, FF_REQ | FF_SECRET, "新密码", NULL, 128 },
+	{ "old_password", FT_TEXT, FF_SECRET, "原密码", NULL, 128 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/*
+ * Change a password. Users change their own with the old one; an admin
+ * (or a county for its townships) sets one, which the user must change.
+ */
+static int
+user_passwd(struct act *a)
+{
+	struct user_row	 u;
+	char		 hash[PASSWD_HASH_MAX];
+	int		 rc, self;
+
+	if ((rc = find_user(a, "login", act_str(a, "login"), &u)) != NJ_OK)
+		return rc;
+	self = strcmp(u.login, a->who->login) == 0;
+	if (self && a->who->role != ROLE_CONSOLE) {
+		rc = sql_text(hash, sizeof hash, SQL_USER_PWHASH, "i", u.id);
+		if (rc < 0)
+			return act_fail(a, "查询用户");
+		if (!act_has(a, "old_password") || !passwd_verify(hash,
+		    act_str(a, "old_password")))
+			return act_refuse(a, "old_password", "原密码不正确");
+	} else if ((rc = may_manage(a, &u)) != NJ_OK)
+		return rc;
+	if (sql_exec(SQL_USER_SET_PASSWORD, "tdi", act_str(a, "password"),
+	    self ? 0 : 1, u.id) != 0)
+		return act_fail(a, "保存密码");
+	act_key(a, "%s", u.login);
+	return NJ_OK;
+}
+
+const struct action action_user_passwd = {
+	"user.passwd", "修改密码", R(ROLE_ADMIN) | R(ROLE_CITY) |
+	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
+	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), passwd_fields,
+	user_passwd, 0
+};
+
+static const struct field lock_fields[] = {
+	{ "login", FT_REF, FF_REQ, "登录名", "user", 32 },
+	{ "reason", FT_TEXT, 0, "原因", NULL, 100 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static int
+user_lock(struct act *a)
+{
+	struct user_row	u;
+	int		rc;
+
+	if ((rc = find_user(a, "login", act_str(a, "login"), &u)) != NJ_OK)
+		return rc;
+	if ((rc = may_manage(a, &u)) != NJ_OK)
+		return rc;
+	if (strcmp(u.login, a->who->login) == 0)
+		return act_refuse(a, "login", "不能锁定自己的账号");
+	if (u.locked)
+		return act_refuse(a, "login", "用户 %s 已被锁定", u.login);
+	if (sql_exec(SQL_USER_SET_LOCK, "dti", 1, NULL, u.id) != 0)
+		return act_fail(a, "锁定用户");
+	act_key(a, "%s", u.login);
+	return NJ_OK;
+}
+
+const struct action action_user_lock = {
+	"user.lock", "锁定用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
+	user_lock, 0
+};
+
+static int
+user_unlock(struct act *a)
+{
+	struct user_row	u;
+	int		rc;
+
+	if ((rc = find_user(a, "login", act_str(a, "login"), &u)) != NJ_OK)
+		return rc;
+	if ((rc = may_manage(a, &u)) != NJ_OK)
+		return rc;
+	if (sql_exec(SQL_USER_SET_LOCK, "dti", 0, NULL, u.id) != 0 ||
+	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0)
+		return act_fail(a, "解锁用户");
+	act_key(a, "%s", u.login);
+	return NJ_OK;
+}
+
+const struct action action_user_unlock = {
+	"user.unlock", "解锁用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
+	user_unlock, 0
+};

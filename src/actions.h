@@ -1,0 +1,122 @@
+/*
+ * actions.h: the rows of the action table (one per action-*.c file) and
+ * the look-ups and scope rules the actions share (action-find.c). Included
+ * by action code only.
+ */
+#ifndef NJBT_ACTIONS_H
+#define NJBT_ACTIONS_H
+
+#include "store.h"
+
+/* action-program.c */
+extern const struct action action_program_set;
+struct program_row {
+	int	 year;
+	char	 flow[16];
+	int	 notice_days;
+	int	 publicity_days;
+	int	 publicity_working;
+	int	 max_ratio_bp;
+	int	 review_sample_bp;
+	int	 finance_sample_bp;
+	int64_t	 key_threshold;
+	int	 ban_years;
+	int	 flag_buyer_units;
+	int	 flag_dealer_units;
+	int	 flag_dealer_days;
+	int	 flag_ratio_bp;
+};
+int	 program_get(int, struct program_row *);
+
+/* action-maker.c */
+extern const struct action action_maker_add;
+
+/* action-dealer.c */
+extern const struct action action_dealer_register;
+extern const struct action action_dealer_pick;
+extern const struct action action_dealer_authorize;
+extern const struct action action_dealer_unpick;
+
+/* action-product.c */
+extern const struct action action_product_add;
+
+/* action-supply.c */
+extern const struct action action_supply_new;
+extern const struct action action_supply_bulk;
+extern const struct action action_supply_return;
+
+/* action-user.c */
+extern const struct action action_user_add;
+extern const struct action action_user_passwd;
+extern const struct action action_user_lock;
+extern const struct action action_user_unlock;
+int	 user_insert(struct act *, const char *, const char *, int,
+	     const char *, int64_t, int64_t, const char *, int);
+
+/* action-find.c: look-ups that refuse with a Chinese reason */
+struct region_row {
+	char	 code[NJ_REGION_MAX];
+	char	 name[NJ_NAME_MAX];
+	char	 level[16];
+	char	 parent[NJ_REGION_MAX];
+};
+struct org_row {
+	int64_t	 id;
+	char	 name[NJ_NAME_MAX];
+	char	 uscc[24];
+	char	 status[16];
+};
+struct tier_row {
+	int64_t	 id;
+	int	 year;
+	char	 item[32];
+	char	 code[32];
+	char	 name[NJ_NAME_MAX];
+	int64_t	 central, provincial, city, county, cap;
+	int	 is_key, licensed, open_ended;
+};
+struct product_row {
+	int64_t	 id;
+	int64_t	 maker_id;
+	int64_t	 tier_id;
+	char	 model[64];
+	char	 name[NJ_NAME_MAX];
+	int64_t	 subsidy;
+	int	 powered;
+	char	 status[16];
+};
+struct user_row {
+	int64_t	 id;
+	char	 login[NJ_LOGIN_MAX + 1];
+	char	 name[NJ_NAME_MAX];
+	int	 role;
+	char	 region[NJ_REGION_MAX];
+	int	 locked;
+};
+
+int	 find_region(struct act *, const char *, const char *, const char *,
+	     struct region_row *);
+int	 find_maker_uscc(struct act *, const char *, const char *,
+	     struct org_row *);
+int	 find_maker_id(struct act *, int64_t, struct org_row *);
+int	 find_dealer_uscc(struct act *, const char *, const char *,
+	     struct org_row *);
+int	 find_dealer_id(struct act *, int64_t, struct org_row *);
+int	 find_tier(struct act *, const char *, int, const char *,
+	     const char *, struct tier_row *);
+int	 find_product(struct act *, const char *, const char *,
+	     struct product_row *);
+int	 find_user(struct act *, const char *, const char *,
+	     struct user_row *);
+int	 scope_has(struct act *, const struct actor *, const char *);
+int	 need_scope(struct act *, const char *, const char *);
+int	 login_free(struct act *, const char *, const char *);
+int	 year_of(struct act *, const char *);
+int	 own_maker(struct act *, struct org_row *);
+int	 own_dealer(struct act *, struct org_row *);
+int	 active_dealer(struct act *, const char *, struct org_row *);
+int	 dealer_picked(int64_t, int64_t);
+int	 picked_by_me(struct act *, const char *, const struct org_row *);
+int	 my_product(struct act *, const char *, struct product_row *);
+
+#endif

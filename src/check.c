@@ -1,0 +1,81 @@
+/*
+ * check.c: what `njbt check` verifies. Each check is a row of a table: the
+ * database's own integrity check, its foreign keys, and the audit chain;
+ * later issues add the books (money counters against the records they
+ * count). Each reports through a callback: what, ok or not, a detail.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store.h"
+
+typedef void (*check_cb)(void *, int, const char *, const char *);
+
+static int
+check_integrity(char *detail, size_t len)
+{
+	sqlite3_stmt	*st = sql_query(SQL_INTEGRITY_CHECK, "");
+	int		 rc = sql_step(st), ok;
+
+	ok = rc == 1 && strcmp(sql_col(st, 0), "ok") == 0;
+	if (!ok)
+		xsnprintf(detail, len, "%s", rc == 1 ? sql_col(st, 0) :
+		    store_errmsg());
+	sqlite3_reset(st);
+	return ok;
+}
+
+static int
+check_foreign_keys(char *detail, size_t len)
+{
+	sqlite3_stmt	*st = sql_query(SQL_FOREIGN_KEY_CHECK, "");
+	int		 rc = sql_step(st);
+
+	if (rc == 1)
+		xsnprintf(detail, len, "表 %s 第 %lld 行引用了不存在的 %s",
+		    sql_col(st, 0), (long long)sqlite3_column_int64(st, 1),
+		    sql_col(st, 2));
+	sqlite3_reset(st);
+	return rc == 0;
+}
+
+static int
+check_audit(char *detail, size_t len)
+{
+	int64_t	rows, bad;
+	char	err[NJ_MSG_MAX];
+	int	rc = audit_verify(&rows, &bad, err, sizeof err);
+
+	if (rc == 0)
+		xsnprintf(detail, len, "共 %lld 条，链完好", (long long)rows);
+	else
+		xsnprintf(detail, len, "%s", err);
+	return rc == 0;
+}
+
+static const struct {
+	const char	*what;
+	int		(*fn)(char *, size_t);
+} checks[] = {
+	{ "数据库完整性", check_integrity },
+	{ "外键", check_foreign_keys },
+	{ "审计日志", check_audit },
+};
+
+/* Run every check; 0 if all pass, otherwise the number that failed. */
+int
+check_run(check_cb cb, void *arg)
+{
+	char	detail[NJ_MSG_MAX];
+	size_t	i;
+	int	failed = 0, ok;
+
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		detail[0] = '\0';
+		ok = checks[i].fn(detail, sizeof detail);
+		if (!ok)
+			failed++;
+		cb(arg, ok, checks[i].what, detail);
+	}
+	return failed;
+}

@@ -1,0 +1,35 @@
+/*
+ * cmd-check.c: `njbt check`: the database's integrity check, its foreign
+ * keys, the books (budget counters against the records) and the audit
+ * chain. Prints one line per check; exits 1 if any fails.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+
+static void
+check_line(void *arg, int ok, const char *what, const char *detail)
+{
+	(void)arg;
+	printf("%s：%s%s%s\n", what, ok ? "正常" : "异常", *detail ? "，" : "",
+	    detail);
+}
+
+static int
+cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(ctx->entry);
+	if (cmd_open(ctx) != 0)
+		return 1;
+	rc = check_run(check_line, NULL);
+	db_close();
+	return rc == 0 ? 0 : 1;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	"check", "", "检查数据库完整性、外键、资金台账和审计日志链", cmd_check
+};

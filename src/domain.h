@@ -1,0 +1,105 @@
+/*
+ * domain.h: the pure domain helpers of njbt (no I/O, no database, no
+ * globals). Money in integer fen and Chinese capital numerals, check digits
+ * of resident IDs, credit codes and bank cards, phone numbers, UTF-8 text,
+ * calendar dates, and the subsidy computation. Each rule carries the tag of
+ * the seed document it comes from; the unit tests carry the same tags.
+ */
+#ifndef NJBT_DOMAIN_H
+#define NJBT_DOMAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* money.c */
+#define MONEY_MAX_FEN INT64_C(100000000000000) /* 1e12 yuan: refuse above */
+int	 money_parse(const char *text, int64_t *fen);
+void	 money_format(int64_t fen, char *buf, size_t len);
+int	 money_capital(int64_t fen, char *buf, size_t len);
+int	 ratio_parse(const char *text, int *bp);
+void	 ratio_format(int bp, char *buf, size_t len);
+int64_t	 money_share(int64_t fen, int bp);
+
+/* check-idcard.c */
+enum idcard_err {
+	IDCARD_OK = 0,
+	IDCARD_LENGTH,
+	IDCARD_CHAR,
+	IDCARD_REGION,
+	IDCARD_BIRTH,
+	IDCARD_CHECK
+};
+int	 idcard_check(const char *id, int today, char *norm, size_t len);
+int	 idcard_gender(const char *norm);
+int	 idcard_birth(const char *norm);
+const char *idcard_strerror(int err);
+
+/* check-uscc.c */
+enum uscc_err {
+	USCC_OK = 0,
+	USCC_LENGTH,
+	USCC_CHAR,
+	USCC_AUTHORITY,
+	USCC_REGION,
+	USCC_ORGCODE,
+	USCC_CHECK
+};
+int	 uscc_check(const char *code, char *norm, size_t len);
+const char *uscc_strerror(int err);
+
+/* check-luhn.c */
+int	 luhn_valid(const char *digits);
+int	 bankcard_check(const char *text, char *norm, size_t len);
+int	 account_check(const char *text, char *norm, size_t len);
+
+/* check-phone.c */
+int	 phone_check(const char *text, char *norm, size_t len);
+
+/* text.c */
+int	 utf8_valid(const char *s, size_t n);
+size_t	 utf8_chars(const char *s);
+int	 utf8_width(const char *s);
+void	 text_last4(const char *s, char *buf, size_t len);
+
+/* date.c: a date is a day number, days since 1970-01-01 (civil calendar) */
+int	 date_parse(const char *text, int *day);
+void	 date_format(int day, char *buf, size_t len);
+int	 date_from_ymd(int y, int m, int d, int *day);
+void	 date_to_ymd(int day, int *y, int *m, int *d);
+int	 date_weekday(int day);
+int	 month_parse(const char *text, int *year, int *month);
+int	 date_add_working(int day, int n, int (*is_holiday)(int, void *),
+	     void *arg);
+int	 date_working_between(int from, int to,
+	     int (*is_holiday)(int, void *), void *arg);
+
+/* subsidy.c: 004 三(三), 005 rules of SPEC section 5 */
+struct subsidy_in {
+	int64_t	 tier_central;	/* the tier's fixed amount, by who pays */
+	int64_t	 tier_provincial;
+	int64_t	 tier_city;
+	int64_t	 tier_county;
+	int64_t	 filed;		/* the product's filed subsidy, 0 = none */
+	int64_t	 cap;		/* single-machine cap of the row, 0 = none */
+	int64_t	 price;		/* actual price, 0 = not yet known */
+	int	 share_bp;	/* share of price in basis points, 0 = none */
+	int	 topup_bp;	/* top-ups, basis points of the limited amount */
+};
+struct subsidy_out {
+	int64_t	 central;
+	int64_t	 provincial;
+	int64_t	 city;
+	int64_t	 county;
+	int64_t	 topup;		/* included in provincial */
+	int64_t	 total;
+	int	 limited_by;	/* SUBSIDY_BY_* of the limit that applied */
+};
+enum {
+	SUBSIDY_BY_TIER = 0,
+	SUBSIDY_BY_FILED,
+	SUBSIDY_BY_CAP,
+	SUBSIDY_BY_SHARE
+};
+int	 subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out);
+
+#endif

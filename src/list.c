@@ -1,0 +1,192 @@
+/*
+ * list.c: the read side of the actions layer. One table of named lists
+ * (what a screen's list or `njbt list` shows): title, who may see it, its
+ * statement and columns. Every list statement takes the same parameters:
+ *   ?1 the viewer's scope region ('' for the province-wide roles),
+ *   ?2 the viewer's organisation (maker or dealer id),
+ *   ?3 a filter text ('' for none), ?4 a limit, ?5 an offset,
+ *   ?6 an argument (a record key the list is about, '' for none).
+ * Private columns arrive encrypted; they are opened only for roles that
+ * may see them and each such page is logged; others see ***1234.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lists.h"
+
+static const struct list_def *const list_table[] = {
+	&list_users,
+};
+#define NLISTS (sizeof list_table / sizeof list_table[0])
+
+const struct list_def *
+list_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NLISTS; i++)
+		if (name != NULL && strcmp(list_table[i]->name, name) == 0)
+			return list_table[i];
+	return NULL;
+}
+
+const struct list_def *
+list_at(size_t i)
+{
+	return i < NLISTS ? list_table[i] : NULL;
+}
+
+int
+list_allowed(const struct list_def *def, const struct actor *who)
+{
+	if (who->role == ROLE_CONSOLE)
+		return 1;
+	return (def->roles & R(who->role)) != 0;
+}
+
+/* May who see the private columns of def in clear? */
+static int
+list_sees_private(const struct list_def *def, const struct actor *who)
+{
+	if (who->role == ROLE_CONSOLE)
+		return 1;
+	return (def->private_roles & R(who->role)) != 0;
+}
+
+static const char *
+list_scope(const struct actor *who)
+{
+	switch (who->role) {
+	case ROLE_ADMIN:
+	case ROLE_AUDITOR:
+	case ROLE_CONSOLE:
+	case ROLE_MAKER:
+	case ROLE_DEALER:
+		return "";
+	default:
+		return who->region;
+	}
+}
+
+void
+list_page_free(struct list_page *p)
+{
+	size_t i;
+
+	if (p->cells != NULL)
+		for (i = 0; i < p->nrows * p->ncols; i++)
+			free(p->cells[i]);
+	free(p->cells);
+	memset(p, 0, sizeof *p);
+}
+
+/* One cell as text: a private one opened or masked. */
+static char *
+list_cell(sqlite3_stmt *st, int col, const struct list_col *c, int clear)
+{
+	char	 buf[256], last4[32];
+
+	if (c->flags & LC_ROLE)
+		return xstrdup(role_label(role_parse(sql_col(st, col))));
+	if (c->flags & LC_MONEY) {
+		money_format(sqlite3_column_int64(st, col), buf, sizeof buf);
+		return xstrdup(buf);
+	}
+	if (!(c->flags & LC_PRIVATE))
+		return xstrdup(sql_col(st, col));
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return xstrdup("");
+	if (clear) {
+		if (crypt_open(sqlite3_column_blob(st, col),
+		    (size_t)sqlite3_column_bytes(st, col), c->ad, buf,
+		    sizeof buf) != 0)
+			return xstrdup("（无法解密）");
+		return xstrdup(buf);
+	}
+	/* the masked form needs the last four, which sit in the next column */
+	strlcpy0(last4, sql_col(st, col + 1), sizeof last4);
+	xsnprintf(buf, sizeof buf, "***%s", last4);
+	return xstrdup(buf);
+}
+
+/*
+ * Fetch one page of list name for who: up to limit rows from offset,
+ * filtered by filter, about record arg. Returns NJ_OK, NJ_REFUSED (msg set)
+ * or NJ_ERROR.
+ */
+int
+list_fetch(const struct actor *who, const char *name, const char *filter,
+    const char *arg, int offset, int limit, struct list_page *page,
+    char *msg, size_t msglen)
+{
+	const struct list_def	*def = list_find(name);
+	sqlite3_stmt		*st;
+	char			 pattern[256], detail[128];
+	size_t			 c, cap = 0;
+	int			 rc, clear, ncols = 0, col;
+
+	memset(page, 0, sizeof *page);
+	if (def == NULL) {
+		xsnprintf(msg, msglen, "未知的列表：%s", name);
+		return NJ_USAGE;
+	}
+	if (!list_allowed(def, who)) {
+		xsnprintf(msg, msglen, "您的角色（%s）无权查看“%s”",
+		    role_label(who->role), def->title);
+		return NJ_REFUSED;
+	}
+	while (def->cols[ncols].label != NULL)
+		ncols++;
+	page->def = def;
+	page->ncols = (size_t)ncols;
+	clear = list_sees_private(def, who);
+	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
+	st = sql_query(def->stmt, "titddt", list_scope(who), who->org,
+	    pattern, limit + 1, offset, arg ? arg : "");
+	while ((rc = sql_step(st)) == 1) {
+		if (page->nrows == (size_t)limit) {
+			page->more = 1;
+			break;
+		}
+		if ((page->nrows + 1) * page->ncols > cap) {
+			cap = (cap + page->ncols) * 2;
+			page->cells = realloc(page->cells, cap *
+			    sizeof *page->cells);
+			if (page->cells == NULL)
+				abort();
+		}
+		for (c = 0, col = 0; c < page->ncols; c++, col++) {
+			page->cells[page->nrows * page->ncols + c] =
+			    list_cell(st, col, &def->cols[c], clear);
+			if (def->cols[c].flags & LC_PRIVATE)
+				col++;	/* skip its last-four column */
+		}
+		page->nrows++;
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		list_page_free(page);
+		xsnprintf(msg, msglen, "数据库错误：%s", store_errmsg());
+		return NJ_ERROR;
+	}
+	/* 001 查询日志化: a page of private data in clear is logged */
+	if (clear && def->private_roles != 0 && page->nrows > 0 &&
+	    who->role != ROLE_CONSOLE) {
+		xsnprintf(detail, sizeof detail, "rows=%zu offset=%d filter=%s",
+		    page->nrows, offset, pattern);
+		if (action_batch_begin() != NJ_OK ||
+		    action_batch_end(who, 1, "read.private", name, detail) !=
+		    NJ_OK) {
+			list_page_free(page);
+			xsnprintf(msg, msglen, "无法记录查询日志，未显示");
+			return NJ_ERROR;
+		}
+	}
+	return NJ_OK;
+}
+
+const char *
+list_cellv(const struct list_page *p, size_t row, size_t col)
+{
+	return p->cells[row * p->ncols + col];
+}

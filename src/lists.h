@@ -1,0 +1,34 @@
+/*
+ * lists.h: the named lists (the read side of the actions layer): their
+ * definitions, one per list-*.c row, and what a fetched page holds.
+ */
+#ifndef NJBT_LISTS_H
+#define NJBT_LISTS_H
+
+#include "store.h"
+
+#define LC_PRIVATE	0x01	/* encrypted; followed by its last-four column */
+#define LC_MONEY	0x02	/* fen, shown as yuan */
+#define LC_KEY		0x04	/* the row's key, for actions on the row */
+#define LC_ROLE		0x08	/* a role name, shown by its label */
+
+struct list_col {
+	const char	*label;
+	int		 width;		/* display columns */
+	unsigned	 flags;
+	const char	*ad;		/* the column name it was sealed under */
+};
+
+struct list_def {
+	const char		*name;
+	const char		*title;
+	unsigned		 roles;
+	unsigned		 private_roles;
+	enum sql		 stmt;
+	const struct list_col	*cols;
+};
+
+/* list-*.c */
+extern const struct list_def list_users;
+
+#endif

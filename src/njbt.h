@@ -1,0 +1,228 @@
+/*
+ * njbt.h: the common header of njbt, the information system of the
+ * farm-machinery purchase subsidy programme. Types shared by every layer
+ * and the prototypes of the front ends, the actions layer and the clock,
+ * grouped by file. It includes no SQLite and no curses: the store layer has
+ * store.h, the screens have tui.h.
+ *
+ * Layers, each calling only downwards:
+ *   front ends (cmd-*.c, ssh-*.c, tui-*.c) -> actions (action-*.c, list-*.c,
+ *   print-*.c) -> domain helpers (domain.h) -> store (store-*.c).
+ */
+#ifndef NJBT_H
+#define NJBT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "domain.h"
+
+#define NJ_OK		0	/* done */
+#define NJ_REFUSED	1	/* a rule refused it; a Chinese reason is set */
+#define NJ_USAGE	2	/* unknown action, field or option */
+#define NJ_ERROR	(-1)	/* the system failed (database, key, memory) */
+
+#define NJ_LOGIN_MAX	32
+#define NJ_NAME_MAX	128
+#define NJ_REGION_MAX	16
+#define NJ_MSG_MAX	512
+#define NJ_KEY_MAX	128
+
+/* Roles (SPEC section 1); bits so that an action can name several. */
+enum role {
+	ROLE_ADMIN = 0,
+	ROLE_CITY,
+	ROLE_COUNTY,
+	ROLE_TOWNSHIP,
+	ROLE_FINANCE,
+	ROLE_MAKER,
+	ROLE_DEALER,
+	ROLE_AUDITOR,
+	ROLE_REGISTER,
+	ROLE_CONSOLE,		/* the operator at the server's shell */
+	ROLE__COUNT
+};
+#define R(r)		(1u << (r))
+#define R_ANY		0xffffu
+
+/* Who is acting: a logged-in user, or the console operator. */
+struct actor {
+	int64_t	 id;			/* users.id, 0 for the console */
+	char	 login[NJ_LOGIN_MAX + 1];
+	char	 name[NJ_NAME_MAX];
+	int	 role;
+	char	 region[NJ_REGION_MAX];	/* scope: region code */
+	int64_t	 org;			/* makers.id or dealers.id */
+	char	 from[64];		/* "console", "ssh 10.0.0.5", ... */
+};
+
+/* Field types of actions; the screens pick an editor by type. */
+enum ftype {
+	FT_TEXT = 0,
+	FT_INT,
+	FT_YEAR,
+	FT_MONEY,
+	FT_RATIO,
+	FT_DATE,
+	FT_MONTH,
+	FT_CHOICE,
+	FT_REF,
+	FT_IDNO,	/* resident ID, or credit code for an organisation */
+	FT_USCC,
+	FT_ACCOUNT,	/* bank card (person) or account (organisation) */
+	FT_PHONE,
+	FT_LOGIN,
+	FT_PASSWORD,
+	FT_LIST,	/* comma separated list */
+	FT_LINES,	/* one item a line (or comma separated) */
+	FT__COUNT
+};
+
+#define FF_REQ		0x01	/* required */
+#define FF_PRIVATE	0x02	/* private: masked in the audit log */
+#define FF_SECRET	0x04	/* never logged at all (passwords) */
+
+struct field {
+	const char	*name;
+	enum ftype	 type;
+	unsigned	 flags;
+	const char	*label;		/* Chinese label */
+	const char	*arg;		/* choices "a:甲,b:乙" or a look-up kind */
+	int		 max;		/* longest value in characters */
+};
+
+struct act;
+struct action {
+	const char		*name;
+	const char		*title;		/* Chinese */
+	unsigned		 roles;
+	const struct field	*fields;
+	int			(*run)(struct act *);
+	int			 readonly;	/* writes nothing but the log */
+};
+
+#define ACT_MAXF	24
+
+/* One run of an action: its input, its output, its message. */
+struct act {
+	const struct actor	*who;
+	const struct action	*def;
+	const char		*val[ACT_MAXF];	/* trimmed text or NULL */
+	char			*own[ACT_MAXF];	/* normalised copies */
+	int64_t			 num[ACT_MAXF];	/* fen, day, year, bp, ... */
+	time_t			 now;
+	int			 today;		/* day number */
+	char			 key[NJ_KEY_MAX];	/* record key for the log */
+	char			*out;		/* keys, one a line */
+	size_t			 outlen;
+	size_t			 outcap;
+	char			 err[NJ_MSG_MAX];
+	char			 errfield[32];
+};
+
+/* action.c */
+const struct action *action_find(const char *name);
+const struct action *action_at(size_t);
+const char *ftype_name(enum ftype);
+int	 action_allowed(const struct action *, const struct actor *);
+int	 action_field_index(const struct action *, const char *);
+int	 action_check_field(const struct action *, int, const char *,
+	     const char *(*)(void *, const char *), void *, char *, size_t);
+int	 action_run(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, struct act **);
+int	 action_nested(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, struct act **);
+int	 action_batch_begin(void);
+int	 action_batch_end(const struct actor *, int, const char *,
+	     const char *, const char *);
+void	 act_free(struct act **);
+const char *act_str(const struct act *, const char *);
+int64_t	 act_num(const struct act *, const char *);
+int	 act_has(const struct act *, const char *);
+int	 act_refuse(struct act *, const char *, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+int	 act_fail(struct act *, const char *);
+void	 act_key(struct act *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+void	 act_out(struct act *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+
+/* passwd.c */
+#define PASSWD_HASH_MAX	128
+int	 passwd_hash(const char *, char *, size_t);
+int	 passwd_verify(const char *, const char *);
+
+/* list.c: pages of named lists, for the screens and `njbt list` */
+struct list_def;
+struct list_page {
+	const struct list_def	*def;
+	size_t			 ncols;
+	size_t			 nrows;
+	char			**cells;
+	int			 more;		/* rows after this page */
+};
+const struct list_def *list_find(const char *);
+const struct list_def *list_at(size_t);
+int	 list_allowed(const struct list_def *, const struct actor *);
+int	 list_fetch(const struct actor *, const char *, const char *,
+	     const char *, int, int, struct list_page *, char *, size_t);
+const char *list_cellv(const struct list_page *, size_t, size_t);
+void	 list_page_free(struct list_page *);
+
+/* role.c */
+const char *role_name(int);
+const char *role_label(int);
+int	 role_parse(const char *);
+
+/* clock.c */
+time_t	 clock_now(void);
+int	 clock_today(void);
+void	 clock_stamp(time_t, char *, size_t);
+
+/* util.c */
+void	*xcalloc(size_t, size_t);
+char	*xstrdup(const char *);
+int	 xsnprintf(char *, size_t, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+char	*trim(char *);
+void	 strlcpy0(char *, const char *, size_t);
+int	 parse_int(const char *, int64_t *);
+
+/* db.c */
+const char *db_default_path(void);
+int	 db_open(const char *, char *, size_t);
+int	 db_init(const char *, int *, int *, char *, size_t);
+void	 db_close(void);
+int	 db_backup(const char *, char *, size_t);
+
+/* check.c */
+int	 check_run(void (*)(void *, int, const char *, const char *), void *);
+
+/* import.c */
+int	 import_text(const struct actor *, const char *, const char *,
+	     const char *, size_t, int, int *, char *, size_t);
+int	 import_nested(const struct actor *, const char *, const char *,
+	     const char *, size_t, int, int *, char *, size_t);
+int	 import_file(const struct actor *, const char *, const char *, int,
+	     int *, char *, size_t);
+
+/* embedded files (generated from db/ at build time) */
+struct embedded {
+	const char	*name;
+	const char	*text;
+	size_t		 len;
+};
+extern const struct embedded demo_files[];
+extern const size_t ndemo_files;
+
+/* demo.c */
+int	 demo_load(char *, size_t);
+int	 demo_is_empty(void);
+int	 demo_present(void);
+
+/* actor.c */
+int	 actor_load(const char *login, struct actor *, char *, size_t);
+void	 actor_console(struct actor *);
+
+#endif

@@ -1,0 +1,234 @@
+/*
+ * store-crypt.c: private data at rest. A key file beside the database
+ * (FILE.db.key, mode 0600, made by `njbt init`) holds a master key; from it
+ * come three subkeys: one encrypts private fields (XChaCha20-Poly1305, the
+ * column name as associated data so that values cannot be swapped between
+ * columns), one makes keyed hashes (BLAKE2b) for exact look-ups and
+ * duplicate detection, one chains the audit log. The .db file alone
+ * reveals no ID number, phone or account.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "store.h"
+
+#define KEY_MAGIC	"njbt-key-1\n"
+#define KEY_CONTEXT	"njbt-key"
+
+int
+crypt_keyfile_path(const char *db, char *buf, size_t len)
+{
+	return xsnprintf(buf, len, "%s.key", db) < 0 ? -1 : 0;
+}
+
+/* Make a new master key file, refusing to overwrite one. */
+int
+crypt_create_key(const char *path, char *err, size_t errlen)
+{
+	unsigned char	 key[32];
+	char		 hex[65], text[128];
+	int		 fd, n;
+
+	if (sodium_init() < 0)
+		abort();
+	randombytes_buf(key, sizeof key);
+	sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+	n = xsnprintf(text, sizeof text, "%s%s\n", KEY_MAGIC, hex);
+	sodium_memzero(key, sizeof key);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		xsnprintf(err, errlen, "无法创建密钥文件 %s：%s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (write(fd, text, (size_t)n) != n || fsync(fd) != 0) {
+		xsnprintf(err, errlen, "无法写入密钥文件 %s：%s", path,
+		    strerror(errno));
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	close(fd);
+	sodium_memzero(text, sizeof text);
+	sodium_memzero(hex, sizeof hex);
+	return 0;
+}
+
+/* Read the master key and derive the subkeys into the store. */
+int
+crypt_load_key(const char *path, char *err, size_t errlen)
+{
+	unsigned char	 master[32];
+	char		 text[128];
+	struct stat	 sb;
+	ssize_t		 n;
+	size_t		 bin = 0;
+	int		 fd, r = -1;
+
+	if (sodium_init() < 0)
+		abort();
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
+		xsnprintf(err, errlen, "找不到密钥文件 %s：数据库中的身份证号、电话"
+		    "和账号无法读取（请从备份恢复密钥文件）", path);
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || (sb.st_mode & 077) != 0) {
+		xsnprintf(err, errlen, "密钥文件 %s 的权限过宽，应为 0600", path);
+		goto out;
+	}
+	n = read(fd, text, sizeof text - 1);
+	if (n < 0)
+		n = 0;
+	text[n] = '\0';
+	if (strncmp(text, KEY_MAGIC, strlen(KEY_MAGIC)) != 0 ||
+	    sodium_hex2bin(master, sizeof master, text + strlen(KEY_MAGIC),
+	    64, NULL, &bin, NULL) != 0 || bin != sizeof master) {
+		xsnprintf(err, errlen, "密钥文件 %s 已损坏", path);
+		goto out;
+	}
+	crypto_kdf_derive_from_key(store->kenc, sizeof store->kenc, 1,
+	    KEY_CONTEXT, master);
+	crypto_kdf_derive_from_key(store->khash, sizeof store->khash, 2,
+	    KEY_CONTEXT, master);
+	crypto_kdf_derive_from_key(store->kaudit, sizeof store->kaudit, 3,
+	    KEY_CONTEXT, master);
+	r = 0;
+out:
+	sodium_memzero(master, sizeof master);
+	sodium_memzero(text, sizeof text);
+	close(fd);
+	return r;
+}
+
+/*
+ * Encrypt plain for column ad into a new blob: nonce, then ciphertext and
+ * tag. The caller frees *out.
+ */
+int
+crypt_seal(const char *plain, const char *ad, unsigned char **out,
+    size_t *outlen)
+{
+	size_t			 n = strlen(plain);
+	unsigned char		*b;
+	unsigned long long	 clen;
+
+	if (!store->haskey)
+		abort();
+	b = xcalloc(1, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + n +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES);
+	randombytes_buf(b, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(
+	    b + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
+	    (const unsigned char *)plain, n, (const unsigned char *)ad,
+	    strlen(ad), NULL, b, store->kenc);
+	*out = b;
+	*outlen = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + clen;
+	return 0;
+}
+
+/* Decrypt a blob of column ad into buf; -1 if the key does not fit. */
+int
+crypt_open(const void *blob, size_t len, const char *ad, char *buf,
+    size_t buflen)
+{
+	const unsigned char	*b = blob;
+	unsigned long long	 plen;
+	size_t			 np = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+	size_t			 na = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+
+	if (buflen == 0)
+		return -1;
+	buf[0] = '\0';
+	if (!store->haskey || blob == NULL || len < np + na ||
+	    len - np - na >= buflen)
+		return -1;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)buf,
+	    &plen, NULL, b + np, len - np, (const unsigned char *)ad,
+	    strlen(ad), b, store->kenc) != 0) {
+		buf[0] = '\0';
+		return -1;
+	}
+	buf[plen] = '\0';
+	return 0;
+}
+
+/* Keyed hash of a normalised value, separated by kind ("idno", ...). */
+void
+crypt_hash(const char *kind, const char *norm, unsigned char *out)
+{
+	crypto_generichash_state st;
+
+	if (!store->haskey)
+		abort();
+	crypto_generichash_init(&st, store->khash, sizeof store->khash,
+	    CRYPT_HASH_LEN);
+	crypto_generichash_update(&st, (const unsigned char *)kind,
+	    strlen(kind) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)norm,
+	    strlen(norm));
+	crypto_generichash_final(&st, out, CRYPT_HASH_LEN);
+}
+
+/*
+ * The database remembers a hash made with its key; a different key file is
+ * a clear error, not garbage.
+ */
+int
+crypt_key_check(char *err, size_t errlen)
+{
+	unsigned char	 h[CRYPT_HASH_LEN];
+	char		 hex[2 * CRYPT_HASH_LEN + 1], have[64];
+	int		 rc;
+
+	crypt_hash("key-check", "njbt", h);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	rc = sql_text(have, sizeof have, SQL_META_GET, "t", "key_check");
+	if (rc < 0)
+		goto fail;
+	if (rc == 0) {
+		if (sql_exec(SQL_META_SET, "tt", "key_check", hex) != 0)
+			goto fail;
+		return 0;
+	}
+	if (strcmp(have, hex) != 0) {
+		xsnprintf(err, errlen, "密钥文件与数据库不匹配：个人信息无法读取"
+		    "（请使用创建该数据库时的密钥文件）");
+		return -1;
+	}
+	return 0;
+fail:
+	xsnprintf(err, errlen, "数据库错误：%s", store_errmsg());
+	return -1;
+}
+
+/*
+ * A private value ready to store: ciphertext, keyed hash and last four
+ * characters. plain NULL gives an empty record (all NULL when bound).
+ */
+void
+sealed_make(struct sealed *s, const char *col, const char *kind,
+    const char *plain)
+{
+	memset(s, 0, sizeof *s);
+	if (plain == NULL)
+		return;
+	crypt_seal(plain, col, &s->blob, &s->len);
+	crypt_hash(kind, plain, s->hash);
+	text_last4(plain, s->last4, sizeof s->last4);
+	s->set = 1;
+}
+
+void
+sealed_free(struct sealed *s)
+{
+	free(s->blob);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,318 @@
+/*
+ * store.c: the process's one database handle. Opening (WAL, foreign keys,
+ * full sync, a busy handler that retries so that "database is locked"
+ * never reaches a caller), migrations under PRAGMA user_version, each in one
+ * transaction, and write transactions (always BEGIN IMMEDIATE, so that two
+ * writers queue instead of failing on upgrade).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "store.h"
+
+struct store *store;
+
+/* How long a writer waits for the lock before it gives up, in ms. */
+#define STORE_BUSY_MAX_MS	(180 * 1000)
+
+static int64_t
+store_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Busy handler: sleep a short, growing, jittered time and retry, for up to
+ * STORE_BUSY_MAX_MS. Jitter keeps many processes from waking together.
+ */
+static int
+store_busy(void *arg, int count)
+{
+	static int64_t	 start;
+	int64_t		 now = store_ms();
+	unsigned	 ms;
+	struct timespec	 ts;
+
+	(void)arg;
+	if (count == 0)
+		start = now;
+	if (now - start > STORE_BUSY_MAX_MS)
+		return 0;
+	ms = count < 6 ? 1u << count : 40;
+	ms += (unsigned)(rand() % 4);
+	ts.tv_sec = 0;
+	ts.tv_nsec = (long)ms * 250000L;	/* quarter-millisecond steps */
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+static int
+store_pragmas(char *err, size_t errlen)
+{
+	static const char *const pragmas[] = {
+		"PRAGMA journal_mode=WAL",
+		"PRAGMA synchronous=FULL",
+		"PRAGMA foreign_keys=ON",
+		"PRAGMA trusted_schema=OFF",
+		"PRAGMA temp_store=MEMORY",
+		"PRAGMA cache_size=-16000",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+		if (sqlite3_exec(store->db, pragmas[i], NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			xsnprintf(err, errlen, "数据库设置失败：%s",
+			    sqlite3_errmsg(store->db));
+			return NJ_ERROR;
+		}
+	}
+	return NJ_OK;
+}
+
+/*
+ * Open the database at path as the process's one handle. With STORE_CREATE
+ * a missing file is created (empty, version 0) with its key file beside it;
+ * otherwise the file and its key must exist. Unless STORE_ANYVER, the file
+ * must be at the latest version.
+ */
+int
+store_open(const char *path, int flags, char *err, size_t errlen)
+{
+	struct stat	 sb;
+	int		 exists, r = NJ_ERROR, v;
+	char		 kpath[4096];
+
+	if (store != NULL)
+		abort();
+	exists = stat(path, &sb) == 0;
+	if (!exists && !(flags & STORE_CREATE)) {
+		xsnprintf(err, errlen, "数据库文件不存在：%s（请先运行 njbt init）",
+		    path);
+		return NJ_ERROR;
+	}
+	store = xcalloc(1, sizeof *store);
+	strlcpy0(store->path, path, sizeof store->path);
+	srand((unsigned)(getpid() ^ time(NULL)));
+
+	if (!(flags & STORE_NOKEY)) {
+		if (crypt_keyfile_path(path, kpath, sizeof kpath) != 0)
+			goto fail_msg_path;
+		if (!exists && (flags & STORE_CREATE) &&
+		    access(kpath, F_OK) != 0) {
+			if (crypt_create_key(kpath, err, errlen) != 0)
+				goto out;
+		}
+		if (crypt_load_key(kpath, err, errlen) != 0)
+			goto out;
+		store->haskey = 1;
+	}
+	if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE |
+	    (flags & STORE_CREATE ? SQLITE_OPEN_CREATE : 0), NULL) !=
+	    SQLITE_OK) {
+		xsnprintf(err, errlen, "无法打开数据库 %s：%s", path,
+		    store->db ? sqlite3_errmsg(store->db) : "内存不足");
+		goto out;
+	}
+	if (!exists)
+		chmod(path, 0600);
+	sqlite3_busy_handler(store->db, store_busy, NULL);
+	sqlite3_extended_result_codes(store->db, 1);
+	if (store_pragmas(err, errlen) != 0)
+		goto out;
+
+	v = store_version();
+	if (v < 0) {
+		xsnprintf(err, errlen, "不是 njbt 数据库：%s", path);
+		goto out;
+	}
+	if (v > store_latest()) {
+		xsnprintf(err, errlen, "数据库版本 %d 比本程序（%d）新，请升级程序",
+		    v, store_latest());
+		goto out;
+	}
+	if (v < store_latest() && !(flags & STORE_ANYVER)) {
+		xsnprintf(err, errlen, "数据库版本 %d 需要升级到 %d：请运行 njbt init",
+		    v, store_latest());
+		goto out;
+	}
+	if (store->haskey && store_version() > 0 &&
+	    crypt_key_check(err, errlen) != 0)
+		goto out;
+	r = NJ_OK;
+	goto out;
+fail_msg_path:
+	xsnprintf(err, errlen, "数据库路径过长");
+out:
+	if (r != NJ_OK)
+		store_close();
+	return r;
+}
+
+void
+store_close(void)
+{
+	if (store == NULL)
+		return;
+	sql_finalize_all();
+	if (store->db != NULL)
+		sqlite3_close(store->db);
+	sodium_memzero(store->kenc, sizeof store->kenc);
+	sodium_memzero(store->khash, sizeof store->khash);
+	sodium_memzero(store->kaudit, sizeof store->kaudit);
+	free(store);
+	store = NULL;
+}
+
+const char *
+store_errmsg(void)
+{
+	return store && store->db ? sqlite3_errmsg(store->db) : "未打开数据库";
+}
+
+int
+store_version(void)
+{
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+store_latest(void)
+{
+	return nmigrations ? migrations[nmigrations - 1].version : 0;
+}
+
+/* Apply every migration newer than the file, each in one transaction. */
+int
+store_migrate(char *err, size_t errlen)
+{
+	size_t	 i;
+	char	 pragma[64], *emsg = NULL;
+
+	for (i = 0; i < nmigrations; i++) {
+		if (migrations[i].version <= store_version())
+			continue;
+		if (store_begin() != 0)
+			goto fail;
+		if (sqlite3_exec(store->db, migrations[i].sql, NULL, NULL,
+		    &emsg) != SQLITE_OK)
+			goto fail_rollback;
+		xsnprintf(pragma, sizeof pragma, "PRAGMA user_version=%d",
+		    migrations[i].version);
+		if (sqlite3_exec(store->db, pragma, NULL, NULL, &emsg) !=
+		    SQLITE_OK)
+			goto fail_rollback;
+		if (store_commit() != 0)
+			goto fail;
+		/* statements prepared against the old schema are stale */
+		sql_finalize_all();
+	}
+	return NJ_OK;
+fail_rollback:
+	store_rollback();
+fail:
+	xsnprintf(err, errlen, "数据库升级失败（%s）：%s", i < nmigrations ?
+	    migrations[i].name : "?", emsg ? emsg : store_errmsg());
+	sqlite3_free(emsg);
+	return NJ_ERROR;
+}
+
+/* Start a write transaction; the busy handler queues us behind others. */
+int
+store_begin(void)
+{
+	if (store->intx)
+		abort();
+	if (sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return NJ_ERROR;
+	store->intx = 1;
+	return NJ_OK;
+}
+
+int
+store_commit(void)
+{
+	if (sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_rollback();
+		return NJ_ERROR;
+	}
+	store->intx = 0;
+	return NJ_OK;
+}
+
+void
+store_rollback(void)
+{
+	if (sqlite3_get_autocommit(store->db) == 0)
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	store->intx = 0;
+}
+
+int
+store_changes(void)
+{
+	return sqlite3_changes(store->db);
+}
+
+int64_t
+store_last_id(void)
+{
+	return sqlite3_last_insert_rowid(store->db);
+}
+
+/* An online, consistent copy of the database into path. */
+int
+store_backup(const char *path, char *err, size_t errlen)
+{
+	sqlite3		*dst = NULL;
+	sqlite3_backup	*b;
+	int		 rc;
+
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		xsnprintf(err, errlen, "无法创建备份文件 %s：%s", path,
+		    dst ? sqlite3_errmsg(dst) : "内存不足");
+		sqlite3_close(dst);
+		return -1;
+	}
+	chmod(path, 0600);
+	b = sqlite3_backup_init(dst, "main", store->db, "main");
+	if (b == NULL) {
+		xsnprintf(err, errlen, "备份失败：%s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		xsnprintf(err, errlen, "备份失败：%s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_close(dst);
+	return 0;
+}

@@ -1,0 +1,96 @@
+/*
+ * store.h: the store layer. The process's one SQLite handle, the table of
+ * prepared statements (store-sql.c), migrations, transactions, encryption
+ * of private fields and the hash-chained audit log. Only the actions,
+ * lists, printers and batch commands include this; the screens and the
+ * SSH server never do.
+ */
+#ifndef NJBT_STORE_H
+#define NJBT_STORE_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+
+#include "njbt.h"
+#include "store-sql.h"
+
+/* store.c */
+struct store {
+	sqlite3		*db;
+	char		 path[4096];
+	sqlite3_stmt	*stmt[SQL__COUNT];
+	unsigned char	 kenc[32];	/* field encryption */
+	unsigned char	 khash[32];	/* look-up hashes */
+	unsigned char	 kaudit[32];	/* audit chain */
+	int		 haskey;
+	int		 intx;
+};
+extern struct store *store;
+
+#define STORE_CREATE	0x01	/* create the file and its key */
+#define STORE_NOKEY	0x02	/* open without the key file */
+#define STORE_ANYVER	0x04	/* do not insist on the latest version */
+
+int	 store_open(const char *, int, char *, size_t);
+void	 store_close(void);
+int	 store_begin(void);
+int	 store_commit(void);
+void	 store_rollback(void);
+const char *store_errmsg(void);
+int	 store_version(void);
+int	 store_latest(void);
+int	 store_migrate(char *, size_t);
+int	 store_changes(void);
+int64_t	 store_last_id(void);
+int	 store_backup(const char *, char *, size_t);
+
+/* store-sql.c: the statement table */
+sqlite3_stmt *sql_get(enum sql);
+sqlite3_stmt *sql_query(enum sql, const char *, ...);
+sqlite3_stmt *sql_vquery(enum sql, const char *, va_list);
+int	 sql_exec(enum sql, const char *, ...);
+int	 sql_step(sqlite3_stmt *);
+int	 sql_int(int64_t *, enum sql, const char *, ...);
+int	 sql_text(char *, size_t, enum sql, const char *, ...);
+void	 sql_finalize_all(void);
+void	 sql_reset_all(void);
+const char *sql_col(sqlite3_stmt *, int);
+void	 sql_col_copy(sqlite3_stmt *, int, char *, size_t);
+
+/* store-crypt.c */
+#define CRYPT_HASH_LEN	16
+int	 crypt_keyfile_path(const char *, char *, size_t);
+int	 crypt_create_key(const char *, char *, size_t);
+int	 crypt_load_key(const char *, char *, size_t);
+int	 crypt_seal(const char *, const char *, unsigned char **, size_t *);
+int	 crypt_open(const void *, size_t, const char *, char *, size_t);
+void	 crypt_hash(const char *, const char *, unsigned char *);
+int	 crypt_key_check(char *, size_t);
+struct sealed {
+	unsigned char	*blob;
+	size_t		 len;
+	unsigned char	 hash[CRYPT_HASH_LEN];
+	char		 last4[32];
+	int		 set;
+};
+void	 sealed_make(struct sealed *, const char *, const char *,
+	     const char *);
+void	 sealed_free(struct sealed *);
+#define SEALED_HASH(s)	((s)->set ? (const void *)(s)->hash : NULL)
+#define SEALED_LAST4(s)	((s)->set ? (s)->last4 : NULL)
+
+/* store-audit.c */
+int	 audit_write(const struct actor *, const char *, const char *,
+	     const char *);
+int	 audit_verify(int64_t *, int64_t *, char *, size_t);
+
+/* store-migrate.c (generated from db/) */
+struct migration {
+	int		 version;
+	const char	*name;
+	const char	*sql;
+};
+extern const struct migration migrations[];
+extern const size_t nmigrations;
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * util.c: small helpers every layer uses: allocation that never returns
+ * NULL (running out of memory is an impossible state here), bounded string
+ * copies and formatting, trimming, integer parsing.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "njbt.h"
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s ? s : "");
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+/* snprintf that always terminates; returns the length or -1 if cut. */
+int
+xsnprintf(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	if (len == 0)
+		return -1;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		buf[0] = '\0';
+		return -1;
+	}
+	return (size_t)n >= len ? -1 : n;
+}
+
+/* Copy with truncation, never splitting a UTF-8 character. */
+void
+strlcpy0(char *dst, const char *src, size_t len)
+{
+	size_t n;
+
+	if (len == 0)
+		return;
+	if (src == NULL)
+		src = "";
+	n = strlen(src);
+	if (n >= len) {
+		n = len - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Trim ASCII white space at both ends, in place. */
+char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	    e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+/* A decimal integer, optionally signed, nothing else: 0 or -1. */
+int
+parse_int(const char *s, int64_t *v)
+{
+	char		*end;
+	long long	 n;
+
+	if (s == NULL || *s == '\0' || *s == ' ')
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return -1;
+	*v = n;
+	return 0;
+}
