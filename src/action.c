@@ -31,6 +31,8 @@ static const struct action *const action_table[] = {
 	&action_user_passwd,
 	&action_user_lock,
 	&action_user_unlock,
+	&action_user_key_add,
+	&action_user_key_remove,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

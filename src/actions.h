@@ -50,6 +50,12 @@ extern const struct action action_user_add;
 extern const struct action action_user_passwd;
 extern const struct action action_user_lock;
 extern const struct action action_user_unlock;
+/* action-key.c */
+extern const struct action action_user_key_add;
+extern const struct action action_user_key_remove;
+int	 key_parse(const char *, char *, size_t, char *, size_t, char *,
+	     size_t, char *, size_t);
+
 int	 user_insert(struct act *, const char *, const char *, int,
 	     const char *, int64_t, int64_t, const char *, int);
 

@@ -35,3 +35,11 @@ cmd_actor(const char *login, struct actor *who)
 	}
 	return 0;
 }
+
+/* Print a command's usage; the exit status of a usage error. */
+int
+cmd_usage(const struct cmd_entry *e)
+{
+	fprintf(stderr, "用法：njbt %s %s\n", e->name, e->usage);
+	return 2;
+}

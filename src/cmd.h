@@ -21,9 +21,6 @@ struct cmd_entry {
 	int		(*exec)(struct cmd_ctx *, int, char **);
 };
 
-/* main.c */
-int	 cmd_usage(const struct cmd_entry *);
-
 /* cmd-do.c */
 int	 cmd_report(struct act *, int);
 int	 cmd_run_action(const struct actor *, const char *, int, char **);
@@ -31,6 +28,7 @@ int	 cmd_run_action(const struct actor *, const char *, int, char **);
 /* cmd-open.c */
 int	 cmd_open(struct cmd_ctx *);
 int	 cmd_actor(const char *, struct actor *);
+int	 cmd_usage(const struct cmd_entry *);
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_serve_entry;

@@ -59,6 +59,8 @@ int	 phone_check(const char *text, char *norm, size_t len);
 int	 utf8_valid(const char *s, size_t n);
 size_t	 utf8_chars(const char *s);
 int	 utf8_width(const char *s);
+size_t	 utf8_decode(const char *, size_t, uint32_t *);
+int	 cp_width(uint32_t);
 void	 text_last4(const char *s, char *buf, size_t len);
 
 /* date.c: a date is a day number, days since 1970-01-01 (civil calendar) */

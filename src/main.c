@@ -35,13 +35,6 @@ usage(FILE *f)
 	fprintf(f, "\n--db 默认为 $NJBT_DB，其次 ./var/njbt.db。详见 man njbt。\n");
 }
 
-int
-cmd_usage(const struct cmd_entry *e)
-{
-	fprintf(stderr, "用法：njbt %s %s\n", e->name, e->usage);
-	return 2;
-}
-
 /* Take "--db FILE" or "--db=FILE" out of argv; returns the new argc. */
 static int
 take_db(int argc, char **argv, const char **db)

@@ -170,6 +170,31 @@ int	 list_fetch(const struct actor *, const char *, const char *,
 const char *list_cellv(const struct list_page *, size_t, size_t);
 void	 list_page_free(struct list_page *);
 
+/* auth.c: logging in and out (the SSH server and `njbt tui` call these) */
+struct auth_policy {
+	int	 max_failures;		/* failures that lock an account: 5 */
+	int	 window;		/* ... within this many seconds: 900 */
+	int	 lock_seconds;		/* how long the clock keeps it locked */
+};
+int	 auth_password(const char *, const char *, const char *,
+	     const struct auth_policy *, struct actor *, char *, size_t);
+int	 auth_pubkey(const char *, const char *, const char *, const char *,
+	     int, struct actor *, char *, size_t);
+int	 auth_none(const char *, const char *, struct actor *, char *, size_t);
+int	 auth_must_change(const struct actor *);
+int	 auth_session_begin(const struct actor *, int, const char *, char *,
+	     size_t);
+void	 auth_session_end(const struct actor *, int, const char *,
+	     const char *);
+
+/* tui-main.c: the screens of one session on the current terminal */
+struct tui_opts {
+	int	 colour;		/* -1 the user's setting, 0 off, 1 on */
+	int	 idle;			/* seconds without input; 0 none */
+	int	 must_change;		/* ask for a new password first */
+};
+int	 tui_main(const struct actor *, const struct tui_opts *);
+
 /* role.c */
 const char *role_name(int);
 const char *role_label(int);

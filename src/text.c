@@ -47,9 +47,10 @@ in_ranges(uint32_t c, const struct range *r, size_t n)
  * length, or 0 if it is invalid (NUL, overlong, surrogate, > U+10FFFF,
  * truncated or a stray continuation byte).
  */
-static size_t
-decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t
+utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	uint32_t	 c, min;
 	size_t		 len, i;
 
@@ -97,7 +98,7 @@ utf8_valid(const char *s, size_t n)
 	if (s == NULL)
 		return n == 0;
 	while (n > 0) {
-		if ((k = decode(p, n, &c)) == 0)
+		if ((k = utf8_decode((const char *)p, n, &c)) == 0)
 			return 0;
 		p += k;
 		n -= k;
@@ -132,21 +133,29 @@ utf8_width(const char *s)
 		return -1;
 	n = strlen(s);
 	while (n > 0) {
-		if ((k = decode(p, n, &c)) == 0)
+		if ((k = utf8_decode((const char *)p, n, &c)) == 0)
 			return -1;
 		p += k;
 		n -= k;
-		if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+		if (cp_width(c) < 0)
 			return -1;
-		if (in_ranges(c, zero_width,
-		    sizeof(zero_width) / sizeof(zero_width[0])))
-			continue;
-		if (in_ranges(c, wide, sizeof(wide) / sizeof(wide[0])))
-			w += 2;
-		else
-			w += 1;
+		w += cp_width(c);
 	}
 	return w;
+}
+
+/* Columns of one code point: 2 wide, 1, 0 combining, -1 a control. */
+int
+cp_width(uint32_t c)
+{
+	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+		return -1;
+	if (in_ranges(c, zero_width,
+	    sizeof(zero_width) / sizeof(zero_width[0])))
+		return 0;
+	if (in_ranges(c, wide, sizeof(wide) / sizeof(wide[0])))
+		return 2;
+	return 1;
 }
 
 /*

@@ -1,0 +1,42 @@
+# tests/lib.sh: helpers for the shell tests, which speak TAP: each check
+# prints "ok N - what" or "not ok N - what". Source it; $NJBT is the
+# binary under test; each test gets a fresh $T directory and database.
+set -u
+NJBT="${NJBT:-$(cd "$(dirname "$0")/../.." && pwd)/build/san/njbt}"
+export NJBT_NOW="${NJBT_NOW:-2026-03-02T09:30:00}"
+export TZ=Asia/Shanghai
+T=$(mktemp -d /tmp/njbt-sh-XXXXXX)
+export NJBT_DB="$T/njbt.db"
+trap 'rm -rf "$T"' EXIT
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+notok() { n=$((n + 1)); echo "not ok $n - $*"; }
+diag() { echo "# $*"; }
+
+# check WHAT COMMAND...: ok if the command succeeds
+check() {
+	what=$1; shift
+	if "$@" > "$T/out" 2> "$T/err"; then ok "$what"
+	else notok "$what"; diag "exit $?: $(head -c 600 "$T/err")"; fi
+}
+
+# refused WHAT WANT COMMAND...: ok if it exits 1 with WANT on stderr
+refused() {
+	what=$1; want=$2; shift 2
+	"$@" > "$T/out" 2> "$T/err"; rc=$?
+	if [ "$rc" -eq 1 ] && grep -qF -- "$want" "$T/err"; then ok "$what"
+	else notok "$what"; diag "exit $rc, stderr: $(head -c 600 "$T/err")"; fi
+}
+
+# same WHAT EXPECTED ACTUAL
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"
+	else notok "$1"; diag "expected [$2], got [$3]"; fi
+}
+
+# q SQL: one value from the database
+q() { sqlite3 "$NJBT_DB" "$1"; }
+
+# nothing_written COMMAND...: the database's rows are the same afterwards
+dbsum() { sqlite3 "$NJBT_DB" .dump | grep -v '^INSERT INTO audit' | md5sum; }
