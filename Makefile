@@ -55,6 +55,9 @@ build/san/test-%: tests/unit/test-%.c $(LIBOBJS) tests/unit/fixture.h
 build/obj/test-%: tests/unit/test-%.c $(filter-out build/obj/main.o,$(OBJS)) tests/unit/fixture.h
 	$(CC) $(CFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(TESTLIBS)
 
+build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
+	$(CC) $(CFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
+
 build build/obj build/san:
 	mkdir -p $@
 
@@ -92,8 +95,8 @@ run: deps
 	@sh tests/demo-run.sh
 
 bench: deps
-	$(MAKE) build/njbt
-	@sh bench/write.sh
+	$(MAKE) build/njbt build/bench-write
+	build/bench-write 2000
 
 clean:
 	rm -rf build

@@ -1,0 +1,57 @@
+#!/bin/sh
+# concurrency.sh: 16 processes each run 100 `njbt do supply.new` against one
+# database at once. Every one of the 1,600 machines must be stored, no run
+# may fail (no "database is locked" reaches anyone), and the audit chain
+# must verify afterwards. (Issue 2, Tests.) The full load runs with the
+# optimised binary ($NJBT_PLAIN); a smaller load (4 x 25) runs with the
+# sanitized one, so that locking paths are also checked under ASan/UBSan.
+. "$(dirname "$0")/../lib.sh"
+NJBT_PLAIN="${NJBT_PLAIN:-$(dirname "$NJBT")/../njbt}"
+[ -x "$NJBT_PLAIN" ] || NJBT_PLAIN=$NJBT
+
+worker() {
+	bin=$1 p=$2 per=$3
+	i=1
+	fails=0
+	while [ "$i" -le "$per" ]; do
+		if ! "$bin" do --as ss_maker supply.new \
+		    dealer=91640122MA76F2K349 model=1GQN-200 \
+		    "serial=CC$(printf %02d "$p")-$(printf %03d "$i")" \
+		    shipment_no=FH-CC >/dev/null 2>> "$T/err.$p"; then
+			fails=$((fails + 1))
+		fi
+		i=$((i + 1))
+	done
+	echo "$fails" > "$T/fails.$p"
+}
+
+# load BIN PROCS PER: run PROCS workers of PER actions each, then check
+load() {
+	bin=$1 procs=$2 per=$3 total=$(($2 * $3))
+	rm -f "$NJBT_DB" "$NJBT_DB".* "$T"/fails.* "$T"/err.*
+	check "demo database ($procs x $per)" "$bin" init --demo
+	before=$(q "SELECT count(*) FROM machines")
+	audit_before=$(q "SELECT count(*) FROM audit")
+	p=1
+	while [ "$p" -le "$procs" ]; do
+		worker "$bin" "$p" "$per" &
+		p=$((p + 1))
+	done
+	wait
+	fails=$(cat "$T"/fails.* | awk '{s += $1} END {print s}')
+	same "$procs x $per: no run failed" 0 "$fails"
+	errs=$(cat "$T"/err.* 2>/dev/null | head -3)
+	same "$procs x $per: nothing on stderr" "" "$errs"
+	same "$procs x $per: all $total machines stored" "$total" \
+	    "$(( $(q "SELECT count(*) FROM machines") - before ))"
+	same "$procs x $per: distinct serials" "$total" \
+	    "$(q "SELECT count(DISTINCT serial) FROM machines WHERE serial LIKE 'CC%'")"
+	same "$procs x $per: one audit row per machine" "$total" \
+	    "$(( $(q "SELECT count(*) FROM audit") - audit_before ))"
+	check "$procs x $per: njbt check passes" "$bin" check
+	grep -q "审计日志：正常" "$T/out" && ok "$procs x $per: audit chain intact" \
+	    || notok "$procs x $per: audit chain intact"
+}
+
+load "$NJBT_PLAIN" 16 100
+load "$NJBT" 4 25
