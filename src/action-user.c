@@ -227,3 +227,37 @@ const struct action action_user_unlock = {
 	"user.unlock", "解锁用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
 	user_unlock, 0
 };
+
+static const struct field prefs_fields[] = {
+	{ "colour", FT_CHOICE, FF_REQ, "彩色显示", "1:开,0:关", 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* A user's own display setting: colour on or off (plain is cheapest). */
+static int
+user_prefs(struct act *a)
+{
+	if (sql_exec(SQL_USER_SET_COLOUR, "di", strcmp(act_str(a, "colour"),
+	    "1") == 0, a->who->id) != 0)
+		return act_fail(a, "保存设置");
+	act_key(a, "%s", a->who->login);
+	return NJ_OK;
+}
+
+const struct action action_user_prefs = {
+	"user.prefs", "显示设置", R(ROLE_ADMIN) | R(ROLE_CITY) |
+	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
+	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), prefs_fields,
+	user_prefs, 0
+};
+
+/* The user's colour setting: 1 on, 0 off. */
+int
+user_colour(const struct actor *who)
+{
+	int64_t v = 1;
+
+	if (sql_int(&v, SQL_USER_COLOUR, "i", who->id) < 0)
+		return 1;
+	return v != 0;
+}

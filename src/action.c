@@ -31,6 +31,7 @@ static const struct action *const action_table[] = {
 	&action_user_passwd,
 	&action_user_lock,
 	&action_user_unlock,
+	&action_user_prefs,
 	&action_user_key_add,
 	&action_user_key_remove,
 };

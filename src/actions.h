@@ -50,6 +50,7 @@ extern const struct action action_user_add;
 extern const struct action action_user_passwd;
 extern const struct action action_user_lock;
 extern const struct action action_user_unlock;
+extern const struct action action_user_prefs;
 /* action-key.c */
 extern const struct action action_user_key_add;
 extern const struct action action_user_key_remove;

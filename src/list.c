@@ -5,7 +5,8 @@
  *   ?1 the viewer's scope region ('' for the province-wide roles),
  *   ?2 the viewer's organisation (maker or dealer id),
  *   ?3 a filter text ('' for none), ?4 a limit, ?5 an offset,
- *   ?6 an argument (a record key the list is about, '' for none).
+ *   ?6 an argument (a record key the list is about, '' for none),
+ *   ?7 this year by the programme's clock.
  * Private columns arrive encrypted; they are opened only for roles that
  * may see them and each such page is logged; others see ***1234.
  */
@@ -16,6 +17,17 @@
 
 static const struct list_def *const list_table[] = {
 	&list_users,
+	&list_dealers,
+	&list_my_dealers,
+	&list_models,
+	&list_stock,
+	&list_supplied,
+	&list_items,
+	&list_tiers,
+	&list_counties,
+	&list_townships,
+	&list_regions,
+	&list_mykeys,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 
@@ -123,7 +135,7 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	sqlite3_stmt		*st;
 	char			 pattern[256], detail[128];
 	size_t			 c, cap = 0;
-	int			 rc, clear, ncols = 0, col;
+	int			 rc, clear, ncols = 0, col, y, m, d;
 
 	memset(page, 0, sizeof *page);
 	if (def == NULL) {
@@ -141,8 +153,9 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	page->ncols = (size_t)ncols;
 	clear = list_sees_private(def, who);
 	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
-	st = sql_query(def->stmt, "titddt", list_scope(who), who->org,
-	    pattern, limit + 1, offset, arg ? arg : "");
+	date_to_ymd(clock_today(), &y, &m, &d);
+	st = sql_query(def->stmt, "titddtd", list_scope(who), who->org,
+	    pattern, limit + 1, offset, arg ? arg : "", y);
 	while ((rc = sql_step(st)) == 1) {
 		if (page->nrows == (size_t)limit) {
 			page->more = 1;
@@ -189,4 +202,44 @@ const char *
 list_cellv(const struct list_page *p, size_t row, size_t col)
 {
 	return p->cells[row * p->ncols + col];
+}
+
+/* What the screens may know of a list: title, columns, the key column. */
+const char *
+list_title(const struct list_def *def)
+{
+	return def->title;
+}
+
+size_t
+list_ncols(const struct list_def *def)
+{
+	size_t n = 0;
+
+	while (def->cols[n].label != NULL)
+		n++;
+	return n;
+}
+
+const char *
+list_col_label(const struct list_def *def, size_t i)
+{
+	return def->cols[i].label;
+}
+
+int
+list_col_width(const struct list_def *def, size_t i)
+{
+	return def->cols[i].width;
+}
+
+size_t
+list_key_col(const struct list_def *def)
+{
+	size_t i;
+
+	for (i = 0; def->cols[i].label != NULL; i++)
+		if (def->cols[i].flags & LC_KEY)
+			return i;
+	return 0;
 }

@@ -30,5 +30,16 @@ struct list_def {
 
 /* list-*.c */
 extern const struct list_def list_users;
+extern const struct list_def list_dealers;
+extern const struct list_def list_my_dealers;
+extern const struct list_def list_models;
+extern const struct list_def list_stock;
+extern const struct list_def list_supplied;
+extern const struct list_def list_items;
+extern const struct list_def list_tiers;
+extern const struct list_def list_counties;
+extern const struct list_def list_townships;
+extern const struct list_def list_regions;
+extern const struct list_def list_mykeys;
 
 #endif

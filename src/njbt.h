@@ -168,24 +168,51 @@ int	 list_allowed(const struct list_def *, const struct actor *);
 int	 list_fetch(const struct actor *, const char *, const char *,
 	     const char *, int, int, struct list_page *, char *, size_t);
 const char *list_cellv(const struct list_page *, size_t, size_t);
+const char *list_title(const struct list_def *);
+size_t	 list_ncols(const struct list_def *);
+const char *list_col_label(const struct list_def *, size_t);
+int	 list_col_width(const struct list_def *, size_t);
+size_t	 list_key_col(const struct list_def *);
 void	 list_page_free(struct list_page *);
 
-/* auth.c: logging in and out (the SSH server and `njbt tui` call these) */
+/*
+ * auth.c: logging in and out (the SSH server and `njbt tui` call these).
+ * Each returns NJ_OK, NJ_REFUSED with what the user should read in msg
+ * (Chinese; empty when the refusal is silent, as for a public key the
+ * user does not have), or NJ_ERROR. addr is the client's address; the
+ * actor comes back with from = "ssh ADDR". Logins, failures, locks and
+ * logouts are written to the audit log.
+ */
 struct auth_policy {
 	int	 max_failures;		/* failures that lock an account: 5 */
 	int	 window;		/* ... within this many seconds: 900 */
 	int	 lock_seconds;		/* how long the clock keeps it locked */
 };
+#define AUTH_MAX_FAILURES	5
+#define AUTH_WINDOW		900
+#define AUTH_LOCK_SECONDS	900
 int	 auth_password(const char *, const char *, const char *,
 	     const struct auth_policy *, struct actor *, char *, size_t);
 int	 auth_pubkey(const char *, const char *, const char *, const char *,
 	     int, struct actor *, char *, size_t);
 int	 auth_none(const char *, const char *, struct actor *, char *, size_t);
+int	 auth_local(const char *, const char *, struct actor *, char *,
+	     size_t);
 int	 auth_must_change(const struct actor *);
 int	 auth_session_begin(const struct actor *, int, const char *, char *,
 	     size_t);
-void	 auth_session_end(const struct actor *, int, const char *,
-	     const char *);
+void	 auth_session_end(const struct actor *, int, const char *);
+int	 auth_keys(const char *, void (*)(void *, const char *, const char *,
+	     const char *, const char *), void *, char *, size_t);
+
+/* action-user.c */
+int	 user_colour(const struct actor *);
+
+/* draft.c */
+int	 draft_save(const struct actor *, const char *, const char *);
+char	*draft_load(const struct actor *, const char *);
+int	 draft_drop(const struct actor *, const char *);
+int	 draft_latest(const struct actor *, char *, size_t, char *, size_t);
 
 /* tui-main.c: the screens of one session on the current terminal */
 struct tui_opts {

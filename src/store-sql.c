@@ -56,10 +56,29 @@ sql_vquery(enum sql id, const char *fmt, va_list ap)
 	const char	*t;
 	const void	*b;
 	size_t		 n;
-	int		 i, rc = SQLITE_OK;
+	int		 i, rc = SQLITE_OK, max = sqlite3_bind_parameter_count(st);
 
+	/* parameters past the statement's last are taken and ignored */
 	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++,
 	    i++) {
+		if (i > max) {
+			switch (*fmt) {
+			case 'i':
+				(void)va_arg(ap, int64_t);
+				break;
+			case 'd':
+				(void)va_arg(ap, int);
+				break;
+			case 't':
+				(void)va_arg(ap, const char *);
+				break;
+			case 'b':
+				(void)va_arg(ap, const void *);
+				(void)va_arg(ap, size_t);
+				break;
+			}
+			continue;
+		}
 		switch (*fmt) {
 		case 'i':
 			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));

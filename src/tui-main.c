@@ -1,28 +1,260 @@
 /*
- * tui-main.c: PLACEHOLDER until the forms engine lands: a screen that
- * greets the user and echoes keys until q, so that the SSH server can be
- * built and tested end to end.
+ * tui-main.c: one session of screens on the current terminal (the pty of
+ * an SSH session, or the local terminal of `njbt tui`). Sets up curses for
+ * CJK over slow links (C.UTF-8, xterm when the client's terminal type is
+ * unknown here, a short escape delay, our own key table), then runs the
+ * stack of screens: after each burst of keys, every screen draws into the
+ * virtual screen and curses sends the terminal only what changed, once.
+ * The database must be open; the caller opens it after forking.
  */
 #include <locale.h>
-#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "njbt.h"
+#include "tui.h"
 
+void
+tui_msg(struct tui *t, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msgerr = err;
+}
+
+void
+tui_push(struct tui *t, struct screen *s)
+{
+	if (s == NULL)
+		return;
+	if (t->depth == TUI_DEPTH) {
+		s->type->free(s);
+		tui_msg(t, 1, "打开的窗口太多，请先返回");
+		return;
+	}
+	t->stack[t->depth++] = s;
+}
+
+static void
+tui_pop(struct tui *t)
+{
+	struct screen *s;
+
+	if (t->depth == 0)
+		return;
+	s = t->stack[--t->depth];
+	s->type->free(s);
+	if (t->depth > 0 && t->stack[t->depth - 1]->type->resume != NULL)
+		t->stack[t->depth - 1]->type->resume(t, t->stack[t->depth - 1]);
+}
+
+/* Draw the top screen (and the one beneath a box) into curses. */
+static void
+tui_draw(struct tui *t)
+{
+	struct screen	*s = t->stack[t->depth - 1];
+	char		 msg[256];
+
+	getmaxyx(stdscr, t->lines, t->cols);
+	erase();
+	t->cy = t->cx = -1;
+	if (t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES) {
+		xsnprintf(msg, sizeof msg, "终端窗口太小（当前 %dx%d），请放大到"
+		    "至少 %dx%d。", t->cols, t->lines, TUI_MIN_COLS,
+		    TUI_MIN_LINES);
+		tui_put(0, 0, msg, t->cols);
+	} else {
+		if (s->type->popup && t->depth > 1) {
+			t->stack[t->depth - 2]->type->draw(t,
+			    t->stack[t->depth - 2]);
+			tui_frame(t, t->stack[t->depth - 2]);
+		}
+		s->type->draw(t, s);
+		if (!s->type->popup)
+			tui_frame(t, s);
+	}
+	if (t->cy >= 0 && t->cx >= 0) {
+		curs_set(1);
+		move(t->cy, t->cx);
+	} else {
+		curs_set(0);
+		move(t->lines - 1, t->cols - 1);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* One key to the top screen; 1 when the session should end. */
+static int
+tui_handle(struct tui *t, const struct tkey *k)
+{
+	struct screen	*s;
+	int		 r;
+
+	if (k->k == TK_IDLE) {
+		tui_msg(t, 1, "空闲超时，已自动退出");
+		return 1;
+	}
+	if (k->k == TK_EOF)
+		return 1;
+	if (k->k == TK_REDRAW) {
+		clearok(curscr, TRUE);
+		return 0;
+	}
+	if (k->k == TK_RESIZE)
+		return 0;
+	if (t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES)
+		return k->k == TK_F10;
+	if (k->k != TK_BADUTF8)
+		t->msg[0] = '\0';
+	s = t->stack[t->depth - 1];
+	r = s->type->key(t, s, k);
+	switch (r) {
+	case SK_POP2:
+		tui_pop(t);
+		/* FALLTHROUGH */
+	case SK_POP:
+		tui_pop(t);
+		break;
+	case SK_QUIT:
+		return 1;
+	default:
+		break;
+	}
+	return t->depth == 0;
+}
+
+static int
+tui_start_curses(struct tui *t)
+{
+	const char	*term = getenv("TERM");
+	SCREEN		*sc;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	sc = newterm(term && *term ? term : "xterm", stdout, stdin);
+	if (sc == NULL) {
+		/* Debian has no terminfo for putty and the like */
+		setenv("TERM", "xterm", 1);
+		if ((sc = newterm("xterm", stdout, stdin)) == NULL)
+			return -1;
+	}
+	set_term(sc);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	set_escdelay(200);
+	tui_keys_init();
+	if (t->colour && has_colors()) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, COLOR_RED, -1);
+	} else
+		t->colour = 0;
+	getmaxyx(stdscr, t->lines, t->cols);
+	return 0;
+}
+
+static int
+resume_answer(struct tui *t, void *arg, int answer)
+{
+	const struct form *f = arg;
+
+	if (answer == 'y')
+		tui_push(t, form_screen_new(t, f, NULL, NULL, 0));
+	else if (answer == 'n')
+		draft_drop(t->who, f->name);
+	return SK_STAY;
+}
+
+/* A draft left by a dropped connection: offer to take it up. */
+static void
+tui_offer_draft(struct tui *t)
+{
+	const struct form	*f;
+	char			 name[128], at[32], text[512];
+
+	if (!draft_latest(t->who, name, sizeof name, at, sizeof at))
+		return;
+	if ((f = forms_find(t->forms, name)) == NULL ||
+	    f->kind != FORM_ACTION || !form_allowed(f, t->who)) {
+		draft_drop(t->who, name);
+		return;
+	}
+	xsnprintf(text, sizeof text, "上次有未完成的表单“%s”\n（%s 保存）。\n"
+	    "要继续填写吗？", f->title, at);
+	tui_push(t, ask_new("继续填写", text, "Y 继续  N 放弃  Esc 以后再说",
+	    resume_answer, (void *)f));
+}
+
+/*
+ * Run the screens for who until logout, idle time-out or end of input.
+ * Returns 0, or -1 if the terminal or forms/ could not be set up.
+ */
 int
 tui_main(const struct actor *who, const struct tui_opts *o)
 {
-	int ch;
+	struct tui		 t;
+	struct tkey		 k;
+	const struct form	*pw;
+	char			 err[4096];
+	int			 done = 0;
 
-	(void)o;
-	setlocale(LC_ALL, "C.UTF-8");
-	initscr();
-	raw();
-	noecho();
-	mvprintw(0, 0, "欢迎，%s（%s）。按 q 退出。", who->name,
-	    role_label(who->role));
-	refresh();
-	while ((ch = getch()) != 'q' && ch != ERR)
-		mvprintw(2, 0, "键：%d   ", ch);
+	memset(&t, 0, sizeof t);
+	t.who = who;
+	t.idle = o->idle;
+	t.colour = o->colour >= 0 ? o->colour : user_colour(who);
+	if (forms_load(forms_default_dir(), &t.forms, err, sizeof err) != 0) {
+		fprintf(stderr, "njbt: 表单文件有误：\n%s\n", err);
+		forms_free(&t.forms);
+		return -1;
+	}
+	if (tui_start_curses(&t) != 0) {
+		fprintf(stderr, "njbt: 无法初始化终端\n");
+		forms_free(&t.forms);
+		return -1;
+	}
+	u8in_init(&t.in);
+	tui_push(&t, menu_new(&t));
+	pw = forms_find(t.forms, "passwd");
+	if (o->must_change && pw != NULL) {
+		t.forced = 1;
+		tui_push(&t, form_screen_new(&t, pw, NULL, NULL, 1));
+		tui_msg(&t, 0, "首次登录，请先修改密码");
+	} else
+		tui_offer_draft(&t);
+	while (!done) {
+		tui_draw(&t);
+		if (!tui_key(&t, &k, -1))
+			continue;
+		done = tui_handle(&t, &k);
+		/* drain what else is waiting, then draw once */
+		while (!done && tui_key(&t, &k, 0))
+			done = tui_handle(&t, &k);
+	}
+	if (t.msg[0] != '\0' && t.msgerr) {
+		tui_draw(&t);
+	}
+	while (t.depth > 0)
+		tui_pop(&t);
 	endwin();
+	if (t.msg[0] != '\0' && t.msgerr)
+		printf("%s\r\n", t.msg);
+	forms_free(&t.forms);
+	return 0;
+}
+
+/* Open form by name with field set to value (for row actions). */
+int
+tui_open_form(struct tui *t, const struct form *f, const char *field,
+    const char *value)
+{
+	tui_push(t, form_screen_new(t, f, field, value, 0));
 	return 0;
 }

@@ -1,0 +1,77 @@
+/*
+ * form.h: the screens as data. forms/NAME.form files (see njbt-forms(5)) are
+ * parsed at start-up into forms (a form runs an action; its fields are the
+ * action's fields, with labels, order, width and help from the file) and
+ * lists (a named list of the lists table, with actions on a row). The main
+ * menu of each role is built from them.
+ */
+#ifndef NJBT_FORM_H
+#define NJBT_FORM_H
+
+#include "njbt.h"
+
+#define FORM_WIDTH_MAX	60
+
+enum form_kind {
+	FORM_ACTION = 0,
+	FORM_LIST
+};
+
+struct form;
+
+struct form_field {
+	int		 idx;		/* index in the action's fields */
+	const struct field *f;
+	char		*label;
+	int		 width;
+	char		*help;
+	char		*lookup;	/* a list name, or NULL */
+	int		 self;		/* prefilled with the user's login */
+	int		 keep;		/* kept after a save, for the next */
+	char		*using;		/* the look-up's argument comes from */
+};
+
+struct form_row {
+	char		*target;	/* the form to open */
+	const struct form *form;
+	char		*field;		/* its field that gets the row's key */
+	int		 col;		/* which column is the key */
+	int		 line;
+};
+
+struct form {
+	enum form_kind		 kind;
+	char			*name;
+	char			*title;
+	char			*file;
+	int			 line;
+	char			*menu;		/* main menu section or NULL */
+	unsigned		 roles;		/* narrows who sees it, 0 all */
+	int			 order;
+	char			*note;
+	const struct action	*action;	/* FORM_ACTION */
+	struct form_field	*fields;
+	size_t			 nfields;
+	char			*source;	/* FORM_LIST: the list */
+	const struct list_def	*list;
+	char			*arg;		/* its argument: "self", text */
+	struct form_row		*rows;
+	size_t			 nrows;
+};
+
+struct forms {
+	struct form	**v;
+	size_t		  n;
+};
+
+int	 forms_load(const char *, struct forms **, char *, size_t);
+int	 forms_parse(struct forms *, const char *, const char *, size_t,
+	     char *, size_t);
+int	 forms_resolve(struct forms *, char *, size_t);
+struct forms *forms_new(void);
+void	 forms_free(struct forms **);
+const struct form *forms_find(const struct forms *, const char *);
+int	 form_allowed(const struct form *, const struct actor *);
+const char *forms_default_dir(void);
+
+#endif

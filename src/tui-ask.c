@@ -1,0 +1,309 @@
+/*
+ * tui-ask.c: small screens: a box over the current screen that asks a
+ * question (Y / N / Esc) or shows a text until a key is pressed, and the
+ * "who am I, what may I do" screen.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+struct ask {
+	char	*text;
+	char	*prompt;
+	ask_cb	 cb;
+	void	*arg;
+};
+
+/* Draw a box in the middle with the lines of text and a prompt. */
+static void
+ask_draw(struct tui *t, struct screen *scr)
+{
+	struct ask	*a = scr->data;
+	char		*copy = xstrdup(a->text), *line, *next;
+	int		 w = tui_text_width(a->prompt), h = 4, n, y, x, i;
+
+	for (line = copy; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((n = tui_text_width(line)) > w)
+			w = n;
+		h++;
+	}
+	if ((n = tui_text_width(scr->title)) > w)
+		w = n;
+	w += 4;
+	if (w > t->cols - 2)
+		w = t->cols - 2;
+	y = (t->lines - h) / 2;
+	x = (t->cols - w) / 2;
+	for (i = 0; i < h; i++) {
+		tui_fill(y + i, x, w);
+		mvaddch(y + i, x, i == 0 || i == h - 1 ? '+' : '|');
+		mvaddch(y + i, x + w - 1, i == 0 || i == h - 1 ? '+' : '|');
+	}
+	for (i = 1; i < w - 1; i++) {
+		mvaddch(y, x + i, '-');
+		mvaddch(y + h - 1, x + i, '-');
+	}
+	tui_put(y, x + 2, scr->title, w - 4);
+	strcpy(copy, a->text);
+	for (i = 1, line = copy; line != NULL; line = next, i++) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		tui_put(y + i, x + 2, line, w - 4);
+	}
+	tui_put(y + h - 2, x + 2, a->prompt, w - 4);
+	free(copy);
+	t->cy = y + h - 2;
+	t->cx = x + 2 + tui_text_width(a->prompt);
+	if (t->cx >= x + w - 1)
+		t->cx = x + w - 2;
+}
+
+static int
+ask_key(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct ask	*a = scr->data;
+	int		 answer, rc;
+
+	if (k->k == TK_RESIZE || k->k == TK_BADUTF8)
+		return SK_STAY;
+	if (a->cb == NULL)
+		return SK_POP;
+	if (k->k == TK_CHAR && (k->ch == 'y' || k->ch == 'Y'))
+		answer = 'y';
+	else if (k->k == TK_CHAR && (k->ch == 'n' || k->ch == 'N'))
+		answer = 'n';
+	else if (k->k == TK_ESC || k->k == TK_F10)
+		answer = 27;
+	else
+		return SK_STAY;
+	rc = a->cb(t, a->arg, answer);
+	return rc == SK_POP ? SK_POP2 : rc == SK_QUIT ? SK_QUIT : SK_POP;
+}
+
+static void
+ask_free(struct screen *scr)
+{
+	struct ask *a = scr->data;
+
+	free(a->text);
+	free(a->prompt);
+	free(a);
+	free(scr);
+}
+
+static const struct screen_type ask_type = {
+	"ask", ask_draw, ask_key, NULL, ask_free, 1
+};
+
+/*
+ * A box titled title with text; with cb, Y, N or Esc answers it (cb gets
+ * 'y', 'n' or 27 and says what happens to the screen beneath); without,
+ * any key closes it.
+ */
+struct screen *
+ask_new(const char *title, const char *text, const char *prompt, ask_cb cb,
+    void *arg)
+{
+	struct screen	*scr = xcalloc(1, sizeof *scr);
+	struct ask	*a = xcalloc(1, sizeof *a);
+
+	scr->type = &ask_type;
+	scr->data = a;
+	strlcpy0(scr->title, title, sizeof scr->title);
+	a->text = xstrdup(text);
+	a->prompt = xstrdup(prompt);
+	a->cb = cb;
+	a->arg = arg;
+	return scr;
+}
+
+/* --- who am I ------------------------------------------------------------ */
+
+static void
+whoami_draw(struct tui *t, struct screen *scr)
+{
+	const struct action	*a;
+	const struct actor	*w = t->who;
+	char			 line[256];
+	size_t			 i;
+	int			 y = 2, col = 0, colw = 26, ncol;
+
+	(void)scr;
+	xsnprintf(line, sizeof line, "登录名：%s", w->login);
+	tui_put(y++, 2, line, t->cols - 4);
+	xsnprintf(line, sizeof line, "姓  名：%s", w->name);
+	tui_put(y++, 2, line, t->cols - 4);
+	xsnprintf(line, sizeof line, "角  色：%s", role_label(w->role));
+	tui_put(y++, 2, line, t->cols - 4);
+	xsnprintf(line, sizeof line, "管辖范围：%s", w->region[0] ? w->region :
+	    (w->role == ROLE_MAKER || w->role == ROLE_DEALER) ? "本企业" :
+	    "全省");
+	tui_put(y++, 2, line, t->cols - 4);
+	y++;
+	tui_put(y++, 2, "您可以执行的操作：", t->cols - 4);
+	ncol = (t->cols - 4) / colw;
+	for (i = 0; (a = action_at(i)) != NULL; i++) {
+		if (!action_allowed(a, w))
+			continue;
+		if (y >= t->lines - 3)
+			break;
+		tui_put(y, 4 + col * colw, a->title, colw - 2);
+		if (++col == ncol) {
+			col = 0;
+			y++;
+		}
+	}
+}
+
+static int
+whoami_key(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)t;
+	(void)scr;
+	return k->k == TK_RESIZE ? SK_STAY : SK_POP;
+}
+
+static void
+whoami_free(struct screen *scr)
+{
+	free(scr);
+}
+
+static const struct screen_type whoami_type = {
+	"whoami", whoami_draw, whoami_key, NULL, whoami_free, 0
+};
+
+struct screen *
+whoami_new(struct tui *t)
+{
+	struct screen *scr = xcalloc(1, sizeof *scr);
+
+	(void)t;
+	scr->type = &whoami_type;
+	scr->keys = "按任意键返回";
+	strlcpy0(scr->title, "我是谁，我能做什么", sizeof scr->title);
+	return scr;
+}
+
+/* --- choosing one of a few ------------------------------------------------ */
+
+struct choose {
+	char	**items;
+	size_t	  n;
+	int	  sel;
+	ask_cb	  cb;
+	void	 *arg;
+};
+
+static void
+choose_draw(struct tui *t, struct screen *scr)
+{
+	struct choose	*c = scr->data;
+	char		 line[NJ_NAME_MAX + 8];
+	size_t		 i;
+	int		 w = tui_text_width(scr->title) + 4, h, y, x, k, n;
+
+	for (i = 0; i < c->n; i++)
+		if ((n = tui_text_width(c->items[i]) + 8) > w)
+			w = n;
+	if (w > t->cols - 2)
+		w = t->cols - 2;
+	h = (int)c->n + 2;
+	y = (t->lines - h) / 2;
+	x = (t->cols - w) / 2;
+	for (k = 0; k < h; k++) {
+		tui_fill(y + k, x, w);
+		mvaddch(y + k, x, k == 0 || k == h - 1 ? '+' : '|');
+		mvaddch(y + k, x + w - 1, k == 0 || k == h - 1 ? '+' : '|');
+	}
+	for (k = 1; k < w - 1; k++) {
+		mvaddch(y, x + k, '-');
+		mvaddch(y + h - 1, x + k, '-');
+	}
+	tui_put(y, x + 2, scr->title, w - 4);
+	for (i = 0; i < c->n; i++) {
+		xsnprintf(line, sizeof line, "%c %zu  %s", (int)i == c->sel ?
+		    '>' : ' ', i + 1, c->items[i]);
+		tui_put(y + 1 + (int)i, x + 2, line, w - 4);
+	}
+	t->cy = y + 1 + c->sel;
+	t->cx = x + 2;
+}
+
+static int
+choose_key(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct choose	*c = scr->data;
+	int		 pick = -1, rc;
+
+	switch (k->k) {
+	case TK_UP:
+		c->sel = c->sel > 0 ? c->sel - 1 : (int)c->n - 1;
+		return SK_STAY;
+	case TK_DOWN:
+	case TK_TAB:
+		c->sel = c->sel + 1 < (int)c->n ? c->sel + 1 : 0;
+		return SK_STAY;
+	case TK_ENTER:
+		pick = c->sel;
+		break;
+	case TK_CHAR:
+		if (k->ch >= '1' && k->ch < '1' + c->n)
+			pick = (int)(k->ch - '1');
+		break;
+	case TK_ESC:
+	case TK_F10:
+		return SK_POP;
+	default:
+		break;
+	}
+	if (pick < 0)
+		return SK_STAY;
+	/* close the box first: what cb opens goes above the screen beneath */
+	t->stack[t->depth - 1] = NULL;
+	t->depth--;
+	rc = c->cb(t, c->arg, pick);
+	scr->type->free(scr);
+	return rc == SK_QUIT ? SK_QUIT : SK_STAY;
+}
+
+static void
+choose_free(struct screen *scr)
+{
+	struct choose	*c = scr->data;
+	size_t		 i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->items[i]);
+	free(c->items);
+	free(c);
+	free(scr);
+}
+
+static const struct screen_type choose_type = {
+	"choose", choose_draw, choose_key, NULL, choose_free, 1
+};
+
+/* A box to choose one of n items; cb gets its index. */
+struct screen *
+choose_new(const char *title, const char *const *items, size_t n, ask_cb cb,
+    void *arg)
+{
+	struct screen	*scr = xcalloc(1, sizeof *scr);
+	struct choose	*c = xcalloc(1, sizeof *c);
+	size_t		 i;
+
+	scr->type = &choose_type;
+	scr->data = c;
+	strlcpy0(scr->title, title, sizeof scr->title);
+	c->items = xcalloc(n, sizeof *c->items);
+	for (i = 0; i < n; i++)
+		c->items[i] = xstrdup(items[i]);
+	c->n = n;
+	c->cb = cb;
+	c->arg = arg;
+	return scr;
+}

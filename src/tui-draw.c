@@ -1,0 +1,146 @@
+/*
+ * tui-draw.c: drawing into curses' virtual screen: UTF-8 text clipped to a
+ * number of columns without ever splitting a wide character, the frame
+ * every screen shares (title line, message line, key line) and the few
+ * attributes used when colour is on. Plain mode uses no attributes at all:
+ * every screen is usable without them and costs fewer bytes.
+ */
+#include <string.h>
+
+#include "tui.h"
+
+/* Draw s at (y, x) in at most maxcols columns; the columns used. */
+int
+tui_put(int y, int x, const char *s, int maxcols)
+{
+	uint32_t	 cp;
+	size_t		 n = strlen(s), k, bytes = 0;
+	int		 used = 0, w;
+
+	while (bytes < n) {
+		if ((k = utf8_decode(s + bytes, n - bytes, &cp)) == 0)
+			break;
+		w = cp_width(cp);
+		if (w < 0 || used + w > maxcols)
+			break;
+		used += w;
+		bytes += k;
+	}
+	if (bytes > 0)
+		mvaddnstr(y, x, s, (int)bytes);
+	else
+		move(y, x);
+	return used;
+}
+
+/* Draw n code points at (y, x). */
+int
+tui_put_cps(int y, int x, const uint32_t *cps, int n)
+{
+	char	buf[2048];
+	size_t	used = 0;
+	int	i, cols = 0;
+
+	for (i = 0; i < n && used + 4 < sizeof buf; i++) {
+		uint32_t c = cps[i];
+
+		if (c < 0x80)
+			buf[used++] = (char)c;
+		else if (c < 0x800) {
+			buf[used++] = (char)(0xc0 | (c >> 6));
+			buf[used++] = (char)(0x80 | (c & 0x3f));
+		} else if (c < 0x10000) {
+			buf[used++] = (char)(0xe0 | (c >> 12));
+			buf[used++] = (char)(0x80 | ((c >> 6) & 0x3f));
+			buf[used++] = (char)(0x80 | (c & 0x3f));
+		} else {
+			buf[used++] = (char)(0xf0 | (c >> 18));
+			buf[used++] = (char)(0x80 | ((c >> 12) & 0x3f));
+			buf[used++] = (char)(0x80 | ((c >> 6) & 0x3f));
+			buf[used++] = (char)(0x80 | (c & 0x3f));
+		}
+		cols += cp_width(c) > 0 ? cp_width(c) : 0;
+	}
+	mvaddnstr(y, x, buf, (int)used);
+	return cols;
+}
+
+void
+tui_fill(int y, int x, int n)
+{
+	move(y, x);
+	while (n-- > 0)
+		addch(' ');
+}
+
+int
+tui_text_width(const char *s)
+{
+	int w = utf8_width(s);
+
+	return w < 0 ? 0 : w;
+}
+
+static const struct {
+	attr_t	 attr;
+	short	 pair;
+} tui_attrs[] = {
+	[TA_TITLE] =	{ A_REVERSE, 1 },
+	[TA_ERROR] =	{ A_BOLD, 2 },
+	[TA_FIELD] =	{ A_NORMAL, 0 },
+	[TA_SELECT] =	{ A_REVERSE, 0 },
+	[TA_HEAD] =	{ A_BOLD, 0 },
+};
+
+void
+tui_attr_on(struct tui *t, int a)
+{
+	if (!t->colour)
+		return;
+	attron(tui_attrs[a].attr);
+	if (tui_attrs[a].pair)
+		attron(COLOR_PAIR(tui_attrs[a].pair));
+}
+
+void
+tui_attr_off(struct tui *t, int a)
+{
+	if (!t->colour)
+		return;
+	attroff(tui_attrs[a].attr);
+	if (tui_attrs[a].pair)
+		attroff(COLOR_PAIR(tui_attrs[a].pair));
+}
+
+/*
+ * The frame: line 0 the system, the screen and who is logged in; the
+ * second last line the message; the last line the keys of this screen.
+ */
+void
+tui_frame(struct tui *t, const struct screen *s)
+{
+	char	right[NJ_NAME_MAX * 2];
+	int	x = 1, w;
+
+	tui_attr_on(t, TA_TITLE);
+	tui_fill(0, 0, t->cols);
+	x += tui_put(0, x, "农机购置补贴信息管理系统", t->cols - 2);
+	x += 1 + tui_put(0, x + 1, "|", 1);
+	x += 1 + tui_put(0, x + 1, s->title, t->cols / 2 - x);
+	/* a long name (a company's) gives way to the login */
+	xsnprintf(right, sizeof right, "%s（%s）", tui_text_width(t->who->name)
+	    > 12 ? t->who->login : t->who->name, role_label(t->who->role));
+	w = tui_text_width(right);
+	if (x + 2 < t->cols - w - 1)
+		tui_put(0, t->cols - w - 1, right, w);
+	tui_attr_off(t, TA_TITLE);
+	if (t->msg[0] != '\0') {
+		if (t->msgerr)
+			tui_attr_on(t, TA_ERROR);
+		tui_put(t->lines - 2, 1, t->msg, t->cols - 2);
+		if (t->msgerr)
+			tui_attr_off(t, TA_ERROR);
+	}
+	if (s->keys != NULL)
+		tui_put(t->lines - 1, 1, s->keys, t->cols - 2);
+}

@@ -1,0 +1,741 @@
+/*
+ * tui-form.c: the form screen. One line per field of the form file: a
+ * label, a plain bracketed field ([......]) and, beside it, the message of
+ * the field's check, which runs as the cursor leaves the field (the same
+ * check the action runs). Editors by type: text, numbers, money, dates,
+ * ID / credit code / bank card: the line editor; choices: Space or the
+ * arrows cycle, F4 lists them; look-ups: F4 opens the list to pick from;
+ * passwords show stars. F2 saves by running the form's action; a refusal
+ * shows its reason at the field it names. What is typed is kept as a
+ * draft each time the cursor leaves a field.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+#define FORM_KEYS	"Tab/回车 下一项  F2 保存  F4 选择  F1 帮助  F10 返回"
+
+struct fslot {
+	const struct form_field	*ff;
+	struct ledit		*ed;
+	int			 choice;	/* FT_CHOICE: index or -1 */
+	char			 msg[NJ_MSG_MAX];
+};
+
+struct fscreen {
+	const struct form	*form;
+	struct fslot		*slots;
+	size_t			 n;
+	size_t			 cur;
+	size_t			 top;
+	char			*saved;		/* the draft as last saved */
+	int			 forced;	/* may not leave unsaved */
+	uint32_t		*view;		/* ledit_view's buffer */
+	size_t			 viewcap;
+};
+
+/* --- choices ------------------------------------------------------------ */
+
+/* The k-th "key:label" of a choice list into key and label; -1 if none. */
+static int
+choice_at(const char *arg, int k, char *key, size_t klen, char *label,
+    size_t llen)
+{
+	const char	*p = arg, *colon, *end;
+	int		 i = 0;
+
+	while (p != NULL && *p != '\0') {
+		colon = strchr(p, ':');
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		if (i++ == k) {
+			xsnprintf(key, klen, "%.*s", (int)(colon - p), p);
+			xsnprintf(label, llen, "%.*s", (int)(end - colon - 1),
+			    colon + 1);
+			return 0;
+		}
+		p = *end ? end + 1 : end;
+	}
+	return -1;
+}
+
+static int
+choice_count(const char *arg)
+{
+	char	k[64], l[128];
+	int	n = 0;
+
+	while (choice_at(arg, n, k, sizeof k, l, sizeof l) == 0)
+		n++;
+	return n;
+}
+
+static int
+choice_find(const char *arg, const char *value)
+{
+	char	k[64], l[128];
+	int	i;
+
+	for (i = 0; choice_at(arg, i, k, sizeof k, l, sizeof l) == 0; i++)
+		if (strcmp(k, value) == 0 || strcmp(l, value) == 0)
+			return i;
+	return -1;
+}
+
+/* --- values ------------------------------------------------------------ */
+
+static int
+is_choice(const struct fslot *s)
+{
+	return s->ff->f->type == FT_CHOICE;
+}
+
+/* The slot's value as text (malloc'd), NULL when empty. */
+static char *
+slot_value(const struct fslot *s)
+{
+	char	k[64], l[128], *v;
+
+	if (is_choice(s)) {
+		if (s->choice < 0 || choice_at(s->ff->f->arg, s->choice, k,
+		    sizeof k, l, sizeof l) != 0)
+			return NULL;
+		return xstrdup(k);
+	}
+	v = ledit_text(s->ed);
+	if (v == NULL || *v == '\0') {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+static void
+slot_clear(struct fslot *s)
+{
+	s->choice = -1;
+	if (s->ed != NULL)
+		ledit_kill_line(s->ed);
+	s->msg[0] = '\0';
+}
+
+static int
+slot_set(struct fslot *s, const char *value)
+{
+	if (is_choice(s)) {
+		s->choice = value ? choice_find(s->ff->f->arg, value) : -1;
+		return s->choice >= 0 || value == NULL ? 0 : -1;
+	}
+	return ledit_set(s->ed, value ? value : "");
+}
+
+static struct fslot *
+slot_named(struct fscreen *fs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(fs->slots[i].ff->f->name, name) == 0)
+			return &fs->slots[i];
+	return NULL;
+}
+
+/* Other fields' values for a field's check (buyer_type and the like). */
+struct sib {
+	struct fscreen	*fs;
+	char		*held[ACT_MAXF];
+	int		 n;
+};
+
+static const char *
+sib_get(void *arg, const char *name)
+{
+	struct sib	*sb = arg;
+	struct fslot	*s = slot_named(sb->fs, name);
+
+	if (s == NULL || sb->n == ACT_MAXF)
+		return NULL;
+	return sb->held[sb->n++] = slot_value(s);
+}
+
+static void
+sib_free(struct sib *sb)
+{
+	while (sb->n > 0)
+		free(sb->held[--sb->n]);
+}
+
+/* Run the field's own check (as the action will): its message, if any. */
+static void
+slot_check(struct fscreen *fs, struct fslot *s)
+{
+	struct sib	 sb;
+	char		*v = slot_value(s);
+
+	memset(&sb, 0, sizeof sb);
+	sb.fs = fs;
+	s->msg[0] = '\0';
+	if (v == NULL)
+		return;
+	action_check_field(fs->form->action, s->ff->idx, v, sib_get, &sb,
+	    s->msg, sizeof s->msg);
+	sib_free(&sb);
+	free(v);
+}
+
+/* --- drafts --------------------------------------------------------------- */
+
+/* name=value lines, newlines and backslashes escaped. */
+static char *
+form_serialise(struct fscreen *fs)
+{
+	char	*out, *v, *p;
+	size_t	 cap = 64, used = 0, i, need;
+
+	out = xcalloc(1, cap);
+	for (i = 0; i < fs->n; i++) {
+		if ((v = slot_value(&fs->slots[i])) == NULL)
+			continue;
+		need = strlen(fs->slots[i].ff->f->name) + 2 * strlen(v) + 3;
+		if (used + need >= cap) {
+			cap = (used + need) * 2;
+			if ((out = realloc(out, cap)) == NULL)
+				abort();
+		}
+		used += (size_t)sprintf(out + used, "%s=",
+		    fs->slots[i].ff->f->name);
+		for (p = v; *p != '\0'; p++) {
+			if (*p == '\n' || *p == '\\')
+				out[used++] = '\\';
+			out[used++] = *p == '\n' ? 'n' : *p;
+		}
+		out[used++] = '\n';
+		out[used] = '\0';
+		free(v);
+	}
+	return out;
+}
+
+static void
+form_restore(struct fscreen *fs, char *text)
+{
+	char		*line, *next, *eq, *o, *p;
+	struct fslot	*s;
+
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((eq = strchr(line, '=')) == NULL)
+			continue;
+		*eq++ = '\0';
+		for (p = o = eq; *p != '\0'; p++) {
+			if (*p == '\\' && p[1] != '\0') {
+				p++;
+				*o++ = *p == 'n' ? '\n' : *p;
+			} else
+				*o++ = *p;
+		}
+		*o = '\0';
+		if ((s = slot_named(fs, line)) != NULL &&
+		    s->ff->f->type != FT_PASSWORD)
+			slot_set(s, eq);
+	}
+}
+
+/* Keep what is typed, if it changed since the last time. */
+static void
+form_keep_draft(struct tui *t, struct fscreen *fs)
+{
+	char *now = form_serialise(fs);
+
+	if (fs->saved != NULL && strcmp(now, fs->saved) == 0) {
+		free(now);
+		return;
+	}
+	if (*now == '\0')
+		draft_drop(t->who, fs->form->name);
+	else
+		draft_save(t->who, fs->form->name, now);
+	free(fs->saved);
+	fs->saved = now;
+}
+
+/* --- moving ---------------------------------------------------------------- */
+
+static void
+form_leave(struct tui *t, struct fscreen *fs)
+{
+	slot_check(fs, &fs->slots[fs->cur]);
+	form_keep_draft(t, fs);
+}
+
+static void
+form_goto(struct tui *t, struct fscreen *fs, size_t i)
+{
+	if (i == fs->cur || i >= fs->n)
+		return;
+	form_leave(t, fs);
+	fs->cur = i;
+	if (fs->slots[i].ed != NULL)
+		ledit_end(fs->slots[i].ed);
+}
+
+/*
+ * Run the action with every filled field; on a refusal go to the field it
+ * names. Returns 1 if saved.
+ */
+static int
+form_save(struct tui *t, struct fscreen *fs)
+{
+	const char	*names[ACT_MAXF];
+	char		*values[ACT_MAXF];
+	struct act	*a = NULL;
+	struct fslot	*s;
+	size_t		 i;
+	int		 n = 0, rc;
+
+	form_leave(t, fs);
+	for (i = 0; i < fs->n; i++) {
+		if ((values[n] = slot_value(&fs->slots[i])) == NULL)
+			continue;
+		names[n++] = fs->slots[i].ff->f->name;
+	}
+	rc = action_run(t->who, fs->form->action->name, n, names,
+	    (const char *const *)values, &a);
+	while (n > 0)
+		free(values[--n]);
+	if (rc == NJ_OK) {
+		tui_msg(t, 0, "已保存：%s%s%s", fs->form->title,
+		    a->key[0] ? "，编号 " : "", a->key);
+		for (i = 0; i < fs->n; i++) {
+			if (!fs->slots[i].ff->keep && !fs->slots[i].ff->self)
+				slot_clear(&fs->slots[i]);
+			fs->slots[i].msg[0] = '\0';
+		}
+		draft_drop(t->who, fs->form->name);
+		free(fs->saved);
+		fs->saved = NULL;
+		for (fs->cur = 0; fs->cur + 1 < fs->n; fs->cur++)
+			if (!fs->slots[fs->cur].ff->keep &&
+			    !fs->slots[fs->cur].ff->self)
+				break;
+		if (fs->forced) {
+			t->forced = 0;
+			fs->forced = 0;
+			act_free(&a);
+			return 1;
+		}
+	} else {
+		tui_msg(t, 1, "%s", a->err);
+		if (a->errfield[0] != '\0' &&
+		    (s = slot_named(fs, a->errfield)) != NULL) {
+			strlcpy0(s->msg, a->err, sizeof s->msg);
+			fs->cur = (size_t)(s - fs->slots);
+		}
+	}
+	n = rc == NJ_OK;
+	act_free(&a);
+	return n;
+}
+
+/* --- pick, help, leave ------------------------------------------------- */
+
+struct pickctx {
+	struct fscreen	*fs;
+	size_t		 slot;
+};
+
+static void
+form_picked(struct tui *t, void *arg, const char *value)
+{
+	struct pickctx	*pc = arg;
+	struct fslot	*s = &pc->fs->slots[pc->slot];
+	char		*cur, *joined;
+
+	if (value != NULL) {		/* NULL: the look-up was cancelled */
+		cur = slot_value(s);
+		/* a list field (counties) collects what is picked */
+		if (s->ff->f->type == FT_LIST && cur != NULL) {
+			joined = xcalloc(1, strlen(cur) + strlen(value) + 2);
+			sprintf(joined, "%s,%s", cur, value);
+			if (ledit_set(s->ed, joined) != 0)
+				tui_msg(t, 1, "%s已满", s->ff->label);
+			free(joined);
+		} else
+			slot_set(s, value);
+		free(cur);
+		slot_check(pc->fs, s);
+	}
+	free(pc);
+}
+
+static void
+form_pick(struct tui *t, struct fscreen *fs)
+{
+	struct fslot	*s = &fs->slots[fs->cur], *u;
+	struct pickctx	*pc;
+	char		*arg = NULL;
+	struct screen	*p;
+
+	if (is_choice(s)) {
+		s->choice = (s->choice + 1) % choice_count(s->ff->f->arg);
+		return;
+	}
+	if (s->ff->lookup == NULL) {
+		tui_msg(t, 1, "此项没有可选列表，请直接输入");
+		return;
+	}
+	if (s->ff->using != NULL) {
+		u = slot_named(fs, s->ff->using);
+		if (u == NULL || (arg = slot_value(u)) == NULL) {
+			tui_msg(t, 1, "请先填写“%s”", u ? u->ff->label :
+			    s->ff->using);
+			return;
+		}
+	}
+	pc = xcalloc(1, sizeof *pc);
+	pc->fs = fs;
+	pc->slot = fs->cur;
+	p = picker_new(t, s->ff->lookup, arg, s->ff->label, form_picked, pc);
+	free(arg);
+	if (p == NULL) {
+		free(pc);
+		return;
+	}
+	tui_push(t, p);
+}
+
+static void
+form_help(struct tui *t, struct fscreen *fs)
+{
+	struct fslot	*s = &fs->slots[fs->cur];
+	char		 text[1024], k[64], l[128], list[512] = "";
+	int		 i;
+
+	if (is_choice(s))
+		for (i = 0; choice_at(s->ff->f->arg, i, k, sizeof k, l,
+		    sizeof l) == 0; i++)
+			xsnprintf(list + strlen(list), sizeof list -
+			    strlen(list), "%s%s", i ? "、" : "可选：", l);
+	xsnprintf(text, sizeof text, "%s%s\n%s\n%s%s", s->ff->label,
+	    s->ff->f->flags & FF_REQ ? "（必填）" : "（选填）",
+	    s->ff->help ? s->ff->help : "", list, s->ff->lookup ?
+	    "按 F4 从列表中选择。" : "");
+	tui_push(t, ask_new("帮助", text, "按任意键返回", NULL, NULL));
+}
+
+/* Leaving with unsaved input: keep it as a draft (y), drop it (n). */
+static int
+form_leave_answer(struct tui *t, void *arg, int answer)
+{
+	struct screen	*s = arg;
+	struct fscreen	*fs = s->data;
+
+	if (answer == 'y') {
+		form_keep_draft(t, fs);
+		tui_msg(t, 0, "已保留草稿，下次打开“%s”时可继续填写",
+		    fs->form->title);
+		return SK_POP;
+	}
+	if (answer == 'n') {
+		draft_drop(t->who, fs->form->name);
+		return SK_POP;
+	}
+	return SK_STAY;
+}
+
+static int
+form_forced_answer(struct tui *t, void *arg, int answer)
+{
+	(void)t;
+	(void)arg;
+	return answer == 'y' ? SK_QUIT : SK_STAY;
+}
+
+/* --- the screen ------------------------------------------------------------ */
+
+static int
+form_label_width(const struct fscreen *fs)
+{
+	size_t	i;
+	int	w, max = 4;
+
+	for (i = 0; i < fs->n; i++)
+		if ((w = tui_text_width(fs->slots[i].ff->label)) > max)
+			max = w;
+	return max > 24 ? 24 : max;
+}
+
+static void
+form_draw(struct tui *t, struct screen *scr)
+{
+	struct fscreen	*fs = scr->data;
+	struct fslot	*s;
+	char		 k[64], l[128];
+	uint32_t	 stars[FORM_WIDTH_MAX + 1];
+	int		 y0 = 2, lw = form_label_width(fs), fx, w, rows, y;
+	int		 nout, curcol, i, mx;
+	size_t		 j;
+
+	if (fs->form->note != NULL) {
+		tui_put(2, 2, fs->form->note, t->cols - 4);
+		y0 = 4;
+	}
+	rows = t->lines - 3 - y0;
+	if (fs->cur < fs->top)
+		fs->top = fs->cur;
+	if (fs->cur >= fs->top + (size_t)rows)
+		fs->top = fs->cur - (size_t)rows + 1;
+	fx = lw + 4;
+	t->cy = t->cx = -1;
+	for (j = fs->top; j < fs->n && (int)(j - fs->top) < rows; j++) {
+		s = &fs->slots[j];
+		y = y0 + (int)(j - fs->top);
+		if (s->ff->f->flags & FF_REQ)
+			tui_put(y, 1, "*", 1);
+		w = tui_text_width(s->ff->label);
+		tui_put(y, 2 + lw - (w > lw ? lw : w), s->ff->label, lw);
+		w = s->ff->width;
+		if (w > t->cols - fx - 3)
+			w = t->cols - fx - 3;
+		tui_put(y, fx, "[", 1);
+		if (is_choice(s)) {
+			if (s->choice >= 0 && choice_at(s->ff->f->arg,
+			    s->choice, k, sizeof k, l, sizeof l) == 0)
+				tui_put(y, fx + 1, l, w);
+			curcol = 0;
+		} else {
+			if (fs->viewcap < (size_t)LEDIT_VIEWMAX(w,
+			    s->ff->f->max > 0 ? s->ff->f->max : 200)) {
+				fs->viewcap = (size_t)LEDIT_VIEWMAX(w,
+				    s->ff->f->max > 0 ? s->ff->f->max : 200);
+				fs->view = realloc(fs->view, fs->viewcap *
+				    sizeof *fs->view);
+				if (fs->view == NULL)
+					abort();
+			}
+			ledit_view(s->ed, w, fs->view, &nout, &curcol);
+			if (s->ff->f->type == FT_PASSWORD) {
+				mx = ledit_len(s->ed) < w ? ledit_len(s->ed) : w;
+				for (i = 0; i < w; i++)
+					stars[i] = i < mx ? '*' : ' ';
+				tui_put_cps(y, fx + 1, stars, w);
+				curcol = mx < w ? mx : w - 1;
+			} else
+				tui_put_cps(y, fx + 1, fs->view, nout);
+		}
+		tui_put(y, fx + 1 + w, "]", 1);
+		if (s->msg[0] != '\0' && fx + w + 3 < t->cols - 1) {
+			tui_attr_on(t, TA_ERROR);
+			tui_put(y, fx + w + 3, s->msg, t->cols - fx - w - 4);
+			tui_attr_off(t, TA_ERROR);
+		}
+		if (j == fs->cur) {
+			t->cy = y;
+			t->cx = fx + 1 + curcol;
+		}
+	}
+	if (fs->n > (size_t)rows)
+		tui_put(t->lines - 3, 2, fs->top + (size_t)rows < fs->n ?
+		    "（下面还有，按 Tab 继续）" : "（已到最后一项）", t->cols - 4);
+}
+
+static void
+form_next(struct tui *t, struct fscreen *fs, int dir)
+{
+	if (dir > 0 && fs->cur + 1 < fs->n)
+		form_goto(t, fs, fs->cur + 1);
+	else if (dir < 0 && fs->cur > 0)
+		form_goto(t, fs, fs->cur - 1);
+	else
+		form_leave(t, fs);
+}
+
+/* Editing keys of a text-like field: 1 if the key was an edit. */
+static int
+form_edit(struct tui *t, struct fslot *s, const struct tkey *k)
+{
+	static const struct {
+		enum tk	 k;
+		int	(*fn)(struct ledit *);
+	} edits[] = {
+		{ TK_BS, ledit_backspace },	{ TK_DEL, ledit_delete },
+		{ TK_LEFT, ledit_left },	{ TK_RIGHT, ledit_right },
+		{ TK_HOME, ledit_home },	{ TK_END, ledit_end },
+		{ TK_KILL, ledit_kill_line },	{ TK_KILLEND, ledit_kill_end },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof edits / sizeof edits[0]; i++)
+		if (edits[i].k == k->k) {
+			edits[i].fn(s->ed);
+			return 1;
+		}
+	if (k->k == TK_CHAR) {
+		if (ledit_insert(s->ed, k->ch) != 0)
+			tui_msg(t, 1, "%s最多 %d 个字", s->ff->label,
+			    s->ff->f->max > 0 ? s->ff->f->max : 200);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+form_key(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct fscreen	*fs = scr->data;
+	struct fslot	*s = &fs->slots[fs->cur];
+	char		*v;
+	int		 n;
+
+	switch (k->k) {
+	case TK_TAB:
+	case TK_DOWN:
+		form_next(t, fs, 1);
+		return SK_STAY;
+	case TK_BTAB:
+	case TK_UP:
+		form_next(t, fs, -1);
+		return SK_STAY;
+	case TK_ENTER:
+		/* a list of serials: Enter separates (a scanner ends each) */
+		if (s->ff->f->type == FT_LINES && (v = slot_value(s)) != NULL) {
+			n = v[strlen(v) - 1] != ',';
+			free(v);
+			if (n) {
+				ledit_end(s->ed);
+				ledit_insert(s->ed, ',');
+				return SK_STAY;
+			}
+			ledit_backspace(s->ed);
+		}
+		if (fs->cur + 1 == fs->n)
+			tui_msg(t, 0, "已是最后一项：按 F2 保存");
+		form_next(t, fs, 1);
+		return SK_STAY;
+	case TK_F2:
+		n = fs->forced;
+		if (form_save(t, fs) && n)
+			return SK_POP;	/* the forced password change is done */
+		return SK_STAY;
+	case TK_F4:
+		form_pick(t, fs);
+		return SK_STAY;
+	case TK_F1:
+		form_help(t, fs);
+		return SK_STAY;
+	case TK_F10:
+	case TK_ESC:
+		if (fs->forced) {
+			tui_push(t, ask_new("修改密码", "首次登录须先修改密码。\n"
+			    "要退出登录吗？", "Y 退出登录  N 继续修改",
+			    form_forced_answer, scr));
+			return SK_STAY;
+		}
+		form_leave(t, fs);
+		if ((v = form_serialise(fs)) != NULL && *v != '\0') {
+			tui_push(t, ask_new("离开表单", "已填写的内容尚未保存。\n"
+			    "保留为草稿，下次继续填写吗？",
+			    "Y 保留草稿  N 放弃  Esc 继续填写",
+			    form_leave_answer, scr));
+			free(v);
+			return SK_STAY;
+		}
+		free(v);
+		draft_drop(t->who, fs->form->name);
+		return SK_POP;
+	case TK_BADUTF8:
+		tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略（请把终端的字符编码设为 "
+		    "UTF-8）");
+		return SK_STAY;
+	default:
+		break;
+	}
+	if (is_choice(s)) {
+		n = choice_count(s->ff->f->arg);
+		if (k->k == TK_CHAR && k->ch == ' ')
+			s->choice = (s->choice + 1) % n;
+		else if (k->k == TK_RIGHT)
+			s->choice = (s->choice + 1) % n;
+		else if (k->k == TK_LEFT)
+			s->choice = s->choice <= 0 ? n - 1 : s->choice - 1;
+		else if (k->k == TK_BS || k->k == TK_KILL || k->k == TK_DEL)
+			s->choice = -1;
+		else if (k->k == TK_CHAR)
+			tui_msg(t, 0, "按空格键或左右方向键选择，F4 列出全部");
+		return SK_STAY;
+	}
+	if (form_edit(t, s, k))
+		s->msg[0] = '\0';
+	return SK_STAY;
+}
+
+static void
+form_free(struct screen *scr)
+{
+	struct fscreen	*fs = scr->data;
+	size_t		 i;
+
+	for (i = 0; i < fs->n; i++)
+		ledit_free(&fs->slots[i].ed);
+	free(fs->slots);
+	free(fs->saved);
+	free(fs->view);
+	free(fs);
+	free(scr);
+}
+
+static const struct screen_type form_type = {
+	"form", form_draw, form_key, NULL, form_free, 0
+};
+
+/*
+ * A form screen for form; field, if given, is set to value (a row's key,
+ * the user's own login). Otherwise a draft of the form is taken up.
+ */
+struct screen *
+form_screen_new(struct tui *t, const struct form *form, const char *field,
+    const char *value, int forced)
+{
+	struct screen	*scr = xcalloc(1, sizeof *scr);
+	struct fscreen	*fs = xcalloc(1, sizeof *fs);
+	struct fslot	*s;
+	char		*draft;
+	size_t		 i;
+
+	scr->type = &form_type;
+	scr->data = fs;
+	scr->keys = FORM_KEYS;
+	strlcpy0(scr->title, form->title, sizeof scr->title);
+	fs->form = form;
+	fs->forced = forced;
+	fs->n = form->nfields;
+	fs->slots = xcalloc(fs->n, sizeof *fs->slots);
+	for (i = 0; i < fs->n; i++) {
+		s = &fs->slots[i];
+		s->ff = &form->fields[i];
+		s->choice = -1;
+		if (!is_choice(s))
+			s->ed = ledit_new(s->ff->f->max > 0 ? s->ff->f->max :
+			    200);
+		if (s->ff->self)
+			slot_set(s, t->who->login);
+	}
+	if (field != NULL) {
+		if ((s = slot_named(fs, field)) != NULL)
+			slot_set(s, value);
+	} else if ((draft = draft_load(t->who, form->name)) != NULL) {
+		form_restore(fs, draft);
+		fs->saved = form_serialise(fs);
+		free(draft);
+		tui_msg(t, 0, "已恢复上次未完成的内容");
+	}
+	/* start at the first field not filled in for us */
+	for (fs->cur = 0; fs->cur + 1 < fs->n; fs->cur++)
+		if (!fs->slots[fs->cur].ff->self && (field == NULL ||
+		    strcmp(fs->slots[fs->cur].ff->f->name, field) != 0))
+			break;
+	return scr;
+}

@@ -1,0 +1,328 @@
+/*
+ * tui-list.c: the list screen. A page of a named list (list_fetch) as
+ * columns clipped to their widths; typing filters (the filter goes to the
+ * list's query, once per burst of keys); Up/Down choose a row, PgUp/PgDn
+ * turn pages; Enter on a row runs its row action (opens a form with the
+ * row's key filled in) or, in a look-up, hands the key back to the form
+ * that asked.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+#define LIST_KEYS	"输入文字筛选  上下键选择  回车 打开  PgUp/PgDn 翻页  F10 返回"
+#define PICK_KEYS	"输入文字筛选  上下键选择  回车 选定  PgUp/PgDn 翻页  F10 取消"
+
+struct lscreen {
+	const struct form	*form;		/* NULL for a look-up */
+	const char		*list;
+	const struct list_def	*def;
+	char			*arg;
+	struct ledit		*filter;
+	char			*applied;	/* the filter of the page shown */
+	struct list_page	 page;
+	int			 offset;
+	int			 sel;
+	int			 dirty;
+	int			 pagesize;
+	pick_cb			 pick;
+	void			*pickarg;
+	char			 err[NJ_MSG_MAX];
+};
+
+static void
+list_refresh(struct tui *t, struct lscreen *ls)
+{
+	char	*f = ledit_text(ls->filter);
+	int	 rc;
+
+	if (ls->applied == NULL || strcmp(f, ls->applied) != 0) {
+		ls->offset = 0;
+		ls->sel = 0;
+	}
+	free(ls->applied);
+	ls->applied = f;
+	list_page_free(&ls->page);
+	ls->err[0] = '\0';
+	rc = list_fetch(t->who, ls->list, f, ls->arg, ls->offset,
+	    ls->pagesize, &ls->page, ls->err, sizeof ls->err);
+	if (rc != NJ_OK)
+		tui_msg(t, 1, "%s", ls->err);
+	if (ls->sel >= (int)ls->page.nrows)
+		ls->sel = ls->page.nrows > 0 ? (int)ls->page.nrows - 1 : 0;
+	ls->dirty = 0;
+}
+
+static void
+list_draw(struct tui *t, struct screen *scr)
+{
+	struct lscreen	*ls = scr->data;
+	uint32_t	 view[LEDIT_VIEWMAX(24, 40)];
+	size_t		 c, r, ncols = list_ncols(ls->def);
+	int		 x, w, y, nout, curcol, rows = t->lines - 7;
+	char		 foot[128];
+
+	if (rows != ls->pagesize) {
+		ls->pagesize = rows;
+		ls->dirty = 1;
+	}
+	if (ls->dirty)
+		list_refresh(t, ls);
+	tui_put(2, 2, "筛选：[", 8);
+	ledit_view(ls->filter, 24, view, &nout, &curcol);
+	tui_put_cps(2, 9, view, nout);
+	tui_put(2, 33, "]", 1);
+	t->cy = 2;
+	t->cx = 9 + curcol;
+	tui_attr_on(t, TA_HEAD);
+	for (c = 0, x = 2; c < ncols && x < t->cols - 1; c++) {
+		w = list_col_width(ls->def, c);
+		tui_put(3, x, list_col_label(ls->def, c), t->cols - x - 1 < w ?
+		    t->cols - x - 1 : w);
+		x += w + 1;
+	}
+	tui_attr_off(t, TA_HEAD);
+	for (r = 0; r < ls->page.nrows; r++) {
+		y = 4 + (int)r;
+		if ((int)r == ls->sel) {
+			tui_attr_on(t, TA_SELECT);
+			tui_put(y, 0, ">", 1);
+		}
+		for (c = 0, x = 2; c < ncols && x < t->cols - 1; c++) {
+			w = list_col_width(ls->def, c);
+			if (w > t->cols - x - 1)
+				w = t->cols - x - 1;
+			tui_put(y, x, list_cellv(&ls->page, r, c), w);
+			x += list_col_width(ls->def, c) + 1;
+		}
+		if ((int)r == ls->sel)
+			tui_attr_off(t, TA_SELECT);
+	}
+	if (ls->page.nrows == 0)
+		tui_put(4, 2, ls->err[0] ? ls->err : "（没有记录）", t->cols - 4);
+	xsnprintf(foot, sizeof foot, "第 %d-%d 条%s", ls->page.nrows ?
+	    ls->offset + 1 : 0, ls->offset + (int)ls->page.nrows,
+	    ls->page.more ? "，PgDn 下一页" : "");
+	tui_put(t->lines - 3, 2, foot, t->cols - 4);
+}
+
+/* Open the form of row action i on the selected row. */
+static void
+list_open_row(struct tui *t, struct lscreen *ls, size_t i)
+{
+	const struct form_row	*row = &ls->form->rows[i];
+	const char		*key;
+
+	key = list_cellv(&ls->page, (size_t)ls->sel, (size_t)row->col <
+	    ls->page.ncols ? (size_t)row->col : 0);
+	tui_push(t, form_screen_new(t, row->form, row->field, key, 0));
+}
+
+static int
+list_chosen(struct tui *t, void *arg, int i)
+{
+	struct screen	*scr = arg;
+	struct lscreen	*ls = scr->data;
+	size_t		 k, n = 0;
+
+	/* i counts the row actions this user may run */
+	for (k = 0; k < ls->form->nrows; k++)
+		if (form_allowed(ls->form->rows[k].form, t->who) &&
+		    (int)n++ == i) {
+			list_open_row(t, ls, k);
+			break;
+		}
+	return SK_STAY;
+}
+
+static int
+list_row_action(struct tui *t, struct screen *scr, struct lscreen *ls)
+{
+	const char	*key, *items[16];
+	size_t		 i, n = 0, first = 0;
+
+	if (ls->page.nrows == 0)
+		return SK_STAY;
+	if (ls->pick != NULL) {
+		key = list_cellv(&ls->page, (size_t)ls->sel,
+		    list_key_col(ls->def));
+		ls->pick(t, ls->pickarg, key);
+		ls->pick = NULL;	/* handed over: not freed twice */
+		return SK_POP;
+	}
+	if (ls->form == NULL || ls->form->nrows == 0) {
+		tui_msg(t, 0, "此列表只供查看");
+		return SK_STAY;
+	}
+	for (i = 0; i < ls->form->nrows && n < 16; i++)
+		if (form_allowed(ls->form->rows[i].form, t->who)) {
+			if (n == 0)
+				first = i;
+			items[n++] = ls->form->rows[i].form->title;
+		}
+	if (n == 0) {
+		tui_msg(t, 1, "您无权对此行操作");
+		return SK_STAY;
+	}
+	if (n == 1)
+		list_open_row(t, ls, first);
+	else
+		tui_push(t, choose_new("对此行", items, n, list_chosen, scr));
+	return SK_STAY;
+}
+
+static int
+list_key(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct lscreen *ls = scr->data;
+
+	switch (k->k) {
+	case TK_UP:
+		if (ls->sel > 0)
+			ls->sel--;
+		else if (ls->offset > 0) {
+			ls->offset -= ls->pagesize;
+			if (ls->offset < 0)
+				ls->offset = 0;
+			ls->sel = ls->pagesize - 1;
+			ls->dirty = 1;
+		}
+		return SK_STAY;
+	case TK_DOWN:
+		if (ls->sel + 1 < (int)ls->page.nrows)
+			ls->sel++;
+		else if (ls->page.more) {
+			ls->offset += ls->pagesize;
+			ls->sel = 0;
+			ls->dirty = 1;
+		}
+		return SK_STAY;
+	case TK_PGDN:
+		if (ls->page.more) {
+			ls->offset += ls->pagesize;
+			ls->sel = 0;
+			ls->dirty = 1;
+		}
+		return SK_STAY;
+	case TK_PGUP:
+		if (ls->offset > 0) {
+			ls->offset -= ls->pagesize;
+			if (ls->offset < 0)
+				ls->offset = 0;
+			ls->sel = 0;
+			ls->dirty = 1;
+		}
+		return SK_STAY;
+	case TK_ENTER:
+		return list_row_action(t, scr, ls);
+	case TK_F5:
+		ls->dirty = 1;
+		return SK_STAY;
+	case TK_F10:
+	case TK_ESC:
+		return SK_POP;
+	case TK_BADUTF8:
+		tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略");
+		return SK_STAY;
+	case TK_CHAR:
+		if (ledit_insert(ls->filter, k->ch) == 0)
+			ls->dirty = 1;
+		return SK_STAY;
+	case TK_BS:
+	case TK_KILL:
+		if ((k->k == TK_BS ? ledit_backspace(ls->filter) :
+		    ledit_kill_line(ls->filter)))
+			ls->dirty = 1;
+		return SK_STAY;
+	default:
+		return SK_STAY;
+	}
+}
+
+static void
+list_resume(struct tui *t, struct screen *scr)
+{
+	struct lscreen *ls = scr->data;
+
+	(void)t;
+	ls->dirty = 1;	/* a row action may have changed the rows */
+}
+
+static void
+list_free(struct screen *scr)
+{
+	struct lscreen *ls = scr->data;
+
+	if (ls->pick != NULL)
+		ls->pick(NULL, ls->pickarg, NULL);	/* cancelled */
+	list_page_free(&ls->page);
+	ledit_free(&ls->filter);
+	free(ls->applied);
+	free(ls->arg);
+	free(ls);
+	free(scr);
+}
+
+static const struct screen_type list_type = {
+	"list", list_draw, list_key, list_resume, list_free, 0
+};
+
+static struct screen *
+list_new(struct tui *t, const char *list, const char *title, const char *arg)
+{
+	struct screen	*scr;
+	struct lscreen	*ls;
+	const struct list_def *def = list_find(list);
+
+	if (def == NULL || !list_allowed(def, t->who)) {
+		tui_msg(t, 1, "您无权查看此列表");
+		return NULL;
+	}
+	scr = xcalloc(1, sizeof *scr);
+	ls = xcalloc(1, sizeof *ls);
+	scr->type = &list_type;
+	scr->data = ls;
+	scr->keys = LIST_KEYS;
+	strlcpy0(scr->title, title ? title : list_title(def), sizeof scr->title);
+	ls->list = list;
+	ls->def = def;
+	ls->arg = arg ? xstrdup(arg) : NULL;
+	ls->filter = ledit_new(40);
+	ls->dirty = 1;
+	ls->pagesize = t->lines - 7;
+	return scr;
+}
+
+/* The screen of a list block of the forms. */
+struct screen *
+list_screen_new(struct tui *t, const struct form *form)
+{
+	struct screen	*scr;
+	const char	*arg = form->arg;
+
+	if (arg != NULL && strcmp(arg, "self") == 0)
+		arg = t->who->login;
+	if ((scr = list_new(t, form->source, form->title, arg)) != NULL)
+		((struct lscreen *)scr->data)->form = form;
+	return scr;
+}
+
+/* A look-up for a form field: cb gets the picked key (NULL: cancelled). */
+struct screen *
+picker_new(struct tui *t, const char *list, const char *arg,
+    const char *label, pick_cb cb, void *cbarg)
+{
+	struct screen	*scr;
+	struct lscreen	*ls;
+	char		 title[NJ_NAME_MAX];
+
+	xsnprintf(title, sizeof title, "选择：%s", label);
+	if ((scr = list_new(t, list, title, arg)) == NULL)
+		return NULL;
+	scr->keys = PICK_KEYS;
+	ls = scr->data;
+	ls->pick = cb;
+	ls->pickarg = cbarg;
+	return scr;
+}

@@ -1,0 +1,255 @@
+/*
+ * tui-menu.c: the main menu, built from forms/: every form and list with a
+ * "menu" line that the user's role may use, grouped by section and
+ * ordered; then the user's own entries. Up/Down and Enter, or the entry's
+ * key (1-9, a-z).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+#define MENU_KEYS	"上下键选择  回车 打开  或按编号  F10 退出登录"
+
+enum { ME_FORM = 0, ME_WHOAMI, ME_LOGOUT };
+
+struct mentry {
+	int			 kind;
+	const struct form	*form;
+	const char		*section;
+	const char		*title;
+	int			 order;
+	size_t			 seq;
+};
+
+struct menu {
+	struct mentry	*v;
+	size_t		 n;
+	int		 sel;
+	int		 top;
+};
+
+static const char hotkeys[] = "123456789abcdefghijklmnopqrstuvwxyz";
+
+static int
+section_rank(const struct menu *m, const char *section)
+{
+	size_t	i;
+	int	best = 1000;
+
+	for (i = 0; i < m->n; i++)
+		if (m->v[i].kind == ME_FORM && strcmp(m->v[i].section,
+		    section) == 0 && m->v[i].order < best)
+			best = m->v[i].order;
+	return best;
+}
+
+static const struct menu *sort_menu;
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct mentry	*x = a, *y = b;
+	int			 rx, ry, c;
+
+	if (x->kind != y->kind && (x->kind != ME_FORM || y->kind != ME_FORM))
+		return x->kind - y->kind;
+	rx = section_rank(sort_menu, x->section);
+	ry = section_rank(sort_menu, y->section);
+	if (rx != ry)
+		return rx - ry;
+	if ((c = strcmp(x->section, y->section)) != 0)
+		return c;
+	if (x->order != y->order)
+		return x->order - y->order;
+	return x->seq < y->seq ? -1 : 1;
+}
+
+static void
+menu_add(struct menu *m, int kind, const struct form *f, const char *section,
+    const char *title, int order)
+{
+	struct mentry *e;
+
+	m->v = realloc(m->v, (m->n + 1) * sizeof *m->v);
+	if (m->v == NULL)
+		abort();
+	e = &m->v[m->n];
+	e->kind = kind;
+	e->form = f;
+	e->section = section;
+	e->title = title;
+	e->order = order;
+	e->seq = m->n++;
+}
+
+/* Rows of the menu: a section title before each new section. */
+static int
+menu_row_of(const struct menu *m, size_t i)
+{
+	size_t	k;
+	int	row = 0;
+
+	for (k = 0; k <= i; k++) {
+		if (k == 0 || strcmp(m->v[k].section, m->v[k - 1].section) != 0)
+			row++;
+		if (k < i)
+			row++;
+	}
+	return row;
+}
+
+static void
+menu_draw(struct tui *t, struct screen *scr)
+{
+	struct menu	*m = scr->data;
+	char		 line[NJ_NAME_MAX + 16];
+	size_t		 i;
+	int		 rows = t->lines - 5, row, y;
+
+	row = menu_row_of(m, (size_t)m->sel);
+	if (row < m->top + 1)
+		m->top = row > 0 ? row - 1 : 0;
+	if (row >= m->top + rows)
+		m->top = row - rows + 1;
+	t->cy = t->cx = -1;
+	for (i = 0; i < m->n; i++) {
+		row = menu_row_of(m, i);
+		if (i == 0 || strcmp(m->v[i].section, m->v[i - 1].section) !=
+		    0) {
+			y = 2 + row - 1 - m->top;
+			if (y >= 2 && y < 2 + rows) {
+				xsnprintf(line, sizeof line, "【%s】",
+				    m->v[i].section);
+				tui_put(y, 2, line, t->cols - 4);
+			}
+		}
+		y = 2 + row - m->top;
+		if (y < 2 || y >= 2 + rows)
+			continue;
+		xsnprintf(line, sizeof line, "%c  %s", i < sizeof hotkeys - 1 ?
+		    hotkeys[i] : ' ', m->v[i].title);
+		if ((int)i == m->sel) {
+			tui_attr_on(t, TA_SELECT);
+			tui_put(y, 3, ">", 1);
+			t->cy = y;
+			t->cx = 3;
+		}
+		tui_put(y, 5, line, t->cols - 7);
+		if ((int)i == m->sel)
+			tui_attr_off(t, TA_SELECT);
+	}
+}
+
+static int
+logout_answer(struct tui *t, void *arg, int answer)
+{
+	(void)t;
+	(void)arg;
+	return answer == 'y' ? SK_QUIT : SK_STAY;
+}
+
+static int
+menu_open(struct tui *t, struct menu *m)
+{
+	const struct mentry	*e = &m->v[m->sel];
+	struct screen		*s;
+
+	switch (e->kind) {
+	case ME_WHOAMI:
+		tui_push(t, whoami_new(t));
+		break;
+	case ME_LOGOUT:
+		tui_push(t, ask_new("退出登录", "确定要退出登录吗？",
+		    "Y 退出  N 返回", logout_answer, NULL));
+		break;
+	default:
+		if (e->form->kind == FORM_LIST) {
+			if ((s = list_screen_new(t, e->form)) != NULL)
+				tui_push(t, s);
+		} else
+			tui_push(t, form_screen_new(t, e->form, NULL, NULL, 0));
+		break;
+	}
+	return SK_STAY;
+}
+
+static int
+menu_key(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct menu	*m = scr->data;
+	const char	*p;
+
+	switch (k->k) {
+	case TK_UP:
+		m->sel = m->sel > 0 ? m->sel - 1 : (int)m->n - 1;
+		return SK_STAY;
+	case TK_DOWN:
+	case TK_TAB:
+		m->sel = m->sel + 1 < (int)m->n ? m->sel + 1 : 0;
+		return SK_STAY;
+	case TK_HOME:
+	case TK_PGUP:
+		m->sel = 0;
+		return SK_STAY;
+	case TK_END:
+	case TK_PGDN:
+		m->sel = (int)m->n - 1;
+		return SK_STAY;
+	case TK_ENTER:
+		return menu_open(t, m);
+	case TK_F10:
+	case TK_ESC:
+		m->sel = (int)m->n - 1;
+		return menu_open(t, m);
+	case TK_CHAR:
+		if (k->ch < 0x80 && k->ch != 0 && (p = strchr(hotkeys,
+		    (int)k->ch)) != NULL && (size_t)(p - hotkeys) < m->n) {
+			m->sel = (int)(p - hotkeys);
+			return menu_open(t, m);
+		}
+		return SK_STAY;
+	default:
+		return SK_STAY;
+	}
+}
+
+static void
+menu_free(struct screen *scr)
+{
+	struct menu *m = scr->data;
+
+	free(m->v);
+	free(m);
+	free(scr);
+}
+
+static const struct screen_type menu_type = {
+	"menu", menu_draw, menu_key, NULL, menu_free, 0
+};
+
+struct screen *
+menu_new(struct tui *t)
+{
+	struct screen	*scr = xcalloc(1, sizeof *scr);
+	struct menu	*m = xcalloc(1, sizeof *m);
+	const struct form *f;
+	size_t		 i;
+
+	scr->type = &menu_type;
+	scr->data = m;
+	scr->keys = MENU_KEYS;
+	strlcpy0(scr->title, "主菜单", sizeof scr->title);
+	for (i = 0; i < t->forms->n; i++) {
+		f = t->forms->v[i];
+		if (f->menu != NULL && form_allowed(f, t->who))
+			menu_add(m, ME_FORM, f, f->menu, f->title, f->order);
+	}
+	sort_menu = m;
+	qsort(m->v, m->n, sizeof *m->v, entry_cmp);
+	sort_menu = NULL;
+	/* after the account forms, which forms/ orders last */
+	menu_add(m, ME_WHOAMI, NULL, "我的账号", "我是谁，我能做什么", 0);
+	menu_add(m, ME_LOGOUT, NULL, "我的账号", "退出登录", 0);
+	return scr;
+}

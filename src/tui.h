@@ -1,0 +1,145 @@
+/*
+ * tui.h: the terminal screens (ncursesw). A session is a stack of screens;
+ * each screen is a small class in the manner of htop's panels: it draws
+ * itself into curses' virtual screen and handles keys, and the main loop
+ * sends one update to the terminal after draining all pending input, so
+ * only what changed crosses the wire. Screens reach data only through the
+ * actions layer (action_run, action_check_field, list_fetch, drafts).
+ */
+#ifndef NJBT_TUI_H
+#define NJBT_TUI_H
+
+#include <curses.h>
+
+#include "form.h"
+#include "tui-edit.h"
+
+#define TUI_MIN_COLS	80
+#define TUI_MIN_LINES	24
+#define TUI_DEPTH	16
+
+/* Keys, after decoding bytes and escape sequences. */
+enum tk {
+	TK_NONE = 0,
+	TK_CHAR,		/* a character in ch */
+	TK_ENTER,
+	TK_TAB,
+	TK_BTAB,
+	TK_UP,
+	TK_DOWN,
+	TK_LEFT,
+	TK_RIGHT,
+	TK_HOME,
+	TK_END,
+	TK_BS,
+	TK_DEL,
+	TK_PGUP,
+	TK_PGDN,
+	TK_F1,
+	TK_F2,
+	TK_F3,
+	TK_F4,
+	TK_F5,
+	TK_F10,
+	TK_ESC,
+	TK_KILL,		/* Ctrl-U: clear the field */
+	TK_KILLEND,		/* Ctrl-K */
+	TK_REDRAW,		/* Ctrl-L */
+	TK_RESIZE,
+	TK_BADUTF8,		/* bytes that are not UTF-8 (a GBK client) */
+	TK_IDLE,		/* nothing typed for too long */
+	TK_EOF			/* the terminal is gone */
+};
+
+struct tkey {
+	enum tk		 k;
+	uint32_t	 ch;
+};
+
+struct tui;
+struct screen;
+
+/* What a screen's key handler asks the main loop to do. */
+enum {
+	SK_STAY = 0,
+	SK_POP,			/* close this screen */
+	SK_POP2,		/* close this screen and the one beneath */
+	SK_QUIT			/* end the session */
+};
+
+struct screen_type {
+	const char	*name;
+	void		(*draw)(struct tui *, struct screen *);
+	int		(*key)(struct tui *, struct screen *,
+			    const struct tkey *);
+	void		(*resume)(struct tui *, struct screen *);
+	void		(*free)(struct screen *);
+	int		 popup;		/* drawn over the screen beneath */
+};
+
+struct screen {
+	const struct screen_type *type;
+	void			*data;
+	char			 title[NJ_NAME_MAX];
+	const char		*keys;		/* the help line */
+};
+
+struct tui {
+	const struct actor	*who;
+	struct forms		*forms;
+	int			 colour;
+	int			 lines, cols;
+	struct screen		*stack[TUI_DEPTH];
+	int			 depth;
+	char			 msg[NJ_MSG_MAX];
+	int			 msgerr;
+	struct u8in		 in;
+	int			 idle;
+	int			 cy, cx;	/* cursor after drawing, -1 hide */
+	int			 forced;	/* must change password first */
+};
+
+/* tui-main.c */
+void	 tui_push(struct tui *, struct screen *);
+void	 tui_msg(struct tui *, int, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+int	 tui_open_form(struct tui *, const struct form *, const char *,
+	     const char *);
+
+/* tui-keys.c */
+void	 tui_keys_init(void);
+int	 tui_key(struct tui *, struct tkey *, int);
+
+/* tui-draw.c */
+int	 tui_put(int, int, const char *, int);
+int	 tui_put_cps(int, int, const uint32_t *, int);
+void	 tui_fill(int, int, int);
+void	 tui_frame(struct tui *, const struct screen *);
+int	 tui_text_width(const char *);
+void	 tui_attr_on(struct tui *, int);
+void	 tui_attr_off(struct tui *, int);
+enum { TA_TITLE = 0, TA_ERROR, TA_FIELD, TA_SELECT, TA_HEAD };
+
+/* tui-menu.c */
+struct screen *menu_new(struct tui *);
+
+/* tui-form.c */
+struct screen *form_screen_new(struct tui *, const struct form *,
+	     const char *, const char *, int);
+int	 form_screen_set(struct screen *, const char *, const char *);
+
+/* tui-list.c */
+typedef void (*pick_cb)(struct tui *, void *, const char *);
+struct screen *list_screen_new(struct tui *, const struct form *);
+struct screen *picker_new(struct tui *, const char *, const char *,
+	     const char *, pick_cb, void *);
+
+/* tui-ask.c */
+typedef int (*ask_cb)(struct tui *, void *, int);
+struct screen *ask_new(const char *, const char *, const char *, ask_cb,
+	     void *);
+struct screen *whoami_new(struct tui *);
+struct screen *choose_new(const char *, const char *const *, size_t, ask_cb,
+	     void *);
+
+#endif
