@@ -167,6 +167,17 @@ sib_free(struct sib *sb)
 		free(sb->held[--sb->n]);
 }
 
+/* Beside its field, a message needs no "label：" in front. */
+static void
+slot_short_msg(struct fslot *s)
+{
+	const char	*label = s->ff->f->label;
+	size_t		 n = strlen(label);
+
+	if (strncmp(s->msg, label, n) == 0 && strncmp(s->msg + n, "：", 3) == 0)
+		memmove(s->msg, s->msg + n + 3, strlen(s->msg + n + 3) + 1);
+}
+
 /* Run the field's own check (as the action will): its message, if any. */
 static void
 slot_check(struct fscreen *fs, struct fslot *s)
@@ -183,6 +194,7 @@ slot_check(struct fscreen *fs, struct fslot *s)
 	    s->msg, sizeof s->msg);
 	sib_free(&sb);
 	free(v);
+	slot_short_msg(s);
 }
 
 /* --- drafts --------------------------------------------------------------- */
@@ -332,6 +344,7 @@ form_save(struct tui *t, struct fscreen *fs)
 		if (a->errfield[0] != '\0' &&
 		    (s = slot_named(fs, a->errfield)) != NULL) {
 			strlcpy0(s->msg, a->err, sizeof s->msg);
+			slot_short_msg(s);
 			fs->cur = (size_t)(s - fs->slots);
 		}
 	}
