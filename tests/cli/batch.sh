@@ -12,7 +12,7 @@ grep -q "已创建数据库" "$T/out" && ok "init says it created it" || notok "
 same "key file mode 0600" "600" "$(stat -c %a "$NJBT_DB.key")"
 same "database mode 0600" "600" "$(stat -c %a "$NJBT_DB")"
 same "WAL journal" "wal" "$(q 'PRAGMA journal_mode')"
-same "schema version" "1" "$(q 'PRAGMA user_version')"
+same "schema version" "2" "$(q 'PRAGMA user_version')"
 check "init again is harmless" "$NJBT" init
 grep -q "已是最新版本" "$T/out" && ok "init again says up to date" || notok "init again says up to date"
 same "the register login exists" "register|register" \
@@ -120,3 +120,22 @@ mv "$NJBT_DB.key" "$T/key.away"
 refused "a missing key file is a clear error" "找不到密钥文件" "$NJBT" user list
 mv "$T/key.away" "$NJBT_DB.key"
 refused "init --demo refuses a database with data" "已有数据" "$NJBT" init --demo --db "$T/copy.db"
+
+# --- upgrade in place --------------------------------------------------------
+rm -f "$NJBT_DB" "$NJBT_DB".*
+NJBT_MIGRATE_TO=1 "$NJBT" init > /dev/null
+same "an old database at version 1" "1" "$(q 'PRAGMA user_version')"
+refused "other commands ask for the upgrade" "请运行 njbt init" "$NJBT" user list
+q "INSERT INTO regions VALUES ('640000', '宁夏', 'province', NULL);
+   INSERT INTO makers(name, uscc, created_at) VALUES ('m', '91640100MA76E5B13Q', 'x');
+   INSERT INTO dealers(name, uscc, legal_rep, address, created_at) VALUES ('d', '91640122MA76F2K349', 'l', 'a', 'x');
+   INSERT INTO catalog_classes VALUES (2026, '1', 'c');
+   INSERT INTO catalog_subclasses VALUES (2026, '1.1', '1', 's');
+   INSERT INTO catalog_items VALUES (2026, '1.1.1', '1.1', 'i', '');
+   INSERT INTO tiers(year, item_code, code, name, central) VALUES (2026, '1.1.1', '01', 't', 100000);
+   INSERT INTO products(maker_id, tier_id, model, name, created_at) VALUES (1, 1, 'M1', 'p', 'x');
+   INSERT INTO machines(product_id, serial, engine_no, dealer_id, supplied_at) VALUES (1, 'S1', 'ab-12 3', 1, 'x');"
+check "init upgrades in place" "$NJBT" init
+grep -q "已升级数据库.*版本 1 -> 2" "$T/out" && ok "init reports 1 -> 2" || notok "init reports 1 -> 2"
+same "data kept and transformed (engine_norm)" "S1|AB123" "$(q 'SELECT serial, engine_norm FROM machines')"
+check "the upgraded database checks" "$NJBT" check
