@@ -200,7 +200,12 @@ static const struct field return_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* A dealer sends a unit it holds, unsold, back to its maker. */
+/*
+ * A dealer sends a unit it holds, unsold, back to its maker. A dealer whose
+ * makers all dropped it (pending again) may still send back what it holds
+ * (dealer.unpick leaves the stock with it); suspended or blacklisted ones
+ * may not.
+ */
 static int
 supply_return(struct act *a)
 {
@@ -210,7 +215,12 @@ supply_return(struct act *a)
 	char		 state[16] = "", at[32];
 	int		 rc;
 
-	if ((rc = own_dealer(a, &dealer)) != NJ_OK)
+	if (a->who->org <= 0)
+		return act_refuse(a, NULL, "当前用户不属于任何经销商");
+	if ((rc = find_dealer_id(a, a->who->org, &dealer)) != NJ_OK)
+		return rc;
+	if (strcmp(dealer.status, "pending") != 0 &&
+	    (rc = own_dealer(a, &dealer)) != NJ_OK)
 		return rc;
 	st = sql_query(SQL_MACHINE_BY_SERIAL, "t", act_str(a, "serial"));
 	rc = sql_step(st);
@@ -222,9 +232,12 @@ supply_return(struct act *a)
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询机具");
-	if (id == 0 || holder != dealer.id || strcmp(state, "returned") == 0)
+	if (id == 0 || holder != dealer.id || strcmp(state, "returned") == 0) {
+		if (strcmp(dealer.status, "pending") == 0)
+			return own_dealer(a, &dealer);	/* not picked */
 		return act_refuse(a, "serial", "出厂编号 %s 不在本经销商库存中",
 		    act_str(a, "serial"));
+	}
 	if (strcmp(state, "supplied") != 0)
 		return act_refuse(a, "serial", "出厂编号 %s 已销售，不能退回生产企业",
 		    act_str(a, "serial"));

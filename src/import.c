@@ -41,8 +41,9 @@ struct import {
 	size_t			 ncells, capcells;
 	size_t			*rowstart;	/* first cell of each row */
 	size_t			*rowlen;
+	size_t			*rowline;	/* each row's line in the file */
 	size_t			 nrows, caprows;
-	size_t			 currow;	/* while parsing */
+	size_t			 line;		/* while parsing */
 	int			 colmap[32];	/* kind column -> file column */
 	int			 ncols;		/* columns in the header */
 	size_t			 row;		/* the data row being stored */
@@ -60,6 +61,9 @@ imp_cell_cb(void *s, size_t len, void *arg)
 	char		*c = xcalloc(1, len + 1);
 
 	memcpy(c, s, len);
+	/* a row not placed by parse_csv (lines ended by CR alone) */
+	if (imp->rowline[imp->nrows] == 0)
+		imp->rowline[imp->nrows] = imp->line;
 	if (imp->ncells == imp->capcells) {
 		imp->capcells = imp->capcells ? imp->capcells * 2 : 256;
 		imp->cells = realloc(imp->cells, imp->capcells *
@@ -80,11 +84,15 @@ imp_row_grow(struct import *imp)
 		    sizeof *imp->rowstart);
 		imp->rowlen = realloc(imp->rowlen, imp->caprows *
 		    sizeof *imp->rowlen);
-		if (imp->rowstart == NULL || imp->rowlen == NULL)
+		imp->rowline = realloc(imp->rowline, imp->caprows *
+		    sizeof *imp->rowline);
+		if (imp->rowstart == NULL || imp->rowlen == NULL ||
+		    imp->rowline == NULL)
 			abort();
 	}
 	imp->rowstart[imp->nrows] = imp->ncells;
 	imp->rowlen[imp->nrows] = 0;
+	imp->rowline[imp->nrows] = 0;
 }
 
 static void
@@ -107,6 +115,7 @@ imp_free(struct import *imp)
 	free(imp->cells);
 	free(imp->rowstart);
 	free(imp->rowlen);
+	free(imp->rowline);
 }
 
 /* The cell of kind column name in the current row, trimmed; "" if none. */
@@ -157,10 +166,10 @@ imp_err(struct import *imp, const char *name, const char *fmt, ...)
 	va_end(ap);
 	if (col > 0)
 		xsnprintf(imp->msg, imp->msglen, "第 %zu 行第 %d 列（%s）：%s",
-		    imp->row + 1, col, name, why);
+		    imp->rowline[imp->row], col, name, why);
 	else
-		xsnprintf(imp->msg, imp->msglen, "第 %zu 行：%s", imp->row + 1,
-		    why);
+		xsnprintf(imp->msg, imp->msglen, "第 %zu 行：%s",
+		    imp->rowline[imp->row], why);
 	return NJ_REFUSED;
 }
 
@@ -346,7 +355,7 @@ catalog_tier(struct import *imp, int year, const char *item)
 	if (*topup != '\0' && (ratio_parse(topup, &bp) != 0 || bp > 10000))
 		return imp_err(imp, "topup", "累加补贴比例“%s”有误，如 0.20",
 		    topup);
-	if (sql_exec(SQL_TIER_UPSERT, "dtttiiiiiiddddt", year, item, tier,
+	if (sql_exec(SQL_TIER_UPSERT, "dttttiiiiiddddt", year, item, tier,
 	    name, cell(imp, "tier_params"), c, p, ci, co, cap, key, lic, open,
 	    three, cell(imp, "region_limit")) != 0)
 		return db_fail(imp);
@@ -559,23 +568,48 @@ map_header(struct import *imp)
 	return NJ_OK;
 }
 
+/*
+ * Parse the file a line at a time, so that each row knows the file's line
+ * it began on (blank lines and cells over several lines count).
+ */
 static int
 parse_csv(struct import *imp, const char *buf, size_t len)
 {
 	struct csv_parser p;
+	const char	*nl;
+	size_t		 at = 0, n, k, line;
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
 	imp_row_grow(imp);
-	if (csv_parse(&p, buf, len, imp_cell_cb, imp_row_cb, imp) != len ||
-	    csv_fini(&p, imp_cell_cb, imp_row_cb, imp) != 0) {
-		xsnprintf(imp->msg, imp->msglen, "第 %zu 行：CSV 格式错误（%s）",
-		    imp->nrows + 1, csv_strerror(csv_error(&p)));
-		csv_free(&p);
-		return NJ_REFUSED;
+	for (imp->line = 1; at < len; at += n) {
+		nl = memchr(buf + at, '\n', len - at);
+		n = nl != NULL ? (size_t)(nl - buf - at) + 1 : len - at;
+		/* a row begins on the next line that is not blank */
+		for (k = 0; k < n && (buf[at + k] == '\r' || buf[at + k] == '\n');
+		    k++)
+			;
+		if (imp->rowline[imp->nrows] == 0 && k < n)
+			imp->rowline[imp->nrows] = imp->line;
+		if (csv_parse(&p, buf + at, n, imp_cell_cb, imp_row_cb, imp) !=
+		    n) {
+			line = imp->line;
+			goto bad;
+		}
+		if (nl != NULL)
+			imp->line++;
+	}
+	if (csv_fini(&p, imp_cell_cb, imp_row_cb, imp) != 0) {
+		line = imp->rowline[imp->nrows];	/* an open quote */
+		goto bad;
 	}
 	csv_free(&p);
 	return NJ_OK;
+bad:
+	xsnprintf(imp->msg, imp->msglen, "第 %zu 行：CSV 格式错误（%s）", line,
+	    csv_strerror(csv_error(&p)));
+	csv_free(&p);
+	return NJ_REFUSED;
 }
 
 /*
@@ -623,7 +657,7 @@ import_do(const struct actor *who, const char *kind, const char *name,
 	for (i = 1; i < imp.nrows; i++)
 		if (imp.rowlen[i] != (size_t)imp.ncols) {
 			xsnprintf(msg, msglen, "第 %zu 行：有 %zu 列，表头有 %d 列",
-			    i + 1, imp.rowlen[i], imp.ncols);
+			    imp.rowline[i], imp.rowlen[i], imp.ncols);
 			rc = NJ_REFUSED;
 			goto out;
 		}

@@ -11,10 +11,12 @@
  *
  * Scrolling: when the whole text and the cursor fit in the field it is
  * shown from its start. Otherwise the first visible character stays put
- * while the cursor remains visible; when the cursor would leave the field,
- * the view jumps so that the cursor lands near the middle of the field,
- * about half a field at a time, so a clerk typing at the end of a long
- * value costs one field redraw per half field, not one per key. The view
+ * while the cursor remains visible, with the character before it when
+ * there is hidden text to the left (so backspace never removes what cannot
+ * be seen); when the cursor would leave the field, the view jumps so that
+ * the cursor lands near the middle of the field, about half a field at a
+ * time, so a clerk typing at the end of a long value, or backspacing over
+ * it, costs one field redraw per half field, not one per key. The view
  * always begins on a character, so nothing is cut at the left edge; a wide
  * character that would cross the right edge is drawn as spaces.
  */
@@ -316,19 +318,40 @@ view_fits(const struct ledit *e, int off, int cols)
 }
 
 /*
- * The first code point of a view that puts the cursor near the middle of
- * the field: the first character starting at or after cols / 2 columns
- * before the cursor, moved right while the cursor does not fit.
+ * 1 if a view starting at off can stay: it shows the cursor, and unless it
+ * starts at the beginning of the text, the character before the cursor too
+ * (what backspace would remove), when the field is wide enough for both.
  */
 static int
-view_scroll(const struct ledit *e, int cols)
+view_keeps(const struct ledit *e, int off, int cols)
 {
-	int	 target, off, col;
+	if (!view_fits(e, off, cols))
+		return 0;
+	return off == 0 || off < e->cur ||
+	    !view_fits(e, char_start(e, e->cur), cols);
+}
+
+/*
+ * The first code point of a new view that puts the cursor about cols / 2
+ * columns into the field: the first character starting at or after that
+ * point or, when the cursor left by the left edge (left), the last one
+ * starting at or before it, for more of what lies left. It begins at least
+ * one character before the cursor, then moves right until the cursor fits.
+ */
+static int
+view_scroll(const struct ledit *e, int cols, int left)
+{
+	int	 target, off, next, col, w;
 
 	target = columns(e, 0, e->cur) - cols / 2;
-	for (off = 0, col = 0; off < e->cur && col < target;
-	    off = char_end(e, off))
-		col += columns(e, off, char_end(e, off));
+	for (off = 0, col = 0; off < e->cur; off = next, col += w) {
+		next = char_end(e, off);
+		w = columns(e, off, next);
+		if (left ? col + w > target : col >= target)
+			break;
+	}
+	if (off == e->cur && off > 0)
+		off = char_start(e, off);
 	while (!view_fits(e, off, cols))
 		off = char_end(e, off);
 	return off;
@@ -355,8 +378,8 @@ ledit_view(struct ledit *e, int cols, uint32_t *out, int *nout, int *curcol)
 		e->off = char_start(e, e->off);
 	if (ledit_width(e) < cols)
 		e->off = 0;
-	else if (!view_fits(e, e->off, cols))
-		e->off = view_scroll(e, cols);
+	else if (!view_keeps(e, e->off, cols))
+		e->off = view_scroll(e, cols, e->cur <= e->off);
 	for (i = e->off; i < e->len; i = j) {
 		j = char_end(e, i);
 		w = columns(e, i, j);

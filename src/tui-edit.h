@@ -40,11 +40,13 @@ int		 ledit_home(struct ledit *);
 int		 ledit_end(struct ledit *);
 int		 ledit_kill_line(struct ledit *);
 int		 ledit_kill_end(struct ledit *);
+/* out needs LEDIT_VIEWMAX(cols, maxchars) code points; -1 if cols < 1 */
 int		 ledit_view(struct ledit *, int cols, uint32_t *out, int *nout,
 		    int *curcol);
 int		 ledit_width(const struct ledit *);
 int		 ledit_len(const struct ledit *);
 int		 ledit_cursor(const struct ledit *);
+/* 0 if the same, else 1: redraw columns from_col <= col < to_col */
 int		 ledit_diff(const uint32_t *a, int na, const uint32_t *b,
 		    int nb, int *from_col, int *to_col);
 
@@ -59,7 +61,10 @@ int		 ledit_diff(const uint32_t *a, int na, const uint32_t *b,
  *       taken, because it can begin something valid (E4 then 'a': 'a').
  *       Feed the same byte again; the decoder is empty then, so the second
  *       feed never returns -2.
- * Each malformed stretch gives exactly one -1 or -2.
+ * Each malformed stretch gives exactly one -1 or -2. GBK text nearly
+ * always gives one, but a GBK pair can happen to be valid UTF-8 (中 is
+ * D6 D0, and D0 B9 of 中国 decodes as U+0439): on any error, tell the user
+ * the terminal is not UTF-8 rather than trust what came near it.
  */
 struct u8in {
 	uint32_t	 cp;		/* bits of the code point so far */

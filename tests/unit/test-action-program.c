@@ -37,7 +37,8 @@ set_stores_every_setting(void **state)
 	    "flag_buyer_units = 4 AND flag_dealer_units = 30 AND "
 	    "flag_dealer_days = 10 AND flag_ratio_bp = 4000 AND "
 	    "updated_at = '2026-03-02 09:30:00'", NULL), 1);
-	assert_int_equal(fx_int("SELECT count(*) FROM audit", NULL), before + 1);
+	assert_int_equal(fx_int("SELECT count(*) FROM audit", NULL),
+	    before + 1);
 	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
 	    "'program.set' AND record = '2027' AND login = 'admin'", NULL), 1);
 }
