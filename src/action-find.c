@@ -361,3 +361,15 @@ my_product(struct act *a, const char *field, struct product_row *p)
 		    p->model);
 	return NJ_OK;
 }
+
+/* A serial or engine number as stored: upper case (nameplates). */
+void
+serial_norm(const char *in, char *out, size_t len)
+{
+	size_t i;
+
+	for (i = 0; in[i] != '\0' && i + 1 < len; i++)
+		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 32) :
+		    in[i];
+	out[i] = '\0';
+}

@@ -14,6 +14,7 @@ static const struct field maker_fields[] = {
 	{ "legal_rep", FT_TEXT, 0, "法定代表人", NULL, 20 },
 	{ "address", FT_TEXT, 0, "地址", NULL, 80 },
 	{ "phone", FT_PHONE, FF_PRIVATE, "联系电话", NULL, 20 },
+	{ "contact", FT_TEXT, 0, "账号使用人姓名", NULL, 20 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -42,8 +43,10 @@ maker_add(struct act *a)
 	if (rc != 0)
 		return act_fail(a, "保存生产企业");
 	id = store_last_id();
-	rc = user_insert(a, act_str(a, "login"), act_str(a, "name"),
-	    ROLE_MAKER, NULL, id, 0, act_str(a, "password"), 1);
+	/* 001 实名制: the login belongs to a person, the company if unnamed */
+	rc = user_insert(a, act_str(a, "login"), act_has(a, "contact") ?
+	    act_str(a, "contact") : act_str(a, "name"), ROLE_MAKER, NULL, id,
+	    0, act_str(a, "password"), 1);
 	if (rc != NJ_OK)
 		return rc;
 	act_key(a, "%s", act_str(a, "login"));

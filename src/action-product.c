@@ -54,8 +54,9 @@ product_add(struct act *a)
 		return act_refuse(a, "subsidy", "申报补贴额应大于 0");
 	if (act_has(a, "cert_until") && act_num(a, "cert_until") < a->today)
 		return act_refuse(a, "cert_until", "证书已过有效期");
-	powered = act_has(a, "powered") ? strcmp(act_str(a, "powered"),
-	    "1") == 0 : t.licensed;
+	/* licensed machines (tractors, harvesters) are powered: 004 八(二)六 */
+	powered = t.licensed || (act_has(a, "powered") &&
+	    strcmp(act_str(a, "powered"), "1") == 0);
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_PRODUCT_INSERT, "iitttittdt", maker.id, t.id,
 	    act_str(a, "model"), act_str(a, "name"), act_str(a, "params") ?

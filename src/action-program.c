@@ -117,6 +117,8 @@ program_set(struct act *a)
 		return act_refuse(a, "notice_days", "确认书有效天数至少 1 天");
 	if (p.publicity_days < 1)
 		return act_refuse(a, "publicity_days", "公示天数至少 1 天");
+	if (p.key_threshold <= 0)
+		return act_refuse(a, "key_threshold", "重点机具补贴额应大于 0");
 	if (p.max_ratio_bp <= 0)
 		return act_refuse(a, "max_ratio", "补贴占售价比例上限应大于 0");
 	/* 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */

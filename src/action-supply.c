@@ -64,13 +64,20 @@ supply_prepare(struct act *a, struct supply *s)
  */
 static int
 supply_one(struct act *a, const struct supply *s, const char *field,
-    const char *where, const char *serial, const char *engine)
+    const char *where, const char *rawserial, const char *rawengine)
 {
 	sqlite3_stmt	*st;
 	int64_t		 id = 0, other, maker = 0;
-	char		 state[16] = "";
+	char		 state[16] = "", serial[64], enginebuf[64];
+	const char	*engine = NULL;
 	int		 rc;
 
+	/* numbers on nameplates: one case, so no duplicate hides in case */
+	serial_norm(rawserial, serial, sizeof serial);
+	if (rawengine != NULL) {
+		serial_norm(rawengine, enginebuf, sizeof enginebuf);
+		engine = enginebuf;
+	}
 	if (!serial_ok(serial))
 		return act_refuse(a, field, "%s出厂编号 %s 有误：只能用字母、数字和 "
 		    "- / . _，最长 40 位", where, serial);
@@ -128,6 +135,7 @@ static int
 supply_new(struct act *a)
 {
 	struct supply	s;
+	char		last[64];
 	int		rc;
 
 	if ((rc = supply_prepare(a, &s)) != NJ_OK)
@@ -135,7 +143,8 @@ supply_new(struct act *a)
 	if ((rc = supply_one(a, &s, "serial", "", act_str(a, "serial"),
 	    act_str(a, "engine_no"))) != NJ_OK)
 		return rc;
-	act_key(a, "%s", act_str(a, "serial"));
+	serial_norm(act_str(a, "serial"), last, sizeof last);
+	act_key(a, "%s", last);
 	return NJ_OK;
 }
 
@@ -180,7 +189,7 @@ supply_bulk(struct act *a)
 			break;
 		if (last[0] != '\0')
 			act_out(a, "%s", last);
-		strlcpy0(last, item, sizeof last);
+		serial_norm(item, last, sizeof last);
 	}
 	free(list);
 	if (rc != NJ_OK)
@@ -212,9 +221,10 @@ supply_return(struct act *a)
 	struct org_row	 dealer;
 	sqlite3_stmt	*st;
 	int64_t		 id = 0, holder = 0;
-	char		 state[16] = "", at[32];
+	char		 state[16] = "", at[32], serial[64];
 	int		 rc;
 
+	serial_norm(act_str(a, "serial"), serial, sizeof serial);
 	if (a->who->org <= 0)
 		return act_refuse(a, NULL, "当前用户不属于任何经销商");
 	if ((rc = find_dealer_id(a, a->who->org, &dealer)) != NJ_OK)
@@ -222,7 +232,7 @@ supply_return(struct act *a)
 	if (strcmp(dealer.status, "pending") != 0 &&
 	    (rc = own_dealer(a, &dealer)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_MACHINE_BY_SERIAL, "t", act_str(a, "serial"));
+	st = sql_query(SQL_MACHINE_BY_SERIAL, "t", serial);
 	rc = sql_step(st);
 	if (rc == 1) {
 		id = sqlite3_column_int64(st, 0);
@@ -236,16 +246,16 @@ supply_return(struct act *a)
 		if (strcmp(dealer.status, "pending") == 0)
 			return own_dealer(a, &dealer);	/* not picked */
 		return act_refuse(a, "serial", "出厂编号 %s 不在本经销商库存中",
-		    act_str(a, "serial"));
+		    serial);
 	}
 	if (strcmp(state, "supplied") != 0)
 		return act_refuse(a, "serial", "出厂编号 %s 已销售，不能退回生产企业",
-		    act_str(a, "serial"));
+		    serial);
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_MACHINE_RETURN, "tti", at, act_str(a, "reason"),
 	    id) != 0)
 		return act_fail(a, "保存退回");
-	act_key(a, "%s", act_str(a, "serial"));
+	act_key(a, "%s", serial);
 	return NJ_OK;
 }
 

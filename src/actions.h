@@ -125,5 +125,6 @@ int	 active_dealer(struct act *, const char *, struct org_row *);
 int	 dealer_picked(int64_t, int64_t);
 int	 picked_by_me(struct act *, const char *, const struct org_row *);
 int	 my_product(struct act *, const char *, struct product_row *);
+void	 serial_norm(const char *, char *, size_t);
 
 #endif

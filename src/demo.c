@@ -136,7 +136,7 @@ demo_load(char *msg, size_t msglen)
 	    "name=宁夏塞上农业机械有限公司", "uscc=91640100MA76E5B13Q",
 	    "login=ss_maker", "password=njbt-demo", "legal_rep=何建军",
 	    "address=银川市金凤区工业园区创业路 18 号", "phone=0951-6012345",
-	    NULL));
+	    "contact=何丽", NULL));
 	DO(demo_do("register", msg, msglen, "dealer.register",
 	    "name=贺兰县丰收农机销售有限公司", "uscc=91640122MA76F2K349",
 	    "legal_rep=马福", "address=贺兰县习岗镇银河路 66 号",

@@ -289,6 +289,13 @@ region_row(struct import *imp)
 		    strcmp(plevel, "province") == 0))
 			return imp_err(imp, "parent", "上级区划“%s”的级别（%s）不对",
 			    parent, plevel);
+		/* GB/T 2260, GB/T 10114: a code begins with its parent's */
+		for (k = strlen(parent); k > 2 && strncmp(parent + k - 2, "00",
+		    2) == 0 && k <= 6; k -= 2)
+			;
+		if (strncmp(code, parent, k) != 0)
+			return imp_err(imp, "code", "代码“%s”与上级区划“%s”不符",
+			    code, parent);
 	}
 	if (sql_exec(SQL_REGION_UPSERT, "tttt", code, name, level, parent) != 0)
 		return db_fail(imp);
@@ -352,6 +359,8 @@ catalog_tier(struct import *imp, int year, const char *item)
 		    "补贴范围");
 	if (cap == 0)
 		cap = 5000000;	/* 004 三(三)2: 一般机具单机限额 5 万元 */
+	if (cap < c + p + ci + co)
+		return imp_err(imp, "cap", "单机补贴限额低于分档补贴额");
 	if (*topup != '\0' && (ratio_parse(topup, &bp) != 0 || bp > 10000))
 		return imp_err(imp, "topup", "累加补贴比例“%s”有误，如 0.20",
 		    topup);
@@ -430,16 +439,22 @@ static int
 budget_row(struct import *imp)
 {
 	const char	*code = cell(imp, "county_code");
-	int64_t		 total, sub, c, p, w, one;
+	int64_t		 total, sub, c, p, w;
 	int		 year, rc, gt, gs, gc, gp, gw;
 
 	if ((rc = row_year(imp, &year)) != NJ_OK)
 		return rc;
-	rc = sql_int(&one, SQL_REGION_EXISTS, "t", code);
+	char	 level[16];
+
+	rc = sql_text(level, sizeof level, SQL_REGION_LEVEL, "t", code);
 	if (rc < 0)
 		return db_fail(imp);
 	if (rc == 0)
 		return imp_err(imp, "county_code", "未知的行政区划代码“%s”", code);
+	/* 004 附件2: counties, and a city or the province for their own */
+	if (strcmp(level, "township") == 0 || strcmp(level, "village") == 0)
+		return imp_err(imp, "county_code", "“%s”是乡镇或村，资金计划"
+		    "应按县（市、区）编列", code);
 	if ((rc = cell_wan(imp, "total_wan", &total, &gt)) != NJ_OK ||
 	    (rc = cell_wan(imp, "machinery_subtotal_wan", &sub, &gs)) != NJ_OK ||
 	    (rc = cell_wan(imp, "central_wan", &c, &gc)) != NJ_OK ||

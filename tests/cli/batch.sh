@@ -42,11 +42,11 @@ refused "short row named" "第 2 行：有 3 列，表头有 4 列" "$NJBT" impo
 printf 'code,name,level,parent\n640997,\325\305\310\375,county,640100\n' > "$T/gbk.csv"
 refused "invalid UTF-8 named" "第 2 行第 8 个字符：不是有效的 UTF-8" \
     "$NJBT" import regions "$T/gbk.csv"
-printf 'code,name,level,parent\n640996,甲县,county,640100\n640995,乙县,county,649999\n' > "$T/half.csv"
+printf 'code,name,level,parent\n640196,甲县,county,640100\n640195,乙县,county,649999\n' > "$T/half.csv"
 sum1=$(dbsum)
 refused "a bad row refuses the file" "第 3 行第 4 列（parent）" "$NJBT" import regions "$T/half.csv"
 same "nothing of a bad file is stored" "$sum1" "$(dbsum)"
-printf '\357\273\277code,name,level,parent\n640994,丙县,county,640100\n' > "$T/bom.csv"
+printf '\357\273\277code,name,level,parent\n640194,丙县,county,640100\n' > "$T/bom.csv"
 check "a BOM is accepted" "$NJBT" import regions "$T/bom.csv"
 "$NJBT" import towns "$T/bom.csv" 2> "$T/err"
 same "unknown import kind is a usage error (2)" "2" "$?"
