@@ -32,6 +32,16 @@ static const struct action *const action_table[] = {
 	&action_user_lock,
 	&action_user_unlock,
 	&action_user_prefs,
+	&action_application_new,
+	&action_application_line,
+	&action_application_submit,
+	&action_application_approve,
+	&action_application_reject,
+	&action_application_withdraw,
+	&action_sale_new,
+	&action_claim_new,
+	&action_verify_pass,
+	&action_verify_fail,
 	&action_user_key_add,
 	&action_user_key_remove,
 };
@@ -130,13 +140,23 @@ fc_msg(struct fcheck *c, const char *fmt, ...)
 	return -1;
 }
 
-/* Is this an organisation, by the buyer_type beside the field? */
+/*
+ * Is this an organisation? By the buyer_type beside the field; without
+ * one, by the look of the number: a resident ID is 17 digits and a digit
+ * or X, a credit code has letters in the middle.
+ */
 static int
 fc_is_org(struct fcheck *c)
 {
-	const char *t = c->sib ? c->sib(c->arg, "buyer_type") : NULL;
+	const char	*t = c->sib ? c->sib(c->arg, "buyer_type") : NULL;
+	size_t		 i;
 
-	return t != NULL && (strcmp(t, "org") == 0 || strcmp(t, "组织") == 0);
+	if (t != NULL)
+		return strcmp(t, "org") == 0 || strcmp(t, "组织") == 0;
+	for (i = 0; i < 17; i++)
+		if (c->in[i] < '0' || c->in[i] > '9')
+			return strlen(c->in) == 18;
+	return 0;
 }
 
 static int
@@ -472,7 +492,11 @@ action_check_field(const struct action *def, int i, const char *in,
 static const char *
 act_sibling(void *arg, const char *name)
 {
-	return act_str(arg, name);
+	const struct act *a = arg;
+
+	if (action_field_index(a->def, name) < 0)
+		return NULL;
+	return act_str(a, name);
 }
 
 const char *

@@ -8,6 +8,8 @@
 
 #include "store.h"
 
+struct tier_row;
+
 /* action-program.c */
 extern const struct action action_program_set;
 struct program_row {
@@ -57,8 +59,62 @@ extern const struct action action_user_key_remove;
 int	 key_parse(const char *, char *, size_t, char *, size_t, char *,
 	     size_t, char *, size_t);
 
+/* action-buyer.c */
+struct buyer_in {
+	const char	*kind;		/* person, org; NULL: must exist */
+	const char	*name;
+	const char	*idno;		/* normalised */
+	const char	*gender;
+	const char	*legal_rep;
+	const char	*township;
+	const char	*village;
+	const char	*address;
+	const char	*phone;
+	const char	*bank_name;
+	const char	*account;
+};
+struct buyer_row {
+	int64_t	 id;
+	char	 name[NJ_NAME_MAX];
+	char	 kind[8];
+	int	 service_org;
+	char	 township[NJ_REGION_MAX];
+};
+int	 buyer_get(struct act *, const struct buyer_in *, struct buyer_row *);
+int	 unit_subsidy(struct act *, const struct tier_row *, int64_t, int64_t,
+	     int, struct subsidy_out *);
+int	 tier_by_id(struct act *, int64_t, struct tier_row *);
+int	 budget_commit(struct act *, const char *, int, int64_t, int64_t);
+int	 county_of(struct act *, const char *, const char *, char *, size_t);
+
 int	 user_insert(struct act *, const char *, const char *, int,
 	     const char *, int64_t, int64_t, const char *, int);
+
+/* action-apply.c */
+extern const struct action action_application_new;
+extern const struct action action_application_line;
+extern const struct action action_application_submit;
+extern const struct action action_application_approve;
+extern const struct action action_application_reject;
+extern const struct action action_application_withdraw;
+
+/* action-sale.c */
+extern const struct action action_sale_new;
+extern const struct action action_claim_new;
+
+/* action-verify.c */
+extern const struct action action_verify_pass;
+extern const struct action action_verify_fail;
+
+/* anomaly.c */
+#define AN_BUYER_UNITS	0x01	/* 单人多台套 */
+#define AN_DEALER_BURST	0x02	/* 短期内大批量 */
+#define AN_REPEAT_ITEM	0x04	/* 同人连年购置同类机具 */
+#define AN_ENGINE_DUP	0x08	/* 发动机号重复 */
+#define AN_RATIO	0x10	/* 补贴占售价比例偏高 */
+#define AN_WINDOW	0x20	/* 超出确认通知书有效期 */
+#define AN_PRICE	0x40	/* 售价随补贴额变动 */
+int	 anomaly_check(struct act *, int64_t);
 
 /* action-find.c: look-ups that refuse with a Chinese reason */
 struct region_row {

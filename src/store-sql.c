@@ -58,7 +58,12 @@ sql_vquery(enum sql id, const char *fmt, va_list ap)
 	size_t		 n;
 	int		 i, rc = SQLITE_OK, max = sqlite3_bind_parameter_count(st);
 
-	/* parameters past the statement's last are taken and ignored */
+	/* too few parameters is a bug of ours; more are taken and ignored */
+	if (fmt == NULL || (int)strlen(fmt) < max) {
+		fprintf(stderr, "njbt: SQL %s: %d parameters, format \"%s\"\n",
+		    sql_names[id], max, fmt ? fmt : "");
+		abort();
+	}
 	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++,
 	    i++) {
 		if (i > max) {

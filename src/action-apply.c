@@ -1,0 +1,424 @@
+/*
+ * action-apply.c: applications (补贴申请) and the confirmation notice
+ * (指标确认通知书) of the quota-first flow (004 附件4 一、二): a township or
+ * county clerk enters the buyer and the machine lines and submits; a county
+ * approver who neither entered nor submitted it (003 附件1: 经办/审核
+ * 分设) approves within the county's budget for the year, central and
+ * provincial parts separately (open-ended items exempt, 004 三(三)5), and
+ * the system issues the numbered notice with its purchase window; or the
+ * county rejects it, or withdraws it when the buyer gives up.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+
+struct app_row {
+	int64_t	 id;
+	char	 no[32];
+	int	 year;
+	char	 flow[16];
+	char	 county[NJ_REGION_MAX];
+	char	 township[NJ_REGION_MAX];
+	int64_t	 buyer;
+	char	 state[16];
+	int64_t	 entered_by;
+	int64_t	 submitted_by;
+};
+
+static const struct {
+	const char *state;
+	const char *label;
+} app_states[] = {
+	{ "draft", "未上报" },	{ "submitted", "已上报待审核" },
+	{ "approved", "已批准" },	{ "rejected", "已退回" },
+	{ "withdrawn", "已撤销" },	{ "used", "已购机" },
+	{ "cancelled", "已作废" },
+};
+
+static const char *
+app_state_label(const char *state)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof app_states / sizeof app_states[0]; i++)
+		if (strcmp(app_states[i].state, state) == 0)
+			return app_states[i].label;
+	return state;
+}
+
+/* The application named in field, within the acting user's scope. */
+static int
+find_app(struct act *a, const char *field, struct app_row *r)
+{
+	sqlite3_stmt	*st = sql_query(SQL_APP_BY_NO, "t", act_str(a, field));
+	int		 rc = sql_step(st);
+
+	if (rc == 1) {
+		r->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, r->no, sizeof r->no);
+		r->year = sqlite3_column_int(st, 2);
+		sql_col_copy(st, 3, r->flow, sizeof r->flow);
+		sql_col_copy(st, 4, r->county, sizeof r->county);
+		sql_col_copy(st, 5, r->township, sizeof r->township);
+		r->buyer = sqlite3_column_int64(st, 6);
+		sql_col_copy(st, 7, r->state, sizeof r->state);
+		r->entered_by = sqlite3_column_int64(st, 8);
+		r->submitted_by = sqlite3_column_int64(st, 9);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询申请");
+	if (rc == 0)
+		return act_refuse(a, field, "未知的申请编号：%s", act_str(a, field));
+	/* a township clerk sees its township, a county clerk its county */
+	return need_scope(a, field, a->who->role == ROLE_TOWNSHIP &&
+	    r->township[0] ? r->township : r->county);
+}
+
+static int
+app_in_state(struct act *a, const struct app_row *r, const char *want)
+{
+	if (strcmp(r->state, want) != 0)
+		return act_refuse(a, "application", "申请 %s 的状态为“%s”，不能%s",
+		    r->no, app_state_label(r->state), a->def->title);
+	return NJ_OK;
+}
+
+/* 003 附件1: the one who entered or submitted it may not decide it. */
+static int
+not_the_clerk(struct act *a, const struct app_row *r)
+{
+	if (a->who->id == r->entered_by || a->who->id == r->submitted_by)
+		return act_refuse(a, "application", "经办人不能审核自己录入或上报的"
+		    "申请（经办与审核须由不同人员担任）");
+	return NJ_OK;
+}
+
+/* Add one machine line: item and tier of the year, subsidy per unit. */
+static int
+add_line(struct act *a, int64_t app, int year, int service_org)
+{
+	struct tier_row		t;
+	struct subsidy_out	s;
+	int			rc;
+
+	if ((rc = find_tier(a, "tier", year, act_str(a, "item"),
+	    act_str(a, "tier"), &t)) != NJ_OK)
+		return rc;
+	if (act_num(a, "qty") < 1)
+		return act_refuse(a, "qty", "数量至少为 1");
+	if ((rc = unit_subsidy(a, &t, 0, 0, service_org, &s)) != NJ_OK)
+		return rc;
+	if (sql_exec(SQL_LINE_INSERT, "iiiiiiii", app, t.id, act_num(a, "qty"),
+	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0)
+		return act_fail(a, "保存申购机具");
+	return NJ_OK;
+}
+
+static const struct field new_fields[] = {
+	{ "buyer_type", FT_CHOICE, FF_REQ, "购机者类型", "person:个人,org:组织", 0 },
+	{ "buyer_name", FT_TEXT, FF_REQ, "姓名/组织名称", NULL, 40 },
+	{ "id_no", FT_IDNO, FF_REQ | FF_PRIVATE, "身份证号/信用代码", NULL, 18 },
+	{ "township", FT_REF, FF_REQ, "乡镇", "townships", 12 },
+	{ "item", FT_REF, FF_REQ, "品目", "items", 20 },
+	{ "tier", FT_REF, FF_REQ, "分档", "tiers", 20 },
+	{ "qty", FT_INT, FF_REQ, "数量（台）", NULL, 99 },
+	{ "gender", FT_CHOICE, 0, "性别", "男:男,女:女", 0 },
+	{ "village", FT_TEXT, 0, "村组", NULL, 30 },
+	{ "address", FT_TEXT, 0, "住址", NULL, 80 },
+	{ "phone", FT_PHONE, FF_PRIVATE, "联系电话", NULL, 20 },
+	{ "bank_name", FT_TEXT, 0, "开户行", NULL, 40 },
+	{ "bank_account", FT_ACCOUNT, FF_PRIVATE, "账号", NULL, 32 },
+	{ "legal_rep", FT_TEXT, 0, "法定代表人（组织）", NULL, 20 },
+	{ "service_org", FT_CHOICE, 0, "农机作业服务组织", "0:否,1:是", 0 },
+	{ "note", FT_TEXT, 0, "备注", NULL, 100 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/*
+ * 004 附件4 一: the clerk checks the buyer (not banned), enters buyer and
+ * lines; the application waits to be submitted (申请上报).
+ */
+static int
+application_new(struct act *a)
+{
+	struct program_row	 p;
+	struct region_row	 tw;
+	struct buyer_in		 in;
+	struct buyer_row	 b;
+	char			 no[32], at[32];
+	int64_t			 seq, app;
+	int			 rc, year = year_of(a, NULL);
+
+	if (program_get(year, &p) < 0)
+		return act_fail(a, "查询年度方案");
+	if (strcmp(p.flow, "buy-first") == 0)
+		return act_refuse(a, NULL, "%d 年度实行先购后补：请在经销商登记销售后"
+		    "受理补贴申请", year);
+	if ((rc = find_region(a, "township", act_str(a, "township"),
+	    "township", &tw)) != NJ_OK ||
+	    (rc = need_scope(a, "township", tw.code)) != NJ_OK)
+		return rc;
+	memset(&in, 0, sizeof in);
+	in.kind = act_str(a, "buyer_type");
+	in.name = act_str(a, "buyer_name");
+	in.idno = act_str(a, "id_no");
+	in.gender = act_str(a, "gender");
+	in.legal_rep = act_str(a, "legal_rep");
+	in.township = tw.code;
+	in.village = act_str(a, "village");
+	in.address = act_str(a, "address");
+	in.phone = act_str(a, "phone");
+	in.bank_name = act_str(a, "bank_name");
+	in.account = act_str(a, "bank_account");
+	if ((rc = buyer_get(a, &in, &b)) != NJ_OK)
+		return rc;
+	if (act_has(a, "service_org") && strcmp(act_str(a, "service_org"),
+	    "1") == 0 && !b.service_org) {
+		if (strcmp(b.kind, "org") != 0)
+			return act_refuse(a, "service_org", "农机作业服务组织须为组织");
+		if (sql_exec(SQL_BUYER_SET_SERVICE, "i", b.id) != 0)
+			return act_fail(a, "保存购机者");
+		b.service_org = 1;
+	}
+	if (sql_int(&seq, SQL_APP_NEXT_SEQ, "td", tw.parent, year) < 0)
+		return act_fail(a, "编号");
+	xsnprintf(no, sizeof no, "SQ%s%d%05lld", tw.parent, year,
+	    (long long)seq);
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_APP_INSERT, "tdtttittit", no, year, "quota-first",
+	    tw.parent, tw.code, b.id, "draft", act_str(a, "note"),
+	    a->who->id, at) != 0)
+		return act_fail(a, "保存申请");
+	app = store_last_id();
+	if ((rc = add_line(a, app, year, b.service_org)) != NJ_OK)
+		return rc;
+	act_key(a, "%s", no);
+	return NJ_OK;
+}
+
+const struct action action_application_new = {
+	"application.new", "录入补贴申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
+	new_fields, application_new, 0
+};
+
+static const struct field line_fields[] = {
+	{ "application", FT_REF, FF_REQ, "申请编号", "applications", 20 },
+	{ "item", FT_REF, FF_REQ, "品目", "items", 20 },
+	{ "tier", FT_REF, FF_REQ, "分档", "tiers", 20 },
+	{ "qty", FT_INT, FF_REQ, "数量（台）", NULL, 99 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* Another machine line on an application not yet submitted. */
+static int
+application_line(struct act *a)
+{
+	struct app_row	r;
+	int64_t		n;
+	int		rc, service_org = 0;
+
+	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
+	    (rc = app_in_state(a, &r, "draft")) != NJ_OK)
+		return rc;
+	if (sql_int(&n, SQL_APP_LINE_COUNT, "i", r.id) < 0)
+		return act_fail(a, "查询申购机具");
+	if (n >= 10)
+		return act_refuse(a, "application", "一份申请最多 10 行机具");
+	{
+		sqlite3_stmt *st = sql_query(SQL_BUYER_BY_ID, "i", r.buyer);
+
+		if (sql_step(st) == 1)
+			service_org = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+	}
+	if ((rc = add_line(a, r.id, r.year, service_org)) != NJ_OK)
+		return rc;
+	act_key(a, "%s", r.no);
+	return NJ_OK;
+}
+
+const struct action action_application_line = {
+	"application.line", "增加申购机具", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
+	line_fields, application_line, 0
+};
+
+static const struct field app_fields[] = {
+	{ "application", FT_REF, FF_REQ, "申请编号", "applications", 20 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static int
+application_submit(struct act *a)
+{
+	struct app_row	r;
+	char		at[32];
+	int		rc;
+
+	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
+	    (rc = app_in_state(a, &r, "draft")) != NJ_OK)
+		return rc;
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_APP_SUBMIT, "iti", a->who->id, at, r.id) != 0)
+		return act_fail(a, "上报申请");
+	act_key(a, "%s", r.no);
+	return NJ_OK;
+}
+
+const struct action action_application_submit = {
+	"application.submit", "上报申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
+	app_fields, application_submit, 0
+};
+
+/*
+ * Approve: commit the lines' subsidies against the county's budget (open
+ * items exempt) and issue the notice with its window (004 附件4 二:
+ * 20 日内购机, the year's notice_days).
+ */
+static int
+application_approve(struct act *a)
+{
+	struct program_row	 p;
+	struct app_row		 r;
+	sqlite3_stmt		*st;
+	int64_t			 central = 0, provincial = 0, qty, cseq, pseq;
+	char			 no[32], at[32], from[16], to[16];
+	int			 rc;
+
+	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
+	    (rc = app_in_state(a, &r, "submitted")) != NJ_OK ||
+	    (rc = not_the_clerk(a, &r)) != NJ_OK)
+		return rc;
+	if (program_get(r.year, &p) < 0)
+		return act_fail(a, "查询年度方案");
+	st = sql_query(SQL_APP_LINES, "i", r.id);
+	while ((rc = sql_step(st)) == 1) {
+		if (sqlite3_column_int(st, 8))
+			continue;	/* 004 三(三)5: 敞开补贴 */
+		qty = sqlite3_column_int64(st, 2);
+		central += qty * sqlite3_column_int64(st, 4);
+		provincial += qty * (sqlite3_column_int64(st, 5) +
+		    sqlite3_column_int64(st, 6) + sqlite3_column_int64(st, 7));
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询申购机具");
+	if ((rc = budget_commit(a, r.county, r.year, central, provincial)) !=
+	    NJ_OK)
+		return rc;
+	st = sql_query(SQL_NOTICE_NEXT, "td", r.county, r.year);
+	if (sql_step(st) != 1) {
+		sqlite3_reset(st);
+		return act_fail(a, "通知书编号");
+	}
+	cseq = sqlite3_column_int64(st, 0);
+	pseq = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	xsnprintf(no, sizeof no, "TZ%s%d%05lld", r.county, r.year,
+	    (long long)cseq);
+	clock_stamp(a->now, at, sizeof at);
+	date_format(a->today, from, sizeof from);
+	date_format(a->today + p.notice_days - 1, to, sizeof to);
+	if (sql_exec(SQL_APP_DECIDE, "titnit", "approved", a->who->id, at,
+	    r.id, "submitted") != 0 || store_changes() != 1 ||
+	    sql_exec(SQL_NOTICE_INSERT, "tiiittt", no, r.id, cseq, pseq, from,
+	    from, to) != 0)
+		return act_fail(a, "批准申请");
+	act_out(a, "%s", r.no);
+	act_key(a, "%s", no);
+	return NJ_OK;
+}
+
+const struct action action_application_approve = {
+	"application.approve", "审核批准申请", R(ROLE_COUNTY), app_fields,
+	application_approve, 0
+};
+
+static const struct field reason_fields[] = {
+	{ "application", FT_REF, FF_REQ, "申请编号", "applications", 20 },
+	{ "reason", FT_TEXT, FF_REQ, "原因", NULL, 100 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static int
+application_reject(struct act *a)
+{
+	struct app_row	r;
+	char		at[32];
+	int		rc;
+
+	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
+	    (rc = app_in_state(a, &r, "submitted")) != NJ_OK ||
+	    (rc = not_the_clerk(a, &r)) != NJ_OK)
+		return rc;
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_APP_DECIDE, "tittit", "rejected", a->who->id, at,
+	    act_str(a, "reason"), r.id, "submitted") != 0)
+		return act_fail(a, "退回申请");
+	act_key(a, "%s", r.no);
+	return NJ_OK;
+}
+
+const struct action action_application_reject = {
+	"application.reject", "退回申请", R(ROLE_COUNTY), reason_fields,
+	application_reject, 0
+};
+
+/*
+ * Withdraw (the buyer gives up and hands the notice back, 004 附表2 三2):
+ * before purchase only; what the approval committed is released.
+ */
+static int
+application_withdraw(struct act *a)
+{
+	struct app_row	 r;
+	sqlite3_stmt	*st;
+	int64_t		 central = 0, provincial = 0, left, nid = 0;
+	char		 at[32];
+	int		 rc, used = 0;
+
+	if ((rc = find_app(a, "application", &r)) != NJ_OK)
+		return rc;
+	if (strcmp(r.state, "draft") != 0 && strcmp(r.state, "submitted") !=
+	    0 && strcmp(r.state, "approved") != 0)
+		return act_refuse(a, "application", "申请 %s 的状态为“%s”，不能撤销",
+		    r.no, app_state_label(r.state));
+	if (strcmp(r.state, "approved") == 0) {
+		st = sql_query(SQL_APP_LINES, "i", r.id);
+		while ((rc = sql_step(st)) == 1) {
+			used += sqlite3_column_int(st, 3);
+			if (sqlite3_column_int(st, 8))
+				continue;
+			left = sqlite3_column_int64(st, 2) -
+			    sqlite3_column_int64(st, 3);
+			central += left * sqlite3_column_int64(st, 4);
+			provincial += left * (sqlite3_column_int64(st, 5) +
+			    sqlite3_column_int64(st, 6) +
+			    sqlite3_column_int64(st, 7));
+		}
+		sqlite3_reset(st);
+		if (rc < 0)
+			return act_fail(a, "查询申购机具");
+		if (used > 0)
+			return act_refuse(a, "application", "申请 %s 已有购机记录，"
+			    "请办理退货", r.no);
+		if ((rc = budget_commit(a, r.county, r.year, -central,
+		    -provincial)) != NJ_OK)
+			return rc;
+		if (sql_int(&nid, SQL_NOTICE_ID_BY_APP, "i", r.id) < 0 ||
+		    sql_exec(SQL_NOTICE_SET_STATE, "ti", "returned", nid) != 0)
+			return act_fail(a, "交回通知书");
+	}
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_APP_DECIDE, "tittit", "withdrawn", a->who->id, at,
+	    act_str(a, "reason"), r.id, r.state) != 0)
+		return act_fail(a, "撤销申请");
+	act_key(a, "%s", r.no);
+	return NJ_OK;
+}
+
+const struct action action_application_withdraw = {
+	"application.withdraw", "撤销申请（放弃购机）", R(ROLE_COUNTY),
+	reason_fields, application_withdraw, 0
+};

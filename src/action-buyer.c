@@ -1,0 +1,226 @@
+/*
+ * action-buyer.c: what the journey's actions share about buyers, money and
+ * budgets: a buyer found by the keyed hash of its ID number (or credit
+ * code) or added, banned buyers refused (SPEC section 5); the subsidy per
+ * unit from the tier, the product's filed amount, the cap, the share of
+ * the price and the top-ups (subsidy.c does the arithmetic); and the
+ * county budget, committed on approval and released on withdrawal or
+ * return, central and provincial parts separately (004 五).
+ */
+#include <string.h>
+
+#include "actions.h"
+
+/*
+ * Find the buyer with this ID number, or add one. A known number must
+ * come with the same name; a banned buyer is refused. Empty fields leave
+ * what is on record.
+ */
+int
+buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
+{
+	struct sealed	 idno, phone, acct;
+	sqlite3_stmt	*st;
+	char		 gender[8] = "", at[32], banned[16] = "";
+	unsigned char	 h[CRYPT_HASH_LEN];
+	int		 rc;
+
+	memset(b, 0, sizeof *b);
+	crypt_hash("idno", in->idno, h);
+	st = sql_query(SQL_BUYER_BY_HASH, "b", h, sizeof h);
+	rc = sql_step(st);
+	if (rc == 1) {
+		b->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, b->name, sizeof b->name);
+		sql_col_copy(st, 2, b->kind, sizeof b->kind);
+		sql_col_copy(st, 3, banned, sizeof banned);
+		b->service_org = sqlite3_column_int(st, 4);
+		sql_col_copy(st, 5, b->township, sizeof b->township);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询购机者");
+	if (rc == 1) {
+		if (in->name != NULL && strcmp(in->name, b->name) != 0)
+			return act_refuse(a, "buyer_name", "该证件号码已登记在“%s”"
+			    "名下，与所填姓名（名称）不符", b->name);
+		if (in->kind != NULL && strcmp(in->kind, b->kind) != 0)
+			return act_refuse(a, "buyer_type", "该证件号码已登记为%s",
+			    strcmp(b->kind, "org") == 0 ? "组织" : "个人");
+		/* SPEC section 5: banned buyers cannot apply */
+		if (banned[0] != '\0') {
+			int day;
+
+			if (date_parse(banned, &day) == 0 && day >= a->today)
+				return act_refuse(a, "id_no", "购机者“%s”因违规被"
+				    "禁止申请补贴，至 %s", b->name, banned);
+		}
+	} else if (in->name == NULL || in->kind == NULL)
+		return act_refuse(a, "id_no", "没有此证件号码的购机者登记");
+	sealed_make(&phone, "buyers.phone", "phone", in->phone);
+	sealed_make(&acct, "buyers.account", "account", in->account);
+	if (rc == 1) {
+		rc = sql_exec(SQL_BUYER_UPDATE, "tttbtttbbti", in->township,
+		    in->village, in->address, phone.blob, phone.len,
+		    SEALED_LAST4(&phone), in->bank_name, SEALED_LAST4(&acct),
+		    acct.blob, acct.len, SEALED_HASH(&acct),
+		    (size_t)CRYPT_HASH_LEN, in->legal_rep, b->id);
+		if (in->township != NULL)
+			strlcpy0(b->township, in->township, sizeof b->township);
+	} else {
+		sealed_make(&idno, "buyers.idno", "idno", in->idno);
+		if (strcmp(in->kind, "person") == 0)
+			strlcpy0(gender, in->gender ? in->gender :
+			    idcard_gender(in->idno) == 1 ? "男" : "女",
+			    sizeof gender);
+		clock_stamp(a->now, at, sizeof at);
+		rc = sql_exec(SQL_BUYER_INSERT, "ttbbttttttbttbbtt", in->kind,
+		    in->name, idno.blob, idno.len, idno.hash,
+		    (size_t)CRYPT_HASH_LEN, idno.last4, gender[0] ? gender :
+		    NULL, in->legal_rep, in->township, in->village, in->address,
+		    phone.blob, phone.len, SEALED_LAST4(&phone), in->bank_name,
+		    acct.blob, acct.len, SEALED_HASH(&acct),
+		    (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
+		sealed_free(&idno);
+		b->id = store_last_id();
+		strlcpy0(b->name, in->name, sizeof b->name);
+		strlcpy0(b->kind, in->kind, sizeof b->kind);
+		strlcpy0(b->township, in->township ? in->township : "",
+		    sizeof b->township);
+	}
+	sealed_free(&phone);
+	sealed_free(&acct);
+	if (rc != 0)
+		return act_fail(a, "保存购机者");
+	return NJ_OK;
+}
+
+/*
+ * The subsidy of one unit of tier t: the tier's fixed amount, never above
+ * the product's filed amount, the row's cap or the year's share of the
+ * price, plus the top-ups of the item and, for a recognised service
+ * organisation, its own (004 三(三)). filed and price may be 0 (unknown).
+ */
+int
+unit_subsidy(struct act *a, const struct tier_row *t, int64_t filed,
+    int64_t price, int service_org, struct subsidy_out *out)
+{
+	struct program_row	p;
+	struct subsidy_in	in;
+	int64_t			bp = 0, more = 0;
+
+	if (program_get(t->year, &p) < 0 ||
+	    sql_int(&bp, SQL_TOPUP_ITEM_BP, "dt", t->year, t->item) < 0 ||
+	    (service_org && sql_int(&more, SQL_TOPUP_SERVICE_BP, "d",
+	    t->year) < 0))
+		return act_fail(a, "查询补贴标准");
+	memset(&in, 0, sizeof in);
+	in.tier_central = t->central;
+	in.tier_provincial = t->provincial;
+	in.tier_city = t->city;
+	in.tier_county = t->county;
+	in.filed = filed;
+	in.cap = t->cap;
+	in.price = price;
+	in.share_bp = price > 0 ? p.max_ratio_bp : 0;
+	in.topup_bp = (int)(bp + (service_org ? more : 0));
+	if (in.topup_bp > 10000)
+		in.topup_bp = 10000;
+	if (subsidy_compute(&in, out) != 0)
+		return act_refuse(a, "tier", "分档 %s 的补贴额有误", t->code);
+	return NJ_OK;
+}
+
+/* A tier by its id (for a line or a product). */
+int
+tier_by_id(struct act *a, int64_t id, struct tier_row *t)
+{
+	sqlite3_stmt	*st = sql_query(SQL_TIER_BY_ID, "i", id);
+	int		 rc = sql_step(st);
+
+	if (rc == 1) {
+		t->id = id;
+		t->year = sqlite3_column_int(st, 0);
+		sql_col_copy(st, 1, t->item, sizeof t->item);
+		sql_col_copy(st, 2, t->code, sizeof t->code);
+		sql_col_copy(st, 3, t->name, sizeof t->name);
+		t->central = sqlite3_column_int64(st, 4);
+		t->provincial = sqlite3_column_int64(st, 5);
+		t->city = sqlite3_column_int64(st, 6);
+		t->county = sqlite3_column_int64(st, 7);
+		t->cap = sqlite3_column_int64(st, 8);
+		t->is_key = sqlite3_column_int(st, 9);
+		t->licensed = sqlite3_column_int(st, 10);
+		t->open_ended = sqlite3_column_int(st, 11);
+	}
+	sqlite3_reset(st);
+	if (rc != 1)
+		return act_fail(a, "查询分档");
+	return NJ_OK;
+}
+
+/*
+ * Commit central and provincial amounts against the county's plan for the
+ * year, or refuse saying how much is left (004 五; SPEC section 5).
+ * Negative amounts release what was committed.
+ */
+int
+budget_commit(struct act *a, const char *county, int year, int64_t central,
+    int64_t provincial)
+{
+	sqlite3_stmt	*st;
+	int64_t		 pc = 0, pp = 0, cc = 0, cp = 0;
+	char		 need[32], left[32];
+	int		 rc;
+
+	st = sql_query(SQL_BUDGET_GET, "dt", year, county);
+	rc = sql_step(st);
+	if (rc == 1) {
+		pc = sqlite3_column_int64(st, 0);
+		pp = sqlite3_column_int64(st, 1);
+		cc = sqlite3_column_int64(st, 2);
+		cp = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询资金计划");
+	if (rc == 0)
+		return act_refuse(a, "application", "本县 %d 年度没有资金计划",
+		    year);
+	if (central > 0 && cc + central > pc) {
+		money_format(central, need, sizeof need);
+		money_format(pc - cc > 0 ? pc - cc : 0, left, sizeof left);
+		return act_refuse(a, "application", "中央补贴资金不足：本次需 %s "
+		    "元，本县 %d 年度剩余 %s 元", need, year, left);
+	}
+	if (provincial > 0 && cp + provincial > pp) {
+		money_format(provincial, need, sizeof need);
+		money_format(pp - cp > 0 ? pp - cp : 0, left, sizeof left);
+		return act_refuse(a, "application", "省级补贴资金不足：本次需 %s "
+		    "元，本县 %d 年度剩余 %s 元", need, year, left);
+	}
+	if (sql_exec(SQL_BUDGET_COMMIT, "iidt", central, provincial, year,
+	    county) != 0)
+		return act_fail(a, "保存资金计划");
+	return NJ_OK;
+}
+
+/* The county of a township (or the county itself). */
+int
+county_of(struct act *a, const char *field, const char *region, char *county,
+    size_t len)
+{
+	struct region_row	r;
+	int			rc;
+
+	if ((rc = find_region(a, field, region, NULL, &r)) != NJ_OK)
+		return rc;
+	if (strcmp(r.level, "county") == 0) {
+		strlcpy0(county, r.code, len);
+		return NJ_OK;
+	}
+	if (strcmp(r.level, "township") != 0)
+		return act_refuse(a, field, "%s（%s）不是乡镇", r.name, r.code);
+	strlcpy0(county, r.parent, len);
+	return NJ_OK;
+}
