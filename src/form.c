@@ -122,7 +122,7 @@ kw_end(struct parse *p, int argc, char **argv)
 {
 	struct form		*f = p->cur;
 	const struct field	*fd;
-	size_t			 i;
+	size_t			 i, k;
 
 	(void)argv;
 	if (f == NULL)
@@ -139,6 +139,9 @@ kw_end(struct parse *p, int argc, char **argv)
 			for (i = 0; i < f->nfields; i++)
 				if (f->fields[i].f == fd)
 					break;
+			for (k = 0; i == f->nfields && k < f->nset; k++)
+				if (strcmp(f->setname[k], fd->name) == 0)
+					i = 0;
 			if (i == f->nfields)
 				return perr(p, "表单“%s”缺少操作 %s 的必填字段 %s",
 				    f->name, f->action->name, fd->name);
@@ -297,6 +300,27 @@ kw_field(struct parse *p, int argc, char **argv)
 	return 0;
 }
 
+/* set FIELD VALUE: the form always sends this value, without showing it */
+static int
+kw_set(struct parse *p, int argc, char **argv)
+{
+	struct form *f = p->cur;
+
+	if (need_block(p, argv[0], FORM_ACTION, 0) != 0)
+		return -1;
+	if (argc != 3)
+		return perr(p, "用法：set 字段名 值");
+	if (f->action == NULL)
+		return perr(p, "set 应写在 action 之后");
+	if (action_field_index(f->action, argv[1]) < 0)
+		return perr(p, "操作 %s 没有字段“%s”", f->action->name, argv[1]);
+	if (f->nset == sizeof f->setname / sizeof f->setname[0])
+		return perr(p, "set 过多");
+	f->setname[f->nset] = xstrdup(argv[1]);
+	f->setvalue[f->nset++] = xstrdup(argv[2]);
+	return 0;
+}
+
 static int
 kw_source(struct parse *p, int argc, char **argv)
 {
@@ -364,6 +388,7 @@ static const struct keyword {
 	{ "note",	kw_note },
 	{ "roles",	kw_roles },
 	{ "row",	kw_row },
+	{ "set",	kw_set },
 	{ "source",	kw_source },
 	{ "title",	kw_title },
 };
@@ -596,6 +621,10 @@ forms_free(struct forms **fp)
 		for (k = 0; k < f->nrows; k++) {
 			free(f->rows[k].target);
 			free(f->rows[k].field);
+		}
+		for (k = 0; k < f->nset; k++) {
+			free(f->setname[k]);
+			free(f->setvalue[k]);
 		}
 		free(f->fields);
 		free(f->rows);

@@ -52,6 +52,9 @@ struct form {
 	const struct action	*action;	/* FORM_ACTION */
 	struct form_field	*fields;
 	size_t			 nfields;
+	char			*setname[8];	/* fixed values, not shown */
+	char			*setvalue[8];
+	size_t			 nset;
 	char			*source;	/* FORM_LIST: the list */
 	const struct list_def	*list;
 	char			*arg;		/* its argument: "self", text */

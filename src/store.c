@@ -257,6 +257,19 @@ store_begin(void)
 	return NJ_OK;
 }
 
+/* A read transaction: one consistent snapshot, no write lock. */
+int
+store_begin_read(void)
+{
+	if (store->intx)
+		abort();
+	if (sqlite3_exec(store->db, "BEGIN DEFERRED", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return NJ_ERROR;
+	store->intx = 1;
+	return NJ_OK;
+}
+
 int
 store_commit(void)
 {

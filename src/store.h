@@ -34,6 +34,7 @@ extern struct store *store;
 int	 store_open(const char *, int, char *, size_t);
 void	 store_close(void);
 int	 store_begin(void);
+int	 store_begin_read(void);
 int	 store_commit(void);
 void	 store_rollback(void);
 const char *store_errmsg(void);

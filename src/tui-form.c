@@ -314,6 +314,10 @@ form_save(struct tui *t, struct fscreen *fs)
 			continue;
 		names[n++] = fs->slots[i].ff->f->name;
 	}
+	for (i = 0; i < fs->form->nset && n < ACT_MAXF; i++) {
+		values[n] = xstrdup(fs->form->setvalue[i]);
+		names[n++] = fs->form->setname[i];
+	}
 	rc = action_run(t->who, fs->form->action->name, n, names,
 	    (const char *const *)values, &a);
 	while (n > 0)
