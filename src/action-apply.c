@@ -198,9 +198,34 @@ application_new(struct act *a)
 	return NJ_OK;
 }
 
+/* As the clerk chooses item and tier: what one unit and the line get. */
+static void
+preview_subsidy(struct act *a, char *buf, size_t len)
+{
+	struct tier_row		t;
+	struct subsidy_out	s;
+	char			unit[32], c[32], p[32], all[32];
+	int64_t			qty = act_has(a, "qty") ? act_num(a, "qty") : 1;
+	int			service = act_has(a, "service_org") &&
+				    strcmp(act_str(a, "service_org"), "1") == 0;
+
+	if (!act_has(a, "item") || !act_has(a, "tier") ||
+	    find_tier(a, "tier", year_of(a, NULL), act_str(a, "item"),
+	    act_str(a, "tier"), &t) != NJ_OK ||
+	    unit_subsidy(a, &t, 0, 0, service, &s) != NJ_OK)
+		return;
+	money_format(s.total, unit, sizeof unit);
+	money_format(s.central, c, sizeof c);
+	money_format(s.provincial + s.city + s.county, p, sizeof p);
+	money_format(s.total * qty, all, sizeof all);
+	xsnprintf(buf, len, "%s：单台补贴 %s 元（中央 %s，地方 %s）× %lld 台 = %s "
+	    "元%s%s", t.name, unit, c, p, (long long)qty, all, t.open_ended ?
+	    "；敞开补贴" : "", t.is_key ? "；重点机具须现场核验" : "");
+}
+
 const struct action action_application_new = {
 	"application.new", "录入补贴申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	new_fields, application_new, 0
+	new_fields, application_new, 0, preview_subsidy
 };
 
 static const struct field line_fields[] = {
@@ -241,7 +266,7 @@ application_line(struct act *a)
 
 const struct action action_application_line = {
 	"application.line", "增加申购机具", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	line_fields, application_line, 0
+	line_fields, application_line, 0, preview_subsidy
 };
 
 static const struct field app_fields[] = {
@@ -268,7 +293,7 @@ application_submit(struct act *a)
 
 const struct action action_application_submit = {
 	"application.submit", "上报申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	app_fields, application_submit, 0
+	app_fields, application_submit, 0, NULL
 };
 
 /*
@@ -332,7 +357,7 @@ application_approve(struct act *a)
 
 const struct action action_application_approve = {
 	"application.approve", "审核批准申请", R(ROLE_COUNTY), app_fields,
-	application_approve, 0
+	application_approve, 0, NULL
 };
 
 static const struct field reason_fields[] = {
@@ -362,7 +387,7 @@ application_reject(struct act *a)
 
 const struct action action_application_reject = {
 	"application.reject", "退回申请", R(ROLE_COUNTY), reason_fields,
-	application_reject, 0
+	application_reject, 0, NULL
 };
 
 /*
@@ -420,5 +445,5 @@ application_withdraw(struct act *a)
 
 const struct action action_application_withdraw = {
 	"application.withdraw", "撤销申请（放弃购机）", R(ROLE_COUNTY),
-	reason_fields, application_withdraw, 0
+	reason_fields, application_withdraw, 0, NULL
 };

@@ -56,7 +56,7 @@ dealer_register(struct act *a)
 
 const struct action action_dealer_register = {
 	"dealer.register", "经销商注册", R_ANY, register_fields,
-	dealer_register, 0
+	dealer_register, 0, NULL
 };
 
 static const struct field pick_fields[] = {
@@ -89,7 +89,7 @@ dealer_pick(struct act *a)
 
 const struct action action_dealer_pick = {
 	"dealer.pick", "选择经销商", R(ROLE_MAKER), pick_fields,
-	dealer_pick, 0
+	dealer_pick, 0, NULL
 };
 
 /*
@@ -120,7 +120,7 @@ dealer_unpick(struct act *a)
 
 const struct action action_dealer_unpick = {
 	"dealer.unpick", "取消经销商", R(ROLE_MAKER), pick_fields,
-	dealer_unpick, 0
+	dealer_unpick, 0, NULL
 };
 
 static const struct field authorize_fields[] = {
@@ -169,5 +169,5 @@ dealer_authorize(struct act *a)
 
 const struct action action_dealer_authorize = {
 	"dealer.authorize", "销售机具设置", R(ROLE_MAKER), authorize_fields,
-	dealer_authorize, 0
+	dealer_authorize, 0, NULL
 };

@@ -347,7 +347,7 @@ sale_new(struct act *a)
 }
 
 const struct action action_sale_new = {
-	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0
+	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0, NULL
 };
 
 static const struct field claim_fields[] = {
@@ -471,5 +471,5 @@ claim_new(struct act *a)
 
 const struct action action_claim_new = {
 	"claim.new", "受理补贴申请（先购后补）", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	claim_fields, claim_new, 0
+	claim_fields, claim_new, 0, NULL
 };

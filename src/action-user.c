@@ -108,7 +108,7 @@ user_add(struct act *a)
 
 const struct action action_user_add = {
 	"user.add", "新增用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), add_fields,
-	user_add, 0
+	user_add, 0, NULL
 };
 
 /*
@@ -172,7 +172,7 @@ const struct action action_user_passwd = {
 	"user.passwd", "修改密码", R(ROLE_ADMIN) | R(ROLE_CITY) |
 	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
 	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), passwd_fields,
-	user_passwd, 0
+	user_passwd, 0, NULL
 };
 
 static const struct field lock_fields[] = {
@@ -203,7 +203,7 @@ user_lock(struct act *a)
 
 const struct action action_user_lock = {
 	"user.lock", "锁定用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
-	user_lock, 0
+	user_lock, 0, NULL
 };
 
 static int
@@ -225,7 +225,7 @@ user_unlock(struct act *a)
 
 const struct action action_user_unlock = {
 	"user.unlock", "解锁用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
-	user_unlock, 0
+	user_unlock, 0, NULL
 };
 
 static const struct field prefs_fields[] = {
@@ -248,7 +248,7 @@ const struct action action_user_prefs = {
 	"user.prefs", "显示设置", R(ROLE_ADMIN) | R(ROLE_CITY) |
 	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
 	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), prefs_fields,
-	user_prefs, 0
+	user_prefs, 0, NULL
 };
 
 /* The user's colour setting: 1 on, 0 off. */

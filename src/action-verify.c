@@ -176,7 +176,7 @@ verify_pass(struct act *a)
 
 const struct action action_verify_pass = {
 	"verify.pass", "核验通过", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	pass_fields, verify_pass, 0
+	pass_fields, verify_pass, 0, NULL
 };
 
 static const struct field fail_fields[] = {
@@ -220,5 +220,5 @@ verify_fail(struct act *a)
 
 const struct action action_verify_fail = {
 	"verify.fail", "核验不通过（一次性告知）", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	fail_fields, verify_fail, 0
+	fail_fields, verify_fail, 0, NULL
 };

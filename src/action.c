@@ -811,3 +811,48 @@ action_batch_end(const struct actor *who, int ok, const char *name,
 	}
 	return store_commit() == 0 ? NJ_OK : NJ_ERROR;
 }
+
+/*
+ * What a half-filled form would come to (the subsidy as the clerk chooses
+ * item and tier): the action's preview with every field that is present
+ * and valid, in a read snapshot. buf is "" when there is nothing to say.
+ */
+int
+action_preview(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values, char *buf,
+    size_t len)
+{
+	struct act	*a = xcalloc(1, sizeof *a);
+	int		 i, k;
+
+	buf[0] = '\0';
+	a->who = who;
+	a->now = clock_now();
+	a->today = clock_today();
+	if ((a->def = action_find(name)) == NULL || a->def->preview == NULL ||
+	    !action_allowed(a->def, who)) {
+		act_free(&a);
+		return NJ_OK;
+	}
+	for (k = 0; k < n; k++)
+		if ((i = action_field_index(a->def, names[k])) >= 0 &&
+		    a->val[i] == NULL && values[k] != NULL && *values[k])
+			a->val[i] = xstrdup(values[k]);
+	for (i = 0; a->def->fields[i].name != NULL; i++) {
+		char msg[NJ_MSG_MAX];
+
+		if (a->val[i] != NULL && field_check(&a->def->fields[i],
+		    a->val[i], act_sibling, a, a->today, &a->own[i],
+		    &a->num[i], msg, sizeof msg) != NJ_OK) {
+			free((char *)a->val[i]);
+			a->val[i] = NULL;
+		}
+	}
+	if (store_begin_read() == 0) {
+		a->def->preview(a, buf, len);
+		sql_reset_all();
+		store_rollback();
+	}
+	act_free(&a);
+	return NJ_OK;
+}

@@ -402,8 +402,8 @@ catalog_row(struct import *imp)
 	if (sql_exec(SQL_CLASS_UPSERT, "dtt", year, cc, cell(imp,
 	    "class_name")) != 0 || sql_exec(SQL_SUBCLASS_UPSERT, "dttt", year,
 	    sc, cc, cell(imp, "subclass_name")) != 0 ||
-	    sql_exec(SQL_ITEM_UPSERT, "dtttt", year, ic, sc, cell(imp,
-	    "item_name"), cell(imp, "note")) != 0)
+	    sql_exec(SQL_ITEM_UPSERT, "dttttd", year, ic, sc, cell(imp,
+	    "item_name"), cell(imp, "note"), (int)imp->row) != 0)
 		return db_fail(imp);
 	if (*cell(imp, "tier_code") == '\0') {
 		if (*cell(imp, "subsidy") != '\0')

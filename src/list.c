@@ -28,6 +28,14 @@ static const struct list_def *const list_table[] = {
 	&list_townships,
 	&list_regions,
 	&list_mykeys,
+	&list_applications,
+	&list_approve_queue,
+	&list_notices,
+	&list_verify_queue,
+	&list_sales,
+	&list_my_sales,
+	&list_claims,
+	&list_anomalies,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

@@ -41,5 +41,13 @@ extern const struct list_def list_counties;
 extern const struct list_def list_townships;
 extern const struct list_def list_regions;
 extern const struct list_def list_mykeys;
+extern const struct list_def list_applications;
+extern const struct list_def list_approve_queue;
+extern const struct list_def list_notices;
+extern const struct list_def list_verify_queue;
+extern const struct list_def list_sales;
+extern const struct list_def list_my_sales;
+extern const struct list_def list_claims;
+extern const struct list_def list_anomalies;
 
 #endif

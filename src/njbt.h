@@ -100,6 +100,8 @@ struct action {
 	const struct field	*fields;
 	int			(*run)(struct act *);
 	int			 readonly;	/* writes nothing but the log */
+	/* what the screen shows as the user fills the form (may be NULL) */
+	void			(*preview)(struct act *, char *, size_t);
 };
 
 #define ACT_MAXF	24
@@ -133,6 +135,8 @@ int	 action_run(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, struct act **);
 int	 action_nested(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, struct act **);
+int	 action_preview(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, char *, size_t);
 int	 action_batch_begin(void);
 int	 action_batch_end(const struct actor *, int, const char *,
 	     const char *, const char *);

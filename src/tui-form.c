@@ -33,6 +33,7 @@ struct fscreen {
 	int			 forced;	/* may not leave unsaved */
 	uint32_t		*view;		/* ledit_view's buffer */
 	size_t			 viewcap;
+	char			 preview[NJ_MSG_MAX];
 };
 
 /* --- choices ------------------------------------------------------------ */
@@ -276,11 +277,34 @@ form_keep_draft(struct tui *t, struct fscreen *fs)
 
 /* --- moving ---------------------------------------------------------------- */
 
+/* Ask the action what the form comes to so far (the subsidy). */
+static void
+form_preview(struct tui *t, struct fscreen *fs)
+{
+	const char	*names[ACT_MAXF] = { NULL };
+	char		*values[ACT_MAXF] = { NULL };
+	size_t		 i;
+	int		 n = 0;
+
+	if (fs->form->action->preview == NULL)
+		return;
+	for (i = 0; i < fs->n && n < ACT_MAXF; i++) {
+		if ((values[n] = slot_value(&fs->slots[i])) == NULL)
+			continue;
+		names[n++] = fs->slots[i].ff->f->name;
+	}
+	action_preview(t->who, fs->form->action->name, n, names,
+	    (const char *const *)values, fs->preview, sizeof fs->preview);
+	while (n > 0)
+		free(values[--n]);
+}
+
 static void
 form_leave(struct tui *t, struct fscreen *fs)
 {
 	slot_check(fs, &fs->slots[fs->cur]);
 	form_keep_draft(t, fs);
+	form_preview(t, fs);
 }
 
 static void
@@ -499,6 +523,10 @@ form_draw(struct tui *t, struct screen *scr)
 	if (fs->form->note != NULL) {
 		tui_put(2, 2, fs->form->note, t->cols - 4);
 		y0 = 4;
+	}
+	if (fs->form->action->preview != NULL) {
+		tui_put(y0, 2, fs->preview, t->cols - 4);
+		y0 += 2;
 	}
 	rows = t->lines - 3 - y0;
 	if (fs->cur < fs->top)

@@ -19,3 +19,6 @@ DROP INDEX applications_queue;
 CREATE INDEX applications_queue ON applications(county, state, id);
 CREATE INDEX notices_app ON notices(app_id);
 CREATE INDEX anomalies_kind ON anomalies(kind);
+
+-- the catalogue's own order (1.1.2 before 1.1.10 and 2 before 10)
+ALTER TABLE catalog_items ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
