@@ -6,6 +6,8 @@
  *   njbt user passwd LOGIN [PASSWORD]      (asks when not given)
  *   njbt user lock LOGIN [REASON] | unlock LOGIN
  *   njbt user list [ROLE]
+ *   njbt user key add LOGIN FILE           (an OpenSSH .pub file; - stdin)
+ *   njbt user key remove LOGIN FINGERPRINT | key list LOGIN
  * A user added without a password gets a random one, printed once.
  */
 #include <stdio.h>
@@ -122,6 +124,65 @@ user_list(const struct actor *who, const char *role)
 	return 0;
 }
 
+/* The first line of an OpenSSH public key file that is not a comment. */
+static int
+read_key_file(const char *path, char *buf, size_t len)
+{
+	FILE	*f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char	 line[8192], *t;
+	int	 rc = -1;
+
+	if (f == NULL) {
+		fprintf(stderr, "njbt: 无法打开 %s\n", path);
+		return -1;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		t = trim(line);
+		if (*t == '\0' || *t == '#')
+			continue;
+		strlcpy0(buf, t, len);
+		rc = 0;
+		break;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (rc != 0)
+		fprintf(stderr, "njbt: %s 中没有公钥\n", path);
+	return rc;
+}
+
+static void
+key_print(void *arg, const char *type, const char *fp, const char *comment,
+    const char *added)
+{
+	(void)arg;
+	printf("%s\t%s\t%s\t%s\n", fp, type, comment, added);
+}
+
+/* `njbt user key add|remove|list LOGIN ...`, through user.key.* actions. */
+static int
+user_key(const struct actor *who, int argc, char **argv)
+{
+	char	line[8192], msg[NJ_MSG_MAX];
+
+	if (argc == 3 && strcmp(argv[0], "add") == 0) {
+		if (read_key_file(argv[2], line, sizeof line) != 0)
+			return 1;
+		return user_simple(who, "user.key.add", argv[1], "key", line);
+	}
+	if (argc == 3 && strcmp(argv[0], "remove") == 0)
+		return user_simple(who, "user.key.remove", argv[1],
+		    "fingerprint", argv[2]);
+	if (argc == 2 && strcmp(argv[0], "list") == 0) {
+		if (auth_keys(argv[1], key_print, NULL, msg, sizeof msg) < 0) {
+			fprintf(stderr, "njbt: %s\n", msg);
+			return 1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
 static int
 cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -154,6 +215,9 @@ cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = user_simple(&who, "user.unlock", argv[2], NULL, NULL);
 	else if (strcmp(verb, "list") == 0 && argc <= 3)
 		rc = user_list(&who, argc == 3 ? argv[2] : NULL);
+	else if (strcmp(verb, "key") == 0 &&
+	    (rc = user_key(&who, argc - 2, argv + 2)) >= 0)
+		;
 	else
 		rc = cmd_usage(ctx->entry);
 	db_close();
@@ -162,6 +226,7 @@ cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_user_entry = {
 	"user", "add 字段=值 ... | passwd LOGIN [密码] | lock LOGIN [原因] | "
-	"unlock LOGIN | list [角色]",
+	"unlock LOGIN | list [角色] | key add LOGIN 公钥文件 | "
+	"key remove LOGIN 指纹 | key list LOGIN",
 	"管理用户（以服务器控制台身份）", cmd_user
 };

@@ -14,6 +14,8 @@
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
+	&cmd_serve_entry,
+	&cmd_tui_entry,
 	&cmd_user_entry,
 	&cmd_import_entry,
 	&cmd_do_entry,

@@ -1,0 +1,83 @@
+/*
+ * cmd-tui.c: `njbt tui --user LOGIN`, the screens of one session on the
+ * terminal it runs in: for sites where OpenSSH's sshd logs the user in
+ * and runs this as its ForceCommand (or an authorized_keys command=).
+ * The locks and the session limit hold as under `njbt serve`; the login
+ * and the logout are in the audit log, from "ssh ADDR" when sshd says
+ * where the user is ($SSH_CONNECTION), else "tty".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "ssh-server.h"
+
+static int
+cmd_tui(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct actor	 who;
+	struct tui_opts	 t;
+	const char	*login = NULL, *conn;
+	char		 addr[64], from[80], msg[NJ_MSG_MAX];
+	int64_t		 v;
+	int		 i, rc, idle = SERVE_IDLE;
+	size_t		 n;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--user") == 0 && i + 1 < argc)
+			login = argv[++i];
+		else if (strcmp(argv[i], "--idle") == 0 && i + 1 < argc &&
+		    parse_int(argv[i + 1], &v) == 0 && v >= 0 &&
+		    v <= 86400 * 7) {
+			idle = (int)v;
+			i++;
+		} else
+			return cmd_usage(ctx->entry);
+	}
+	if (login == NULL)
+		return cmd_usage(ctx->entry);
+	if (!isatty(0) || !isatty(1)) {
+		fprintf(stderr, "njbt: 需要交互式终端（ssh -t）\n");
+		return 1;
+	}
+	strlcpy0(addr, "tty", sizeof addr);
+	strlcpy0(from, "tty", sizeof from);
+	if ((conn = getenv("SSH_CONNECTION")) != NULL && *conn != '\0') {
+		n = strcspn(conn, " ");
+		if (n > 0 && n < sizeof addr) {
+			memcpy(addr, conn, n);
+			addr[n] = '\0';
+			xsnprintf(from, sizeof from, "ssh %s", addr);
+		}
+	}
+	if (cmd_open(ctx) != 0)
+		return 1;
+	if (auth_local(login, from, &who, msg, sizeof msg) != NJ_OK) {
+		fprintf(stderr, "njbt: %s\n", msg);
+		db_close();
+		return 1;
+	}
+	if (auth_session_begin(&who, (int)getpid(), addr, msg, sizeof msg) !=
+	    NJ_OK) {
+		fprintf(stderr, "njbt: %s\n", msg);
+		auth_session_end(&who, (int)getpid(), "refused");
+		db_close();
+		return 1;
+	}
+	memset(&t, 0, sizeof t);
+	t.colour = -1;
+	t.idle = idle;
+	t.must_change = auth_must_change(&who);
+	rc = tui_main(&who, &t);
+	auth_session_end(&who, (int)getpid(), "quit");
+	db_close();
+	return rc == 0 ? 0 : 1;
+}
+
+const struct cmd_entry cmd_tui_entry = {
+	"tui", "[--db FILE] --user LOGIN [--idle 秒]",
+	"在本终端以用户身份打开界面（供 OpenSSH 的 ForceCommand 使用）",
+	cmd_tui
+};

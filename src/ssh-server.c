@@ -1,0 +1,477 @@
+/*
+ * ssh-server.c: the listening process of `njbt serve`. It makes the host
+ * key on first start (ed25519, mode 0600), listens, and for each accepted
+ * connection forks a session process (ssh-session.c), so that a crash or
+ * a hang ends one session, never the server. It never opens the database:
+ * SQLite is opened in the session processes only, after fork.
+ *
+ * New connections are limited per client address (a token bucket of
+ * `rate` a minute, kept in this process's memory); one over the limit is
+ * closed at once. SIGTERM (or SIGINT) stops accepting and passes SIGTERM
+ * to every session, which says goodbye to its user; the server waits for
+ * them and exits 0.
+ */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libssh/libssh.h>
+
+#include "ssh-server.h"
+
+/* Seconds the sessions get to say goodbye before they are killed. */
+#define SERVER_STOP_WAIT	10
+/* Addresses the rate limiter remembers at most. */
+#define SERVER_RATE_MAX		4096
+
+static volatile sig_atomic_t	server_stop_flag;
+static volatile sig_atomic_t	server_child_flag;
+static int			server_wake[2] = { -1, -1 };
+
+/* The live session processes. */
+static pid_t	*server_kids;
+static size_t	 server_nkids, server_capkids;
+
+/* One client address's bucket of new connections. */
+struct server_rate {
+	char	 addr[64];
+	double	 tokens;
+	double	 last;			/* monotonic seconds */
+};
+static struct server_rate	*server_rates;
+static size_t			 server_nrates;
+
+/*
+ * One line on stderr for the operator: time, login, address, what.
+ * Written with one write(2), so lines of many processes do not mix.
+ */
+void
+server_log(const char *login, const char *addr, const char *fmt, ...)
+{
+	char	line[1024], at[32];
+	va_list	ap;
+	int	n;
+
+	clock_stamp(clock_now(), at, sizeof at);
+	n = snprintf(line, sizeof line, "%s njbt[%d]: %s %s ", at,
+	    (int)getpid(), login != NULL && *login != '\0' ? login : "-",
+	    addr != NULL && *addr != '\0' ? addr : "-");
+	if (n < 0 || (size_t)n >= sizeof line)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+	va_end(ap);
+	n = (int)strlen(line);
+	if ((size_t)n + 1 >= sizeof line)
+		n = (int)sizeof line - 2;
+	line[n++] = '\n';
+	(void)!write(2, line, (size_t)n);
+}
+
+static double
+server_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * May addr open another connection? A bucket of `rate` tokens per
+ * address, refilled at rate a minute; a connection takes one.
+ */
+static int
+server_rate_ok(const char *addr, int rate)
+{
+	struct server_rate	*r = NULL;
+	double			 now = server_mono(), cap = rate;
+	size_t			 i, j;
+
+	if (rate <= 0)
+		return 1;
+	for (i = 0; i < server_nrates; i++) {
+		r = &server_rates[i];
+		r->tokens += (now - r->last) * cap / 60.0;
+		if (r->tokens > cap)
+			r->tokens = cap;
+		r->last = now;
+	}
+	for (i = 0, r = NULL; i < server_nrates; i++)
+		if (strcmp(server_rates[i].addr, addr) == 0) {
+			r = &server_rates[i];
+			break;
+		}
+	if (r == NULL) {
+		if (server_nrates == SERVER_RATE_MAX) {
+			/* forget the addresses whose buckets are full */
+			for (i = j = 0; i < server_nrates; i++)
+				if (server_rates[i].tokens < cap)
+					server_rates[j++] = server_rates[i];
+			server_nrates = j;
+			if (server_nrates == SERVER_RATE_MAX)
+				return 0;	/* under attack from many */
+		}
+		if (server_rates == NULL)
+			server_rates = xcalloc(SERVER_RATE_MAX,
+			    sizeof *server_rates);
+		r = &server_rates[server_nrates++];
+		strlcpy0(r->addr, addr, sizeof r->addr);
+		r->tokens = cap;
+		r->last = now;
+	}
+	if (r->tokens < 1.0)
+		return 0;
+	r->tokens -= 1.0;
+	return 1;
+}
+
+static void
+server_signal(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGCHLD)
+		server_child_flag = 1;
+	else
+		server_stop_flag = 1;
+	(void)!write(server_wake[1], "x", 1);
+	errno = saved;
+}
+
+static void
+server_kid_add(pid_t pid)
+{
+	if (server_nkids == server_capkids) {
+		server_capkids = server_capkids ? server_capkids * 2 : 64;
+		server_kids = realloc(server_kids, server_capkids *
+		    sizeof *server_kids);
+		if (server_kids == NULL)
+			abort();
+	}
+	server_kids[server_nkids++] = pid;
+}
+
+/* Reap every session process that has ended. */
+static void
+server_reap(void)
+{
+	pid_t	pid;
+	size_t	i;
+	int	status;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < server_nkids; i++)
+			if (server_kids[i] == pid) {
+				server_kids[i] = server_kids[--server_nkids];
+				break;
+			}
+		if (WIFSIGNALED(status) && WTERMSIG(status) != SIGTERM)
+			server_log(NULL, NULL, "session process %d died of "
+			    "signal %d", (int)pid, WTERMSIG(status));
+	}
+}
+
+/*
+ * Make sure the host key exists: load it, or make an ed25519 one under
+ * umask 077. Its public half goes beside it (FILE.pub) for the
+ * operator to hand to users' known_hosts. fp gets its SHA256 fingerprint.
+ */
+int
+server_hostkey(const char *path, char *fp, size_t fplen, char *err,
+    size_t errlen)
+{
+	ssh_key		 key = NULL;
+	struct stat	 sb;
+	unsigned char	*hash = NULL;
+	size_t		 hlen = 0;
+	char		*text = NULL, *b64 = NULL, pub[4200];
+	mode_t		 old;
+	FILE		*f;
+	int		 r = -1;
+
+	if (stat(path, &sb) == 0) {
+		if ((sb.st_mode & 077) != 0) {
+			xsnprintf(err, errlen, "主机密钥 %s 的权限过宽（应为 0600）",
+			    path);
+			return -1;
+		}
+		if (ssh_pki_import_privkey_file(path, NULL, NULL, NULL, &key) !=
+		    SSH_OK) {
+			xsnprintf(err, errlen, "无法读取主机密钥 %s", path);
+			return -1;
+		}
+	} else {
+		old = umask(077);
+		if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK ||
+		    ssh_pki_export_privkey_file(key, NULL, NULL, NULL, path) !=
+		    SSH_OK) {
+			umask(old);
+			xsnprintf(err, errlen, "无法生成主机密钥 %s", path);
+			goto out;
+		}
+		umask(old);
+		chmod(path, 0600);
+		if (ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK) {
+			xsnprintf(pub, sizeof pub, "%s.pub", path);
+			if ((f = fopen(pub, "w")) != NULL) {
+				fprintf(f, "%s %s njbt\n",
+				    ssh_key_type_to_char(ssh_key_type(key)),
+				    b64);
+				fclose(f);
+			}
+		}
+		server_log(NULL, NULL, "made host key %s", path);
+	}
+	if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash,
+	    &hlen) != 0 || (text = ssh_get_fingerprint_hash(
+	    SSH_PUBLICKEY_HASH_SHA256, hash, hlen)) == NULL) {
+		xsnprintf(err, errlen, "无法计算主机密钥指纹");
+		goto out;
+	}
+	strlcpy0(fp, text, fplen);
+	r = 0;
+out:
+	ssh_string_free_char(text);
+	ssh_string_free_char(b64);
+	if (hash != NULL)
+		ssh_clean_pubkey_hash(&hash);
+	ssh_key_free(key);
+	return r;
+}
+
+/* Listen on host:port; the socket, or -1 with a message. */
+static int
+server_listen(const struct serve_opts *o, char *err, size_t errlen)
+{
+	struct addrinfo	 hints, *res = NULL, *ai;
+	int		 fd = -1, one = 1, e;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
+	if ((e = getaddrinfo(o->host[0] ? o->host : NULL, o->port, &hints,
+	    &res)) != 0) {
+		xsnprintf(err, errlen, "监听地址无效 %s:%s：%s", o->host, o->port,
+		    gai_strerror(e));
+		return -1;
+	}
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC |
+		    SOCK_NONBLOCK, ai->ai_protocol);
+		if (fd < 0)
+			continue;
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
+		    listen(fd, 128) == 0)
+			break;
+		e = errno;
+		close(fd);
+		fd = -1;
+		errno = e;
+	}
+	if (fd < 0)
+		xsnprintf(err, errlen, "无法监听 %s:%s：%s", o->host, o->port,
+		    strerror(errno));
+	freeaddrinfo(res);
+	return fd;
+}
+
+/* The client's address as text; an IPv4 address mapped into IPv6 bare. */
+static void
+server_addr_text(const struct sockaddr_storage *ss, socklen_t len, char *buf,
+    size_t buflen)
+{
+	if (getnameinfo((const struct sockaddr *)ss, len, buf, buflen, NULL,
+	    0, NI_NUMERICHOST) != 0)
+		strlcpy0(buf, "?", buflen);
+	if (strncmp(buf, "::ffff:", 7) == 0 && strchr(buf + 7, '.') != NULL)
+		memmove(buf, buf + 7, strlen(buf + 7) + 1);
+}
+
+/* Fork the session process of a new connection. */
+static void
+server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
+{
+	pid_t	pid;
+
+	if ((pid = fork()) < 0) {
+		server_log(NULL, addr, "fork: %s", strerror(errno));
+		close(fd);
+		return;
+	}
+	if (pid == 0) {
+		close(lfd);
+		close(server_wake[0]);
+		close(server_wake[1]);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGCHLD, SIG_DFL);
+		session_run(o, fd, addr);
+	}
+	close(fd);
+	server_kid_add(pid);
+}
+
+/* Take every waiting connection. */
+static void
+server_accept(const struct serve_opts *o, int lfd)
+{
+	struct sockaddr_storage	ss;
+	socklen_t		len;
+	char			addr[64];
+	int			fd;
+
+	for (;;) {
+		len = sizeof ss;
+		fd = accept4(lfd, (struct sockaddr *)&ss, &len, SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno != EAGAIN && errno != EWOULDBLOCK &&
+			    errno != EINTR && errno != ECONNABORTED)
+				server_log(NULL, NULL, "accept: %s",
+				    strerror(errno));
+			return;
+		}
+		server_addr_text(&ss, len, addr, sizeof addr);
+		if (!server_rate_ok(addr, o->rate)) {
+			server_log(NULL, addr, "refused: too many connections "
+			    "(more than %d a minute)", o->rate);
+			close(fd);
+			continue;
+		}
+		server_spawn(o, lfd, fd, addr);
+	}
+}
+
+/* Tell every session to end, wait for them, then kill what is left. */
+static void
+server_shutdown(void)
+{
+	struct pollfd	pfd;
+	double		end = server_mono() + SERVER_STOP_WAIT;
+	char		buf[64];
+	size_t		i;
+
+	server_log(NULL, NULL, "stopping: %zu sessions", server_nkids);
+	for (i = 0; i < server_nkids; i++)
+		kill(server_kids[i], SIGTERM);
+	server_reap();
+	while (server_nkids > 0 && server_mono() < end) {
+		pfd.fd = server_wake[0];
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 200) > 0)
+			while (read(server_wake[0], buf, sizeof buf) > 0)
+				;
+		server_reap();
+	}
+	for (i = 0; i < server_nkids; i++) {
+		server_log(NULL, NULL, "killing session process %d",
+		    (int)server_kids[i]);
+		kill(server_kids[i], SIGKILL);
+	}
+	while (server_nkids > 0 && waitpid(-1, NULL, 0) > 0)
+		server_reap();
+}
+
+/*
+ * Check that the database opens, in a child of its own: the server
+ * itself never opens SQLite, so that no handle crosses a fork.
+ */
+static int
+server_check_db(const char *db)
+{
+	char	err[NJ_MSG_MAX];
+	pid_t	pid;
+	int	status;
+
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		if (db_open(db, err, sizeof err) != 0) {
+			fprintf(stderr, "njbt: %s\n", err);
+			_exit(1);
+		}
+		db_close();
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	return 0;
+}
+
+/* Run the server until SIGTERM or SIGINT; the exit status. */
+int
+server_run(const struct serve_opts *o)
+{
+	struct sigaction	 sa;
+	struct pollfd		 pfd[2];
+	char			 err[NJ_MSG_MAX], fp[128], buf[64];
+	int			 lfd;
+
+	if (server_check_db(o->db) != 0)
+		return 1;
+	if (server_hostkey(o->hostkey, fp, sizeof fp, err, sizeof err) != 0) {
+		fprintf(stderr, "njbt: %s\n", err);
+		return 1;
+	}
+	if (pipe2(server_wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+		fprintf(stderr, "njbt: pipe: %s\n", strerror(errno));
+		return 1;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = server_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGCHLD, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	if ((lfd = server_listen(o, err, sizeof err)) < 0) {
+		fprintf(stderr, "njbt: %s\n", err);
+		return 1;
+	}
+	server_log(NULL, NULL, "listening on %s:%s, host key %s %s",
+	    o->host, o->port, o->hostkey, fp);
+	while (!server_stop_flag) {
+		pfd[0].fd = lfd;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = server_wake[0];
+		pfd[1].events = POLLIN;
+		if (poll(pfd, 2, -1) < 0 && errno != EINTR) {
+			server_log(NULL, NULL, "poll: %s", strerror(errno));
+			break;
+		}
+		if (pfd[1].revents & POLLIN)
+			while (read(server_wake[0], buf, sizeof buf) > 0)
+				;
+		if (server_child_flag) {
+			server_child_flag = 0;
+			server_reap();
+		}
+		if (!server_stop_flag && (pfd[0].revents & POLLIN))
+			server_accept(o, lfd);
+	}
+	close(lfd);
+	server_shutdown();
+	server_log(NULL, NULL, "stopped");
+	free(server_kids);
+	free(server_rates);
+	return 0;
+}

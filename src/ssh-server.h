@@ -1,0 +1,41 @@
+/*
+ * ssh-server.h: the SSH front end (`njbt serve`). ssh-server.c listens,
+ * limits new connections per address and forks one session process per
+ * connection; ssh-session.c is that process: SSH with libssh, logging in
+ * through auth.c, a pty, and the screens (tui_main) in a child of its own
+ * on the pty. Neither touches SQLite: they call the auth_* functions and
+ * tui_main, and open the database only after fork.
+ */
+#ifndef NJBT_SSH_SERVER_H
+#define NJBT_SSH_SERVER_H
+
+#include "njbt.h"
+
+#define SERVE_PORT		"2222"
+#define SERVE_IDLE		900	/* idle logout, seconds */
+#define SERVE_GRACE		120	/* time to log in, seconds */
+#define SERVE_RATE		30	/* new connections a minute per address */
+
+struct serve_opts {
+	char			 db[4096];
+	char			 host[256];	/* listen address */
+	char			 port[16];
+	char			 hostkey[4096];
+	int			 idle;		/* seconds without input; 0 never */
+	int			 grace;		/* seconds to log in */
+	int			 rate;		/* per address a minute; 0 no limit */
+	struct auth_policy	 policy;
+	const char		*wirelog;	/* $NJBT_WIRE_LOG or NULL */
+};
+
+/* ssh-server.c */
+int	 server_run(const struct serve_opts *);
+int	 server_hostkey(const char *, char *, size_t, char *, size_t);
+void	 server_log(const char *, const char *, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+
+/* ssh-session.c */
+void	 session_run(const struct serve_opts *, int, const char *)
+	     __attribute__((noreturn));
+
+#endif

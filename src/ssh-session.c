@@ -1,0 +1,1229 @@
+/*
+ * ssh-session.c: one SSH connection, in a process of its own (forked by
+ * ssh-server.c after accept). In order:
+ *
+ *   1. libssh key exchange, bounded by SSH_OPTIONS_TIMEOUT (the login
+ *      grace), on a socket with TCP_NODELAY and keepalives;
+ *   2. logging in through auth.c: password, public key, keyboard-
+ *      interactive (asking "密码："; libssh 0.10 has no server callback
+ *      for it, so the message callback does it) and "none" for the
+ *      built-in register login. What a refused user should read (a wrong
+ *      password, a locked account) goes out as a userauth banner, which
+ *      OpenSSH (7.3 on, in a UTF-8 locale), PuTTY and Xshell show
+ *      whatever method the client uses;
+ *   3. one session channel, which must ask for a pty and a shell. Only
+ *      TERM (from pty-req) and LANG (env) are taken from the client;
+ *      other env requests are refused, exec and subsystem requests get a
+ *      Chinese line on stderr and the channel closes;
+ *   4. the per-user session limit (auth_session_begin);
+ *   5. the screens: a pty, and a child on its slave (login_tty) that opens
+ *      its own database handle and runs tui_main(). This process closes
+ *      its handle before that fork and bridges channel <-> pty master;
+ *      window-change becomes TIOCSWINSZ;
+ *   6. the end: the user quits, the connection drops, the user is idle
+ *      too long (input only counts; this process keeps that time, as
+ *      it sees what comes over the wire: the screens get idle 0), or the
+ *      server is stopping
+ *      (SIGTERM). The screens get SIGTERM (idle, shutdown: they may save
+ *      and put the terminal back; SIGKILL after 3 s) or SIGHUP (the
+ *      connection is gone), a goodbye line goes to the user, and the
+ *      logout is written.
+ *
+ * With $NJBT_WIRE_LOG set, every write of channel data is appended to
+ * that file with its time (see wire_out), for the benchmarks.
+ */
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <utmp.h>
+
+#include <libssh/libssh.h>
+#include <libssh/server.h>
+#include <libssh/callbacks.h>
+
+#include "ssh-server.h"
+
+#define SESS_MAX_FAILS		5	/* password failures on one connection */
+#define SESS_MAX_TRIES		30	/* auth requests on one connection */
+#define SESS_STOP_WAIT		3000	/* ms the screens get to end */
+#define SESS_INBUF		65536	/* keys the pty has not taken yet */
+
+/* Why a session ended; the goodbye line and the logout's reason. */
+enum sess_end {
+	END_NONE = 0,
+	END_QUIT,		/* the screens ended */
+	END_CLOSED,		/* the client closed or the connection dropped */
+	END_IDLE,		/* no input for too long */
+	END_SHUTDOWN,		/* the server is stopping */
+	END_CRASH,		/* the screens died */
+	END_REFUSED		/* exec, subsystem, no pty, session limit */
+};
+
+static const char *const sess_end_names[] = {
+	"", "quit", "closed", "idle", "shutdown", "crash", "refused"
+};
+
+struct sess {
+	const struct serve_opts		*o;
+	char				 addr[64];
+	ssh_session			 ssh;
+	ssh_event			 ev;
+	ssh_channel			 chan;
+	struct ssh_server_callbacks_struct scb;
+	struct ssh_channel_callbacks_struct ccb;
+
+	/* logging in */
+	int				 authed;
+	struct actor			 who;
+	int				 tries;
+	int				 fails;
+	int				 kbd;		/* 1 asked */
+	char				 kbd_login[NJ_LOGIN_MAX + 1];
+	char				 banner[NJ_MSG_MAX];
+
+	/* what the channel asked for */
+	int				 pty;
+	int				 shell;
+	const char			*refuse;	/* a line for stderr */
+	char				 term[64];
+	char				 lang[64];
+	struct winsize			 ws;
+
+	/* the screens */
+	int				 master;	/* -1 none or closed */
+	int				 master_watched;
+	int				 pty_closed;
+	pid_t				 child;
+	int				 child_status;
+	int				 child_done;
+	int64_t				 last_input;	/* ms, monotonic */
+	int				 client_gone;
+	int				 wire;		/* wire log fd, -1 */
+	char				 in[SESS_INBUF]; /* keys waiting */
+	size_t				 inlen;
+	int				 dbopen;
+};
+
+static volatile sig_atomic_t	sess_term_flag;
+static volatile sig_atomic_t	sess_child_flag;
+static int			sess_wake[2] = { -1, -1 };
+
+static int64_t
+sess_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* What the client called itself, made safe to log. */
+static void
+sess_clean(const char *in, char *buf, size_t len)
+{
+	size_t i;
+
+	if (in == NULL)
+		in = "";
+	for (i = 0; in[i] != '\0' && i + 1 < len && i < NJ_LOGIN_MAX; i++)
+		buf[i] = in[i] > 0x20 && in[i] < 0x7f ? in[i] : '?';
+	buf[i] = '\0';
+}
+
+static void
+sess_signal(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGCHLD)
+		sess_child_flag = 1;
+	else
+		sess_term_flag = 1;
+	(void)!write(sess_wake[1], "x", 1);
+	errno = saved;
+}
+
+/* --- the wire log ------------------------------------------------------ */
+
+/*
+ * Append one record to the wire log: "SECONDS.MICROS PID KIND N [BYTES]",
+ * KIND out (channel data sent), err (its stderr) or in (received), the
+ * bytes escaped C-style (\xNN for control bytes and \\), so that a
+ * record is one line; "start LOGIN COLSxROWS TERM" and "end REASON" notes
+ * frame each session. One write(2) per record, the file opened O_APPEND,
+ * so the records of many sessions interleave whole. Input is logged by
+ * its length only: it may hold passwords.
+ */
+static void
+wire_log(struct sess *s, const char *kind, const void *data, size_t len,
+    int with_bytes)
+{
+	const unsigned char	*p = data;
+	struct timeval		 tv;
+	char			*buf;
+	size_t			 cap = 128 + (with_bytes ? len * 4 : 0), n, i;
+
+	if (s->wire < 0)
+		return;
+	buf = xcalloc(1, cap);
+	gettimeofday(&tv, NULL);
+	n = (size_t)snprintf(buf, cap, "%lld.%06ld %d %s %zu",
+	    (long long)tv.tv_sec, (long)tv.tv_usec, (int)getpid(), kind, len);
+	if (with_bytes) {
+		buf[n++] = ' ';
+		for (i = 0; i < len; i++) {
+			if (p[i] < 0x20 || p[i] == 0x7f) {
+				snprintf(buf + n, cap - n, "\\x%02x", p[i]);
+				n += 4;
+			} else if (p[i] == '\\') {
+				buf[n++] = '\\';
+				buf[n++] = '\\';
+			} else
+				buf[n++] = (char)p[i];
+		}
+	}
+	buf[n++] = '\n';
+	(void)!write(s->wire, buf, n);
+	free(buf);
+}
+
+/* A note in the wire log: "SECONDS.MICROS PID start|end TEXT". */
+static void
+wire_note(struct sess *s, const char *kind, const char *text)
+{
+	struct timeval	tv;
+	char		line[256];
+	int		n;
+
+	if (s->wire < 0)
+		return;
+	gettimeofday(&tv, NULL);
+	n = snprintf(line, sizeof line, "%lld.%06ld %d %s %s\n",
+	    (long long)tv.tv_sec, (long)tv.tv_usec, (int)getpid(), kind, text);
+	if (n > 0 && (size_t)n < sizeof line)
+		(void)!write(s->wire, line, (size_t)n);
+}
+
+/* Send data to the client's terminal, logging it to the wire log. */
+static void
+sess_send(struct sess *s, const void *data, size_t len, int err)
+{
+	if (s->chan == NULL || len == 0 || ssh_channel_is_closed(s->chan))
+		return;
+	if (err)
+		ssh_channel_write_stderr(s->chan, data, (uint32_t)len);
+	else
+		ssh_channel_write(s->chan, data, (uint32_t)len);
+	wire_log(s, err ? "err" : "out", data, len, 1);
+}
+
+static void
+sess_say(struct sess *s, const char *text, int err)
+{
+	sess_send(s, text, strlen(text), err);
+}
+
+/* --- logging in -------------------------------------------------------- */
+
+/*
+ * Tell a client that is logging in something to read: a userauth banner
+ * (RFC 4252 5.4, allowed until the login succeeds). The same text twice
+ * in a row is sent once (a client offering several keys).
+ */
+static void
+sess_banner(struct sess *s, const char *text)
+{
+	char		buf[NJ_MSG_MAX + 4];
+	ssh_string	str;
+
+	if (text == NULL || *text == '\0' || strcmp(text, s->banner) == 0)
+		return;
+	strlcpy0(s->banner, text, sizeof s->banner);
+	xsnprintf(buf, sizeof buf, "%s\n", text);
+	if ((str = ssh_string_from_char(buf)) == NULL)
+		return;
+	ssh_send_issue_banner(s->ssh, str);
+	ssh_string_free(str);
+}
+
+static void
+sess_logged_in(struct sess *s, const char *method)
+{
+	s->authed = 1;
+	server_log(s->who.login, s->addr, "login %s", method);
+}
+
+/* A refused password: log it, tell the user, maybe hang up. */
+static void
+sess_failed(struct sess *s, const char *login, const char *method,
+    const char *msg)
+{
+	char name[NJ_LOGIN_MAX + 1];
+
+	sess_clean(login, name, sizeof name);
+	s->fails++;
+	server_log(name, s->addr, "login.fail %s", method);
+	s->banner[0] = '\0';		/* say it again on each failure */
+	sess_banner(s, msg);
+}
+
+static int
+cb_auth_password(ssh_session ssh, const char *user, const char *password,
+    void *arg)
+{
+	struct sess	*s = arg;
+	char		 msg[NJ_MSG_MAX];
+
+	(void)ssh;
+	if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
+		return SSH_AUTH_DENIED;
+	if (auth_password(user ? user : "", password ? password : "", s->addr,
+	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK) {
+		sess_logged_in(s, "password");
+		return SSH_AUTH_SUCCESS;
+	}
+	sess_failed(s, user, "password", msg);
+	return SSH_AUTH_DENIED;
+}
+
+/*
+ * Public keys: asked first whether a key would do (state NONE), then
+ * with the signature libssh has checked (VALID). The key is compared by
+ * its base64 blob, as in the user's OpenSSH .pub line.
+ */
+static int
+cb_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
+    char state, void *arg)
+{
+	struct sess	*s = arg;
+	char		*b64 = NULL, msg[NJ_MSG_MAX];
+	const char	*type;
+	int		 rc;
+
+	(void)ssh;
+	if (++s->tries > SESS_MAX_TRIES ||
+	    (state != SSH_PUBLICKEY_STATE_NONE &&
+	    state != SSH_PUBLICKEY_STATE_VALID))
+		return SSH_AUTH_DENIED;
+	if (ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
+		return SSH_AUTH_DENIED;
+	type = ssh_key_type_to_char(ssh_key_type(key));
+	rc = auth_pubkey(user ? user : "", type ? type : "?", b64, s->addr,
+	    state == SSH_PUBLICKEY_STATE_VALID, &s->who, msg, sizeof msg);
+	ssh_string_free_char(b64);
+	if (rc != NJ_OK) {
+		sess_banner(s, msg);
+		return SSH_AUTH_DENIED;
+	}
+	if (state == SSH_PUBLICKEY_STATE_VALID)
+		sess_logged_in(s, "publickey");
+	return SSH_AUTH_SUCCESS;
+}
+
+static int
+cb_auth_none(ssh_session ssh, const char *user, void *arg)
+{
+	struct sess	*s = arg;
+	char		 msg[NJ_MSG_MAX];
+
+	(void)ssh;
+	if (++s->tries > SESS_MAX_TRIES)
+		return SSH_AUTH_DENIED;
+	if (auth_none(user ? user : "", s->addr, &s->who, msg, sizeof msg) ==
+	    NJ_OK) {
+		sess_logged_in(s, "none");
+		return SSH_AUTH_SUCCESS;
+	}
+	sess_banner(s, msg);
+	return SSH_AUTH_DENIED;
+}
+
+/*
+ * Keyboard-interactive, in the message callback (libssh 0.10 has no
+ * server callback for it): the request gets one prompt "密码：", the
+ * answer is checked as a password; what a refused user should read goes
+ * out as a banner (OpenSSH prints a non-ASCII instruction as octal
+ * escapes, a banner as it is). Returns 0 when handled, 1 for libssh's
+ * default reply (failure).
+ */
+static int
+sess_kbdint(struct sess *s, ssh_message m)
+{
+	static const char	*prompts[] = { "密码：" };
+	static char		 echo[] = { 0 };
+	const char		*answer;
+	char			 msg[NJ_MSG_MAX];
+
+	if (!ssh_message_auth_kbdint_is_response(m)) {
+		if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
+			return 1;
+		strlcpy0(s->kbd_login, ssh_message_auth_user(m) ?
+		    ssh_message_auth_user(m) : "", sizeof s->kbd_login);
+		s->kbd = 1;
+		ssh_message_auth_interactive_request(m, "", "", 1, prompts,
+		    echo);
+		return 0;
+	}
+	if (s->kbd != 1)
+		return 1;
+	s->kbd = 0;
+	if (ssh_userauth_kbdint_getnanswers(s->ssh) != 1 ||
+	    (answer = ssh_userauth_kbdint_getanswer(s->ssh, 0)) == NULL)
+		return 1;
+	if (auth_password(s->kbd_login, answer, s->addr, &s->o->policy,
+	    &s->who, msg, sizeof msg) == NJ_OK) {
+		ssh_message_auth_reply_success(m, 0);
+		sess_logged_in(s, "keyboard-interactive");
+		return 0;
+	}
+	sess_failed(s, s->kbd_login, "keyboard-interactive", msg);
+	return 1;
+}
+
+/* Messages no callback took: keyboard-interactive, else refused. */
+static int
+cb_message(ssh_session ssh, ssh_message m, void *arg)
+{
+	struct sess *s = arg;
+
+	(void)ssh;
+	if (ssh_message_type(m) == SSH_REQUEST_AUTH &&
+	    ssh_message_subtype(m) == SSH_AUTH_METHOD_INTERACTIVE && !s->authed)
+		return sess_kbdint(s, m);
+	return 1;
+}
+
+/* --- the channel ------------------------------------------------------- */
+
+static int
+cb_pty(ssh_session ssh, ssh_channel chan, const char *term, int cols,
+    int rows, int pxw, int pxh, void *arg)
+{
+	struct sess	*s = arg;
+	size_t		 i;
+
+	(void)ssh;
+	(void)chan;
+	if (s->pty || s->shell)
+		return -1;
+	s->pty = 1;
+	strlcpy0(s->term, "xterm", sizeof s->term);
+	if (term != NULL && *term != '\0' && strlen(term) < sizeof s->term) {
+		for (i = 0; term[i] != '\0'; i++)
+			if (!((term[i] >= 'a' && term[i] <= 'z') ||
+			    (term[i] >= 'A' && term[i] <= 'Z') ||
+			    (term[i] >= '0' && term[i] <= '9') ||
+			    strchr("._+-", term[i]) != NULL))
+				break;
+		if (term[i] == '\0')
+			strlcpy0(s->term, term, sizeof s->term);
+	}
+	s->ws.ws_col = cols > 0 && cols < 1000 ? (unsigned short)cols : 80;
+	s->ws.ws_row = rows > 0 && rows < 1000 ? (unsigned short)rows : 24;
+	s->ws.ws_xpixel = pxw > 0 && pxw < 65536 ? (unsigned short)pxw : 0;
+	s->ws.ws_ypixel = pxh > 0 && pxh < 65536 ? (unsigned short)pxh : 0;
+	return 0;
+}
+
+static int
+cb_window(ssh_session ssh, ssh_channel chan, int cols, int rows, int pxw,
+    int pxh, void *arg)
+{
+	struct sess	*s = arg;
+
+	(void)ssh;
+	(void)chan;
+	if (cols > 0 && cols < 1000)
+		s->ws.ws_col = (unsigned short)cols;
+	if (rows > 0 && rows < 1000)
+		s->ws.ws_row = (unsigned short)rows;
+	s->ws.ws_xpixel = pxw > 0 && pxw < 65536 ? (unsigned short)pxw : 0;
+	s->ws.ws_ypixel = pxh > 0 && pxh < 65536 ? (unsigned short)pxh : 0;
+	if (s->master >= 0)
+		ioctl(s->master, TIOCSWINSZ, &s->ws);
+	return 0;
+}
+
+static int
+cb_shell(ssh_session ssh, ssh_channel chan, void *arg)
+{
+	struct sess *s = arg;
+
+	(void)ssh;
+	(void)chan;
+	if (s->shell || s->refuse != NULL)
+		return -1;
+	s->shell = 1;
+	return 0;
+}
+
+/*
+ * exec and subsystem: the request is taken (so that the client shows our
+ * line rather than its own English one), then the line goes to stderr
+ * and the channel closes with exit status 1.
+ */
+static int
+cb_exec(ssh_session ssh, ssh_channel chan, const char *cmd, void *arg)
+{
+	struct sess	*s = arg;
+	char		 text[64];
+
+	(void)ssh;
+	(void)chan;
+	if (s->shell || s->refuse != NULL)
+		return -1;
+	sess_clean(cmd, text, sizeof text);
+	server_log(s->who.login, s->addr, "refused exec %s", text);
+	s->refuse = "本系统只提供交互式界面，不能执行命令。";
+	return 0;
+}
+
+static int
+cb_subsystem(ssh_session ssh, ssh_channel chan, const char *name, void *arg)
+{
+	struct sess	*s = arg;
+	char		 text[64];
+
+	(void)ssh;
+	(void)chan;
+	if (s->shell || s->refuse != NULL)
+		return -1;
+	sess_clean(name, text, sizeof text);
+	server_log(s->who.login, s->addr, "refused subsystem %s", text);
+	s->refuse = "本系统只提供交互式界面，不提供文件传输等子系统。";
+	return 0;
+}
+
+/* Only LANG is taken (TERM comes with the pty); the rest refused. */
+static int
+cb_env(ssh_session ssh, ssh_channel chan, const char *name,
+    const char *value, void *arg)
+{
+	struct sess	*s = arg;
+	char		 text[64];
+	size_t		 i;
+
+	(void)ssh;
+	(void)chan;
+	if (name != NULL && strcmp(name, "LANG") == 0 && value != NULL &&
+	    *value != '\0' && strlen(value) < sizeof s->lang) {
+		for (i = 0; value[i] != '\0'; i++)
+			if (!((value[i] >= 'a' && value[i] <= 'z') ||
+			    (value[i] >= 'A' && value[i] <= 'Z') ||
+			    (value[i] >= '0' && value[i] <= '9') ||
+			    strchr("._@-", value[i]) != NULL))
+				break;
+		if (value[i] == '\0') {
+			strlcpy0(s->lang, value, sizeof s->lang);
+			return 0;
+		}
+	}
+	sess_clean(name, text, sizeof text);
+	server_log(s->who.login, s->addr, "refused env %s", text);
+	return -1;
+}
+
+/* Pass the keys waiting in s->in to the screens, as far as the pty takes. */
+static void
+sess_flush_input(struct sess *s)
+{
+	ssize_t n;
+
+	while (s->inlen > 0 && s->master >= 0) {
+		n = write(s->master, s->in, s->inlen);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != EAGAIN)
+				s->inlen = 0;
+			return;
+		}
+		memmove(s->in, s->in + n, s->inlen - (size_t)n);
+		s->inlen -= (size_t)n;
+	}
+}
+
+/*
+ * Keys from the client to the screens. What the pty does not take at
+ * once waits in s->in (a paste can be larger than the pty's buffer) and
+ * the loop passes it on; when that is full too, libssh keeps the rest
+ * (0 taken), which holds back the client's window. Input before the
+ * screens start stays with libssh the same way.
+ */
+static int
+cb_data(ssh_session ssh, ssh_channel chan, void *data, uint32_t len,
+    int is_stderr, void *arg)
+{
+	struct sess	*s = arg;
+	size_t		 take;
+
+	(void)ssh;
+	(void)chan;
+	(void)is_stderr;
+	if (s->master < 0)
+		return s->pty_closed || s->refuse != NULL ? (int)len : 0;
+	s->last_input = sess_ms();
+	sess_flush_input(s);
+	take = sizeof s->in - s->inlen;
+	if (take > len)
+		take = len;
+	memcpy(s->in + s->inlen, data, take);
+	s->inlen += take;
+	wire_log(s, "in", data, take, 0);
+	sess_flush_input(s);
+	return (int)take;
+}
+
+/*
+ * The client closed the channel. (Its EOF only says no more input comes,
+ * as with `ssh host < /dev/null`: the output still goes out.)
+ */
+static void
+cb_close(ssh_session ssh, ssh_channel chan, void *arg)
+{
+	struct sess *s = arg;
+
+	(void)ssh;
+	(void)chan;
+	s->client_gone = 1;
+}
+
+/* One session channel per connection, after logging in. */
+static ssh_channel
+cb_channel_open(ssh_session ssh, void *arg)
+{
+	struct sess *s = arg;
+
+	if (!s->authed || s->chan != NULL)
+		return NULL;
+	if ((s->chan = ssh_channel_new(ssh)) == NULL)
+		return NULL;
+	memset(&s->ccb, 0, sizeof s->ccb);
+	s->ccb.userdata = s;
+	s->ccb.channel_data_function = cb_data;
+	s->ccb.channel_close_function = cb_close;
+	s->ccb.channel_pty_request_function = cb_pty;
+	s->ccb.channel_shell_request_function = cb_shell;
+	s->ccb.channel_pty_window_change_function = cb_window;
+	s->ccb.channel_exec_request_function = cb_exec;
+	s->ccb.channel_env_request_function = cb_env;
+	s->ccb.channel_subsystem_request_function = cb_subsystem;
+	ssh_callbacks_init(&s->ccb);
+	ssh_set_channel_callbacks(s->chan, &s->ccb);
+	return s->chan;
+}
+
+/* --- the screens ------------------------------------------------------- */
+
+/* Is there a terminfo entry for term? Else the screens get "xterm". */
+static int
+sess_terminfo(const char *term)
+{
+	static const char *const dirs[] = {
+		"/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo",
+		"/usr/lib/terminfo"
+	};
+	char		 path[4096];
+	const char	*env = getenv("TERMINFO");
+	struct stat	 sb;
+	size_t		 i;
+
+	if (env != NULL && *env != '\0') {
+		xsnprintf(path, sizeof path, "%s/%c/%s", env, term[0], term);
+		if (stat(path, &sb) == 0)
+			return 1;
+	}
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		xsnprintf(path, sizeof path, "%s/%c/%s", dirs[i], term[0],
+		    term);
+		if (stat(path, &sb) == 0)
+			return 1;
+		xsnprintf(path, sizeof path, "%s/%02x/%s", dirs[i],
+		    (unsigned char)term[0], term);
+		if (stat(path, &sb) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * In the child, on the pty slave: the screens, with a database handle of
+ * their own. Never returns.
+ */
+static void
+sess_child(struct sess *s, int slave, int must_change)
+{
+	struct tui_opts	 t;
+	char		 err[NJ_MSG_MAX];
+	int		 rc;
+
+	close(s->master);
+	if (login_tty(slave) != 0)
+		_exit(127);
+	closefrom(3);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	setenv("TERM", sess_terminfo(s->term) ? s->term : "xterm", 1);
+	if (s->lang[0] != '\0')
+		setenv("LANG", s->lang, 1);
+	unsetenv("COLUMNS");
+	unsetenv("LINES");
+	if (db_open(s->o->db, err, sizeof err) != 0) {
+		printf("%s\r\n", err);
+		fflush(stdout);
+		_exit(1);
+	}
+	memset(&t, 0, sizeof t);
+	t.colour = -1;
+	t.idle = 0;		/* this process keeps the idle time: see sess_bridge */
+	t.must_change = must_change;
+	rc = tui_main(&s->who, &t);
+	db_close();
+	fflush(NULL);
+	_exit(rc == 0 ? 0 : 1);
+}
+
+/* Make the pty and start the screens on it: 0, or -1. */
+static int
+sess_start(struct sess *s, int must_change)
+{
+	struct termios	t;
+	int		slave;
+	pid_t		pid;
+
+	if (openpty(&s->master, &slave, NULL, NULL, &s->ws) != 0) {
+		server_log(s->who.login, s->addr, "openpty: %s",
+		    strerror(errno));
+		s->master = -1;
+		return -1;
+	}
+	if (tcgetattr(slave, &t) == 0) {
+		t.c_iflag |= IUTF8;
+		tcsetattr(slave, TCSANOW, &t);
+	}
+	if ((pid = fork()) < 0) {
+		server_log(s->who.login, s->addr, "fork: %s", strerror(errno));
+		close(slave);
+		close(s->master);
+		s->master = -1;
+		return -1;
+	}
+	if (pid == 0)
+		sess_child(s, slave, must_change);
+	close(slave);
+	fcntl(s->master, F_SETFD, FD_CLOEXEC);
+	fcntl(s->master, F_SETFL, fcntl(s->master, F_GETFL) | O_NONBLOCK);
+	s->child = pid;
+	return 0;
+}
+
+/*
+ * Output of the screens to the client. When the slave side has closed,
+ * read gives EIO (or 0) and poll POLLHUP for ever: the fd is marked and
+ * taken out of the event by the loop, never inside its own callback.
+ */
+static int
+cb_master(socket_t fd, int revents, void *arg)
+{
+	struct sess	*s = arg;
+	char		 buf[4096];
+	ssize_t		 n;
+
+	if (revents & POLLIN) {
+		n = read(fd, buf, sizeof buf);
+		if (n > 0) {
+			sess_send(s, buf, (size_t)n, 0);
+			return 0;
+		}
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			return 0;
+	} else if (!(revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return 0;
+	s->pty_closed = 1;
+	return 0;
+}
+
+static int
+cb_wake(socket_t fd, int revents, void *arg)
+{
+	char buf[64];
+
+	(void)revents;
+	(void)arg;
+	while (read(fd, buf, sizeof buf) > 0)
+		;
+	return 0;
+}
+
+static void
+sess_unwatch_master(struct sess *s)
+{
+	if (s->master_watched) {
+		ssh_event_remove_fd(s->ev, s->master);
+		s->master_watched = 0;
+	}
+	if (s->master >= 0) {
+		close(s->master);
+		s->master = -1;
+	}
+}
+
+static void
+sess_reap(struct sess *s)
+{
+	int status;
+
+	sess_child_flag = 0;
+	if (s->child > 0 && !s->child_done &&
+	    waitpid(s->child, &status, WNOHANG) == s->child) {
+		s->child_done = 1;
+		s->child_status = status;
+	}
+}
+
+/* Poll once; -1 when the connection is gone. */
+static int
+sess_poll(struct sess *s, int ms)
+{
+	int rc = ssh_event_dopoll(s->ev, ms);
+
+	if (sess_child_flag)
+		sess_reap(s);
+	if (s->pty_closed && s->master >= 0)
+		sess_unwatch_master(s);
+	if (rc == SSH_ERROR || !ssh_is_connected(s->ssh)) {
+		s->client_gone = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Bridge the client and the screens until the session ends; why it did.
+ */
+static enum sess_end
+sess_bridge(struct sess *s)
+{
+	int64_t	now, left, child_end = 0;
+	int	ms;
+
+	s->last_input = sess_ms();
+	for (;;) {
+		if (sess_term_flag)
+			return END_SHUTDOWN;
+		if (s->client_gone)
+			return END_CLOSED;
+		if (s->pty_closed) {
+			if (!s->child_done)
+				sess_reap(s);
+			return s->child_done && WIFSIGNALED(s->child_status) ?
+			    END_CRASH : END_QUIT;
+		}
+		now = sess_ms();
+		/* the screens ended but something holds the pty */
+		if (s->child_done && child_end == 0)
+			child_end = now + 1000;
+		if (child_end != 0 && now >= child_end)
+			return WIFSIGNALED(s->child_status) ? END_CRASH :
+			    END_QUIT;
+		ms = 60000;
+		if (s->o->idle > 0) {
+			left = s->last_input + (int64_t)s->o->idle * 1000 - now;
+			if (left <= 0)
+				return END_IDLE;
+			if (left < ms)
+				ms = (int)left + 1;
+		}
+		if (child_end != 0 && child_end - now < ms)
+			ms = (int)(child_end - now) + 1;
+		if (s->inlen > 0) {
+			sess_flush_input(s);
+			if (s->inlen > 0 && ms > 20)
+				ms = 20;
+		}
+		if (sess_poll(s, ms) < 0)
+			return END_CLOSED;
+	}
+}
+
+/*
+ * End the screens: SIGTERM, and keep passing their output (so that they
+ * can put the terminal back) until the pty closes or SESS_STOP_WAIT;
+ * then SIGKILL. When the client is gone there is no one to draw for:
+ * SIGHUP and close the pty at once.
+ */
+static void
+sess_stop_child(struct sess *s, enum sess_end why)
+{
+	int64_t	end = sess_ms() + SESS_STOP_WAIT;
+	int	status;
+
+	if (s->child <= 0)
+		return;
+	if (!s->child_done) {
+		if (why == END_CLOSED) {
+			kill(s->child, SIGHUP);
+			sess_unwatch_master(s);
+		} else if (!s->pty_closed) {
+			kill(s->child, SIGTERM);
+			while (!s->pty_closed && !s->client_gone &&
+			    sess_ms() < end)
+				if (sess_poll(s, 100) < 0)
+					break;
+		}
+	}
+	while (!s->child_done && sess_ms() < end) {
+		sess_reap(s);
+		if (!s->child_done)
+			poll(NULL, 0, 20);
+	}
+	if (!s->child_done) {
+		kill(s->child, SIGKILL);
+		if (waitpid(s->child, &status, 0) == s->child) {
+			s->child_done = 1;
+			s->child_status = status;
+		}
+	}
+	sess_unwatch_master(s);
+}
+
+/* The last words to the user, by why the session ended. */
+static void
+sess_goodbye(struct sess *s, enum sess_end why)
+{
+	char line[NJ_MSG_MAX];
+
+	if (s->chan == NULL || s->client_gone)
+		return;
+	/* screens that were killed left the terminal as it was */
+	if (s->child_done && WIFSIGNALED(s->child_status))
+		sess_say(s, "\033[0m\033[?25h\033[?1049l", 0);
+	switch (why) {
+	case END_IDLE:
+		if (s->o->idle % 60 == 0)
+			xsnprintf(line, sizeof line, "\r\n您已 %d 分钟没有操作，"
+			    "已自动退出登录。再见。\r\n", s->o->idle / 60);
+		else
+			xsnprintf(line, sizeof line, "\r\n您已 %d 秒没有操作，"
+			    "已自动退出登录。再见。\r\n", s->o->idle);
+		break;
+	case END_SHUTDOWN:
+		xsnprintf(line, sizeof line, "\r\n服务器正在关闭，再见。\r\n");
+		break;
+	case END_CRASH:
+		xsnprintf(line, sizeof line, "\r\n程序出错，会话已结束。请重新"
+		    "登录；如再出现，请联系管理员。\r\n");
+		break;
+	default:
+		return;
+	}
+	sess_say(s, line, 0);
+}
+
+/* Close the channel with an exit status and let the bytes go out. */
+static void
+sess_close_channel(struct sess *s, int status)
+{
+	if (s->chan == NULL || s->client_gone || ssh_channel_is_closed(s->chan))
+		return;
+	ssh_channel_request_send_exit_status(s->chan, status);
+	ssh_channel_send_eof(s->chan);
+	ssh_channel_close(s->chan);
+	ssh_blocking_flush(s->ssh, 2000);
+}
+
+/* --- the connection ---------------------------------------------------- */
+
+static void
+sess_sockopts(int fd)
+{
+	int		one = 1, idle = 60, intvl = 15, cnt = 4;
+	unsigned int	uto = 120 * 1000;
+
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
+	setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, sizeof uto);
+}
+
+/* Key exchange on fd: 0, or -1 (logged). */
+static int
+sess_handshake(struct sess *s, int fd)
+{
+	ssh_bind	b;
+	long		timeout = s->o->grace;
+	bool		no = false;
+	int		rc;
+
+	if ((b = ssh_bind_new()) == NULL ||
+	    (s->ssh = ssh_new()) == NULL) {
+		server_log(NULL, s->addr, "out of memory");
+		ssh_bind_free(b);
+		close(fd);
+		return -1;
+	}
+	ssh_bind_options_set(b, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no);
+	if (ssh_bind_options_set(b, SSH_BIND_OPTIONS_HOSTKEY,
+	    s->o->hostkey) != SSH_OK) {
+		server_log(NULL, s->addr, "host key: %s", ssh_get_error(b));
+		ssh_bind_free(b);
+		close(fd);
+		return -1;
+	}
+	ssh_options_set(s->ssh, SSH_OPTIONS_PROCESS_CONFIG, &no);
+	ssh_options_set(s->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
+	rc = ssh_bind_accept_fd(b, s->ssh, fd);
+	if (rc != SSH_OK) {
+		server_log(NULL, s->addr, "accept: %s", ssh_get_error(b));
+		ssh_bind_free(b);
+		close(fd);
+		return -1;
+	}
+	ssh_bind_free(b);
+
+	memset(&s->scb, 0, sizeof s->scb);
+	s->scb.userdata = s;
+	s->scb.auth_password_function = cb_auth_password;
+	s->scb.auth_pubkey_function = cb_auth_pubkey;
+	s->scb.auth_none_function = cb_auth_none;
+	s->scb.channel_open_request_session_function = cb_channel_open;
+	ssh_callbacks_init(&s->scb);
+	ssh_set_server_callbacks(s->ssh, &s->scb);
+	ssh_set_message_callback(s->ssh, cb_message, s);
+	ssh_set_auth_methods(s->ssh, SSH_AUTH_METHOD_PUBLICKEY |
+	    SSH_AUTH_METHOD_INTERACTIVE | SSH_AUTH_METHOD_PASSWORD);
+	if (ssh_handle_key_exchange(s->ssh) != SSH_OK) {
+		server_log(NULL, s->addr, "key exchange: %s",
+		    ssh_get_error(s->ssh));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Log in and get the channel's requests, within the login grace:
+ * 0 with a shell or a request to refuse, -1 to hang up.
+ */
+static int
+sess_login(struct sess *s)
+{
+	int64_t	end = sess_ms() + (int64_t)s->o->grace * 1000;
+
+	for (;;) {
+		if (s->authed && s->chan != NULL && (s->shell ||
+		    s->refuse != NULL))
+			return 0;
+		if (sess_term_flag || s->client_gone)
+			return -1;
+		if (sess_ms() >= end) {
+			server_log(s->authed ? s->who.login : NULL, s->addr,
+			    "login timed out");
+			return -1;
+		}
+		if (!s->authed && (s->fails >= SESS_MAX_FAILS ||
+		    s->tries > SESS_MAX_TRIES)) {
+			server_log(NULL, s->addr, "too many login attempts");
+			return -1;
+		}
+		if (sess_poll(s, 500) < 0)
+			return -1;
+	}
+}
+
+static void
+sess_wire_open(struct sess *s)
+{
+	char text[160];
+
+	s->wire = -1;
+	if (s->o->wirelog == NULL || *s->o->wirelog == '\0')
+		return;
+	s->wire = open(s->o->wirelog, O_WRONLY | O_APPEND | O_CREAT |
+	    O_CLOEXEC, 0600);
+	if (s->wire < 0) {
+		server_log(s->who.login, s->addr, "wire log %s: %s",
+		    s->o->wirelog, strerror(errno));
+		return;
+	}
+	xsnprintf(text, sizeof text, "%s %dx%d %s", s->who.login,
+	    s->ws.ws_col, s->ws.ws_row, s->term);
+	wire_note(s, "start", text);
+}
+
+/* Free everything libssh holds, callbacks before the channel. */
+static void
+sess_free(struct sess *s)
+{
+	if (s->ev != NULL) {
+		if (sess_wake[0] >= 0)
+			ssh_event_remove_fd(s->ev, sess_wake[0]);
+		sess_unwatch_master(s);
+		ssh_event_remove_session(s->ev, s->ssh);
+	}
+	if (s->chan != NULL) {
+		ssh_remove_channel_callbacks(s->chan, &s->ccb);
+		ssh_channel_free(s->chan);
+		s->chan = NULL;
+	}
+	if (s->ev != NULL) {
+		ssh_event_free(s->ev);
+		s->ev = NULL;
+	}
+	if (s->ssh != NULL) {
+		ssh_disconnect(s->ssh);
+		ssh_free(s->ssh);
+		s->ssh = NULL;
+	}
+	if (s->wire >= 0)
+		close(s->wire);
+}
+
+/*
+ * The session, after the login: refuse what is not a terminal session,
+ * hold to the session limit, run the screens, say goodbye, log out.
+ * Returns the exit status for the channel.
+ */
+static int
+sess_serve(struct sess *s)
+{
+	char		msg[NJ_MSG_MAX + 8], err[NJ_MSG_MAX];
+	enum sess_end	why;
+	int		must_change, status = 0;
+
+	if (s->refuse == NULL && !s->pty) {
+		server_log(s->who.login, s->addr, "refused shell without pty");
+		s->refuse = "本系统需要交互式终端，请用 ssh -t 或 PuTTY 登录。";
+	}
+	if (s->refuse != NULL) {
+		xsnprintf(msg, sizeof msg, "%s%s", s->refuse,
+		    s->pty ? "\r\n" : "\n");
+		sess_say(s, msg, 1);
+		why = END_REFUSED;
+		status = 1;
+		goto out;
+	}
+	if (auth_session_begin(&s->who, (int)getpid(), s->addr, err,
+	    sizeof err) != NJ_OK) {
+		server_log(s->who.login, s->addr, "refused: %s", err);
+		xsnprintf(msg, sizeof msg, "%s\r\n", err);
+		sess_say(s, msg, 1);
+		why = END_REFUSED;
+		status = 1;
+		goto out;
+	}
+	must_change = auth_must_change(&s->who);
+	sess_wire_open(s);
+	/* the screens open their own handle: none may cross the fork */
+	db_close();
+	s->dbopen = 0;
+	if (sess_start(s, must_change) != 0) {
+		sess_say(s, "系统错误，无法打开终端，请稍后再试。\r\n", 1);
+		why = END_CRASH;
+		status = 1;
+	} else {
+		if (ssh_event_add_fd(s->ev, s->master, POLLIN, cb_master, s) ==
+		    SSH_OK)
+			s->master_watched = 1;
+		why = sess_bridge(s);
+		sess_stop_child(s, why);
+		sess_goodbye(s, why);
+		if (why == END_QUIT)
+			status = s->child_done && WIFEXITED(s->child_status) ?
+			    WEXITSTATUS(s->child_status) : 1;
+		else
+			status = why == END_IDLE || why == END_SHUTDOWN ? 0 : 1;
+	}
+	if (db_open(s->o->db, err, sizeof err) == 0)
+		s->dbopen = 1;
+	else
+		server_log(s->who.login, s->addr, "logout: %s", err);
+out:
+	if (s->wire >= 0)
+		wire_note(s, "end", sess_end_names[why]);
+	sess_close_channel(s, status);
+	if (s->dbopen)
+		auth_session_end(&s->who, (int)getpid(), sess_end_names[why]);
+	server_log(s->who.login, s->addr, "logout %s", sess_end_names[why]);
+	return status;
+}
+
+/*
+ * The session process of one accepted connection on fd, from addr.
+ * Never returns.
+ */
+void
+session_run(const struct serve_opts *o, int fd, const char *addr)
+{
+	struct sigaction	sa;
+	struct sess		s;
+	char			err[NJ_MSG_MAX];
+	int			code = 1;
+
+	memset(&s, 0, sizeof s);
+	s.o = o;
+	s.master = -1;
+	s.wire = -1;
+	strlcpy0(s.addr, addr, sizeof s.addr);
+	setsid();
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	sess_sockopts(fd);
+
+	/* until the key exchange is done, SIGTERM just ends the process */
+	if (sess_handshake(&s, fd) != 0)
+		goto out;
+	if (pipe2(sess_wake, O_CLOEXEC | O_NONBLOCK) != 0)
+		goto out;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = sess_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGCHLD, &sa, NULL);
+	if ((s.ev = ssh_event_new()) == NULL ||
+	    ssh_event_add_session(s.ev, s.ssh) != SSH_OK ||
+	    ssh_event_add_fd(s.ev, sess_wake[0], POLLIN, cb_wake, NULL) !=
+	    SSH_OK)
+		goto out;
+	if (db_open(o->db, err, sizeof err) != 0) {
+		server_log(NULL, addr, "database: %s", err);
+		goto out;
+	}
+	s.dbopen = 1;
+	if (sess_login(&s) == 0)
+		code = sess_serve(&s);
+	else if (s.authed) {
+		auth_session_end(&s.who, (int)getpid(), sess_term_flag ?
+		    "shutdown" : "closed");
+		server_log(s.who.login, addr, "logout %s", sess_term_flag ?
+		    "shutdown" : "closed");
+	}
+	if (s.dbopen)
+		db_close();
+out:
+	sess_free(&s);
+	_exit(code == 0 ? 0 : 1);
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# tests/e2e/ssh-tui.sh: `njbt tui --user LOGIN`, the screens on the local
+# terminal (for an OpenSSH ForceCommand): the login is audited (from
+# "ssh ADDR" when $SSH_CONNECTION says so), the locks and the session
+# limit hold, and it wants a terminal.
+. "$(dirname "$0")/ssh-lib.inc"
+
+term t1 "\"$NJBT\" tui --user hl_jb"
+shows "njbt tui shows the screens" t1 "$(name_of hl_jb)"
+same "local login audited" 1 "$(audit_count login hl_jb method=local)"
+same "... from the terminal" "tty" "$(q "SELECT addr FROM audit WHERE action = 'login' AND login = 'hl_jb'")"
+same "a sessions row" 1 "$(q "SELECT count(*) FROM sessions")"
+
+term t2 "SSH_CONNECTION=\"10.1.2.3 50000 10.0.0.1 22\" \"$NJBT\" tui --user hl_sh"
+shows "behind sshd" t2 "$(name_of hl_sh)"
+same "... audited from the ssh client's address" "ssh 10.1.2.3" \
+    "$(q "SELECT addr FROM audit WHERE action = 'login' AND login = 'hl_sh'")"
+
+check "admin locks hl_cz" "$NJBT" user lock hl_cz
+term t3 "\"$NJBT\" tui --user hl_cz"
+shows "a locked account is refused" t3 "账号已被管理员锁定"
+shows "... with status 1" t3 "[exit 1]"
+q "UPDATE users SET locked_until = '2026-03-02 09:40:00' WHERE login = 'yn_cz'"
+term t4 "\"$NJBT\" tui --user yn_cz"
+shows "a clock-locked account is refused" t4 "账号已锁定至 2026-03-02 09:40"
+
+q "UPDATE users SET max_sessions = 1 WHERE login = 'hl_jb'"
+term t5 "\"$NJBT\" tui --user hl_jb"
+shows "the session limit holds" t5 "最多 1 个"
+
+term t6 "\"$NJBT\" tui --user nosuch"
+shows "unknown user" t6 "未知的用户：nosuch"
+
+"$NJBT" tui --user hl_jb < /dev/null > "$T/o" 2>&1
+same "not a terminal: status 1" 1 $?
+grep -q "需要交互式终端" "$T/o" && ok "not a terminal: told" || notok "not a terminal: told"
+refused "no --user: usage" "用法" sh -c "\"$NJBT\" tui; [ \$? -eq 2 ] && exit 1"
+echo "1..$n"
