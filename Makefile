@@ -90,9 +90,14 @@ build-all: deps
 check: build-all layers
 	@sh tests/run
 
+# The demo: made on first run, then served on 127.0.0.1:2222.
 run: deps
 	$(MAKE) build/njbt
-	@sh tests/demo-run.sh
+	@[ -f var/njbt.db ] || build/njbt init --demo
+	@echo "njbt: demo database var/njbt.db (see README.md for every login)"
+	@echo "      log in with: ssh -p 2222 hl_jb@127.0.0.1   (password njbt-demo)"
+	@echo "      scripts:     build/njbt actions --as xg_zhen; build/njbt do --as ..."
+	build/njbt serve --listen 127.0.0.1:2222
 
 bench: deps
 	$(MAKE) build/njbt build/bench-write

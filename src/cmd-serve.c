@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "form.h"
 #include "ssh-server.h"
 
 /* "ADDR:PORT", "[V6]:PORT" or "PORT" into o->host and o->port. */
@@ -130,6 +131,20 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		o.grace = 10;
 	if ((w = getenv("NJBT_WIRE_LOG")) != NULL && *w != '\0')
 		o.wirelog = w;
+	/* njbt-forms(5): a bad form file stops the server, naming file:line */
+	{
+		struct forms	*forms;
+		char		 err[8192];
+		int		 n = forms_load(forms_default_dir(), &forms, err,
+				    sizeof err);
+
+		forms_free(&forms);
+		if (n != 0) {
+			fprintf(stderr, "%s\nnjbt: 表单文件有 %d 处错误，服务器未启动\n",
+			    err, n);
+			return 1;
+		}
+	}
 	return server_run(&o);
 }
 

@@ -79,8 +79,12 @@ ask_key(struct tui *t, struct screen *scr, const struct tkey *k)
 		answer = 27;
 	else
 		return SK_STAY;
+	/* close the box first: what cb opens goes above the screen beneath */
+	t->stack[--t->depth] = NULL;
 	rc = a->cb(t, a->arg, answer);
-	return rc == SK_POP ? SK_POP2 : rc == SK_QUIT ? SK_QUIT : SK_POP;
+	scr->type->free(scr);
+	/* cb's SK_POP closes the screen beneath, now the top */
+	return rc == SK_POP ? SK_POP : rc == SK_QUIT ? SK_QUIT : SK_STAY;
 }
 
 static void

@@ -8,6 +8,7 @@
  * The database must be open; the caller opens it after forking.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,9 +115,6 @@ tui_handle(struct tui *t, const struct tkey *k)
 	s = t->stack[t->depth - 1];
 	r = s->type->key(t, s, k);
 	switch (r) {
-	case SK_POP2:
-		tui_pop(t);
-		/* FALLTHROUGH */
 	case SK_POP:
 		tui_pop(t);
 		break;
@@ -193,6 +191,13 @@ tui_offer_draft(struct tui *t)
 	    resume_answer, (void *)f));
 }
 
+/* SIGTERM (idle logout, shutdown) and SIGHUP end the key wait at once. */
+static void
+tui_signal(int sig)
+{
+	(void)sig;
+}
+
 /*
  * Run the screens for who until logout, idle time-out or end of input.
  * Returns 0, or -1 if the terminal or forms/ could not be set up.
@@ -221,6 +226,15 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 		return -1;
 	}
 	u8in_init(&t.in);
+	{
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = tui_signal;	/* no SA_RESTART: wgetch returns */
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+	}
 	tui_push(&t, menu_new(&t));
 	pw = forms_find(t.forms, "passwd");
 	if (o->must_change && pw != NULL) {

@@ -63,7 +63,6 @@ struct screen;
 enum {
 	SK_STAY = 0,
 	SK_POP,			/* close this screen */
-	SK_POP2,		/* close this screen and the one beneath */
 	SK_QUIT			/* end the session */
 };
 
