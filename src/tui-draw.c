@@ -137,10 +137,10 @@ tui_frame(struct tui *t, const struct screen *s)
 	if (t->msg[0] != '\0') {
 		if (t->msgerr)
 			tui_attr_on(t, TA_ERROR);
-		tui_put(t->lines - 2, 1, t->msg, t->cols - 2);
+		tui_put(t->lines - (s->compact ? 1 : 2), 1, t->msg, t->cols - 2);
 		if (t->msgerr)
 			tui_attr_off(t, TA_ERROR);
 	}
-	if (s->keys != NULL)
+	if (s->keys != NULL && !(s->compact && t->msg[0] != '\0'))
 		tui_put(t->lines - 1, 1, s->keys, t->cols - 2);
 }

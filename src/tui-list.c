@@ -60,7 +60,7 @@ list_draw(struct tui *t, struct screen *scr)
 	struct lscreen	*ls = scr->data;
 	uint32_t	 view[LEDIT_VIEWMAX(24, 40)];
 	size_t		 c, r, ncols = list_ncols(ls->def);
-	int		 x, w, y, nout, curcol, rows = t->lines - 7;
+	int		 x, w, y, nout, curcol, rows = t->lines - 4;
 	char		 foot[128];
 
 	if (rows != ls->pagesize) {
@@ -69,22 +69,27 @@ list_draw(struct tui *t, struct screen *scr)
 	}
 	if (ls->dirty)
 		list_refresh(t, ls);
-	tui_put(2, 2, "筛选：[", 8);
+	/* line 1 the filter and where we are, 2 the heads, then the rows */
+	tui_put(1, 2, "筛选：[", 8);
 	ledit_view(ls->filter, 24, view, &nout, &curcol);
-	tui_put_cps(2, 9, view, nout);
-	tui_put(2, 33, "]", 1);
-	t->cy = 2;
+	tui_put_cps(1, 9, view, nout);
+	tui_put(1, 33, "]", 1);
+	xsnprintf(foot, sizeof foot, "第 %d-%d 条%s", ls->page.nrows ?
+	    ls->offset + 1 : 0, ls->offset + (int)ls->page.nrows,
+	    ls->page.more ? "，PgDn 下一页" : "");
+	tui_put(1, 36, foot, t->cols - 37);
+	t->cy = 1;
 	t->cx = 9 + curcol;
 	tui_attr_on(t, TA_HEAD);
 	for (c = 0, x = 2; c < ncols && x < t->cols - 1; c++) {
 		w = list_col_width(ls->def, c);
-		tui_put(3, x, list_col_label(ls->def, c), t->cols - x - 1 < w ?
+		tui_put(2, x, list_col_label(ls->def, c), t->cols - x - 1 < w ?
 		    t->cols - x - 1 : w);
 		x += w + 1;
 	}
 	tui_attr_off(t, TA_HEAD);
 	for (r = 0; r < ls->page.nrows; r++) {
-		y = 4 + (int)r;
+		y = 3 + (int)r;
 		if ((int)r == ls->sel) {
 			tui_attr_on(t, TA_SELECT);
 			tui_put(y, 0, ">", 1);
@@ -100,11 +105,7 @@ list_draw(struct tui *t, struct screen *scr)
 			tui_attr_off(t, TA_SELECT);
 	}
 	if (ls->page.nrows == 0)
-		tui_put(4, 2, ls->err[0] ? ls->err : "（没有记录）", t->cols - 4);
-	xsnprintf(foot, sizeof foot, "第 %d-%d 条%s", ls->page.nrows ?
-	    ls->offset + 1 : 0, ls->offset + (int)ls->page.nrows,
-	    ls->page.more ? "，PgDn 下一页" : "");
-	tui_put(t->lines - 3, 2, foot, t->cols - 4);
+		tui_put(3, 2, ls->err[0] ? ls->err : "（没有记录）", t->cols - 4);
 }
 
 /* Open the form of row action i on the selected row. */
@@ -290,7 +291,8 @@ list_new(struct tui *t, const char *list, const char *title, const char *arg)
 	ls->arg = arg ? xstrdup(arg) : NULL;
 	ls->filter = ledit_new(40);
 	ls->dirty = 1;
-	ls->pagesize = t->lines - 7;
+	ls->pagesize = t->lines - 4;
+	scr->compact = 1;
 	return scr;
 }
 

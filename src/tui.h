@@ -81,6 +81,7 @@ struct screen {
 	void			*data;
 	char			 title[NJ_NAME_MAX];
 	const char		*keys;		/* the help line */
+	int			 compact;	/* a message takes the key line */
 };
 
 struct tui {
