@@ -44,6 +44,7 @@ static const struct action *const action_table[] = {
 	&action_verify_fail,
 	&action_user_key_add,
 	&action_user_key_remove,
+	&action_print,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

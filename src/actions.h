@@ -106,6 +106,9 @@ extern const struct action action_claim_new;
 extern const struct action action_verify_pass;
 extern const struct action action_verify_fail;
 
+/* action-print.c */
+extern const struct action action_print;
+
 /* anomaly.c */
 #define AN_BUYER_UNITS	0x01	/* 单人多台套 */
 #define AN_DEALER_BURST	0x02	/* 短期内大批量 */

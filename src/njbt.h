@@ -180,6 +180,24 @@ size_t	 list_key_col(const struct list_def *);
 void	 list_page_free(struct list_page *);
 
 /*
+ * print.c: the printers, CSV sheets of the seed's forms (SPEC section 6).
+ * print_file() prints one report as who into path (NULL: stdout) in one
+ * read snapshot, then writes the audit row; NJ_OK, NJ_REFUSED (why in msg,
+ * Chinese), NJ_USAGE (unknown report, encoding or filter) or NJ_ERROR.
+ */
+struct print_req {
+	const char	*report;	/* application, notice, supply, ... */
+	const char	*id;		/* one record by its public key */
+	const char	*county;	/* or an area: a county (code) */
+	const char	*month;		/* ... and a month, YYYY-MM */
+	const char	*batch;		/* a settlement batch (number) */
+	const char	*encoding;	/* utf-8-bom (NULL), utf-8, gb18030 */
+};
+int	 print_file(const struct actor *, const struct print_req *,
+	     const char *, char *, size_t);
+const char *print_name_at(size_t, const char **);
+
+/*
  * auth.c: logging in and out (the SSH server and `njbt tui` call these).
  * Each returns NJ_OK, NJ_REFUSED with what the user should read in msg
  * (Chinese; empty when the refusal is silent, as for a public key the

@@ -90,7 +90,7 @@ test_parse_bad(void **state)
 static void
 test_every_day(void **state)
 {
-	char	 buf[16], text[16];
+	char	 buf[16], text[48];
 	int	 y, m, d, day, prev = 0, first = 1, yy, mm, dd, days;
 	int	 leap;
 

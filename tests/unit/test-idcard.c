@@ -101,7 +101,7 @@ test_generated_valid(void **state)
 		"19991231", "20000229", "20000101", "20231231", "20240229",
 		"20240601",
 	};
-	char	 first[18], id[19], norm[19];
+	char	 first[40], id[19], norm[19];
 	int	 today = ymd(2024, 6, 1);
 	size_t	 r, b;
 	int	 seq;
@@ -178,7 +178,7 @@ test_region(void **state)
 		41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64,
 		65, 71, 81, 82, 83,
 	};
-	char	 first[18], id[19];
+	char	 first[40], id[19];
 	int	 p, expect;
 	size_t	 i;
 
@@ -211,7 +211,7 @@ test_birth(void **state)
 		"20000931", "20001131", "20000132", "20000100", "20001301",
 		"20000001", "19491232", "99999999", "30000101",
 	};
-	char	 first[18], id[19];
+	char	 first[40], id[19];
 	size_t	 i;
 	int	 today = ymd(2024, 6, 1);
 
@@ -253,7 +253,7 @@ static void
 test_check(void **state)
 {
 	static const char checks[] = "0123456789X";
-	char	 id[19], first[18];
+	char	 id[19], first[40];
 	size_t	 i;
 	int	 n = 0;
 
@@ -336,7 +336,7 @@ test_norm(void **state)
 static void
 test_gender(void **state)
 {
-	char	 first[18], id[19];
+	char	 first[40], id[19];
 	int	 d;
 
 	(void)state;

@@ -1,0 +1,197 @@
+/*
+ * action-print.c: printing from the screens. The print action runs a
+ * printer of print.c (read-only: one read snapshot, then the engine's
+ * audit row with the report and its filters) and writes the sheet into
+ * the user's outbox on the server,
+ *   <directory of the database>/outbox/<login>/<report>-<what>-<time>.csv
+ * (directories 0700, files 0600: they may hold private data), where the
+ * user fetches it with scp/sftp or the office's file share. The action's
+ * key is the file's path, so the screen says where it went.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "print.h"
+
+static const struct field print_fields[] = {
+	{ "report", FT_CHOICE, FF_REQ, "打印内容", PRINT_CHOICES, 0 },
+	{ "id", FT_REF, 0, "编号", NULL, 24 },
+	{ "county", FT_REF, 0, "县（市、区）", "counties", 12 },
+	{ "month", FT_MONTH, 0, "月份", NULL, 0 },
+	{ "encoding", FT_CHOICE, 0, "文件编码", PRINT_ENCODINGS, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* Where the sheet goes: the act, and the file once made. */
+struct outbox {
+	struct act	*a;
+	char		 dir[PATH_MAX];
+	char		 path[PATH_MAX + 128];
+};
+
+/* A system failure making the file: the reason for the screen. */
+static int
+outbox_fail(struct print_out *o, const char *what, const char *path)
+{
+	fprintf(stderr, "njbt: print: %s %s: %s\n", what, path,
+	    strerror(errno));
+	xsnprintf(o->msg, sizeof o->msg, "%s失败：%s", what, strerror(errno));
+	return -1;
+}
+
+/* text as a piece of a file name: letters, digits, . _ - only. */
+static void
+name_part(char *out, size_t len, const char *text, size_t max)
+{
+	size_t i;
+
+	for (i = 0; text[i] != '\0' && i + 1 < len && i < max; i++) {
+		out[i] = text[i];
+		if (!((text[i] >= 'a' && text[i] <= 'z') ||
+		    (text[i] >= 'A' && text[i] <= 'Z') ||
+		    (text[i] >= '0' && text[i] <= '9') || text[i] == '_' ||
+		    text[i] == '-' || (text[i] == '.' && i > 0)))
+			out[i] = '_';
+	}
+	out[i] = '\0';
+}
+
+/* The user's outbox, made if missing: <dir of the database>/outbox/LOGIN. */
+static int
+outbox_dir(struct print_out *o, struct outbox *ob)
+{
+	char	copy[4096], real[PATH_MAX], login[NJ_LOGIN_MAX + 16];
+
+	strlcpy0(copy, store->path, sizeof copy);
+	if (realpath(dirname(copy), real) == NULL)
+		return outbox_fail(o, "打开数据库目录", store->path);
+	xsnprintf(ob->dir, sizeof ob->dir, "%s/outbox", real);
+	if (mkdir(ob->dir, 0700) != 0 && errno != EEXIST)
+		return outbox_fail(o, "创建发件箱", ob->dir);
+	name_part(login, sizeof login, ob->a->who->login, NJ_LOGIN_MAX + 8);
+	xsnprintf(ob->dir, sizeof ob->dir, "%s/outbox/%s", real, login);
+	if (mkdir(ob->dir, 0700) != 0 && errno != EEXIST)
+		return outbox_fail(o, "创建发件箱", ob->dir);
+	return 0;
+}
+
+/*
+ * Open the sheet's file once the print has passed its checks: 0600, never
+ * over another: report-what-YYYYMMDD-HHMMSS.csv, with -2, -3 ... when two
+ * prints share the second.
+ */
+static int
+outbox_open(struct print_out *o)
+{
+	struct outbox	*ob = o->arg;
+	struct act	*a = ob->a;
+	char		 what[96], part[40], stamp[32];
+	struct tm	 tm;
+	int		 fd, k;
+
+	if (outbox_dir(o, ob) != 0)
+		return -1;
+	if (act_has(a, "id"))
+		name_part(what, sizeof what, act_str(a, "id"), 32);
+	else {
+		/* without a county: the user's own region, or all */
+		name_part(part, sizeof part, act_has(a, "county") ?
+		    act_str(a, "county") : a->who->region[0] != '\0' &&
+		    a->who->role != ROLE_DEALER ? a->who->region : "all", 12);
+		if (act_has(a, "month"))
+			xsnprintf(what, sizeof what, "%s-%.7s", part,
+			    act_str(a, "month"));
+		else
+			strlcpy0(what, part, sizeof what);
+	}
+	localtime_r(&a->now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (k = 1; k < 100; k++) {
+		if (k == 1)
+			xsnprintf(ob->path, sizeof ob->path, "%s/%s-%s-%s.csv",
+			    ob->dir, act_str(a, "report"), what, stamp);
+		else
+			xsnprintf(ob->path, sizeof ob->path,
+			    "%s/%s-%s-%s-%d.csv", ob->dir, act_str(a, "report"),
+			    what, stamp, k);
+		fd = open(ob->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+		if (fd >= 0)
+			break;
+		if (errno != EEXIST)
+			return outbox_fail(o, "创建文件", ob->path);
+	}
+	if (fd < 0)
+		return outbox_fail(o, "创建文件", ob->path);
+	if (fchmod(fd, 0600) != 0 || (o->fp = fdopen(fd, "w")) == NULL) {
+		outbox_fail(o, "创建文件", ob->path);
+		close(fd);
+		unlink(ob->path);
+		ob->path[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+static int
+print_run(struct act *a)
+{
+	struct print_req	 req;
+	struct print_out	 out;
+	struct outbox		 ob;
+	int64_t			 rows;
+	int			 rc, clear;
+
+	memset(&req, 0, sizeof req);
+	req.report = act_str(a, "report");
+	req.id = act_str(a, "id");
+	req.county = act_str(a, "county");
+	req.month = act_str(a, "month");
+	req.encoding = act_str(a, "encoding");
+	memset(&ob, 0, sizeof ob);
+	ob.a = a;
+	memset(&out, 0, sizeof out);
+	out.open = outbox_open;
+	out.arg = &ob;
+	rc = print_write(a->who, &req, &out, &rows, &clear, a->err,
+	    sizeof a->err);
+	if (out.fp != NULL && fclose(out.fp) != 0 && rc == NJ_OK) {
+		xsnprintf(a->err, sizeof a->err, "写入文件失败：%s",
+		    strerror(errno));
+		rc = NJ_ERROR;
+	}
+	if (rc != NJ_OK) {
+		if (out.fp != NULL)
+			unlink(ob.path);
+		/* a request the print refuses is a refusal on the screen */
+		return rc == NJ_USAGE ? NJ_REFUSED : rc;
+	}
+	/* the key is the path; one too long for a key is said in full */
+	if (strlen(ob.path) < sizeof a->key)
+		act_key(a, "%s", ob.path);
+	else {
+		act_out(a, "%s", ob.path);
+		act_key(a, "%s", ob.path + strlen(ob.dir) -
+		    strlen(strrchr(ob.dir, '/')) - strlen("outbox"));
+	}
+	return NJ_OK;
+}
+
+const struct action action_print = {
+	.name = "print",
+	.title = "打印",
+	.roles = R(ROLE_ADMIN) | R(ROLE_CITY) | R(ROLE_COUNTY) |
+	    R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) | R(ROLE_MAKER) |
+	    R(ROLE_DEALER) | R(ROLE_AUDITOR),
+	.fields = print_fields,
+	.run = print_run,
+	.readonly = 1,
+};
