@@ -95,6 +95,31 @@ not_the_clerk(struct act *a, const struct app_row *r)
 	return NJ_OK;
 }
 
+/*
+ * 003 附件2 第八条(二): a buyer banned since the application was entered
+ * may not enjoy the subsidy (不得享受农机购置补贴): no notice is issued.
+ */
+static int
+not_banned(struct act *a, const struct app_row *r)
+{
+	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, "i", r->buyer);
+	char		 name[NJ_NAME_MAX] = "", until[16] = "";
+	int		 rc = sql_step(st), day;
+
+	if (rc == 1) {
+		sql_col_copy(st, 2, name, sizeof name);
+		sql_col_copy(st, 3, until, sizeof until);
+	}
+	sqlite3_reset(st);
+	if (rc != 1)
+		return act_fail(a, "查询购机者");
+	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
+	    day >= a->today)
+		return act_refuse(a, "application", "购机者“%s”因违规被禁止申请"
+		    "补贴，至 %s", name, until);
+	return NJ_OK;
+}
+
 /* Add one machine line: item and tier of the year, subsidy per unit. */
 static int
 add_line(struct act *a, int64_t app, int year, int service_org)
@@ -313,7 +338,8 @@ application_approve(struct act *a)
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
 	    (rc = app_in_state(a, &r, "submitted")) != NJ_OK ||
-	    (rc = not_the_clerk(a, &r)) != NJ_OK)
+	    (rc = not_the_clerk(a, &r)) != NJ_OK ||
+	    (rc = not_banned(a, &r)) != NJ_OK)
 		return rc;
 	if (program_get(r.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
@@ -400,7 +426,6 @@ application_withdraw(struct act *a)
 	struct app_row	 r;
 	sqlite3_stmt	*st;
 	int64_t		 central = 0, provincial = 0, left, nid = 0;
-	char		 at[32];
 	int		 rc, used = 0;
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK)
@@ -435,9 +460,10 @@ application_withdraw(struct act *a)
 		    sql_exec(SQL_NOTICE_SET_STATE, "ti", "returned", nid) != 0)
 			return act_fail(a, "交回通知书");
 	}
-	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_APP_DECIDE, "tittit", "withdrawn", a->who->id, at,
-	    act_str(a, "reason"), r.id, r.state) != 0)
+	/* the approver stays on record (004 八(一) 谁办理、谁负责); the one
+	 * who withdrew it is in the audit log */
+	if (sql_exec(SQL_APP_WITHDRAW, "tit", act_str(a, "reason"), r.id,
+	    r.state) != 0 || store_changes() != 1)
 		return act_fail(a, "撤销申请");
 	act_key(a, "%s", r.no);
 	return NJ_OK;

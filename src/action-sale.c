@@ -28,14 +28,21 @@ struct machine_row {
 	char	 model[64];
 };
 
+/*
+ * A unit of this dealer's stock, of a product that may still be sold with
+ * a subsidy: not failed in filing or suspended, of a maker neither
+ * suspended nor blacklisted (SPEC section 5; 003 附件2 第八条).
+ */
 static int
 machine_in_stock(struct act *a, const char *serial, int64_t dealer,
     struct machine_row *m)
 {
 	sqlite3_stmt	*st = sql_query(SQL_MACHINE_FOR_SALE, "t", serial);
+	char		 pstatus[16] = "", kstatus[16] = "", maker[NJ_NAME_MAX];
 	int		 rc = sql_step(st);
 
 	memset(m, 0, sizeof *m);
+	maker[0] = '\0';
 	if (rc == 1) {
 		m->id = sqlite3_column_int64(st, 0);
 		m->dealer = sqlite3_column_int64(st, 1);
@@ -44,6 +51,9 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 		m->tier = sqlite3_column_int64(st, 4);
 		m->filed = sqlite3_column_int64(st, 5);
 		sql_col_copy(st, 6, m->model, sizeof m->model);
+		sql_col_copy(st, 8, pstatus, sizeof pstatus);
+		sql_col_copy(st, 9, kstatus, sizeof kstatus);
+		sql_col_copy(st, 10, maker, sizeof maker);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -52,6 +62,14 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 		return act_refuse(a, "serial", "出厂编号 %s 不在本店库存中%s",
 		    serial, rc == 1 && m->dealer == dealer &&
 		    strcmp(m->state, "returned") != 0 ? "（已销售）" : "");
+	if (strcmp(pstatus, "failed") == 0 || strcmp(pstatus, "suspended") == 0)
+		return act_refuse(a, "serial", "型号 %s 的投档未通过或已被暂停，"
+		    "不能享受补贴", m->model);
+	if (strcmp(kstatus, "suspended") == 0 ||
+	    strcmp(kstatus, "blacklisted") == 0)
+		return act_refuse(a, "serial", "生产企业%s%s，其产品不能享受补贴",
+		    maker, strcmp(kstatus, "suspended") == 0 ? "已被暂停补贴资格" :
+		    "已被列入黑名单");
 	return NJ_OK;
 }
 
@@ -350,9 +368,14 @@ const struct action action_sale_new = {
 	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0, NULL
 };
 
+/*
+ * buyer_type tells the field checks that an organisation's credit code
+ * and basic account (基本账户) are meant, when the code has no letters.
+ */
 static const struct field claim_fields[] = {
 	{ "serial", FT_REF, FF_REQ, "出厂编号", NULL, 40 },
 	{ "id_no", FT_IDNO, FF_REQ | FF_PRIVATE, "身份证号/信用代码", NULL, 18 },
+	{ "buyer_type", FT_CHOICE, 0, "购机者类型", "person:个人,org:组织", 0 },
 	{ "township", FT_REF, 0, "乡镇", "townships", 12 },
 	{ "village", FT_TEXT, 0, "村组", NULL, 30 },
 	{ "address", FT_TEXT, 0, "住址", NULL, 80 },
@@ -429,6 +452,7 @@ claim_new(struct act *a)
 	} else
 		tw.code[0] = '\0';
 	memset(&in, 0, sizeof in);
+	in.kind = act_str(a, "buyer_type");
 	in.idno = act_str(a, "id_no");
 	in.township = tw.code[0] ? tw.code : NULL;
 	in.village = act_str(a, "village");

@@ -161,6 +161,9 @@ verify_pass(struct act *a)
 		if (act_has(a, "licence_no") && sql_exec(SQL_SALE_SET_LICENCE,
 		    "ti", act_str(a, "licence_no"), s.id) != 0)
 			return act_fail(a, "保存核验");
+		/* checked again after a failure: waiting for the second */
+		if (sql_exec(SQL_SALE_REOPEN, "i", s.id) != 0)
+			return act_fail(a, "保存核验");
 		act_out(a, "已记录第一人现场核验，还需另一名人员现场核验");
 	} else {
 		if (sql_exec(SQL_SALE_VERIFIED, "tti", at, act_str(a,

@@ -109,6 +109,40 @@ extern const struct action action_verify_fail;
 /* action-print.c */
 extern const struct action action_print;
 
+/* action-batch.c */
+extern const struct action action_batch_new;
+extern const struct action action_batch_publicize;
+extern const struct action action_objection_new;
+extern const struct action action_objection_resolve;
+extern const struct action action_batch_review;
+extern const struct action action_batch_submit;
+struct batch_row {
+	int64_t	 id;
+	char	 no[32];
+	char	 county[NJ_REGION_MAX];
+	int	 year;
+	char	 month[8];
+	int	 seq;
+	char	 state[16];
+	char	 pub_from[16];
+	char	 pub_to[16];
+	char	 created[16];
+};
+const char *batch_state_label(const char *);
+int	 find_batch(struct act *, const char *, struct batch_row *);
+int	 batch_in_state(struct act *, const struct batch_row *, const char *);
+int	 batch_take_out(struct act *, int64_t, const char *);
+
+/* action-finance.c */
+extern const struct action action_finance_sample;
+extern const struct action action_finance_check;
+extern const struct action action_finance_approve;
+extern const struct action action_finance_pay;
+
+/* action-return.c */
+extern const struct action action_return_new;
+extern const struct action action_return_refund;
+
 /* anomaly.c */
 #define AN_BUYER_UNITS	0x01	/* 单人多台套 */
 #define AN_DEALER_BURST	0x02	/* 短期内大批量 */

@@ -53,12 +53,51 @@ check_audit(char *detail, size_t len)
 	return rc == 0;
 }
 
+/* Every payment is its sale's frozen subsidy, of a paid or refunded sale. */
+static int
+check_payments(char *detail, size_t len)
+{
+	int64_t n = 0;
+
+	if (sql_int(&n, SQL_CHECK_PAYMENTS, "") < 0) {
+		xsnprintf(detail, len, "%s", store_errmsg());
+		return 0;
+	}
+	if (n > 0)
+		xsnprintf(detail, len, "%lld 笔支付与销售的补贴额或状态不符",
+		    (long long)n);
+	return n == 0;
+}
+
+/* The budgets' paid parts equal the payments of unrefunded sales. */
+static int
+check_budget_paid(char *detail, size_t len)
+{
+	sqlite3_stmt	*st = sql_query(SQL_CHECK_PAID, "");
+	int		 rc = sql_step(st);
+	char		 a[32], b[32];
+
+	if (rc == 1) {
+		money_format(sqlite3_column_int64(st, 2) +
+		    sqlite3_column_int64(st, 3), a, sizeof a);
+		money_format(sqlite3_column_int64(st, 4) +
+		    sqlite3_column_int64(st, 5), b, sizeof b);
+		xsnprintf(detail, len, "%d 年 %s 的资金计划记已支付 %s 元，支付记录"
+		    "合计 %s 元", sqlite3_column_int(st, 0), sql_col(st, 1), a, b);
+	} else if (rc < 0)
+		xsnprintf(detail, len, "%s", store_errmsg());
+	sqlite3_reset(st);
+	return rc == 0;
+}
+
 static const struct {
 	const char	*what;
 	int		(*fn)(char *, size_t);
 } checks[] = {
 	{ "数据库完整性", check_integrity },
 	{ "外键", check_foreign_keys },
+	{ "支付记录", check_payments },
+	{ "资金计划已支付数", check_budget_paid },
 	{ "审计日志", check_audit },
 };
 

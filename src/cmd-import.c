@@ -1,5 +1,5 @@
 /*
- * cmd-import.c: `njbt import regions|catalog|budget|users FILE.csv
+ * cmd-import.c: `njbt import regions|catalog|budget|users|holidays FILE.csv
  * [--year YYYY]`, run as the console operator. Prints the number of rows
  * stored; a bad file stores nothing and the reason names line and column.
  */
@@ -47,6 +47,6 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "regions|catalog|budget|users FILE.csv [--year YYYY]",
+	"import", "regions|catalog|budget|users|holidays FILE.csv [--year YYYY]",
 	"导入 CSV 文件（整个文件全部导入，或一行也不导入）", cmd_import
 };

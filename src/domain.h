@@ -75,6 +75,10 @@ int	 date_add_working(int day, int n, int (*is_holiday)(int, void *),
 int	 date_working_between(int from, int to,
 	     int (*is_holiday)(int, void *), void *arg);
 
+/* sample.c */
+size_t	 sample_draw(uint64_t, const int64_t *, size_t, size_t, int64_t *);
+size_t	 sample_size(size_t, int);
+
 /* subsidy.c: 004 三(三), 005 rules of SPEC section 5 */
 struct subsidy_in {
 	int64_t	 tier_central;	/* the tier's fixed amount, by who pays */

@@ -510,8 +510,15 @@ forms_resolve(struct forms *forms, char *err, size_t errlen)
 			p.file = f->file;
 			p.line = r->line;
 			r->form = forms_find(forms, r->target);
-			if (r->form == NULL || r->form->kind != FORM_ACTION) {
+			if (r->form == NULL) {
 				perr(&p, "未知的表单“%s”", r->target);
+				continue;
+			}
+			/* a row may open another list, about the row */
+			if (r->form->kind == FORM_LIST) {
+				if (strcmp(r->field, "arg") != 0)
+					perr(&p, "打开列表 %s 时应写 row %s arg [列号]",
+					    r->target, r->target);
 				continue;
 			}
 			if (action_field_index(r->form->action, r->field) < 0)

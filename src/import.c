@@ -504,11 +504,40 @@ user_row(struct import *imp)
 	return rc;
 }
 
+/* --- holidays ------------------------------------------------------------ */
+
+static const struct icol holiday_cols[] = {
+	{ "day", 1 }, { "kind", 1 }, { "name", 0 },
+	{ NULL, 0 }
+};
+
+/*
+ * A public holiday, or a weekend day worked instead (调休), for counting
+ * publicity in working days.
+ */
+static int
+holiday_row(struct import *imp)
+{
+	const char	*day = cell(imp, "day"), *kind = cell(imp, "kind");
+	int		 d;
+
+	if (date_parse(day, &d) != 0)
+		return imp_err(imp, "day", "日期“%s”有误，应为 YYYY-MM-DD", day);
+	if (strcmp(kind, "holiday") != 0 && strcmp(kind, "workday") != 0)
+		return imp_err(imp, "kind", "类别“%s”有误，应为 holiday（放假）或 "
+		    "workday（调休上班）", kind);
+	if (sql_exec(SQL_HOLIDAY_UPSERT, "ttt", day, kind, cell(imp, "name")) !=
+	    0)
+		return db_fail(imp);
+	return NJ_OK;
+}
+
 static const struct ikind ikinds[] = {
 	{ "regions", "行政区划", region_cols, region_row },
 	{ "catalog", "补贴额一览表", catalog_cols, catalog_row },
 	{ "budget", "资金计划", budget_cols, budget_row },
 	{ "users", "用户", user_cols, user_row },
+	{ "holidays", "节假日", holiday_cols, holiday_row },
 };
 
 /* --- the file ---------------------------------------------------------- */
@@ -654,7 +683,7 @@ import_do(const struct actor *who, const char *kind, const char *name,
 			imp.kind = &ikinds[i];
 	if (imp.kind == NULL) {
 		xsnprintf(msg, msglen, "未知的导入类型：%s（应为 regions、catalog、"
-		    "budget 或 users）", kind);
+		    "budget、users 或 holidays）", kind);
 		return NJ_USAGE;
 	}
 	if (who->role != ROLE_CONSOLE && who->role != ROLE_ADMIN) {

@@ -6,7 +6,7 @@
  *   ?2 the viewer's organisation (maker or dealer id),
  *   ?3 a filter text ('' for none), ?4 a limit, ?5 an offset,
  *   ?6 an argument (a record key the list is about, '' for none),
- *   ?7 this year by the programme's clock.
+ *   ?7 this year by the programme's clock, ?8 today (YYYY-MM-DD).
  * Private columns arrive encrypted; they are opened only for roles that
  * may see them and each such page is logged; others see ***1234.
  */
@@ -36,6 +36,13 @@ static const struct list_def *const list_table[] = {
 	&list_my_sales,
 	&list_claims,
 	&list_anomalies,
+	&list_batches,
+	&list_finance_queue,
+	&list_batch_sales,
+	&list_review_queue,
+	&list_finance_checks,
+	&list_refunds,
+	&list_objections,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 
@@ -141,7 +148,7 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 {
 	const struct list_def	*def = list_find(name);
 	sqlite3_stmt		*st;
-	char			 pattern[256], detail[128];
+	char			 pattern[256], detail[128], today[16];
 	size_t			 c, cap = 0;
 	int			 rc, clear, ncols = 0, col, y, m, d;
 
@@ -162,8 +169,9 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	clear = list_sees_private(def, who);
 	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
 	date_to_ymd(clock_today(), &y, &m, &d);
-	st = sql_query(def->stmt, "titddtd", list_scope(who), who->org,
-	    pattern, limit + 1, offset, arg ? arg : "", y);
+	date_format(clock_today(), today, sizeof today);
+	st = sql_query(def->stmt, "titddtdt", list_scope(who), who->org,
+	    pattern, limit + 1, offset, arg ? arg : "", y, today);
 	while ((rc = sql_step(st)) == 1) {
 		if (page->nrows == (size_t)limit) {
 			page->more = 1;
@@ -213,6 +221,12 @@ list_cellv(const struct list_page *p, size_t row, size_t col)
 }
 
 /* What the screens may know of a list: title, columns, the key column. */
+const char *
+list_name(const struct list_def *def)
+{
+	return def->name;
+}
+
 const char *
 list_title(const struct list_def *def)
 {

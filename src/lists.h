@@ -49,5 +49,12 @@ extern const struct list_def list_sales;
 extern const struct list_def list_my_sales;
 extern const struct list_def list_claims;
 extern const struct list_def list_anomalies;
+extern const struct list_def list_batches;
+extern const struct list_def list_finance_queue;
+extern const struct list_def list_batch_sales;
+extern const struct list_def list_review_queue;
+extern const struct list_def list_finance_checks;
+extern const struct list_def list_refunds;
+extern const struct list_def list_objections;
 
 #endif

@@ -22,6 +22,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_actions_entry,
 	&cmd_backup_entry,
 	&cmd_check_entry,
+	&cmd_list_entry,
 	&cmd_print_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])

@@ -172,6 +172,7 @@ int	 list_allowed(const struct list_def *, const struct actor *);
 int	 list_fetch(const struct actor *, const char *, const char *,
 	     const char *, int, int, struct list_page *, char *, size_t);
 const char *list_cellv(const struct list_page *, size_t, size_t);
+const char *list_name(const struct list_def *);
 const char *list_title(const struct list_def *);
 size_t	 list_ncols(const struct list_def *);
 const char *list_col_label(const struct list_def *, size_t);

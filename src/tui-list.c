@@ -117,7 +117,10 @@ list_open_row(struct tui *t, struct lscreen *ls, size_t i)
 
 	key = list_cellv(&ls->page, (size_t)ls->sel, (size_t)row->col <
 	    ls->page.ncols ? (size_t)row->col : 0);
-	tui_push(t, form_screen_new(t, row->form, row->field, key, 0));
+	if (row->form->kind == FORM_LIST)
+		tui_push(t, list_screen_arg(t, row->form, key));
+	else
+		tui_push(t, form_screen_new(t, row->form, row->field, key, 0));
 }
 
 static int
@@ -296,18 +299,30 @@ list_new(struct tui *t, const char *list, const char *title, const char *arg)
 	return scr;
 }
 
-/* The screen of a list block of the forms. */
+/* The screen of a list block of the forms, about arg (or its own). */
+struct screen *
+list_screen_arg(struct tui *t, const struct form *form, const char *arg)
+{
+	struct screen	*scr;
+	char		 title[NJ_NAME_MAX];
+
+	if (arg == NULL)
+		arg = form->arg;
+	if (arg != NULL && strcmp(arg, "self") == 0)
+		arg = t->who->login;
+	if (arg != NULL && arg != form->arg)
+		xsnprintf(title, sizeof title, "%s：%s", form->title, arg);
+	else
+		strlcpy0(title, form->title, sizeof title);
+	if ((scr = list_new(t, form->source, title, arg)) != NULL)
+		((struct lscreen *)scr->data)->form = form;
+	return scr;
+}
+
 struct screen *
 list_screen_new(struct tui *t, const struct form *form)
 {
-	struct screen	*scr;
-	const char	*arg = form->arg;
-
-	if (arg != NULL && strcmp(arg, "self") == 0)
-		arg = t->who->login;
-	if ((scr = list_new(t, form->source, form->title, arg)) != NULL)
-		((struct lscreen *)scr->data)->form = form;
-	return scr;
+	return list_screen_arg(t, form, NULL);
 }
 
 /* A look-up for a form field: cb gets the picked key (NULL: cancelled). */

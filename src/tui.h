@@ -131,6 +131,8 @@ int	 form_screen_set(struct screen *, const char *, const char *);
 /* tui-list.c */
 typedef void (*pick_cb)(struct tui *, void *, const char *);
 struct screen *list_screen_new(struct tui *, const struct form *);
+struct screen *list_screen_arg(struct tui *, const struct form *,
+	     const char *);
 struct screen *picker_new(struct tui *, const char *, const char *,
 	     const char *, pick_cb, void *);
 

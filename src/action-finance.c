@@ -1,0 +1,278 @@
+/*
+ * action-finance.c: the county finance bureau's part (004 附件4 四(五)、
+ * (六); 004 六(一)2): it spot-checks at least 10% of a batch's machines,
+ * every machine that had an objection included, from a recorded seed so
+ * the same draw can be made again (finance.sample, finance.check); it
+ * approves the batch (finance.approve) and pays each machine's subsidy
+ * into the buyer's account, one payment per machine marked 农机购置补贴
+ * (finance.pay). Finance acts only in its own county.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+
+static const struct field sample_fields[] = {
+	{ "batch", FT_REF, FF_REQ, "结算批次", "finance_queue", 24 },
+	{ "ratio", FT_RATIO, 0, "抽查比例（不低于 0.10）", NULL, 0 },
+	{ "seed", FT_INT, 0, "随机种子（留空自动生成）", NULL, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* 004 六(一)2(3): 按照不低于10%的比例抽查; reproducible from its seed. */
+static int
+finance_sample(struct act *a)
+{
+	struct batch_row	 b;
+	struct program_row	 p;
+	sqlite3_stmt		*st;
+	int64_t			*ids = NULL, *drawn = NULL, *obj = NULL, one;
+	size_t			 n = 0, nobj = 0, k, i, j, used = 0;
+	char			*list = NULL, at[32];
+	uint64_t		 seed;
+	int			 rc, bp;
+
+	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
+	    (rc = batch_in_state(a, &b, "submitted")) != NJ_OK)
+		return rc;
+	rc = sql_int(&one, SQL_FSAMPLE_GET, "i", b.id);
+	if (rc < 0)
+		return act_fail(a, "查询抽查");
+	if (rc == 1)
+		return act_refuse(a, "batch", "结算批次 %s 已抽查取样", b.no);
+	if (program_get(b.year, &p) < 0)
+		return act_fail(a, "查询年度方案");
+	bp = act_has(a, "ratio") ? (int)act_num(a, "ratio") :
+	    p.finance_sample_bp;
+	if (bp < 1000)
+		return act_refuse(a, "ratio", "抽查比例不得低于 10%%");
+	seed = act_has(a, "seed") ? (uint64_t)act_num(a, "seed") :
+	    (uint64_t)a->now * 2654435761u ^ (uint64_t)b.id;
+	seed &= INT64_MAX;
+	st = sql_query(SQL_BATCH_SALES, "i", b.id);
+	while ((rc = sql_step(st)) == 1) {
+		ids = realloc(ids, (n + 1) * sizeof *ids);
+		if (ids == NULL)
+			abort();
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	st = sql_query(SQL_OBJECTION_SALES, "i", b.id);
+	while (rc == 0 && (rc = sql_step(st)) == 1) {
+		obj = realloc(obj, (nobj + 1) * sizeof *obj);
+		if (obj == NULL)
+			abort();
+		obj[nobj++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		rc = act_fail(a, "查询结算批次");
+		goto out;
+	}
+	k = sample_size(n, bp);
+	drawn = xcalloc(k + nobj + 1, sizeof *drawn);
+	k = sample_draw(seed, ids, n, k, drawn);
+	/* every machine with an objection is checked too */
+	for (i = 0; i < nobj; i++) {
+		for (j = 0; j < k && drawn[j] != obj[i]; j++)
+			;
+		if (j == k)
+			drawn[k++] = obj[i];
+	}
+	list = xcalloc(k + 1, 24);
+	clock_stamp(a->now, at, sizeof at);
+	for (i = 0; i < k; i++) {
+		used += (size_t)snprintf(list + used, 24, "%s%lld", i ? "," : "",
+		    (long long)drawn[i]);
+		if (sql_exec(SQL_FCHECK_INSERT, "ii", b.id, drawn[i]) != 0) {
+			rc = act_fail(a, "保存抽查");
+			goto out;
+		}
+		act_out(a, "%lld", (long long)drawn[i]);
+	}
+	if (sql_exec(SQL_FSAMPLE_INSERT, "iidtit", b.id, (int64_t)seed, bp,
+	    list, a->who->id, at) != 0) {
+		rc = act_fail(a, "保存抽查");
+		goto out;
+	}
+	act_key(a, "%s", b.no);
+	rc = NJ_OK;
+out:
+	free(ids);
+	free(obj);
+	free(drawn);
+	free(list);
+	return rc;
+}
+
+const struct action action_finance_sample = {
+	"finance.sample", "抽查取样", R(ROLE_FINANCE), sample_fields,
+	finance_sample, 0, NULL
+};
+
+static const struct field check_fields[] = {
+	{ "sale", FT_REF, FF_REQ, "销售编号", "finance_checks", 12 },
+	{ "result", FT_CHOICE, FF_REQ, "抽查结果", "pass:属实,fail:不属实", 0 },
+	{ "note", FT_TEXT, 0, "核实情况", NULL, 200 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* One machine of the sample: in use as claimed (pass), or not. */
+static int
+finance_check(struct act *a)
+{
+	sqlite3_stmt	*st;
+	struct batch_row b;
+	int64_t		 sale, cid = 0;
+	char		 result[16] = "", no[32] = "", state[16] = "", at[32];
+	char		 why[300];
+	int		 rc;
+
+	if (parse_int(act_str(a, "sale"), &sale) != 0)
+		return act_refuse(a, "sale", "销售编号应为数字");
+	st = sql_query(SQL_FCHECK_GET, "i", sale);
+	if ((rc = sql_step(st)) == 1) {
+		cid = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 2, result, sizeof result);
+		sql_col_copy(st, 3, no, sizeof no);
+		sql_col_copy(st, 4, state, sizeof state);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询抽查");
+	if (rc == 0)
+		return act_refuse(a, "sale", "销售 %lld 不在抽查样本中",
+		    (long long)sale);
+	st = sql_query(SQL_BATCH_BY_NO, "t", no);
+	memset(&b, 0, sizeof b);
+	if (sql_step(st) == 1)
+		sql_col_copy(st, 2, b.county, sizeof b.county);
+	sqlite3_reset(st);
+	if ((rc = need_scope(a, "sale", b.county)) != NJ_OK)
+		return rc;
+	if (strcmp(state, "submitted") != 0)
+		return act_refuse(a, "sale", "结算批次 %s 不在财政审核中", no);
+	if (result[0] != '\0')
+		return act_refuse(a, "sale", "销售 %lld 已抽查核实", (long long)sale);
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_FCHECK_SET, "ttiti", act_str(a, "result"),
+	    act_str(a, "note"), a->who->id, at, cid) != 0)
+		return act_fail(a, "保存抽查");
+	if (strcmp(act_str(a, "result"), "fail") == 0) {
+		xsnprintf(why, sizeof why, "财政抽查不属实：%s", act_has(a, "note") ?
+		    act_str(a, "note") : "");
+		if ((rc = batch_take_out(a, sale, why)) != NJ_OK)
+			return rc;
+	}
+	act_key(a, "%lld", (long long)sale);
+	return NJ_OK;
+}
+
+const struct action action_finance_check = {
+	"finance.check", "抽查核实", R(ROLE_FINANCE), check_fields,
+	finance_check, 0, NULL
+};
+
+static const struct field batch_fields[] = {
+	{ "batch", FT_REF, FF_REQ, "结算批次", "finance_queue", 24 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* 004 附件4 四(五): approve once the sample has been checked. */
+static int
+finance_approve(struct act *a)
+{
+	struct batch_row	b;
+	int64_t			n;
+	char			at[32];
+	int			rc;
+
+	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
+	    (rc = batch_in_state(a, &b, "submitted")) != NJ_OK)
+		return rc;
+	rc = sql_int(&n, SQL_FSAMPLE_GET, "i", b.id);
+	if (rc < 0)
+		return act_fail(a, "查询抽查");
+	if (rc == 0)
+		return act_refuse(a, "batch", "结算批次 %s 尚未抽查取样", b.no);
+	if (sql_int(&n, SQL_FCHECKS_PENDING, "i", b.id) < 0)
+		return act_fail(a, "查询抽查");
+	if (n > 0)
+		return act_refuse(a, "batch", "还有 %lld 台抽查机具未核实",
+		    (long long)n);
+	if (sql_int(&n, SQL_BATCH_TOTALS, "i", b.id) < 0)
+		return act_fail(a, "查询结算批次");
+	if (n == 0)
+		return act_refuse(a, "batch", "结算批次 %s 中已没有机具", b.no);
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_BATCH_APPROVE, "iti", a->who->id, at, b.id) != 0)
+		return act_fail(a, "审核批准");
+	act_key(a, "%s", b.no);
+	return NJ_OK;
+}
+
+const struct action action_finance_approve = {
+	"finance.approve", "审核批准结算批次", R(ROLE_FINANCE), batch_fields,
+	finance_approve, 0, NULL
+};
+
+static const struct field pay_fields[] = {
+	{ "batch", FT_REF, FF_REQ, "结算批次", "finance_queue", 24 },
+	{ "paid_on", FT_DATE, FF_REQ, "支付日期", NULL, 0 },
+	{ "ref", FT_TEXT, 0, "支付凭证号", NULL, 40 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/*
+ * 004 附件4 四(六): one payment per machine into the buyer's own account,
+ * marked 农机购置补贴; the budget's paid parts grow by the same.
+ */
+static int
+finance_pay(struct act *a)
+{
+	struct batch_row	 b;
+	sqlite3_stmt		*st;
+	int64_t			 count = 0;
+	char			 at[32];
+	int			 rc;
+
+	if ((rc = find_batch(a, "batch", &b)) != NJ_OK)
+		return rc;
+	if (strcmp(b.state, "paid") == 0)
+		return act_refuse(a, "batch", "结算批次 %s 已支付，不能重复支付",
+		    b.no);
+	if ((rc = batch_in_state(a, &b, "approved")) != NJ_OK)
+		return rc;
+	if (act_num(a, "paid_on") > a->today)
+		return act_refuse(a, "paid_on", "支付日期不能晚于今天");
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_PAY_BATCH, "ittit", b.id, act_str(a, "paid_on"),
+	    act_str(a, "ref"), a->who->id, at) != 0)
+		return act_fail(a, "支付");
+	st = sql_query(SQL_PAY_SUMS, "i", b.id);
+	while ((rc = sql_step(st)) == 1) {
+		int	year = sqlite3_column_int(st, 0);
+		int64_t	c = sqlite3_column_int64(st, 1);
+		int64_t	p = sqlite3_column_int64(st, 2);
+
+		count += sqlite3_column_int64(st, 3);
+		if (sql_exec(SQL_BUDGET_PAY, "iidt", c, p, year, b.county) != 0)
+			rc = -1;
+		if (rc < 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc < 0 || sql_exec(SQL_PAY_MARK_SALES, "i", b.id) != 0 ||
+	    sql_exec(SQL_PAY_MARK_MACHINES, "i", b.id) != 0 ||
+	    sql_exec(SQL_BATCH_PAID, "ti", at, b.id) != 0)
+		return act_fail(a, "支付");
+	act_out(a, "%s", b.no);
+	act_key(a, "%lld", (long long)count);
+	return NJ_OK;
+}
+
+const struct action action_finance_pay = {
+	"finance.pay", "支付补贴资金", R(ROLE_FINANCE), pay_fields, finance_pay,
+	0, NULL
+};

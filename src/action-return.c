@@ -1,0 +1,183 @@
+/*
+ * action-return.c: returns (退货, 004 附件5). Before payment the county
+ * agrees, the notice and the sale are cancelled and the machine goes back
+ * to the dealer's stock (return.new). After payment the buyer must first
+ * pay the whole subsidy back into the finance account: the county records
+ * the request (return.new), finance records the refund (return.refund),
+ * and only then is the sale cancelled and the machine returned. The
+ * budget's committed and paid parts follow.
+ */
+#include <string.h>
+
+#include "actions.h"
+
+struct ret_sale {
+	int64_t	 id;
+	int	 year;
+	char	 county[NJ_REGION_MAX];
+	char	 state[16];
+	int64_t	 app;
+	int64_t	 central;
+	int64_t	 others;	/* provincial, city, county parts */
+	int64_t	 tier;
+};
+
+static int
+ret_find(struct act *a, struct ret_sale *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(s, 0, sizeof *s);
+	if (parse_int(act_str(a, "sale"), &s->id) != 0 || s->id <= 0)
+		return act_refuse(a, "sale", "销售编号应为数字");
+	st = sql_query(SQL_SALE_GET, "i", s->id);
+	if ((rc = sql_step(st)) == 1) {
+		s->year = sqlite3_column_int(st, 1);
+		sql_col_copy(st, 2, s->county, sizeof s->county);
+		s->app = sqlite3_column_int64(st, 6);
+		s->tier = sqlite3_column_int64(st, 9);
+		s->central = sqlite3_column_int64(st, 12);
+		s->others = sqlite3_column_int64(st, 13) +
+		    sqlite3_column_int64(st, 14) + sqlite3_column_int64(st, 15);
+		sql_col_copy(st, 19, s->state, sizeof s->state);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询销售");
+	if (rc == 0)
+		return act_refuse(a, "sale", "未知的销售编号：%lld",
+		    (long long)s->id);
+	return need_scope(a, "sale", s->county);
+}
+
+/*
+ * Cancel the sale: out of any batch, notice and application cancelled,
+ * the machine back in the dealer's stock, the commitment released.
+ */
+static int
+ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
+{
+	if (sql_exec(SQL_BATCH_DROP_SALE, "i", s->id) != 0 ||
+	    sql_exec(SQL_REVIEW_DROP_SALE, "i", s->id) != 0 ||
+	    sql_exec(SQL_FCHECK_DROP_SALE, "i", s->id) != 0 ||
+	    sql_exec(SQL_SALE_SET_STATE, "ti", state, s->id) != 0 ||
+	    sql_exec(SQL_SALE_MACHINE_BACK, "i", s->id) != 0 ||
+	    sql_exec(SQL_SALE_CANCEL_NOTICE, "i", s->id) != 0 ||
+	    sql_exec(SQL_SALE_CANCEL_APP, "i", s->id) != 0)
+		return act_fail(a, "退货");
+	/* a buy-first sale not yet claimed committed nothing */
+	if (s->app != 0)
+		return budget_commit(a, s->county, s->year, -s->central,
+		    -s->others);
+	return NJ_OK;
+}
+
+static const struct field new_fields[] = {
+	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
+	{ "reason", FT_TEXT, FF_REQ, "退货原因", NULL, 200 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static int
+return_new(struct act *a)
+{
+	struct ret_sale	 s;
+	sqlite3_stmt	*st;
+	char		 at[32], rstate[24] = "";
+	int		 rc, paid;
+
+	if ((rc = ret_find(a, &s)) != NJ_OK)
+		return rc;
+	if (strcmp(s.state, "cancelled") == 0 ||
+	    strcmp(s.state, "refunded") == 0)
+		return act_refuse(a, "sale", "销售 %lld 已退货", (long long)s.id);
+	st = sql_query(SQL_RETURN_GET, "i", s.id);
+	if ((rc = sql_step(st)) == 1)
+		sql_col_copy(st, 1, rstate, sizeof rstate);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询退货");
+	if (rc == 1)
+		return act_refuse(a, "sale", "销售 %lld 已申请退货，等待财政部门登记"
+		    "退款", (long long)s.id);
+	paid = strcmp(s.state, "paid") == 0;
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_RETURN_INSERT, "itdtit", s.id, act_str(a, "reason"),
+	    paid, paid ? "awaiting_refund" : "done", a->who->id, at) != 0)
+		return act_fail(a, "保存退货");
+	if (paid)
+		act_out(a, "补贴已支付：须购机者将补贴款全额退回财政补贴专户，"
+		    "由财政部门登记退款后方可退货");
+	else if ((rc = ret_cancel(a, &s, "cancelled")) != NJ_OK)
+		return rc;
+	act_key(a, "%lld", (long long)s.id);
+	return NJ_OK;
+}
+
+const struct action action_return_new = {
+	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL
+};
+
+static const struct field refund_fields[] = {
+	{ "sale", FT_REF, FF_REQ, "销售编号", "refunds", 12 },
+	{ "amount", FT_MONEY, FF_REQ, "退回补贴款（元）", NULL, 0 },
+	{ "paid_on", FT_DATE, FF_REQ, "退款到账日期", NULL, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* 004 附件5 二: the whole subsidy back first, then the return. */
+static int
+return_refund(struct act *a)
+{
+	struct ret_sale	 s;
+	sqlite3_stmt	*st;
+	int64_t		 rid = 0, amount = 0, pc = 0, pp = 0;
+	char		 rstate[24] = "", at[32], s1[32], s2[32];
+	int		 rc;
+
+	if ((rc = ret_find(a, &s)) != NJ_OK)
+		return rc;
+	st = sql_query(SQL_RETURN_GET, "i", s.id);
+	if ((rc = sql_step(st)) == 1) {
+		rid = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, rstate, sizeof rstate);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询退货");
+	if (rc == 0 || strcmp(rstate, "awaiting_refund") != 0)
+		return act_refuse(a, "sale", "销售 %lld 没有待登记退款的退货申请",
+		    (long long)s.id);
+	st = sql_query(SQL_PAYMENT_OF_SALE, "i", s.id);
+	if ((rc = sql_step(st)) == 1) {
+		amount = sqlite3_column_int64(st, 0);
+		pc = sqlite3_column_int64(st, 1);
+		pp = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != 1)
+		return act_fail(a, "查询支付");
+	if (act_num(a, "amount") != amount) {
+		money_format(act_num(a, "amount"), s1, sizeof s1);
+		money_format(amount, s2, sizeof s2);
+		return act_refuse(a, "amount", "退回 %s 元与已支付的补贴 %s 元不符："
+		    "须全额退回", s1, s2);
+	}
+	if (act_num(a, "paid_on") > a->today)
+		return act_refuse(a, "paid_on", "退款日期不能晚于今天");
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_RETURN_REFUND, "ititi", amount, act_str(a, "paid_on"),
+	    a->who->id, at, rid) != 0 ||
+	    sql_exec(SQL_BUDGET_PAY, "iidt", -pc, -pp, s.year, s.county) != 0)
+		return act_fail(a, "登记退款");
+	if ((rc = ret_cancel(a, &s, "refunded")) != NJ_OK)
+		return rc;
+	act_key(a, "%lld", (long long)s.id);
+	return NJ_OK;
+}
+
+const struct action action_return_refund = {
+	"return.refund", "登记退回的补贴款", R(ROLE_FINANCE), refund_fields,
+	return_refund, 0, NULL
+};

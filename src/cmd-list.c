@@ -1,0 +1,77 @@
+/*
+ * cmd-list.c: `njbt list NAME [--as LOGIN] [--arg KEY] [FILTER]` prints a
+ * named list (what a screen's list shows) as tab-separated lines, its
+ * column heads first, all pages, with the same scope and private-data
+ * rules as the screens. Without NAME it lists the lists.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static int
+cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct list_def	*def;
+	struct list_page	 page;
+	struct actor		 who;
+	const char		*name = NULL, *as = NULL, *arg = NULL;
+	const char		*filter = "";
+	char			 msg[NJ_MSG_MAX];
+	size_t			 i, r, c;
+	int			 offset = 0, rc, more;
+
+	for (i = 1; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "--as") == 0 && i + 1 < (size_t)argc)
+			as = argv[++i];
+		else if (strcmp(argv[i], "--arg") == 0 && i + 1 < (size_t)argc)
+			arg = argv[++i];
+		else if (name == NULL)
+			name = argv[i];
+		else if (*filter == '\0')
+			filter = argv[i];
+		else
+			return cmd_usage(ctx->entry);
+	}
+	if (name == NULL) {
+		for (i = 0; (def = list_at(i)) != NULL; i++)
+			printf("%s\t%s\n", list_name(def), list_title(def));
+		return 0;
+	}
+	if ((def = list_find(name)) == NULL) {
+		fprintf(stderr, "njbt: 未知的列表：%s\n", name);
+		return 2;
+	}
+	if (cmd_open(ctx) != 0)
+		return 1;
+	if (cmd_actor(as, &who) != 0) {
+		db_close();
+		return 1;
+	}
+	for (c = 0; c < list_ncols(def); c++)
+		printf("%s%c", list_col_label(def, c), c + 1 < list_ncols(def) ?
+		    '\t' : '\n');
+	do {
+		rc = list_fetch(&who, name, filter, arg, offset, 500, &page, msg,
+		    sizeof msg);
+		if (rc != NJ_OK) {
+			fprintf(stderr, "njbt: %s\n", msg);
+			db_close();
+			return rc == NJ_USAGE ? 2 : 1;
+		}
+		for (r = 0; r < page.nrows; r++)
+			for (c = 0; c < page.ncols; c++)
+				printf("%s%c", list_cellv(&page, r, c),
+				    c + 1 < page.ncols ? '\t' : '\n');
+		offset += (int)page.nrows;
+		more = page.more;
+		list_page_free(&page);
+	} while (more);
+	db_close();
+	return 0;
+}
+
+const struct cmd_entry cmd_list_entry = {
+	"list", "[NAME [--as LOGIN] [--arg KEY] [筛选]]",
+	"按屏幕上的列表输出记录（制表符分隔），不带名称则列出所有列表", cmd_list
+};
