@@ -95,31 +95,6 @@ not_the_clerk(struct act *a, const struct app_row *r)
 	return NJ_OK;
 }
 
-/*
- * 003 附件2 第八条(二): a buyer banned since the application was entered
- * may not enjoy the subsidy (不得享受农机购置补贴): no notice is issued.
- */
-static int
-not_banned(struct act *a, const struct app_row *r)
-{
-	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, "i", r->buyer);
-	char		 name[NJ_NAME_MAX] = "", until[16] = "";
-	int		 rc = sql_step(st), day;
-
-	if (rc == 1) {
-		sql_col_copy(st, 2, name, sizeof name);
-		sql_col_copy(st, 3, until, sizeof until);
-	}
-	sqlite3_reset(st);
-	if (rc != 1)
-		return act_fail(a, "查询购机者");
-	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
-	    day >= a->today)
-		return act_refuse(a, "application", "购机者“%s”因违规被禁止申请"
-		    "补贴，至 %s", name, until);
-	return NJ_OK;
-}
-
 /* Add one machine line: item and tier of the year, subsidy per unit. */
 static int
 add_line(struct act *a, int64_t app, int year, int service_org)
@@ -333,21 +308,28 @@ application_approve(struct act *a)
 	struct app_row		 r;
 	sqlite3_stmt		*st;
 	int64_t			 central = 0, provincial = 0, qty, cseq, pseq;
+	int64_t			 ocentral = 0, oprovincial = 0;
 	char			 no[32], at[32], from[16], to[16];
 	int			 rc;
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
 	    (rc = app_in_state(a, &r, "submitted")) != NJ_OK ||
 	    (rc = not_the_clerk(a, &r)) != NJ_OK ||
-	    (rc = not_banned(a, &r)) != NJ_OK)
+	    (rc = buyer_not_banned(a, "application", r.buyer)) != NJ_OK)
 		return rc;
 	if (program_get(r.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
 	st = sql_query(SQL_APP_LINES, "i", r.id);
 	while ((rc = sql_step(st)) == 1) {
-		if (sqlite3_column_int(st, 8))
-			continue;	/* 004 三(三)5: 敞开补贴 */
 		qty = sqlite3_column_int64(st, 2);
+		/* 004 三(三)5: 敞开补贴, committed but not limited */
+		if (sqlite3_column_int(st, 8)) {
+			ocentral += qty * sqlite3_column_int64(st, 4);
+			oprovincial += qty * (sqlite3_column_int64(st, 5) +
+			    sqlite3_column_int64(st, 6) +
+			    sqlite3_column_int64(st, 7));
+			continue;
+		}
 		central += qty * sqlite3_column_int64(st, 4);
 		provincial += qty * (sqlite3_column_int64(st, 5) +
 		    sqlite3_column_int64(st, 6) + sqlite3_column_int64(st, 7));
@@ -355,8 +337,9 @@ application_approve(struct act *a)
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询申购机具");
-	if ((rc = budget_commit(a, r.county, r.year, central, provincial)) !=
-	    NJ_OK)
+	if ((rc = budget_commit(a, "application", r.county, r.year, central,
+	    provincial, 1)) != NJ_OK || (rc = budget_commit(a, "application",
+	    r.county, r.year, ocentral, oprovincial, 0)) != NJ_OK)
 		return rc;
 	st = sql_query(SQL_NOTICE_NEXT, "td", r.county, r.year);
 	if (sql_step(st) != 1) {
@@ -438,8 +421,6 @@ application_withdraw(struct act *a)
 		st = sql_query(SQL_APP_LINES, "i", r.id);
 		while ((rc = sql_step(st)) == 1) {
 			used += sqlite3_column_int(st, 3);
-			if (sqlite3_column_int(st, 8))
-				continue;
 			left = sqlite3_column_int64(st, 2) -
 			    sqlite3_column_int64(st, 3);
 			central += left * sqlite3_column_int64(st, 4);
@@ -453,8 +434,8 @@ application_withdraw(struct act *a)
 		if (used > 0)
 			return act_refuse(a, "application", "申请 %s 已有购机记录，"
 			    "请办理退货", r.no);
-		if ((rc = budget_commit(a, r.county, r.year, -central,
-		    -provincial)) != NJ_OK)
+		if ((rc = budget_commit(a, "application", r.county, r.year,
+		    -central, -provincial, 0)) != NJ_OK)
 			return rc;
 		if (sql_int(&nid, SQL_NOTICE_ID_BY_APP, "i", r.id) < 0 ||
 		    sql_exec(SQL_NOTICE_SET_STATE, "ti", "returned", nid) != 0)

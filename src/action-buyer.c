@@ -161,12 +161,13 @@ tier_by_id(struct act *a, int64_t id, struct tier_row *t)
 
 /*
  * Commit central and provincial amounts against the county's plan for the
- * year, or refuse saying how much is left (004 五; SPEC section 5).
- * Negative amounts release what was committed.
+ * year, or refuse (at field) saying how much is left (004 五; SPEC section
+ * 5). Open-ended items (敞开补贴, 004 三(三)5) are committed without the
+ * limit: they are paid beyond the plan. Negative amounts release.
  */
 int
-budget_commit(struct act *a, const char *county, int year, int64_t central,
-    int64_t provincial)
+budget_commit(struct act *a, const char *field, const char *county, int year,
+    int64_t central, int64_t provincial, int limited)
 {
 	sqlite3_stmt	*st;
 	int64_t		 pc = 0, pp = 0, cc = 0, cp = 0;
@@ -185,18 +186,17 @@ budget_commit(struct act *a, const char *county, int year, int64_t central,
 	if (rc < 0)
 		return act_fail(a, "查询资金计划");
 	if (rc == 0)
-		return act_refuse(a, "application", "本县 %d 年度没有资金计划",
-		    year);
-	if (central > 0 && cc + central > pc) {
+		return act_refuse(a, field, "本县 %d 年度没有资金计划", year);
+	if (limited && central > 0 && cc + central > pc) {
 		money_format(central, need, sizeof need);
 		money_format(pc - cc > 0 ? pc - cc : 0, left, sizeof left);
-		return act_refuse(a, "application", "中央补贴资金不足：本次需 %s "
+		return act_refuse(a, field, "中央补贴资金不足：本次需 %s "
 		    "元，本县 %d 年度剩余 %s 元", need, year, left);
 	}
-	if (provincial > 0 && cp + provincial > pp) {
+	if (limited && provincial > 0 && cp + provincial > pp) {
 		money_format(provincial, need, sizeof need);
 		money_format(pp - cp > 0 ? pp - cp : 0, left, sizeof left);
-		return act_refuse(a, "application", "省级补贴资金不足：本次需 %s "
+		return act_refuse(a, field, "省级补贴资金不足：本次需 %s "
 		    "元，本县 %d 年度剩余 %s 元", need, year, left);
 	}
 	if (sql_exec(SQL_BUDGET_COMMIT, "iidt", central, provincial, year,
@@ -222,5 +222,27 @@ county_of(struct act *a, const char *field, const char *region, char *county,
 	if (strcmp(r.level, "township") != 0)
 		return act_refuse(a, field, "%s（%s）不是乡镇", r.name, r.code);
 	strlcpy0(county, r.parent, len);
+	return NJ_OK;
+}
+
+/* SPEC section 5: a banned buyer gets no subsidy (003 附件2 第八条). */
+int
+buyer_not_banned(struct act *a, const char *field, int64_t buyer)
+{
+	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, "i", buyer);
+	char		 name[NJ_NAME_MAX] = "", until[16] = "";
+	int		 rc = sql_step(st), day;
+
+	if (rc == 1) {
+		sql_col_copy(st, 2, name, sizeof name);
+		sql_col_copy(st, 3, until, sizeof until);
+	}
+	sqlite3_reset(st);
+	if (rc != 1)
+		return act_fail(a, "查询购机者");
+	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
+	    day >= a->today)
+		return act_refuse(a, field, "购机者“%s”因违规被禁止申请补贴，至 %s",
+		    name, until);
 	return NJ_OK;
 }

@@ -68,8 +68,8 @@ ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
 		return act_fail(a, "退货");
 	/* a buy-first sale not yet claimed committed nothing */
 	if (s->app != 0)
-		return budget_commit(a, s->county, s->year, -s->central,
-		    -s->others);
+		return budget_commit(a, "sale", s->county, s->year,
+		    -s->central, -s->others, 0);
 	return NJ_OK;
 }
 

@@ -113,15 +113,17 @@ sale_money(struct act *a, int64_t dealer, const struct tier_row *t,
 	if (rc == 1)
 		return act_refuse(a, "invoice_no", "发票号 %s 已用于本店的其他销售",
 		    act_str(a, "invoice_no"));
-	if ((rc = unit_subsidy(a, t, m->filed, act_num(a, "price"),
-	    service_org, s)) != NJ_OK)
+	/* a price below the unit's fixed subsidy is not a real invoice */
+	if ((rc = unit_subsidy(a, t, m->filed, 0, service_org, s)) != NJ_OK)
 		return rc;
 	if (act_num(a, "price") < s->total) {
 		money_format(act_num(a, "price"), s1, sizeof s1);
 		money_format(s->total, s2, sizeof s2);
-		return act_refuse(a, "price", "售价 %s 元低于补贴额 %s 元", s1, s2);
+		return act_refuse(a, "price", "售价 %s 元低于该机具的补贴额 %s 元",
+		    s1, s2);
 	}
-	return NJ_OK;
+	return unit_subsidy(a, t, m->filed, act_num(a, "price"), service_org,
+	    s);
 }
 
 /* Store the sale and mark the machine sold; its id into *sale. */
@@ -195,6 +197,8 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	crypt_hash("idno", act_str(a, "id_no"), h);
 	if (memcmp(h, hash, CRYPT_HASH_LEN) != 0)
 		return act_refuse(a, "id_no", "身份证号码与确认通知书不符");
+	if ((rc = buyer_not_banned(a, "id_no", buyer)) != NJ_OK)
+		return rc;
 	/* 004 附件4 二: 领取指标确认书后20日内购机 */
 	date_parse(from, &from_day);
 	date_parse(to, &to_day);
@@ -210,12 +214,10 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		if (sqlite3_column_int64(st, 1) == m->tier &&
 		    sqlite3_column_int64(st, 3) < sqlite3_column_int64(st, 2)) {
 			line = sqlite3_column_int64(st, 0);
-			if (!sqlite3_column_int(st, 8)) {
-				lc = sqlite3_column_int64(st, 4);
-				lp = sqlite3_column_int64(st, 5) +
-				    sqlite3_column_int64(st, 6) +
-				    sqlite3_column_int64(st, 7);
-			}
+			lc = sqlite3_column_int64(st, 4);
+			lp = sqlite3_column_int64(st, 5) +
+			    sqlite3_column_int64(st, 6) +
+			    sqlite3_column_int64(st, 7);
 			break;
 		}
 	sqlite3_reset(st);
@@ -241,9 +243,8 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		    line, nid, &t, &s, &sale)) != NJ_OK)
 			return rc;
 		/* the budget holds what the unit really gets now */
-		if (lc + lp > 0 && (rc = budget_commit(a, county, year,
-		    s.central - lc, s.provincial + s.city + s.county - lp)) !=
-		    NJ_OK)
+		if ((rc = budget_commit(a, "price", county, year, s.central -
+		    lc, s.provincial + s.city + s.county - lp, 0)) != NJ_OK)
 			return rc;
 		if (sql_exec(SQL_LINE_USE, "ii", (int64_t)1, line) != 0 ||
 		    sql_int(&left, SQL_LINES_LEFT, "i", app) < 0)
@@ -349,19 +350,16 @@ sale_new(struct act *a)
 	serial_norm(act_str(a, "serial"), serial, sizeof serial);
 	if ((rc = machine_in_stock(a, serial, dealer.id, &m)) != NJ_OK)
 		return rc;
+	/* a notice carries its own year's flow, even into the next year */
+	if (act_has(a, "notice"))
+		return sale_on_notice(a, &dealer, &m);
 	date_to_ymd((int)act_num(a, "sold_on"), &y, &mo, &d);
 	if (program_get(y, &p) < 0)
 		return act_fail(a, "查询年度方案");
-	if (strcmp(p.flow, "buy-first") == 0) {
-		if (act_has(a, "notice"))
-			return act_refuse(a, "notice", "%d 年度实行先购后补，销售无需"
-			    "确认通知书", y);
-		return sale_first(a, &dealer, &m, y);
-	}
-	if (!act_has(a, "notice"))
+	if (strcmp(p.flow, "buy-first") != 0)
 		return act_refuse(a, "notice", "%d 年度实行先定后买：请填写确认通知书"
 		    "编号", y);
-	return sale_on_notice(a, &dealer, &m);
+	return sale_first(a, &dealer, &m, y);
 }
 
 const struct action action_sale_new = {
@@ -471,8 +469,8 @@ claim_new(struct act *a)
 		return act_refuse(a, "bank_account", "请填写：购机者本人的银行账号");
 	if ((rc = tier_by_id(a, tier, &t)) != NJ_OK)
 		return rc;
-	if (!t.open_ended && (rc = budget_commit(a, county, year, c,
-	    p + ci + co)) != NJ_OK)
+	if ((rc = budget_commit(a, "serial", county, year, c, p + ci + co,
+	    !t.open_ended)) != NJ_OK)
 		return rc;
 	if (sql_int(&seq, SQL_APP_NEXT_SEQ, "td", county, year) < 0)
 		return act_fail(a, "编号");

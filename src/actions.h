@@ -84,7 +84,9 @@ int	 buyer_get(struct act *, const struct buyer_in *, struct buyer_row *);
 int	 unit_subsidy(struct act *, const struct tier_row *, int64_t, int64_t,
 	     int, struct subsidy_out *);
 int	 tier_by_id(struct act *, int64_t, struct tier_row *);
-int	 budget_commit(struct act *, const char *, int, int64_t, int64_t);
+int	 budget_commit(struct act *, const char *, const char *, int, int64_t,
+	     int64_t, int);
+int	 buyer_not_banned(struct act *, const char *, int64_t);
 int	 county_of(struct act *, const char *, const char *, char *, size_t);
 
 int	 user_insert(struct act *, const char *, const char *, int,

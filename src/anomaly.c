@@ -34,7 +34,7 @@ an_buyer_units(const struct anomaly_sale *s, char *d, size_t len)
 
 	if (sql_int(&n, SQL_FLAG_BUYER_UNITS, "id", s->buyer, s->year) < 0)
 		return -1;
-	if (n <= s->p.flag_buyer_units)
+	if (n < s->p.flag_buyer_units)
 		return 0;
 	xsnprintf(d, len, "同一购机者 %d 年度购机 %lld 台（提示阈值 %d 台）",
 	    s->year, (long long)n, s->p.flag_buyer_units);

@@ -801,7 +801,10 @@ approve_refused_provincial_budget(void **state)
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
 }
 
-/* 004 三(三)5: open-ended items are not limited by the county budget. */
+/*
+ * 004 三(三)5: open-ended items (敞开补贴) are approved beyond the plan:
+ * committed, but never refused for want of money.
+ */
 static void
 approve_open_ended_exempt(void **state)
 {
@@ -813,15 +816,18 @@ approve_open_ended_exempt(void **state)
 	    "committed_provincial WHERE year = 2026 AND region = '640122'");
 	c0 = committed_central("640122");
 	p0 = committed_provincial("640122");
+	/* 4.3.1/02: 3500 yuan central, +20% (700) provincial top-up */
 	app_new(no, "xg_zhen", "640122100", ID_A, "张三", "4.3.1", "02", "5");
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
-	assert_int_equal(committed_central("640122"), c0);
-	assert_int_equal(committed_provincial("640122"), p0);
-	/* 2.1.4 (马铃薯种植机) too */
+	assert_int_equal(committed_central("640122"), c0 + 5 * 350000);
+	assert_int_equal(committed_provincial("640122"), p0 + 5 * 70000);
+	/* 2.1.4/02 (马铃薯种植机) too: 6000 + 1200 */
 	app_new(no, "xg_zhen", "640122100", ID_B, "李四", "2.1.4", "02", "1");
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
+	assert_int_equal(committed_central("640122"), c0 + 5 * 350000 +
+	    600000);
 	/* but an open line does not carry a limited one through */
 	app_new(no, "xg_zhen", "640122100", ID_E, "赵六", "4.3.1", "02", "1");
 	fx_ok("xg_zhen", "application.line", kv("application", no),
@@ -831,8 +837,10 @@ approve_open_ended_exempt(void **state)
 	    "application.approve", kv("application", no), NULL);
 	budget_left("central", 2800);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
-	assert_int_equal(committed_central("640122"), c0 + 280000);
-	assert_int_equal(committed_provincial("640122"), p0);
+	assert_int_equal(committed_central("640122"), c0 + 6 * 350000 +
+	    600000 + 280000);
+	assert_int_equal(committed_provincial("640122"), p0 + 6 * 70000 +
+	    120000);
 }
 
 /* 004 附件2 资金计划表: no plan for the year, nothing to approve against. */
@@ -939,7 +947,7 @@ withdraw_releases_budget_and_returns_notice(void **state)
 
 /* 004 三(三)5, 附表2 三2: an open-ended line committed nothing to free. */
 static void
-withdraw_open_ended_releases_nothing(void **state)
+withdraw_releases_open_ended_too(void **state)
 {
 	char no[NJ_KEY_MAX], notice[NJ_KEY_MAX];
 	int64_t c0, p0;
@@ -953,8 +961,10 @@ withdraw_open_ended_releases_nothing(void **state)
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
 	snprintf(notice, sizeof notice, "%s", fx_key);
-	assert_int_equal(committed_central("640122"), c0 + 280000);
-	assert_int_equal(committed_provincial("640122"), p0);
+	/* the open-ended line is committed too (004 三(三)5), released too */
+	assert_int_equal(committed_central("640122"), c0 + 2 * 350000 +
+	    280000);
+	assert_int_equal(committed_provincial("640122"), p0 + 2 * 70000);
 	fx_ok("hl_jb", "application.withdraw", kv("application", no),
 	    "reason=放弃购机", NULL);
 	assert_int_equal(committed_central("640122"), c0);
@@ -1081,7 +1091,7 @@ main(void)
 		JX_TEST(approve_refused_without_budget_plan),
 		JX_TEST(reject_stores_reason),
 		JX_TEST(withdraw_releases_budget_and_returns_notice),
-		JX_TEST(withdraw_open_ended_releases_nothing),
+		JX_TEST(withdraw_releases_open_ended_too),
 		JX_TEST(withdraw_before_approval),
 		JX_TEST(withdraw_refused_after_sale),
 	};

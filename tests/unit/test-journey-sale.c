@@ -665,12 +665,17 @@ subsidy_limited_by_price_share(void **state)
 	(void)state;
 	notice_in(notice, "640122", ID_A, "张三", "1.1.3", "03", "1");
 	assert_int_equal(committed("central", "640122"), 280000);
-	/* below the tier amount itself: 30% of 2000 */
-	sale = sell("fs_dealer", notice, ID_A, "XG26A001", "2000",
+	/* a price below the unit's fixed subsidy is refused */
+	fx_refused("售价 2000.00 元低于该机具的补贴额 2800.00 元", "fs_dealer",
+	    "sale.new", kv("notice", notice), "id_no=" ID_A,
+	    "serial=XG26A001", "price=2000", "sold_on=2026-03-02",
+	    "invoice_no=FP1", NULL);
+	/* above it, 30% of 9000 is less than the tier's 2800 */
+	sale = sell("fs_dealer", notice, ID_A, "XG26A001", "9000",
 	    "2026-03-02", "FP1");
 	sale_money(money, sizeof money, sale);
-	assert_string_equal(money, "60000/0/0/0/60000");
-	assert_int_equal(committed("central", "640122"), 60000);
+	assert_string_equal(money, "270000/0/0/0/270000");
+	assert_int_equal(committed("central", "640122"), 270000);
 	/* the year's max_ratio sets the share: 35% of 5000.01, rounded down */
 	fx_ok("admin", "program.set", "year=2026", "max_ratio=0.35", NULL);
 	notice_in(notice, "640122", ID_B, "李四", "1.1.3", "03", "1");
@@ -700,9 +705,9 @@ subsidy_item_topup(void **state)
 	    "2026-03-02", "FP2");
 	sale_money(money, sizeof money, sale);
 	assert_string_equal(money, "300000/60000/0/0/360000");
-	/* 004 三(三)5 open-ended: no commitment to adjust */
-	assert_int_equal(committed("central", "640122"), c0);
-	assert_int_equal(committed("provincial", "640122"), p0);
+	/* 004 三(三)5 open-ended: committed beyond the plan, held to the sale */
+	assert_int_equal(committed("central", "640122"), c0 - 50000);
+	assert_int_equal(committed("provincial", "640122"), p0 - 10000);
 }
 
 /* 004 三(三)3: +20% for a recognised service organisation. */
@@ -726,8 +731,9 @@ subsidy_service_org_topup(void **state)
 	fx_ok("hl_jb", "application.submit", kv("application", app), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", app), NULL);
 	snprintf(notice, sizeof notice, "%s", fx_key);
-	assert_int_equal(committed("central", "640122"), 280000);
-	assert_int_equal(committed("provincial", "640122"), 56000);
+	/* 1.1.3: 2800 + 20%; 4.3.1 (open-ended): 3500 + 20% + 20% */
+	assert_int_equal(committed("central", "640122"), 280000 + 350000);
+	assert_int_equal(committed("provincial", "640122"), 56000 + 140000);
 	fx_ok("fs_dealer", "sale.new", kv("notice", notice), "buyer_type=org",
 	    kv("id_no", uscc), "serial=XG26A001", "price=12000",
 	    "sold_on=2026-03-02", "invoice_no=FP1", NULL);
@@ -741,8 +747,8 @@ subsidy_service_org_topup(void **state)
 	sale = atoll(fx_key);
 	sale_money(money, sizeof money, sale);
 	assert_string_equal(money, "350000/140000/0/0/490000");
-	assert_int_equal(committed("central", "640122"), 280000);
-	assert_int_equal(committed("provincial", "640122"), 56000);
+	assert_int_equal(committed("central", "640122"), 280000 + 350000);
+	assert_int_equal(committed("provincial", "640122"), 56000 + 140000);
 }
 
 /* 003 附件3: a key machine: tier flag, or subsidy >= key_threshold. */
@@ -843,7 +849,8 @@ first_sale_refused_without_buyer(void **state)
 	    "price=12000", "sold_on=2026-03-01", "invoice_no=FP1",
 	    "county=640122", NULL);
 	assert_string_equal(fx_field, "buyer_name");
-	fx_refused("2026 年度实行先购后补，销售无需确认通知书", "fs_dealer",
+	/* a notice, if given, is a quota-first notice of its own year */
+	fx_refused("未知的确认通知书编号：TZ640122202600001", "fs_dealer",
 	    "sale.new", "notice=TZ640122202600001", "buyer_type=person",
 	    "buyer_name=张三", "id_no=" ID_A, "serial=XG26A001",
 	    "price=12000", "sold_on=2026-03-01", "invoice_no=FP1", NULL);
@@ -966,11 +973,11 @@ claim_stores_application_and_commits(void **state)
 	    1);
 	assert_int_equal(committed("central", "640122"), c0 + 280000);
 	assert_int_equal(committed("provincial", "640122"), p0);
-	/* 004 三(三)5: an open-ended item commits nothing */
+	/* 004 三(三)5: an open-ended item is committed beyond the plan */
 	fx_ok("hl_jb", "claim.new", "serial=MS26A001", "id_no=" ID_A, NULL);
 	assert_string_equal(fx_key, "SQ640122202600002");
-	assert_int_equal(committed("central", "640122"), c0 + 280000);
-	assert_int_equal(committed("provincial", "640122"), p0);
+	assert_int_equal(committed("central", "640122"), c0 + 280000 + 350000);
+	assert_int_equal(committed("provincial", "640122"), p0 + 70000);
 	assert_int_equal(fx_int("SELECT count(*) FROM applications WHERE no = "
 	    "'SQ640122202600002' AND township = '640122100'", NULL), 1);
 }
