@@ -210,8 +210,9 @@ choose_draw(struct tui *t, struct screen *scr)
 	size_t		 i;
 	int		 w = tui_text_width(scr->title) + 4, h, y, x, k, n;
 
+	/* "> 1  item" inside "| " and " |" */
 	for (i = 0; i < c->n; i++)
-		if ((n = tui_text_width(c->items[i]) + 8) > w)
+		if ((n = tui_text_width(c->items[i]) + 10) > w)
 			w = n;
 	if (w > t->cols - 2)
 		w = t->cols - 2;

@@ -1,0 +1,122 @@
+#!/bin/sh
+# journey.sh: the buyer's journey through the real OpenSSH client (issue 4,
+# Tests): one complete quota-first path (the township clerk enters and
+# submits, the county approves, the dealer sells, the county verifies) and
+# one buy-first path (the dealer sells, the township accepts the claim, the
+# county verifies), each on the screens, reading the printed CSV at the end.
+. "$(dirname "$0")/ssh-lib.inc"
+ID1=640122198001011238
+ID2=640122197512034568
+
+serve_start || exit 1
+
+# --- quota-first ------------------------------------------------------------
+login t xg_zhen || { notok "township clerk logs in"; exit 1; }
+open_menu t "录入补贴申请"
+shows "the application form" t "身份证号/信用代码"
+tm send-keys -t t Space Tab "张三" Tab "$ID1" Tab Tab F4
+shows "the township look-up" t "选择：乡镇"
+tm send-keys -t t Enter Tab Tab Tab Tab "1.1.3" Tab "03" Tab "1" Tab
+shows "the subsidy shows as item and tier are chosen" t "单台补贴 2800.00 元"
+tm send-keys -t t "黄河银行" Tab "6228480402564890018" F2
+shows "the application is saved" t "编号 SQ640122202600001"
+to_menu t
+open_menu t "补贴申请"
+shows "the clerk's applications" t "SQ640122202600001"
+tm send-keys -t t Enter
+shows "actions on the row" t "上报申请"
+tm send-keys -t t 1
+shows "the submit form, filled in" t "[SQ640122202600001"
+tm send-keys -t t F2
+shows "submitted" t "已保存：上报申请"
+same "the application is submitted" "submitted" \
+    "$(q "SELECT state FROM applications WHERE no = 'SQ640122202600001'")"
+
+login c hl_sh
+open_menu c "审核申请"
+shows "the approval queue" c "SQ640122202600001"
+tm send-keys -t c Enter
+shows "approve or reject" c "批准申请并发放确认通知书"
+tm send-keys -t c 1
+shows "the approval form, filled in" c "[SQ640122202600001"
+tm send-keys -t c F2
+shows "approved: the notice number" c "编号 TZ640122202600001"
+
+login d fs_dealer
+open_menu d "销售登记"
+shows "the sale form" d "确认通知书编号"
+tm send-keys -t d "TZ640122202600001" Tab "$ID1" Tab F4
+shows "stock to pick from" d "选择：出厂编号"
+tm send-keys -t d "XG26A"
+shows "the stock filtered as typed" d "第 1-6 条"
+tm send-keys -t d Enter Tab "9500" Tab "2026-03-02" Tab "FP0001" F2
+shows "the sale is recorded" d "已保存：销售登记，编号 1"
+
+login v hl_jb
+open_menu v "机具核验"
+shows "the verification queue" v "XG26A001"
+tm send-keys -t v Enter
+shows "pass or fail" v "核验不通过（一次性告知）"
+tm send-keys -t v 1
+shows "the checklist" v "铭牌与系统一致"
+tm send-keys -t v Space F2
+shows "verified" v "已保存：核验通过，编号 1"
+same "the sale is verified" "verified" "$(q "SELECT state FROM sales WHERE id = 1")"
+
+check "print the supply-and-verification table" "$NJBT" print supply --id 1 \
+    --encoding utf-8 -o "$T/supply1.csv"
+grep -q "张三" "$T/supply1.csv" && grep -q "XG26A001" "$T/supply1.csv" &&
+    grep -q "核实通过" "$T/supply1.csv" && grep -q "9500.00" "$T/supply1.csv" &&
+    ok "the CSV has buyer, machine, price and the check" ||
+    { notok "the CSV has buyer, machine, price and the check"; diag "$(cat "$T/supply1.csv")"; }
+check "print the notice" "$NJBT" print notice --id TZ640122202600001 -o "$T/notice.csv"
+grep -q "$ID1" "$T/notice.csv" && notok "the notice carries no ID number" ||
+    ok "the notice carries no ID number"
+
+# --- buy-first --------------------------------------------------------------
+login a admin
+open_menu a "年度实施方案"
+shows "the programme form" a "实施方式"
+tm send-keys -t a "2026" Tab Space Space F2
+shows "buy-first set" a "已保存：年度实施方案"
+same "the year is buy-first" "buy-first" "$(q "SELECT flow FROM programs WHERE year = 2026")"
+
+to_menu d
+open_menu d "销售登记"
+shows "the sale form again" d "购机者所在县"
+tm send-keys -t d Tab "$ID2" Tab F4
+shows "stock again" d "选择：出厂编号"
+tm send-keys -t d "XG26A"
+shows "filtered again" d "第 1-5 条"
+tm send-keys -t d Enter Tab "9800" Tab "2026-03-02" Tab "FP0002" Tab Tab Tab \
+    Space Tab "李四" Tab "640122" F2
+shows "the buy-first sale is recorded" d "已保存：销售登记，编号 2"
+
+to_menu t
+open_menu t "受理补贴申请（先购后补）"
+shows "the claims waiting" t "李四"
+tm send-keys -t t Enter
+shows "the claim form, filled in" t "[XG26A002"
+tm send-keys -t t Tab "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
+    "6228480402564890026" F2
+shows "the claim is accepted" t "编号 SQ640122202600002"
+same "the sale is claimed" "claimed" "$(q "SELECT state FROM sales WHERE id = 2")"
+
+to_menu v
+open_menu v "机具核验"
+shows "the claimed sale to verify" v "XG26A002"
+tm send-keys -t v Enter
+tm send-keys -t v 1
+shows "the checklist again" v "铭牌与系统一致"
+tm send-keys -t v Space F2
+shows "verified again" v "已保存：核验通过，编号 2"
+
+check "print the buy-first sale" "$NJBT" print supply --id 2 --encoding utf-8 \
+    -o "$T/supply2.csv"
+grep -q "李四" "$T/supply2.csv" && grep -q "核实通过" "$T/supply2.csv" &&
+    ok "its CSV has the buyer and the check" || notok "its CSV has the buyer and the check"
+same "the budget holds both subsidies" "560000" \
+    "$(q "SELECT committed_central FROM budgets WHERE year = 2026 AND region = '640122'")"
+check "njbt check" "$NJBT" check
+serve_stop
+sanitizer_clean
