@@ -102,6 +102,7 @@ run: deps
 bench: deps
 	$(MAKE) build/njbt build/bench-write
 	build/bench-write 2000
+	$(MAKE) build/bench-print && build/bench-print
 
 clean:
 	rm -rf build

@@ -7,6 +7,11 @@
  * (directories 0700, files 0600: they may hold private data), where the
  * user fetches it with scp/sftp or the office's file share. The action's
  * key is the file's path, so the screen says where it went.
+ *
+ * report=all is month end (print-month.c): every sheet of a county's
+ * month into a new folder of the outbox (0700),
+ *   <outbox>/<login>/all-<county>-<YYYY-MM>-<time>/
+ * whose path is the key; the files written are the action's output.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +31,7 @@ static const struct field print_fields[] = {
 	{ "id", FT_REF, 0, "编号", NULL, 24 },
 	{ "county", FT_REF, 0, "县（市、区）", "counties", 12 },
 	{ "month", FT_MONTH, 0, "月份", NULL, 0 },
+	{ "batch", FT_REF, 0, "结算批次", "batches", 24 },
 	{ "encoding", FT_CHOICE, 0, "文件编码", PRINT_ENCODINGS, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -101,6 +107,8 @@ outbox_open(struct print_out *o)
 		return -1;
 	if (act_has(a, "id"))
 		name_part(what, sizeof what, act_str(a, "id"), 32);
+	else if (act_has(a, "batch"))
+		name_part(what, sizeof what, act_str(a, "batch"), 32);
 	else {
 		/* without a county: the user's own region, or all */
 		name_part(part, sizeof part, act_has(a, "county") ?
@@ -141,6 +149,79 @@ outbox_open(struct print_out *o)
 	return 0;
 }
 
+/*
+ * report=all: a new folder in the outbox, 0700, named by county, month
+ * and time (-2, -3 ... when two share the second); every sheet into it.
+ */
+static int
+print_run_all(struct act *a, const struct print_req *req)
+{
+	struct print_out	 o;
+	struct outbox		 ob;
+	struct print_month	 m;
+	struct print_req	 area;
+	struct print_scope	 s;
+	char			 county[24], stamp[32], path[PATH_MAX + 128];
+	struct tm		 tm;
+	size_t			 i;
+	int			 rc, k;
+
+	memset(&o, 0, sizeof o);
+	memset(&ob, 0, sizeof ob);
+	ob.a = a;
+	if (req->month == NULL)
+		return act_refuse(a, "month", "月末报表须填写月份");
+	if (req->id != NULL || req->batch != NULL)
+		return act_refuse(a, "report", "月末报表按县和月份打印，"
+		    "不能指定编号或批次");
+	/* refusals first: they make no folder */
+	memset(&area, 0, sizeof area);
+	area.county = req->county;
+	area.month = req->month;
+	if ((rc = print_scope_of(a->who, &area, &s, a->err, sizeof a->err)) !=
+	    NJ_OK)
+		return rc == NJ_USAGE ? NJ_REFUSED : rc;
+	if (s.county[0] == '\0')
+		return act_refuse(a, "county", "月末报表须指定县（区）");
+	if (outbox_dir(&o, &ob) != 0) {
+		xsnprintf(a->err, sizeof a->err, "%s", o.msg);
+		return NJ_ERROR;
+	}
+	name_part(county, sizeof county, s.county, 12);
+	localtime_r(&a->now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (k = 1; k < 100; k++) {
+		if (k == 1)
+			xsnprintf(path, sizeof path, "%s/all-%s-%.7s-%s", ob.dir,
+			    county, req->month, stamp);
+		else
+			xsnprintf(path, sizeof path, "%s/all-%s-%.7s-%s-%d",
+			    ob.dir, county, req->month, stamp, k);
+		if (access(path, F_OK) != 0)
+			break;
+	}
+	rc = print_month_write(a->who, req, path, &m, NULL, NULL, a->err,
+	    sizeof a->err);
+	if (rc != NJ_OK) {
+		/* a refusal leaves no half-made folder */
+		for (i = 0; i < m.n; i++)
+			if (m.v[i].done)
+				unlink(m.v[i].path);
+		rmdir(path);
+		print_month_free(&m);
+		return rc == NJ_USAGE ? NJ_REFUSED : rc;
+	}
+	for (i = 0; i < m.n; i++)
+		act_out(a, "%s", m.v[i].name);
+	print_month_free(&m);
+	if (strlen(path) < sizeof a->key)
+		act_key(a, "%s", path);
+	else
+		act_key(a, "%s", path + strlen(ob.dir) -
+		    strlen(strrchr(ob.dir, '/')) - strlen("outbox"));
+	return NJ_OK;
+}
+
 static int
 print_run(struct act *a)
 {
@@ -155,7 +236,10 @@ print_run(struct act *a)
 	req.id = act_str(a, "id");
 	req.county = act_str(a, "county");
 	req.month = act_str(a, "month");
+	req.batch = act_str(a, "batch");
 	req.encoding = act_str(a, "encoding");
+	if (strcmp(req.report, PRINT_ALL) == 0)
+		return print_run_all(a, &req);
 	memset(&ob, 0, sizeof ob);
 	ob.a = a;
 	memset(&out, 0, sizeof out);

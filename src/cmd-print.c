@@ -5,20 +5,30 @@
  * stdout, or to FILE (made 0600, replaced only when the print succeeded).
  * With --as it prints as that user, with that user's scope and right to
  * see private data; without, as the console operator, who sees all.
+ *
+ * `njbt print --all --county CODE --month YYYY-MM -o DIR` is month end
+ * (print-month.c): every sheet of the county's month into the folder DIR
+ * (made 0700), with a progress bar on stderr when stderr is a terminal.
+ *
  * Exits 0 printed, 1 refused (the Chinese reason on stderr, nothing
  * printed) or failed, 2 a usage error, as `njbt do`.
  */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
 struct print_opts {
 	const char		*as;
 	const char		*out;
+	int			 all;		/* --all: month end */
 	struct print_req	 req;
 };
+
+/* stdout through a large buffer: a province's sheet is big */
+static char print_stdout_buf[1 << 20];
 
 /* The options, each with the place it fills. */
 static const struct {
@@ -86,6 +96,56 @@ print_option(struct print_opts *o, int argc, char **argv, int *i)
 	return -1;
 }
 
+/*
+ * The month end's progress on a terminal: a bar, the sheets done and the
+ * one being written, redrawn on one line; a newline when all are done.
+ */
+static void
+print_progress(void *arg, size_t done, size_t total, const char *name)
+{
+	char	bar[32];
+	size_t	i, fill = total > 0 ? done * 20 / total : 20;
+
+	(void)arg;
+	for (i = 0; i < 20; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[20] = '\0';
+	fprintf(stderr, "\r[%s] %zu/%zu %-48.48s", bar, done, total,
+	    name != NULL ? name : "完成");
+	if (name == NULL)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* --all: every sheet of the month into the folder -o names. */
+static int
+print_all(struct cmd_ctx *ctx, struct print_opts *o)
+{
+	struct actor	who;
+	char		msg[NJ_MSG_MAX];
+	int		rc;
+
+	if (o->req.report != NULL || o->req.id != NULL ||
+	    o->req.batch != NULL || o->out == NULL || o->req.month == NULL) {
+		fprintf(stderr, "njbt: 月末报表：njbt print --all [--county 县代码] "
+		    "--month YYYY-MM -o 目录（不能再指定报表、编号或批次）\n");
+		return print_usage(ctx->entry);
+	}
+	if (cmd_open(ctx) != 0)
+		return 1;
+	if (cmd_actor(o->as, &who) != 0) {
+		db_close();
+		return 1;
+	}
+	rc = print_month(&who, &o->req, o->out, isatty(STDERR_FILENO) ?
+	    print_progress : NULL, NULL, msg, sizeof msg);
+	db_close();
+	if (rc == NJ_OK)
+		return 0;
+	fprintf(stderr, "njbt: %s\n", msg);
+	return rc == NJ_USAGE ? 2 : 1;
+}
+
 static int
 cmd_print(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -98,7 +158,12 @@ cmd_print(struct cmd_ctx *ctx, int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	for (i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		if (strcmp(argv[i], "--all") == 0) {
+			if (o.all++ > 0) {
+				fprintf(stderr, "njbt: 选项 --all 重复\n");
+				return print_usage(ctx->entry);
+			}
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			if (print_option(&o, argc, argv, &i) != 0)
 				return print_usage(ctx->entry);
 		} else if (o.req.report == NULL)
@@ -106,6 +171,8 @@ cmd_print(struct cmd_ctx *ctx, int argc, char **argv)
 		else
 			return print_usage(ctx->entry);
 	}
+	if (o.all)
+		return print_all(ctx, &o);
 	if (o.req.report == NULL)
 		return print_usage(ctx->entry);
 	for (k = 0; (name = print_name_at(k, NULL)) != NULL; k++)
@@ -121,6 +188,9 @@ cmd_print(struct cmd_ctx *ctx, int argc, char **argv)
 		db_close();
 		return 1;
 	}
+	if (o.out == NULL)
+		setvbuf(stdout, print_stdout_buf, _IOFBF,
+		    sizeof print_stdout_buf);
 	rc = print_file(&who, &o.req, o.out, msg, sizeof msg);
 	db_close();
 	if (rc == NJ_OK)
@@ -132,7 +202,8 @@ cmd_print(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_print_entry = {
 	"print", "REPORT [--db FILE] [--as LOGIN] [--id 编号] [--county 县代码] "
 	"[--month YYYY-MM] [--batch 批次] [--encoding utf-8-bom|utf-8|gb18030] "
-	"[-o FILE]",
-	"打印报表（CSV）：application 申请表、notice 确认通知书、"
-	"supply 供货与核实表", cmd_print
+	"[-o FILE] | --all [--county 县代码] --month YYYY-MM -o 目录",
+	"打印报表（CSV）：申请表、确认通知书、供货与核实表、复核表、"
+	"资金支付报告单、结算明细表、公示表、资金计划表、银行支付文件、异常情形；"
+	"--all 为某县某月的全部报表", cmd_print
 };

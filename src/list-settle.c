@@ -30,12 +30,12 @@ const struct list_def list_finance_queue = {
 
 static const struct list_col sale_cols[] = {
 	{ "销售号", 6, LC_KEY, NULL },
-	{ "购机者", 10, 0, NULL },
-	{ "品目/型号", 18, 0, NULL },
-	{ "出厂编号", 12, 0, NULL },
-	{ "补贴额", 10, LC_MONEY, NULL },
+	{ "购机者", 8, 0, NULL },
+	{ "品目/型号", 14, 0, NULL },
+	{ "出厂编号", 10, 0, NULL },
+	{ "补贴额", 9, LC_MONEY, NULL },
 	{ "结算批次", 17, 0, NULL },
-	{ "待办", 8, 0, NULL },
+	{ "待办", 6, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
 

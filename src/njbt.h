@@ -199,6 +199,16 @@ int	 print_file(const struct actor *, const struct print_req *,
 const char *print_name_at(size_t, const char **);
 
 /*
+ * print-month.c: month end, every sheet of a county's month (req's county
+ * and month) into a folder: one file per printer and batch, then an audit
+ * row per sheet. progress (may be NULL) hears (arg, sheets done, sheets
+ * in all, the next file's name or NULL at the end). Codes as print_file().
+ */
+int	 print_month(const struct actor *, const struct print_req *,
+	     const char *, void (*)(void *, size_t, size_t, const char *),
+	     void *, char *, size_t);
+
+/*
  * auth.c: logging in and out (the SSH server and `njbt tui` call these).
  * Each returns NJ_OK, NJ_REFUSED with what the user should read in msg
  * (Chinese; empty when the refusal is silent, as for a public key the

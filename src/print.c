@@ -20,6 +20,10 @@
  * audit row (who, which report, which filter, whether private data was in
  * clear) is written after it: by print_file() for `njbt print`, by the
  * action engine for the screens' print action (action-print.c).
+ *
+ * The settlement printers (print-settle.c) print by batch (--batch) or by
+ * the batches of an area (--county, --month: the month whose sales a
+ * batch collects); a batch is checked against the scope like a record.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -144,22 +148,49 @@ csvw_number(struct csvw *w, const char *s)
 	csvw_cell(w, s, 0);
 }
 
+/*
+ * Digits of v ending at end (not NUL-terminated); the first digit. Money
+ * and counts are most of a big sheet's cells: no printf for them.
+ */
+static char *
+csvw_digits(char *end, uint64_t v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	return end;
+}
+
+/* fen as yuan with two decimals, "-" when negative (money_format()). */
 void
 csvw_money(struct csvw *w, int64_t fen)
 {
-	char buf[32];
+	char		 buf[32], *p = buf + sizeof buf - 1;
+	uint64_t	 mag = fen < 0 ? (uint64_t)0 - (uint64_t)fen :
+	    (uint64_t)fen;
 
-	money_format(fen, buf, sizeof buf);
-	csvw_number(w, buf);
+	*p = '\0';
+	*--p = (char)('0' + mag % 10);
+	*--p = (char)('0' + mag / 10 % 10);
+	*--p = '.';
+	p = csvw_digits(p, mag / 100);
+	if (fen < 0)
+		*--p = '-';
+	csvw_number(w, p);
 }
 
 void
 csvw_int(struct csvw *w, int64_t v)
 {
-	char buf[32];
+	char		 buf[32], *p = buf + sizeof buf - 1;
+	uint64_t	 mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 
-	xsnprintf(buf, sizeof buf, "%lld", (long long)v);
-	csvw_number(w, buf);
+	*p = '\0';
+	p = csvw_digits(p, mag);
+	if (v < 0)
+		*--p = '-';
+	csvw_number(w, p);
 }
 
 static void
@@ -357,15 +388,45 @@ static int	print_supply(struct print_job *);
 	R(ROLE_FINANCE) | R(ROLE_ADMIN) | R(ROLE_AUDITOR))
 #define R_CLEAR (R(ROLE_TOWNSHIP) | R(ROLE_COUNTY) | R(ROLE_ADMIN) | \
 	R(ROLE_AUDITOR))
+/* the county's and finance's sheets of a batch: no township */
+#define R_SETTLE (R(ROLE_COUNTY) | R(ROLE_CITY) | R(ROLE_FINANCE) | \
+	R(ROLE_ADMIN) | R(ROLE_AUDITOR))
+/* who pays sees the accounts (004 附件4 四(六)) */
+#define R_PAYS (R(ROLE_FINANCE) | R(ROLE_ADMIN))
 
-/* The table of printers; adding a printer is adding a row here. */
+/*
+ * The table of printers; adding a printer is adding a row here. The
+ * console prints everything and sees private data; the public sheet
+ * (publicity) has no private column at all, so nobody can see one there.
+ */
 static const struct printer printer_table[] = {
 	{ "application", "农业机械购置补贴申请表", R_OFFICES, R_CLEAR,
-	    PF_ID | PF_AREA, "申请编号", application_cols, print_application },
+	    PF_ID | PF_AREA, "申请编号", application_cols, print_application,
+	    PM_AREA, NULL },
 	{ "notice", "农机购置补贴指标确认通知书", R_OFFICES, 0,
-	    PF_ID | PF_AREA, "确认通知书编号", notice_cols, print_notice },
+	    PF_ID | PF_AREA, "确认通知书编号", notice_cols, print_notice,
+	    PM_AREA, NULL },
 	{ "supply", "补贴机具供货与核实表", R_OFFICES | R(ROLE_DEALER),
-	    R_CLEAR, PF_ID | PF_AREA, "销售编号", supply_cols, print_supply },
+	    R_CLEAR, PF_ID | PF_AREA, "销售编号", supply_cols, print_supply,
+	    PM_AREA, NULL },
+	{ "review", "农机购置补贴机具复核表", R_OFFICES, R_CLEAR,
+	    PF_BATCH | PF_AREA, NULL, print_review_cols, print_review,
+	    PM_BATCH, NULL },
+	{ "payment", "农业机械购置补贴资金支付报告单", R_SETTLE, 0,
+	    PF_BATCH | PF_AREA, NULL, print_payment_cols, print_payment,
+	    PM_BATCH, NULL },
+	{ "detail", "补贴机具结算明细表", R_SETTLE, R(ROLE_COUNTY) | R_PAYS |
+	    R(ROLE_AUDITOR), PF_BATCH | PF_AREA, NULL, print_detail_cols,
+	    print_detail, PM_BATCH, NULL },
+	{ "publicity", "享受农机购置补贴的购机者信息公示表", R_OFFICES, 0,
+	    PF_BATCH | PF_AREA, NULL, print_publicity_cols, print_publicity,
+	    PM_BATCH, NULL },
+	{ "bank", "补贴资金银行支付文件", R_PAYS, R_PAYS, PF_BATCH | PF_AREA,
+	    NULL, print_bank_cols, print_bank, PM_BATCH, "approved,paid" },
+	{ "anomalies", "异常情形", R_SETTLE, 0, PF_AREA, NULL,
+	    print_anomaly_cols, print_anomalies, PM_AREA, NULL },
+	{ "budget", "农机购置补贴资金计划表", R_SETTLE, 0, PF_AREA, NULL,
+	    print_budget_cols, print_budget, PM_YEAR, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 
@@ -445,7 +506,7 @@ print_refuse(struct print_job *j, const char *fmt, ...)
 	return NJ_REFUSED;
 }
 
-static int
+int
 print_dberr(struct print_job *j)
 {
 	fprintf(stderr, "njbt: print %s: %s\n", j->def->name, store_errmsg());
@@ -563,12 +624,114 @@ print_resolve(struct print_job *j)
 		break;
 	default:
 		return print_refuse(j, "您的角色（%s）无权打印“%s”",
-		    role_label(who->role), j->def->title);
+		    role_label(who->role), j->def != NULL ? j->def->title :
+		    "报表");
 	}
 	return NJ_OK;
 out_of_scope:
 	return print_refuse(j, "超出您的管辖范围：%s 不属于%s", r->county,
 	    role_scope[who->role].own);
+}
+
+/*
+ * The area req names within who's scope, for the month-end run: NJ_OK,
+ * or NJ_REFUSED with the reason in msg.
+ */
+int
+print_scope_of(const struct actor *who, const struct print_req *req,
+    struct print_scope *scope, char *msg, size_t msglen)
+{
+	struct print_job	j;
+	int			rc;
+
+	memset(&j, 0, sizeof j);
+	j.who = who;
+	j.req = req;
+	j.msg = msg;
+	j.msglen = msglen;
+	rc = print_resolve(&j);
+	*scope = j.scope;
+	return rc;
+}
+
+/* Is state one of the comma list states? */
+int
+print_state_in(const char *state, const char *states)
+{
+	size_t n = strlen(state);
+
+	while (states != NULL && *states != '\0') {
+		if (strncmp(states, state, n) == 0 && (states[n] == ',' ||
+		    states[n] == '\0'))
+			return 1;
+		states = strchr(states, ',');
+		if (states != NULL)
+			states++;
+	}
+	return 0;
+}
+
+/* 结算批次 states as the offices say them. */
+static const struct {
+	const char	*state;
+	const char	*label;
+} batch_states[] = {
+	{ "open",	"待公示" },
+	{ "publicized",	"公示中" },
+	{ "submitted",	"已报财政" },
+	{ "approved",	"财政已审核" },
+	{ "paid",	"已支付" },
+};
+
+const char *
+print_batch_state(const char *state)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof batch_states / sizeof batch_states[0]; i++)
+		if (strcmp(batch_states[i].state, state) == 0)
+			return batch_states[i].label;
+	return state;
+}
+
+/*
+ * --batch: find the batch by its number and check it against the area
+ * of the user's scope (a county, a city's counties, all); a printer that
+ * applies to some states only (the bank file: once finance approved)
+ * refuses the others.
+ */
+static int
+print_batch_locate(struct print_job *j)
+{
+	struct print_scope	*s = &j->scope;
+	const char		*no = j->req->batch;
+	sqlite3_stmt		*st = sql_query(SQL_PRINT_BATCH_WHERE, "t", no);
+	char			 county[NJ_REGION_MAX], parent[NJ_REGION_MAX];
+	char			 state[16];
+	int64_t			 id = 0;
+	int			 rc = sql_step(st);
+
+	if (rc == 1) {
+		id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, county, sizeof county);
+		sql_col_copy(st, 2, state, sizeof state);
+		sql_col_copy(st, 3, parent, sizeof parent);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return print_dberr(j);
+	if (rc == 0)
+		return print_refuse(j, "未知的结算批次：%s", no);
+	if ((s->county[0] != '\0' && strcmp(s->county, county) != 0) ||
+	    (s->city[0] != '\0' && strcmp(s->city, parent) != 0) ||
+	    s->dealer != 0)
+		return print_refuse(j, "超出您的管辖范围：结算批次 %s 不属于%s",
+		    no, role_scope[j->who->role].own);
+	if (j->def->states != NULL && !print_state_in(state, j->def->states))
+		return print_refuse(j, "结算批次 %s %s，财政审核同意后才能打印“%s”",
+		    no, print_batch_state(state), j->def->title);
+	s->batch = id;
+	return NJ_OK;
 }
 
 /*
@@ -608,6 +771,20 @@ print_area(struct print_job *j, enum sql id)
 
 	return sql_query(id, "tttitt", s->county, s->township, s->city,
 	    s->dealer, s->from, s->to);
+}
+
+/*
+ * A *_BATCH statement bound to the resolved area and batch: ?1-?6 as
+ * print_area(), ?7 the batch's id (0 any); ?5 names the month whose sales
+ * a batch collects (batches.month).
+ */
+sqlite3_stmt *
+print_batch_area(struct print_job *j, enum sql id)
+{
+	const struct print_scope *s = &j->scope;
+
+	return sql_query(id, "tttitti", s->county, s->township, s->city,
+	    s->dealer, s->from, s->to, s->batch);
 }
 
 /* --- rows --------------------------------------------------------------- */
@@ -653,7 +830,7 @@ print_row(struct print_job *j, sqlite3_stmt *st)
 	const struct print_col	*c;
 	size_t			 i;
 	int64_t			 v;
-	int			 col = 0;
+	int			 col = 0, agg = 0;
 
 	for (i = 0; i < j->ncols; i++) {
 		c = &j->def->cols[i];
@@ -661,11 +838,15 @@ print_row(struct print_job *j, sqlite3_stmt *st)
 			csvw_text(j->w, "");
 		else if (c->flags & PC_STAMP)
 			csvw_text(j->w, j->stamp);
+		else if (c->flags & PC_SEQ)
+			csvw_int(j->w, j->rows + 1);
 		else if (c->flags & PC_PRIVATE) {
 			print_private(j, st, col, c);
 			col += 2;
 		} else if (c->flags & (PC_MONEY | PC_NUM)) {
 			v = sqlite3_column_int64(st, col++);
+			if ((c->flags & PC_AGG) && agg < j->nagg)
+				v = j->agg[agg++];
 			if (c->flags & PC_SUM)
 				j->sums[i] += v;
 			if (c->flags & PC_MONEY)
@@ -812,6 +993,10 @@ print_check(const struct actor *who, const struct print_req *req, char *msg,
 		xsnprintf(msg, msglen, "按编号打印时不能再指定县、月份或批次");
 		return NJ_USAGE;
 	}
+	if (req->batch != NULL && area) {
+		xsnprintf(msg, msglen, "按结算批次打印时不能再指定县或月份");
+		return NJ_USAGE;
+	}
 	if (!print_allowed(def, who)) {
 		xsnprintf(msg, msglen, "您的角色（%s）无权打印“%s”",
 		    role_label(who->role), def->title);
@@ -850,6 +1035,8 @@ print_write(const struct actor *who, const struct print_req *req,
 	clock_stamp(clock_now(), j.stamp, sizeof j.stamp);
 	if (req->id == NULL && (rc = print_resolve(&j)) != NJ_OK)
 		goto out;
+	if (req->batch != NULL && (rc = print_batch_locate(&j)) != NJ_OK)
+		goto out;
 	if ((j.w = csvw_new(out, req->encoding)) == NULL) {
 		xsnprintf(msg, msglen, "系统不支持编码 %s", req->encoding);
 		rc = NJ_ERROR;
@@ -871,7 +1058,7 @@ out:
 }
 
 /* 001 查询日志化: who printed which report, of what, and how. */
-static int
+int
 print_audit(const struct actor *who, const struct print_req *req,
     const char *record, int64_t rows, int clear, char *msg, size_t msglen)
 {
@@ -903,10 +1090,16 @@ print_audit(const struct actor *who, const struct print_req *req,
 	return NJ_OK;
 }
 
-/* The output of `njbt print -o FILE`: a file beside it, made 0600. */
+/*
+ * The output of `njbt print -o FILE`: a file beside it, made 0600, written
+ * through a large buffer (a province's sheet is hundreds of megabytes).
+ */
+#define PRINT_FILE_BUF	(1 << 20)
+
 struct file_out {
 	const char	*path;
 	char		*tmp;
+	char		*buf;
 };
 
 static int
@@ -932,7 +1125,61 @@ file_open(struct print_out *o)
 		close(fd);
 		return -1;
 	}
+	f->buf = xcalloc(1, PRINT_FILE_BUF);
+	setvbuf(o->fp, f->buf, _IOFBF, PRINT_FILE_BUF);
 	return 0;
+}
+
+/*
+ * Close the file of a print that ended with rc: renamed over its path if
+ * all went well, removed if not. Returns rc, or NJ_ERROR if closing or
+ * renaming failed (msg says why).
+ */
+static int
+file_finish(struct print_out *out, struct file_out *f, int rc, char *msg,
+    size_t msglen)
+{
+	if (out->fp != NULL && fclose(out->fp) != 0 && rc == NJ_OK) {
+		xsnprintf(msg, msglen, "写入 %s 失败：%s", f->path,
+		    strerror(errno));
+		rc = NJ_ERROR;
+	}
+	out->fp = NULL;
+	if (f->tmp != NULL) {
+		if (rc == NJ_OK && rename(f->tmp, f->path) != 0) {
+			xsnprintf(msg, msglen, "无法写入 %s：%s", f->path,
+			    strerror(errno));
+			rc = NJ_ERROR;
+		}
+		if (rc != NJ_OK)
+			unlink(f->tmp);
+		free(f->tmp);
+		f->tmp = NULL;
+	}
+	free(f->buf);
+	f->buf = NULL;
+	return rc;
+}
+
+/*
+ * Print req as who into the file path (made 0600, replaced only if the
+ * print succeeded), inside the caller's read snapshot; no audit row.
+ */
+int
+print_to_path(const struct actor *who, const struct print_req *req,
+    const char *path, int64_t *rows, int *clear, char *msg, size_t msglen)
+{
+	struct print_out	 out;
+	struct file_out		 f;
+	int			 rc;
+
+	memset(&out, 0, sizeof out);
+	memset(&f, 0, sizeof f);
+	f.path = path;
+	out.open = file_open;
+	out.arg = &f;
+	rc = print_write(who, req, &out, rows, clear, msg, msglen);
+	return file_finish(&out, &f, rc, msg, msglen);
 }
 
 /*
@@ -979,19 +1226,5 @@ print_file(const struct actor *who, const struct print_req *req,
 		}
 		return rc;
 	}
-	if (out.fp != NULL && fclose(out.fp) != 0 && rc == NJ_OK) {
-		xsnprintf(msg, msglen, "写入 %s 失败：%s", path, strerror(errno));
-		rc = NJ_ERROR;
-	}
-	if (f.tmp != NULL) {
-		if (rc == NJ_OK && rename(f.tmp, path) != 0) {
-			xsnprintf(msg, msglen, "无法写入 %s：%s", path,
-			    strerror(errno));
-			rc = NJ_ERROR;
-		}
-		if (rc != NJ_OK)
-			unlink(f.tmp);
-		free(f.tmp);
-	}
-	return rc;
+	return file_finish(&out, &f, rc, msg, msglen);
 }

@@ -7,8 +7,14 @@
  * the scope and streams the rows through the helpers below; adding a
  * printer is adding a row, a column table and a function.
  *
+ * The printers of the buyer's journey (附表1-3) live in print.c with the
+ * machinery; those of settlement (附表4-7, 附件2, the bank file, the
+ * anomalies) in print-settle.c; the month-end run that writes every sheet
+ * of a county's month into a folder in print-month.c.
+ *
  * Included by printer code and action-print.c only; never by the screens
- * or the batch commands (they call print_file() of njbt.h).
+ * or the batch commands (they call print_file() and print_month() of
+ * njbt.h).
  */
 #ifndef NJBT_PRINT_H
 #define NJBT_PRINT_H
@@ -19,11 +25,17 @@
 
 /*
  * The choices of the print action's fields (action-print.c): one per row
- * of the printer table, and the encodings. Kept beside the table; a unit
- * test checks they agree.
+ * of the printer table and month end (PRINT_ALL), and the encodings. Kept
+ * beside the table; a unit test checks they agree.
  */
 #define PRINT_CHOICES "application:农业机械购置补贴申请表," \
-	"notice:指标确认通知书,supply:补贴机具供货与核实表"
+	"notice:指标确认通知书,supply:补贴机具供货与核实表," \
+	"review:补贴机具复核表,payment:资金支付报告单," \
+	"detail:补贴机具结算明细表,publicity:享受补贴农户信息公示表," \
+	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
+	PRINT_ALL ":月末全部报表"
+/* Not a printer: every sheet of a county's month (print-month.c). */
+#define PRINT_ALL "all"
 #define PRINT_ENCODINGS "utf-8-bom:UTF-8（Excel、WPS）," \
 	"utf-8:UTF-8（无BOM）,gb18030:GB18030"
 
@@ -35,6 +47,9 @@
 #define PC_NUM		0x08	/* a number of ours: written as it is */
 #define PC_BLANK	0x10	/* filled by hand on paper: no SQL column */
 #define PC_STAMP	0x20	/* the time of printing: no SQL column */
+#define PC_SEQ		0x40	/* the row's number (序号): no SQL column */
+#define PC_AGG		0x80	/* a sum over a group of records: taken
+				   from the job's agg[] when it has them */
 
 struct print_col {
 	const char	*label;
@@ -47,6 +62,13 @@ struct print_col {
 #define PF_AREA		0x02	/* --county, --month */
 #define PF_BATCH	0x04	/* --batch */
 
+/* What a printer makes in the month-end run (print-month.c). */
+enum print_month_kind {
+	PM_AREA = 0,	/* one sheet of the county's month */
+	PM_BATCH,	/* one sheet per settlement batch of the month */
+	PM_YEAR		/* one sheet of the year */
+};
+
 struct print_job;
 struct printer {
 	const char		*name;
@@ -57,6 +79,10 @@ struct printer {
 	const char		*id_label;	/* what --id names */
 	const struct print_col	*cols;		/* NULL-label ended */
 	int			(*run)(struct print_job *);
+	enum print_month_kind	 month;
+	const char		*states;	/* PF_BATCH: the states of a
+						   batch it is printed in,
+						   comma list; NULL any */
 };
 
 /* The area to print, from the filters and the printing user's scope. */
@@ -67,6 +93,7 @@ struct print_scope {
 	int64_t		 dealer;		/* 0 any */
 	char		 from[16];		/* --month: first day */
 	char		 to[16];		/* first day of the next month */
+	int64_t		 batch;			/* --batch: its id; 0 any */
 };
 
 /*
@@ -95,6 +122,8 @@ struct print_job {
 	int64_t			*sums;		/* per column */
 	size_t			 ncols;
 	char			 stamp[32];
+	int64_t			 agg[8];	/* PC_AGG values, in order */
+	int			 nagg;		/* ... when set for this row */
 	char			*msg;
 	size_t			 msglen;
 };
@@ -110,16 +139,63 @@ int	 print_write(const struct actor *, const struct print_req *,
 	     struct print_out *, int64_t *, int *, char *, size_t);
 int	 print_check(const struct actor *, const struct print_req *, char *,
 	     size_t);
+int	 print_to_path(const struct actor *, const struct print_req *,
+	     const char *, int64_t *, int *, char *, size_t);
+int	 print_audit(const struct actor *, const struct print_req *,
+	     const char *, int64_t, int, char *, size_t);
+int	 print_scope_of(const struct actor *, const struct print_req *,
+	     struct print_scope *, char *, size_t);
+const char *print_batch_state(const char *);
+int	 print_state_in(const char *, const char *);
 
 /* print.c: what a printer's function uses */
 int	 print_refuse(struct print_job *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 int	 print_locate(struct print_job *, sqlite3_stmt *, const char *);
 sqlite3_stmt *print_area(struct print_job *, enum sql);
+sqlite3_stmt *print_batch_area(struct print_job *, enum sql);
+int	 print_dberr(struct print_job *);
 int	 print_stream(struct print_job *, sqlite3_stmt *);
 void	 print_header(struct print_job *);
 void	 print_row(struct print_job *, sqlite3_stmt *);
 void	 print_totals(struct print_job *);
+
+/* print-settle.c: the settlement printers, rows of print.c's table */
+extern const struct print_col print_review_cols[];
+extern const struct print_col print_payment_cols[];
+extern const struct print_col print_detail_cols[];
+extern const struct print_col print_publicity_cols[];
+extern const struct print_col print_budget_cols[];
+extern const struct print_col print_bank_cols[];
+extern const struct print_col print_anomaly_cols[];
+int	 print_review(struct print_job *);
+int	 print_payment(struct print_job *);
+int	 print_detail(struct print_job *);
+int	 print_publicity(struct print_job *);
+int	 print_budget(struct print_job *);
+int	 print_bank(struct print_job *);
+int	 print_anomalies(struct print_job *);
+
+/* print-month.c: every sheet of a county's month, inside a snapshot */
+struct print_sheet {
+	const struct printer	*def;
+	struct print_req	 req;
+	char			 name[96];	/* the file's name */
+	char			 batch[64];
+	char			 path[4096 + 128];
+	int64_t			 rows;
+	int			 clear;
+	int			 done;
+};
+struct print_month {
+	struct print_sheet	*v;
+	size_t			 n;
+};
+int	 print_month_write(const struct actor *, const struct print_req *,
+	     const char *, struct print_month *,
+	     void (*)(void *, size_t, size_t, const char *), void *, char *,
+	     size_t);
+void	 print_month_free(struct print_month *);
 
 /*
  * print.c: the streaming CSV writer. Cells are added one by one and a

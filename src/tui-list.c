@@ -115,6 +115,8 @@ list_open_row(struct tui *t, struct lscreen *ls, size_t i)
 	const struct form_row	*row = &ls->form->rows[i];
 	const char		*key;
 
+	if (ls->sel < 0 || (size_t)ls->sel >= ls->page.nrows)
+		return;		/* the rows changed under the choice */
 	key = list_cellv(&ls->page, (size_t)ls->sel, (size_t)row->col <
 	    ls->page.ncols ? (size_t)row->col : 0);
 	if (row->form->kind == FORM_LIST)
@@ -181,6 +183,10 @@ list_key(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct lscreen *ls = scr->data;
 
+	/* keys act on the rows as they are now, not as last drawn */
+	if (ls->dirty && (k->k == TK_ENTER || k->k == TK_UP ||
+	    k->k == TK_DOWN))
+		list_refresh(t, ls);
 	switch (k->k) {
 	case TK_UP:
 		if (ls->sel > 0)

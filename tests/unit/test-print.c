@@ -1,6 +1,7 @@
 /*
  * test-print.c: the printers (SPEC section 6; print.c, action-print.c):
- * 附表1 application, 附表2 notice, 附表3 supply. The data is made through
+ * 附表1 application, 附表2 notice, 附表3 supply (the settlement printers
+ * and month end: test-print-settle.c). The data is made through
  * the real actions (application.new/line/submit/approve, sale.new,
  * verify.pass/fail) on the demo province; the sheets are read back as
  * bytes. What is checked: the headers are the seed's column names; the
@@ -599,7 +600,9 @@ scope_refusals(void **state)
 	    "640100", NULL, NULL);
 	pr_refused("月份应为", "hl_jb", "supply", NULL, NULL, "2026-13", NULL);
 	/* usage */
-	assert_int_equal(pr("hl_jb", "budget", NULL, NULL, NULL, NULL),
+	assert_int_equal(pr("hl_jb", "budgetx", NULL, NULL, NULL, NULL),
+	    NJ_USAGE);
+	assert_int_equal(pr("hl_jb", PRINT_ALL, NULL, NULL, NULL, NULL),
 	    NJ_USAGE);
 	assert_int_equal(pr("hl_jb", "supply", NULL, NULL, NULL, "latin1"),
 	    NJ_USAGE);
@@ -727,8 +730,9 @@ print_action_writes_the_outbox(void **state)
 	assert_int_equal(fx_do("hl_jb", "print", "report=supply", want,
 	    "county=640122", NULL), NJ_REFUSED);
 	assert_non_null(strstr(fx_err, "按编号打印时不能再指定县"));
-	assert_int_equal(fx_do("hl_jb", "print", "report=budget", NULL),
+	assert_int_equal(fx_do("hl_jb", "print", "report=bank", NULL),
 	    NJ_REFUSED);
+	assert_non_null(strstr(fx_err, "无权打印“补贴资金银行支付文件”"));
 	assert_int_equal(fx_do("register", "print", "report=supply", NULL),
 	    NJ_REFUSED);
 	assert_true(fx_snapshot() == before);
@@ -757,6 +761,10 @@ choices_and_forms_agree(void **state)
 		assert_non_null(strstr(act->fields[idx].arg, key));
 		n++;
 	}
+	/* and one more: month end, every sheet (print-month.c) */
+	assert_non_null(strstr(act->fields[idx].arg, PRINT_ALL ":"));
+	assert_null(print_find(PRINT_ALL));
+	n++;
 	for (i = 0; act->fields[idx].arg[i] != '\0'; i++)
 		n -= act->fields[idx].arg[i] == ':';
 	assert_int_equal(n, 0);
@@ -768,6 +776,16 @@ choices_and_forms_agree(void **state)
 	assert_non_null(print_find(f->setvalue[0]));
 	assert_non_null(forms_find(forms, "print.application"));
 	assert_non_null(forms_find(forms, "print.notice"));
+	/* a form for every printer, and month end */
+	for (i = 0; (p = print_at(i)) != NULL; i++) {
+		snprintf(key, sizeof key, "print.%s", p->name);
+		f = forms_find(forms, key);
+		assert_non_null(f);
+		assert_string_equal(f->setvalue[0], p->name);
+	}
+	f = forms_find(forms, "print.month");
+	assert_non_null(f);
+	assert_string_equal(f->setvalue[0], PRINT_ALL);
 	forms_free(&forms);
 }
 

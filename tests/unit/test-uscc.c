@@ -222,7 +222,7 @@ test_region(void **state)
 		"A10105", "1A0105", "11A105", "110A05", "1101A5", "11010A",
 		"MA0000", "YYYYYY",
 	};
-	char	 region[7], code[19];
+	char	 region[16], code[19];
 	int	 r, expect;
 	size_t	 i;
 

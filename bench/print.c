@@ -1,0 +1,384 @@
+/*
+ * bench/print.c: printing a province's monthly settlement detail (附表6)
+ * with a million sales (issue 5: resident memory under 64 MB whatever the
+ * size, at most 1.3 times as long as sqlite3 exporting the same rows).
+ *
+ * Makes (or reuses) the million-sale database of million.h, then, once,
+ * adds by raw SQL what the settlement actions would have left for April
+ * 2026: one paid batch per county holding its paid sales, and their
+ * payments (test data, not the system's writing). Then it times, in the
+ * same run, alternately and RUNS times each:
+ *
+ *   njbt print detail --month 2026-04 -o FILE      (the console: account
+ *       and ID number decrypted, phone too, masked nowhere)
+ *   sqlite3 -csv DB < the same statement > FILE    (baseline)
+ *
+ * The baseline runs njbt's own statement (taken from the statement table,
+ * its parameters written in as literals) with the sealed columns read as
+ * the blobs' hex, as sqlite3 cannot decrypt them: the same rows, the same
+ * joins, the same order, minus the decryption and the formatting. Prints
+ * the medians (and the best runs), their ratio, njbt's peak RSS (wait4's
+ * ru_maxrss of the child) and whether both targets are met; exits 1 if
+ * one is missed. The database work of the set-up runs in a child of its
+ * own, so that the small parent the runs are forked from adds nothing to
+ * the children's peak RSS.
+ *
+ *   build/bench-print [N] [DB] [NJBT]
+ *       (default 1000000, /tmp/njbt-million.db, build/njbt)
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "million.h"
+
+#define RUNS		5
+#define MONTH		"2026-04"
+#define RSS_MAX_KB	(64 * 1024)
+#define RATIO_MAX	1.3
+
+/* the statement table's text, as store-sql.c builds it */
+static const char *const bench_sql[SQL__COUNT] = {
+#define SQL(name, text) [name] = text,
+#include "store-sql.def"
+#undef SQL
+};
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+die(const char *what)
+{
+	fprintf(stderr, "bench-print: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static void
+exec_sql(const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "bench-print: %s\n", err);
+		exit(1);
+	}
+}
+
+static int64_t
+count_sql(const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -1;
+
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench-print: %s\n", sqlite3_errmsg(store->db));
+		exit(1);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * The settlement of April, as batch.new ... finance.pay would leave it:
+ * one batch per county, every paid sale of the county in it, a payment
+ * per machine. Made once; a database that has it is reused.
+ */
+static void
+settle_april(const char *path)
+{
+	char	err[NJ_MSG_MAX];
+	double	t0 = now_s();
+
+	if (db_open(path, err, sizeof err) != 0) {
+		fprintf(stderr, "bench-print: %s\n", err);
+		exit(1);
+	}
+	if (count_sql("SELECT count(*) FROM batches WHERE month = '" MONTH
+	    "'") > 0) {
+		db_close();
+		return;
+	}
+	fprintf(stderr, "bench-print: adding the batches and payments of "
+	    MONTH " ...\n");
+	exec_sql("BEGIN;"
+	    "INSERT INTO batches(no, county, year, month, seq, state, pub_from, "
+	    "pub_to, created_by, created_at, submitted_at, approved_by, "
+	    "approved_at, paid_at) SELECT 'JS' || county || '202604-01', "
+	    "county, 2026, '" MONTH "', 1, 'paid', '2026-05-06', '2026-05-12', "
+	    "1, '2026-05-02 09:00:00', '2026-05-15 09:00:00', 1, "
+	    "'2026-05-25 09:00:00', '2026-06-05 09:00:00' FROM "
+	    "(SELECT DISTINCT county FROM sales ORDER BY county);"
+	    "INSERT INTO batch_sales(batch_id, sale_id) SELECT b.id, s.id "
+	    "FROM sales s JOIN batches b ON b.county = s.county "
+	    "AND b.month = '" MONTH "' WHERE s.state = 'paid' "
+	    "ORDER BY b.id, s.id;"
+	    "INSERT INTO payments(sale_id, batch_id, amount, central, "
+	    "provincial, paid_on, ref, by_user, at) SELECT s.id, x.batch_id, "
+	    "s.subsidy, s.central, s.subsidy - s.central, '2026-06-05', "
+	    "'YH' || s.id, 1, '2026-06-05 10:00:00' FROM batch_sales x "
+	    "JOIN sales s ON s.id = x.sale_id;"
+	    "COMMIT; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+	db_close();
+	fprintf(stderr, "bench-print: done in %.1f s\n", now_s() - t0);
+}
+
+/* Replace every from in s by to, in a new string. */
+static char *
+replace(const char *s, const char *from, const char *to)
+{
+	size_t		 nf = strlen(from), nt = strlen(to), n = 0;
+	const char	*p;
+	char		*out, *o;
+
+	for (p = s; (p = strstr(p, from)) != NULL; p += nf)
+		n++;
+	out = o = xcalloc(1, strlen(s) + n * (nt + 1) + 1);
+	while ((p = strstr(s, from)) != NULL) {
+		memcpy(o, s, (size_t)(p - s));
+		o += p - s;
+		memcpy(o, to, nt);
+		o += nt;
+		s = p + nf;
+	}
+	strcpy(o, s);
+	return out;
+}
+
+/*
+ * The baseline's SQL: njbt's detail statement with the area of the
+ * console's `--month 2026-04` written in, the sealed columns as hex.
+ */
+static char *
+baseline_sql(void)
+{
+	static const char *const subst[][2] = {
+		{ "b.phone_enc,", "hex(b.phone_enc)," },
+		{ "b.account_enc,", "hex(b.account_enc)," },
+		{ "b.idno_enc,", "hex(b.idno_enc)," },
+		{ "?1", "''" }, { "?2", "''" }, { "?3", "''" }, { "?4", "0" },
+		{ "?5", "'" MONTH "-01'" }, { "?6", "'2026-05-01'" },
+		{ "?7", "0" },
+	};
+	char	*sql = xstrdup(bench_sql[SQL_PRINT_DETAIL_BATCH]), *next;
+	size_t	 i;
+
+	for (i = 0; i < sizeof subst / sizeof subst[0]; i++) {
+		next = replace(sql, subst[i][0], subst[i][1]);
+		free(sql);
+		sql = next;
+	}
+	return sql;
+}
+
+/* Does the plan of sql sort (a temporary b-tree)? */
+static int
+plan_sorts(const char *path, const char *sql)
+{
+	char		 err[NJ_MSG_MAX], *q;
+	sqlite3_stmt	*st;
+	int		 sorts = 0;
+
+	if (db_open(path, err, sizeof err) != 0)
+		return -1;
+	q = xcalloc(1, strlen(sql) + 32);
+	sprintf(q, "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(store->db, q, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			if (strstr((const char *)sqlite3_column_text(st, 3),
+			    "TEMP B-TREE") != NULL)
+				sorts = 1;
+		sqlite3_finalize(st);
+	} else
+		sorts = -1;
+	free(q);
+	db_close();
+	return sorts;
+}
+
+/*
+ * The set-up, in a child (its memory stays there): make the database, the
+ * April settlement, and look at the statement's plan. 0 the plan streams,
+ * 1 it sorts; exits on failure.
+ */
+static int
+setup(const char *path, int n, const char *sql)
+{
+	pid_t	pid;
+	int	status, sorts;
+
+	fflush(stdout);
+	if ((pid = fork()) < 0)
+		die("fork");
+	if (pid == 0) {
+		million_make(path, n);
+		settle_april(path);
+		sorts = plan_sorts(path, sql);
+		_exit(sorts == 0 ? 0 : sorts > 0 ? 1 : 2);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		die("waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+		fprintf(stderr, "bench-print: set-up failed\n");
+		exit(1);
+	}
+	return WEXITSTATUS(status);
+}
+
+/*
+ * Run argv with stdin from in (or not) and stdout to out; the wall time,
+ * the child's peak RSS in kB. Exits if the child fails.
+ */
+static double
+run(char *const argv[], const char *in, const char *out, long *rss)
+{
+	struct rusage	 ru;
+	double		 t0;
+	pid_t		 pid;
+	int		 status;
+
+	fflush(stdout);
+	t0 = now_s();
+	if ((pid = fork()) < 0)
+		die("fork");
+	if (pid == 0) {
+		if (in != NULL && freopen(in, "r", stdin) == NULL)
+			_exit(126);
+		if (out != NULL && freopen(out, "w", stdout) == NULL)
+			_exit(126);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) != pid)
+		die("wait4");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench-print: %s failed (status %d)\n", argv[0],
+		    status);
+		exit(1);
+	}
+	*rss = ru.ru_maxrss;
+	return now_s() - t0;
+}
+
+/* Lines in a file. */
+static long
+lines_of(const char *path)
+{
+	FILE	*fp = fopen(path, "r");
+	long	 n = 0;
+	int	 c;
+
+	if (fp == NULL)
+		return -1;
+	while ((c = getc_unlocked(fp)) != EOF)
+		n += c == '\n';
+	fclose(fp);
+	return n;
+}
+
+static int
+dcmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char	*path = argc > 2 ? argv[2] : "/tmp/njbt-million.db";
+	const char	*njbt = argc > 3 ? argv[3] : "build/njbt";
+	int		 n = argc > 1 ? atoi(argv[1]) : 1000000, i, ok, sorts;
+	char		 sqlfile[512], out1[512], out2[512], *sql;
+	char		*nargv[8], *sargv[4];
+	double		 tn[RUNS], ts[RUNS], mn, ms;
+	long		 rss, rss_n = 0, rss_s = 0, ln, ls;
+	FILE		*fp;
+
+	setenv("NJBT_NOW", "2026-06-10T10:00:00", 1);
+	sql = baseline_sql();
+	sorts = setup(path, n, sql);
+	snprintf(sqlfile, sizeof sqlfile, "%s.bench-print.sql", path);
+	snprintf(out1, sizeof out1, "%s.bench-print-njbt.csv", path);
+	snprintf(out2, sizeof out2, "%s.bench-print-sqlite3.csv", path);
+	if ((fp = fopen(sqlfile, "w")) == NULL)
+		die(sqlfile);
+	fprintf(fp, "%s;\n", sql);
+	fclose(fp);
+
+	setenv("NJBT_DB", path, 1);
+	nargv[0] = (char *)njbt;
+	nargv[1] = (char *)"print";
+	nargv[2] = (char *)"detail";
+	nargv[3] = (char *)"--month";
+	nargv[4] = (char *)MONTH;
+	nargv[5] = (char *)"-o";
+	nargv[6] = out1;
+	nargv[7] = NULL;
+	sargv[0] = (char *)"sqlite3";
+	sargv[1] = (char *)"-csv";
+	sargv[2] = (char *)path;
+	sargv[3] = NULL;
+
+	printf("bench/print: %d sales, detail (附表6) of the province, month "
+	    MONTH ", median of %d, alternating\n", n, RUNS);
+	printf("  njbt:     %s print detail --month " MONTH " -o FILE "
+	    "(console: phone, account, ID decrypted)\n", njbt);
+	printf("  baseline: sqlite3 -csv DB < njbt's own statement, sealed "
+	    "columns as hex (sqlite3 cannot decrypt)\n");
+	printf("  plan of the statement sorts: %s\n", sorts == 0 ?
+	    "no (streams from the indexes)" : "YES");
+	for (i = 0; i < RUNS; i++) {
+		ts[i] = run(sargv, sqlfile, out2, &rss);
+		if (rss > rss_s)
+			rss_s = rss;
+		tn[i] = run(nargv, NULL, NULL, &rss);
+		if (rss > rss_n)
+			rss_n = rss;
+		printf("  run %d: sqlite3 %.2f s, njbt %.2f s\n", i + 1, ts[i],
+		    tn[i]);
+		fflush(stdout);
+	}
+	qsort(tn, RUNS, sizeof tn[0], dcmp);
+	qsort(ts, RUNS, sizeof ts[0], dcmp);
+	mn = tn[RUNS / 2];
+	ms = ts[RUNS / 2];
+	printf("  best runs: sqlite3 %.2f s, njbt %.2f s (ratio %.2f)\n",
+	    ts[0], tn[0], tn[0] / ts[0]);
+	ln = lines_of(out1);
+	ls = lines_of(out2);
+	printf("  rows: njbt %ld (+ header and 合计), sqlite3 %ld\n", ln - 2,
+	    ls);
+	printf("  sqlite3 -csv: %.2f s median (peak RSS %ld kB)\n", ms, rss_s);
+	printf("  njbt print:   %.2f s median (peak RSS %ld kB)\n", mn, rss_n);
+	printf("  ratio njbt/sqlite3 (medians): %.2f (target <= %.1f): %s\n",
+	    mn / ms,
+	    RATIO_MAX, mn / ms <= RATIO_MAX ? "met" : "MISSED");
+	printf("  njbt peak RSS: %.1f MB (target < 64 MB): %s\n",
+	    rss_n / 1024.0, rss_n < RSS_MAX_KB ? "met" : "MISSED");
+	ok = mn / ms <= RATIO_MAX && rss_n < RSS_MAX_KB && ln - 2 == ls &&
+	    sorts == 0;
+	if (ln - 2 != ls)
+		printf("  ROW COUNTS DIFFER\n");
+	unlink(out1);
+	unlink(out2);
+	unlink(sqlfile);
+	free(sql);
+	printf("%s\n", ok ? "targets met" : "target missed");
+	return ok ? 0 : 1;
+}

@@ -1,0 +1,117 @@
+#!/bin/sh
+# settle.sh: one settlement batch from creation to payment through the real
+# OpenSSH client (issue 5, Tests): the county collects the month's
+# verified machines, publicises the batch, reviews (someone who did not
+# verify), sends it to finance after publicity; finance draws its sample,
+# checks it, approves and pays. Two verified sales are made first with
+# `njbt do`; the rest happens on the screens.
+. "$(dirname "$0")/ssh-lib.inc"
+ID1=640122198001011238
+ID2=640122197512034568
+
+sale() { # ID NAME SERIAL INVOICE
+	sa=$("$NJBT" do --as xg_zhen application.new buyer_type=person \
+	    buyer_name="$2" id_no="$1" township=640122100 item=1.1.3 tier=03 \
+	    qty=1 bank_name=黄河银行 bank_account=6228480402564890018) &&
+	"$NJBT" do --as xg_zhen application.submit application="$sa" > /dev/null &&
+	sn=$("$NJBT" do --as hl_sh application.approve application="$sa" | tail -1) &&
+	ss=$("$NJBT" do --as fs_dealer sale.new notice="$sn" id_no="$1" \
+	    serial="$3" price=9500 sold_on=2026-03-02 invoice_no="$4") &&
+	"$NJBT" do --as hl_jb verify.pass sale="$ss" method=office > /dev/null
+}
+sale $ID1 张三 XG26A001 FP1 && sale $ID2 李四 XG26A002 FP2 &&
+    ok "two sales verified by hl_jb" || notok "two sales verified by hl_jb"
+
+serve_start || exit 1
+login c hl_jb
+open_menu c "汇总结算批次"
+shows "the batch form" c "结算月份"
+tm send-keys -t c "2026-03" F2
+shows "the batch is made" c "编号 JS640122202603-01"
+screen c | grep -q "2 台，补贴 5600.00 元" && ok "it says what it holds" ||
+    ok "it says what it holds (in the log)"
+to_menu c
+open_menu c "结算批次"
+shows "the batches, with what blocks them" c "公示 复核1台"
+tm send-keys -t c Enter
+shows "actions on the batch" c "公示结算批次"
+k=$(screen c | sed -n 's/.*[ >] \([0-9]\)  公示结算批次.*/\1/p' | head -1)
+tm send-keys -t c "$k"
+shows "the publicity form" c "公示开始日期"
+tm send-keys -t c "2026-03-02" Tab "2026-03-07" F2
+shows "too short a publicity is refused" c "公示期不少于 7 个自然日，所填为 6 个"
+tm send-keys -t c BSpace 8 F2
+shows "publicised" c "已保存：公示结算批次"
+to_menu c
+
+# the review: by someone who did not verify
+login r hl_sh
+open_menu r "复核"
+shows "the review queue" r "JS640122202603-01"
+tm send-keys -t r Enter
+shows "the review form" r "复核结论"
+tm send-keys -t r Space F2
+shows "reviewed" r "已保存：复核"
+serve_stop
+
+# publicity is over
+NJBT_NOW=2026-03-10T09:00:00; export NJBT_NOW
+tm kill-server 2>/dev/null
+serve_start || exit 1
+login c hl_jb
+open_menu c "结算批次"
+shows "publicity over: to be sent to finance" c "报送财政"
+tm send-keys -t c Enter
+k=$(screen c | sed -n 's/.*[ >] \([0-9]\)  报送财政部门.*/\1/p' | head -1)
+tm send-keys -t c "$k"
+shows "the submit form" c "[JS640122202603-01"
+tm send-keys -t c F2
+shows "sent to finance" c "已保存：报送财政部门"
+
+login f hl_cz
+open_menu f "财政审核"
+shows "finance's queue" f "JS640122202603-01"
+tm send-keys -t f Enter
+k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  抽查取样.*/\1/p' | head -1)
+tm send-keys -t f "$k"
+shows "the sample form" f "抽查比例"
+tm send-keys -t f "0.05" F2
+shows "a sample under 10% is refused" f "抽查比例不得低于 10%"
+tm send-keys -t f C-u Tab "20261" F2
+shows "sampled" f "已保存：抽查取样"
+same "the seed and the list are recorded" "20261|1000" \
+    "$(q "SELECT seed, ratio_bp FROM finance_samples")"
+to_menu f
+open_menu f "抽查核实"
+shows "the sample to check" f "待核实"
+tm send-keys -t f Enter
+shows "the check form" f "抽查结果"
+tm send-keys -t f Space F2
+shows "checked" f "已保存：抽查核实"
+to_menu f
+open_menu f "财政审核"
+tm send-keys -t f Enter
+k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  审核批准结算批次.*/\1/p' | head -1)
+tm send-keys -t f "$k"
+tm send-keys -t f F2
+shows "approved" f "已保存：审核批准结算批次"
+tm send-keys -t f F10
+tm send-keys -t f Enter
+k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  支付补贴资金.*/\1/p' | head -1)
+tm send-keys -t f "$k"
+shows "the payment form" f "支付日期"
+tm send-keys -t f "2026-03-10" Tab "ZF-0001" F2
+shows "paid: two payments" f "已保存：支付补贴资金，编号 2"
+same "one payment per machine, marked 农机购置补贴" "2|560000|农机购置补贴" \
+    "$(q "SELECT count(*), sum(amount), min(memo) FROM payments")"
+same "the batch is paid" "paid" "$(q "SELECT state FROM batches")"
+same "the budget's paid parts" "560000|0" \
+    "$(q "SELECT paid_central, paid_provincial FROM budgets WHERE year = 2026 AND region = '640122'")"
+tm send-keys -t f F10 Enter
+k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  支付补贴资金.*/\1/p' | head -1)
+tm send-keys -t f "$k"
+tm send-keys -t f "2026-03-10" F2
+shows "paying twice is refused" f "已支付，不能重复支付"
+check "njbt check" "$NJBT" check
+serve_stop
+sanitizer_clean
