@@ -107,11 +107,10 @@ same "one payment per machine, marked 农机购置补贴" "2|560000|农机购置
 same "the batch is paid" "paid" "$(q "SELECT state FROM batches")"
 same "the budget's paid parts" "560000|0" \
     "$(q "SELECT paid_central, paid_provincial FROM budgets WHERE year = 2026 AND region = '640122'")"
-tm send-keys -t f F10 Enter
-k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  支付补贴资金.*/\1/p' | head -1)
-tm send-keys -t f "$k"
-tm send-keys -t f "2026-03-10" F2
-shows "paying twice is refused" f "已支付，不能重复支付"
+tm send-keys -t f F10
+shows "a paid batch leaves finance's queue" f "（没有记录）"
+refused "paying twice is refused" "已支付，不能重复支付" "$NJBT" do --as hl_cz \
+    finance.pay batch=JS640122202603-01 paid_on=2026-03-10
 check "njbt check" "$NJBT" check
 serve_stop
 sanitizer_clean
