@@ -56,6 +56,7 @@ sql_vquery(enum sql id, const char *fmt, va_list ap)
 	const char	*t;
 	const void	*b;
 	size_t		 n;
+	int64_t		 v;
 	int		 i, rc = SQLITE_OK, max = sqlite3_bind_parameter_count(st);
 
 	/* too few parameters is a bug of ours; more are taken and ignored */
@@ -64,50 +65,41 @@ sql_vquery(enum sql id, const char *fmt, va_list ap)
 		    sql_names[id], max, fmt ? fmt : "");
 		abort();
 	}
-	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++,
-	    i++) {
-		if (i > max) {
-			switch (*fmt) {
-			case 'i':
-				(void)va_arg(ap, int64_t);
-				break;
-			case 'd':
-				(void)va_arg(ap, int);
-				break;
-			case 't':
-				(void)va_arg(ap, const char *);
-				break;
-			case 'b':
-				(void)va_arg(ap, const void *);
-				(void)va_arg(ap, size_t);
-				break;
-			}
-			continue;
-		}
+	for (i = 1; *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
+		t = NULL;
+		b = NULL;
+		n = 0;
+		v = 0;
 		switch (*fmt) {
 		case 'i':
-			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			v = va_arg(ap, int64_t);
 			break;
 		case 'd':
-			rc = sqlite3_bind_int(st, i, va_arg(ap, int));
+			v = va_arg(ap, int);
 			break;
 		case 't':
 			t = va_arg(ap, const char *);
-			rc = t ? sqlite3_bind_text(st, i, t, -1,
-			    SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 			break;
 		case 'b':
 			b = va_arg(ap, const void *);
 			n = va_arg(ap, size_t);
-			rc = b ? sqlite3_bind_blob(st, i, b, (int)n,
-			    SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 			break;
 		case 'n':
-			rc = sqlite3_bind_null(st, i);
 			break;
 		default:
 			abort();
 		}
+		if (i > max)
+			continue;
+		if (*fmt == 'i' || *fmt == 'd')
+			rc = sqlite3_bind_int64(st, i, v);
+		else if (t != NULL)
+			rc = sqlite3_bind_text(st, i, t, -1, SQLITE_TRANSIENT);
+		else if (b != NULL)
+			rc = sqlite3_bind_blob(st, i, b, (int)n,
+			    SQLITE_TRANSIENT);
+		else
+			rc = sqlite3_bind_null(st, i);
 	}
 	if (rc != SQLITE_OK) {
 		fprintf(stderr, "njbt: SQL %s: bind %d: %s\n", sql_names[id],

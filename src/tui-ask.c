@@ -80,7 +80,7 @@ ask_key(struct tui *t, struct screen *scr, const struct tkey *k)
 	else
 		return SK_STAY;
 	/* close the box first: what cb opens goes above the screen beneath */
-	t->stack[--t->depth] = NULL;
+	tui_detach(t);
 	rc = a->cb(t, a->arg, answer);
 	scr->type->free(scr);
 	/* cb's SK_POP closes the screen beneath, now the top */
@@ -268,8 +268,7 @@ choose_key(struct tui *t, struct screen *scr, const struct tkey *k)
 	if (pick < 0)
 		return SK_STAY;
 	/* close the box first: what cb opens goes above the screen beneath */
-	t->stack[t->depth - 1] = NULL;
-	t->depth--;
+	tui_detach(t);
 	rc = c->cb(t, c->arg, pick);
 	scr->type->free(scr);
 	return rc == SK_QUIT ? SK_QUIT : SK_STAY;

@@ -40,6 +40,16 @@ tui_push(struct tui *t, struct screen *s)
 	t->stack[t->depth++] = s;
 }
 
+/* Take the top screen off the stack without freeing it (its owner does). */
+struct screen *
+tui_detach(struct tui *t)
+{
+	if (t->depth == 0)
+		abort();
+	t->depth--;
+	return t->stack[t->depth];
+}
+
 static void
 tui_pop(struct tui *t)
 {

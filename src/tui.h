@@ -101,6 +101,7 @@ struct tui {
 
 /* tui-main.c */
 void	 tui_push(struct tui *, struct screen *);
+struct screen *tui_detach(struct tui *);
 void	 tui_msg(struct tui *, int, const char *, ...)
 	     __attribute__((format(printf, 3, 4)));
 int	 tui_open_form(struct tui *, const struct form *, const char *,
