@@ -99,10 +99,13 @@ run: deps
 	@echo "      scripts:     build/njbt actions --as xg_zhen; build/njbt do --as ..."
 	build/njbt serve --listen 127.0.0.1:2222
 
+# Benchmarks: each prints its figures against a baseline of the same run.
 bench: deps
-	$(MAKE) build/njbt build/bench-write
+	$(MAKE) build/njbt build/bench-write build/bench-queue build/bench-print
 	build/bench-write 2000
-	$(MAKE) build/bench-print && build/bench-print
+	build/bench-queue
+	build/bench-print
+	sh bench/wire.sh
 
 clean:
 	rm -rf build
