@@ -21,37 +21,16 @@ static const struct field register_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
+static const struct org_kind dealer_kind = {
+	"经销商", ROLE_DEALER, SQL_DEALER_ID_BY_USCC, SQL_DEALER_INSERT,
+	"dealers.phone", "已注册"
+};
+
+/* 000 二(一)4: a dealer signs itself up; the legal representative logs in. */
 static int
 dealer_register(struct act *a)
 {
-	struct sealed	 phone;
-	int64_t		 id;
-	char		 at[32];
-	int		 rc;
-
-	rc = sql_int(&id, SQL_DEALER_ID_BY_USCC, "t", act_str(a, "uscc"));
-	if (rc < 0)
-		return act_fail(a, "查询经销商");
-	if (rc == 1)
-		return act_refuse(a, "uscc", "统一社会信用代码 %s 的经销商已注册",
-		    act_str(a, "uscc"));
-	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)
-		return rc;
-	clock_stamp(a->now, at, sizeof at);
-	sealed_make(&phone, "dealers.phone", "phone", act_str(a, "phone"));
-	rc = sql_exec(SQL_DEALER_INSERT, "ttttbtt", act_str(a, "name"),
-	    act_str(a, "uscc"), act_str(a, "legal_rep"), act_str(a, "address"),
-	    phone.blob, phone.len, SEALED_LAST4(&phone), at);
-	sealed_free(&phone);
-	if (rc != 0)
-		return act_fail(a, "保存经销商");
-	id = store_last_id();
-	rc = user_insert(a, act_str(a, "login"), act_str(a, "legal_rep"),
-	    ROLE_DEALER, NULL, 0, id, act_str(a, "password"), 0);
-	if (rc != NJ_OK)
-		return rc;
-	act_key(a, "%s", act_str(a, "login"));
-	return NJ_OK;
+	return org_open(a, &dealer_kind, act_str(a, "legal_rep"), 0);
 }
 
 const struct action action_dealer_register = {

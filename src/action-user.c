@@ -42,6 +42,45 @@ user_insert(struct act *a, const char *login, const char *name, int role,
 	return NJ_OK;
 }
 
+/*
+ * Open an organisation's account (a maker's, a dealer's) from the action's
+ * fields name, uscc, legal_rep, address, phone, login, password: the
+ * organisation once per credit code, and its first login, held by person.
+ */
+int
+org_open(struct act *a, const struct org_kind *k, const char *person,
+    int must_change)
+{
+	struct sealed	 phone;
+	int64_t		 id;
+	char		 at[32];
+	int		 rc;
+
+	rc = sql_int(&id, k->exists, "t", act_str(a, "uscc"));
+	if (rc < 0)
+		return act_fail(a, k->what);
+	if (rc == 1)
+		return act_refuse(a, "uscc", "统一社会信用代码 %s 的%s%s",
+		    act_str(a, "uscc"), k->what, k->dup);
+	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)
+		return rc;
+	clock_stamp(a->now, at, sizeof at);
+	sealed_make(&phone, k->phone_ad, "phone", act_str(a, "phone"));
+	rc = sql_exec(k->insert, "ttttbtt", act_str(a, "name"),
+	    act_str(a, "uscc"), act_str(a, "legal_rep"), act_str(a, "address"),
+	    phone.blob, phone.len, SEALED_LAST4(&phone), at);
+	sealed_free(&phone);
+	if (rc != 0)
+		return act_fail(a, k->what);
+	id = store_last_id();
+	if ((rc = user_insert(a, act_str(a, "login"), person, k->role, NULL,
+	    k->role == ROLE_MAKER ? id : 0, k->role == ROLE_DEALER ? id : 0,
+	    act_str(a, "password"), must_change)) != NJ_OK)
+		return rc;
+	act_key(a, "%s", act_str(a, "login"));
+	return NJ_OK;
+}
+
 static const struct field add_fields[] = {
 	{ "login", FT_LOGIN, FF_REQ, "登录名", NULL, 32 },
 	{ "name", FT_TEXT, FF_REQ, "姓名", NULL, 20 },

@@ -91,6 +91,15 @@ int	 county_of(struct act *, const char *, const char *, char *, size_t);
 
 int	 user_insert(struct act *, const char *, const char *, int,
 	     const char *, int64_t, int64_t, const char *, int);
+struct org_kind {
+	const char	*what;		/* 生产企业, 经销商 */
+	int		 role;
+	enum sql	 exists;	/* its id by credit code */
+	enum sql	 insert;
+	const char	*phone_ad;	/* the phone's sealed column */
+	const char	*dup;		/* what a second one is told */
+};
+int	 org_open(struct act *, const struct org_kind *, const char *, int);
 
 /* action-apply.c */
 extern const struct action action_application_new;
