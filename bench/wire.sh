@@ -50,7 +50,7 @@ mark() { quiet; wc -l < "$LOG"; }
 # bytes FROM: application bytes sent after line FROM
 bytes() { tail -n +$(($1 + 1)) "$LOG" | awk '$3 == "out" {s += $4} END {print s + 0}'; }
 
-wait_for() { i=0; while [ $i -lt 100 ]; do tm capture-pane -p -t w 2>/dev/null | grep -qF -- "$1" && return 0; sleep 0.1; i=$((i+1)); done; echo "bench-wire: no \"$1\" on screen" >&2; tm capture-pane -p -t w >&2; exit 1; }
+wait_for() { w=0; while [ $w -lt 100 ]; do tm capture-pane -p -t w 2>/dev/null | grep -qF -- "$1" && return 0; sleep 0.1; w=$((w+1)); done; echo "bench-wire: no \"$1\" on screen" >&2; tm capture-pane -p -t w >&2; exit 1; }
 
 run() { # LOGIN MODE
 	: > "$LOG"
@@ -101,8 +101,8 @@ srv=$(awk '/^VmRSS/ {print $2}' /proc/$SRV/status)
 echo "idle session resident memory: ${rss} kB (session process + screens); listener ${srv} kB"
 tm kill-server 2>/dev/null; sleep 0.5
 times=
-i=0
-while [ $i -lt 20 ]; do
+login_n=0
+while [ $login_n -lt 20 ]; do
 	: > "$LOG"
 	tm kill-server 2>/dev/null; sleep 0.2
 	outs=$(grep -c " logout " "$T/serve.log")
@@ -115,6 +115,6 @@ while [ $i -lt 20 ]; do
 	while [ "$(grep -c " logout " "$T/serve.log")" -le "$outs" ] && [ $k -lt 50 ]; do
 		sleep 0.1; k=$((k + 1))
 	done
-	i=$((i + 1))
+	login_n=$((login_n + 1))
 done
 echo "$times" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR] = $1} END {printf "auth to first paint: median %.1f ms of %d logins (min %.1f, max %.1f)\n", a[int((NR + 1) / 2)], NR, a[1], a[NR]}'

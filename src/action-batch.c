@@ -109,8 +109,9 @@ sale_of_batch(struct act *a, const char *field, const struct batch_row *b,
 	if (rc < 0)
 		return act_fail(a, "查询结算批次");
 	if (rc == 0 || (b != NULL && strcmp(no, b->no) != 0))
-		return act_refuse(a, field, "销售 %lld 不在结算批次%s%s中",
-		    (long long)*sale, b ? " " : "", b ? b->no : "");
+		return act_refuse(a, field, "销售 %lld 不在结算批次%s%s%s中",
+		    (long long)*sale, b ? " " : "", b ? b->no : "",
+		    b ? " " : "");
 	return NJ_OK;
 }
 
@@ -340,7 +341,7 @@ objection_resolve(struct act *a)
 	int64_t		 id, sale = 0;
 	char		 county[NJ_REGION_MAX] = "", state[16] = "", at[32];
 	char		 why[300];
-	int		 rc, open = 0, upheld;
+	int		 rc, open = 0, upheld, inside = 0;
 
 	if (parse_int(act_str(a, "objection"), &id) != 0)
 		return act_refuse(a, "objection", "异议编号应为数字");
@@ -350,6 +351,7 @@ objection_resolve(struct act *a)
 		sql_col_copy(st, 3, county, sizeof county);
 		sql_col_copy(st, 4, state, sizeof state);
 		open = sqlite3_column_int(st, 5);
+		inside = sqlite3_column_int(st, 6);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -366,7 +368,8 @@ objection_resolve(struct act *a)
 	if (sql_exec(SQL_OBJECTION_RESOLVE, "tditi", act_str(a, "resolution"),
 	    upheld, a->who->id, at, id) != 0)
 		return act_fail(a, "处理异议");
-	if (upheld) {
+	/* a machine that already left the batch (returned, failed) stays out */
+	if (upheld && inside) {
 		xsnprintf(why, sizeof why, "公示异议成立：%s",
 		    act_str(a, "resolution"));
 		if ((rc = batch_take_out(a, sale, why)) != NJ_OK)

@@ -58,14 +58,16 @@ finance_sample(struct act *a)
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	st = sql_query(SQL_OBJECTION_SALES, "i", b.id);
-	while (rc == 0 && (rc = sql_step(st)) == 1) {
-		obj = realloc(obj, (nobj + 1) * sizeof *obj);
-		if (obj == NULL)
-			abort();
-		obj[nobj++] = sqlite3_column_int64(st, 0);
+	if (rc == 0) {
+		st = sql_query(SQL_OBJECTION_SALES, "i", b.id);
+		while ((rc = sql_step(st)) == 1) {
+			obj = realloc(obj, (nobj + 1) * sizeof *obj);
+			if (obj == NULL)
+				abort();
+			obj[nobj++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	if (rc < 0) {
 		rc = act_fail(a, "查询结算批次");
 		goto out;
@@ -246,6 +248,12 @@ finance_pay(struct act *a)
 		return rc;
 	if (act_num(a, "paid_on") > a->today)
 		return act_refuse(a, "paid_on", "支付日期不能晚于今天");
+	/* every machine returned since the approval: nothing to pay */
+	if (sql_int(&count, SQL_BATCH_TOTALS, "i", b.id) < 0)
+		return act_fail(a, "查询结算批次");
+	if (count == 0)
+		return act_refuse(a, "batch", "结算批次 %s 中已没有机具", b.no);
+	count = 0;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_PAY_BATCH, "ittit", b.id, act_str(a, "paid_on"),
 	    act_str(a, "ref"), a->who->id, at) != 0)

@@ -53,11 +53,16 @@ ret_find(struct act *a, struct ret_sale *s)
 
 /*
  * Cancel the sale: out of any batch, notice and application cancelled,
- * the machine back in the dealer's stock, the commitment released.
+ * the machine back in the dealer's stock, the commitment released: the
+ * sale's, and what the cancelled notice still held for units not bought.
  */
 static int
 ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
 {
+	sqlite3_stmt	*st;
+	int64_t		 central = s->central, others = s->others, left;
+	int		 rc;
+
 	if (sql_exec(SQL_BATCH_DROP_SALE, "i", s->id) != 0 ||
 	    sql_exec(SQL_REVIEW_DROP_SALE, "i", s->id) != 0 ||
 	    sql_exec(SQL_FCHECK_DROP_SALE, "i", s->id) != 0 ||
@@ -67,10 +72,25 @@ ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
 	    sql_exec(SQL_SALE_CANCEL_APP, "i", s->id) != 0)
 		return act_fail(a, "退货");
 	/* a buy-first sale not yet claimed committed nothing */
-	if (s->app != 0)
-		return budget_commit(a, "sale", s->county, s->year,
-		    -s->central, -s->others, 0);
-	return NJ_OK;
+	if (s->app == 0)
+		return NJ_OK;
+	/* the application cancelled just now: its lines' units not bought */
+	if (store_changes() == 1) {
+		st = sql_query(SQL_APP_LINES, "i", s->app);
+		while ((rc = sql_step(st)) == 1) {
+			left = sqlite3_column_int64(st, 2) -
+			    sqlite3_column_int64(st, 3);
+			central += left * sqlite3_column_int64(st, 4);
+			others += left * (sqlite3_column_int64(st, 5) +
+			    sqlite3_column_int64(st, 6) +
+			    sqlite3_column_int64(st, 7));
+		}
+		sqlite3_reset(st);
+		if (rc < 0)
+			return act_fail(a, "查询申购机具");
+	}
+	return budget_commit(a, "sale", s->county, s->year, -central, -others,
+	    0);
 }
 
 static const struct field new_fields[] = {
