@@ -55,6 +55,7 @@ find_batch(struct act *a, const char *field, struct batch_row *b)
 		sql_col_copy(st, 7, b->pub_from, sizeof b->pub_from);
 		sql_col_copy(st, 8, b->pub_to, sizeof b->pub_to);
 		sql_col_copy(st, 9, b->created, sizeof b->created);
+		sql_col_copy(st, 10, b->approved, sizeof b->approved);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)

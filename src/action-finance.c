@@ -248,6 +248,9 @@ finance_pay(struct act *a)
 		return rc;
 	if (act_num(a, "paid_on") > a->today)
 		return act_refuse(a, "paid_on", "支付日期不能晚于今天");
+	if (strcmp(act_str(a, "paid_on"), b.approved) < 0)
+		return act_refuse(a, "paid_on", "支付日期不能早于财政审核批准日期 %s",
+		    b.approved);
 	/* every machine returned since the approval: nothing to pay */
 	if (sql_int(&count, SQL_BATCH_TOTALS, "i", b.id) < 0)
 		return act_fail(a, "查询结算批次");

@@ -63,7 +63,12 @@ ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
 	int64_t		 central = s->central, others = s->others, left;
 	int		 rc;
 
-	if (sql_exec(SQL_BATCH_DROP_SALE, "i", s->id) != 0 ||
+	/*
+	 * A machine paid and refunded stays in its paid batch: the batch's
+	 * sheets record what was paid; the refund is recorded beside it.
+	 */
+	if ((strcmp(state, "refunded") != 0 &&
+	    sql_exec(SQL_BATCH_DROP_SALE, "i", s->id) != 0) ||
 	    sql_exec(SQL_REVIEW_DROP_SALE, "i", s->id) != 0 ||
 	    sql_exec(SQL_FCHECK_DROP_SALE, "i", s->id) != 0 ||
 	    sql_exec(SQL_SALE_SET_STATE, "ti", state, s->id) != 0 ||
@@ -153,7 +158,7 @@ return_refund(struct act *a)
 	struct ret_sale	 s;
 	sqlite3_stmt	*st;
 	int64_t		 rid = 0, amount = 0, pc = 0, pp = 0;
-	char		 rstate[24] = "", at[32], s1[32], s2[32];
+	char		 rstate[24] = "", at[32], s1[32], s2[32], asked[16] = "";
 	int		 rc;
 
 	if ((rc = ret_find(a, &s)) != NJ_OK)
@@ -162,6 +167,7 @@ return_refund(struct act *a)
 	if ((rc = sql_step(st)) == 1) {
 		rid = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, rstate, sizeof rstate);
+		sql_col_copy(st, 3, asked, sizeof asked);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -186,6 +192,9 @@ return_refund(struct act *a)
 	}
 	if (act_num(a, "paid_on") > a->today)
 		return act_refuse(a, "paid_on", "退款日期不能晚于今天");
+	if (strcmp(act_str(a, "paid_on"), asked) < 0)
+		return act_refuse(a, "paid_on", "退款日期不能早于退货申请日期 %s",
+		    asked);
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_RETURN_REFUND, "ititi", amount, act_str(a, "paid_on"),
 	    a->who->id, at, rid) != 0 ||

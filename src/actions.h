@@ -138,6 +138,7 @@ struct batch_row {
 	char	 pub_from[16];
 	char	 pub_to[16];
 	char	 created[16];
+	char	 approved[16];
 };
 const char *batch_state_label(const char *);
 int	 find_batch(struct act *, const char *, struct batch_row *);

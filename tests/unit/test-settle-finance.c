@@ -504,6 +504,8 @@ pay_refusals(void **state)
 	fx_refused("支付日期不能晚于今天", "hl_cz", "finance.pay",
 	    "batch=" BATCH, "paid_on=2026-04-12", NULL);
 	assert_string_equal(fx_field, "paid_on");
+	fx_refused("支付日期不能早于财政审核批准日期 2026-04-11", "hl_cz",
+	    "finance.pay", "batch=" BATCH, "paid_on=2026-04-10", NULL);
 	fx_refused("请填写：支付日期", "hl_cz", "finance.pay", "batch=" BATCH,
 	    NULL);
 	fx_refused("超出您的管辖范围：640122", "yn_cz", "finance.pay",

@@ -413,6 +413,8 @@ return_refund_completes(void **state)
 	fx_refused("退款日期不能晚于今天", "hl_cz", "return.refund",
 	    kv("sale", st_tl), "amount=18000", "paid_on=2026-05-13", NULL);
 	assert_string_equal(fx_field, "paid_on");
+	fx_refused("退款日期不能早于退货申请日期", "hl_cz", "return.refund",
+	    kv("sale", st_tl), "amount=18000", "paid_on=2026-01-10", NULL);
 	fx_refused("金额应以元为单位", "hl_cz", "return.refund",
 	    kv("sale", st_tl), "amount=一万八", "paid_on=2026-05-10", NULL);
 	fx_ok("hl_cz", "return.refund", kv("sale", st_tl), "amount=18000.00",

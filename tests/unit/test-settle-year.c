@@ -305,19 +305,28 @@ sale_by_id(int64_t id)
 
 /* The machines the year's batch b should hold at the end, and money. */
 static void
-expected(int b, int64_t *n, int64_t *total, int64_t *central, int64_t *keys)
+expected_as(int b, int refunded_too, int64_t *n, int64_t *total,
+    int64_t *central, int64_t *keys)
 {
 	int k;
 
 	*n = *total = *central = *keys = 0;
 	for (k = 0; k < nsales; k++)
-		if (sales[k].batch == b && sales[k].fate == F_PAID) {
+		if (sales[k].batch == b && (sales[k].fate == F_PAID ||
+		    (refunded_too && sales[k].fate == F_REFUNDED))) {
 			(*n)++;
 			*total += models[sales[k].kind].central +
 			    models[sales[k].kind].local;
 			*central += models[sales[k].kind].central;
 			*keys += models[sales[k].kind].key;
 		}
+}
+
+/* What a batch pays for good: its paid machines not refunded since. */
+static void
+expected(int b, int64_t *n, int64_t *total, int64_t *central, int64_t *keys)
+{
+	expected_as(b, 0, n, total, central, keys);
 }
 
 /* Collect month into a batch (key no) and publicise it for 7 days. */
@@ -643,9 +652,9 @@ sheets_agree(const char *no, int b)
 	assert_int_equal(pn, n);
 	assert_int_equal(psum, total);
 	/*
-	 * A payment refunded later stays on record with its batch, but its
-	 * machine has left the batch (action-return.c), so the sheets
-	 * printed now count the batch's payments less the refunded ones.
+	 * A payment refunded later stays on record with its batch, and its
+	 * machine stays in the paid batch (action-return.c): the batch's
+	 * sheets show what was paid, refunded payment included.
 	 */
 	for (k = 0, refunded = 0; k < nsales; k++)
 		refunded += sales[k].batch == b && sales[k].fate == F_REFUNDED;
@@ -653,6 +662,7 @@ sheets_agree(const char *no, int b)
 	assert_int_equal(fx_int("SELECT count(*) FROM payments y JOIN batches "
 	    "bt ON bt.id = y.batch_id WHERE bt.no = ?1", no, NULL), n +
 	    refunded);
+	expected_as(b, 1, &n, &total, &central, &keys);
 
 	print("payment", no, NULL, NULL);
 	assert_int_equal(lines(), 5);
@@ -688,7 +698,8 @@ sheets_agree(const char *no, int b)
 	for (i = 0; i < NBUYERS; i++)
 		for (k = 0; k < buyers[i].units; k++)
 			if (sales[buyers[i].sale[k]].batch == b &&
-			    sales[buyers[i].sale[k]].fate == F_PAID) {
+			    (sales[buyers[i].sale[k]].fate == F_PAID ||
+			    sales[buyers[i].sale[k]].fate == F_REFUNDED)) {
 				buyers_in++;
 				break;
 			}
