@@ -49,10 +49,10 @@ build/san/gen-embed.o: build/gen-embed.c | build/san
 build/gen-embed.c: $(EMBED) | build
 	sh db/embed.sh > $@.tmp && mv $@.tmp $@
 
-build/san/test-%: tests/unit/test-%.c $(LIBOBJS) tests/unit/fixture.h
+build/san/test-%: tests/unit/test-%.c $(LIBOBJS) $(wildcard tests/unit/*.h)
 	$(CC) $(SANFLAGS) -o $@ $< $(LIBOBJS) $(TESTLIBS)
 
-build/obj/test-%: tests/unit/test-%.c $(filter-out build/obj/main.o,$(OBJS)) tests/unit/fixture.h
+build/obj/test-%: tests/unit/test-%.c $(filter-out build/obj/main.o,$(OBJS)) $(wildcard tests/unit/*.h)
 	$(CC) $(CFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(TESTLIBS)
 
 build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))

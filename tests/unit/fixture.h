@@ -234,6 +234,8 @@ fx_int(const char *sql, ...)
 	return v;
 }
 
+#include "helpers.h"
+
 /* Shorthands for tests that use the fixture for every case. */
 #define FX_TEST(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 #define FX_RUN(tests) cmocka_run_group_tests(tests, fx_group_setup, \

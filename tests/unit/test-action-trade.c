@@ -24,69 +24,6 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
-/*
- * A valid unified social credit code of an enterprise (9 1) in region:
- * organisation code seq with its GB 11714 check character, then the
- * GB 32100 MOD 31 check character.
- */
-static void
-make_uscc(char *out, const char *region, unsigned seq)
-{
-	static const char	cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int	ow[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-	static const int	uw[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
-	    29, 25, 13, 8, 24, 10, 30, 28 };
-	char			body[16], check;
-	int			i, sum = 0, c;
-
-	snprintf(body, sizeof body, "%08u", seq % 100000000u);
-	for (i = 0; i < 8; i++)
-		sum += (body[i] - '0') * ow[i];
-	c = 11 - sum % 11;
-	check = c == 10 ? 'X' : c == 11 ? '0' : (char)('0' + c);
-	snprintf(out, 19, "91%.6s%.8s%c", region, body, check);
-	for (sum = 0, i = 0; i < 17; i++)
-		sum += (int)(strchr(cs, out[i]) - cs) * uw[i];
-	out[17] = cs[(31 - sum % 31) % 31];
-	out[18] = '\0';
-	assert_int_equal(uscc_check(out, NULL, 0), USCC_OK);
-}
-
-/* Run SQL the test controls (setting a status, a state). */
-static void
-q_exec(const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "q_exec: %s: %s\n", sql, err);
-		sqlite3_free(err);
-		fail();
-	}
-}
-
-/* The first column of a query's first row as text ("" if none). */
-static void
-q_text(char *buf, size_t len, const char *sql, ...)
-{
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	const char	*t;
-	int		 i = 1;
-
-	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	va_start(ap, sql);
-	while ((t = va_arg(ap, const char *)) != NULL)
-		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
-	va_end(ap);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st,
-		    0));
-	sqlite3_finalize(st);
-}
-
 static void
 set_maker_status(const char *uscc, const char *status)
 {
@@ -123,7 +60,7 @@ new_maker(const char *login, char *uscc, unsigned seq)
 {
 	char u[32], l[64];
 
-	make_uscc(uscc, "640100", seq);
+	make_uscc(uscc, "91", "640100", seq);
 	snprintf(u, sizeof u, "uscc=%s", uscc);
 	snprintf(l, sizeof l, "login=%s", login);
 	fx_ok("admin", "maker.add", "name=宁夏第二农机制造有限公司", u, l,
@@ -136,7 +73,7 @@ new_dealer(const char *login, char *uscc, unsigned seq)
 {
 	char u[32], l[64];
 
-	make_uscc(uscc, "640122", seq);
+	make_uscc(uscc, "91", "640122", seq);
 	snprintf(u, sizeof u, "uscc=%s", uscc);
 	snprintf(l, sizeof l, "login=%s", login);
 	fx_ok("register", "dealer.register", "name=贺兰县新农农机有限公司", u,
@@ -160,7 +97,7 @@ maker_add_stores_company_and_login(void **state)
 	size_t i;
 
 	(void)state;
-	make_uscc(uscc, "640100", 4242);
+	make_uscc(uscc, "91", "640100", 4242);
 	for (i = 0; uscc[i] != '\0'; i++)
 		lower[i] = (char)(uscc[i] >= 'A' && uscc[i] <= 'Z' ?
 		    uscc[i] - 'A' + 'a' : uscc[i]);
@@ -195,7 +132,7 @@ maker_add_by_console(void **state)
 	char uscc[20], u[32];
 
 	(void)state;
-	make_uscc(uscc, "640100", 777);
+	make_uscc(uscc, "91", "640100", 777);
 	snprintf(u, sizeof u, "uscc=%s", uscc);
 	fx_ok(NULL, "maker.add", "name=控制台开设的企业", u, "login=con_maker",
 	    "password=maker-pass", NULL);
@@ -210,7 +147,7 @@ maker_add_refusals(void **state)
 	char uscc[20], u[32];
 
 	(void)state;
-	make_uscc(uscc, "640100", 4243);
+	make_uscc(uscc, "91", "640100", 4243);
 	snprintf(u, sizeof u, "uscc=%s", uscc);
 	/* only the admin opens maker accounts */
 	fx_refused("无权执行", "hl_jb", "maker.add", "name=某公司", u,
@@ -287,7 +224,7 @@ register_refusals(void **state)
 	char uscc[20], u[32];
 
 	(void)state;
-	make_uscc(uscc, "640122", 5002);
+	make_uscc(uscc, "91", "640122", 5002);
 	snprintf(u, sizeof u, "uscc=%s", uscc);
 	fx_refused("请填写：法定代表人", "register", "dealer.register",
 	    "name=某农机店", u, "address=贺兰县", "phone=13895012345",
@@ -383,7 +320,7 @@ pick_refusals(void **state)
 	char uscc[20], d[32];
 
 	(void)state;
-	make_uscc(uscc, "640122", 5004);
+	make_uscc(uscc, "91", "640122", 5004);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_refused("无权执行", "admin", "dealer.pick", "dealer=" FS, NULL);
 	fx_refused("无权执行", "fs_dealer", "dealer.pick", "dealer=" JS, NULL);
@@ -495,7 +432,7 @@ unpick_refusals(void **state)
 
 	(void)state;
 	new_maker("mk2", mk, 6003);
-	make_uscc(uscc, "640122", 5006);
+	make_uscc(uscc, "91", "640122", 5006);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_refused("无权执行", "admin", "dealer.unpick", "dealer=" FS, NULL);
 	fx_refused("无权执行", "fs_dealer", "dealer.unpick", "dealer=" FS,

@@ -27,18 +27,6 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
-static void
-q_exec(const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "q_exec: %s: %s\n", sql, err);
-		sqlite3_free(err);
-		fail();
-	}
-}
-
 /* The password hash of login. */
 static void
 pwhash_of(const char *login, char *buf, size_t len)

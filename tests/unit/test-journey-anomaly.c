@@ -40,94 +40,6 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
-/* "k=v" in one of a ring of buffers, for the argument lists of fx_do. */
-static const char *
-kv(const char *k, const char *v)
-{
-	static char	buf[24][256];
-	static int	n;
-	char		*b = buf[n++ % 24];
-
-	snprintf(b, 256, "%s=%s", k, v);
-	return b;
-}
-
-/* Run SQL the test controls (a top-up rule). */
-static void
-q_exec(const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "q_exec: %s: %s\n", sql, err);
-		sqlite3_free(err);
-		fail();
-	}
-}
-
-/* The first column of a query's first row as text ("" if none). */
-static void
-q_text(char *buf, size_t len, const char *sql, ...)
-{
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	const char	*t;
-	int		 i = 1;
-
-	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	va_start(ap, sql);
-	while ((t = va_arg(ap, const char *)) != NULL)
-		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
-	va_end(ap);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st,
-		    0));
-	sqlite3_finalize(st);
-}
-
-/* A valid resident ID number (GB 11643) born on birth, sequence seq. */
-static void
-make_idno(char *out, const char *birth, unsigned seq)
-{
-	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
-	    5, 8, 4, 2 };
-	int	i, sum = 0, c;
-
-	snprintf(out, 19, "640122%.8s%03u", birth, seq % 1000);
-	for (i = 0; i < 17; i++)
-		sum += (out[i] - '0') * w[i];
-	c = (12 - sum % 11) % 11;
-	out[17] = c == 10 ? 'X' : (char)('0' + c);
-	out[18] = '\0';
-	assert_int_equal(idcard_check(out, clock_today(), NULL, 0), IDCARD_OK);
-}
-
-/* A valid credit code (GB 32100) of a cooperative (9 3) in 640122. */
-static void
-make_coop_uscc(char *out, unsigned seq)
-{
-	static const char	cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int	ow[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-	static const int	uw[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
-	    29, 25, 13, 8, 24, 10, 30, 28 };
-	char			body[16], check;
-	int			i, sum = 0, c;
-
-	snprintf(body, sizeof body, "%08u", seq % 100000000u);
-	for (i = 0; i < 8; i++)
-		sum += (body[i] - '0') * ow[i];
-	c = 11 - sum % 11;
-	check = c == 10 ? 'X' : c == 11 ? '0' : (char)('0' + c);
-	snprintf(out, 19, "93640122%.8s%c", body, check);
-	for (sum = 0, i = 0; i < 17; i++)
-		sum += (int)(strchr(cs, out[i]) - cs) * uw[i];
-	out[17] = cs[(31 - sum % 31) % 31];
-	out[18] = '\0';
-	assert_int_equal(uscc_check(out, NULL, 0), USCC_OK);
-}
-
 /*
  * An approved application of a person in 640122 (entered and submitted by
  * xg_zhen, approved by hl_sh); its notice number into notice.
@@ -258,7 +170,7 @@ flag_dealer_burst(void **state)
 	for (i = 0; i < 5; i++) {
 		char name[32];
 
-		make_idno(id[i], "19700101", 100u + (unsigned)i);
+		make_id(id[i], "640122", "19700101", 100u + (unsigned)i);
 		snprintf(name, sizeof name, "购机者%d", i + 1);
 		notice_for(n[i], id[i], name, "1.1.3", "03", "1");
 	}
@@ -479,7 +391,7 @@ flag_price_moves_with_subsidy(void **state)
 	sell(s1, "fs_dealer", n, ID_A, "XG26A001", "12000", "2026-03-02");
 	clean(s1);
 	/* a service organisation gets 3360: the price is 560 higher */
-	make_coop_uscc(uscc, 2024);
+	make_uscc(uscc, "93", "640122", 2024);
 	fx_ok("hl_jb", "application.new", "buyer_type=org",
 	    "buyer_name=贺兰县丰源农机专业合作社", kv("id_no", uscc),
 	    "township=640122100", "item=1.1.3", "tier=03", "qty=2",

@@ -35,100 +35,6 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
-/* "k=v" in one of a ring of buffers, for the argument lists of fx_do. */
-static const char *
-kv(const char *k, const char *v)
-{
-	static char	buf[24][256];
-	static int	n;
-	char		*b = buf[n++ % 24];
-
-	snprintf(b, 256, "%s=%s", k, v);
-	return b;
-}
-
-/* Run SQL the test controls (a ban, a smaller budget). */
-static void
-q_exec(const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "q_exec: %s: %s\n", sql, err);
-		sqlite3_free(err);
-		fail();
-	}
-}
-
-/* The first column of a query's first row as text ("" if none). */
-static void
-q_text(char *buf, size_t len, const char *sql, ...)
-{
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	const char	*t;
-	int		 i = 1;
-
-	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	va_start(ap, sql);
-	while ((t = va_arg(ap, const char *)) != NULL)
-		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
-	va_end(ap);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st,
-		    0));
-	sqlite3_finalize(st);
-}
-
-/*
- * A valid resident ID number (GB 11643): region, birth date YYYYMMDD and
- * a three-digit sequence, then the ISO 7064 MOD 11-2 check character.
- */
-static void
-make_idno(char *out, const char *region, const char *birth, unsigned seq)
-{
-	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
-	    5, 8, 4, 2 };
-	int	i, sum = 0, c;
-
-	snprintf(out, 19, "%.6s%.8s%03u", region, birth, seq % 1000);
-	for (i = 0; i < 17; i++)
-		sum += (out[i] - '0') * w[i];
-	c = (12 - sum % 11) % 11;
-	out[17] = c == 10 ? 'X' : (char)('0' + c);
-	out[18] = '\0';
-	assert_int_equal(idcard_check(out, clock_today(), NULL, 0), IDCARD_OK);
-}
-
-/*
- * A valid credit code (GB 32100) of a farmers' cooperative (9 3) in
- * region, with its organisation code's GB 11714 check character.
- */
-static void
-make_coop_uscc(char *out, const char *region, unsigned seq)
-{
-	static const char	cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int	ow[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-	static const int	uw[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
-	    29, 25, 13, 8, 24, 10, 30, 28 };
-	char			body[16], check;
-	int			i, sum = 0, c;
-
-	snprintf(body, sizeof body, "%08u", seq % 100000000u);
-	for (i = 0; i < 8; i++)
-		sum += (body[i] - '0') * ow[i];
-	c = 11 - sum % 11;
-	check = c == 10 ? 'X' : c == 11 ? '0' : (char)('0' + c);
-	snprintf(out, 19, "93%.6s%.8s%c", region, body, check);
-	for (sum = 0, i = 0; i < 17; i++)
-		sum += (int)(strchr(cs, out[i]) - cs) * uw[i];
-	out[17] = cs[(31 - sum % 31) % 31];
-	out[18] = '\0';
-	assert_int_equal(uscc_check(out, NULL, 0), USCC_OK);
-}
-
 /* A person's application entered (not submitted) by clerk; number in no. */
 static void
 app_new(char *no, const char *clerk, const char *township, const char *id,
@@ -262,7 +168,7 @@ new_service_org_topup(void **state)
 	(void)state;
 	q_exec("INSERT INTO topups(year, kind, bp, note) VALUES (2026, "
 	    "'service_org', 2000, '农机作业服务组织累加补贴')");
-	make_coop_uscc(uscc, "640122", 31);
+	make_uscc(uscc, "93", "640122", 31);
 	fx_ok("hl_jb", "application.new", "buyer_type=org",
 	    "buyer_name=贺兰县丰源农机专业合作社", kv("id_no", uscc),
 	    "township=640122100", "item=1.1.3", "tier=03", "qty=1",
@@ -364,7 +270,7 @@ new_refused_same_id_other_name(void **state)
 	    "buyer_name=张叁", "id_no=" ID_A, "township=640122100",
 	    "item=1.1.3", "tier=03", "qty=1", NULL);
 	assert_string_equal(fx_field, "buyer_name");
-	make_coop_uscc(uscc, "640122", 77);
+	make_uscc(uscc, "93", "640122", 77);
 	fx_ok("hl_jb", "application.new", "buyer_type=org",
 	    "buyer_name=立岗镇农机合作社", kv("id_no", uscc),
 	    "township=640122102", "item=1.1.3", "tier=03", "qty=1", NULL);
@@ -982,7 +888,7 @@ new_id_number_with_x(void **state)
 
 	(void)state;
 	for (seq = 1; seq < 1000; seq++) {
-		make_idno(id, "640122", "19880808", seq);
+		make_id(id, "640122", "19880808", seq);
 		if (id[17] == 'X')
 			break;
 	}

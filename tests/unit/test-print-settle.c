@@ -53,12 +53,6 @@ static size_t	pr_len;
 
 enum stage { PUBLICIZED, APPROVED, PAID };
 
-static void
-now(const char *t)
-{
-	setenv("NJBT_NOW", t, 1);
-}
-
 /* A sale of serial on notice as fs_dealer; its id into out. */
 static void
 sell(const char *notice, const char *idno, const char *serial,

@@ -1,0 +1,137 @@
+/*
+ * helpers.h: small helpers the action tests share (included by fixture.h):
+ * "k=v" arguments, moving the clock, SQL the test controls, and valid
+ * resident ID numbers (GB 11643), credit codes (GB 32100) and bank cards
+ * (Luhn) made on demand. Each is marked unused: not every test program
+ * needs all of them.
+ */
+#ifndef NJBT_TEST_HELPERS_H
+#define NJBT_TEST_HELPERS_H
+
+#define FX_UNUSED	__attribute__((unused))
+
+/* "k=v" in one of a ring of buffers, for the argument lists of fx_do. */
+static FX_UNUSED const char *
+kv(const char *k, const char *v)
+{
+	static char	buf[32][1100];
+	static int	n;
+	char		*b = buf[n++ % 32];
+
+	snprintf(b, 1100, "%s=%s", k, v);
+	return b;
+}
+
+/* "k=N" likewise. */
+static FX_UNUSED const char *
+kvi(const char *k, long long v)
+{
+	char n[32];
+
+	snprintf(n, sizeof n, "%lld", v);
+	return kv(k, n);
+}
+
+static FX_UNUSED void
+now(const char *t)
+{
+	setenv("NJBT_NOW", t, 1);
+}
+
+/* Run SQL the test controls. */
+static FX_UNUSED void
+q_exec(const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "q_exec: %s: %s\n", sql, err);
+		sqlite3_free(err);
+		fail();
+	}
+}
+
+/* The first column of a query's first row as text ("" if none). */
+static FX_UNUSED void
+q_text(char *buf, size_t len, const char *sql, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	const char	*t;
+	int		 i = 1;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "q_text: %s: %s\n", sql,
+		    sqlite3_errmsg(store->db));
+		fail();
+	}
+	va_start(ap, sql);
+	while ((t = va_arg(ap, const char *)) != NULL)
+		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st,
+		    0));
+	sqlite3_finalize(st);
+}
+
+/* A valid resident ID number (GB 11643): region, birth day, sequence. */
+static FX_UNUSED void
+make_id(char *out, const char *region, const char *birth, unsigned seq)
+{
+	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5,
+	    8, 4, 2 };
+	int	i, sum = 0, c;
+
+	snprintf(out, 19, "%.6s%.8s%03u", region, birth, seq % 1000);
+	for (i = 0; i < 17; i++)
+		sum += (out[i] - '0') * w[i];
+	c = (12 - sum % 11) % 11;
+	out[17] = c == 10 ? 'X' : (char)('0' + c);
+	out[18] = '\0';
+	assert_int_equal(idcard_check(out, 0, NULL, 0), IDCARD_OK);
+}
+
+/* A valid credit code (GB 32100): kind "91" firm, "93" cooperative. */
+static FX_UNUSED void
+make_uscc(char *out, const char *kind, const char *region, unsigned seq)
+{
+	static const char	cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int	ow[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const int	uw[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
+	    29, 25, 13, 8, 24, 10, 30, 28 };
+	char			body[16], check;
+	int			i, sum = 0, c;
+
+	snprintf(body, sizeof body, "%08u", seq % 100000000u);
+	for (i = 0; i < 8; i++)
+		sum += (body[i] - '0') * ow[i];
+	c = 11 - sum % 11;
+	check = c == 10 ? 'X' : c == 11 ? '0' : (char)('0' + c);
+	snprintf(out, 19, "%.2s%.6s%.8s%c", kind, region, body, check);
+	for (sum = 0, i = 0; i < 17; i++)
+		sum += (int)(strchr(cs, out[i]) - cs) * uw[i];
+	out[17] = cs[(31 - sum % 31) % 31];
+	out[18] = '\0';
+	assert_int_equal(uscc_check(out, NULL, 0), USCC_OK);
+}
+
+/* A bank card number of 19 digits from an 18-digit body, Luhn digit last. */
+static FX_UNUSED void
+make_card(char *out, const char *body18)
+{
+	int	i, d, sum = 0;
+
+	snprintf(out, 20, "%.18s0", body18);
+	for (i = 17; i >= 0; i--) {
+		d = out[i] - '0';
+		if ((17 - i) % 2 == 0 && (d *= 2) > 9)
+			d -= 9;
+		sum += d;
+	}
+	out[18] = (char)('0' + (10 - sum % 10) % 10);
+	assert_int_equal(luhn_valid(out), 1);
+}
+
+#endif
