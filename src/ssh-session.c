@@ -481,35 +481,35 @@ cb_shell(ssh_session ssh, ssh_channel chan, void *arg)
  * and the channel closes with exit status 1.
  */
 static int
-cb_exec(ssh_session ssh, ssh_channel chan, const char *cmd, void *arg)
+sess_refuse(struct sess *s, const char *what, const char *arg,
+    const char *line)
 {
-	struct sess	*s = arg;
-	char		 text[64];
+	char text[64];
 
-	(void)ssh;
-	(void)chan;
 	if (s->shell || s->refuse != NULL)
 		return -1;
-	sess_clean(cmd, text, sizeof text);
-	server_log(s->who.login, s->addr, "refused exec %s", text);
-	s->refuse = "本系统只提供交互式界面，不能执行命令。";
+	sess_clean(arg, text, sizeof text);
+	server_log(s->who.login, s->addr, "refused %s %s", what, text);
+	s->refuse = line;
 	return 0;
+}
+
+static int
+cb_exec(ssh_session ssh, ssh_channel chan, const char *cmd, void *arg)
+{
+	(void)ssh;
+	(void)chan;
+	return sess_refuse(arg, "exec", cmd,
+	    "本系统只提供交互式界面，不能执行命令。");
 }
 
 static int
 cb_subsystem(ssh_session ssh, ssh_channel chan, const char *name, void *arg)
 {
-	struct sess	*s = arg;
-	char		 text[64];
-
 	(void)ssh;
 	(void)chan;
-	if (s->shell || s->refuse != NULL)
-		return -1;
-	sess_clean(name, text, sizeof text);
-	server_log(s->who.login, s->addr, "refused subsystem %s", text);
-	s->refuse = "本系统只提供交互式界面，不提供文件传输等子系统。";
-	return 0;
+	return sess_refuse(arg, "subsystem", name,
+	    "本系统只提供交互式界面，不提供文件传输等子系统。");
 }
 
 /* Only LANG is taken (TERM comes with the pty); the rest refused. */
