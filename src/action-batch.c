@@ -96,6 +96,32 @@ batch_take_out(struct act *a, int64_t sale, const char *why)
 	return NJ_OK;
 }
 
+/*
+ * Record one machine's check (a review, a finance spot check) in row of
+ * the statement set: result, note, who, when. A machine that fails it
+ * leaves the batch, saying what (what) and the note.
+ */
+int
+batch_record_check(struct act *a, enum sql set, int64_t row, int64_t sale,
+    const char *note, const char *what)
+{
+	char	at[32], why[300];
+	int	rc;
+
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(set, "ttiti", act_str(a, "result"), act_str(a, note),
+	    a->who->id, at, row) != 0)
+		return act_fail(a, "保存核实结果");
+	if (strcmp(act_str(a, "result"), "fail") == 0) {
+		xsnprintf(why, sizeof why, "%s：%s", what, act_has(a, note) ?
+		    act_str(a, note) : "");
+		if ((rc = batch_take_out(a, sale, why)) != NJ_OK)
+			return rc;
+	}
+	act_key(a, "%lld", (long long)sale);
+	return NJ_OK;
+}
+
 /* A sale of the batch (by its id in field). */
 static int
 sale_of_batch(struct act *a, const char *field, const struct batch_row *b,
@@ -404,7 +430,7 @@ batch_review(struct act *a)
 	struct batch_row	 b;
 	sqlite3_stmt		*st;
 	int64_t			 sale, rid = 0, one;
-	char			 result[16] = "", at[32], why[300], no[32];
+	char			 result[16] = "", no[32];
 	int			 rc;
 
 	/* the batch may be left out: a machine is in one batch at most */
@@ -442,18 +468,8 @@ batch_review(struct act *a)
 			return act_fail(a, "保存复核");
 		rid = store_last_id();
 	}
-	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_REVIEW_SET, "ttiti", act_str(a, "result"),
-	    act_str(a, "opinion"), a->who->id, at, rid) != 0)
-		return act_fail(a, "保存复核");
-	if (strcmp(act_str(a, "result"), "fail") == 0) {
-		xsnprintf(why, sizeof why, "复核不一致：%s", act_has(a, "opinion") ?
-		    act_str(a, "opinion") : "");
-		if ((rc = batch_take_out(a, sale, why)) != NJ_OK)
-			return rc;
-	}
-	act_key(a, "%lld", (long long)sale);
-	return NJ_OK;
+	return batch_record_check(a, SQL_REVIEW_SET, rid, sale, "opinion",
+	    "复核不一致");
 }
 
 const struct action action_batch_review = {

@@ -127,8 +127,7 @@ finance_check(struct act *a)
 	sqlite3_stmt	*st;
 	struct batch_row b;
 	int64_t		 sale, cid = 0;
-	char		 result[16] = "", no[32] = "", state[16] = "", at[32];
-	char		 why[300];
+	char		 result[16] = "", no[32] = "", state[16] = "";
 	int		 rc;
 
 	if (parse_int(act_str(a, "sale"), &sale) != 0)
@@ -157,18 +156,8 @@ finance_check(struct act *a)
 		return act_refuse(a, "sale", "结算批次 %s 不在财政审核中", no);
 	if (result[0] != '\0')
 		return act_refuse(a, "sale", "销售 %lld 已抽查核实", (long long)sale);
-	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_FCHECK_SET, "ttiti", act_str(a, "result"),
-	    act_str(a, "note"), a->who->id, at, cid) != 0)
-		return act_fail(a, "保存抽查");
-	if (strcmp(act_str(a, "result"), "fail") == 0) {
-		xsnprintf(why, sizeof why, "财政抽查不属实：%s", act_has(a, "note") ?
-		    act_str(a, "note") : "");
-		if ((rc = batch_take_out(a, sale, why)) != NJ_OK)
-			return rc;
-	}
-	act_key(a, "%lld", (long long)sale);
-	return NJ_OK;
+	return batch_record_check(a, SQL_FCHECK_SET, cid, sale, "note",
+	    "财政抽查不属实");
 }
 
 const struct action action_finance_check = {

@@ -144,6 +144,8 @@ const char *batch_state_label(const char *);
 int	 find_batch(struct act *, const char *, struct batch_row *);
 int	 batch_in_state(struct act *, const struct batch_row *, const char *);
 int	 batch_take_out(struct act *, int64_t, const char *);
+int	 batch_record_check(struct act *, enum sql, int64_t, int64_t,
+	     const char *, const char *);
 
 /* action-finance.c */
 extern const struct action action_finance_sample;
