@@ -5,7 +5,7 @@
  * value named by line and column ("第 L 行第 C 列（name）：..."), the
  * programme's rules (no tier under 500 yuan, budget sums, parents before
  * children), that a refused file stores nothing, and the two real files
- * of ../shared/data imported as they are.
+ * of ../shared/data (copied into tests/data) imported as they are.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,8 +15,8 @@
 
 #include "fixture.h"
 
-#define REAL_CATALOG	"../shared/data/catalog-ningxia-2014.csv"
-#define REAL_BUDGET	"../shared/data/budget-ningxia-2014.csv"
+#define REAL_CATALOG	"tests/data/catalog-ningxia-2014.csv"
+#define REAL_BUDGET	"tests/data/budget-ningxia-2014.csv"
 
 static char	imp_msg[NJ_MSG_MAX];
 static int	imp_rows;
