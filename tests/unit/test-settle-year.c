@@ -37,6 +37,7 @@
 
 #include "fixture.h"
 #include "settle.h"
+#include "printed.h"
 
 #define NBUYERS	200
 #define NQUOTA	120		/* buyers 0-119 quota-first, the rest buy first */
@@ -540,18 +541,12 @@ month(int m)
 
 /* --- the sheets ----------------------------------------------------------- */
 
-static char	pr_buf[1 << 20];
-static size_t	pr_len;
-
-/* Print as the console into this test's file, read it into pr_buf. */
+/* Print as the console, read it into pr_buf; the print must be done. */
 static void
 print(const char *report, const char *batch, const char *county,
     const char *mon)
 {
-	struct print_req	 req;
-	struct actor		 who;
-	char			 path[400], msg[NJ_MSG_MAX];
-	FILE			*fp;
+	struct print_req	req;
 
 	memset(&req, 0, sizeof req);
 	req.report = report;
@@ -559,30 +554,10 @@ print(const char *report, const char *batch, const char *county,
 	req.county = county;
 	req.month = mon;
 	req.encoding = "utf-8";
-	actor_console(&who);
-	snprintf(path, sizeof path, "%s.csv", fx_path);
-	if (print_file(&who, &req, path, msg, sizeof msg) != NJ_OK) {
-		fprintf(stderr, "print %s: %s\n", report, msg);
+	if (pr_req(NULL, &req) != NJ_OK) {
+		fprintf(stderr, "print %s: %s\n", report, pr_msg);
 		fail();
 	}
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	pr_len = fread(pr_buf, 1, sizeof pr_buf - 1, fp);
-	pr_buf[pr_len] = '\0';
-	fclose(fp);
-	unlink(path);
-}
-
-static int
-lines(void)
-{
-	size_t	i;
-	int	n = 0;
-
-	for (i = 0; i + 1 < pr_len; i++)
-		if (pr_buf[i] == '\r' && pr_buf[i + 1] == '\n')
-			n++;
-	return n;
 }
 
 /* Line n (negative: from the end) split at commas into cells. */
