@@ -209,6 +209,23 @@ fx_snapshot(void)
 	assert_int_equal(fx_rc_, NJ_OK);				\
 } while (0)
 
+/* sql prepared, with ?1, ?2... bound to the texts in ap up to a NULL. */
+static sqlite3_stmt *
+fx_stmt(const char *sql, va_list ap)
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	int		 i = 1;
+
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(store->db));
+		fail();
+	}
+	while ((t = va_arg(ap, const char *)) != NULL)
+		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
 /* The first column of a query's first row as an integer (-1 if none). */
 static int64_t
 fx_int(const char *sql, ...)
@@ -216,17 +233,9 @@ fx_int(const char *sql, ...)
 	sqlite3_stmt	*st;
 	va_list		 ap;
 	int64_t		 v = -1;
-	int		 i = 1;
-	const char	*t;
 
-	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "fx_int: %s: %s\n", sql,
-		    sqlite3_errmsg(store->db));
-		abort();
-	}
 	va_start(ap, sql);
-	while ((t = va_arg(ap, const char *)) != NULL)
-		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
+	st = fx_stmt(sql, ap);
 	va_end(ap);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);

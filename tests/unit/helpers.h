@@ -51,24 +51,37 @@ q_exec(const char *sql)
 	}
 }
 
+/* Run SQL the test controls with ?1, ?2... bound to the texts after it
+ * (NULL-terminated). */
+static FX_UNUSED void
+q_run(const char *sql, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, sql);
+	st = fx_stmt(sql, ap);
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "q_run: %s: %s\n", sql,
+		    sqlite3_errmsg(store->db));
+		fail();
+	}
+}
+
 /* The first column of a query's first row as text ("" if none). */
 static FX_UNUSED void
 q_text(char *buf, size_t len, const char *sql, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
-	const char	*t;
-	int		 i = 1;
 
 	buf[0] = '\0';
-	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "q_text: %s: %s\n", sql,
-		    sqlite3_errmsg(store->db));
-		fail();
-	}
 	va_start(ap, sql);
-	while ((t = va_arg(ap, const char *)) != NULL)
-		sqlite3_bind_text(st, i++, t, -1, SQLITE_TRANSIENT);
+	st = fx_stmt(sql, ap);
 	va_end(ap);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st,

@@ -27,31 +27,22 @@
 static void
 set_maker_status(const char *uscc, const char *status)
 {
-	char sql[256];
-
-	snprintf(sql, sizeof sql, "UPDATE makers SET status = '%s' WHERE "
-	    "uscc = '%s'", status, uscc);
-	q_exec(sql);
+	q_run("UPDATE makers SET status = ?1 WHERE uscc = ?2",
+	    status, uscc, NULL);
 }
 
 static void
 set_dealer_status(const char *uscc, const char *status)
 {
-	char sql[256];
-
-	snprintf(sql, sizeof sql, "UPDATE dealers SET status = '%s' WHERE "
-	    "uscc = '%s'", status, uscc);
-	q_exec(sql);
+	q_run("UPDATE dealers SET status = ?1 WHERE uscc = ?2",
+	    status, uscc, NULL);
 }
 
 static void
 set_machine_state(const char *serial, const char *state)
 {
-	char sql[256];
-
-	snprintf(sql, sizeof sql, "UPDATE machines SET state = '%s' WHERE "
-	    "serial = '%s'", state, serial);
-	q_exec(sql);
+	q_run("UPDATE machines SET state = ?1 WHERE serial = ?2",
+	    state, serial, NULL);
 }
 
 /* A second maker, login mk2, with its uscc in out. */

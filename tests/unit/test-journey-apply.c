@@ -29,6 +29,11 @@
 #define ID_C	"640121199006157891"
 #define ID_E	"640122199205210014"
 
+/* The person who applies in most tests: 张三 of 习岗镇. */
+#define ZHANG_SAN \
+	"buyer_type=person", "buyer_name=张三", "id_no=" ID_A, \
+	"township=640122100"
+
 #define BUDGET(col, county) \
 	"SELECT " col " FROM budgets WHERE year = 2026 AND region = '" \
 	county "'"
@@ -91,8 +96,7 @@ static void
 new_stores_buyer_application_and_line(void **state)
 {
 	(void)state;
-	fx_ok("xg_zhen", "application.new", "buyer_type=person",
-	    "buyer_name=张三", "id_no=" ID_A, "township=640122100",
+	fx_ok("xg_zhen", "application.new", ZHANG_SAN,
 	    "item=1.1.3", "tier=03", "qty=2", "village=习岗村三组",
 	    "address=贺兰县习岗镇习岗村", "phone=13995011111",
 	    "bank_name=黄河农村商业银行", "note=自愿申请", NULL);
@@ -129,8 +133,7 @@ new_stores_buyer_application_and_line(void **state)
 	    "item=1.1.3", "tier=03", "qty=1", NULL);
 	assert_string_equal(fx_key, "SQ640122202600002");
 	/* a known buyer is found again, not added twice */
-	fx_ok("hl_jb", "application.new", "buyer_type=person",
-	    "buyer_name=张三", "id_no=" ID_A, "township=640122100",
+	fx_ok("hl_jb", "application.new", ZHANG_SAN,
 	    "item=4.3.1", "tier=02", "qty=1", NULL);
 	assert_int_equal(fx_int("SELECT count(*) FROM buyers", NULL), 2);
 	assert_int_equal(fx_int("SELECT count(*) FROM applications a JOIN "
@@ -188,8 +191,7 @@ new_service_org_topup(void **state)
 	    "l.central = 350000 AND l.provincial = 140000", no, NULL), 1);
 	/* a person cannot be a service organisation */
 	fx_refused("农机作业服务组织须为组织", "hl_jb", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=1",
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=1",
 	    "service_org=1", NULL);
 }
 
@@ -205,8 +207,7 @@ new_refused_out_of_scope(void **state)
 	    "township=640122101", "item=1.1.3", "tier=03", "qty=1", NULL);
 	assert_string_equal(fx_field, "township");
 	fx_refused("超出您的管辖范围：640122100", "yn_jb", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=1", NULL);
 	fx_refused("超出您的管辖范围：640121100", "hl_jb", "application.new",
 	    "buyer_type=person", "buyer_name=王五", "id_no=" ID_C,
 	    "township=640121100", "item=1.1.3", "tier=03", "qty=1", NULL);
@@ -219,11 +220,9 @@ new_refused_out_of_scope(void **state)
 	    "township=640122999", "item=1.1.3", "tier=03", "qty=1", NULL);
 	/* roles that do not take applications */
 	fx_refused("无权执行", "fs_dealer", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=1", NULL);
 	fx_refused("无权执行", "hl_cz", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=1", NULL);
 	/* within scope: the county clerk for any of its townships */
 	app_new(no, "hl_jb", "640122101", ID_A, "张三", "1.1.3", "03", "1");
 	app_new(no, "jg_zhen", "640122101", ID_B, "李四", "1.1.3", "03", "1");
@@ -240,16 +239,14 @@ new_refused_banned_buyer(void **state)
 	q_exec("UPDATE buyers SET banned_until = '2028-12-31' WHERE name = "
 	    "'张三'");
 	fx_refused("购机者“张三”因违规被禁止申请补贴，至 2028-12-31", "xg_zhen",
-	    "application.new", "buyer_type=person", "buyer_name=张三",
-	    "id_no=" ID_A, "township=640122100", "item=1.1.3", "tier=03",
+	    "application.new", ZHANG_SAN, "item=1.1.3", "tier=03",
 	    "qty=1", NULL);
 	assert_string_equal(fx_field, "id_no");
 	/* the last day of the ban still counts */
 	q_exec("UPDATE buyers SET banned_until = '2026-03-02' WHERE name = "
 	    "'张三'");
 	fx_refused("因违规被禁止申请补贴，至 2026-03-02", "hl_jb",
-	    "application.new", "buyer_type=person", "buyer_name=张三",
-	    "id_no=" ID_A, "township=640122100", "item=4.3.1", "tier=02",
+	    "application.new", ZHANG_SAN, "item=4.3.1", "tier=02",
 	    "qty=1", NULL);
 	/* a ban that ended yesterday no longer bars */
 	q_exec("UPDATE buyers SET banned_until = '2026-03-01' WHERE name = "
@@ -287,11 +284,9 @@ new_refused_in_buy_first_year(void **state)
 	(void)state;
 	fx_ok("admin", "program.set", "year=2026", "flow=buy-first", NULL);
 	fx_refused("2026 年度实行先购后补", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=1", NULL);
 	fx_ok("admin", "program.set", "year=2026", "flow=quota-first", NULL);
-	fx_ok("xg_zhen", "application.new", "buyer_type=person",
-	    "buyer_name=张三", "id_no=" ID_A, "township=640122100",
+	fx_ok("xg_zhen", "application.new", ZHANG_SAN,
 	    "item=1.1.3", "tier=03", "qty=1", NULL);
 }
 
@@ -301,21 +296,17 @@ new_refused_unknown_item_or_tier(void **state)
 {
 	(void)state;
 	fx_refused("2026 年度补贴目录中没有品目 1.1.99", "xg_zhen",
-	    "application.new", "buyer_type=person", "buyer_name=张三",
-	    "id_no=" ID_A, "township=640122100", "item=1.1.99", "tier=01",
+	    "application.new", ZHANG_SAN, "item=1.1.99", "tier=01",
 	    "qty=1", NULL);
 	assert_string_equal(fx_field, "item");
 	fx_refused("品目 1.1.3 没有分档 09", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=09", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=09", "qty=1", NULL);
 	assert_string_equal(fx_field, "tier");
 	/* an item listed without tiers (田园管理机) has nothing to apply for */
 	fx_refused("品目 1.1.5 没有分档 01", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.5", "tier=01", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.5", "tier=01", "qty=1", NULL);
 	fx_refused("请填写：分档", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "qty=1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "qty=1", NULL);
 }
 
 /* 004 附表1 数量（台）: at least one unit, at most 99 on a line. */
@@ -324,18 +315,14 @@ new_refused_quantity(void **state)
 {
 	(void)state;
 	fx_refused("数量至少为 1", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=0", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=0", NULL);
 	assert_string_equal(fx_field, "qty");
 	fx_refused("应为非负整数", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=-1", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=-1", NULL);
 	fx_refused("不能大于 99", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", "qty=100", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", "qty=100", NULL);
 	fx_refused("请填写：数量", "xg_zhen", "application.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "township=640122100", "item=1.1.3", "tier=03", NULL);
+	    ZHANG_SAN, "item=1.1.3", "tier=03", NULL);
 }
 
 /* 004 附件4 一 持身份证; GB 11643: a wrong check digit is refused. */

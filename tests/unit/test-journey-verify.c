@@ -183,7 +183,6 @@ static void
 pass_refused_when_not_waiting(void **state)
 {
 	char sale[NJ_KEY_MAX];
-	char sql[256];
 
 	(void)state;
 	sold(sale, ID_A, "张三", "1.1.3", "03", "XG26A001", "12000", NULL);
@@ -192,14 +191,11 @@ pass_refused_when_not_waiting(void **state)
 	    kv("sale", sale), "method=office", NULL);
 	fx_refused("已核验或已结算，不能再核验", "hl_sh", "verify.fail",
 	    kv("sale", sale), "reason=复查", NULL);
-	snprintf(sql, sizeof sql, "UPDATE sales SET state = 'paid' WHERE id = "
-	    "%s", sale);
-	q_exec(sql);
+	q_run("UPDATE sales SET state = 'paid' WHERE id = ?1", sale, NULL);
 	fx_refused("已核验或已结算，不能再核验", "hl_sh", "verify.pass",
 	    kv("sale", sale), "method=office", NULL);
-	snprintf(sql, sizeof sql, "UPDATE sales SET state = 'cancelled' WHERE "
-	    "id = %s", sale);
-	q_exec(sql);
+	q_run("UPDATE sales SET state = 'cancelled' WHERE id = ?1", sale,
+	    NULL);
 	fx_refused("不能再核验", "hl_sh", "verify.fail", kv("sale", sale),
 	    "reason=复查", NULL);
 }
