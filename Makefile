@@ -23,6 +23,7 @@ SOBJS	= $(SRCS:src/%.c=build/san/%.o) build/san/gen-embed.o
 LIBOBJS	= $(filter-out build/san/main.o,$(SOBJS))
 UNITS	= $(patsubst tests/unit/%.c,build/san/%,$(wildcard tests/unit/test-*.c))
 NUNITS	= $(patsubst tests/unit/%.c,build/obj/%,$(wildcard tests/unit/test-*.c))
+SUNITS	= $(patsubst tests/security/%.c,build/san/sec-%,$(wildcard tests/security/test-*.c))
 EMBED	= db/embed.sh db/schema.sql $(wildcard db/migrations/*.sql) \
 	  $(wildcard db/demo/*.csv)
 
@@ -51,6 +52,9 @@ build/gen-embed.c: $(EMBED) | build
 
 build/san/test-%: tests/unit/test-%.c $(LIBOBJS) $(wildcard tests/unit/*.h)
 	$(CC) $(SANFLAGS) -o $@ $< $(LIBOBJS) $(TESTLIBS)
+
+build/san/sec-test-%: tests/security/test-%.c $(LIBOBJS) $(wildcard tests/unit/*.h)
+	$(CC) $(SANFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(TESTLIBS)
 
 build/obj/test-%: tests/unit/test-%.c $(filter-out build/obj/main.o,$(OBJS)) $(wildcard tests/unit/*.h)
 	$(CC) $(CFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(TESTLIBS)
@@ -85,7 +89,7 @@ layers:
 	if [ -n "$$bad" ]; then echo "layer violation in: $$bad"; exit 1; fi
 
 build-all: deps
-	$(MAKE) build/njbt build/san/njbt $(UNITS) $(NUNITS)
+	$(MAKE) build/njbt build/san/njbt $(UNITS) $(NUNITS) $(SUNITS)
 
 check: build-all layers
 	@sh tests/run
