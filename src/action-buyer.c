@@ -5,93 +5,391 @@
  * unit from the tier, the product's filed amount, the cap, the share of
  * the price and the top-ups (subsidy.c does the arithmetic); and the
  * county budget, committed on approval and released on withdrawal or
- * return, central and provincial parts separately (004 五).
+ * return, central and provincial parts separately (004 五). A known
+ * buyer is never changed by an application (R-SEC-8.1 issue 8 (1): only
+ * buyer.update, action-buyer-update.c, does that, through buyer_change
+ * here), and a look-up by ID number answers without showing the record
+ * (R-SEC-8.2: lookup_begin, lookup_miss).
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "actions.h"
 
 /*
+ * R-SEC-8.2c issue 8 (2): a login whose look-ups by a private value were
+ * refused LOOKUP_REFUSALS_MAX times within LOOKUP_WINDOW_SECS is refused
+ * every further such look-up until the window has moved on; the admin
+ * sees it in the list lookup_refusals.
+ */
+#define LOOKUP_REFUSALS_MAX	10
+#define LOOKUP_WINDOW_SECS	600
+
+/*
+ * R-SEC-8.2b issue 8 (2): this action looks up private data by the value
+ * of field. From here on a refusal is audited (action.c); a user over the
+ * rate limit is refused outright. Returns NJ_OK or the refusal.
+ */
+int
+lookup_begin(struct act *a, const char *field, const char *value)
+{
+	char	last4[32], since[32];
+	int64_t	n = 0;
+
+	a->lookup = 1;
+	text_last4(value ? value : "", last4, sizeof last4);
+	xsnprintf(a->lookup_what, sizeof a->lookup_what, "%s=***%s", field,
+	    last4);
+	clock_stamp(a->now - LOOKUP_WINDOW_SECS, since, sizeof since);
+	if (sql_int(&n, SQL_LOOKUP_REFUSED_COUNT, "tt", a->who->login,
+	    since) < 0)
+		return act_fail(a, "查询");
+	if (n >= LOOKUP_REFUSALS_MAX)
+		return lookup_miss(a, field, LOOKUP_THROTTLED);
+	return NJ_OK;
+}
+
+/* A refusal of the look-up itself (no match): counted for the limit. */
+int
+lookup_miss(struct act *a, const char *field, const char *msg)
+{
+	a->lookup_miss = 1;
+	return act_refuse(a, field, "%s", msg);
+}
+
+/*
+ * What a clerk may change on a buyer's record (R-SEC-8.1 issue 8 (1)):
+ * the action's field, its label, how it is stored and compared, its
+ * statement, where the record's plain value sits.
+ */
+enum bf_kind { BF_PLAIN, BF_PHONE, BF_ACCOUNT };
+static const struct bfield {
+	const char	*name;
+	const char	*label;
+	enum bf_kind	 kind;
+	enum sql	 set;
+	size_t		 off;
+} bfields[] = {
+	{ "township", "乡镇", BF_PLAIN, SQL_BUYER_SET_TOWNSHIP,
+	    offsetof(struct buyer_rec, township) },
+	{ "village", "村组", BF_PLAIN, SQL_BUYER_SET_VILLAGE,
+	    offsetof(struct buyer_rec, village) },
+	{ "address", "住址", BF_PLAIN, SQL_BUYER_SET_ADDRESS,
+	    offsetof(struct buyer_rec, address) },
+	{ "phone", "联系电话", BF_PHONE, SQL_BUYER_SET_PHONE,
+	    offsetof(struct buyer_rec, phone) },
+	{ "bank_name", "开户行", BF_PLAIN, SQL_BUYER_SET_BANK,
+	    offsetof(struct buyer_rec, bank_name) },
+	{ "bank_account", "账号", BF_ACCOUNT, SQL_BUYER_SET_ACCOUNT, 0 },
+	{ "legal_rep", "法定代表人", BF_PLAIN, SQL_BUYER_SET_REP,
+	    offsetof(struct buyer_rec, legal_rep) },
+};
+#define NBFIELDS (sizeof bfields / sizeof bfields[0])
+
+static const char *
+bf_text(const struct buyer_rec *r, size_t i)
+{
+	return (const char *)r + bfields[i].off;
+}
+
+/*
+ * The buyer with this (normalised) ID number or credit code into r.
+ * Returns 1 found, 0 not, NJ_ERROR (reported) on a database error.
+ */
+int
+buyer_find(struct act *a, const char *idno, struct buyer_rec *r)
+{
+	sqlite3_stmt	*st;
+	unsigned char	 h[CRYPT_HASH_LEN];
+	int		 rc, ok = 0;
+
+	memset(r, 0, sizeof *r);
+	crypt_hash("idno", idno, h);
+	st = sql_query(SQL_BUYER_REC, "b", h, sizeof h);
+	if ((rc = sql_step(st)) == 1) {
+		r->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, r->name, sizeof r->name);
+		sql_col_copy(st, 2, r->kind, sizeof r->kind);
+		sql_col_copy(st, 3, r->banned, sizeof r->banned);
+		r->service_org = sqlite3_column_int(st, 4);
+		sql_col_copy(st, 5, r->township, sizeof r->township);
+		sql_col_copy(st, 6, r->village, sizeof r->village);
+		sql_col_copy(st, 7, r->address, sizeof r->address);
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+			r->has_phone = 1;
+			if (crypt_open(sqlite3_column_blob(st, 8),
+			    (size_t)sqlite3_column_bytes(st, 8), "buyers.phone",
+			    r->phone, sizeof r->phone) != 0)
+				ok = -1;
+		}
+		sql_col_copy(st, 9, r->bank_name, sizeof r->bank_name);
+		if (sqlite3_column_bytes(st, 10) == CRYPT_HASH_LEN) {
+			r->has_account = 1;
+			memcpy(r->account_hash, sqlite3_column_blob(st, 10),
+			    CRYPT_HASH_LEN);
+		}
+		sql_col_copy(st, 11, r->legal_rep, sizeof r->legal_rep);
+		r->version = sqlite3_column_int64(st, 12);
+		sql_col_copy(st, 13, r->phone_last4, sizeof r->phone_last4);
+		sql_col_copy(st, 14, r->account_last4, sizeof r->account_last4);
+	}
+	sqlite3_reset(st);
+	if (rc < 0 || ok < 0)
+		return act_fail(a, "查询购机者");
+	return rc;
+}
+
+/* Is field i empty on the record? Does the record hold value v? */
+static int
+bf_empty(const struct buyer_rec *r, size_t i)
+{
+	switch (bfields[i].kind) {
+	case BF_PHONE:
+		return !r->has_phone;
+	case BF_ACCOUNT:
+		return !r->has_account;
+	default:
+		return bf_text(r, i)[0] == '\0';
+	}
+}
+
+static int
+bf_same(const struct buyer_rec *r, size_t i, const char *v)
+{
+	unsigned char h[CRYPT_HASH_LEN];
+
+	if (bfields[i].kind == BF_ACCOUNT) {
+		if (!r->has_account)
+			return 0;
+		crypt_hash("account", v, h);
+		return memcmp(h, r->account_hash, sizeof h) == 0;
+	}
+	if (bfields[i].kind == BF_PHONE && !r->has_phone)
+		return 0;
+	return strcmp(bf_text(r, i), v) == 0;
+}
+
+/* The record's value of field i as it may be shown: private ones masked. */
+static void
+bf_old_masked(const struct buyer_rec *r, size_t i, char *buf, size_t len)
+{
+	if (bf_empty(r, i))
+		strlcpy0(buf, "（空）", len);
+	else if (bfields[i].kind == BF_PHONE)
+		xsnprintf(buf, len, "***%s", r->phone_last4);
+	else if (bfields[i].kind == BF_ACCOUNT)
+		xsnprintf(buf, len, "***%s", r->account_last4);
+	else
+		strlcpy0(buf, bf_text(r, i), len);
+}
+
+static void
+bf_new_masked(size_t i, const char *v, char *buf, size_t len)
+{
+	char last4[32];
+
+	if (bfields[i].kind == BF_PLAIN) {
+		strlcpy0(buf, v, len);
+		return;
+	}
+	text_last4(v, last4, sizeof last4);
+	xsnprintf(buf, len, "***%s", last4);
+}
+
+/* Store value v of field i on buyer r, sealing the private ones. */
+static int
+bf_write(struct act *a, const struct buyer_rec *r, size_t i, const char *v)
+{
+	struct sealed	s;
+	int		rc;
+
+	switch (bfields[i].kind) {
+	case BF_PHONE:
+		sealed_make(&s, "buyers.phone", "phone", v);
+		rc = sql_exec(bfields[i].set, "bti", s.blob, s.len, s.last4,
+		    r->id);
+		sealed_free(&s);
+		break;
+	case BF_ACCOUNT:
+		sealed_make(&s, "buyers.account", "account", v);
+		rc = sql_exec(bfields[i].set, "bbti", s.blob, s.len, s.hash,
+		    (size_t)CRYPT_HASH_LEN, s.last4, r->id);
+		sealed_free(&s);
+		break;
+	default:
+		rc = sql_exec(bfields[i].set, "ti", v, r->id);
+		break;
+	}
+	return rc == 0 ? NJ_OK : act_fail(a, "保存购机者");
+}
+
+/*
+ * R-SEC-8.1 issue 8 (1): change the buyer's record: every value of want
+ * (indexed as bfields, NULL: unchanged) that differs is written, with a
+ * row in buyer_changes (masked old and new) and a note for the audit row;
+ * the version moves on only from the one read (r->version), so that the
+ * second of two clerks changing one buyer is refused. *changed gets a
+ * BUYER_CHANGED_* mask. A change of nothing writes nothing.
+ */
+int
+buyer_change(struct act *a, const struct buyer_rec *r,
+    const char *const *want, const char *reason, unsigned *changed)
+{
+	char	at[32], o[200], n[200], note[300];
+	size_t	i, used = strlen(a->audit_note);
+	int	rc;
+
+	*changed = 0;
+	clock_stamp(a->now, at, sizeof at);
+	for (i = 0; i < NBFIELDS; i++) {
+		if (want[i] == NULL || bf_same(r, i, want[i]))
+			continue;
+		bf_old_masked(r, i, o, sizeof o);
+		bf_new_masked(i, want[i], n, sizeof n);
+		if ((rc = bf_write(a, r, i, want[i])) != NJ_OK)
+			return rc;
+		if (sql_exec(SQL_BUYER_CHANGE_INSERT, "itttttti", r->id, at,
+		    a->who->login, bfields[i].name, o, n, reason,
+		    r->version + 1) != 0)
+			return act_fail(a, "保存修改记录");
+		xsnprintf(note, sizeof note, "%s%s: %s -> %s", used ? "; " :
+		    "changed ", bfields[i].name, o, n);
+		strlcpy0(a->audit_note + used, note, sizeof a->audit_note -
+		    used);
+		used = strlen(a->audit_note);
+		*changed |= 1u << i;
+	}
+	if (*changed == 0)
+		return NJ_OK;
+	if (sql_exec(SQL_BUYER_BUMP, "ii", r->id, r->version) != 0)
+		return act_fail(a, "保存购机者");
+	if (store_changes() != 1)
+		return act_refuse(a, "version", "%s", BUYER_STALE);
+	return NJ_OK;
+}
+
+/* The index of field name in the buyer's changeable fields (or -1). */
+int
+buyer_field(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NBFIELDS; i++)
+		if (strcmp(bfields[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * An application (or claim) for a known buyer never changes the buyer
+ * (R-SEC-8.1a issue 8 (1)). A value typed that the record holds already
+ * is fine; a value for a field empty on record is filled in when the
+ * buyer is of this clerk's county (or township), or has no township yet
+ * (a buyer a dealer registered); the township the application carries is
+ * its own, so a different one is not written. Any other difference is
+ * refused with the way to change it (buyer.update, in the buyer's own
+ * county): nothing typed is lost silently.
+ */
+static int
+buyer_keep(struct act *a, const struct buyer_in *in,
+    const struct buyer_rec *r)
+{
+	const char	*want[NBFIELDS], *typed[NBFIELDS];
+	unsigned	 changed;
+	size_t		 i;
+	int		 mine;
+
+	typed[0] = in->township;
+	typed[1] = in->village;
+	typed[2] = in->address;
+	typed[3] = in->phone;
+	typed[4] = in->bank_name;
+	typed[5] = in->account;
+	typed[6] = in->legal_rep;
+	mine = r->township[0] == '\0' || scope_has(a, a->who,
+	    r->township) == 1;
+	for (i = 0; i < NBFIELDS; i++) {
+		want[i] = NULL;
+		if (typed[i] == NULL || bf_same(r, i, typed[i]))
+			continue;
+		if (bf_empty(r, i) && mine)
+			want[i] = typed[i];
+		else if (i != 0) {
+			char msg[NJ_MSG_MAX];
+
+			xsnprintf(msg, sizeof msg, "所填%s与购机者登记的不同：本申请"
+			    "不能修改购机者信息，如需修改，请由购机者所在县（乡镇）"
+			    "使用“修改购机者信息”办理", bfields[i].label);
+			return lookup_miss(a, bfields[i].name, msg);
+		}
+	}
+	return buyer_change(a, r, want, a->def->title, &changed);
+}
+
+/*
  * Find the buyer with this ID number, or add one. A known number must
- * come with the same name; a banned buyer is refused. Empty fields leave
- * what is on record.
+ * come with the same name and kind, else one neutral answer that shows
+ * nothing of the record (R-SEC-8.2a issue 8 (2)); a banned buyer is
+ * refused; a known buyer's record is never changed here (buyer_keep).
  */
 int
 buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 {
-	struct sealed	 idno, phone, acct;
-	sqlite3_stmt	*st;
-	char		 gender[8] = "", at[32], banned[16] = "";
-	unsigned char	 h[CRYPT_HASH_LEN];
-	int		 rc;
+	struct buyer_rec r;
+	struct sealed	idno, phone, acct;
+	char		gender[8] = "", at[32];
+	int		rc, day;
 
 	memset(b, 0, sizeof *b);
-	crypt_hash("idno", in->idno, h);
-	st = sql_query(SQL_BUYER_BY_HASH, "b", h, sizeof h);
-	rc = sql_step(st);
+	if ((rc = lookup_begin(a, "id_no", in->idno)) != NJ_OK)
+		return rc;
+	if ((rc = buyer_find(a, in->idno, &r)) < 0)
+		return rc;
 	if (rc == 1) {
-		b->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, b->name, sizeof b->name);
-		sql_col_copy(st, 2, b->kind, sizeof b->kind);
-		sql_col_copy(st, 3, banned, sizeof banned);
-		b->service_org = sqlite3_column_int(st, 4);
-		sql_col_copy(st, 5, b->township, sizeof b->township);
-	}
-	sqlite3_reset(st);
-	if (rc < 0)
-		return act_fail(a, "查询购机者");
-	if (rc == 1) {
-		if (in->name != NULL && strcmp(in->name, b->name) != 0)
-			return act_refuse(a, "buyer_name", "该证件号码已登记在“%s”"
-			    "名下，与所填姓名（名称）不符", b->name);
-		if (in->kind != NULL && strcmp(in->kind, b->kind) != 0)
-			return act_refuse(a, "buyer_type", "该证件号码已登记为%s",
-			    strcmp(b->kind, "org") == 0 ? "组织" : "个人");
+		/* R-SEC-8.2a issue 8 (2): no oracle */
+		if (in->name != NULL && strcmp(in->name, r.name) != 0)
+			return lookup_miss(a, "buyer_name", BUYER_MISMATCH);
+		if (in->kind != NULL && strcmp(in->kind, r.kind) != 0)
+			return lookup_miss(a, "buyer_name", BUYER_MISMATCH);
 		/* SPEC section 5: banned buyers cannot apply */
-		if (banned[0] != '\0') {
-			int day;
-
-			if (date_parse(banned, &day) == 0 && day >= a->today)
-				return act_refuse(a, "id_no", "购机者“%s”因违规被"
-				    "禁止申请补贴，至 %s", b->name, banned);
-		}
-	} else if (in->name == NULL || in->kind == NULL)
-		return act_refuse(a, "id_no", "没有此证件号码的购机者登记");
+		if (r.banned[0] != '\0' && date_parse(r.banned, &day) == 0 &&
+		    day >= a->today)
+			return act_refuse(a, "id_no", "%s", BUYER_BANNED);
+		if ((rc = buyer_keep(a, in, &r)) != NJ_OK)
+			return rc;
+		b->id = r.id;
+		strlcpy0(b->name, r.name, sizeof b->name);
+		strlcpy0(b->kind, r.kind, sizeof b->kind);
+		b->service_org = r.service_org;
+		strlcpy0(b->township, r.township[0] ? r.township :
+		    in->township ? in->township : "", sizeof b->township);
+		return NJ_OK;
+	}
+	if (in->name == NULL || in->kind == NULL)
+		return lookup_miss(a, "id_no", "没有此证件号码的购机者登记");
 	sealed_make(&phone, "buyers.phone", "phone", in->phone);
 	sealed_make(&acct, "buyers.account", "account", in->account);
-	if (rc == 1) {
-		rc = sql_exec(SQL_BUYER_UPDATE, "tttbtttbbti", in->township,
-		    in->village, in->address, phone.blob, phone.len,
-		    SEALED_LAST4(&phone), in->bank_name, SEALED_LAST4(&acct),
-		    acct.blob, acct.len, SEALED_HASH(&acct),
-		    (size_t)CRYPT_HASH_LEN, in->legal_rep, b->id);
-		if (in->township != NULL)
-			strlcpy0(b->township, in->township, sizeof b->township);
-	} else {
-		sealed_make(&idno, "buyers.idno", "idno", in->idno);
-		if (strcmp(in->kind, "person") == 0)
-			strlcpy0(gender, in->gender ? in->gender :
-			    idcard_gender(in->idno) == 1 ? "男" : "女",
-			    sizeof gender);
-		clock_stamp(a->now, at, sizeof at);
-		rc = sql_exec(SQL_BUYER_INSERT, "ttbbttttttbttbbtt", in->kind,
-		    in->name, idno.blob, idno.len, idno.hash,
-		    (size_t)CRYPT_HASH_LEN, idno.last4, gender[0] ? gender :
-		    NULL, in->legal_rep, in->township, in->village, in->address,
-		    phone.blob, phone.len, SEALED_LAST4(&phone), in->bank_name,
-		    acct.blob, acct.len, SEALED_HASH(&acct),
-		    (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
-		sealed_free(&idno);
-		b->id = store_last_id();
-		strlcpy0(b->name, in->name, sizeof b->name);
-		strlcpy0(b->kind, in->kind, sizeof b->kind);
-		strlcpy0(b->township, in->township ? in->township : "",
-		    sizeof b->township);
-	}
+	sealed_make(&idno, "buyers.idno", "idno", in->idno);
+	if (strcmp(in->kind, "person") == 0)
+		strlcpy0(gender, in->gender ? in->gender :
+		    idcard_gender(in->idno) == 1 ? "男" : "女", sizeof gender);
+	clock_stamp(a->now, at, sizeof at);
+	rc = sql_exec(SQL_BUYER_INSERT, "ttbbttttttbttbbtt", in->kind,
+	    in->name, idno.blob, idno.len, idno.hash, (size_t)CRYPT_HASH_LEN,
+	    idno.last4, gender[0] ? gender : NULL, in->legal_rep, in->township,
+	    in->village, in->address, phone.blob, phone.len,
+	    SEALED_LAST4(&phone), in->bank_name, acct.blob, acct.len,
+	    SEALED_HASH(&acct), (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
+	sealed_free(&idno);
 	sealed_free(&phone);
 	sealed_free(&acct);
 	if (rc != 0)
 		return act_fail(a, "保存购机者");
+	b->id = store_last_id();
+	strlcpy0(b->name, in->name, sizeof b->name);
+	strlcpy0(b->kind, in->kind, sizeof b->kind);
+	strlcpy0(b->township, in->township ? in->township : "",
+	    sizeof b->township);
 	return NJ_OK;
 }
 
@@ -230,19 +528,17 @@ int
 buyer_not_banned(struct act *a, const char *field, int64_t buyer)
 {
 	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, "i", buyer);
-	char		 name[NJ_NAME_MAX] = "", until[16] = "";
+	char		 until[16] = "";
 	int		 rc = sql_step(st), day;
 
-	if (rc == 1) {
-		sql_col_copy(st, 2, name, sizeof name);
+	/* R-SEC-8.2a issue 8 (2): the refusal names nobody */
+	if (rc == 1)
 		sql_col_copy(st, 3, until, sizeof until);
-	}
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询购机者");
 	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
 	    day >= a->today)
-		return act_refuse(a, field, "购机者“%s”因违规被禁止申请补贴，至 %s",
-		    name, until);
+		return act_refuse(a, field, "%s", BUYER_BANNED);
 	return NJ_OK;
 }
