@@ -12,7 +12,7 @@
 ID1=640122198001011238
 OLD=6228480402564890018
 NEW=6217001234005678006
-EVIL=6222020200112233441
+EVIL=6222020200112233446
 
 do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
@@ -30,7 +30,7 @@ do_ hl_sh application.approve application=$A && N=$(key)
 do_ fs_dealer sale.new notice=$N id_no=$ID1 serial=XG26A001 price=12000 \
     sold_on=2026-03-02 invoice_no=FP1 && S=$(key)
 check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$S method=office
-same "the old account is frozen on the sale" "8018" \
+same "the old account is frozen on the sale" "0018" \
     "$(q "SELECT substr(pay_account_last4, -4) FROM sales WHERE id = $S")"
 
 # --- the attack from 永宁县 ---------------------------------------------------
@@ -39,7 +39,7 @@ refused "an application elsewhere does not change the account" "修改购机者�
     id_no=$ID1 township=$YN item=1.1.3 tier=03 qty=1 bank_account=$EVIL
 refused "buyer.update from 永宁县: as if unknown" "本县（乡镇）没有此证件号码的购机者" \
     "$NJBT" do --as yn_jb buyer.update id_no=$ID1 version=1 bank_account=$EVIL
-same "the account on record is the old one" "8018" \
+same "the account on record is the old one" "0018" \
     "$(q "SELECT substr(account_last4, -4) FROM buyers WHERE idno_last4 = '1238'")"
 
 # --- 贺兰县 changes it: the sale goes back ------------------------------------
@@ -53,7 +53,7 @@ same "the sale is back to verification" "failed" "$(state $S)"
 same "its frozen account is cleared" "1" \
     "$(q "SELECT pay_account_enc IS NULL FROM sales WHERE id = $S")"
 check "the history list" "$NJBT" list buyer_changes --as hl_jb
-grep -q "\*\*\*8018" "$T/out" && grep -q "\*\*\*8006" "$T/out" && ! grep -q "$NEW" "$T/out" \
+grep -q "\*\*\*0018" "$T/out" && grep -q "\*\*\*8006" "$T/out" && ! grep -q "$NEW" "$T/out" \
     && ok "... masked old and new" || { notok "... masked old and new"; diag "$(cat "$T/out")"; }
 check "verify.pass again" "$NJBT" do --as hl_sh verify.pass sale=$S method=office
 
@@ -90,8 +90,8 @@ while [ $i -lt 10 ]; do
 	    township=640122100 item=1.1.3 tier=03 qty=1
 	i=$((i + 1))
 done
-same "a wrong name: a neutral answer" "njbt: 证件号码与姓名（名称）不符" \
-    "$(sed 's/^[^:]*: *//; s/^/njbt: /' "$T/err" | head -n 1)"
+same "a wrong name: a neutral answer" "njbt: buyer_name: 证件号码与姓名（名称）不符" \
+    "$(head -n 1 "$T/err")"
 grep -q "张" "$T/err" && notok "... without the name" || ok "... without the name"
 same "each refusal is audited" "10" \
     "$(q "SELECT count(*) FROM audit WHERE action = 'application.new refused' AND login = 'hl_jb'")"
