@@ -151,6 +151,51 @@ cross_county_account_change(void **state)
 }
 
 /*
+ * R-SEC-8.1a issue 8 (1): the same attack on a buy-first claim. 张三's
+ * claim in 贺兰县 gave his account; he buys again in 永宁县, whose clerk
+ * accepts the claim typing his own card: refused, nothing changed; the
+ * claim without it goes in and keeps 张三's township and account.
+ */
+static void
+cross_county_claim(void **state)
+{
+	char	uscc[20];
+
+	(void)state;
+	fx_ok("admin", "program.set", "year=2026", "flow=buy-first", NULL);
+	fx_ok("fs_dealer", "sale.new", "buyer_type=person", "buyer_name=张三",
+	    "id_no=" ID1, "serial=XG26A001", "price=12000",
+	    "sold_on=2026-03-01", "invoice_no=FP1", "county=640122", NULL);
+	fx_ok("hl_jb", "claim.new", "serial=XG26A001", "id_no=" ID1,
+	    "township=640122100", "bank_name=黄河农村商业银行",
+	    "bank_account=" ACCT1, NULL);
+	assert_true(account_is("1238", ACCT1));
+	/* a dealer of 永宁县 only */
+	make_uscc(uscc, "91", "640121", 5150);
+	fx_ok("register", "dealer.register", "name=永宁县兴农农机有限公司",
+	    kv("uscc", uscc), "legal_rep=杨军", "address=永宁县杨和镇",
+	    "phone=13895012346", "login=yn_dealer", "password=dealer-pass",
+	    NULL);
+	fx_ok("ss_maker", "dealer.pick", kv("dealer", uscc), NULL);
+	fx_ok("ss_maker", "dealer.authorize", kv("dealer", uscc),
+	    "model=1GQN-200", "counties=640121", NULL);
+	fx_ok("ss_maker", "supply.new", kv("dealer", uscc), "model=1GQN-200",
+	    "serial=XG26C001", NULL);
+	fx_ok("yn_dealer", "sale.new", "buyer_type=person", "buyer_name=张三",
+	    "id_no=" ID1, "serial=XG26C001", "price=12000",
+	    "sold_on=2026-03-01", "invoice_no=YN1", NULL);
+	fx_refused("修改购机者信息", "yn_jb", "claim.new", "serial=XG26C001",
+	    "id_no=" ID1, kv("township", yn_township()),
+	    kv("bank_account", evil()), NULL);
+	assert_true(account_is("1238", ACCT1));
+	fx_ok("yn_jb", "claim.new", "serial=XG26C001", "id_no=" ID1,
+	    kv("township", yn_township()), NULL);
+	assert_true(account_is("1238", ACCT1));
+	assert_int_equal(fx_int("SELECT count(*) FROM buyers WHERE "
+	    "township = '640122100' AND version = 2", NULL), 1);
+}
+
+/*
  * R-SEC-8.1b, 8.1d issue 8 (1): buyer.update in scope: done, audited with
  * masked old and new values, in the history list; a stale version is
  * refused, so of two clerks the second never overwrites.
@@ -414,6 +459,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		ST_TEST(cross_county_account_change),
+		ST_TEST(cross_county_claim),
 		ST_TEST(update_in_scope),
 		ST_TEST(account_change_sends_back),
 		ST_TEST(paid_sale_untouched),
