@@ -114,7 +114,7 @@ buyer_update(struct act *a)
 		return rc;
 	if (changed == 0)
 		return act_refuse(a, NULL, "所填信息与登记的相同，没有要修改的内容");
-	if ((changed & BUYER_CHANGED_ACCOUNT) != 0 &&
+	if (buyer_account_changed(changed) &&
 	    (rc = buyer_reverify(a, r.id)) != NJ_OK)
 		return rc;
 	act_key(a, "%lld", (long long)(r.version + 1));

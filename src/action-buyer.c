@@ -60,7 +60,9 @@ lookup_miss(struct act *a, const char *field, const char *msg)
 /*
  * What a clerk may change on a buyer's record (R-SEC-8.1 issue 8 (1)):
  * the action's field, its label, how it is stored and compared, its
- * statement, where the record's plain value sits.
+ * statement, where the record's plain value sits, where an application's
+ * value sits (struct buyer_in), and whether an application carries its
+ * own value (the township: a different one is not the buyer's change).
  */
 enum bf_kind { BF_PLAIN, BF_PHONE, BF_ACCOUNT };
 static const struct bfield {
@@ -69,20 +71,29 @@ static const struct bfield {
 	enum bf_kind	 kind;
 	enum sql	 set;
 	size_t		 off;
+	size_t		 in;
+	int		 app_own;
 } bfields[] = {
 	{ "township", "乡镇", BF_PLAIN, SQL_BUYER_SET_TOWNSHIP,
-	    offsetof(struct buyer_rec, township) },
+	    offsetof(struct buyer_rec, township),
+	    offsetof(struct buyer_in, township), 1 },
 	{ "village", "村组", BF_PLAIN, SQL_BUYER_SET_VILLAGE,
-	    offsetof(struct buyer_rec, village) },
+	    offsetof(struct buyer_rec, village),
+	    offsetof(struct buyer_in, village), 0 },
 	{ "address", "住址", BF_PLAIN, SQL_BUYER_SET_ADDRESS,
-	    offsetof(struct buyer_rec, address) },
+	    offsetof(struct buyer_rec, address),
+	    offsetof(struct buyer_in, address), 0 },
 	{ "phone", "联系电话", BF_PHONE, SQL_BUYER_SET_PHONE,
-	    offsetof(struct buyer_rec, phone) },
+	    offsetof(struct buyer_rec, phone),
+	    offsetof(struct buyer_in, phone), 0 },
 	{ "bank_name", "开户行", BF_PLAIN, SQL_BUYER_SET_BANK,
-	    offsetof(struct buyer_rec, bank_name) },
-	{ "bank_account", "账号", BF_ACCOUNT, SQL_BUYER_SET_ACCOUNT, 0 },
+	    offsetof(struct buyer_rec, bank_name),
+	    offsetof(struct buyer_in, bank_name), 0 },
+	{ "bank_account", "账号", BF_ACCOUNT, SQL_BUYER_SET_ACCOUNT, 0,
+	    offsetof(struct buyer_in, account), 0 },
 	{ "legal_rep", "法定代表人", BF_PLAIN, SQL_BUYER_SET_REP,
-	    offsetof(struct buyer_rec, legal_rep) },
+	    offsetof(struct buyer_rec, legal_rep),
+	    offsetof(struct buyer_in, legal_rep), 0 },
 };
 #define NBFIELDS (sizeof bfields / sizeof bfields[0])
 
@@ -229,7 +240,7 @@ bf_write(struct act *a, const struct buyer_rec *r, size_t i, const char *v)
  * row in buyer_changes (masked old and new) and a note for the audit row;
  * the version moves on only from the one read (r->version), so that the
  * second of two clerks changing one buyer is refused. *changed gets a
- * BUYER_CHANGED_* mask. A change of nothing writes nothing.
+ * mask of the bfields written (bit i: row i). A change of nothing writes nothing.
  */
 int
 buyer_change(struct act *a, const struct buyer_rec *r,
@@ -280,6 +291,19 @@ buyer_field(const char *name)
 	return -1;
 }
 
+/* Did a change (buyer_change's mask) touch the bank or the account? */
+int
+buyer_account_changed(unsigned changed)
+{
+	size_t i;
+
+	for (i = 0; i < NBFIELDS; i++)
+		if ((changed & (1u << i)) && (strcmp(bfields[i].name,
+		    "bank_name") == 0 || bfields[i].kind == BF_ACCOUNT))
+			return 1;
+	return 0;
+}
+
 /*
  * An application (or claim) for a known buyer never changes the buyer
  * (R-SEC-8.1a issue 8 (1)). A value typed that the record holds already
@@ -294,29 +318,23 @@ static int
 buyer_keep(struct act *a, const struct buyer_in *in,
     const struct buyer_rec *r)
 {
-	const char	*want[NBFIELDS], *typed[NBFIELDS];
+	const char	*want[NBFIELDS], *typed;
+	char		 msg[NJ_MSG_MAX];
 	unsigned	 changed;
 	size_t		 i;
 	int		 mine;
 
-	typed[0] = in->township;
-	typed[1] = in->village;
-	typed[2] = in->address;
-	typed[3] = in->phone;
-	typed[4] = in->bank_name;
-	typed[5] = in->account;
-	typed[6] = in->legal_rep;
 	mine = r->township[0] == '\0' || scope_has(a, a->who,
 	    r->township) == 1;
 	for (i = 0; i < NBFIELDS; i++) {
 		want[i] = NULL;
-		if (typed[i] == NULL || bf_same(r, i, typed[i]))
+		typed = *(const char *const *)((const char *)in +
+		    bfields[i].in);
+		if (typed == NULL || bf_same(r, i, typed))
 			continue;
 		if (bf_empty(r, i) && mine)
-			want[i] = typed[i];
-		else if (i != 0) {
-			char msg[NJ_MSG_MAX];
-
+			want[i] = typed;
+		else if (!bfields[i].app_own) {
 			xsnprintf(msg, sizeof msg, "所填%s与购机者登记的不同：本申请"
 			    "不能修改购机者信息，如需修改，请由购机者所在县（乡镇）"
 			    "使用“修改购机者信息”办理", bfields[i].label);

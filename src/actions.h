@@ -106,11 +106,11 @@ struct buyer_rec {
 #define BUYER_STALE	"购机者信息已被他人修改，请重新打开后再改"
 #define BUYER_BANNED	"该购机者因违规被禁止申请补贴，禁止期未满"
 #define LOOKUP_THROTTLED "查询过于频繁，已报告管理员"
-#define BUYER_CHANGED_ACCOUNT	((1u << 4) | (1u << 5))	/* bank_name, account */
 int	 buyer_find(struct act *, const char *, struct buyer_rec *);
 int	 buyer_change(struct act *, const struct buyer_rec *,
 	     const char *const *, const char *, unsigned *);
 int	 buyer_field(const char *);
+int	 buyer_account_changed(unsigned);
 int	 lookup_begin(struct act *, const char *, const char *);
 int	 lookup_miss(struct act *, const char *, const char *);
 int	 unit_subsidy(struct act *, const struct tier_row *, int64_t, int64_t,
