@@ -81,7 +81,16 @@ struct buyer_row {
 	char	 township[NJ_REGION_MAX];
 };
 int	 buyer_get(struct act *, const struct buyer_in *, struct buyer_row *);
-/* R-SEC-8.1/8.2 issue 8: a buyer's record as a change compares it */
+int	 unit_subsidy(struct act *, const struct tier_row *, int64_t, int64_t,
+	     int, struct subsidy_out *);
+int	 tier_by_id(struct act *, int64_t, struct tier_row *);
+int	 budget_commit(struct act *, const char *, const char *, int, int64_t,
+	     int64_t, int);
+int	 buyer_not_banned(struct act *, const char *, int64_t);
+int	 county_of(struct act *, const char *, const char *, char *, size_t);
+
+/* action-buyer-rec.c: R-SEC-8.1/8.2 issue 8, a buyer's record as a
+ * change compares it */
 struct buyer_rec {
 	int64_t		 id;
 	char		 name[NJ_NAME_MAX];
@@ -107,19 +116,15 @@ struct buyer_rec {
 #define BUYER_BANNED	"该购机者因违规被禁止申请补贴，禁止期未满"
 #define LOOKUP_THROTTLED "查询过于频繁，已报告管理员"
 int	 buyer_find(struct act *, const char *, struct buyer_rec *);
+int	 buyer_keep(struct act *, const struct buyer_in *,
+	     const struct buyer_rec *);
 int	 buyer_change(struct act *, const struct buyer_rec *,
 	     const char *const *, const char *, unsigned *);
 int	 buyer_field(const char *);
 int	 buyer_account_changed(unsigned);
+/* action-lookup.c */
 int	 lookup_begin(struct act *, const char *, const char *);
 int	 lookup_miss(struct act *, const char *, const char *);
-int	 unit_subsidy(struct act *, const struct tier_row *, int64_t, int64_t,
-	     int, struct subsidy_out *);
-int	 tier_by_id(struct act *, int64_t, struct tier_row *);
-int	 budget_commit(struct act *, const char *, const char *, int, int64_t,
-	     int64_t, int);
-int	 buyer_not_banned(struct act *, const char *, int64_t);
-int	 county_of(struct act *, const char *, const char *, char *, size_t);
 
 int	 user_insert(struct act *, const char *, const char *, int,
 	     const char *, int64_t, int64_t, const char *, int);
