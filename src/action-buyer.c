@@ -5,7 +5,11 @@
  * unit from the tier, the product's filed amount, the cap, the share of
  * the price and the top-ups (subsidy.c does the arithmetic); and the
  * county budget, committed on approval and released on withdrawal or
- * return, central and provincial parts separately (004 五).
+ * return, central and provincial parts separately (004 五). A known
+ * buyer is never changed by an application (R-SEC-8.1 issue 8 (1),
+ * action-buyer-rec.c: only buyer.update changes a buyer), and a look-up
+ * by ID number answers without showing the record (R-SEC-8.2,
+ * action-lookup.c).
  */
 #include <string.h>
 
@@ -13,85 +17,68 @@
 
 /*
  * Find the buyer with this ID number, or add one. A known number must
- * come with the same name; a banned buyer is refused. Empty fields leave
- * what is on record.
+ * come with the same name and kind, else one neutral answer that shows
+ * nothing of the record (R-SEC-8.2a issue 8 (2)); a banned buyer is
+ * refused; a known buyer's record is never changed here (buyer_keep).
  */
 int
 buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 {
-	struct sealed	 idno, phone, acct;
-	sqlite3_stmt	*st;
-	char		 gender[8] = "", at[32], banned[16] = "";
-	unsigned char	 h[CRYPT_HASH_LEN];
-	int		 rc;
+	struct buyer_rec r;
+	struct sealed	idno, phone, acct;
+	char		gender[8] = "", at[32];
+	int		rc, day;
 
 	memset(b, 0, sizeof *b);
-	crypt_hash("idno", in->idno, h);
-	st = sql_query(SQL_BUYER_BY_HASH, "b", h, sizeof h);
-	rc = sql_step(st);
+	if ((rc = lookup_begin(a, "id_no", in->idno)) != NJ_OK)
+		return rc;
+	if ((rc = buyer_find(a, in->idno, &r)) < 0)
+		return rc;
 	if (rc == 1) {
-		b->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, b->name, sizeof b->name);
-		sql_col_copy(st, 2, b->kind, sizeof b->kind);
-		sql_col_copy(st, 3, banned, sizeof banned);
-		b->service_org = sqlite3_column_int(st, 4);
-		sql_col_copy(st, 5, b->township, sizeof b->township);
-	}
-	sqlite3_reset(st);
-	if (rc < 0)
-		return act_fail(a, "查询购机者");
-	if (rc == 1) {
-		if (in->name != NULL && strcmp(in->name, b->name) != 0)
-			return act_refuse(a, "buyer_name", "该证件号码已登记在“%s”"
-			    "名下，与所填姓名（名称）不符", b->name);
-		if (in->kind != NULL && strcmp(in->kind, b->kind) != 0)
-			return act_refuse(a, "buyer_type", "该证件号码已登记为%s",
-			    strcmp(b->kind, "org") == 0 ? "组织" : "个人");
+		/* R-SEC-8.2a issue 8 (2): no oracle */
+		if (in->name != NULL && strcmp(in->name, r.name) != 0)
+			return lookup_miss(a, "buyer_name", BUYER_MISMATCH);
+		if (in->kind != NULL && strcmp(in->kind, r.kind) != 0)
+			return lookup_miss(a, "buyer_name", BUYER_MISMATCH);
 		/* SPEC section 5: banned buyers cannot apply */
-		if (banned[0] != '\0') {
-			int day;
-
-			if (date_parse(banned, &day) == 0 && day >= a->today)
-				return act_refuse(a, "id_no", "购机者“%s”因违规被"
-				    "禁止申请补贴，至 %s", b->name, banned);
-		}
-	} else if (in->name == NULL || in->kind == NULL)
-		return act_refuse(a, "id_no", "没有此证件号码的购机者登记");
+		if (r.banned[0] != '\0' && date_parse(r.banned, &day) == 0 &&
+		    day >= a->today)
+			return act_refuse(a, "id_no", "%s", BUYER_BANNED);
+		if ((rc = buyer_keep(a, in, &r)) != NJ_OK)
+			return rc;
+		b->id = r.id;
+		strlcpy0(b->name, r.name, sizeof b->name);
+		strlcpy0(b->kind, r.kind, sizeof b->kind);
+		b->service_org = r.service_org;
+		strlcpy0(b->township, r.township[0] ? r.township :
+		    in->township ? in->township : "", sizeof b->township);
+		return NJ_OK;
+	}
+	if (in->name == NULL || in->kind == NULL)
+		return lookup_miss(a, "id_no", "没有此证件号码的购机者登记");
 	sealed_make(&phone, "buyers.phone", "phone", in->phone);
 	sealed_make(&acct, "buyers.account", "account", in->account);
-	if (rc == 1) {
-		rc = sql_exec(SQL_BUYER_UPDATE, "tttbtttbbti", in->township,
-		    in->village, in->address, phone.blob, phone.len,
-		    SEALED_LAST4(&phone), in->bank_name, SEALED_LAST4(&acct),
-		    acct.blob, acct.len, SEALED_HASH(&acct),
-		    (size_t)CRYPT_HASH_LEN, in->legal_rep, b->id);
-		if (in->township != NULL)
-			strlcpy0(b->township, in->township, sizeof b->township);
-	} else {
-		sealed_make(&idno, "buyers.idno", "idno", in->idno);
-		if (strcmp(in->kind, "person") == 0)
-			strlcpy0(gender, in->gender ? in->gender :
-			    idcard_gender(in->idno) == 1 ? "男" : "女",
-			    sizeof gender);
-		clock_stamp(a->now, at, sizeof at);
-		rc = sql_exec(SQL_BUYER_INSERT, "ttbbttttttbttbbtt", in->kind,
-		    in->name, idno.blob, idno.len, idno.hash,
-		    (size_t)CRYPT_HASH_LEN, idno.last4, gender[0] ? gender :
-		    NULL, in->legal_rep, in->township, in->village, in->address,
-		    phone.blob, phone.len, SEALED_LAST4(&phone), in->bank_name,
-		    acct.blob, acct.len, SEALED_HASH(&acct),
-		    (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
-		sealed_free(&idno);
-		b->id = store_last_id();
-		strlcpy0(b->name, in->name, sizeof b->name);
-		strlcpy0(b->kind, in->kind, sizeof b->kind);
-		strlcpy0(b->township, in->township ? in->township : "",
-		    sizeof b->township);
-	}
+	sealed_make(&idno, "buyers.idno", "idno", in->idno);
+	if (strcmp(in->kind, "person") == 0)
+		strlcpy0(gender, in->gender ? in->gender :
+		    idcard_gender(in->idno) == 1 ? "男" : "女", sizeof gender);
+	clock_stamp(a->now, at, sizeof at);
+	rc = sql_exec(SQL_BUYER_INSERT, "ttbbttttttbttbbtt", in->kind,
+	    in->name, idno.blob, idno.len, idno.hash, (size_t)CRYPT_HASH_LEN,
+	    idno.last4, gender[0] ? gender : NULL, in->legal_rep, in->township,
+	    in->village, in->address, phone.blob, phone.len,
+	    SEALED_LAST4(&phone), in->bank_name, acct.blob, acct.len,
+	    SEALED_HASH(&acct), (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
+	sealed_free(&idno);
 	sealed_free(&phone);
 	sealed_free(&acct);
 	if (rc != 0)
 		return act_fail(a, "保存购机者");
+	b->id = store_last_id();
+	strlcpy0(b->name, in->name, sizeof b->name);
+	strlcpy0(b->kind, in->kind, sizeof b->kind);
+	strlcpy0(b->township, in->township ? in->township : "",
+	    sizeof b->township);
 	return NJ_OK;
 }
 
@@ -230,19 +217,17 @@ int
 buyer_not_banned(struct act *a, const char *field, int64_t buyer)
 {
 	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, "i", buyer);
-	char		 name[NJ_NAME_MAX] = "", until[16] = "";
+	char		 until[16] = "";
 	int		 rc = sql_step(st), day;
 
-	if (rc == 1) {
-		sql_col_copy(st, 2, name, sizeof name);
+	/* R-SEC-8.2a issue 8 (2): the refusal names nobody */
+	if (rc == 1)
 		sql_col_copy(st, 3, until, sizeof until);
-	}
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询购机者");
 	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
 	    day >= a->today)
-		return act_refuse(a, field, "购机者“%s”因违规被禁止申请补贴，至 %s",
-		    name, until);
+		return act_refuse(a, field, "%s", BUYER_BANNED);
 	return NJ_OK;
 }

@@ -245,10 +245,16 @@ finance_pay(struct act *a)
 		return act_fail(a, "查询结算批次");
 	if (count == 0)
 		return act_refuse(a, "batch", "结算批次 %s 中已没有机具", b.no);
-	count = 0;
+	/* R-SEC-8.1c issue 8 (1): into the account frozen at verification */
+	if (sql_int(&count, SQL_PAY_UNFROZEN, "i", b.id) < 0)
+		return act_fail(a, "查询结算批次");
+	if (count != 0)
+		return act_refuse(a, "batch", "销售 %lld 没有核验时确认的收款账户，"
+		    "须重新核验", (long long)count);
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_PAY_BATCH, "ittit", b.id, act_str(a, "paid_on"),
-	    act_str(a, "ref"), a->who->id, at) != 0)
+	    act_str(a, "ref"), a->who->id, at) != 0 ||
+	    sql_exec(SQL_PAY_SET_ACCOUNT, "i", b.id) != 0)
 		return act_fail(a, "支付");
 	st = sql_query(SQL_PAY_SUMS, "i", b.id);
 	while ((rc = sql_step(st)) == 1) {

@@ -194,9 +194,12 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		    "notice"), strcmp(state, "used") == 0 ? "已使用" :
 		    "已交回或作废");
 	/* 000 二(二)2: 身份证号、指标确认书编号两个号码需相互对应 */
+	/* R-SEC-8.2b issue 8 (2): a look-up by ID number, logged if refused */
+	if ((rc = lookup_begin(a, "id_no", act_str(a, "id_no"))) != NJ_OK)
+		return rc;
 	crypt_hash("idno", act_str(a, "id_no"), h);
 	if (memcmp(h, hash, CRYPT_HASH_LEN) != 0)
-		return act_refuse(a, "id_no", "身份证号码与确认通知书不符");
+		return lookup_miss(a, "id_no", "身份证号码与确认通知书不符");
 	if ((rc = buyer_not_banned(a, "id_no", buyer)) != NJ_OK)
 		return rc;
 	/* 004 附件4 二: 领取指标确认书后20日内购机 */
@@ -429,9 +432,12 @@ claim_new(struct act *a)
 	if (a->who->role != ROLE_TOWNSHIP &&
 	    (rc = need_scope(a, "serial", county)) != NJ_OK)
 		return rc;
+	/* R-SEC-8.2b issue 8 (2): a look-up by ID number, logged if refused */
+	if ((rc = lookup_begin(a, "id_no", act_str(a, "id_no"))) != NJ_OK)
+		return rc;
 	crypt_hash("idno", act_str(a, "id_no"), h);
 	if (memcmp(h, hash, CRYPT_HASH_LEN) != 0)
-		return act_refuse(a, "id_no", "身份证号码与销售登记的购机者不符");
+		return lookup_miss(a, "id_no", "身份证号码与销售登记的购机者不符");
 	if (act_has(a, "township")) {
 		if ((rc = find_region(a, "township", act_str(a, "township"),
 		    "township", &tw)) != NJ_OK)

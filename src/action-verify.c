@@ -6,7 +6,9 @@
  * machines. A key machine (subsidy >= the year's threshold, or flagged in
  * the catalogue) needs an on-site check by two different people (003
  * 附件3). A failed check records every problem at once (一次性告知), so
- * the buyer can mend them all; the sale can then be checked again.
+ * the buyer can mend them all; the sale can then be checked again. The
+ * pass freezes the buyer's bank account on the sale: payment goes there
+ * and nowhere else (R-SEC-8.1c issue 8 (1)).
  */
 #include <stdio.h>
 #include <string.h>
@@ -122,7 +124,7 @@ verify_pass(struct act *a)
 	struct sale_row	 s;
 	sqlite3_stmt	*st;
 	char		 at[32], why[512];
-	int64_t		 user;
+	int64_t		 user, has = 0;
 	int		 rc, others = 0, mine = 0;
 
 	if ((rc = find_sale(a, &s)) != NJ_OK ||
@@ -131,6 +133,12 @@ verify_pass(struct act *a)
 	if (problems(a, why, sizeof why) > 0)
 		return act_refuse(a, NULL, "核验有不符项（%s），请使用“核验不通过”"
 		    "一次性告知购机者", why);
+	/* R-SEC-8.1c issue 8 (1): the account paid into is checked here */
+	if (sql_int(&has, SQL_SALE_BUYER_ACCOUNT, "i", s.id) < 0)
+		return act_fail(a, "查询购机者");
+	if (!has)
+		return act_refuse(a, "sale", "购机者没有登记银行账号，不能核验通过："
+		    "请由购机者所在县（乡镇）使用“修改购机者信息”登记账号后再核验");
 	/* 004 八(二)六: 拖拉机、联合收割机须办理牌证 */
 	if (s.licensed && s.licence[0] == '\0' && !act_has(a, "licence_no"))
 		return act_refuse(a, "licence_no", "牌证管理的机具须填写牌证号码");
@@ -166,8 +174,11 @@ verify_pass(struct act *a)
 			return act_fail(a, "保存核验");
 		act_out(a, "已记录第一人现场核验，还需另一名人员现场核验");
 	} else {
+		/* R-SEC-8.1c issue 8 (1): the account (bank, holder, sealed
+		 * number) is frozen on the sale, like the subsidy */
 		if (sql_exec(SQL_SALE_VERIFIED, "tti", at, act_str(a,
-		    "licence_no"), s.id) != 0 || sql_exec(SQL_MACHINE_OF_SALE,
+		    "licence_no"), s.id) != 0 || sql_exec(SQL_SALE_FREEZE,
+		    "i", s.id) != 0 || sql_exec(SQL_MACHINE_OF_SALE,
 		    "ti", "verified", s.id) != 0)
 			return act_fail(a, "保存核验");
 	}

@@ -57,6 +57,7 @@ static const struct action *const action_table[] = {
 	&action_user_key_add,
 	&action_user_key_remove,
 	&action_print,
+	&action_buyer_update,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 
@@ -640,6 +641,10 @@ act_detail(const struct act *a, char *buf, size_t len)
 		}
 		used += (size_t)n;
 	}
+	/* R-SEC-8.1 issue 8 (1): what changed, old and new masked */
+	if (a->audit_note[0] != '\0')
+		snprintf(buf + used, len - used, "%s%s", used ? " " : "",
+		    a->audit_note);
 }
 
 /*
@@ -751,6 +756,43 @@ action_readonly(struct act *a)
 }
 
 /*
+ * R-SEC-8.2b issue 8 (2): an action that looked up private data and was
+ * refused leaves a trace all the same (001 查询日志化 covers failed
+ * look-ups): after the rollback, in a transaction of its own, an audit
+ * row "<action> refused" with the masked value looked up and the reason,
+ * and, when the look-up itself was refused, a row in lookup_refusals that
+ * the rate limit counts (action-buyer.c, lookup_begin).
+ */
+static void
+action_refusal_log(struct act *a)
+{
+	char	name[96], detail[2048], at[32];
+
+	if (!a->lookup)
+		return;
+	xsnprintf(name, sizeof name, "%s refused", a->def->name);
+	xsnprintf(detail, sizeof detail, "%s reason=%s", a->lookup_what,
+	    a->err);
+	clock_stamp(a->now, at, sizeof at);
+	sql_reset_all();
+	if (store_begin() != 0)
+		goto fail;
+	if (audit_write(a->who, name, a->key, detail) != NJ_OK ||
+	    (a->lookup_miss && sql_exec(SQL_LOOKUP_REFUSED_INSERT, "ttttt",
+	    a->who->login, at, a->def->name, a->lookup_what, a->err) != 0)) {
+		sql_reset_all();
+		store_rollback();
+		goto fail;
+	}
+	sql_reset_all();
+	if (store_commit() == 0)
+		return;
+fail:
+	fprintf(stderr, "njbt: %s: refused look-up not logged: %s\n",
+	    a->def->name, store_errmsg());
+}
+
+/*
  * Run action name as who, with n named text values, in a transaction of
  * its own. On return *out holds the result (keys, message); the caller
  * frees it with act_free(). Returns NJ_OK, NJ_REFUSED (nothing written),
@@ -774,6 +816,8 @@ action_run(const struct actor *who, const char *name, int n,
 	}
 	if ((rc = action_body(a)) != NJ_OK) {
 		store_rollback();
+		if (rc == NJ_REFUSED)
+			action_refusal_log(a);
 		return rc;
 	}
 	if (store_commit() != 0) {

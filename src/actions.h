@@ -89,6 +89,43 @@ int	 budget_commit(struct act *, const char *, const char *, int, int64_t,
 int	 buyer_not_banned(struct act *, const char *, int64_t);
 int	 county_of(struct act *, const char *, const char *, char *, size_t);
 
+/* action-buyer-rec.c: R-SEC-8.1/8.2 issue 8, a buyer's record as a
+ * change compares it */
+struct buyer_rec {
+	int64_t		 id;
+	char		 name[NJ_NAME_MAX];
+	char		 kind[8];
+	char		 banned[16];
+	int		 service_org;
+	char		 township[NJ_REGION_MAX];
+	char		 village[256];
+	char		 address[512];
+	char		 phone[32];
+	int		 has_phone;
+	char		 phone_last4[32];
+	char		 bank_name[256];
+	unsigned char	 account_hash[CRYPT_HASH_LEN];
+	int		 has_account;
+	char		 account_last4[32];
+	char		 legal_rep[256];
+	int64_t		 version;
+};
+#define BUYER_MISMATCH	"证件号码与姓名（名称）不符"
+#define BUYER_UNKNOWN	"本县（乡镇）没有此证件号码的购机者"
+#define BUYER_STALE	"购机者信息已被他人修改，请重新打开后再改"
+#define BUYER_BANNED	"该购机者因违规被禁止申请补贴，禁止期未满"
+#define LOOKUP_THROTTLED "查询过于频繁，已报告管理员"
+int	 buyer_find(struct act *, const char *, struct buyer_rec *);
+int	 buyer_keep(struct act *, const struct buyer_in *,
+	     const struct buyer_rec *);
+int	 buyer_change(struct act *, const struct buyer_rec *,
+	     const char *const *, const char *, unsigned *);
+int	 buyer_field(const char *);
+int	 buyer_account_changed(unsigned);
+/* action-lookup.c */
+int	 lookup_begin(struct act *, const char *, const char *);
+int	 lookup_miss(struct act *, const char *, const char *);
+
 int	 user_insert(struct act *, const char *, const char *, int,
 	     const char *, int64_t, int64_t, const char *, int);
 struct org_kind {
@@ -100,6 +137,9 @@ struct org_kind {
 	const char	*dup;		/* what a second one is told */
 };
 int	 org_open(struct act *, const struct org_kind *, const char *, int);
+
+/* action-buyer-update.c */
+extern const struct action action_buyer_update;
 
 /* action-apply.c */
 extern const struct action action_application_new;

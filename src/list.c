@@ -43,6 +43,9 @@ static const struct list_def *const list_table[] = {
 	&list_finance_checks,
 	&list_refunds,
 	&list_objections,
+	&list_buyer_changes,
+	&list_lookup_refusals,
+	&list_buyers,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

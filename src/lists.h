@@ -56,5 +56,9 @@ extern const struct list_def list_review_queue;
 extern const struct list_def list_finance_checks;
 extern const struct list_def list_refunds;
 extern const struct list_def list_objections;
+/* list-buyer.c */
+extern const struct list_def list_buyer_changes;
+extern const struct list_def list_lookup_refusals;
+extern const struct list_def list_buyers;
 
 #endif

@@ -121,6 +121,11 @@ struct act {
 	size_t			 outcap;
 	char			 err[NJ_MSG_MAX];
 	char			 errfield[32];
+	/* R-SEC-8.2b issue 8 (2): a look-up by a private value */
+	int			 lookup;	/* made: a refusal is audited */
+	int			 lookup_miss;	/* it is what refused: counted */
+	char			 lookup_what[64];	/* field=***1234 */
+	char			 audit_note[512];	/* appended to the audit detail */
 };
 
 /* action.c */

@@ -226,13 +226,13 @@ const struct print_col print_detail_cols[] = {
 	{ NULL, 0, NULL }
 };
 
-/* SQL_PRINT_DETAIL_BATCH's columns after the printed ones */
+/* SQL_PRINT_DETAIL_FROZEN's columns after the printed ones */
 enum { D_BATCH = 14, D_BUYER, D_SALE, D_COUNT };
 
 int
 print_detail(struct print_job *j)
 {
-	sqlite3_stmt	*st = print_batch_area(j, SQL_PRINT_DETAIL_BATCH), *g;
+	sqlite3_stmt	*st = print_batch_area(j, SQL_PRINT_DETAIL_FROZEN), *g;
 	int		 rc, k;
 
 	print_header(j);
@@ -301,7 +301,9 @@ print_publicity(struct print_job *j)
 
 /*
  * One payment per machine, into the buyer's own account, marked
- * "农机购置补贴" (004 附件4 四(六)): what finance hands to the bank.
+ * "农机购置补贴" (004 附件4 四(六)): what finance hands to the bank. The
+ * account is the one frozen on the sale at verification, never the
+ * buyer's current one (R-SEC-8.1c issue 8 (1)).
  */
 const struct print_col print_bank_cols[] = {
 	{ "序号", PC_SEQ, NULL },
@@ -318,7 +320,7 @@ const struct print_col print_bank_cols[] = {
 int
 print_bank(struct print_job *j)
 {
-	return print_stream(j, print_batch_area(j, SQL_PRINT_BANK_BATCH));
+	return print_stream(j, print_batch_area(j, SQL_PRINT_BANK_FROZEN));
 }
 
 /* --- anomalies ---------------------------------------------------------- */

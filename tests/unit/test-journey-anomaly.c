@@ -50,9 +50,12 @@ notice_for(char *notice, const char *id, const char *name, const char *item,
 {
 	char no[NJ_KEY_MAX];
 
+	/* R-SEC-8.1c issue 8 (1): no pass without the buyer's account */
 	fx_ok("xg_zhen", "application.new", "buyer_type=person",
 	    kv("buyer_name", name), kv("id_no", id), "township=640122100",
-	    kv("item", item), kv("tier", tier), kv("qty", qty), NULL);
+	    kv("item", item), kv("tier", tier), kv("qty", qty),
+	    "bank_name=黄河农村商业银行", "bank_account=6228480402564890018",
+	    NULL);
 	snprintf(no, sizeof no, "%s", fx_key);
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
@@ -395,7 +398,8 @@ flag_price_moves_with_subsidy(void **state)
 	fx_ok("hl_jb", "application.new", "buyer_type=org",
 	    "buyer_name=贺兰县丰源农机专业合作社", kv("id_no", uscc),
 	    "township=640122100", "item=1.1.3", "tier=03", "qty=2",
-	    "service_org=1", NULL);
+	    "service_org=1", "bank_name=黄河农村商业银行",
+	    "bank_account=2900012345678", NULL);
 	snprintf(app, sizeof app, "%s", fx_key);
 	fx_ok("hl_jb", "application.submit", kv("application", app), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", app), NULL);

@@ -768,7 +768,7 @@ first_sale_refused_without_buyer(void **state)
 	    "price=12000", "sold_on=2026-03-01", "invoice_no=FP1", NULL);
 	/* 实名制: a known ID number keeps its name */
 	sell_first("XG26A001", ID_A, "张三", "640122", "12000", "FP1");
-	fx_refused("该证件号码已登记在“张三”名下", "fs_dealer", "sale.new",
+	fx_refused("证件号码与姓名（名称）不符", "fs_dealer", "sale.new",
 	    "buyer_type=person", "buyer_name=张叁", "id_no=" ID_A,
 	    "serial=XG26A002", "price=12000", "sold_on=2026-03-01",
 	    "invoice_no=FP2", "county=640122", NULL);
@@ -921,7 +921,7 @@ claim_refused_wrong_id_or_twice(void **state)
 	sell_first("XG26A002", ID_B, "李四", "640122", "12000", "FP2");
 	q_exec("UPDATE buyers SET banned_until = '2029-01-01' WHERE name = "
 	    "'李四'");
-	fx_refused("购机者“李四”因违规被禁止申请补贴", "hl_jb", "claim.new",
+	fx_refused("该购机者因违规被禁止申请补贴", "hl_jb", "claim.new",
 	    "serial=XG26A002", "id_no=" ID_B, kv("bank_account", card), NULL);
 }
 

@@ -41,9 +41,12 @@ sold(char *sale, const char *id, const char *name, const char *item,
 {
 	char no[NJ_KEY_MAX], notice[NJ_KEY_MAX], inv[64];
 
+	/* R-SEC-8.1c issue 8 (1): no pass without the buyer's account */
 	fx_ok("xg_zhen", "application.new", "buyer_type=person",
 	    kv("buyer_name", name), kv("id_no", id), "township=640122100",
-	    kv("item", item), kv("tier", tier), "qty=1", NULL);
+	    kv("item", item), kv("tier", tier), "qty=1",
+	    "bank_name=黄河农村商业银行", "bank_account=6228480402564890018",
+	    NULL);
 	snprintf(no, sizeof no, "%s", fx_key);
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);

@@ -84,7 +84,8 @@ second_buyer(const char *item, const char *tier, const char *address)
 	snprintf(ti, sizeof ti, "tier=%s", tier);
 	fx_ok("jg_zhen", "application.new", "buyer_type=person",
 	    "buyer_name=李四", "id_no=" ID2, "township=640122101", it, ti,
-	    "qty=1", ad, NULL);
+	    "qty=1", ad, "bank_name=黄河农村商业银行",
+	    "bank_account=6228480402564890125", NULL);
 	snprintf(a, sizeof a, "application=%s", fx_key);
 	fx_ok("jg_zhen", "application.submit", a, NULL);
 	fx_ok("hl_jb", "application.approve", a, NULL);
