@@ -1,0 +1,34 @@
+-- 004-users.sql: what issue 8 items 3, 6 and 7 need of the users table.
+--
+-- auth_epoch: bumped whenever someone else locks the user, changes the
+--   user's post or sets the user's password; a session carries the epoch
+--   it logged in with, and every action re-checks it (R-SEC-8.3).
+-- post: a county user's post, 'handler' (经办) or 'approver' (审核), set
+--   by the level above; only an approver decides (R-SEC-8.6).
+-- created_by: who opened the account (NULL: the console, an import, the
+--   demo); an approver may not decide what an account he opened entered
+--   or submitted (R-SEC-8.6b).
+-- lock_level: the level of whoever set the lock (3 province, 2 city,
+--   1 county; 0 none); a lock is lifted only from that level or above
+--   (R-SEC-8.7).
+
+ALTER TABLE users ADD COLUMN auth_epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN post TEXT
+    CHECK (post IS NULL OR post IN ('handler','approver'));
+ALTER TABLE users ADD COLUMN created_by INTEGER REFERENCES users(id);
+ALTER TABLE users ADD COLUMN lock_level INTEGER NOT NULL DEFAULT 0;
+
+-- County users that already decided an application or reviewed a batch
+-- keep doing so as approvers; every other county user enters (handler).
+UPDATE users SET post = CASE WHEN EXISTS (
+	SELECT 1 FROM applications a WHERE a.decided_by = users.id)
+    OR EXISTS (SELECT 1 FROM reviews r WHERE r.reviewer = users.id)
+    THEN 'approver' ELSE 'handler' END
+    WHERE role = 'county';
+
+-- Who set the locks already in place is not known: the province's, so
+-- that only the province lifts them.
+UPDATE users SET lock_level = 3 WHERE locked <> 0;
+
+CREATE INDEX users_created_by ON users(created_by)
+    WHERE created_by IS NOT NULL;
