@@ -120,8 +120,6 @@ user_add(struct act *a)
 	/* 000 三(二)1: a county opens its townships' users, nobody else */
 	if (a->who->role == ROLE_COUNTY && role != ROLE_TOWNSHIP)
 		return act_refuse(a, "role", "县级用户只能开设乡镇用户");
-	if ((rc = post_for_new(a, role, &post)) != NJ_OK)
-		return rc;
 	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)
 		return rc;
 	if (role_scope[i].level != NULL) {
@@ -147,6 +145,8 @@ user_add(struct act *a)
 		else
 			dealer = o.id;
 	}
+	if ((rc = post_for_new(a, role, &post)) != NJ_OK)
+		return rc;
 	if ((rc = user_insert(a, act_str(a, "login"), act_str(a, "name"), role,
 	    region, maker, dealer, act_str(a, "password"), 1)) != NJ_OK)
 		return rc;

@@ -255,6 +255,7 @@ struct tui_opts {
 	int	 idle;			/* seconds without input; 0 none */
 	int	 must_change;		/* ask for a new password first */
 };
+#define TUI_REVOKED	3	/* tui_main: the user was locked or changed */
 int	 tui_main(const struct actor *, const struct tui_opts *);
 
 /* role.c */

@@ -56,7 +56,7 @@ check "console adds an admin" "$NJBT" user add login=sheng name=张三 role=admi
     region=640000 password=first-pass-1
 same "user add prints the login" "sheng" "$(cat "$T/out")"
 check "console adds a county clerk with a random password" "$NJBT" user add \
-    login=hl_a name=李四 role=county region=640122
+    login=hl_a name=李四 role=county region=640122 post=handler
 grep -q "^初始密码：" "$T/out" && ok "the random password is printed once" \
     || notok "the random password is printed once"
 same "imported/added users must change their password" "1" \
