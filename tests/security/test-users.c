@@ -23,9 +23,10 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "settle.h"
 
-#define ID_A	"640122198001011238"
-#define ID_B	"640122197512034568"
+#define ID_A	ID1
+#define ID_B	ID2
 #define PW	"njbt-demo"
 
 /* Run action as the actor who (a session's copy, made earlier). */
@@ -224,6 +225,38 @@ puppet_account_refused(void **state)
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
 }
 
+/*
+ * R-SEC-8.6b issue 8 (6): the puppet attack on 复核. The reviewer hl_fh
+ * opens a township login, verifies a machine through it, then reviews
+ * the machine himself. A handler (经办) reviews nothing.
+ */
+static void
+puppet_review_refused(void **state)
+{
+	(void)state;
+	st_settle(ST_SOLD, 0);
+	fx_ok("hl_fh", "user.add", "login=puppet3", "name=傀儡三",
+	    "role=township", "region=640122100", "password=puppet-pass-3",
+	    NULL);
+	st_verify("puppet3", st_xg1);
+	st_verify("hl_jb", st_xg2);
+	st_verify("hl_sh", st_xg3);
+	st_verify_key(st_tl, "宁A-12345");
+	now("2026-04-02T09:30:00");
+	fx_ok("hl_jb", "batch.new", "month=2026-03", NULL);
+	fx_ok("hl_jb", "batch.publicize", "batch=" BATCH, "from=2026-04-03",
+	    "to=2026-04-10", NULL);
+	now("2026-04-11T09:30:00");
+	fx_refused("复核人员不能复核由其开设的账号核验的机具", "hl_fh",
+	    "batch.review", "batch=" BATCH, kv("sale", st_xg1), "result=pass",
+	    NULL);
+	fx_refused("只有审核岗位人员", "hl_jb", "batch.review", "batch=" BATCH,
+	    kv("sale", st_xg3), "result=pass", NULL);
+	/* what a puppet did not verify, the approver reviews */
+	fx_ok("hl_fh", "batch.review", "batch=" BATCH, kv("sale", st_xg3),
+	    "result=pass", NULL);
+}
+
 /* R-SEC-8.6 issue 8 (6): only 审核 approves, and the post is read now */
 static void
 handler_may_not_approve(void **state)
@@ -375,6 +408,7 @@ main(void)
 		FX_TEST(demoted_user_refused),
 		FX_TEST(admin_password_change_refused),
 		FX_TEST(puppet_account_refused),
+		FX_TEST(puppet_review_refused),
 		FX_TEST(handler_may_not_approve),
 		FX_TEST(county_user_needs_post),
 		FX_TEST(county_may_not_lift_province_lock),
