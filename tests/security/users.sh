@@ -31,6 +31,8 @@ sleep 1
 pid=$(q "SELECT s.pid FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_jb'")
 # a tick with nothing changed sends nothing (5 s: two ticks at least)
 before=$(grep -c " $pid out " "$T/wire.log")
+[ -n "$pid" ] && [ "$before" -gt 0 ] && ok "the session's screens are in the wire log" ||
+    notok "the session's screens are in the wire log"
 sleep 5
 same "re-checking a valid user costs no wire bytes" "$before" \
     "$(grep -c " $pid out " "$T/wire.log")"
