@@ -36,3 +36,15 @@ UPDATE users SET lock_level = 3 WHERE locked <> 0;
 
 CREATE INDEX users_created_by ON users(created_by)
     WHERE created_by IS NOT NULL;
+
+-- Whatever path changes a user's role, scope, organisation or post (an
+-- action, an import, a repair by hand), the epoch moves with it, so that
+-- even a change made and undone ends the sessions opened before it.
+CREATE TRIGGER users_rights_epoch AFTER UPDATE OF role, region, maker_id,
+    dealer_id, post ON users
+    WHEN OLD.role IS NOT NEW.role OR OLD.region IS NOT NEW.region
+    OR OLD.maker_id IS NOT NEW.maker_id OR OLD.dealer_id IS NOT NEW.dealer_id
+    OR OLD.post IS NOT NEW.post
+BEGIN
+	UPDATE users SET auth_epoch = auth_epoch + 1 WHERE id = NEW.id;
+END;

@@ -152,6 +152,14 @@ demoted_user_refused(void **state)
 	q_exec("UPDATE users SET region = '640122' WHERE login = 'yn_jb'");
 	stale_refused(&who);
 
+	/* demoted and promoted again: the session made before stays ended */
+	session_of("yn_sh", &who);
+	q_exec("UPDATE users SET role = 'township', region = '640121100' "
+	    "WHERE login = 'yn_sh'");
+	q_exec("UPDATE users SET role = 'county', region = '640121' "
+	    "WHERE login = 'yn_sh'");
+	stale_refused(&who);
+
 	session_of("jg_zhen", &who);
 	q_exec("PRAGMA foreign_keys = OFF");
 	q_exec("DELETE FROM users WHERE login = 'jg_zhen'");
