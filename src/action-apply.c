@@ -85,14 +85,15 @@ app_in_state(struct act *a, const struct app_row *r, const char *want)
 	return NJ_OK;
 }
 
-/* 003 附件1: the one who entered or submitted it may not decide it. */
+/*
+ * 003 附件1: the one who entered or submitted it may not decide it, nor
+ * whoever opened their accounts; only an approver (action-post.c).
+ */
 static int
 not_the_clerk(struct act *a, const struct app_row *r)
 {
-	if (a->who->id == r->entered_by || a->who->id == r->submitted_by)
-		return act_refuse(a, "application", "经办人不能审核自己录入或上报的"
-		    "申请（经办与审核须由不同人员担任）");
-	return NJ_OK;
+	/* R-SEC-8.6 issue 8 (6): only an approver, and no puppets */
+	return decide_check(a, "application", r->entered_by, r->submitted_by);
 }
 
 /* Add one machine line: item and tier of the year, subsidy per unit. */

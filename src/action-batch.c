@@ -453,6 +453,9 @@ batch_review(struct act *a)
 		return act_fail(a, "查询核验");
 	if (rc == 1)
 		return act_refuse(a, "sale", "复核人员不能是该机具的核验人员");
+	/* R-SEC-8.6 issue 8 (6): only an approver, and no puppets */
+	if ((rc = review_check(a, "sale", sale)) != NJ_OK)
+		return rc;
 	st = sql_query(SQL_REVIEW_GET, "ii", b.id, sale);
 	if ((rc = sql_step(st)) == 1) {
 		rid = sqlite3_column_int64(st, 0);

@@ -3,7 +3,11 @@
  * one role and one scope (001 实名制). The admin adds users of any role; a
  * county clerk adds and locks the township users of its county (000 三(二)1
  * 乡镇用户管理). Passwords are stored as argon2id hashes only; a user given
- * a password by someone else must change it at the first login.
+ * a password by someone else must change it at the first login. A county
+ * user carries a post (经办/审核, action-post.c). A lock holds at the
+ * level of whoever set it (issue 8 item 7), and whatever someone else
+ * changes of a user (lock, password) ends the user's open sessions
+ * (issue 8 item 3: users.auth_epoch, actor.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +95,8 @@ static const struct field add_fields[] = {
 	{ "region", FT_REF, 0, "所属行政区划", "region", 16 },
 	{ "org", FT_REF, 0, "所属企业（信用代码）", "org", 18 },
 	{ "password", FT_PASSWORD, FF_REQ | FF_SECRET, "初始密码", NULL, 128 },
+	{ "post", FT_CHOICE, 0, "岗位（县级用户）", "handler:经办,approver:审核",
+	    0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -100,6 +106,7 @@ user_add(struct act *a)
 	struct region_row	 r;
 	struct org_row		 o;
 	const char		*region = act_str(a, "region");
+	const char		*post;
 	int			 role = role_parse(act_str(a, "role"));
 	size_t			 i;
 	int64_t			 maker = 0, dealer = 0;
@@ -138,8 +145,13 @@ user_add(struct act *a)
 		else
 			dealer = o.id;
 	}
+	if ((rc = post_for_new(a, role, &post)) != NJ_OK)
+		return rc;
 	if ((rc = user_insert(a, act_str(a, "login"), act_str(a, "name"), role,
 	    region, maker, dealer, act_str(a, "password"), 1)) != NJ_OK)
+		return rc;
+	/* R-SEC-8.6b issue 8 (6): who opened it, against puppet accounts */
+	if ((rc = post_record_new(a, store_last_id(), post)) != NJ_OK)
 		return rc;
 	act_key(a, "%s", act_str(a, "login"));
 	return NJ_OK;
@@ -203,6 +215,10 @@ user_passwd(struct act *a)
 	if (sql_exec(SQL_USER_SET_PASSWORD, "tdi", act_str(a, "password"),
 	    self ? 0 : 1, u.id) != 0)
 		return act_fail(a, "保存密码");
+	/* R-SEC-8.3 issue 8 (3): a password set by someone else ends the
+	 * user's open sessions */
+	if (!self && sql_exec(SQL_USER_EPOCH_BUMP, "i", u.id) != 0)
+		return act_fail(a, "保存密码");
 	act_key(a, "%s", u.login);
 	return NJ_OK;
 }
@@ -234,7 +250,10 @@ user_lock(struct act *a)
 		return act_refuse(a, "login", "不能锁定自己的账号");
 	if (u.locked)
 		return act_refuse(a, "login", "用户 %s 已被锁定", u.login);
-	if (sql_exec(SQL_USER_SET_LOCK, "dti", 1, NULL, u.id) != 0)
+	/* R-SEC-8.7 issue 8 (7): the lock holds at the locker's level;
+	 * R-SEC-8.3: the epoch moves, so open sessions end at once */
+	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, "ddi", 1,
+	    role_level(a->who->role), u.id) != 0)
 		return act_fail(a, "锁定用户");
 	act_key(a, "%s", u.login);
 	return NJ_OK;
@@ -245,17 +264,30 @@ const struct action action_user_lock = {
 	user_lock, 0, NULL
 };
 
+/* The levels by name, for the refusal of an unlock from below. */
+static const char *const level_names[] = {
+	"", "县级", "市级", "省级"
+};
+
 static int
 user_unlock(struct act *a)
 {
 	struct user_row	u;
+	int64_t		level = 0;
 	int		rc;
 
 	if ((rc = find_user(a, "login", act_str(a, "login"), &u)) != NJ_OK)
 		return rc;
 	if ((rc = may_manage(a, &u)) != NJ_OK)
 		return rc;
-	if (sql_exec(SQL_USER_SET_LOCK, "dti", 0, NULL, u.id) != 0 ||
+	if (sql_int(&level, SQL_USER_LOCK_LEVEL, "i", u.id) < 0)
+		return act_fail(a, "查询锁定");
+	/* R-SEC-8.7 issue 8 (7): a lock is lifted from its level or above */
+	if (u.locked && level > role_level(a->who->role))
+		return act_refuse(a, "login", "用户 %s 由%s锁定，只能由%s或上级解锁",
+		    u.login, level_names[level > 3 ? 3 : level],
+		    level_names[level > 3 ? 3 : level]);
+	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, "ddi", 0, 0, u.id) != 0 ||
 	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0)
 		return act_fail(a, "解锁用户");
 	act_key(a, "%s", u.login);

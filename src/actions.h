@@ -53,6 +53,13 @@ extern const struct action action_user_passwd;
 extern const struct action action_user_lock;
 extern const struct action action_user_unlock;
 extern const struct action action_user_prefs;
+/* action-post.c */
+extern const struct action action_user_post;
+const char *post_label(const char *);
+int	 post_for_new(struct act *, int, const char **);
+int	 post_record_new(struct act *, int64_t, const char *);
+int	 decide_check(struct act *, const char *, int64_t, int64_t);
+int	 review_check(struct act *, const char *, int64_t);
 /* action-key.c */
 extern const struct action action_user_key_add;
 extern const struct action action_user_key_remove;

@@ -71,7 +71,8 @@ cmd_tui(struct cmd_ctx *ctx, int argc, char **argv)
 	t.idle = idle;
 	t.must_change = auth_must_change(&who);
 	rc = tui_main(&who, &t);
-	auth_session_end(&who, (int)getpid(), "quit");
+	auth_session_end(&who, (int)getpid(), rc == TUI_REVOKED ? "revoked" :
+	    "quit");
 	db_close();
 	return rc == 0 ? 0 : 1;
 }

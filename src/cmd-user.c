@@ -5,6 +5,7 @@
  *   njbt user add login=L name=N role=R [region=C] [org=USCC] [password=P]
  *   njbt user passwd LOGIN [PASSWORD]      (asks when not given)
  *   njbt user lock LOGIN [REASON] | unlock LOGIN
+ *   njbt user post LOGIN handler|approver  (a county user's 经办/审核)
  *   njbt user list [ROLE]
  *   njbt user key add LOGIN FILE           (an OpenSSH .pub file; - stdin)
  *   njbt user key remove LOGIN FINGERPRINT | key list LOGIN
@@ -213,6 +214,8 @@ cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
 		    argc == 4 ? argv[3] : NULL);
 	else if (strcmp(verb, "unlock") == 0 && argc == 3)
 		rc = user_simple(&who, "user.unlock", argv[2], NULL, NULL);
+	else if (strcmp(verb, "post") == 0 && argc == 4)
+		rc = user_simple(&who, "user.post", argv[2], "post", argv[3]);
 	else if (strcmp(verb, "list") == 0 && argc <= 3)
 		rc = user_list(&who, argc == 3 ? argv[2] : NULL);
 	else if (strcmp(verb, "key") == 0 &&
@@ -226,7 +229,7 @@ cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_user_entry = {
 	"user", "add 字段=值 ... | passwd LOGIN [密码] | lock LOGIN [原因] | "
-	"unlock LOGIN | list [角色] | key add LOGIN 公钥文件 | "
+	"unlock LOGIN | post LOGIN handler|approver | list [角色] | key add LOGIN 公钥文件 | "
 	"key remove LOGIN 指纹 | key list LOGIN",
 	"管理用户（以服务器控制台身份）", cmd_user
 };

@@ -479,7 +479,7 @@ budget_row(struct import *imp)
 
 static const struct icol user_cols[] = {
 	{ "login", 1 }, { "name", 1 }, { "role", 1 }, { "region", 0 },
-	{ "org", 0 }, { "password", 1 },
+	{ "org", 0 }, { "password", 1 }, { "post", 0 },
 	{ NULL, 0 }
 };
 
@@ -487,16 +487,17 @@ static const struct icol user_cols[] = {
 static int
 user_row(struct import *imp)
 {
+	/* post: a county user's 经办/审核 (R-SEC-8.6a issue 8 (6)) */
 	static const char *const names[] = { "login", "name", "role", "region",
-	    "org", "password" };
-	const char	*values[6];
+	    "org", "password", "post" };
+	const char	*values[7];
 	struct act	*a = NULL;
 	size_t		 i;
 	int		 rc;
 
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 7; i++)
 		values[i] = cell(imp, names[i]);
-	rc = action_nested(imp->who, "user.add", 6, names, values, &a);
+	rc = action_nested(imp->who, "user.add", 7, names, values, &a);
 	if (rc != NJ_OK)
 		rc = imp_err(imp, a->errfield[0] ? a->errfield : NULL, "%s",
 		    a->err);

@@ -55,6 +55,8 @@ struct actor {
 	char	 region[NJ_REGION_MAX];	/* scope: region code */
 	int64_t	 org;			/* makers.id or dealers.id */
 	char	 from[64];		/* "console", "ssh 10.0.0.5", ... */
+	char	 post[16];		/* county: handler, approver; "" */
+	int64_t	 epoch;			/* users.auth_epoch at login */
 };
 
 /* Field types of actions; the screens pick an editor by type. */
@@ -258,12 +260,15 @@ struct tui_opts {
 	int	 idle;			/* seconds without input; 0 none */
 	int	 must_change;		/* ask for a new password first */
 };
+#define TUI_REVOKED	3	/* tui_main: the user was locked or changed */
 int	 tui_main(const struct actor *, const struct tui_opts *);
 
 /* role.c */
 const char *role_name(int);
 const char *role_label(int);
 int	 role_parse(const char *);
+int	 role_level(int);
+int	 role_may_write(int, const char *);
 
 /* clock.c */
 time_t	 clock_now(void);
@@ -312,7 +317,10 @@ int	 demo_is_empty(void);
 int	 demo_present(void);
 
 /* actor.c */
+#define ACTOR_CHANGED	"您的账号已被锁定或变更，请重新登录"
 int	 actor_load(const char *login, struct actor *, char *, size_t);
 void	 actor_console(struct actor *);
+int	 actor_current(const struct actor *);
+int	 session_still_valid(const struct actor *);
 
 #endif

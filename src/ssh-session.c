@@ -74,11 +74,12 @@ enum sess_end {
 	END_IDLE,		/* no input for too long */
 	END_SHUTDOWN,		/* the server is stopping */
 	END_CRASH,		/* the screens died */
-	END_REFUSED		/* exec, subsystem, no pty, session limit */
+	END_REFUSED,		/* exec, subsystem, no pty, session limit */
+	END_REVOKED		/* the user was locked or changed (R-SEC-8.3) */
 };
 
 static const char *const sess_end_names[] = {
-	"", "quit", "closed", "idle", "shutdown", "crash", "refused"
+	"", "quit", "closed", "idle", "shutdown", "crash", "refused", "revoked"
 };
 
 struct sess {
@@ -701,7 +702,7 @@ sess_child(struct sess *s, int slave, int must_change)
 	rc = tui_main(&s->who, &t);
 	db_close();
 	fflush(NULL);
-	_exit(rc == 0 ? 0 : 1);
+	_exit(rc == 0 || rc == TUI_REVOKED ? rc : 1);
 }
 
 /* Make the pty and start the screens on it: 0, or -1. */
@@ -1155,6 +1156,9 @@ sess_serve(struct sess *s)
 			    WEXITSTATUS(s->child_status) : 1;
 		else
 			status = why == END_IDLE || why == END_SHUTDOWN ? 0 : 1;
+		/* R-SEC-8.3 issue 8 (3): the screens ended a revoked session */
+		if (why == END_QUIT && status == TUI_REVOKED)
+			why = END_REVOKED;
 	}
 	if (db_open(s->o->db, err, sizeof err) == 0)
 		s->dbopen = 1;

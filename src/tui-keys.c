@@ -68,34 +68,54 @@ tui_keys_init(void)
 		define_key(extra_keys[i].seq, extra_keys[i].key);
 }
 
+static int64_t
+tui_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /*
- * Read one key. wait_ms < 0 blocks (up to the idle limit), 0 does not
- * block. Returns 1 with a key in *k, 0 if nothing is waiting.
+ * Read one key. wait_ms < 0 waits for one, but no longer than TUI_TICK_MS
+ * (then TK_TICK, so that the session can re-check its user) or the idle
+ * limit (TK_IDLE); 0 does not block. Returns 1 with a key in *k, 0 if
+ * nothing is waiting.
  */
 int
 tui_key(struct tui *t, struct tkey *k, int wait_ms)
 {
 	uint32_t	cp;
 	size_t		i;
-	time_t		start = time(NULL);
-	int		c, r;
+	int64_t		start = tui_ms(), left;
+	int		c, r, ms = TUI_TICK_MS;
 
 	memset(k, 0, sizeof *k);
-	if (wait_ms < 0)
-		wtimeout(stdscr, t->idle > 0 ? t->idle * 1000 : -1);
-	else
+	if (t->last_key == 0)
+		t->last_key = start;
+	if (wait_ms < 0) {
+		if (t->idle > 0) {
+			left = t->last_key + (int64_t)t->idle * 1000 - start;
+			if (left <= 0) {
+				k->k = TK_IDLE;
+				return 1;
+			}
+			if (left < ms)
+				ms = (int)left;
+		}
+		wtimeout(stdscr, ms);
+	} else
 		wtimeout(stdscr, wait_ms);
 	c = wgetch(stdscr);
 	if (c == ERR) {
 		if (wait_ms >= 0)
 			return 0;
-		/* a blocking read that fails early: the terminal is gone */
-		if (t->idle > 0 && time(NULL) - start >= t->idle - 1)
-			k->k = TK_IDLE;
-		else
-			k->k = TK_EOF;
+		/* a wait that ends early: the terminal is gone, or a signal */
+		k->k = tui_ms() - start >= ms / 2 ? TK_TICK : TK_EOF;
 		return 1;
 	}
+	t->last_key = tui_ms();
 	for (;;) {
 		if (c >= KEY_MIN || (c < 0x80 && !u8in_pending(&t->in))) {
 			if (u8in_pending(&t->in)) {

@@ -16,6 +16,8 @@
 
 #include "tui.h"
 
+static volatile sig_atomic_t tui_stopping;	/* SIGTERM or SIGHUP came */
+
 void
 tui_msg(struct tui *t, int err, const char *fmt, ...)
 {
@@ -112,6 +114,16 @@ tui_handle(struct tui *t, const struct tkey *k)
 	}
 	if (k->k == TK_EOF)
 		return 1;
+	/* R-SEC-8.3 issue 8 (3): locked, changed or removed since login */
+	if (k->k == TK_TICK) {
+		if (tui_stopping)
+			return 1;
+		if (session_still_valid(t->who))
+			return 0;
+		tui_msg(t, 1, "%s", ACTOR_CHANGED);
+		t->revoked = 1;
+		return 1;
+	}
 	if (k->k == TK_REDRAW) {
 		clearok(curscr, TRUE);
 		return 0;
@@ -206,11 +218,14 @@ static void
 tui_signal(int sig)
 {
 	(void)sig;
+	tui_stopping = 1;
 }
 
 /*
  * Run the screens for who until logout, idle time-out or end of input.
- * Returns 0, or -1 if the terminal or forms/ could not be set up.
+ * Returns 0, TUI_REVOKED when the user was locked or changed meanwhile
+ * (the screens told them), or -1 if the terminal or forms/ could not be
+ * set up.
  */
 int
 tui_main(const struct actor *who, const struct tui_opts *o)
@@ -219,7 +234,7 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 	struct tkey		 k;
 	const struct form	*pw;
 	char			 err[4096];
-	int			 done = 0;
+	int			 done = 0, draw = 1;
 
 	memset(&t, 0, sizeof t);
 	t.who = who;
@@ -254,10 +269,17 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 	} else
 		tui_offer_draft(&t);
 	while (!done) {
-		tui_draw(&t);
+		if (draw)
+			tui_draw(&t);
+		draw = 1;
 		if (!tui_key(&t, &k, -1))
 			continue;
 		done = tui_handle(&t, &k);
+		/* a tick that changed nothing sends nothing */
+		if (!done && k.k == TK_TICK) {
+			draw = 0;
+			continue;
+		}
 		/* drain what else is waiting, then draw once */
 		while (!done && tui_key(&t, &k, 0))
 			done = tui_handle(&t, &k);
@@ -271,7 +293,7 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 	if (t.msg[0] != '\0' && t.msgerr)
 		printf("%s\r\n", t.msg);
 	forms_free(&t.forms);
-	return 0;
+	return t.revoked ? TUI_REVOKED : 0;
 }
 
 /* Open form by name with field set to value (for row actions). */

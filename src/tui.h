@@ -17,6 +17,7 @@
 #define TUI_MIN_COLS	80
 #define TUI_MIN_LINES	24
 #define TUI_DEPTH	16
+#define TUI_TICK_MS	2000	/* the user is re-checked this often */
 
 /* Keys, after decoding bytes and escape sequences. */
 enum tk {
@@ -48,7 +49,8 @@ enum tk {
 	TK_RESIZE,
 	TK_BADUTF8,		/* bytes that are not UTF-8 (a GBK client) */
 	TK_IDLE,		/* nothing typed for too long */
-	TK_EOF			/* the terminal is gone */
+	TK_EOF,			/* the terminal is gone */
+	TK_TICK			/* nothing typed for TUI_TICK_MS */
 };
 
 struct tkey {
@@ -95,8 +97,10 @@ struct tui {
 	int			 msgerr;
 	struct u8in		 in;
 	int			 idle;
+	int64_t			 last_key;	/* ms, monotonic */
 	int			 cy, cx;	/* cursor after drawing, -1 hide */
 	int			 forced;	/* must change password first */
+	int			 revoked;	/* the user is no longer valid */
 };
 
 /* tui-main.c */

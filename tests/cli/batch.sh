@@ -5,17 +5,17 @@
 # (keys one per line, the created one last) and what lands in the file.
 . "$(dirname "$0")/../lib.sh"
 DATA="$(cd "$(dirname "$0")/../data" && pwd)"
+# the latest schema version: the highest numbered migration
+LATEST=$(ls "$(dirname "$0")/../../db/migrations" |
+    sed -n 's/^0*\([0-9][0-9]*\)-.*\.sql$/\1/p' | sort -n | tail -1)
 
 # --- init ---------------------------------------------------------------
-# the schema's version is that of the last migration in db/migrations
-V=$(ls "$(dirname "$0")/../../db/migrations" | sed -n 's/^0*\([0-9][0-9]*\)-.*\.sql$/\1/p' |
-    sort -n | tail -n 1)
 check "init creates the database" "$NJBT" init
 grep -q "已创建数据库" "$T/out" && ok "init says it created it" || notok "init says it created it"
 same "key file mode 0600" "600" "$(stat -c %a "$NJBT_DB.key")"
 same "database mode 0600" "600" "$(stat -c %a "$NJBT_DB")"
 same "WAL journal" "wal" "$(q 'PRAGMA journal_mode')"
-same "schema version" "$V" "$(q 'PRAGMA user_version')"
+same "schema version" "$LATEST" "$(q 'PRAGMA user_version')"
 check "init again is harmless" "$NJBT" init
 grep -q "已是最新版本" "$T/out" && ok "init again says up to date" || notok "init again says up to date"
 same "the register login exists" "register|register" \
@@ -59,7 +59,7 @@ check "console adds an admin" "$NJBT" user add login=sheng name=张三 role=admi
     region=640000 password=first-pass-1
 same "user add prints the login" "sheng" "$(cat "$T/out")"
 check "console adds a county clerk with a random password" "$NJBT" user add \
-    login=hl_a name=李四 role=county region=640122
+    login=hl_a name=李四 role=county region=640122 post=handler
 grep -q "^初始密码：" "$T/out" && ok "the random password is printed once" \
     || notok "the random password is printed once"
 same "imported/added users must change their password" "1" \
@@ -139,6 +139,9 @@ q "INSERT INTO regions VALUES ('640000', '宁夏', 'province', NULL);
    INSERT INTO products(maker_id, tier_id, model, name, created_at) VALUES (1, 1, 'M1', 'p', 'x');
    INSERT INTO machines(product_id, serial, engine_no, dealer_id, supplied_at) VALUES (1, 'S1', 'ab-12 3', 1, 'x');"
 check "init upgrades in place" "$NJBT" init
-grep -q "已升级数据库.*版本 1 -> $V" "$T/out" && ok "init reports 1 -> $V" || notok "init reports 1 -> $V"
+grep -q "已升级数据库.*版本 1 -> $LATEST" "$T/out" && ok "init reports 1 -> $LATEST" ||
+    notok "init reports 1 -> $LATEST"
+same "users got their posts, epochs and lock levels (004)" "0" \
+    "$(q 'SELECT count(*) FROM (SELECT post, created_by, auth_epoch, lock_level FROM users WHERE 0)')"
 same "data kept and transformed (engine_norm)" "S1|AB123" "$(q 'SELECT serial, engine_norm FROM machines')"
 check "the upgraded database checks" "$NJBT" check

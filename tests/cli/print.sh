@@ -186,6 +186,8 @@ check "verify the second" "$NJBT" do --as hl_jb verify.pass sale=$SALE2 method=o
     bank_name=农商银行 bank_account=$ACCT2 phone=13995015678 > "$T/out" 2> "$T/err"
 APP2=$(tail -n 1 "$T/out")
 check "李四 submits" "$NJBT" do --as jg_zhen application.submit application=$APP2
+# R-SEC-8.6: only an approver decides; hl_jb is made one here
+check "hl_jb made an approver" "$NJBT" user post hl_jb approver
 "$NJBT" do --as hl_jb application.approve application=$APP2 > "$T/out" 2> "$T/err"
 NOTICE2=$(tail -n 1 "$T/out")
 "$NJBT" do --as fs_dealer sale.new notice=$NOTICE2 id_no=$ID2 serial=XG26A003 \
@@ -193,7 +195,7 @@ NOTICE2=$(tail -n 1 "$T/out")
 SALE3=$(tail -n 1 "$T/out")
 check "verify 李四's" "$NJBT" do --as hl_sh verify.pass sale=$SALE3 method=office
 check "a third county clerk to review" "$NJBT" do --as admin user.add login=hl_fh \
-    name=孙复核 role=county region=640122 password=njbt-demo-1
+    name=孙复核 role=county region=640122 password=njbt-demo-1 post=approver
 export NJBT_NOW=2026-04-02T09:30:00
 check "batch.new" "$NJBT" do --as hl_jb batch.new month=2026-03
 same "the batch number" "$B" "$(tail -n 1 "$T/out")"

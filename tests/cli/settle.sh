@@ -53,7 +53,8 @@ check "the tractor, on site, first" "$NJBT" do --as hl_jb verify.pass \
 check "the tractor, on site, second" "$NJBT" do --as hl_sh verify.pass \
     sale=$S3 method=onsite
 check "a reviewer who verified nothing" "$NJBT" do --as admin user.add \
-    login=hl_fh name=孙复核 role=county region=640122 password=njbt-demo-1
+    login=hl_fh name=孙复核 role=county region=640122 password=njbt-demo-1 \
+    post=approver
 
 # --- April: the batch -----------------------------------------------------
 export NJBT_NOW=2026-04-02T09:30:00

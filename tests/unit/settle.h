@@ -155,7 +155,7 @@ st_settle(enum st_stage stage, int extra)
 
 	now("2026-03-02T09:30:00");
 	fx_ok("admin", "user.add", "login=hl_fh", "name=孙复核", "role=county",
-	    "region=640122", "password=njbt-demo-1", NULL);
+	    "region=640122", "password=njbt-demo-1", "post=approver", NULL);
 	st_notice(n1, "xg_zhen", ID1, "张三", "640122100", "1.1.3", "03", "2",
 	    ACCT1, "9.1.1/03/1");
 	st_notice(n2, "jg_zhen", ID2, "李四", "640122101", "1.1.3", "03", "1",

@@ -124,7 +124,7 @@ admin_adds_each_role(void **state)
 {
 	(void)state;
 	fx_ok("admin", "user.add", "login=xq_jb", "name=钱进", "role=county",
-	    "region=640104", "password=init-pass", NULL);
+	    "region=640104", "password=init-pass", "post=handler", NULL);
 	assert_string_equal(fx_key, "xq_jb");
 	assert_int_equal(fx_int("SELECT count(*) FROM users WHERE login = "
 	    "'xq_jb' AND name = '钱进' AND role = 'county' AND region = "

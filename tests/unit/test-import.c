@@ -614,11 +614,14 @@ static void
 users_stored(void **state)
 {
 	(void)state;
-	imp_ok("users", USERS_HDR
-	    "lg_zhen,冯立,township,640122102,,init-pass\n"
-	    "ss_clerk,塞上文员,maker,,91640100MA76E5B13Q,init-pass\n"
-	    "xq_jb,钱进,县级农机部门,640104,,init-pass\n", 0);
+	/* a county user carries a post (R-SEC-8.6a): the optional column */
+	imp_ok("users", "login,name,role,region,org,password,post\n"
+	    "lg_zhen,冯立,township,640122102,,init-pass,\n"
+	    "ss_clerk,塞上文员,maker,,91640100MA76E5B13Q,init-pass,\n"
+	    "xq_jb,钱进,县级农机部门,640104,,init-pass,经办\n", 0);
 	assert_int_equal(imp_rows, 3);
+	assert_int_equal(fx_int("SELECT count(*) FROM users WHERE login = "
+	    "'xq_jb' AND post = 'handler'", NULL), 1);
 	assert_int_equal(fx_int("SELECT count(*) FROM users WHERE must_change "
 	    "= 1 AND pwhash LIKE '$argon2id$%' AND ((login = 'lg_zhen' AND "
 	    "role = 'township' AND region = '640122102') OR (login = "

@@ -543,6 +543,8 @@ approve_refused_to_the_clerk(void **state)
 	fx_refused("经办人不能审核自己录入或上报的申请", "hl_sh",
 	    "application.reject", kv("application", no), "reason=材料不全",
 	    NULL);
+	/* R-SEC-8.6: only an approver decides; hl_jb is made one here */
+	fx_ok("admin", "user.post", "login=hl_jb", "post=approver", NULL);
 	fx_ok("hl_jb", "application.approve", kv("application", no), NULL);
 	/* entered by hl_sh, submitted by hl_jb: neither */
 	app_new(no, "hl_sh", "640122100", ID_E, "赵六", "1.1.3", "03", "1");

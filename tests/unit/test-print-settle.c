@@ -126,6 +126,8 @@ settle(enum stage stage)
 	    "bank_account=" ACCT2, NULL);
 	snprintf(a, sizeof a, "application=%s", fx_key);
 	fx_ok("jg_zhen", "application.submit", a, NULL);
+	/* R-SEC-8.6: only an approver decides; hl_jb is made one here */
+	fx_ok("admin", "user.post", "login=hl_jb", "post=approver", NULL);
 	fx_ok("hl_jb", "application.approve", a, NULL);
 	snprintf(notice2, sizeof notice2, "%s", fx_key);
 
@@ -141,7 +143,7 @@ settle(enum stage stage)
 	    "licence_no=宁A-12345", NULL);
 	verify("hl_sh", sale_tl, "onsite");
 	fx_ok("admin", "user.add", "login=hl_fh", "name=孙复核", "role=county",
-	    "region=640122", "password=njbt-demo-1", NULL);
+	    "region=640122", "password=njbt-demo-1", "post=approver", NULL);
 
 	now("2026-04-02T09:30:00");
 	fx_ok("hl_jb", "batch.new", "month=2026-03", NULL);

@@ -88,6 +88,8 @@ second_buyer(const char *item, const char *tier, const char *address)
 	    "bank_account=6228480402564890125", NULL);
 	snprintf(a, sizeof a, "application=%s", fx_key);
 	fx_ok("jg_zhen", "application.submit", a, NULL);
+	/* R-SEC-8.6: only an approver decides; hl_jb is made one here */
+	fx_ok("admin", "user.post", "login=hl_jb", "post=approver", NULL);
 	fx_ok("hl_jb", "application.approve", a, NULL);
 }
 

@@ -397,7 +397,7 @@ month(int m)
 			/* a third county clerk, who verifies nothing, reviews */
 			fx_ok("admin", "user.add", "login=hl_fh", "name=孙复核",
 			    "role=county", "region=640122",
-			    "password=njbt-demo-1", NULL);
+			    "password=njbt-demo-1", "post=approver", NULL);
 			supply_all();
 		}
 		for (i = (m - 1) * 40; i < m * 40; i++)
