@@ -665,6 +665,31 @@ sess_terminfo(const char *term)
 }
 
 /*
+ * The TERM the screens get: the client's when there is a terminfo entry
+ * for it; "xterm" for a name without one that is one of the xterm-like
+ * families (Debian has no entry for putty and some others); else the
+ * name as it is, so that the screens say they cannot draw on it
+ * (R-SEC-8.12b issue 8 (12), tui-main.c) rather than guess.
+ */
+static const char *
+sess_term_name(const char *term)
+{
+	static const char *const xtermish[] = {
+		"putty", "xterm", "screen", "tmux", "rxvt", "konsole",
+		"gnome", "vte", "kitty", "alacritty", "iterm", "mintty",
+		"cygwin", "ms-terminal", "st-", "foot", "wezterm", "linux"
+	};
+	size_t i;
+
+	if (sess_terminfo(term))
+		return term;
+	for (i = 0; i < sizeof xtermish / sizeof xtermish[0]; i++)
+		if (strncmp(term, xtermish[i], strlen(xtermish[i])) == 0)
+			return "xterm";
+	return term;
+}
+
+/*
  * In the child, on the pty slave: the screens, with a database handle of
  * their own. Never returns.
  */
@@ -680,11 +705,15 @@ sess_child(struct sess *s, int slave, int must_change)
 		_exit(127);
 	closefrom(3);
 	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
+	/* R-SEC-8.12a issue 8 (12): Ctrl-C, Ctrl-\ or Ctrl-Z typed before
+	 * the screens have set raw mode must not end them */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
-	setenv("TERM", sess_terminfo(s->term) ? s->term : "xterm", 1);
+	setenv("TERM", sess_term_name(s->term), 1);
 	if (s->lang[0] != '\0')
 		setenv("LANG", s->lang, 1);
 	unsetenv("COLUMNS");
@@ -720,6 +749,10 @@ sess_start(struct sess *s, int must_change)
 	}
 	if (tcgetattr(slave, &t) == 0) {
 		t.c_iflag |= IUTF8;
+		/* R-SEC-8.12a issue 8 (12): keys typed while the screens
+		 * start (a clerk's Ctrl-C after the password) are keys,
+		 * never signals: the pty makes no SIGINT/SIGQUIT/SIGTSTP */
+		t.c_lflag &= ~(tcflag_t)ISIG;
 		tcsetattr(slave, TCSANOW, &t);
 	}
 	if ((pid = fork()) < 0) {

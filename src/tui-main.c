@@ -136,6 +136,25 @@ tui_handle(struct tui *t, const struct tkey *k)
 	return t->depth == 0;
 }
 
+/*
+ * Can the terminal draw forms? They need cursor addressing (cup) and a
+ * way to clear the screen (clear); dumb, vt52 and unknown kinds have not.
+ */
+static int
+tui_term_can_draw(void)
+{
+	static const char *const caps[] = { "cup", "clear" };
+	char	*v;
+	size_t	 i;
+
+	for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		v = tigetstr(caps[i]);
+		if (v == NULL || v == (char *)-1 || *v == '\0')
+			return 0;
+	}
+	return 1;
+}
+
 static int
 tui_start_curses(struct tui *t)
 {
@@ -144,13 +163,20 @@ tui_start_curses(struct tui *t)
 
 	setlocale(LC_ALL, "C.UTF-8");
 	sc = newterm(term && *term ? term : "xterm", stdout, stdin);
-	if (sc == NULL) {
+	if (sc == NULL && (term == NULL || strncmp(term, "putty", 5) == 0)) {
 		/* Debian has no terminfo for putty and the like */
 		setenv("TERM", "xterm", 1);
-		if ((sc = newterm("xterm", stdout, stdin)) == NULL)
-			return -1;
+		sc = newterm("xterm", stdout, stdin);
 	}
+	if (sc == NULL)
+		return -2;
 	set_term(sc);
+	if (!tui_term_can_draw()) {
+		/* R-SEC-8.12b issue 8 (12): dumb, vt52 and the like */
+		endwin();
+		delscreen(sc);
+		return -2;
+	}
 	raw();
 	noecho();
 	nonl();
@@ -219,7 +245,8 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 	struct tkey		 k;
 	const struct form	*pw;
 	char			 err[4096];
-	int			 done = 0;
+	const char		*term;
+	int			 done = 0, rc;
 
 	memset(&t, 0, sizeof t);
 	t.who = who;
@@ -230,8 +257,16 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 		forms_free(&t.forms);
 		return -1;
 	}
-	if (tui_start_curses(&t) != 0) {
-		fprintf(stderr, "njbt: 无法初始化终端\n");
+	if ((rc = tui_start_curses(&t)) != 0) {
+		if (rc == -2) {
+			term = getenv("TERM");
+			printf("您的终端类型（TERM=%s）不能显示本系统的表单界面。\r\n"
+			    "请使用 PuTTY、Xshell 或其他 xterm 兼容终端，"
+			    "或设置 TERM=xterm 后重新登录。\r\n",
+			    term != NULL && *term != '\0' ? term : "未设置");
+			fflush(stdout);
+		} else
+			fprintf(stderr, "njbt: 无法初始化终端\n");
 		forms_free(&t.forms);
 		return -1;
 	}
