@@ -256,7 +256,8 @@ user_unlock(struct act *a)
 	if ((rc = may_manage(a, &u)) != NJ_OK)
 		return rc;
 	if (sql_exec(SQL_USER_SET_LOCK, "dti", 0, NULL, u.id) != 0 ||
-	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0)
+	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0 ||
+	    sql_exec(SQL_SRV_PAIR_LOCKS_CLEAR, "i", u.id) != 0)
 		return act_fail(a, "解锁用户");
 	act_key(a, "%s", u.login);
 	return NJ_OK;

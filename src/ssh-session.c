@@ -264,11 +264,27 @@ sess_banner(struct sess *s, const char *text)
 	ssh_string_free(str);
 }
 
-static void
+/*
+ * The user has logged in: 1, and the listener is told (the session no
+ * longer counts as one not logged in). R-SEC-8.1b issue 8 (8): the
+ * register login only while fewer than max_register of its sessions are
+ * open; else 0, and the client is told to come back later.
+ */
+static int
 sess_logged_in(struct sess *s, const char *method)
 {
+	if (s->who.role == ROLE_REGISTER && !server_register_claim(s->o)) {
+		server_log(s->who.login, s->addr, "refused: %d register "
+		    "sessions open", s->o->max_register);
+		s->banner[0] = '\0';
+		sess_banner(s, "经销商注册的人数已满，请稍后再试。");
+		s->fails = SESS_MAX_FAILS;	/* hang up */
+		return 0;
+	}
 	s->authed = 1;
+	server_tell_authed();
 	server_log(s->who.login, s->addr, "login %s", method);
+	return 1;
 }
 
 /* A refused password: log it, tell the user, maybe hang up. */
@@ -296,10 +312,9 @@ cb_auth_password(ssh_session ssh, const char *user, const char *password,
 	if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
 		return SSH_AUTH_DENIED;
 	if (auth_password(user ? user : "", password ? password : "", s->addr,
-	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK) {
-		sess_logged_in(s, "password");
-		return SSH_AUTH_SUCCESS;
-	}
+	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK)
+		return sess_logged_in(s, "password") ? SSH_AUTH_SUCCESS :
+		    SSH_AUTH_DENIED;
 	sess_failed(s, user, "password", msg);
 	return SSH_AUTH_DENIED;
 }
@@ -333,8 +348,9 @@ cb_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
 		sess_banner(s, msg);
 		return SSH_AUTH_DENIED;
 	}
-	if (state == SSH_PUBLICKEY_STATE_VALID)
-		sess_logged_in(s, "publickey");
+	if (state == SSH_PUBLICKEY_STATE_VALID &&
+	    !sess_logged_in(s, "publickey"))
+		return SSH_AUTH_DENIED;
 	return SSH_AUTH_SUCCESS;
 }
 
@@ -348,10 +364,9 @@ cb_auth_none(ssh_session ssh, const char *user, void *arg)
 	if (++s->tries > SESS_MAX_TRIES)
 		return SSH_AUTH_DENIED;
 	if (auth_none(user ? user : "", s->addr, &s->who, msg, sizeof msg) ==
-	    NJ_OK) {
-		sess_logged_in(s, "none");
-		return SSH_AUTH_SUCCESS;
-	}
+	    NJ_OK)
+		return sess_logged_in(s, "none") ? SSH_AUTH_SUCCESS :
+		    SSH_AUTH_DENIED;
 	sess_banner(s, msg);
 	return SSH_AUTH_DENIED;
 }
@@ -390,8 +405,9 @@ sess_kbdint(struct sess *s, ssh_message m)
 		return 1;
 	if (auth_password(s->kbd_login, answer, s->addr, &s->o->policy,
 	    &s->who, msg, sizeof msg) == NJ_OK) {
+		if (!sess_logged_in(s, "keyboard-interactive"))
+			return 1;
 		ssh_message_auth_reply_success(m, 0);
-		sess_logged_in(s, "keyboard-interactive");
 		return 0;
 	}
 	sess_failed(s, s->kbd_login, "keyboard-interactive", msg);
