@@ -345,8 +345,8 @@ auth_lock_reason(const struct auth_user *u, const char *addr,
 		*pair = 1;
 		clock_stamp((time_t)until, text, sizeof text);
 		auth_until_text(text, text, sizeof text);
-		xsnprintf(msg, msglen, "从 %s 输入密码错误次数过多，本账号在该地址"
-		    "暂停登录至 %s。请到时再试，或请管理员解锁。", addr, text);
+		xsnprintf(msg, msglen, "从 %s 输入密码错误次数过多，本账号从该地址"
+		    "登录已锁定至 %s。请到时再试，或请管理员解锁。", addr, text);
 		return 1;
 	}
 	return 0;

@@ -135,7 +135,7 @@ lock_is_no_password_oracle(void **state)
 		try_pw("hl_jb", "x", "10.2.2.2");
 	/* the clerk who mistyped is told after the right password */
 	assert_int_equal(try_pw("hl_jb", "njbt-demo", "10.2.2.2"), NJ_REFUSED);
-	assert_non_null(strstr(msg, "暂停登录至"));
+	assert_non_null(strstr(msg, "从该地址登录已锁定至"));
 	/* a guesser goes on */
 	setenv("NJBT_NOW", "2026-03-02T09:31:00", 1);
 	for (i = 0; i < 3; i++)
