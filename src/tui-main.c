@@ -136,23 +136,25 @@ tui_handle(struct tui *t, const struct tkey *k)
 	return t->depth == 0;
 }
 
+/* Has the terminal the string capability cap? */
+static int
+tui_term_has(const char *cap)
+{
+	char *v = tigetstr(cap);
+
+	return v != NULL && v != (char *)-1 && *v != '\0';
+}
+
 /*
- * Can the terminal draw forms? They need cursor addressing (cup) and a
- * way to clear the screen (clear); dumb, vt52 and unknown kinds have not.
+ * Can the terminal draw forms? They need cursor addressing (cup), a way
+ * to clear the screen (clear) and one to mark the current field (rev or
+ * smso); dumb and vt52 have not all of them.
  */
 static int
 tui_term_can_draw(void)
 {
-	static const char *const caps[] = { "cup", "clear" };
-	char	*v;
-	size_t	 i;
-
-	for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-		v = tigetstr(caps[i]);
-		if (v == NULL || v == (char *)-1 || *v == '\0')
-			return 0;
-	}
-	return 1;
+	return tui_term_has("cup") && tui_term_has("clear") &&
+	    (tui_term_has("rev") || tui_term_has("smso"));
 }
 
 static int
