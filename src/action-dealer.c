@@ -4,6 +4,19 @@
  * waits), dealer.pick (a maker picks it, which makes it active),
  * dealer.unpick, and dealer.authorize (销售机具设置: which of the maker's
  * products the dealer may sell, and in which counties).
+ *
+ * Issue 8 item 8: a registration no maker has picked within
+ * DEALER_REG_DAYS days expires (R-SEC-8.4a): it is removed, dealer row and
+ * logins, so that its credit code and login are free again. Expiry is
+ * swept by the actions that meet pending registrations (dealer.register,
+ * dealer.pick, dealer.contest), each expiry an audit row of its own
+ * (dealer.expire). And the admin can contest a credit code held by a
+ * pending registration (dealer.contest, R-SEC-8.4b), which removes it the
+ * same way, audited with the reason (and a dealer.cancel row naming what
+ * was removed), so that the real company can
+ * register. A registration is removed only while nothing refers to it:
+ * the foreign keys refuse the removal of a dealer or login that has done
+ * anything, and that removal is then left undone (a savepoint).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +39,91 @@ static const struct org_kind dealer_kind = {
 	"dealers.phone", "已注册"
 };
 
+/* Days a pending registration waits for a maker before it expires. */
+#define DEALER_REG_DAYS		30
+
+/*
+ * Remove the pending registration of dealer id (credit code uscc): its
+ * logins with what hangs on them, then the dealer, inside a savepoint,
+ * and write the audit row what (dealer.expire, or dealer.cancel beside
+ * the row of dealer.contest) with detail and the logins removed. 1 removed, 0 left (something refers to it), -1 an error.
+ */
+static int
+dealer_reg_drop(struct act *a, int64_t id, const char *uscc,
+    const char *what, const char *detail)
+{
+	static const enum sql drops[] = {
+		SQL_SRV_REG_DROP_KEYS, SQL_SRV_REG_DROP_FAILURES,
+		SQL_SRV_REG_DROP_PAIR_LOCKS, SQL_SRV_REG_DROP_SESSIONS,
+		SQL_SRV_REG_DROP_DRAFTS, SQL_SRV_REG_DROP_USERS,
+		SQL_SRV_REG_DROP_DEALER
+	};
+	char	logins[256], text[512];
+	size_t	i;
+
+	if (sql_text(logins, sizeof logins, SQL_SRV_REG_LOGINS, "i", id) < 0 ||
+	    sql_exec(SQL_SRV_REG_SAVEPOINT, "") != 0)
+		return -1;
+	for (i = 0; i < sizeof drops / sizeof drops[0]; i++)
+		if (sql_exec(drops[i], "i", id) != 0) {
+			/* referred to by something done: keep it */
+			if (sql_exec(SQL_SRV_REG_ROLLBACK_TO, "") != 0 ||
+			    sql_exec(SQL_SRV_REG_RELEASE, "") != 0)
+				return -1;
+			return 0;
+		}
+	if (sql_exec(SQL_SRV_REG_RELEASE, "") != 0)
+		return -1;
+	xsnprintf(text, sizeof text, "%s logins=%s", detail, logins);
+	if (audit_write(a->who, what, uscc, text) != NJ_OK)
+		return -1;
+	return 1;
+}
+
+/*
+ * R-SEC-8.4a issue 8 (8): remove the registrations no maker has picked
+ * within DEALER_REG_DAYS days. NJ_OK, or a failure.
+ */
+static int
+dealer_reg_expire(struct act *a)
+{
+	sqlite3_stmt	*st;
+	int64_t		 ids[64];
+	char		 usccs[64][NJ_KEY_MAX], made[64][32], before[32];
+	char		 detail[96];
+	size_t		 n = 0, i;
+	int		 rc;
+
+	clock_stamp(a->now - (time_t)DEALER_REG_DAYS * 86400, before,
+	    sizeof before);
+	st = sql_query(SQL_SRV_REG_EXPIRED, "t", before);
+	while ((rc = sql_step(st)) == 1 && n < 64) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, usccs[n], sizeof usccs[n]);
+		sql_col_copy(st, 2, made[n], sizeof made[n]);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询待选经销商");
+	for (i = 0; i < n; i++) {
+		xsnprintf(detail, sizeof detail, "registered=%s days=%d",
+		    made[i], DEALER_REG_DAYS);
+		if (dealer_reg_drop(a, ids[i], usccs[i], "dealer.expire",
+		    detail) < 0)
+			return act_fail(a, "清理过期的经销商注册");
+	}
+	return NJ_OK;
+}
+
 /* 000 二(一)4: a dealer signs itself up; the legal representative logs in. */
 static int
 dealer_register(struct act *a)
 {
+	int rc;
+
+	if ((rc = dealer_reg_expire(a)) != NJ_OK)
+		return rc;
 	return org_open(a, &dealer_kind, act_str(a, "legal_rep"), 0);
 }
 
@@ -51,6 +145,9 @@ dealer_pick(struct act *a)
 	int		rc;
 
 	if ((rc = own_maker(a, &maker)) != NJ_OK)
+		return rc;
+	/* R-SEC-8.4a: an expired registration cannot be picked */
+	if ((rc = dealer_reg_expire(a)) != NJ_OK)
 		return rc;
 	if ((rc = active_dealer(a, "dealer", &dealer)) != NJ_OK)
 		return rc;
@@ -149,4 +246,56 @@ dealer_authorize(struct act *a)
 const struct action action_dealer_authorize = {
 	"dealer.authorize", "销售机具设置", R(ROLE_MAKER), authorize_fields,
 	dealer_authorize, 0, NULL
+};
+
+static const struct field contest_fields[] = {
+	{ "uscc", FT_USCC, FF_REQ, "统一社会信用代码", NULL, 18 },
+	{ "reason", FT_TEXT, FF_REQ, "理由", NULL, 200 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/*
+ * R-SEC-8.4b issue 8 (8): the admin cancels the pending registration
+ * that holds a credit code (someone registered another company's code),
+ * so that the real company can register. Only a registration no maker
+ * has picked; a dealer in business is suspended or banned instead.
+ */
+static int
+dealer_contest(struct act *a)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	char		 name[NJ_NAME_MAX], made[32], detail[512];
+	int		 rc;
+
+	if ((rc = dealer_reg_expire(a)) != NJ_OK)
+		return rc;
+	st = sql_query(SQL_SRV_REG_GET, "t", act_str(a, "uscc"));
+	if ((rc = sql_step(st)) == 1) {
+		id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, name, sizeof name);
+		sql_col_copy(st, 2, made, sizeof made);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询经销商注册");
+	if (rc == 0)
+		return act_refuse(a, "uscc", "没有统一社会信用代码为 %s 的待选经销商"
+		    "注册（已被生产企业选择的经销商不能撤销注册）",
+		    act_str(a, "uscc"));
+	xsnprintf(detail, sizeof detail, "name=%s registered=%s reason=%s",
+	    name, made, act_str(a, "reason"));
+	if ((rc = dealer_reg_drop(a, id, act_str(a, "uscc"), "dealer.cancel",
+	    detail)) < 0)
+		return act_fail(a, "撤销经销商注册");
+	if (rc == 0)
+		return act_refuse(a, "uscc", "经销商注册 %s 已有业务记录，不能撤销",
+		    act_str(a, "uscc"));
+	act_key(a, "%s", act_str(a, "uscc"));
+	return NJ_OK;
+}
+
+const struct action action_dealer_contest = {
+	"dealer.contest", "撤销冒用信用代码的经销商注册", R(ROLE_ADMIN),
+	contest_fields, dealer_contest, 0, NULL
 };

@@ -288,7 +288,8 @@ user_unlock(struct act *a)
 		    u.login, level_names[level > 3 ? 3 : level],
 		    level_names[level > 3 ? 3 : level]);
 	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, "ddi", 0, 0, u.id) != 0 ||
-	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0)
+	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0 ||
+	    sql_exec(SQL_SRV_PAIR_LOCKS_CLEAR, "i", u.id) != 0)
 		return act_fail(a, "解锁用户");
 	act_key(a, "%s", u.login);
 	return NJ_OK;

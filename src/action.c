@@ -59,6 +59,7 @@ static const struct action *const action_table[] = {
 	&action_print,
 	&action_buyer_update,
 	&action_user_post,
+	&action_dealer_contest,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

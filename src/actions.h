@@ -38,6 +38,7 @@ extern const struct action action_dealer_register;
 extern const struct action action_dealer_pick;
 extern const struct action action_dealer_authorize;
 extern const struct action action_dealer_unpick;
+extern const struct action action_dealer_contest;
 
 /* action-product.c */
 extern const struct action action_product_add;

@@ -9,6 +9,16 @@
  * dropped by checking its pid. Every login, failure, lock and logout is an
  * audit row, written in a transaction of its own.
  *
+ * Issue 8 item 8: wrong passwords lock the pair (login, client address)
+ * first (policy max_failures, 5 in 15 minutes) and the account only at a
+ * higher count from any address (account_failures, 20), so that an
+ * outsider cannot lock the admin out. Whatever the reason of a refusal
+ * (unknown login, wrong password, locked pair, locked account) the client
+ * reads the same text; the real reason is told only to whoever gives the
+ * right password, and only while few wrong passwords were tried during
+ * the lock (AUTH_LOCKED_TRIES), so that a lock cannot be used to test
+ * passwords.
+ *
  * The plain password goes no further than passwd_verify(); what comes
  * from the client (the login name) is checked before it is looked up and
  * made printable before it is logged.
@@ -18,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store.h"
 #include "actions.h"
@@ -114,6 +125,13 @@ auth_audit(const struct actor *who, const char *what, const char *detail)
 	return NJ_OK;
 }
 
+/* R-SEC-8.3 issue 8 (8): the one answer to every refused password. */
+static const char auth_refused_text[] = "用户名或密码不正确。";
+
+/* Wrong passwords during a lock after which even the right one is told
+ * no more than auth_refused_text (R-SEC-8.3b). */
+#define AUTH_LOCKED_TRIES	3
+
 /* "2026-03-02 09:45:00" -> "2026-03-02 09:45" for a message. */
 static void
 auth_until_text(const char *until, char *buf, size_t len)
@@ -191,10 +209,33 @@ fail:
 }
 
 /*
- * A wrong password: count it, and when it is the policy's last within
- * its window, lock the account until the clock passes now + lock_seconds.
- * The failures that caused a lock are dropped with it, so that the
- * account has its full number of tries again when the lock ends.
+ * Is the pair (login, addr) locked now? 1 with its since and until (unix
+ * times), 0 not, -1 a database error.
+ */
+static int
+auth_pair_locked(const struct auth_user *u, const char *addr, int64_t now,
+    int64_t *since, int64_t *until)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = sql_query(SQL_SRV_PAIR_LOCK_GET, "iti", u->id, addr, now);
+	rc = sql_step(st);
+	if (rc == 1) {
+		*since = sqlite3_column_int64(st, 0);
+		*until = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * A wrong password from addr: count it; when it is the policy's
+ * max_failures-th of this (login, address) within the window, lock the
+ * pair (R-SEC-8.2a); when it is the account_failures-th from any address,
+ * lock the account (R-SEC-8.2b) until now + lock_seconds. Failures go on
+ * counting during a lock, so guessing keeps it on. The user reads the
+ * same text as for an unknown login (R-SEC-8.3).
  */
 static int
 auth_failure(const struct auth_user *u, const struct actor *who,
@@ -202,43 +243,136 @@ auth_failure(const struct auth_user *u, const struct actor *who,
     size_t msglen)
 {
 	time_t	 now = clock_now();
-	int64_t	 count = 0;
-	char	 until[32], text[32], detail[128];
-	int	 locking = 0;
+	int64_t	 pair = 0, total = 0, since = (int64_t)now - pol->window;
+	int64_t	 was_since, was_until;
+	char	 until[32], detail[160], nowtext[32];
+	const char *what = "login.fail";
+	int	 was;
 
-	xsnprintf(msg, msglen, "用户名或密码不正确。");
+	xsnprintf(msg, msglen, "%s", auth_refused_text);
+	xsnprintf(detail, sizeof detail, "reason=password");
 	if (action_batch_begin() != NJ_OK)
 		goto fail;
-	if (sql_exec(SQL_AUTH_FAILURE_PRUNE, "ii", u->id,
-	    (int64_t)now - pol->window) != 0 ||
+	if (sql_exec(SQL_AUTH_FAILURE_PRUNE, "ii", u->id, since) != 0 ||
+	    sql_exec(SQL_SRV_PAIR_LOCK_PRUNE, "ii", u->id, (int64_t)now) != 0 ||
 	    sql_exec(SQL_AUTH_FAILURE_INSERT, "iit", u->id, (int64_t)now,
 	    addr) != 0 ||
-	    sql_int(&count, SQL_AUTH_FAILURE_COUNT, "ii", u->id,
-	    (int64_t)now - pol->window) != 1)
+	    sql_int(&pair, SQL_SRV_FAILURE_COUNT_PAIR, "iti", u->id, addr,
+	    since) != 1 ||
+	    sql_int(&total, SQL_AUTH_FAILURE_COUNT, "ii", u->id, since) != 1 ||
+	    (was = auth_pair_locked(u, addr, (int64_t)now, &was_since,
+	    &was_until)) < 0)
 		goto fail_rollback;
-	if (pol->max_failures > 0 && count >= pol->max_failures) {
-		locking = 1;
-		if (audit_write(who, "login.fail", who->login,
-		    "reason=password") != NJ_OK)
+	/* R-SEC-8.2a issue 8 (8): the pair (login, address) first */
+	if (pol->max_failures > 0 && pair >= pol->max_failures) {
+		if (sql_exec(SQL_SRV_PAIR_LOCK_SET, "itii", u->id, addr,
+		    (int64_t)now, (int64_t)now + pol->lock_seconds) != 0)
 			goto fail_rollback;
 		clock_stamp(now + pol->lock_seconds, until, sizeof until);
-		if (sql_exec(SQL_AUTH_LOCK_UNTIL, "ti", until, u->id) != 0 ||
-		    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u->id) != 0)
-			goto fail_rollback;
-		xsnprintf(detail, sizeof detail, "failures=%lld until=%s",
-		    (long long)count, until);
-		auth_until_text(until, text, sizeof text);
-		xsnprintf(msg, msglen, "密码连续错误 %lld 次，账号已锁定至 %s。"
-		    "请到时再试，或请管理员解锁。", (long long)count, text);
+		what = was ? "login.fail" : "login.lock";
+		xsnprintf(detail, sizeof detail, "reason=password scope=addr "
+		    "addr=%s failures=%lld until=%s%s", addr, (long long)pair,
+		    until, was ? " locked" : "");
 	}
-	if (action_batch_end(who, 1, locking ? "login.lock" : "login.fail",
-	    who->login, locking ? detail : "reason=password") != NJ_OK)
+	/* R-SEC-8.2b issue 8 (8): the account only at a higher count */
+	clock_stamp(now, nowtext, sizeof nowtext);
+	if (pol->account_failures > 0 && total >= pol->account_failures &&
+	    !(u->until[0] != '\0' && strcmp(u->until, nowtext) > 0)) {
+		if (strcmp(what, "login.lock") == 0 &&
+		    audit_write(who, what, who->login, detail) != NJ_OK)
+			goto fail_rollback;
+		clock_stamp(now + pol->lock_seconds, until, sizeof until);
+		if (sql_exec(SQL_AUTH_LOCK_UNTIL, "ti", until, u->id) != 0)
+			goto fail_rollback;
+		what = "login.lock";
+		xsnprintf(detail, sizeof detail, "reason=password scope=account "
+		    "failures=%lld until=%s", (long long)total, until);
+	}
+	if (action_batch_end(who, 1, what, who->login, detail) != NJ_OK)
 		goto fail;
 	return NJ_REFUSED;
 fail_rollback:
 	action_batch_end(who, 0, NULL, NULL, NULL);
 fail:
 	fprintf(stderr, "njbt: auth: failure: %s\n", store_errmsg());
+	return NJ_REFUSED;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" (local time, as clock_stamp writes) as a time. */
+static time_t
+auth_stamp_time(const char *text, time_t fallback)
+{
+	struct tm	tm;
+	int		y, mo, d, h, mi, sec;
+
+	if (sscanf(text, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+	    &sec) != 6)
+		return fallback;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/*
+ * Which lock keeps u out when logging in with a password from addr:
+ * 0 none; else 1 with the reason in msg (for a user who gave the right
+ * password) and in *since when the lock began, for counting the wrong
+ * passwords tried during it, and in *pair whether the count is the pair's.
+ */
+static int
+auth_lock_reason(const struct auth_user *u, const char *addr,
+    const struct auth_policy *pol, int64_t *since, int *pair, char *msg,
+    size_t msglen)
+{
+	time_t	now = clock_now();
+	int64_t	until;
+	char	text[32];
+
+	*pair = 0;
+	if (auth_is_locked(u, msg, msglen)) {
+		/* an admin's lock has no start: the window counts */
+		*since = u->locked ? (int64_t)now - pol->window :
+		    (int64_t)auth_stamp_time(u->until, now) - pol->lock_seconds;
+		return 1;
+	}
+	if (auth_pair_locked(u, addr, (int64_t)now, since, &until) == 1) {
+		*pair = 1;
+		clock_stamp((time_t)until, text, sizeof text);
+		auth_until_text(text, text, sizeof text);
+		xsnprintf(msg, msglen, "从 %s 输入密码错误次数过多，本账号从该地址"
+		    "登录已锁定至 %s。请到时再试，或请管理员解锁。", addr, text);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The right password for a locked account or pair: refused all the same.
+ * R-SEC-8.3b issue 8 (8): the reason is told only now, after the right
+ * password, and only while fewer than AUTH_LOCKED_TRIES wrong passwords
+ * were tried during the lock; past that, the common text, so that a lock
+ * cannot be used to test passwords.
+ */
+static int
+auth_locked_refusal(const struct auth_user *u, const struct actor *who,
+    const char *addr, int64_t since, int pair, char *msg, size_t msglen)
+{
+	int64_t	tried = 0;
+	int	rc;
+
+	rc = pair ? sql_int(&tried, SQL_SRV_FAILURE_COUNT_PAIR_SINCE, "iti",
+	    u->id, addr, since) : sql_int(&tried, SQL_SRV_FAILURE_COUNT_SINCE,
+	    "ii", u->id, since);
+	if (rc != 1 || tried >= AUTH_LOCKED_TRIES)
+		xsnprintf(msg, msglen, "%s", auth_refused_text);
+	auth_audit(who, "login.fail", pair ? "reason=locked scope=addr "
+	    "method=password" : "reason=locked method=password");
 	return NJ_REFUSED;
 }
 
@@ -268,8 +402,9 @@ auth_password(const char *login, const char *password, const char *addr,
 {
 	struct auth_user	u;
 	struct actor		tmp;
-	char			from[64];
-	int			rc;
+	char			from[64], reason[NJ_MSG_MAX];
+	int64_t			since = 0;
+	int			rc, locked, pair;
 
 	msg[0] = '\0';
 	xsnprintf(from, sizeof from, "ssh %s", addr);
@@ -281,18 +416,27 @@ auth_password(const char *login, const char *password, const char *addr,
 	if (rc == 0) {
 		auth_dummy_verify(password);
 		auth_audit(&tmp, "login.fail", "reason=unknown");
-		xsnprintf(msg, msglen, "用户名或密码不正确。");
+		xsnprintf(msg, msglen, "%s", auth_refused_text);
 		return NJ_REFUSED;
 	}
-	if (auth_is_locked(&u, msg, msglen)) {
-		auth_audit(&tmp, "login.fail", "reason=locked method=password");
-		return NJ_REFUSED;
-	}
-	if (u.role == ROLE_REGISTER)
+	locked = auth_lock_reason(&u, addr, pol, &since, &pair, reason,
+	    sizeof reason);
+	if (u.role == ROLE_REGISTER) {
+		if (locked) {
+			auth_audit(&tmp, "login.fail", "reason=locked");
+			xsnprintf(msg, msglen, "%s", auth_refused_text);
+			return NJ_REFUSED;
+		}
 		return auth_success(&u, login, from, "method=password", who,
 		    msg, msglen);
+	}
 	if (u.pwhash[0] == '\0' || !passwd_verify(u.pwhash, password))
 		return auth_failure(&u, &tmp, addr, pol, msg, msglen);
+	if (locked) {
+		xsnprintf(msg, msglen, "%s", reason);
+		return auth_locked_refusal(&u, &tmp, addr, since, pair, msg,
+		    msglen);
+	}
 	return auth_success(&u, login, from, "method=password", who, msg,
 	    msglen);
 }
@@ -309,6 +453,7 @@ auth_pubkey(const char *login, const char *keytype, const char *keyblob,
     size_t msglen)
 {
 	struct auth_user	 u;
+	struct actor		 tmp;
 	char			 fp[80], from[64], detail[160];
 	int			 rc;
 
@@ -317,8 +462,6 @@ auth_pubkey(const char *login, const char *keytype, const char *keyblob,
 	if ((rc = auth_user_get(login, &u)) <= 0)
 		return rc < 0 ? NJ_ERROR : NJ_REFUSED;
 	if (u.role == ROLE_REGISTER)
-		return NJ_REFUSED;
-	if (auth_is_locked(&u, msg, msglen))
 		return NJ_REFUSED;
 	rc = sql_text(fp, sizeof fp, SQL_AUTH_KEY_FIND, "it", u.id, keyblob);
 	if (rc < 0) {
@@ -329,6 +472,14 @@ auth_pubkey(const char *login, const char *keytype, const char *keyblob,
 		return NJ_REFUSED;
 	if (!signed_)
 		return NJ_OK;
+	/* R-SEC-8.3 issue 8 (8): a lock is told only to the key's holder */
+	if (auth_is_locked(&u, msg, msglen)) {
+		xsnprintf(detail, sizeof detail, "reason=locked "
+		    "method=publickey key=%s", fp);
+		auth_stranger(login, addr, &tmp);
+		auth_audit(&tmp, "login.fail", detail);
+		return NJ_REFUSED;
+	}
 	xsnprintf(detail, sizeof detail, "method=publickey type=%s key=%s",
 	    keytype, fp);
 	return auth_success(&u, login, from, detail, who, msg, msglen);
@@ -349,8 +500,10 @@ auth_none(const char *login, const char *addr, struct actor *who, char *msg,
 		return rc < 0 ? NJ_ERROR : NJ_REFUSED;
 	if (u.role != ROLE_REGISTER)
 		return NJ_REFUSED;
-	if (auth_is_locked(&u, msg, msglen))
+	if (auth_is_locked(&u, msg, msglen)) {
+		msg[0] = '\0';		/* R-SEC-8.3: nothing told */
 		return NJ_REFUSED;
+	}
 	return auth_success(&u, login, from, "method=none", who, msg, msglen);
 }
 

@@ -6,11 +6,17 @@
  *			  (default: the database's path + ".hostkey")
  *   --idle SECONDS	  log out after so long without input (900; 0 never)
  *   --grace SECONDS	  time to log in (120)
- *   --max-failures N	  wrong passwords that lock an account (5; 0 never)
+ *   --max-failures N	  wrong passwords from one address that lock the
+ *			  pair (login, address) (5; 0 never)
+ *   --max-account-failures N  wrong passwords from any address that lock
+ *			  the account itself (20; 0 never)
  *   --window SECONDS	  ... counted within this time (900)
  *   --lock SECONDS	  how long such a lock lasts (900)
  *   --rate N		  new connections a minute from one address (30;
  *			  0 no limit)
+ *   --max-preauth N	  connections not yet logged in, in all (32)
+ *   --max-preauth-addr N  ... from one address (8)
+ *   --max-register N	  sessions of the register login at once (4)
  * $NJBT_WIRE_LOG=FILE makes every session append what it sends to FILE.
  */
 #include <stdio.h>
@@ -78,9 +84,13 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "--window", 86400 * 30 },
 		{ "--lock", 86400 * 365 },
 		{ "--rate", 100000 },
+		{ "--max-account-failures", 10000 },
+		{ "--max-preauth", 10000 },
+		{ "--max-preauth-addr", 10000 },
+		{ "--max-register", 10000 },
 	};
 	struct serve_opts	 o;
-	int			*slot[6], i, k, v;
+	int			*slot[10], i, k, v;
 	const char		*w;
 
 	memset(&o, 0, sizeof o);
@@ -100,6 +110,15 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	slot[3] = &o.policy.window;
 	slot[4] = &o.policy.lock_seconds;
 	slot[5] = &o.rate;
+	/* R-SEC-8.1 issue 8 (8): the caps of a server under abuse */
+	o.policy.account_failures = AUTH_ACCOUNT_FAILURES;
+	o.max_preauth = SERVE_MAX_PREAUTH;
+	o.max_preauth_addr = SERVE_MAX_PREAUTH_ADDR;
+	o.max_register = SERVE_MAX_REGISTER;
+	slot[6] = &o.policy.account_failures;
+	slot[7] = &o.max_preauth;
+	slot[8] = &o.max_preauth_addr;
+	slot[9] = &o.max_register;
 	for (i = 1; i < argc; i++) {
 		if (i + 1 >= argc)
 			return cmd_usage(ctx->entry);
@@ -115,10 +134,10 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 			strlcpy0(o.hostkey, argv[++i], sizeof o.hostkey);
 			continue;
 		}
-		for (k = 0; k < 6; k++)
+		for (k = 0; k < (int)(sizeof nums / sizeof nums[0]); k++)
 			if (strcmp(argv[i], nums[k].name) == 0)
 				break;
-		if (k == 6)
+		if (k == (int)(sizeof nums / sizeof nums[0]))
 			return cmd_usage(ctx->entry);
 		if ((v = serve_number(argv[++i], nums[k].max)) < 0) {
 			fprintf(stderr, "njbt: %s 应为 0 到 %d 的整数\n",
@@ -151,7 +170,8 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_serve_entry = {
 	"serve", "[--db FILE] [--listen ADDR:PORT] [--host-key FILE] "
 	"[--idle 秒] [--grace 秒] [--max-failures N] [--window 秒] "
-	"[--lock 秒] [--rate N]",
+	"[--lock 秒] [--rate N] [--max-account-failures N] "
+	"[--max-preauth N] [--max-preauth-addr N] [--max-register N]",
 	"SSH 服务器（默认 127.0.0.1:2222，主机密钥默认为 数据库.hostkey）",
 	cmd_serve
 };

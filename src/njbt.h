@@ -224,11 +224,14 @@ int	 print_month(const struct actor *, const struct print_req *,
  * logouts are written to the audit log.
  */
 struct auth_policy {
-	int	 max_failures;		/* failures that lock an account: 5 */
+	int	 max_failures;		/* failures that lock (login, address): 5 */
 	int	 window;		/* ... within this many seconds: 900 */
 	int	 lock_seconds;		/* how long the clock keeps it locked */
+	int	 account_failures;	/* failures from any address that lock
+					   the account itself: 20 */
 };
 #define AUTH_MAX_FAILURES	5
+#define AUTH_ACCOUNT_FAILURES	20
 #define AUTH_WINDOW		900
 #define AUTH_LOCK_SECONDS	900
 int	 auth_password(const char *, const char *, const char *,

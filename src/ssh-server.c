@@ -7,10 +7,19 @@
  *
  * New connections are limited per client address (a token bucket of
  * `rate` a minute, kept in this process's memory); one over the limit is
- * closed at once. SIGTERM (or SIGINT) stops accepting and passes SIGTERM
+ * closed at once. Issue 8 item 8 (R-SEC-8.1): connections that have not
+ * logged in yet are capped, in all (max_preauth) and per address
+ * (max_preauth_addr); one over a cap is closed at once, before any fork
+ * or key exchange, and logged. A session process tells this one when
+ * its user has logged in (its pid down a pipe); one that has not within
+ * the login grace (and a margin) is killed. The sessions of the register
+ * login are capped too (max_register): each holds a slot of a small
+ * table shared with the sessions (mmap), claimed by the session and
+ * freed here when its process is reaped, so a crash cannot leak one. SIGTERM (or SIGINT) stops accepting and passes SIGTERM
  * to every session, which says goodbye to its user; the server waits for
  * them and exits 0.
  */
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -42,9 +51,28 @@ static volatile sig_atomic_t	server_stop_flag;
 static volatile sig_atomic_t	server_child_flag;
 static int			server_wake[2] = { -1, -1 };
 
+/* Seconds past the login grace after which a session not logged in is
+ * killed (its own time-out should have ended it). */
+#define SERVER_PREAUTH_MARGIN	15
+
 /* The live session processes. */
-static pid_t	*server_kids;
-static size_t	 server_nkids, server_capkids;
+struct server_kid {
+	pid_t	 pid;
+	int	 authed;		/* its user has logged in */
+	double	 deadline;		/* monotonic; kill if not authed */
+	char	 addr[64];
+};
+static struct server_kid	*server_kids;
+static size_t			 server_nkids, server_capkids;
+
+/* Sessions -> listener: the pid of each session whose user logged in. */
+static int	 server_authed[2] = { -1, -1 };
+/* Shared with the sessions: the pids holding a register slot. */
+static int	*server_regslots;
+static int	 server_nregslots;
+/* Refusals over a cap since the last line logged about them. */
+static int	 server_capped;
+static double	 server_capped_logged;
 
 /* One client address's bucket of new connections. */
 struct server_rate {
@@ -154,8 +182,10 @@ server_signal(int sig)
 }
 
 static void
-server_kid_add(pid_t pid)
+server_kid_add(pid_t pid, const char *addr, int grace)
 {
+	struct server_kid *k;
+
 	if (server_nkids == server_capkids) {
 		server_capkids = server_capkids ? server_capkids * 2 : 64;
 		server_kids = realloc(server_kids, server_capkids *
@@ -163,7 +193,123 @@ server_kid_add(pid_t pid)
 		if (server_kids == NULL)
 			abort();
 	}
-	server_kids[server_nkids++] = pid;
+	k = &server_kids[server_nkids++];
+	memset(k, 0, sizeof *k);
+	k->pid = pid;
+	k->deadline = server_mono() + grace + SERVER_PREAUTH_MARGIN;
+	strlcpy0(k->addr, addr, sizeof k->addr);
+}
+
+/*
+ * In a session process: tell the listener that the user has logged in,
+ * so that the session no longer counts against the pre-auth caps. One
+ * write of a pid, atomic on a pipe.
+ */
+void
+server_tell_authed(void)
+{
+	pid_t pid = getpid();
+
+	if (server_authed[1] >= 0)
+		(void)!write(server_authed[1], &pid, sizeof pid);
+}
+
+/*
+ * In a session process of the register login: take a free slot of the
+ * shared table (R-SEC-8.1b issue 8 (8)). 1 taken (or no cap), 0 all
+ * max_register are held. The listener frees the slot when the process
+ * is reaped.
+ */
+int
+server_register_claim(const struct serve_opts *o)
+{
+	int	i, free_, me = (int)getpid();
+
+	if (o->max_register <= 0 || server_regslots == NULL)
+		return 1;
+	for (i = 0; i < server_nregslots; i++) {
+		free_ = 0;
+		if (__atomic_compare_exchange_n(&server_regslots[i], &free_, me,
+		    0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+			return 1;
+	}
+	return 0;
+}
+
+/* The sessions that have told us they logged in. */
+static void
+server_read_authed(void)
+{
+	pid_t	pids[64];
+	ssize_t	n, i;
+	size_t	j;
+
+	while ((n = read(server_authed[0], pids, sizeof pids)) > 0)
+		for (i = 0; i < n / (ssize_t)sizeof pids[0]; i++)
+			for (j = 0; j < server_nkids; j++)
+				if (server_kids[j].pid == pids[i])
+					server_kids[j].authed = 1;
+}
+
+/* Sessions not logged in: in all, and from addr. */
+static void
+server_preauth_count(const char *addr, int *all, int *from)
+{
+	size_t i;
+
+	*all = *from = 0;
+	for (i = 0; i < server_nkids; i++)
+		if (!server_kids[i].authed) {
+			(*all)++;
+			if (strcmp(server_kids[i].addr, addr) == 0)
+				(*from)++;
+		}
+}
+
+/* Kill the sessions that have not logged in within their time. */
+static void
+server_preauth_expire(void)
+{
+	double	now = server_mono();
+	size_t	i;
+
+	for (i = 0; i < server_nkids; i++)
+		if (!server_kids[i].authed && server_kids[i].deadline != 0 &&
+		    now >= server_kids[i].deadline) {
+			server_log(NULL, server_kids[i].addr, "killing session "
+			    "process %d: not logged in in time",
+			    (int)server_kids[i].pid);
+			kill(server_kids[i].pid, SIGKILL);
+			server_kids[i].deadline = 0;
+		}
+}
+
+/*
+ * May a connection from addr be served, by the pre-auth caps? Refusals
+ * are logged, but at most one line a second under a flood.
+ */
+static int
+server_preauth_ok(const struct serve_opts *o, const char *addr)
+{
+	int	all, from;
+	double	now;
+
+	server_read_authed();
+	server_preauth_count(addr, &all, &from);
+	if ((o->max_preauth <= 0 || all < o->max_preauth) &&
+	    (o->max_preauth_addr <= 0 || from < o->max_preauth_addr))
+		return 1;
+	server_capped++;
+	now = server_mono();
+	if (now - server_capped_logged >= 1.0) {
+		server_log(NULL, addr, "refused: too many connections not "
+		    "logged in (%d in all, %d from this address; caps %d, %d); "
+		    "%d refused since the last such line", all, from,
+		    o->max_preauth, o->max_preauth_addr, server_capped);
+		server_capped = 0;
+		server_capped_logged = now;
+	}
+	return 0;
 }
 
 /* Reap every session process that has ended. */
@@ -176,10 +322,14 @@ server_reap(void)
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (i = 0; i < server_nkids; i++)
-			if (server_kids[i] == pid) {
+			if (server_kids[i].pid == pid) {
 				server_kids[i] = server_kids[--server_nkids];
 				break;
 			}
+		for (i = 0; i < (size_t)server_nregslots; i++)
+			if (server_regslots[i] == (int)pid)
+				__atomic_store_n(&server_regslots[i], 0,
+				    __ATOMIC_SEQ_CST);
 		if (WIFSIGNALED(status) && WTERMSIG(status) != SIGTERM)
 			server_log(NULL, NULL, "session process %d died of "
 			    "signal %d", (int)pid, WTERMSIG(status));
@@ -319,13 +469,15 @@ server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
 		close(lfd);
 		close(server_wake[0]);
 		close(server_wake[1]);
+		close(server_authed[0]);
+		server_authed[0] = -1;
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGCHLD, SIG_DFL);
 		session_run(o, fd, addr);
 	}
 	close(fd);
-	server_kid_add(pid);
+	server_kid_add(pid, addr, o->grace);
 }
 
 /* Take every waiting connection. */
@@ -354,6 +506,11 @@ server_accept(const struct serve_opts *o, int lfd)
 			close(fd);
 			continue;
 		}
+		/* R-SEC-8.1a issue 8 (8): closed before fork and kex */
+		if (!server_preauth_ok(o, addr)) {
+			close(fd);
+			continue;
+		}
 		server_spawn(o, lfd, fd, addr);
 	}
 }
@@ -369,7 +526,7 @@ server_shutdown(void)
 
 	server_log(NULL, NULL, "stopping: %zu sessions", server_nkids);
 	for (i = 0; i < server_nkids; i++)
-		kill(server_kids[i], SIGTERM);
+		kill(server_kids[i].pid, SIGTERM);
 	server_reap();
 	while (server_nkids > 0 && server_mono() < end) {
 		pfd.fd = server_wake[0];
@@ -381,8 +538,8 @@ server_shutdown(void)
 	}
 	for (i = 0; i < server_nkids; i++) {
 		server_log(NULL, NULL, "killing session process %d",
-		    (int)server_kids[i]);
-		kill(server_kids[i], SIGKILL);
+		    (int)server_kids[i].pid);
+		kill(server_kids[i].pid, SIGKILL);
 	}
 	while (server_nkids > 0 && waitpid(-1, NULL, 0) > 0)
 		server_reap();
@@ -420,9 +577,9 @@ int
 server_run(const struct serve_opts *o)
 {
 	struct sigaction	 sa;
-	struct pollfd		 pfd[2];
+	struct pollfd		 pfd[3];
 	char			 err[NJ_MSG_MAX], fp[128], buf[64];
-	int			 lfd;
+	int			 lfd, all, from;
 
 	if (server_check_db(o->db) != 0)
 		return 1;
@@ -430,9 +587,20 @@ server_run(const struct serve_opts *o)
 		fprintf(stderr, "njbt: %s\n", err);
 		return 1;
 	}
-	if (pipe2(server_wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+	if (pipe2(server_wake, O_CLOEXEC | O_NONBLOCK) != 0 ||
+	    pipe2(server_authed, O_CLOEXEC | O_NONBLOCK) != 0) {
 		fprintf(stderr, "njbt: pipe: %s\n", strerror(errno));
 		return 1;
+	}
+	if (o->max_register > 0) {
+		server_regslots = mmap(NULL, (size_t)o->max_register *
+		    sizeof *server_regslots, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (server_regslots == MAP_FAILED) {
+			fprintf(stderr, "njbt: mmap: %s\n", strerror(errno));
+			return 1;
+		}
+		server_nregslots = o->max_register;
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = server_signal;
@@ -454,7 +622,11 @@ server_run(const struct serve_opts *o)
 		pfd[0].events = POLLIN;
 		pfd[1].fd = server_wake[0];
 		pfd[1].events = POLLIN;
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR) {
+		pfd[2].fd = server_authed[0];
+		pfd[2].events = POLLIN;
+		server_read_authed();
+		server_preauth_count("", &all, &from);
+		if (poll(pfd, 3, all > 0 ? 1000 : -1) < 0 && errno != EINTR) {
 			server_log(NULL, NULL, "poll: %s", strerror(errno));
 			break;
 		}
@@ -465,6 +637,8 @@ server_run(const struct serve_opts *o)
 			server_child_flag = 0;
 			server_reap();
 		}
+		server_read_authed();
+		server_preauth_expire();
 		if (!server_stop_flag && (pfd[0].revents & POLLIN))
 			server_accept(o, lfd);
 	}
@@ -473,5 +647,8 @@ server_run(const struct serve_opts *o)
 	server_log(NULL, NULL, "stopped");
 	free(server_kids);
 	free(server_rates);
+	if (server_regslots != NULL)
+		munmap(server_regslots, (size_t)server_nregslots *
+		    sizeof *server_regslots);
 	return 0;
 }

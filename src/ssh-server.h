@@ -15,6 +15,9 @@
 #define SERVE_IDLE		900	/* idle logout, seconds */
 #define SERVE_GRACE		120	/* time to log in, seconds */
 #define SERVE_RATE		30	/* new connections a minute per address */
+#define SERVE_MAX_PREAUTH	32	/* connections not logged in, in all */
+#define SERVE_MAX_PREAUTH_ADDR	8	/* ... from one address */
+#define SERVE_MAX_REGISTER	4	/* register sessions at once */
 
 struct serve_opts {
 	char			 db[4096];
@@ -24,6 +27,9 @@ struct serve_opts {
 	int			 idle;		/* seconds without input; 0 never */
 	int			 grace;		/* seconds to log in */
 	int			 rate;		/* per address a minute; 0 no limit */
+	int			 max_preauth;	/* not logged in, in all; 0 no cap */
+	int			 max_preauth_addr; /* ... from one address */
+	int			 max_register;	/* register sessions; 0 no cap */
 	struct auth_policy	 policy;
 	const char		*wirelog;	/* $NJBT_WIRE_LOG or NULL */
 };
@@ -33,6 +39,9 @@ int	 server_run(const struct serve_opts *);
 int	 server_hostkey(const char *, char *, size_t, char *, size_t);
 void	 server_log(const char *, const char *, const char *, ...)
 	     __attribute__((format(printf, 3, 4)));
+
+void	 server_tell_authed(void);
+int	 server_register_claim(const struct serve_opts *);
 
 /* ssh-session.c */
 void	 session_run(const struct serve_opts *, int, const char *)

@@ -265,11 +265,27 @@ sess_banner(struct sess *s, const char *text)
 	ssh_string_free(str);
 }
 
-static void
+/*
+ * The user has logged in: 1, and the listener is told (the session no
+ * longer counts as one not logged in). R-SEC-8.1b issue 8 (8): the
+ * register login only while fewer than max_register of its sessions are
+ * open; else 0, and the client is told to come back later.
+ */
+static int
 sess_logged_in(struct sess *s, const char *method)
 {
+	if (s->who.role == ROLE_REGISTER && !server_register_claim(s->o)) {
+		server_log(s->who.login, s->addr, "refused: %d register "
+		    "sessions open", s->o->max_register);
+		s->banner[0] = '\0';
+		sess_banner(s, "经销商注册的人数已满，请稍后再试。");
+		s->fails = SESS_MAX_FAILS;	/* hang up */
+		return 0;
+	}
 	s->authed = 1;
+	server_tell_authed();
 	server_log(s->who.login, s->addr, "login %s", method);
+	return 1;
 }
 
 /* A refused password: log it, tell the user, maybe hang up. */
@@ -297,10 +313,9 @@ cb_auth_password(ssh_session ssh, const char *user, const char *password,
 	if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
 		return SSH_AUTH_DENIED;
 	if (auth_password(user ? user : "", password ? password : "", s->addr,
-	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK) {
-		sess_logged_in(s, "password");
-		return SSH_AUTH_SUCCESS;
-	}
+	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK)
+		return sess_logged_in(s, "password") ? SSH_AUTH_SUCCESS :
+		    SSH_AUTH_DENIED;
 	sess_failed(s, user, "password", msg);
 	return SSH_AUTH_DENIED;
 }
@@ -334,8 +349,9 @@ cb_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
 		sess_banner(s, msg);
 		return SSH_AUTH_DENIED;
 	}
-	if (state == SSH_PUBLICKEY_STATE_VALID)
-		sess_logged_in(s, "publickey");
+	if (state == SSH_PUBLICKEY_STATE_VALID &&
+	    !sess_logged_in(s, "publickey"))
+		return SSH_AUTH_DENIED;
 	return SSH_AUTH_SUCCESS;
 }
 
@@ -349,10 +365,9 @@ cb_auth_none(ssh_session ssh, const char *user, void *arg)
 	if (++s->tries > SESS_MAX_TRIES)
 		return SSH_AUTH_DENIED;
 	if (auth_none(user ? user : "", s->addr, &s->who, msg, sizeof msg) ==
-	    NJ_OK) {
-		sess_logged_in(s, "none");
-		return SSH_AUTH_SUCCESS;
-	}
+	    NJ_OK)
+		return sess_logged_in(s, "none") ? SSH_AUTH_SUCCESS :
+		    SSH_AUTH_DENIED;
 	sess_banner(s, msg);
 	return SSH_AUTH_DENIED;
 }
@@ -391,8 +406,9 @@ sess_kbdint(struct sess *s, ssh_message m)
 		return 1;
 	if (auth_password(s->kbd_login, answer, s->addr, &s->o->policy,
 	    &s->who, msg, sizeof msg) == NJ_OK) {
+		if (!sess_logged_in(s, "keyboard-interactive"))
+			return 1;
 		ssh_message_auth_reply_success(m, 0);
-		sess_logged_in(s, "keyboard-interactive");
 		return 0;
 	}
 	sess_failed(s, s->kbd_login, "keyboard-interactive", msg);
@@ -666,6 +682,31 @@ sess_terminfo(const char *term)
 }
 
 /*
+ * The TERM the screens get: the client's when there is a terminfo entry
+ * for it; "xterm" for a name without one that is one of the xterm-like
+ * families (Debian has no entry for putty and some others); else the
+ * name as it is, so that the screens say they cannot draw on it
+ * (R-SEC-8.12b issue 8 (12), tui-main.c) rather than guess.
+ */
+static const char *
+sess_term_name(const char *term)
+{
+	static const char *const xtermish[] = {
+		"putty", "xterm", "screen", "tmux", "rxvt", "konsole",
+		"gnome", "vte", "kitty", "alacritty", "iterm", "mintty",
+		"cygwin", "ms-terminal", "st-", "foot", "wezterm", "linux"
+	};
+	size_t i;
+
+	if (sess_terminfo(term))
+		return term;
+	for (i = 0; i < sizeof xtermish / sizeof xtermish[0]; i++)
+		if (strncmp(term, xtermish[i], strlen(xtermish[i])) == 0)
+			return "xterm";
+	return term;
+}
+
+/*
  * In the child, on the pty slave: the screens, with a database handle of
  * their own. Never returns.
  */
@@ -681,11 +722,15 @@ sess_child(struct sess *s, int slave, int must_change)
 		_exit(127);
 	closefrom(3);
 	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
+	/* R-SEC-8.12a issue 8 (12): Ctrl-C, Ctrl-\ or Ctrl-Z typed before
+	 * the screens have set raw mode must not end them */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
-	setenv("TERM", sess_terminfo(s->term) ? s->term : "xterm", 1);
+	setenv("TERM", sess_term_name(s->term), 1);
 	if (s->lang[0] != '\0')
 		setenv("LANG", s->lang, 1);
 	unsetenv("COLUMNS");
@@ -721,6 +766,10 @@ sess_start(struct sess *s, int must_change)
 	}
 	if (tcgetattr(slave, &t) == 0) {
 		t.c_iflag |= IUTF8;
+		/* R-SEC-8.12a issue 8 (12): keys typed while the screens
+		 * start (a clerk's Ctrl-C after the password) are keys,
+		 * never signals: the pty makes no SIGINT/SIGQUIT/SIGTSTP */
+		t.c_lflag &= ~(tcflag_t)ISIG;
 		tcsetattr(slave, TCSANOW, &t);
 	}
 	if ((pid = fork()) < 0) {

@@ -148,6 +148,27 @@ tui_handle(struct tui *t, const struct tkey *k)
 	return t->depth == 0;
 }
 
+/* Has the terminal the string capability cap? */
+static int
+tui_term_has(const char *cap)
+{
+	char *v = tigetstr(cap);
+
+	return v != NULL && v != (char *)-1 && *v != '\0';
+}
+
+/*
+ * Can the terminal draw forms? They need cursor addressing (cup), a way
+ * to clear the screen (clear) and one to mark the current field (rev or
+ * smso); dumb and vt52 have not all of them.
+ */
+static int
+tui_term_can_draw(void)
+{
+	return tui_term_has("cup") && tui_term_has("clear") &&
+	    (tui_term_has("rev") || tui_term_has("smso"));
+}
+
 static int
 tui_start_curses(struct tui *t)
 {
@@ -156,13 +177,20 @@ tui_start_curses(struct tui *t)
 
 	setlocale(LC_ALL, "C.UTF-8");
 	sc = newterm(term && *term ? term : "xterm", stdout, stdin);
-	if (sc == NULL) {
+	if (sc == NULL && (term == NULL || strncmp(term, "putty", 5) == 0)) {
 		/* Debian has no terminfo for putty and the like */
 		setenv("TERM", "xterm", 1);
-		if ((sc = newterm("xterm", stdout, stdin)) == NULL)
-			return -1;
+		sc = newterm("xterm", stdout, stdin);
 	}
+	if (sc == NULL)
+		return -2;
 	set_term(sc);
+	if (!tui_term_can_draw()) {
+		/* R-SEC-8.12b issue 8 (12): dumb, vt52 and the like */
+		endwin();
+		delscreen(sc);
+		return -2;
+	}
 	raw();
 	noecho();
 	nonl();
@@ -234,7 +262,8 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 	struct tkey		 k;
 	const struct form	*pw;
 	char			 err[4096];
-	int			 done = 0, draw = 1;
+	const char		*term;
+	int			 done = 0, draw = 1, rc;
 
 	memset(&t, 0, sizeof t);
 	t.who = who;
@@ -245,8 +274,16 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 		forms_free(&t.forms);
 		return -1;
 	}
-	if (tui_start_curses(&t) != 0) {
-		fprintf(stderr, "njbt: 无法初始化终端\n");
+	if ((rc = tui_start_curses(&t)) != 0) {
+		if (rc == -2) {
+			term = getenv("TERM");
+			printf("您的终端类型（TERM=%s）不能显示本系统的表单界面。\r\n"
+			    "请使用 PuTTY、Xshell 或其他 xterm 兼容终端，"
+			    "或设置 TERM=xterm 后重新登录。\r\n",
+			    term != NULL && *term != '\0' ? term : "未设置");
+			fflush(stdout);
+		} else
+			fprintf(stderr, "njbt: 无法初始化终端\n");
 		forms_free(&t.forms);
 		return -1;
 	}
