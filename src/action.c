@@ -715,6 +715,11 @@ action_body(struct act *a)
 		if (audit_write(a->who, a->def->name, a->key, detail) != NJ_OK)
 			rc = act_fail(a, "审计日志");
 	}
+	/* R-SEC-8.9 issue 8 (9): the saved form's draft goes in the same
+	 * transaction, so a crash cannot leave it to be saved twice */
+	if (rc == NJ_OK && a->draft != NULL && draft_remove_in(a->who,
+	    a->draft->form, a->draft->win) != NJ_OK)
+		rc = act_fail(a, "草稿");
 	sql_reset_all();
 	return rc;
 }
@@ -741,7 +746,9 @@ action_readonly(struct act *a)
 		return rc;
 	act_detail(a, detail, sizeof detail);
 	if (store_begin() != 0 ||
-	    audit_write(a->who, a->def->name, a->key, detail) != NJ_OK) {
+	    audit_write(a->who, a->def->name, a->key, detail) != NJ_OK ||
+	    (a->draft != NULL && draft_remove_in(a->who, a->draft->form,
+	    a->draft->win) != NJ_OK)) {
 		store_rollback();
 		return act_fail(a, "审计日志");
 	}
@@ -760,12 +767,25 @@ int
 action_run(const struct actor *who, const char *name, int n,
     const char *const *names, const char *const *values, struct act **out)
 {
+	return action_run_draft(who, name, n, names, values, NULL, out);
+}
+
+/*
+ * action_run for a form saved from a window: with d, the form's draft in
+ * that window is removed inside the action's transaction (R-SEC-8.9).
+ */
+int
+action_run_draft(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values,
+    const struct draft_ref *d, struct act **out)
+{
 	struct act	*a;
 	int		 rc;
 
 	if ((rc = action_prepare(who, name, n, names, values, out)) != NJ_OK)
 		return rc;
 	a = *out;
+	a->draft = d;
 	if (a->def->readonly)
 		return action_readonly(a);
 	if (store_begin() != 0) {

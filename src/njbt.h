@@ -121,6 +121,14 @@ struct act {
 	size_t			 outcap;
 	char			 err[NJ_MSG_MAX];
 	char			 errfield[32];
+	/* R-SEC-8.9: the form's draft, removed in the save's transaction */
+	const struct draft_ref	*draft;
+};
+
+/* The draft of a form in a window (draft.c), for action_run_draft. */
+struct draft_ref {
+	const char	*form;
+	const char	*win;
 };
 
 /* action.c */
@@ -133,6 +141,9 @@ int	 action_check_field(const struct action *, int, const char *,
 	     const char *(*)(void *, const char *), void *, char *, size_t);
 int	 action_run(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, struct act **);
+int	 action_run_draft(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, const struct draft_ref *,
+	     struct act **);
 int	 action_nested(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, struct act **);
 int	 action_preview(const struct actor *, const char *, int,
@@ -241,11 +252,23 @@ int	 auth_keys(const char *, void (*)(void *, const char *, const char *,
 /* action-user.c */
 int	 user_colour(const struct actor *);
 
-/* draft.c */
-int	 draft_save(const struct actor *, const char *, const char *);
-char	*draft_load(const struct actor *, const char *);
-int	 draft_drop(const struct actor *, const char *);
-int	 draft_latest(const struct actor *, char *, size_t, char *, size_t);
+/* draft.c: drafts kept per user, form and window (R-SEC-8.9) */
+#define DRAFT_WIN_LEN	33
+struct draft_info {
+	char	 form[128];
+	char	 at[32];
+	char	 win[DRAFT_WIN_LEN];
+};
+void	 draft_window_new(char *, size_t);
+int	 draft_save(const struct actor *, const char *, const char *,
+	     const char *);
+char	*draft_load(const struct actor *, const char *, const char *);
+int	 draft_drop(const struct actor *, const char *, const char *);
+int	 draft_remove_in(const struct actor *, const char *, const char *);
+int	 draft_other(const struct actor *, const char *, const char *,
+	     struct draft_info *);
+int	 draft_take(const struct actor *, const char *, const char *,
+	     const char *);
 
 /* tui-main.c: the screens of one session on the current terminal */
 struct tui_opts {
