@@ -57,6 +57,7 @@ static const struct action *const action_table[] = {
 	&action_user_key_add,
 	&action_user_key_remove,
 	&action_print,
+	&action_outbox_days,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "form.h"
@@ -144,6 +145,11 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 			    err, n);
 			return 1;
 		}
+	}
+	/* R-SEC-8.12d issue 8 (12): old printed sheets go at start */
+	if (cmd_open(ctx) == 0) {
+		outbox_sweep_all(time(NULL));
+		db_close();
 	}
 	return server_run(&o);
 }

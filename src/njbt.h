@@ -270,6 +270,13 @@ int	 draft_other(const struct actor *, const char *, const char *,
 int	 draft_take(const struct actor *, const char *, const char *,
 	     const char *);
 
+/* action-outbox.c: printed sheets kept so many days (R-SEC-8.12d) */
+#define OUTBOX_DAYS	30
+#define OUTBOX_DAYS_MAX	3650
+int	 outbox_days(void);
+int	 outbox_sweep(const char *, time_t);
+int	 outbox_sweep_all(time_t);
+
 /* tui-main.c: the screens of one session on the current terminal */
 struct tui_opts {
 	int	 colour;		/* -1 the user's setting, 0 off, 1 on */
