@@ -90,7 +90,7 @@ outbox_dir(struct print_out *o, struct outbox *ob)
 	    chmod(ob->dir, 0700) != 0)
 		return outbox_fail(o, "创建发件箱", ob->dir);
 	/* R-SEC-8.12d issue 8 (12): sheets older than the setting go */
-	outbox_sweep(login, ob->a->now);
+	outbox_sweep(login, time(NULL));	/* files age in real time */
 	return 0;
 }
 
