@@ -80,12 +80,17 @@ outbox_dir(struct print_out *o, struct outbox *ob)
 	if (realpath(dirname(copy), real) == NULL)
 		return outbox_fail(o, "打开数据库目录", store->path);
 	xsnprintf(ob->dir, sizeof ob->dir, "%s/outbox", real);
-	if (mkdir(ob->dir, 0700) != 0 && errno != EEXIST)
+	/* R-SEC-8.12c: 0700 also when it was made otherwise before */
+	if ((mkdir(ob->dir, 0700) != 0 && errno != EEXIST) ||
+	    chmod(ob->dir, 0700) != 0)
 		return outbox_fail(o, "创建发件箱", ob->dir);
 	name_part(login, sizeof login, ob->a->who->login, NJ_LOGIN_MAX + 8);
 	xsnprintf(ob->dir, sizeof ob->dir, "%s/outbox/%s", real, login);
-	if (mkdir(ob->dir, 0700) != 0 && errno != EEXIST)
+	if ((mkdir(ob->dir, 0700) != 0 && errno != EEXIST) ||
+	    chmod(ob->dir, 0700) != 0)
 		return outbox_fail(o, "创建发件箱", ob->dir);
+	/* R-SEC-8.12d issue 8 (12): sheets older than the setting go */
+	outbox_sweep(login, time(NULL));	/* files age in real time */
 	return 0;
 }
 

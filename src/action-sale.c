@@ -328,7 +328,8 @@ static const struct field sale_fields[] = {
 	{ "notice", FT_REF, 0, "确认通知书编号", NULL, 24 },
 	{ "id_no", FT_IDNO, FF_REQ | FF_PRIVATE, "身份证号/信用代码", NULL, 18 },
 	{ "serial", FT_REF, FF_REQ, "出厂编号", "stock", 40 },
-	{ "price", FT_MONEY, FF_REQ, "销售价格（元）", NULL, 0 },
+	/* R-SEC-8.11c issue 8 (11): a machine's price, 1 元 to 1000 万元 */
+	{ "price", FT_MONEY, FF_REQ, "销售价格（元）", "1-10000000", 0 },
 	{ "sold_on", FT_DATE, FF_REQ, "购机日期", NULL, 0 },
 	{ "invoice_no", FT_TEXT, FF_REQ, "发票号", NULL, 40 },
 	{ "buyer_type", FT_CHOICE, 0, "购机者类型", "person:个人,org:组织", 0 },

@@ -60,6 +60,7 @@ static const struct action *const action_table[] = {
 	&action_buyer_update,
 	&action_user_post,
 	&action_dealer_contest,
+	&action_outbox_days,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 
@@ -178,18 +179,21 @@ fc_is_org(struct fcheck *c)
 	return 0;
 }
 
+/*
+ * A text: strict UTF-8 without control characters (C0, DEL, C1; a newline
+ * only where lines are allowed), not only spaces, at most max characters.
+ * R-SEC-8.11a, R-SEC-8.11b issue 8 (11): the same text_check() as imports.
+ */
 static int
 ft_text(struct fcheck *c)
 {
-	int	max = c->f->max > 0 ? c->f->max : 200;
-	int	multi = c->f->type == FT_LINES;
-	const unsigned char *p;
+	int	max = c->f->max > 0 ? c->f->max : TEXT_MAX;
+	int	e;
 
-	if (!utf8_valid(c->in, strlen(c->in)))
-		return fc_msg(c, "含有无效字符（请以 UTF-8 编码输入）");
-	for (p = (const unsigned char *)c->in; *p != '\0'; p++)
-		if ((*p < 0x20 && !(multi && *p == '\n')) || *p == 0x7f)
-			return fc_msg(c, "含有控制字符");
+	if ((e = text_check(c->in, c->f->type == FT_LINES)) != TEXT_OK)
+		return fc_msg(c, "%s", text_strerror(e));
+	if (text_blank(c->in))
+		return fc_msg(c, "不能只含空格");
 	if ((int)utf8_chars(c->in) > max)
 		return fc_msg(c, "不能超过 %d 个字", max);
 	c->norm = xstrdup(c->in);
@@ -214,11 +218,24 @@ ft_year(struct fcheck *c)
 	return 0;
 }
 
+/*
+ * An amount in yuan, as fen. R-SEC-8.11c issue 8 (11): at most
+ * MONEY_AMOUNT_MAX, or within the field's own range "LO-HI" (yuan, in
+ * the field's arg: a machine's price).
+ */
 static int
 ft_money(struct fcheck *c)
 {
+	long long	lo, hi;
+
 	if (money_parse(c->in, &c->num) != 0)
 		return fc_msg(c, "金额应以元为单位，最多两位小数，如 12345.67");
+	if (c->f->arg != NULL && sscanf(c->f->arg, "%lld-%lld", &lo, &hi) ==
+	    2) {
+		if (c->num < lo * 100 || c->num > hi * 100)
+			return fc_msg(c, "应在 %lld 元至 %lld 元之间", lo, hi);
+	} else if (c->num > MONEY_AMOUNT_MAX)
+		return fc_msg(c, "金额过大，不能超过 100 亿元");
 	return 0;
 }
 
@@ -305,6 +322,15 @@ ft_idno(struct fcheck *c)
 	} else if ((e = idcard_check(c->in, c->today, norm, sizeof norm)) !=
 	    IDCARD_OK)
 		return fc_msg(c, "%s", idcard_strerror(e));
+	/* R-SEC-8.11d issue 8 (11): an age a buyer can have */
+	else if (c->today > 0 && (e = idcard_age(norm, c->today)) >= 0) {
+		if (e > IDCARD_AGE_MAX)
+			return fc_msg(c, "身份证号码中的出生日期表明年龄超过 %d "
+			    "岁，请核对", IDCARD_AGE_MAX);
+		if (e < IDCARD_AGE_MIN)
+			return fc_msg(c, "购机者应年满 %d 周岁（按身份证号码中的"
+			    "出生日期）", IDCARD_AGE_MIN);
+	}
 	c->norm = xstrdup(norm);
 	return 0;
 }
@@ -374,9 +400,10 @@ ft_password(struct fcheck *c)
 {
 	size_t	n = utf8_chars(c->in);
 	char	hash[PASSWD_HASH_MAX];
+	int	e;
 
-	if (!utf8_valid(c->in, strlen(c->in)))
-		return fc_msg(c, "含有无效字符");
+	if ((e = text_check(c->in, 0)) != TEXT_OK)	/* R-SEC-8.11a */
+		return fc_msg(c, "%s", text_strerror(e));
 	if (n < 8)
 		return fc_msg(c, "密码至少 8 位");
 	if (n > 128)
@@ -393,14 +420,14 @@ ft_password(struct fcheck *c)
 static int
 ft_list(struct fcheck *c)
 {
-	char	*out = xcalloc(1, strlen(c->in) + 1), *o = out;
+	char	*out, *o;
 	const char *p = c->in;
-	int	 items = 0;
+	int	 items = 0, e;
 
-	if (!utf8_valid(c->in, strlen(c->in))) {
-		free(out);
-		return fc_msg(c, "含有无效字符（请以 UTF-8 编码输入）");
-	}
+	/* R-SEC-8.11a: lines are allowed, no other control character */
+	if ((e = text_check(c->in, 1)) != TEXT_OK)
+		return fc_msg(c, "%s", text_strerror(e));
+	o = out = xcalloc(1, strlen(c->in) + 1);
 	while (*p != '\0') {
 		if (*p == ',' || *p == ' ' || *p == '\n' || *p == '\r' ||
 		    *p == '\t' || *p == ';') {
@@ -730,6 +757,11 @@ action_body(struct act *a)
 		if (audit_write(a->who, a->def->name, a->key, detail) != NJ_OK)
 			rc = act_fail(a, "审计日志");
 	}
+	/* R-SEC-8.9 issue 8 (9): the saved form's draft goes in the same
+	 * transaction, so a crash cannot leave it to be saved twice */
+	if (rc == NJ_OK && a->draft != NULL && draft_remove_in(a->who,
+	    a->draft->form, a->draft->win) != NJ_OK)
+		rc = act_fail(a, "草稿");
 	sql_reset_all();
 	return rc;
 }
@@ -761,7 +793,9 @@ action_readonly(struct act *a)
 		return rc;
 	act_detail(a, detail, sizeof detail);
 	if (store_begin() != 0 ||
-	    audit_write(a->who, a->def->name, a->key, detail) != NJ_OK) {
+	    audit_write(a->who, a->def->name, a->key, detail) != NJ_OK ||
+	    (a->draft != NULL && draft_remove_in(a->who, a->draft->form,
+	    a->draft->win) != NJ_OK)) {
 		store_rollback();
 		return act_fail(a, "审计日志");
 	}
@@ -817,12 +851,25 @@ int
 action_run(const struct actor *who, const char *name, int n,
     const char *const *names, const char *const *values, struct act **out)
 {
+	return action_run_draft(who, name, n, names, values, NULL, out);
+}
+
+/*
+ * action_run for a form saved from a window: with d, the form's draft in
+ * that window is removed inside the action's transaction (R-SEC-8.9).
+ */
+int
+action_run_draft(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values,
+    const struct draft_ref *d, struct act **out)
+{
 	struct act	*a;
 	int		 rc;
 
 	if ((rc = action_prepare(who, name, n, names, values, out)) != NJ_OK)
 		return rc;
 	a = *out;
+	a->draft = d;
 	if (a->def->readonly)
 		return action_readonly(a);
 	if (store_begin() != 0) {

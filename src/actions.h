@@ -282,4 +282,7 @@ int	 picked_by_me(struct act *, const char *, const struct org_row *);
 int	 my_product(struct act *, const char *, struct product_row *);
 void	 serial_norm(const char *, char *, size_t);
 
+/* action-outbox.c */
+extern const struct action action_outbox_days;
+
 #endif

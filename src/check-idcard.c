@@ -134,6 +134,25 @@ idcard_birth(const char *norm)
 	return day;
 }
 
+/*
+ * Full years of age on day today of the holder of a checked number, or -1
+ * if the number holds no date (R-SEC-8.11d).
+ */
+int
+idcard_age(const char *norm, int today)
+{
+	int	 birth = idcard_birth(norm), by, bm, bd, ty, tm, td, age;
+
+	if (birth == INT_MIN || today < birth)
+		return -1;
+	date_to_ymd(birth, &by, &bm, &bd);
+	date_to_ymd(today, &ty, &tm, &td);
+	age = ty - by;
+	if (tm < bm || (tm == bm && td < bd))
+		age--;
+	return age;
+}
+
 /* The Chinese message of an idcard_check result. */
 const char *
 idcard_strerror(int err)

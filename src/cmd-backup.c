@@ -3,21 +3,56 @@
  * database while users work (SQLite's backup API). The key file is not
  * copied: it must be kept safe separately, or the copy's private data
  * cannot be read.
+ *
+ * R-SEC-8.12b issue 8 (12): the copy is 0600 from its first byte. The file
+ * is made (or an old one made private) here, with open(2) and mode 0600,
+ * before SQLite writes anything into it, never through a symbolic link;
+ * and the umask is 077 while the copy is made, so that the copy's journal,
+ * which SQLite creates beside it, is private too.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
+
+/* Make path a private file (0600) before anything is written into it. */
+static int
+backup_prepare(const char *path, char *msg, size_t len)
+{
+	int	fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
+		xsnprintf(msg, len, "无法创建备份文件 %s：%s", path,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
 
 static int
 cmd_backup(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	char msg[NJ_MSG_MAX];
+	char	msg[NJ_MSG_MAX];
+	mode_t	mask;
+	int	rc;
 
 	if (argc != 2)
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
-	if (db_backup(argv[1], msg, sizeof msg) != 0) {
+	mask = umask(077);
+	rc = backup_prepare(argv[1], msg, sizeof msg) != 0 ||
+	    db_backup(argv[1], msg, sizeof msg) != 0;
+	umask(mask);
+	if (rc) {
 		fprintf(stderr, "njbt: %s\n", msg);
 		db_close();
 		return 1;

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "form.h"
@@ -162,6 +163,16 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "%s\nnjbt: 表单文件有 %d 处错误，服务器未启动\n",
 			    err, n);
 			return 1;
+		}
+	}
+	/* R-SEC-8.12d issue 8 (12): old printed sheets go at start (the
+	 * server itself says why, if the database cannot be opened) */
+	{
+		char	err[NJ_MSG_MAX];
+
+		if (db_open(ctx->db, err, sizeof err) == 0) {
+			outbox_sweep_all(time(NULL));
+			db_close();
 		}
 	}
 	return server_run(&o);

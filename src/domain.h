@@ -13,6 +13,12 @@
 
 /* money.c */
 #define MONEY_MAX_FEN INT64_C(100000000000000) /* 1e12 yuan: refuse above */
+/*
+ * R-SEC-8.11c issue 8 (11): one amount entered or imported (a budget line,
+ * a subsidy, a refund) is at most 1e12 fen (100 亿元), so that a sum of
+ * nine million of them still fits in int64.
+ */
+#define MONEY_AMOUNT_MAX INT64_C(1000000000000)
 int	 money_parse(const char *text, int64_t *fen);
 void	 money_format(int64_t fen, char *buf, size_t len);
 int	 money_capital(int64_t fen, char *buf, size_t len);
@@ -32,6 +38,10 @@ enum idcard_err {
 int	 idcard_check(const char *id, int today, char *norm, size_t len);
 int	 idcard_gender(const char *norm);
 int	 idcard_birth(const char *norm);
+int	 idcard_age(const char *norm, int today);
+/* R-SEC-8.11d: a buyer's age by the ID number (民法典 第十八条: 16 岁) */
+#define IDCARD_AGE_MIN	16
+#define IDCARD_AGE_MAX	120
 const char *idcard_strerror(int err);
 
 /* check-uscc.c */
@@ -62,6 +72,13 @@ int	 utf8_width(const char *s);
 size_t	 utf8_decode(const char *, size_t, uint32_t *);
 int	 cp_width(uint32_t);
 void	 text_last4(const char *s, char *buf, size_t len);
+/* R-SEC-8.11: what a text may hold; one limit for actions and imports */
+#define TEXT_MAX	200	/* characters of a text without its own max */
+#define TEXT_NAME_MAX	60	/* a name: of an organisation, item, region */
+enum { TEXT_OK = 0, TEXT_BADUTF8, TEXT_CONTROL };
+int	 text_check(const char *s, int lines);
+int	 text_blank(const char *s);
+const char *text_strerror(int);
 
 /* date.c: a date is a day number, days since 1970-01-01 (civil calendar) */
 int	 date_parse(const char *text, int *day);

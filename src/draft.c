@@ -1,19 +1,41 @@
 /*
  * draft.c: half-filled forms (SPEC section 7: a dropped connection loses at
  * most the field being typed). The screens keep what was typed as the
- * cursor leaves each field; the next login offers to resume it. A draft is
- * the user's own scratch, not a record of the programme, so it is written
- * here without an audit row; it may hold an ID number, so it is sealed
- * like every private value.
+ * cursor leaves each field. A draft is the user's own scratch, not a record
+ * of the programme, so it is written here without an audit row; it may hold
+ * an ID number, so it is sealed like every private value.
+ *
+ * R-SEC-8.9 issue 8 (9): one draft per window. Each window (session of the
+ * screens) has a random id made when it starts; a draft is kept under the
+ * user, the form and that id, so two windows of one user never share one.
+ * A draft of another window (a dropped connection, or a second login) is
+ * only ever offered; taking it moves it to the taking window, so that no
+ * other window can take it too. Saving the form removes its draft inside
+ * the action's own transaction (draft_remove_in, called by action_run_draft).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "store.h"
 
-/* Keep data as the draft of form for who (one draft per form). */
+/* A new window's id: 16 random bytes in hex (len at least 33). */
+void
+draft_window_new(char *buf, size_t len)
+{
+	unsigned char	raw[16];
+
+	if (len < 2 * sizeof raw + 1 || sodium_init() < 0)
+		abort();
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(buf, len, raw, sizeof raw);
+}
+
+/* Keep data as the draft of form in window win of who. */
 int
-draft_save(const struct actor *who, const char *form, const char *data)
+draft_save(const struct actor *who, const char *form, const char *win,
+    const char *data)
 {
 	struct sealed	s;
 	char		at[32];
@@ -25,8 +47,8 @@ draft_save(const struct actor *who, const char *form, const char *data)
 	sealed_make(&s, "drafts.data", "draft", data);
 	if (store_begin() != 0)
 		goto out;
-	if (sql_exec(SQL_DRAFT_SAVE, "itbt", who->id, form, s.blob, s.len,
-	    at) != 0) {
+	if (sql_exec(SQL_DRAFT_WIN_SAVE, "ittbt", who->id, form, win, s.blob,
+	    s.len, at) != 0) {
 		store_rollback();
 		goto out;
 	}
@@ -36,11 +58,12 @@ out:
 	return rc;
 }
 
-/* The draft of form, malloc'd, or NULL if there is none. */
+/* The draft of form in window win, malloc'd, or NULL if there is none. */
 char *
-draft_load(const struct actor *who, const char *form)
+draft_load(const struct actor *who, const char *form, const char *win)
 {
-	sqlite3_stmt	*st = sql_query(SQL_DRAFT_GET, "it", who->id, form);
+	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_GET, "itt", who->id,
+			    form, win);
 	char		*buf = NULL;
 	size_t		 n;
 
@@ -57,30 +80,76 @@ draft_load(const struct actor *who, const char *form)
 	return buf;
 }
 
+/* Remove the draft of form in window win. */
 int
-draft_drop(const struct actor *who, const char *form)
+draft_drop(const struct actor *who, const char *form, const char *win)
 {
 	if (store_begin() != 0)
 		return NJ_ERROR;
-	if (sql_exec(SQL_DRAFT_DROP, "it", who->id, form) != 0) {
+	if (sql_exec(SQL_DRAFT_WIN_DROP, "itt", who->id, form, win) != 0) {
 		store_rollback();
 		return NJ_ERROR;
 	}
 	return store_commit() == 0 ? NJ_OK : NJ_ERROR;
 }
 
-/* The newest draft of who: its form name into buf and when it was saved. */
+/*
+ * Inside the caller's transaction (the save of the form): remove the
+ * draft, so that the save and the removal commit or fail together.
+ */
 int
-draft_latest(const struct actor *who, char *form, size_t flen, char *at,
-    size_t alen)
+draft_remove_in(const struct actor *who, const char *form, const char *win)
 {
-	sqlite3_stmt	*st = sql_query(SQL_DRAFT_LATEST, "i", who->id);
+	if (who->id == 0)
+		return NJ_OK;
+	return sql_exec(SQL_DRAFT_WIN_DROP, "itt", who->id, form, win) == 0 ?
+	    NJ_OK : NJ_ERROR;
+}
+
+/*
+ * The newest draft of who kept by a window other than win, of form (any
+ * form if form is NULL): its form, when it was saved and its window.
+ * Returns 1 if there is one.
+ */
+int
+draft_other(const struct actor *who, const char *form, const char *win,
+    struct draft_info *d)
+{
+	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_OTHER, "itt", who->id,
+			    win, form != NULL ? form : "");
 	int		 rc = sql_step(st);
 
 	if (rc == 1) {
-		sql_col_copy(st, 0, form, flen);
-		sql_col_copy(st, 1, at, alen);
+		sql_col_copy(st, 0, d->form, sizeof d->form);
+		sql_col_copy(st, 1, d->at, sizeof d->at);
+		sql_col_copy(st, 2, d->win, sizeof d->win);
 	}
 	sqlite3_reset(st);
 	return rc == 1;
+}
+
+/*
+ * Take the draft of form kept by window from into window to (replacing a
+ * draft to may have of it). Returns NJ_OK if taken, NJ_REFUSED if another
+ * window took it first, NJ_ERROR on a database failure.
+ */
+int
+draft_take(const struct actor *who, const char *form, const char *from,
+    const char *to)
+{
+	int	rc = NJ_ERROR;
+
+	if (store_begin() != 0)
+		return NJ_ERROR;
+	if (sql_exec(SQL_DRAFT_WIN_DROP, "itt", who->id, form, to) != 0 ||
+	    sql_exec(SQL_DRAFT_WIN_MOVE, "ittt", who->id, form, from, to) != 0)
+		goto fail;
+	if (store_changes() != 1) {
+		rc = NJ_REFUSED;
+		goto fail;
+	}
+	return store_commit() == 0 ? NJ_OK : NJ_ERROR;
+fail:
+	store_rollback();
+	return rc;
 }

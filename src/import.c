@@ -24,6 +24,7 @@ struct import;
 struct icol {
 	const char	*name;
 	int		 req;
+	int		 max;		/* longest value in characters */
 };
 
 struct ikind {
@@ -186,6 +187,9 @@ cell_money(struct import *imp, const char *name, int64_t *fen)
 	if (money_parse(v, fen) != 0)
 		return imp_err(imp, name, "金额“%s”有误，应为数字，最多两位小数",
 		    v);
+	/* R-SEC-8.11c issue 8 (11): as an action's money field */
+	if (*fen > MONEY_AMOUNT_MAX)
+		return imp_err(imp, name, "金额“%s”过大，不能超过 100 亿元", v);
 	return NJ_OK;
 }
 
@@ -232,8 +236,9 @@ db_fail(struct import *imp)
 /* --- regions ----------------------------------------------------------- */
 
 static const struct icol region_cols[] = {
-	{ "code", 1 }, { "name", 1 }, { "level", 1 }, { "parent", 0 },
-	{ NULL, 0 }
+	{ "code", 1, 12 }, { "name", 1, TEXT_NAME_MAX }, { "level", 1, 16 },
+	{ "parent", 0, 12 },
+	{ NULL, 0, 0 }
 };
 
 static const struct {
@@ -305,15 +310,17 @@ region_row(struct import *imp)
 /* --- catalogue --------------------------------------------------------- */
 
 static const struct icol catalog_cols[] = {
-	{ "year", 0 }, { "class_code", 1 }, { "class_name", 1 },
-	{ "subclass_code", 1 }, { "subclass_name", 1 }, { "item_code", 1 },
-	{ "item_name", 1 }, { "note", 0 }, { "tier_code", 0 },
-	{ "tier_name", 0 }, { "tier_params", 0 }, { "subsidy", 0 },
-	{ "subsidy_provincial", 0 }, { "subsidy_city", 0 },
-	{ "subsidy_county", 0 }, { "cap", 0 }, { "key", 0 }, { "licensed", 0 },
-	{ "open", 0 }, { "three_in_one", 0 }, { "region_limit", 0 },
-	{ "topup", 0 },
-	{ NULL, 0 }
+	{ "year", 0, 4 }, { "class_code", 1, 20 },
+	{ "class_name", 1, TEXT_NAME_MAX }, { "subclass_code", 1, 20 },
+	{ "subclass_name", 1, TEXT_NAME_MAX }, { "item_code", 1, 20 },
+	{ "item_name", 1, TEXT_NAME_MAX }, { "note", 0, TEXT_MAX },
+	{ "tier_code", 0, 20 }, { "tier_name", 0, TEXT_NAME_MAX },
+	{ "tier_params", 0, TEXT_MAX }, { "subsidy", 0, 20 },
+	{ "subsidy_provincial", 0, 20 }, { "subsidy_city", 0, 20 },
+	{ "subsidy_county", 0, 20 }, { "cap", 0, 20 }, { "key", 0, 1 },
+	{ "licensed", 0, 1 }, { "open", 0, 1 }, { "three_in_one", 0, 1 },
+	{ "region_limit", 0, TEXT_MAX }, { "topup", 0, 8 },
+	{ NULL, 0, 0 }
 };
 
 /* A code: digits and dots for the catalogue, letters too for tiers. */
@@ -416,20 +423,27 @@ catalog_row(struct import *imp)
 /* --- budget ------------------------------------------------------------ */
 
 static const struct icol budget_cols[] = {
-	{ "year", 0 }, { "county_code", 1 }, { "county_name", 0 },
-	{ "total_wan", 0 }, { "machinery_subtotal_wan", 0 },
-	{ "central_wan", 0 }, { "provincial_wan", 0 },
-	{ "work_funds_wan", 0 },
-	{ NULL, 0 }
+	{ "year", 0, 4 }, { "county_code", 1, 12 },
+	{ "county_name", 0, TEXT_NAME_MAX }, { "total_wan", 0, 20 },
+	{ "machinery_subtotal_wan", 0, 20 }, { "central_wan", 0, 20 },
+	{ "provincial_wan", 0, 20 }, { "work_funds_wan", 0, 20 },
+	{ NULL, 0, 0 }
 };
 
-/* An amount in 万元 (10,000 yuan) as fen. */
+/*
+ * An amount in 万元 (10,000 yuan) as fen. R-SEC-8.11c issue 8 (11): at
+ * most MONEY_AMOUNT_MAX fen (100 亿元) once multiplied, so that the budget
+ * sheet's totals cannot overflow (a budget of 10^18 fen did).
+ */
 static int
 cell_wan(struct import *imp, const char *name, int64_t *fen, int *given)
 {
 	int rc = cell_money(imp, name, fen);
 
 	*given = *cell(imp, name) != '\0';
+	if (rc == NJ_OK && *fen > MONEY_AMOUNT_MAX / 10000)
+		return imp_err(imp, name, "金额“%s”万元过大，不能超过 100 亿元",
+		    cell(imp, name));
 	*fen *= 10000;
 	return rc;
 }
@@ -478,9 +492,10 @@ budget_row(struct import *imp)
 /* --- users ------------------------------------------------------------- */
 
 static const struct icol user_cols[] = {
-	{ "login", 1 }, { "name", 1 }, { "role", 1 }, { "region", 0 },
-	{ "org", 0 }, { "password", 1 }, { "post", 0 },
-	{ NULL, 0 }
+	{ "login", 1, NJ_LOGIN_MAX }, { "name", 1, TEXT_NAME_MAX },
+	{ "role", 1, 16 }, { "region", 0, 12 }, { "org", 0, 24 },
+	{ "password", 1, 128 }, { "post", 0, 16 },
+	{ NULL, 0, 0 }
 };
 
 /* Through user.add: the same checks as the screen's; must change at login. */
@@ -508,8 +523,8 @@ user_row(struct import *imp)
 /* --- holidays ------------------------------------------------------------ */
 
 static const struct icol holiday_cols[] = {
-	{ "day", 1 }, { "kind", 1 }, { "name", 0 },
-	{ NULL, 0 }
+	{ "day", 1, 10 }, { "kind", 1, 8 }, { "name", 0, TEXT_NAME_MAX },
+	{ NULL, 0, 0 }
 };
 
 /*
@@ -567,6 +582,33 @@ check_utf8(struct import *imp, const char *buf, size_t len)
 			col++;
 		i += n;
 	}
+	return NJ_OK;
+}
+
+/*
+ * R-SEC-8.11a, R-SEC-8.11b issue 8 (11): every cell as an action's text
+ * field is checked (text_check: no control character; not only spaces;
+ * the column's length), before anything is stored.
+ */
+static int
+check_cells(struct import *imp)
+{
+	const struct icol	*c;
+	const char		*v;
+	int			 e;
+
+	for (imp->row = 1; imp->row < imp->nrows; imp->row++)
+		for (c = imp->kind->cols; c->name != NULL; c++) {
+			v = cell(imp, c->name);
+			if ((e = text_check(v, 0)) != TEXT_OK)
+				return imp_err(imp, c->name, "%s",
+				    text_strerror(e));
+			if (text_blank(v))
+				return imp_err(imp, c->name, "不能只含空格");
+			if ((int)utf8_chars(v) > c->max)
+				return imp_err(imp, c->name, "不能超过 %d 个字",
+				    c->max);
+		}
 	return NJ_OK;
 }
 
@@ -706,6 +748,8 @@ import_do(const struct actor *who, const char *kind, const char *name,
 			rc = NJ_REFUSED;
 			goto out;
 		}
+	if ((rc = check_cells(&imp)) != NJ_OK)
+		goto out;
 	if (!nested && action_batch_begin() != NJ_OK) {
 		xsnprintf(msg, msglen, "系统繁忙，请稍后重试");
 		rc = NJ_ERROR;

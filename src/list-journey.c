@@ -68,7 +68,7 @@ const struct list_def list_verify_queue = {
 const struct list_def list_sales = {
 	"sales", "销售登记", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_CITY) |
 	    R(ROLE_FINANCE) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_SALES, sale_cols
+	SQL_LIST_SALES_SCOPED, sale_cols	/* R-SEC-8.12a */
 };
 
 const struct list_def list_my_sales = {

@@ -128,6 +128,14 @@ struct act {
 	int			 lookup_miss;	/* it is what refused: counted */
 	char			 lookup_what[64];	/* field=***1234 */
 	char			 audit_note[512];	/* appended to the audit detail */
+	/* R-SEC-8.9: the form's draft, removed in the save's transaction */
+	const struct draft_ref	*draft;
+};
+
+/* The draft of a form in a window (draft.c), for action_run_draft. */
+struct draft_ref {
+	const char	*form;
+	const char	*win;
 };
 
 /* action.c */
@@ -140,6 +148,9 @@ int	 action_check_field(const struct action *, int, const char *,
 	     const char *(*)(void *, const char *), void *, char *, size_t);
 int	 action_run(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, struct act **);
+int	 action_run_draft(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, const struct draft_ref *,
+	     struct act **);
 int	 action_nested(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, struct act **);
 int	 action_preview(const struct actor *, const char *, int,
@@ -251,11 +262,30 @@ int	 auth_keys(const char *, void (*)(void *, const char *, const char *,
 /* action-user.c */
 int	 user_colour(const struct actor *);
 
-/* draft.c */
-int	 draft_save(const struct actor *, const char *, const char *);
-char	*draft_load(const struct actor *, const char *);
-int	 draft_drop(const struct actor *, const char *);
-int	 draft_latest(const struct actor *, char *, size_t, char *, size_t);
+/* draft.c: drafts kept per user, form and window (R-SEC-8.9) */
+#define DRAFT_WIN_LEN	33
+struct draft_info {
+	char	 form[128];
+	char	 at[32];
+	char	 win[DRAFT_WIN_LEN];
+};
+void	 draft_window_new(char *, size_t);
+int	 draft_save(const struct actor *, const char *, const char *,
+	     const char *);
+char	*draft_load(const struct actor *, const char *, const char *);
+int	 draft_drop(const struct actor *, const char *, const char *);
+int	 draft_remove_in(const struct actor *, const char *, const char *);
+int	 draft_other(const struct actor *, const char *, const char *,
+	     struct draft_info *);
+int	 draft_take(const struct actor *, const char *, const char *,
+	     const char *);
+
+/* action-outbox.c: printed sheets kept so many days (R-SEC-8.12d) */
+#define OUTBOX_DAYS	30
+#define OUTBOX_DAYS_MAX	3650
+int	 outbox_days(void);
+int	 outbox_sweep(const char *, time_t);
+int	 outbox_sweep_all(time_t);
 
 /* tui-main.c: the screens of one session on the current terminal */
 struct tui_opts {

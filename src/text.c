@@ -190,3 +190,83 @@ text_last4(const char *s, char *buf, size_t len)
 	memcpy(buf, p, n);
 	buf[n] = '\0';
 }
+
+/*
+ * R-SEC-8.11a issue 8 (11): characters no text may hold. C0 controls (but
+ * a newline where lines are allowed), DEL and the C1 controls U+0080 to
+ * U+009F, and also the characters that reorder or break what a terminal
+ * or a printed sheet shows: the bidirectional embeddings, overrides and
+ * isolates (U+202A-202E, U+2066-2069) and the line and paragraph
+ * separators (U+2028, U+2029).
+ */
+static const struct range text_refused[] = {
+	{ 0x0000, 0x001F }, { 0x007F, 0x009F }, { 0x2028, 0x2029 },
+	{ 0x202A, 0x202E }, { 0x2066, 0x2069 },
+};
+
+/* R-SEC-8.11b: what counts as a space when a name is all spaces. */
+static const struct range text_spaces[] = {
+	{ 0x0009, 0x000D }, { 0x0020, 0x0020 }, { 0x00A0, 0x00A0 },
+	{ 0x1680, 0x1680 }, { 0x180E, 0x180E }, { 0x2000, 0x200D },
+	{ 0x202F, 0x202F }, { 0x205F, 0x2060 }, { 0x3000, 0x3000 },
+	{ 0x3164, 0x3164 }, { 0xFEFF, 0xFEFF }, { 0xFFA0, 0xFFA0 },
+};
+
+/*
+ * Is s fit to store as a text? TEXT_OK, TEXT_BADUTF8 (not strict UTF-8)
+ * or TEXT_CONTROL (a refused character; with lines, '\n' is allowed).
+ * Actions (every text field) and imports (every cell) both check here.
+ */
+int
+text_check(const char *s, int lines)
+{
+	size_t		 n = strlen(s), k;
+	uint32_t	 c;
+
+	if (!utf8_valid(s, n))
+		return TEXT_BADUTF8;
+	while (n > 0) {
+		k = utf8_decode(s, n, &c);
+		if (in_ranges(c, text_refused, sizeof text_refused /
+		    sizeof text_refused[0]) && !(lines && c == '\n'))
+			return TEXT_CONTROL;
+		s += k;
+		n -= k;
+	}
+	return TEXT_OK;
+}
+
+/* 1 if s (valid UTF-8) is not empty and holds only spaces (R-SEC-8.11b). */
+int
+text_blank(const char *s)
+{
+	size_t		 n = strlen(s), k;
+	uint32_t	 c;
+
+	if (n == 0)
+		return 0;
+	while (n > 0) {
+		if ((k = utf8_decode(s, n, &c)) == 0)
+			return 0;
+		if (!in_ranges(c, text_spaces, sizeof text_spaces /
+		    sizeof text_spaces[0]))
+			return 0;
+		s += k;
+		n -= k;
+	}
+	return 1;
+}
+
+/* The Chinese reason for a text_check() result. */
+const char *
+text_strerror(int e)
+{
+	switch (e) {
+	case TEXT_BADUTF8:
+		return "含有无效字符（请以 UTF-8 编码输入）";
+	case TEXT_CONTROL:
+		return "含有控制字符（如制表符、换行或不可见的格式字符）";
+	default:
+		return "";
+	}
+}

@@ -30,6 +30,7 @@ struct fscreen {
 	size_t			 cur;
 	size_t			 top;
 	char			*saved;		/* the draft as last saved */
+	struct draft_info	 offer;		/* another window's draft */
 	int			 forced;	/* may not leave unsaved */
 	uint32_t		*view;		/* ledit_view's buffer */
 	size_t			 viewcap;
@@ -209,7 +210,9 @@ form_serialise(struct fscreen *fs)
 
 	out = xcalloc(1, cap);
 	for (i = 0; i < fs->n; i++) {
-		if ((v = slot_value(&fs->slots[i])) == NULL)
+		/* a password is never kept in a draft */
+		if (fs->slots[i].ff->f->type == FT_PASSWORD ||
+		    (v = slot_value(&fs->slots[i])) == NULL)
 			continue;
 		need = strlen(fs->slots[i].ff->f->name) + 2 * strlen(v) + 3;
 		if (used + need >= cap) {
@@ -268,9 +271,9 @@ form_keep_draft(struct tui *t, struct fscreen *fs)
 		return;
 	}
 	if (*now == '\0')
-		draft_drop(t->who, fs->form->name);
+		draft_drop(t->who, fs->form->name, t->win);
 	else
-		draft_save(t->who, fs->form->name, now);
+		draft_save(t->who, fs->form->name, t->win, now);
 	free(fs->saved);
 	fs->saved = now;
 }
@@ -329,6 +332,7 @@ form_save(struct tui *t, struct fscreen *fs)
 	char		*values[ACT_MAXF];
 	struct act	*a = NULL;
 	struct fslot	*s;
+	struct draft_ref d;
 	size_t		 i;
 	int		 n = 0, rc;
 
@@ -342,8 +346,11 @@ form_save(struct tui *t, struct fscreen *fs)
 		values[n] = xstrdup(fs->form->setvalue[i]);
 		names[n++] = fs->form->setname[i];
 	}
-	rc = action_run(t->who, fs->form->action->name, n, names,
-	    (const char *const *)values, &a);
+	/* R-SEC-8.9: the draft goes in the save's own transaction */
+	d.form = fs->form->name;
+	d.win = t->win;
+	rc = action_run_draft(t->who, fs->form->action->name, n, names,
+	    (const char *const *)values, &d, &a);
 	while (n > 0)
 		free(values[--n]);
 	if (rc == NJ_OK) {
@@ -354,7 +361,6 @@ form_save(struct tui *t, struct fscreen *fs)
 				slot_clear(&fs->slots[i]);
 			fs->slots[i].msg[0] = '\0';
 		}
-		draft_drop(t->who, fs->form->name);
 		free(fs->saved);
 		fs->saved = NULL;
 		for (fs->cur = 0; fs->cur + 1 < fs->n; fs->cur++)
@@ -481,7 +487,7 @@ form_leave_answer(struct tui *t, void *arg, int answer)
 		return SK_POP;
 	}
 	if (answer == 'n') {
-		draft_drop(t->who, fs->form->name);
+		draft_drop(t->who, fs->form->name, t->win);
 		return SK_POP;
 	}
 	return SK_STAY;
@@ -689,7 +695,7 @@ form_key(struct tui *t, struct screen *scr, const struct tkey *k)
 			return SK_STAY;
 		}
 		free(v);
-		draft_drop(t->who, fs->form->name);
+		draft_drop(t->who, fs->form->name, t->win);
 		return SK_POP;
 	case TK_BADUTF8:
 		tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略（请把终端的字符编码设为 "
@@ -737,8 +743,55 @@ static const struct screen_type form_type = {
 };
 
 /*
+ * R-SEC-8.9 issue 8 (9): the answer to the offer of another window's
+ * draft. Y takes it over (it moves to this window, so no other window can
+ * take it too) and fills the form; N discards it; Esc leaves it be.
+ */
+static int
+form_offer_answer(struct tui *t, void *arg, int answer)
+{
+	struct screen	*scr = arg;
+	struct fscreen	*fs = scr->data;
+	char		*draft;
+
+	if (answer == 'n') {
+		draft_drop(t->who, fs->form->name, fs->offer.win);
+		return SK_STAY;
+	}
+	if (answer != 'y')
+		return SK_STAY;
+	if (draft_take(t->who, fs->form->name, fs->offer.win, t->win) !=
+	    NJ_OK || (draft = draft_load(t->who, fs->form->name, t->win)) ==
+	    NULL) {
+		tui_msg(t, 1, "该草稿已被其他窗口取走");
+		return SK_STAY;
+	}
+	form_restore(fs, draft);
+	free(fs->saved);
+	fs->saved = form_serialise(fs);
+	free(draft);
+	tui_msg(t, 0, "已恢复草稿");
+	return SK_STAY;
+}
+
+/* Once the form is on the screen: offer the other window's draft. */
+static void
+form_offer(struct tui *t, struct screen *scr)
+{
+	struct fscreen	*fs = scr->data;
+	char		 text[512];
+
+	scr->opened = NULL;
+	xsnprintf(text, sizeof text, "另一窗口（或断开的连接）留有“%s”的草稿"
+	    "\n（%s 保存）。\n要接着填写吗？", fs->form->title, fs->offer.at);
+	tui_push(t, ask_new("继续填写", text, "Y 继续  N 放弃该草稿  Esc 不用",
+	    form_offer_answer, scr));
+}
+
+/*
  * A form screen for form; field, if given, is set to value (a row's key,
- * the user's own login). Otherwise a draft of the form is taken up.
+ * the user's own login). Otherwise this window's draft of the form is
+ * taken up, and one of another window is offered (R-SEC-8.9).
  */
 struct screen *
 form_screen_new(struct tui *t, const struct form *form, const char *field,
@@ -771,12 +824,14 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 	if (field != NULL) {
 		if ((s = slot_named(fs, field)) != NULL)
 			slot_set(s, value);
-	} else if ((draft = draft_load(t->who, form->name)) != NULL) {
+	} else if ((draft = draft_load(t->who, form->name, t->win)) != NULL) {
 		form_restore(fs, draft);
 		fs->saved = form_serialise(fs);
 		free(draft);
 		tui_msg(t, 0, "已恢复上次未完成的内容");
-	}
+	} else if (!forced && draft_other(t->who, form->name, t->win,
+	    &fs->offer))
+		scr->opened = form_offer;
 	/* start at the first field not filled in for us */
 	for (fs->cur = 0; fs->cur + 1 < fs->n; fs->cur++)
 		if (!fs->slots[fs->cur].ff->self && (field == NULL ||

@@ -40,6 +40,8 @@ tui_push(struct tui *t, struct screen *s)
 		return;
 	}
 	t->stack[t->depth++] = s;
+	if (s->opened != NULL)
+		s->opened(t, s);
 }
 
 /* Take the top screen off the stack without freeing it (its owner does). */
@@ -209,34 +211,40 @@ tui_start_curses(struct tui *t)
 	return 0;
 }
 
+/* R-SEC-8.9: Y takes the other window's draft over, N discards it. */
 static int
 resume_answer(struct tui *t, void *arg, int answer)
 {
 	const struct form *f = arg;
 
-	if (answer == 'y')
+	if (answer == 'y') {
+		if (draft_take(t->who, f->name, t->offer.win, t->win) != NJ_OK)
+			tui_msg(t, 1, "该草稿已被其他窗口取走");
 		tui_push(t, form_screen_new(t, f, NULL, NULL, 0));
-	else if (answer == 'n')
-		draft_drop(t->who, f->name);
+	} else if (answer == 'n')
+		draft_drop(t->who, f->name, t->offer.win);
 	return SK_STAY;
 }
 
-/* A draft left by a dropped connection: offer to take it up. */
+/*
+ * A draft left by a dropped connection or another window: offer to take it
+ * up; never filled in unasked (R-SEC-8.9 issue 8 (9)).
+ */
 static void
 tui_offer_draft(struct tui *t)
 {
 	const struct form	*f;
-	char			 name[128], at[32], text[512];
+	char			 text[512];
 
-	if (!draft_latest(t->who, name, sizeof name, at, sizeof at))
+	if (!draft_other(t->who, NULL, t->win, &t->offer))
 		return;
-	if ((f = forms_find(t->forms, name)) == NULL ||
+	if ((f = forms_find(t->forms, t->offer.form)) == NULL ||
 	    f->kind != FORM_ACTION || !form_allowed(f, t->who)) {
-		draft_drop(t->who, name);
+		draft_drop(t->who, t->offer.form, t->offer.win);
 		return;
 	}
 	xsnprintf(text, sizeof text, "上次有未完成的表单“%s”\n（%s 保存）。\n"
-	    "要继续填写吗？", f->title, at);
+	    "要继续填写吗？", f->title, t->offer.at);
 	tui_push(t, ask_new("继续填写", text, "Y 继续  N 放弃  Esc 以后再说",
 	    resume_answer, (void *)f));
 }
@@ -267,6 +275,7 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 
 	memset(&t, 0, sizeof t);
 	t.who = who;
+	draft_window_new(t.win, sizeof t.win);
 	t.idle = o->idle;
 	t.colour = o->colour >= 0 ? o->colour : user_colour(who);
 	if (forms_load(forms_default_dir(), &t.forms, err, sizeof err) != 0) {

@@ -84,6 +84,8 @@ struct screen {
 	char			 title[NJ_NAME_MAX];
 	const char		*keys;		/* the help line */
 	int			 compact;	/* a message takes the key line */
+	/* once pushed, may push a question over itself (may be NULL) */
+	void			(*opened)(struct tui *, struct screen *);
 };
 
 struct tui {
@@ -101,6 +103,8 @@ struct tui {
 	int			 cy, cx;	/* cursor after drawing, -1 hide */
 	int			 forced;	/* must change password first */
 	int			 revoked;	/* the user is no longer valid */
+	char			 win[DRAFT_WIN_LEN];	/* this window's id */
+	struct draft_info	 offer;	/* another window's draft offered */
 };
 
 /* tui-main.c */

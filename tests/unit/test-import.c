@@ -294,8 +294,10 @@ regions_refused_names_file_line(void **state)
 	imp_refused("第 5 行第 3 列（level）", "regions", REGIONS_HDR "\n"
 	    "640122201,新城乡,township,640122\n\n"
 	    "640122202,新城二乡,乡,640122\n", 0);
-	imp_refused("第 4 行第 3 列（level）", "regions", REGIONS_HDR
-	    "640122201,\"新城\n乡\",township,640122\n"
+	/* R-SEC-8.11a: a cell over two lines is now refused itself (a
+	 * control character in a name), named by the line its row begins */
+	imp_refused("第 3 行第 2 列（name）：含有控制字符", "regions",
+	    REGIONS_HDR "\n640122201,\"新城\n乡\",township,640122\n"
 	    "640122202,新城二乡,乡,640122\n", 0);
 	imp_refused("第 4 行：有 3 列，表头有 4 列", "regions", REGIONS_HDR
 	    "\r\n640122201,新城乡,township,640122\r\n640122202,新城二乡,"

@@ -398,7 +398,9 @@ sale_refused_price(void **state)
 
 	(void)state;
 	notice_in(notice, "640122", ID_A, "张三", "1.1.3", "03", "1");
-	fx_refused("售价应大于 0", "fs_dealer", "sale.new", kv("notice", notice),
+	/* R-SEC-8.11c: a price below 1 元 is refused by the field's range */
+	fx_refused("销售价格（元）：应在 1 元至 10000000 元之间", "fs_dealer",
+	    "sale.new", kv("notice", notice),
 	    "id_no=" ID_A, "serial=XG26A001", "price=0", "sold_on=2026-03-02",
 	    "invoice_no=FP1", NULL);
 	assert_string_equal(fx_field, "price");

@@ -1,0 +1,155 @@
+/*
+ * action-outbox.c: how long printed sheets stay in the users' outboxes
+ * (R-SEC-8.12d issue 8 (12)). A sheet may hold private data (ID numbers,
+ * bank accounts), so it is kept only so many days: the setting
+ * `outbox_days` in the database's meta table (OUTBOX_DAYS, 30, when not
+ * set), changed by the province's admin with the action outbox.days.
+ * Older files (and month-end folders left empty) are removed from a
+ * user's outbox each time a sheet is written to it, and from every
+ * outbox when the server starts (outbox_sweep_all).
+ *
+ *   <directory of the database>/outbox/<login>/...
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "actions.h"
+
+#define OUTBOX_KEY	"outbox_days"
+
+/* The days a sheet is kept: the meta setting, else OUTBOX_DAYS. */
+int
+outbox_days(void)
+{
+	char	v[32];
+	int64_t	n;
+
+	if (sql_text(v, sizeof v, SQL_META_GET, "t", OUTBOX_KEY) != 1 ||
+	    parse_int(v, &n) != 0 || n < 1 || n > OUTBOX_DAYS_MAX)
+		return OUTBOX_DAYS;
+	return (int)n;
+}
+
+/* The outbox folder beside the database into buf; -1 if none. */
+static int
+outbox_root(char *buf, size_t len)
+{
+	char	copy[4096], real[PATH_MAX];
+
+	strlcpy0(copy, store->path, sizeof copy);
+	if (realpath(dirname(copy), real) == NULL)
+		return -1;
+	xsnprintf(buf, len, "%s/outbox", real);
+	return 0;
+}
+
+/*
+ * Remove from dir what was last written before cut; folders (a month's
+ * sheets) one level down are swept too and removed once empty. Nothing is
+ * followed through a symbolic link. Returns the entries removed.
+ */
+static int
+outbox_sweep_in(const char *dir, time_t cut, int depth)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 sb;
+	char		 path[PATH_MAX];
+	int		 n = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir,
+		    e->d_name) >= sizeof path || lstat(path, &sb) != 0)
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			if (depth > 0)
+				n += outbox_sweep_in(path, cut, depth - 1);
+			if (sb.st_mtime < cut && rmdir(path) == 0)
+				n++;
+		} else if (sb.st_mtime < cut && unlink(path) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/*
+ * Sweep the outbox of login (as a file-name part, see action-print.c)
+ * at time now. Returns the entries removed.
+ */
+int
+outbox_sweep(const char *login, time_t now)
+{
+	char	root[PATH_MAX], dir[PATH_MAX + NJ_LOGIN_MAX + 8];
+
+	if (outbox_root(root, sizeof root) != 0)
+		return 0;
+	xsnprintf(dir, sizeof dir, "%s/%s", root, login);
+	return outbox_sweep_in(dir, now - (time_t)outbox_days() * 86400, 1);
+}
+
+/* Every user's outbox, at server start. Returns the entries removed. */
+int
+outbox_sweep_all(time_t now)
+{
+	char		 root[PATH_MAX], dir[PATH_MAX + 300];
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 sb;
+	time_t		 cut;
+	int		 n = 0;
+
+	if (outbox_root(root, sizeof root) != 0 ||
+	    (d = opendir(root)) == NULL)
+		return 0;
+	cut = now - (time_t)outbox_days() * 86400;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xsnprintf(dir, sizeof dir, "%s/%s", root, e->d_name);
+		if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		chmod(dir, 0700);
+		n += outbox_sweep_in(dir, cut, 1);
+	}
+	closedir(d);
+	chmod(root, 0700);
+	return n;
+}
+
+static const struct field days_fields[] = {
+	{ "days", FT_INT, FF_REQ, "打印文件保留天数", NULL, OUTBOX_DAYS_MAX },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* outbox.days: set how many days printed sheets are kept. */
+static int
+outbox_set_days(struct act *a)
+{
+	char	v[32];
+
+	if (act_num(a, "days") < 1)
+		return act_refuse(a, "days", "保留天数至少为 1 天");
+	xsnprintf(v, sizeof v, "%lld", (long long)act_num(a, "days"));
+	if (sql_exec(SQL_META_SET, "tt", OUTBOX_KEY, v) != 0)
+		return act_fail(a, "保存设置");
+	act_key(a, "%s", v);
+	return NJ_OK;
+}
+
+const struct action action_outbox_days = {
+	"outbox.days", "设置打印文件保留天数", R(ROLE_ADMIN), days_fields,
+	outbox_set_days, 0, NULL
+};
