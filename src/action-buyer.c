@@ -23,6 +23,7 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 	sqlite3_stmt	*st;
 	char		 gender[8] = "", at[32], banned[16] = "";
 	unsigned char	 h[CRYPT_HASH_LEN];
+	int64_t		 rid;
 	int		 rc;
 
 	memset(b, 0, sizeof *b);
@@ -57,8 +58,12 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 		}
 	} else if (in->name == NULL || in->kind == NULL)
 		return act_refuse(a, "id_no", "没有此证件号码的购机者登记");
-	sealed_make(&phone, "buyers.phone", "phone", in->phone);
-	sealed_make(&acct, "buyers.account", "account", in->account);
+	/* R-SEC-8.5a issue 8 (5): sealed for this row, its id known first */
+	rid = rc == 1 ? b->id : store_next_id("buyers");
+	if (rid <= 0)
+		return act_fail(a, "保存购机者");
+	sealed_make(&phone, "buyers.phone", rid, "phone", in->phone);
+	sealed_make(&acct, "buyers.account", rid, "account", in->account);
 	if (rc == 1) {
 		rc = sql_exec(SQL_BUYER_UPDATE, "tttbtttbbti", in->township,
 		    in->village, in->address, phone.blob, phone.len,
@@ -68,7 +73,7 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 		if (in->township != NULL)
 			strlcpy0(b->township, in->township, sizeof b->township);
 	} else {
-		sealed_make(&idno, "buyers.idno", "idno", in->idno);
+		sealed_make(&idno, "buyers.idno", rid, "idno", in->idno);
 		if (strcmp(in->kind, "person") == 0)
 			strlcpy0(gender, in->gender ? in->gender :
 			    idcard_gender(in->idno) == 1 ? "男" : "女",
@@ -83,6 +88,8 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 		    (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
 		sealed_free(&idno);
 		b->id = store_last_id();
+		if (rc == 0 && b->id != rid)
+			rc = -1;	/* sealed for another row: never store */
 		strlcpy0(b->name, in->name, sizeof b->name);
 		strlcpy0(b->kind, in->kind, sizeof b->kind);
 		strlcpy0(b->township, in->township ? in->township : "",
