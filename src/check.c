@@ -77,6 +77,20 @@ check_macs(char *detail, size_t len)
 	return rc == 0;
 }
 
+/* R-SEC-8.5a issue 8 (5): every sealed value opens in its own row. */
+static int
+check_sealed(char *detail, size_t len)
+{
+	int rc = sealed_verify(detail, len);
+
+	if (rc > 0) {
+		size_t used = strlen(detail);
+
+		xsnprintf(detail + used, len - used, "（共 %d 处）", rc);
+	}
+	return rc == 0;
+}
+
 /* Every payment is its sale's frozen subsidy, of a paid or refunded sale. */
 static int
 check_payments(char *detail, size_t len)
@@ -125,6 +139,7 @@ static const struct {
 	{ "审计日志", check_audit },
 	{ "审计锚点", check_anchor },
 	{ "安全字段校验", check_macs },
+	{ "加密字段", check_sealed },
 };
 
 /* Run every check; 0 if all pass, otherwise the number that failed. */

@@ -188,3 +188,74 @@ store_reseal_rows(void)
 		return NJ_ERROR;
 	return NJ_OK;
 }
+
+/*
+ * `njbt check` (R-SEC-8.5a issue 8 (5)): every sealed value opens in the
+ * row and column it sits in. A value copied from another row or column,
+ * or changed, does not. Returns the number that do not, or -1.
+ */
+static int64_t
+sealed_check_one(sqlite3_stmt *st, int i, const char *col, int64_t id,
+    const char *what, char *detail, size_t len, int64_t bad)
+{
+	const void	*b = sqlite3_column_blob(st, i);
+	char		*plain;
+	size_t		 used;
+	int		 rc;
+
+	if (b == NULL)
+		return 0;
+	plain = xcalloc(1, RESEAL_MAX);
+	rc = crypt_open(b, (size_t)sqlite3_column_bytes(st, i), col, id, plain,
+	    RESEAL_MAX);
+	sodium_memzero(plain, RESEAL_MAX);
+	free(plain);
+	if (rc == 0)
+		return 0;
+	if (bad < 3) {
+		used = strlen(detail);
+		xsnprintf(detail + used, len - used, "%s%s id=%lld 的加密字段"
+		    "无法解密（被复制、调换或改动）", *detail ? "；" : "", what,
+		    (long long)id);
+	}
+	return 1;
+}
+
+int
+sealed_verify(char *detail, size_t len)
+{
+	static const struct {
+		enum sql	 next;
+		const char	*what;
+		const char	*cols[3];
+	} tabs[] = {
+		{ SQL_RESEAL_BUYER_NEXT, "购机者", { "buyers.idno",
+		    "buyers.phone", "buyers.account" } },
+		{ SQL_RESEAL_MAKER_NEXT, "生产企业", { "makers.phone" } },
+		{ SQL_RESEAL_DEALER_NEXT, "经销商", { "dealers.phone" } },
+	};
+	sqlite3_stmt	*st;
+	int64_t		 id, bad = 0;
+	size_t		 t, c;
+	int		 rc = 0;
+
+	detail[0] = '\0';
+	for (t = 0; t < sizeof tabs / sizeof tabs[0]; t++) {
+		for (id = 0;;) {
+			st = sql_query(tabs[t].next, "i", id);
+			if ((rc = sql_step(st)) != 1)
+				break;
+			id = sqlite3_column_int64(st, 0);
+			for (c = 0; c < 3 && tabs[t].cols[c] != NULL; c++)
+				bad += sealed_check_one(st, (int)c + 1,
+				    tabs[t].cols[c], id, tabs[t].what, detail,
+				    len, bad);
+		}
+		sqlite3_reset(st);
+		if (rc < 0) {
+			xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
+			return -1;
+		}
+	}
+	return bad > 0 ? (int)(bad > 1000000 ? 1000000 : bad) : 0;
+}

@@ -118,6 +118,7 @@ int	 mac_verify(char *, size_t);
 
 /* store-reseal.c: migration 005's C step */
 int	 store_reseal_rows(void);
+int	 sealed_verify(char *, size_t);
 
 /* store.c */
 int64_t	 store_next_id(const char *);
