@@ -23,7 +23,7 @@
 #include "store.h"
 
 #define MAC_LEN		32
-#define MAC_MAXCOLS	24
+#define MAC_MAXCOLS	24	/* at most 32: a bit each in mac_present */
 #define MAC_SQL_MAX	8192
 
 struct mac_table {
@@ -75,6 +75,10 @@ static const struct mac_table mac_tables[] = {
 	{ "returns", "退货", { "id" }, { "sale_id", "state", "refund" } },
 };
 #define NMAC (sizeof mac_tables / sizeof mac_tables[0])
+
+/* Which listed columns the database has: one bit per column (below). */
+static uint32_t	mac_present[NMAC];
+static sqlite3	*mac_present_db;
 
 /* A small appending buffer for the SQL built from the table. */
 struct sbuf {
@@ -150,6 +154,7 @@ mac_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 int
 mac_register(void)
 {
+	mac_present_db = NULL;	/* a new connection: read the columns anew */
 	if (!store->haskey)
 		return NJ_OK;
 	return sqlite3_create_function(store->db, "njbt_mac", -1,
@@ -157,22 +162,40 @@ mac_register(void)
 	    SQLITE_OK ? NJ_OK : NJ_ERROR;
 }
 
-/* Does column col exist in table tbl of main? */
-static int
-mac_has_col(const char *tbl, const char *col)
+/*
+ * Which listed columns the database has, one bit per column of each
+ * table: read once per connection (one PRAGMA a table), since the
+ * triggers are made on every open.
+ */
+
+static void
+mac_load_cols(void)
 {
 	sqlite3_stmt	*st;
 	char		 q[256];
-	int		 found = 0;
+	const char	*name;
+	size_t		 i, k;
 
-	xsnprintf(q, sizeof q, "PRAGMA main.table_info(%s)", tbl);
-	if (sqlite3_prepare_v2(store->db, q, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	while (!found && sqlite3_step(st) == SQLITE_ROW)
-		found = strcmp((const char *)sqlite3_column_text(st, 1), col) ==
-		    0;
-	sqlite3_finalize(st);
-	return found;
+	if (mac_present_db == store->db)
+		return;
+	for (i = 0; i < NMAC; i++) {
+		mac_present[i] = 0;
+		xsnprintf(q, sizeof q, "PRAGMA main.table_info(%s)",
+		    mac_tables[i].tbl);
+		if (sqlite3_prepare_v2(store->db, q, -1, &st, NULL) !=
+		    SQLITE_OK)
+			continue;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			name = (const char *)sqlite3_column_text(st, 1);
+			for (k = 0; k < MAC_MAXCOLS &&
+			    mac_tables[i].cols[k] != NULL; k++)
+				if (name != NULL &&
+				    strcmp(name, mac_tables[i].cols[k]) == 0)
+					mac_present[i] |= 1u << k;
+		}
+		sqlite3_finalize(st);
+	}
+	mac_present_db = store->db;
 }
 
 /* The row key of alias p ("NEW", "t"): "12", or "2026|640122". */
@@ -195,7 +218,7 @@ mac_call(struct sbuf *s, const struct mac_table *t, const char *p)
 	sb_add(s, "njbt_mac('%s', ", t->tbl);
 	mac_key(s, t, p);
 	for (i = 0; i < MAC_MAXCOLS && t->cols[i] != NULL; i++)
-		if (mac_has_col(t->tbl, t->cols[i]))
+		if (mac_present[t - mac_tables] & (1u << i))
 			sb_add(s, ", '%s', %s.%s", t->cols[i], p, t->cols[i]);
 	sb_add(s, ")");
 }
@@ -231,6 +254,8 @@ mac_triggers(void)
 
 	if (!store->haskey || !mac_ready())
 		return NJ_OK;
+	mac_present_db = NULL;	/* the schema may have changed */
+	mac_load_cols();
 	s = xcalloc(1, sizeof *s);
 	for (i = 0; i < NMAC && rc == NJ_OK; i++) {
 		const struct mac_table *t = &mac_tables[i];
@@ -288,6 +313,8 @@ mac_rebuild(void)
 
 	if (!store->haskey || !mac_ready())
 		return NJ_OK;
+	mac_present_db = NULL;
+	mac_load_cols();
 	if (sql_exec(SQL_MAC_CLEAR, "") != 0)
 		return NJ_ERROR;
 	s = xcalloc(1, sizeof *s);
@@ -393,6 +420,7 @@ mac_verify(char *detail, size_t len)
 		xsnprintf(detail, len, "数据库版本过旧，没有安全字段校验值");
 		return -1;
 	}
+	mac_load_cols();
 	for (i = 0; i < NMAC; i++) {
 		n = mac_check_table(&mac_tables[i], detail, len);
 		if (n < 0)
