@@ -300,7 +300,8 @@ mac_triggers(void)
 }
 
 /*
- * Compute the MAC of every row afresh, inside the caller's transaction:
+ * Compute the MAC of every row, and of the schema, afresh, inside the
+ * caller's transaction:
  * migration 005, and after every upgrade (a later migration may change
  * or add columns under the MAC).
  */
@@ -329,6 +330,8 @@ mac_rebuild(void)
 		rc = mac_exec(s);
 	}
 	free(s);
+	if (rc == NJ_OK && sql_exec(SQL_MAC_SCHEMA_SET, "") != 0)
+		rc = NJ_ERROR;
 	return rc;
 }
 
@@ -421,6 +424,16 @@ mac_verify(char *detail, size_t len)
 		return -1;
 	}
 	mac_load_cols();
+	/* the schema first: an added trigger could keep stale MACs fresh */
+	if (sql_int(&n, SQL_MAC_SCHEMA_OK, "") < 0) {
+		xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
+		return -1;
+	}
+	if (n != 1) {
+		xsnprintf(detail, len, "数据库结构（表、索引、触发器）在 njbt 之外被"
+		    "改动");
+		bad++;
+	}
 	for (i = 0; i < NMAC; i++) {
 		n = mac_check_table(&mac_tables[i], detail, len);
 		if (n < 0)

@@ -160,6 +160,12 @@ restore good
 q "DELETE FROM verifications WHERE sale_id = $SALE"
 fails "a row deleted with sqlite3 is detected" "核验表有 1 行在 njbt 之外被删除"
 restore good
+# a trigger planted with sqlite3 would have njbt itself re-MAC a forged row
+q "CREATE TRIGGER launder AFTER UPDATE ON users BEGIN
+   UPDATE users SET role = 'admin' WHERE login = 'xg_zhen'; END"
+"$NJBT" do --as xg_zhen user.prefs colour=1 > /dev/null 2>&1
+fails "a planted trigger is detected" "数据库结构（表、索引、触发器）在 njbt 之外被改动"
+restore_all good
 check "and put back, the database passes" "$NJBT" check
 
 # --- the server logs the anchor ---------------------------------------------
