@@ -89,7 +89,7 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 		sealed_free(&idno);
 		b->id = store_last_id();
 		if (rc == 0 && b->id != rid)
-			rc = -1;	/* sealed for another row: never store */
+			rc = -1;	/* sealed for another row */
 		strlcpy0(b->name, in->name, sizeof b->name);
 		strlcpy0(b->kind, in->kind, sizeof b->kind);
 		strlcpy0(b->township, in->township ? in->township : "",

@@ -29,8 +29,8 @@
 struct mac_table {
 	const char	*tbl;
 	const char	*label;			/* in messages */
-	const char	*key[3];		/* the primary key's columns */
-	const char	*cols[MAC_MAXCOLS];	/* the columns under the MAC */
+	const char	*key[3];		/* its primary key */
+	const char	*cols[MAC_MAXCOLS];	/* under the MAC */
 };
 
 /*
@@ -154,7 +154,7 @@ mac_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 int
 mac_register(void)
 {
-	mac_present_db = NULL;	/* a new connection: read the columns anew */
+	mac_present_db = NULL;	/* a new connection: read them anew */
 	if (!store->haskey)
 		return NJ_OK;
 	return sqlite3_create_function(store->db, "njbt_mac", -1,
@@ -321,8 +321,8 @@ mac_rebuild(void)
 	s = xcalloc(1, sizeof *s);
 	for (i = 0, rc = NJ_OK; i < NMAC && rc == NJ_OK; i++) {
 		s->n = 0;
-		sb_add(s, "INSERT INTO main.row_macs(tbl, key, mac) SELECT '%s', ",
-		    mac_tables[i].tbl);
+		sb_add(s, "INSERT INTO main.row_macs(tbl, key, mac) "
+		    "SELECT '%s', ", mac_tables[i].tbl);
 		mac_key(s, &mac_tables[i], "t");
 		sb_add(s, ", ");
 		mac_call(s, &mac_tables[i], "t");

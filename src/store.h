@@ -23,10 +23,10 @@ struct store {
 	unsigned char	 khash[32];	/* look-up hashes */
 	unsigned char	 kaudit[32];	/* audit chain */
 	unsigned char	 kmac[32];	/* row MACs (store-mac.c) */
-	unsigned char	 kanchor[32];	/* audit anchor (store-anchor.c) */
+	unsigned char	 kanchor[32];	/* audit anchor */
 	int		 haskey;
 	int		 intx;
-	int64_t		 audit_head;	/* audit row appended in this tx */
+	int64_t		 audit_head;	/* audit row added in this tx */
 	unsigned char	 audit_hash[32];	/* and its hash */
 };
 extern struct store *store;
@@ -71,7 +71,8 @@ int	 crypt_seal(const char *, const char *, int64_t, unsigned char **,
 	     size_t *);
 int	 crypt_open(const void *, size_t, const char *, int64_t, char *,
 	     size_t);
-int	 crypt_seal_ad(const char *, const char *, unsigned char **, size_t *);
+int	 crypt_seal_ad(const char *, const char *, unsigned char **,
+	     size_t *);
 int	 crypt_open_ad(const void *, size_t, const char *, char *, size_t);
 void	 crypt_hash(const char *, const char *, unsigned char *);
 int	 crypt_key_check(char *, size_t);
@@ -95,7 +96,7 @@ int	 audit_verify(int64_t *, int64_t *, char *, size_t);
 
 /* store-anchor.c: the audit chain's anchor outside the database */
 struct anchor {
-	int64_t		 head;		/* id of the last audit row */
+	int64_t		 head;		/* the last audit row's id */
 	int64_t		 count;		/* rows */
 	unsigned char	 hash[32];	/* hash of the last row */
 	char		 at[32];
