@@ -51,13 +51,13 @@ million_step(sqlite3_stmt *st)
 }
 
 static void
-million_bind_sealed(sqlite3_stmt *st, int col, const char *ad,
+million_bind_sealed(sqlite3_stmt *st, int col, const char *ad, int64_t id,
     const char *plain)
 {
 	unsigned char	*b;
 	size_t		 n;
 
-	crypt_seal(plain, ad, &b, &n);
+	crypt_seal(plain, ad, id, &b, &n);
 	sqlite3_bind_blob(st, col, b, (int)n, free);
 }
 
@@ -72,7 +72,7 @@ million_make(const char *path, int n)
 	char		 err[NJ_MSG_MAX], s[64], idno[32], at[32];
 	struct stat	 sb;
 	int		 from, to, i, c, state;
-	int64_t		 have = 0;
+	int64_t		 have = 0, bid;
 	static const char *const states[] = { "paid", "verified", "batched",
 	    "recorded", "failed" };
 
@@ -140,16 +140,17 @@ million_make(const char *path, int n)
 		crypt_hash("idno", idno, h);
 		snprintf(s, sizeof s, "购机者%07d", i);
 		sqlite3_bind_text(buyer, 1, s, -1, SQLITE_TRANSIENT);
-		million_bind_sealed(buyer, 2, "buyers.idno", idno);
+		bid = store_next_id("buyers");
+		million_bind_sealed(buyer, 2, "buyers.idno", bid, idno);
 		sqlite3_bind_blob(buyer, 3, h, sizeof h, SQLITE_TRANSIENT);
 		sqlite3_bind_text(buyer, 4, idno + 14, -1, SQLITE_TRANSIENT);
 		snprintf(s, sizeof s, "%s100", county);
 		sqlite3_bind_text(buyer, 5, s, -1, SQLITE_TRANSIENT);
 		snprintf(s, sizeof s, "139%08d", i % 100000000);
-		million_bind_sealed(buyer, 6, "buyers.phone", s);
+		million_bind_sealed(buyer, 6, "buyers.phone", bid, s);
 		sqlite3_bind_text(buyer, 7, s + 7, -1, SQLITE_TRANSIENT);
 		snprintf(s, sizeof s, "622848%013d", i);
-		million_bind_sealed(buyer, 8, "buyers.account", s);
+		million_bind_sealed(buyer, 8, "buyers.account", bid, s);
 		crypt_hash("account", s, h);
 		sqlite3_bind_blob(buyer, 9, h, sizeof h, SQLITE_TRANSIENT);
 		sqlite3_bind_text(buyer, 10, s + 15, -1, SQLITE_TRANSIENT);

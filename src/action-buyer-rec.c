@@ -85,7 +85,7 @@ buyer_find(struct act *a, const char *idno, struct buyer_rec *r)
 			r->has_phone = 1;
 			if (crypt_open(sqlite3_column_blob(st, 8),
 			    (size_t)sqlite3_column_bytes(st, 8), "buyers.phone",
-			    r->phone, sizeof r->phone) != 0)
+			    r->id, r->phone, sizeof r->phone) != 0)
 				ok = -1;
 		}
 		sql_col_copy(st, 9, r->bank_name, sizeof r->bank_name);
@@ -171,13 +171,13 @@ bf_write(struct act *a, const struct buyer_rec *r, size_t i, const char *v)
 
 	switch (bfields[i].kind) {
 	case BF_PHONE:
-		sealed_make(&s, "buyers.phone", "phone", v);
+		sealed_make(&s, "buyers.phone", r->id, "phone", v);
 		rc = sql_exec(bfields[i].set, "bti", s.blob, s.len, s.last4,
 		    r->id);
 		sealed_free(&s);
 		break;
 	case BF_ACCOUNT:
-		sealed_make(&s, "buyers.account", "account", v);
+		sealed_make(&s, "buyers.account", r->id, "account", v);
 		rc = sql_exec(bfields[i].set, "bbti", s.blob, s.len, s.hash,
 		    (size_t)CRYPT_HASH_LEN, s.last4, r->id);
 		sealed_free(&s);

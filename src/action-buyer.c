@@ -27,6 +27,7 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 	struct buyer_rec r;
 	struct sealed	idno, phone, acct;
 	char		gender[8] = "", at[32];
+	int64_t		rid;
 	int		rc, day;
 
 	memset(b, 0, sizeof *b);
@@ -56,9 +57,12 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 	}
 	if (in->name == NULL || in->kind == NULL)
 		return lookup_miss(a, "id_no", "没有此证件号码的购机者登记");
-	sealed_make(&phone, "buyers.phone", "phone", in->phone);
-	sealed_make(&acct, "buyers.account", "account", in->account);
-	sealed_make(&idno, "buyers.idno", "idno", in->idno);
+	/* R-SEC-8.5a issue 8 (5): sealed for this row, its id known first */
+	if ((rid = store_next_id("buyers")) <= 0)
+		return act_fail(a, "保存购机者");
+	sealed_make(&phone, "buyers.phone", rid, "phone", in->phone);
+	sealed_make(&acct, "buyers.account", rid, "account", in->account);
+	sealed_make(&idno, "buyers.idno", rid, "idno", in->idno);
 	if (strcmp(in->kind, "person") == 0)
 		strlcpy0(gender, in->gender ? in->gender :
 		    idcard_gender(in->idno) == 1 ? "男" : "女", sizeof gender);
@@ -75,6 +79,8 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 	if (rc != 0)
 		return act_fail(a, "保存购机者");
 	b->id = store_last_id();
+	if (b->id != rid)
+		return act_fail(a, "保存购机者");	/* sealed for another row */
 	strlcpy0(b->name, in->name, sizeof b->name);
 	strlcpy0(b->kind, in->kind, sizeof b->kind);
 	strlcpy0(b->township, in->township ? in->township : "",

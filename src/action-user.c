@@ -69,14 +69,16 @@ org_open(struct act *a, const struct org_kind *k, const char *person,
 	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)
 		return rc;
 	clock_stamp(a->now, at, sizeof at);
-	sealed_make(&phone, k->phone_ad, "phone", act_str(a, "phone"));
+	/* R-SEC-8.5a issue 8 (5): sealed for the row about to be inserted */
+	if ((id = store_next_id(k->phone_ad)) <= 0)
+		return act_fail(a, k->what);
+	sealed_make(&phone, k->phone_ad, id, "phone", act_str(a, "phone"));
 	rc = sql_exec(k->insert, "ttttbtt", act_str(a, "name"),
 	    act_str(a, "uscc"), act_str(a, "legal_rep"), act_str(a, "address"),
 	    phone.blob, phone.len, SEALED_LAST4(&phone), at);
 	sealed_free(&phone);
-	if (rc != 0)
+	if (rc != 0 || store_last_id() != id)
 		return act_fail(a, k->what);
-	id = store_last_id();
 	if ((rc = user_insert(a, act_str(a, "login"), person, k->role, NULL,
 	    k->role == ROLE_MAKER ? id : 0, k->role == ROLE_DEALER ? id : 0,
 	    act_str(a, "password"), must_change)) != NJ_OK)

@@ -53,6 +53,44 @@ check_audit(char *detail, size_t len)
 	return rc == 0;
 }
 
+/*
+ * R-SEC-8.4 issue 8 (4): the log reaches its anchor outside the database
+ * (not cut short, not an older copy, not emptied).
+ */
+static int
+check_anchor(char *detail, size_t len)
+{
+	return anchor_verify(detail, len) == 0;
+}
+
+/*
+ * R-SEC-8.5b issue 8 (5): the security-relevant columns of every row
+ * match their keyed MAC (not changed, added or deleted outside njbt).
+ */
+static int
+check_macs(char *detail, size_t len)
+{
+	int rc = mac_verify(detail, len);
+
+	if (rc == 0)
+		xsnprintf(detail, len, "全部相符");
+	return rc == 0;
+}
+
+/* R-SEC-8.5a issue 8 (5): every sealed value opens in its own row. */
+static int
+check_sealed(char *detail, size_t len)
+{
+	int rc = sealed_verify(detail, len);
+
+	if (rc > 0) {
+		size_t used = strlen(detail);
+
+		xsnprintf(detail + used, len - used, "（共 %d 处）", rc);
+	}
+	return rc == 0;
+}
+
 /* Every payment is its sale's frozen subsidy, of a paid or refunded sale. */
 static int
 check_payments(char *detail, size_t len)
@@ -99,6 +137,9 @@ static const struct {
 	{ "支付记录", check_payments },
 	{ "资金计划已支付数", check_budget_paid },
 	{ "审计日志", check_audit },
+	{ "审计锚点", check_anchor },
+	{ "安全字段校验", check_macs },
+	{ "加密字段", check_sealed },
 };
 
 /* Run every check; 0 if all pass, otherwise the number that failed. */

@@ -1,8 +1,9 @@
 /*
  * cmd-backup.c: `njbt backup FILE`, an online, consistent copy of the
- * database while users work (SQLite's backup API). The key file is not
- * copied: it must be kept safe separately, or the copy's private data
- * cannot be read.
+ * database while users work (SQLite's backup API), with its own audit
+ * anchor beside it (FILE.anchor, R-SEC-8.4 issue 8 (4)) so that a restored
+ * copy verifies. The key file is not copied: it must be kept safe
+ * separately, or the copy's private data cannot be read.
  *
  * R-SEC-8.12b issue 8 (12): the copy is 0600 from its first byte. The file
  * is made (or an old one made private) here, with open(2) and mode 0600,
@@ -58,8 +59,8 @@ cmd_backup(struct cmd_ctx *ctx, int argc, char **argv)
 		return 1;
 	}
 	db_close();
-	fprintf(stderr, "已备份到 %s。注意：密钥文件 %s.key 未包含在备份中，请另行妥善"
-	    "保管。\n", argv[1], ctx->db);
+	fprintf(stderr, "已备份到 %s（审计锚点 %s.anchor）。注意：密钥文件 %s.key 未"
+	    "包含在备份中，请另行妥善保管。\n", argv[1], argv[1], ctx->db);
 	return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
  * cmd-check.c: `njbt check`: the database's integrity check, its foreign
- * keys, the books (budget counters against the records) and the audit
- * chain. Prints one line per check; exits 1 if any fails.
+ * keys, the books (budget counters against the records), the audit chain
+ * and its anchor outside the database, the keyed MACs of security-relevant
+ * columns and the binding of sealed values to their rows (issue 8 items 4,
+ * 5). Prints one line per check; exits 1 if any fails.
  */
 #include <stdio.h>
 
@@ -31,5 +33,5 @@ cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_check_entry = {
-	"check", "", "检查数据库完整性、外键、资金台账和审计日志链", cmd_check
+	"check", "", "检查数据库完整性、外键、资金台账、审计日志链及其锚点、安全字段校验值和加密字段", cmd_check
 };

@@ -65,3 +65,10 @@ db_backup(const char *path, char *err, size_t errlen)
 {
 	return store_backup(path, err, errlen);
 }
+
+/* The audit anchor in one line, for the server's log (R-SEC-8.4). */
+int
+db_anchor_line(char *buf, size_t len)
+{
+	return anchor_describe(buf, len);
+}

@@ -32,19 +32,31 @@ draft_window_new(char *buf, size_t len)
 	sodium_bin2hex(buf, len, raw, sizeof raw);
 }
 
+
+/*
+ * A draft's row is (user, form): it is sealed as column
+ * "drafts.data:FORM" of row user (R-SEC-8.5a issue 8 (5)).
+ */
+static void
+draft_col(const char *form, char *buf, size_t len)
+{
+	xsnprintf(buf, len, "drafts.data:%s", form);
+}
+
 /* Keep data as the draft of form in window win of who. */
 int
 draft_save(const struct actor *who, const char *form, const char *win,
     const char *data)
 {
 	struct sealed	s;
-	char		at[32];
+	char		at[32], col[128];
 	int		rc = NJ_ERROR;
 
 	if (who->id == 0)
 		return NJ_OK;
 	clock_stamp(clock_now(), at, sizeof at);
-	sealed_make(&s, "drafts.data", "draft", data);
+	draft_col(form, col, sizeof col);
+	sealed_make(&s, col, who->id, "draft", data);
 	if (store_begin() != 0)
 		goto out;
 	if (sql_exec(SQL_DRAFT_WIN_SAVE, "ittbt", who->id, form, win, s.blob,
@@ -64,14 +76,15 @@ draft_load(const struct actor *who, const char *form, const char *win)
 {
 	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_GET, "itt", who->id,
 			    form, win);
-	char		*buf = NULL;
+	char		*buf = NULL, col[128];
 	size_t		 n;
 
+	draft_col(form, col, sizeof col);
 	if (sql_step(st) == 1) {
 		n = (size_t)sqlite3_column_bytes(st, 0) + 1;
 		buf = xcalloc(1, n);
-		if (crypt_open(sqlite3_column_blob(st, 0), n - 1,
-		    "drafts.data", buf, n) != 0) {
+		if (crypt_open(sqlite3_column_blob(st, 0), n - 1, col, who->id,
+		    buf, n) != 0) {
 			free(buf);
 			buf = NULL;
 		}

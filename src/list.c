@@ -127,9 +127,10 @@ list_cell(sqlite3_stmt *st, int col, const struct list_col *c, int clear)
 	if (sqlite3_column_type(st, col) == SQLITE_NULL)
 		return xstrdup("");
 	if (clear) {
+		/* R-SEC-8.5a issue 8 (5): only in the row it was sealed for */
 		if (crypt_open(sqlite3_column_blob(st, col),
-		    (size_t)sqlite3_column_bytes(st, col), c->ad, buf,
-		    sizeof buf) != 0)
+		    (size_t)sqlite3_column_bytes(st, col), c->ad,
+		    sqlite3_column_int64(st, col + 2), buf, sizeof buf) != 0)
 			return xstrdup("（无法解密）");
 		return xstrdup(buf);
 	}
@@ -191,7 +192,7 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 			page->cells[page->nrows * page->ncols + c] =
 			    list_cell(st, col, &def->cols[c], clear);
 			if (def->cols[c].flags & LC_PRIVATE)
-				col++;	/* skip its last-four column */
+				col += 2;	/* its last four, its row */
 		}
 		page->nrows++;
 	}

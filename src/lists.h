@@ -7,7 +7,8 @@
 
 #include "store.h"
 
-#define LC_PRIVATE	0x01	/* encrypted; followed by its last-four column */
+#define LC_PRIVATE	0x01	/* encrypted; followed by its last four
+				   and the id of the row it was sealed for */
 #define LC_MONEY	0x02	/* fen, shown as yuan */
 #define LC_KEY		0x04	/* the row's key, for actions on the row */
 #define LC_ROLE		0x08	/* a role name, shown by its label */

@@ -323,6 +323,7 @@ int	 db_open(const char *, char *, size_t);
 int	 db_init(const char *, int *, int *, char *, size_t);
 void	 db_close(void);
 int	 db_backup(const char *, char *, size_t);
+int	 db_anchor_line(char *, size_t);
 
 /* check.c */
 int	 check_run(void (*)(void *, int, const char *, const char *), void *);

@@ -227,7 +227,7 @@ const struct print_col print_detail_cols[] = {
 };
 
 /* SQL_PRINT_DETAIL_FROZEN's columns after the printed ones */
-enum { D_BATCH = 14, D_BUYER, D_SALE, D_COUNT };
+enum { D_BATCH = 17, D_BUYER, D_SALE, D_COUNT };
 
 int
 print_detail(struct print_job *j)

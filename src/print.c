@@ -799,7 +799,10 @@ print_header(struct print_job *j)
 	csvw_end(j->w);
 }
 
-/* A private cell: opened for those allowed, ***1234 for the others. */
+/*
+ * A private cell: opened for those allowed, ***1234 for the others. Its
+ * SQL columns are the blob, its last four and the id of its row.
+ */
 static void
 print_private(struct print_job *j, sqlite3_stmt *st, int col,
     const struct print_col *c)
@@ -815,8 +818,10 @@ print_private(struct print_job *j, sqlite3_stmt *st, int col,
 		csvw_text(j->w, buf);
 		return;
 	}
+	/* R-SEC-8.5a issue 8 (5): opened only in the row it was sealed for */
 	if (crypt_open(sqlite3_column_blob(st, col),
-	    (size_t)sqlite3_column_bytes(st, col), c->ad, buf, sizeof buf) != 0)
+	    (size_t)sqlite3_column_bytes(st, col), c->ad,
+	    sqlite3_column_int64(st, col + 2), buf, sizeof buf) != 0)
 		csvw_text(j->w, "（无法解密）");
 	else
 		csvw_text(j->w, buf);
@@ -842,7 +847,7 @@ print_row(struct print_job *j, sqlite3_stmt *st)
 			csvw_int(j->w, j->rows + 1);
 		else if (c->flags & PC_PRIVATE) {
 			print_private(j, st, col, c);
-			col += 2;
+			col += 3;	/* the blob, its last four, its row */
 		} else if (c->flags & (PC_MONEY | PC_NUM)) {
 			v = sqlite3_column_int64(st, col++);
 			if ((c->flags & PC_AGG) && agg < j->nagg)

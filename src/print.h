@@ -41,8 +41,9 @@
 
 /* Columns: a label (the seed's column name) and how its cell is made. */
 #define PC_MONEY	0x01	/* fen, written as yuan with two decimals */
-#define PC_PRIVATE	0x02	/* sealed under ad; the next SQL column is
-				   its last four, for the masked form */
+#define PC_PRIVATE	0x02	/* sealed under ad; the next SQL columns
+				   are its last four, for the masked form,
+				   and the id of the row it was sealed for */
 #define PC_SUM		0x04	/* added up in the totals row (合计) */
 #define PC_NUM		0x08	/* a number of ours: written as it is */
 #define PC_BLANK	0x10	/* filled by hand on paper: no SQL column */

@@ -547,7 +547,8 @@ server_shutdown(void)
 
 /*
  * Check that the database opens, in a child of its own: the server
- * itself never opens SQLite, so that no handle crosses a fork.
+ * itself never opens SQLite, so that no handle crosses a fork. The child
+ * logs the audit anchor (at start and every SERVER_ANCHOR_LOG_S).
  */
 static int
 server_check_db(const char *db)
@@ -563,6 +564,9 @@ server_check_db(const char *db)
 			fprintf(stderr, "njbt: %s\n", err);
 			_exit(1);
 		}
+		/* R-SEC-8.4 issue 8 (4): the anchor, witnessed in the log */
+		db_anchor_line(err, sizeof err);
+		server_log(NULL, NULL, "%s", err);
 		db_close();
 		_exit(0);
 	}
@@ -572,6 +576,9 @@ server_check_db(const char *db)
 	return 0;
 }
 
+/* How often the listener writes the audit anchor into its log. */
+#define SERVER_ANCHOR_LOG_S	(10 * 60)
+
 /* Run the server until SIGTERM or SIGINT; the exit status. */
 int
 server_run(const struct serve_opts *o)
@@ -579,6 +586,7 @@ server_run(const struct serve_opts *o)
 	struct sigaction	 sa;
 	struct pollfd		 pfd[3];
 	char			 err[NJ_MSG_MAX], fp[128], buf[64];
+	double			 anchor_at;
 	int			 lfd, all, from;
 
 	if (server_check_db(o->db) != 0)
@@ -617,6 +625,7 @@ server_run(const struct serve_opts *o)
 	}
 	server_log(NULL, NULL, "listening on %s:%s, host key %s %s",
 	    o->host, o->port, o->hostkey, fp);
+	anchor_at = server_mono();
 	while (!server_stop_flag) {
 		pfd[0].fd = lfd;
 		pfd[0].events = POLLIN;
@@ -626,7 +635,12 @@ server_run(const struct serve_opts *o)
 		pfd[2].events = POLLIN;
 		server_read_authed();
 		server_preauth_count("", &all, &from);
-		if (poll(pfd, 3, all > 0 ? 1000 : -1) < 0 && errno != EINTR) {
+		/* R-SEC-8.4 issue 8 (4): the audit anchor into the log */
+		if (server_mono() - anchor_at >= SERVER_ANCHOR_LOG_S) {
+			anchor_at = server_mono();
+			server_check_db(o->db);
+		}
+		if (poll(pfd, 3, all > 0 ? 1000 : 60 * 1000) < 0 && errno != EINTR) {
 			server_log(NULL, NULL, "poll: %s", strerror(errno));
 			break;
 		}

@@ -79,6 +79,9 @@ audit_write(const struct actor *who, const char *action, const char *record,
 	    who->from, action, record, detail, prev, (size_t)AUDIT_HASH_LEN,
 	    hash, (size_t)AUDIT_HASH_LEN) != 0)
 		return NJ_ERROR;
+	/* R-SEC-8.4 issue 8 (4): the anchor follows after the commit */
+	store->audit_head = id;
+	memcpy(store->audit_hash, hash, sizeof store->audit_hash);
 	return NJ_OK;
 }
 

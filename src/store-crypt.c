@@ -1,11 +1,13 @@
 /*
  * store-crypt.c: private data at rest. A key file beside the database
  * (FILE.db.key, mode 0600, made by `njbt init`) holds a master key; from it
- * come three subkeys: one encrypts private fields (XChaCha20-Poly1305, the
- * column name as associated data so that values cannot be swapped between
- * columns), one makes keyed hashes (BLAKE2b) for exact look-ups and
- * duplicate detection, one chains the audit log. The .db file alone
- * reveals no ID number, phone or account.
+ * come five subkeys: one encrypts private fields (XChaCha20-Poly1305, with
+ * "table.column#rowid" as associated data so that values can be swapped
+ * neither between columns nor between rows: R-SEC-8.5a issue 8 (5)), one
+ * makes keyed hashes (BLAKE2b) for exact look-ups and duplicate detection,
+ * one chains the audit log, one makes the row MACs (store-mac.c) and one
+ * the audit anchor (store-anchor.c). The .db file alone reveals no ID
+ * number, phone or account.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -100,6 +102,10 @@ crypt_load_key(const char *path, char *err, size_t errlen)
 	    KEY_CONTEXT, master);
 	crypto_kdf_derive_from_key(store->kaudit, sizeof store->kaudit, 3,
 	    KEY_CONTEXT, master);
+	crypto_kdf_derive_from_key(store->kmac, sizeof store->kmac, 4,
+	    KEY_CONTEXT, master);
+	crypto_kdf_derive_from_key(store->kanchor, sizeof store->kanchor, 5,
+	    KEY_CONTEXT, master);
 	r = 0;
 out:
 	sodium_memzero(master, sizeof master);
@@ -109,11 +115,22 @@ out:
 }
 
 /*
- * Encrypt plain for column ad into a new blob: nonce, then ciphertext and
- * tag. The caller frees *out.
+ * The associated data of a sealed value: its column and its row,
+ * "buyers.account#12" (R-SEC-8.5a issue 8 (5)). A value copied into
+ * another row or column no longer opens.
+ */
+static void
+crypt_ad(const char *col, int64_t id, char *buf, size_t len)
+{
+	xsnprintf(buf, len, "%s#%lld", col, (long long)id);
+}
+
+/*
+ * Encrypt plain under the associated data ad into a new blob: nonce, then
+ * ciphertext and tag. The caller frees *out.
  */
 int
-crypt_seal(const char *plain, const char *ad, unsigned char **out,
+crypt_seal_ad(const char *plain, const char *ad, unsigned char **out,
     size_t *outlen)
 {
 	size_t			 n = strlen(plain);
@@ -134,9 +151,9 @@ crypt_seal(const char *plain, const char *ad, unsigned char **out,
 	return 0;
 }
 
-/* Decrypt a blob of column ad into buf; -1 if the key does not fit. */
+/* Decrypt a blob sealed under ad into buf; -1 if it does not open. */
 int
-crypt_open(const void *blob, size_t len, const char *ad, char *buf,
+crypt_open_ad(const void *blob, size_t len, const char *ad, char *buf,
     size_t buflen)
 {
 	const unsigned char	*b = blob;
@@ -158,6 +175,28 @@ crypt_open(const void *blob, size_t len, const char *ad, char *buf,
 	}
 	buf[plen] = '\0';
 	return 0;
+}
+
+/* Seal plain for column col ("buyers.account") of row id. */
+int
+crypt_seal(const char *plain, const char *col, int64_t id,
+    unsigned char **out, size_t *outlen)
+{
+	char ad[256];
+
+	crypt_ad(col, id, ad, sizeof ad);
+	return crypt_seal_ad(plain, ad, out, outlen);
+}
+
+/* Open a blob of column col of row id into buf; -1 if it does not open. */
+int
+crypt_open(const void *blob, size_t len, const char *col, int64_t id,
+    char *buf, size_t buflen)
+{
+	char ad[256];
+
+	crypt_ad(col, id, ad, sizeof ad);
+	return crypt_open_ad(blob, len, ad, buf, buflen);
 }
 
 /* Keyed hash of a normalised value, separated by kind ("idno", ...). */
@@ -210,17 +249,18 @@ fail:
 }
 
 /*
- * A private value ready to store: ciphertext, keyed hash and last four
- * characters. plain NULL gives an empty record (all NULL when bound).
+ * A private value ready to store in column col of row id: ciphertext,
+ * keyed hash and last four characters. plain NULL gives an empty record
+ * (all NULL when bound).
  */
 void
-sealed_make(struct sealed *s, const char *col, const char *kind,
+sealed_make(struct sealed *s, const char *col, int64_t id, const char *kind,
     const char *plain)
 {
 	memset(s, 0, sizeof *s);
 	if (plain == NULL)
 		return;
-	crypt_seal(plain, col, &s->blob, &s->len);
+	crypt_seal(plain, col, id, &s->blob, &s->len);
 	crypt_hash(kind, plain, s->hash);
 	text_last4(plain, s->last4, sizeof s->last4);
 	s->set = 1;

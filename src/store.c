@@ -130,6 +130,10 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_extended_result_codes(store->db, 1);
 	if (store_pragmas(err, errlen) != 0)
 		goto out;
+	if (mac_register() != NJ_OK) {
+		xsnprintf(err, errlen, "数据库设置失败：%s", store_errmsg());
+		goto out;
+	}
 
 	v = store_version();
 	if (v < 0) {
@@ -149,6 +153,11 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	if (store->haskey && store_version() > 0 &&
 	    crypt_key_check(err, errlen) != 0)
 		goto out;
+	/* R-SEC-8.5b issue 8 (5): this connection keeps the row MACs */
+	if (v == store_latest() && mac_triggers() != NJ_OK) {
+		xsnprintf(err, errlen, "数据库设置失败：%s", store_errmsg());
+		goto out;
+	}
 	r = NJ_OK;
 	goto out;
 fail_msg_path:
@@ -170,6 +179,8 @@ store_close(void)
 	sodium_memzero(store->kenc, sizeof store->kenc);
 	sodium_memzero(store->khash, sizeof store->khash);
 	sodium_memzero(store->kaudit, sizeof store->kaudit);
+	sodium_memzero(store->kmac, sizeof store->kmac);
+	sodium_memzero(store->kanchor, sizeof store->kanchor);
 	free(store);
 	store = NULL;
 }
@@ -202,6 +213,61 @@ store_latest(void)
 }
 
 /*
+ * The C steps of migrations, run after the version's SQL in the same
+ * transaction: what SQL cannot do (it needs the key).
+ */
+static const struct {
+	int	 version;
+	int	(*fn)(void);
+} migration_steps[] = {
+	{ 5, store_reseal_rows },	/* R-SEC-8.5a issue 8 (5) */
+};
+
+static int
+store_migrate_step(int version)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof migration_steps / sizeof migration_steps[0];
+	    i++)
+		if (migration_steps[i].version == version &&
+		    migration_steps[i].fn() != NJ_OK)
+			return NJ_ERROR;
+	return NJ_OK;
+}
+
+/*
+ * After an upgrade: every row MAC afresh (a migration may have changed
+ * rows or columns under the MAC; R-SEC-8.5b issue 8 (5)), this
+ * connection's triggers, and the audit anchor (R-SEC-8.4 issue 8 (4);
+ * made if missing: `njbt init` is where an anchor starts).
+ */
+static int
+store_migrate_done(int applied, char *err, size_t errlen)
+{
+	struct anchor a;
+
+	if (!store->haskey)
+		return NJ_OK;
+	if (applied) {
+		if (store_begin() != 0)
+			goto fail;
+		if (mac_rebuild() != NJ_OK) {
+			store_rollback();
+			goto fail;
+		}
+		if (store_commit() != 0)
+			goto fail;
+	}
+	if (mac_triggers() != NJ_OK || anchor_from_db(&a) != 0)
+		goto fail;
+	return anchor_advance(&a, 1, err, errlen) == 0 ? NJ_OK : NJ_ERROR;
+fail:
+	xsnprintf(err, errlen, "数据库升级失败：%s", store_errmsg());
+	return NJ_ERROR;
+}
+
+/*
  * Apply every migration newer than the file, each in one transaction.
  * NJBT_MIGRATE_TO=N stops at version N, so that tests can make an old
  * database and upgrade it.
@@ -211,6 +277,7 @@ store_migrate(char *err, size_t errlen)
 {
 	size_t	 i;
 	char	 pragma[64], *emsg = NULL;
+	int	 applied = 0;
 
 	const char	*to = getenv("NJBT_MIGRATE_TO");	/* tests only */
 
@@ -224,6 +291,8 @@ store_migrate(char *err, size_t errlen)
 		if (sqlite3_exec(store->db, migrations[i].sql, NULL, NULL,
 		    &emsg) != SQLITE_OK)
 			goto fail_rollback;
+		if (store_migrate_step(migrations[i].version) != NJ_OK)
+			goto fail_rollback;
 		xsnprintf(pragma, sizeof pragma, "PRAGMA user_version=%d",
 		    migrations[i].version);
 		if (sqlite3_exec(store->db, pragma, NULL, NULL, &emsg) !=
@@ -233,7 +302,10 @@ store_migrate(char *err, size_t errlen)
 			goto fail;
 		/* statements prepared against the old schema are stale */
 		sql_finalize_all();
+		applied = 1;
 	}
+	if (store_migrate_done(applied, err, errlen) != NJ_OK)
+		return NJ_ERROR;
 	return NJ_OK;
 fail_rollback:
 	store_rollback();
@@ -250,6 +322,7 @@ store_begin(void)
 {
 	if (store->intx)
 		abort();
+	store->audit_head = 0;
 	if (sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return NJ_ERROR;
@@ -278,6 +351,7 @@ store_commit(void)
 		return NJ_ERROR;
 	}
 	store->intx = 0;
+	anchor_after_commit();	/* R-SEC-8.4 issue 8 (4) */
 	return NJ_OK;
 }
 
@@ -287,6 +361,34 @@ store_rollback(void)
 	if (sqlite3_get_autocommit(store->db) == 0)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	store->intx = 0;
+	store->audit_head = 0;
+}
+
+/*
+ * The id the next row of table ("buyers", or a column "buyers.phone")
+ * will get, inside the caller's write transaction: the row's id is known
+ * before its sealed values are made (R-SEC-8.5a issue 8 (5)). -1 on an
+ * error or an unknown table.
+ */
+int64_t
+store_next_id(const char *table)
+{
+	static const struct {
+		const char	*name;
+		enum sql	 sql;
+	} next[] = {
+		{ "buyers", SQL_NEXT_ID_BUYERS },
+		{ "makers", SQL_NEXT_ID_MAKERS },
+		{ "dealers", SQL_NEXT_ID_DEALERS },
+	};
+	size_t	i, n = strcspn(table, ".");
+	int64_t	id;
+
+	for (i = 0; i < sizeof next / sizeof next[0]; i++)
+		if (strlen(next[i].name) == n &&
+		    strncmp(next[i].name, table, n) == 0)
+			return sql_int(&id, next[i].sql, "") == 1 ? id : -1;
+	return -1;
 }
 
 int
@@ -307,6 +409,8 @@ store_backup(const char *path, char *err, size_t errlen)
 {
 	sqlite3		*dst = NULL;
 	sqlite3_backup	*b;
+	struct anchor	 a;
+	char		 apath[4200];
 	int		 rc;
 
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
@@ -317,9 +421,17 @@ store_backup(const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	chmod(path, 0600);
+	/* one snapshot: the copy and the anchor written beside it agree */
+	if (store_begin_read() != 0 || anchor_from_db(&a) != 0) {
+		xsnprintf(err, errlen, "备份失败：%s", store_errmsg());
+		store_rollback();
+		sqlite3_close(dst);
+		return -1;
+	}
 	b = sqlite3_backup_init(dst, "main", store->db, "main");
 	if (b == NULL) {
 		xsnprintf(err, errlen, "备份失败：%s", sqlite3_errmsg(dst));
+		store_rollback();
 		sqlite3_close(dst);
 		return -1;
 	}
@@ -329,11 +441,17 @@ store_backup(const char *path, char *err, size_t errlen)
 			sqlite3_sleep(20);
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
+	store_rollback();	/* ends the read transaction */
 	if (rc != SQLITE_DONE) {
 		xsnprintf(err, errlen, "备份失败：%s", sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		return -1;
 	}
 	sqlite3_close(dst);
-	return 0;
+	/* R-SEC-8.4 issue 8 (4): the copy verifies against its own anchor */
+	if (!store->haskey)
+		return 0;
+	if (anchor_path(path, apath, sizeof apath) != 0)
+		return -1;
+	return anchor_write(apath, &a, err, errlen) == 0 ? 0 : -1;
 }

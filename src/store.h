@@ -22,8 +22,12 @@ struct store {
 	unsigned char	 kenc[32];	/* field encryption */
 	unsigned char	 khash[32];	/* look-up hashes */
 	unsigned char	 kaudit[32];	/* audit chain */
+	unsigned char	 kmac[32];	/* row MACs (store-mac.c) */
+	unsigned char	 kanchor[32];	/* audit anchor */
 	int		 haskey;
 	int		 intx;
+	int64_t		 audit_head;	/* audit row added in this tx */
+	unsigned char	 audit_hash[32];	/* and its hash */
 };
 extern struct store *store;
 
@@ -63,8 +67,13 @@ void	 sql_col_copy(sqlite3_stmt *, int, char *, size_t);
 int	 crypt_keyfile_path(const char *, char *, size_t);
 int	 crypt_create_key(const char *, char *, size_t);
 int	 crypt_load_key(const char *, char *, size_t);
-int	 crypt_seal(const char *, const char *, unsigned char **, size_t *);
-int	 crypt_open(const void *, size_t, const char *, char *, size_t);
+int	 crypt_seal(const char *, const char *, int64_t, unsigned char **,
+	     size_t *);
+int	 crypt_open(const void *, size_t, const char *, int64_t, char *,
+	     size_t);
+int	 crypt_seal_ad(const char *, const char *, unsigned char **,
+	     size_t *);
+int	 crypt_open_ad(const void *, size_t, const char *, char *, size_t);
 void	 crypt_hash(const char *, const char *, unsigned char *);
 int	 crypt_key_check(char *, size_t);
 struct sealed {
@@ -74,7 +83,7 @@ struct sealed {
 	char		 last4[32];
 	int		 set;
 };
-void	 sealed_make(struct sealed *, const char *, const char *,
+void	 sealed_make(struct sealed *, const char *, int64_t, const char *,
 	     const char *);
 void	 sealed_free(struct sealed *);
 #define SEALED_HASH(s)	((s)->set ? (const void *)(s)->hash : NULL)
@@ -84,6 +93,36 @@ void	 sealed_free(struct sealed *);
 int	 audit_write(const struct actor *, const char *, const char *,
 	     const char *);
 int	 audit_verify(int64_t *, int64_t *, char *, size_t);
+
+/* store-anchor.c: the audit chain's anchor outside the database */
+struct anchor {
+	int64_t		 head;		/* the last audit row's id */
+	int64_t		 count;		/* rows */
+	unsigned char	 hash[32];	/* hash of the last row */
+	char		 at[32];
+	char		 mac[65];	/* hex, as read or written */
+};
+int	 anchor_path(const char *, char *, size_t);
+int	 anchor_read(const char *, struct anchor *, char *, size_t);
+int	 anchor_write(const char *, struct anchor *, char *, size_t);
+int	 anchor_from_db(struct anchor *);
+int	 anchor_advance(struct anchor *, int, char *, size_t);
+void	 anchor_after_commit(void);
+int	 anchor_verify(char *, size_t);
+int	 anchor_describe(char *, size_t);
+
+/* store-mac.c: keyed MACs over security-relevant columns */
+int	 mac_register(void);
+int	 mac_triggers(void);
+int	 mac_rebuild(void);
+int	 mac_verify(char *, size_t);
+
+/* store-reseal.c: migration 005's C step */
+int	 store_reseal_rows(void);
+int	 sealed_verify(char *, size_t);
+
+/* store.c */
+int64_t	 store_next_id(const char *);
 
 /* store-migrate.c (generated from db/) */
 struct migration {

@@ -35,8 +35,10 @@ fx_copy(const char *from, const char *to)
 {
 	char	cmd[2048];
 
-	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s.key' '%s.key'",
-	    from, to, from, to);
+	/* the audit anchor goes with the copy (R-SEC-8.4 issue 8 (4)) */
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s.key' '%s.key' && "
+	    "{ [ ! -e '%s.anchor' ] || cp '%s.anchor' '%s.anchor'; }",
+	    from, to, from, to, from, from, to);
 	if (system(cmd) != 0)
 		abort();
 }
@@ -99,8 +101,8 @@ fx_teardown(void **state)
 
 	(void)state;
 	db_close();
-	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s.key' '%s-wal' '%s-shm'",
-	    fx_path, fx_path, fx_path, fx_path);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s.key' '%s-wal' '%s-shm' "
+	    "'%s.anchor'", fx_path, fx_path, fx_path, fx_path, fx_path);
 	return system(cmd) == 0 ? 0 : -1;
 }
 

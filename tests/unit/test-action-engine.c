@@ -129,15 +129,18 @@ sealed_values_open_only_with_the_key(void **state)
 	char		out[64];
 
 	(void)state;
-	sealed_make(&s, "buyers.idno", "idno", "11010519491231002X");
-	assert_int_equal(crypt_open(s.blob, s.len, "buyers.idno", out,
+	sealed_make(&s, "buyers.idno", 7, "idno", "11010519491231002X");
+	assert_int_equal(crypt_open(s.blob, s.len, "buyers.idno", 7, out,
 	    sizeof out), 0);
 	assert_string_equal(out, "11010519491231002X");
 	/* under another column's name it does not open */
-	assert_int_equal(crypt_open(s.blob, s.len, "buyers.phone", out,
+	assert_int_equal(crypt_open(s.blob, s.len, "buyers.phone", 7, out,
+	    sizeof out), -1);
+	/* nor in another row: R-SEC-8.5a issue 8 (5) */
+	assert_int_equal(crypt_open(s.blob, s.len, "buyers.idno", 8, out,
 	    sizeof out), -1);
 	s.blob[s.len - 1] ^= 1;
-	assert_int_equal(crypt_open(s.blob, s.len, "buyers.idno", out,
+	assert_int_equal(crypt_open(s.blob, s.len, "buyers.idno", 7, out,
 	    sizeof out), -1);
 	assert_string_equal(s.last4, "002X");
 	sealed_free(&s);

@@ -282,8 +282,8 @@ sample_reproducible_on_a_copy(void **state)
 	assert_string_equal(a, b);
 	assert_string_equal(c, b);
 	db_close();
-	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s.key' '%s-wal' '%s-shm'", copy,
-	    copy, copy, copy);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s.key' '%s-wal' '%s-shm' "
+	    "'%s.anchor'", copy, copy, copy, copy, copy);
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(db_open(fx_path, err, sizeof err), 0);
 }

@@ -1,0 +1,306 @@
+/*
+ * store-reseal.c: the C step of migration 005 (R-SEC-8.5a issue 8 (5)).
+ * Private values were sealed with their column alone as associated data
+ * ("buyers.account"); from version 5 the row is in it too
+ * ("buyers.account#12"). SQL cannot re-seal (it needs the key), so this
+ * opens every sealed value with the old associated data and seals it
+ * again with the new, inside the migration's transaction. A value that
+ * does not open is left as it is (it did not open before either).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "store.h"
+
+#define RESEAL_MAX	65536
+
+/* Re-seal column col of row id from blob (NULL: none) into *out. */
+static int
+reseal_one(const void *blob, size_t len, const char *col, int64_t id,
+    unsigned char **out, size_t *outlen)
+{
+	char	*plain;
+	int	 rc;
+
+	*out = NULL;
+	*outlen = 0;
+	if (blob == NULL || len == 0)
+		return 0;
+	plain = xcalloc(1, RESEAL_MAX);
+	rc = crypt_open_ad(blob, len, col, plain, RESEAL_MAX);
+	if (rc == 0)
+		crypt_seal(plain, col, id, out, outlen);
+	sodium_memzero(plain, RESEAL_MAX);
+	free(plain);
+	return rc == 0;
+}
+
+/* The blob of column i of st, copied (statements are reused below). */
+static void *
+reseal_col(sqlite3_stmt *st, int i, size_t *len)
+{
+	const void	*b = sqlite3_column_blob(st, i);
+	void		*c;
+
+	*len = (size_t)sqlite3_column_bytes(st, i);
+	if (b == NULL || *len == 0)
+		return NULL;
+	c = xcalloc(1, *len);
+	memcpy(c, b, *len);
+	return c;
+}
+
+/* One blob: re-sealed if it opens, else kept as it was. */
+struct reseal {
+	void		*old;
+	size_t		 oldlen;
+	unsigned char	*new;
+	size_t		 newlen;
+};
+
+static void
+reseal_take(struct reseal *r, sqlite3_stmt *st, int i, const char *col,
+    int64_t id)
+{
+	r->old = reseal_col(st, i, &r->oldlen);
+	if (!reseal_one(r->old, r->oldlen, col, id, &r->new, &r->newlen)) {
+		r->new = r->old;	/* keep it */
+		r->newlen = r->oldlen;
+		r->old = NULL;
+	}
+}
+
+static void
+reseal_free(struct reseal *r)
+{
+	free(r->old);
+	free(r->new);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+reseal_buyers(void)
+{
+	struct reseal	 r[3];
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	int		 rc, i;
+
+	for (;;) {
+		st = sql_query(SQL_RESEAL_BUYER_NEXT, "i", id);
+		if ((rc = sql_step(st)) != 1)
+			break;
+		id = sqlite3_column_int64(st, 0);
+		reseal_take(&r[0], st, 1, "buyers.idno", id);
+		reseal_take(&r[1], st, 2, "buyers.phone", id);
+		reseal_take(&r[2], st, 3, "buyers.account", id);
+		sqlite3_reset(st);
+		rc = sql_exec(SQL_RESEAL_BUYER_SET, "ibbb", id, r[0].new,
+		    r[0].newlen, r[1].new, r[1].newlen, r[2].new, r[2].newlen);
+		for (i = 0; i < 3; i++)
+			reseal_free(&r[i]);
+		if (rc != 0)
+			return NJ_ERROR;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? NJ_ERROR : NJ_OK;
+}
+
+static int
+reseal_phones(enum sql next, enum sql set, const char *col)
+{
+	struct reseal	 r;
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	int		 rc;
+
+	for (;;) {
+		st = sql_query(next, "i", id);
+		if ((rc = sql_step(st)) != 1)
+			break;
+		id = sqlite3_column_int64(st, 0);
+		reseal_take(&r, st, 1, col, id);
+		sqlite3_reset(st);
+		rc = sql_exec(set, "ib", id, r.new, r.newlen);
+		reseal_free(&r);
+		if (rc != 0)
+			return NJ_ERROR;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? NJ_ERROR : NJ_OK;
+}
+
+/*
+ * A sale's frozen account (R-SEC-8.1c) is a copy of its buyer's sealed
+ * account: it is sealed as column buyers.account of the buyer's row, so
+ * that it opens only on a sale of that buyer.
+ */
+static int
+reseal_frozen(void)
+{
+	struct reseal	 r;
+	sqlite3_stmt	*st;
+	int64_t		 id = 0, buyer;
+	int		 rc;
+
+	for (;;) {
+		st = sql_query(SQL_RESEAL_FROZEN_NEXT, "i", id);
+		if ((rc = sql_step(st)) != 1)
+			break;
+		id = sqlite3_column_int64(st, 0);
+		buyer = sqlite3_column_int64(st, 1);
+		reseal_take(&r, st, 2, "buyers.account", buyer);
+		sqlite3_reset(st);
+		rc = sql_exec(SQL_RESEAL_FROZEN_SET, "ib", id, r.new, r.newlen);
+		reseal_free(&r);
+		if (rc != 0)
+			return NJ_ERROR;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? NJ_ERROR : NJ_OK;
+}
+
+static int
+reseal_drafts(void)
+{
+	struct reseal	 r;
+	sqlite3_stmt	*st;
+	int64_t		 user = 0;
+	char		 form[256] = "", col[300];
+	int		 rc;
+
+	for (;;) {
+		st = sql_query(SQL_RESEAL_DRAFT_NEXT, "it", user, form);
+		if ((rc = sql_step(st)) != 1)
+			break;
+		user = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, form, sizeof form);
+		/* old: "drafts.data"; new: "drafts.data:FORM#user" (draft.c) */
+		r.old = reseal_col(st, 2, &r.oldlen);
+		r.new = NULL;
+		r.newlen = 0;
+		sqlite3_reset(st);
+		xsnprintf(col, sizeof col, "drafts.data:%s", form);
+		if (r.old != NULL) {
+			char *plain = xcalloc(1, RESEAL_MAX);
+
+			if (crypt_open_ad(r.old, r.oldlen, "drafts.data", plain,
+			    RESEAL_MAX) == 0)
+				crypt_seal(plain, col, user, &r.new,
+				    &r.newlen);
+			sodium_memzero(plain, RESEAL_MAX);
+			free(plain);
+		}
+		rc = r.new != NULL ? sql_exec(SQL_RESEAL_DRAFT_SET, "itb", user,
+		    form, r.new, r.newlen) : 0;
+		reseal_free(&r);
+		if (rc != 0)
+			return NJ_ERROR;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? NJ_ERROR : NJ_OK;
+}
+
+/* Migration 005's C step: every sealed value, bound to its row. */
+int
+store_reseal_rows(void)
+{
+	if (!store->haskey)
+		return NJ_ERROR;
+	if (reseal_buyers() != NJ_OK ||
+	    reseal_phones(SQL_RESEAL_MAKER_NEXT, SQL_RESEAL_MAKER_SET,
+	    "makers.phone") != NJ_OK ||
+	    reseal_phones(SQL_RESEAL_DEALER_NEXT, SQL_RESEAL_DEALER_SET,
+	    "dealers.phone") != NJ_OK ||
+	    reseal_frozen() != NJ_OK || reseal_drafts() != NJ_OK)
+		return NJ_ERROR;
+	return NJ_OK;
+}
+
+/*
+ * `njbt check` (R-SEC-8.5a issue 8 (5)): every sealed value opens in the
+ * row and column it sits in. A value copied from another row or column,
+ * or changed, does not. Returns the number that do not, or -1.
+ */
+static int64_t
+sealed_check_one(sqlite3_stmt *st, int i, const char *col, int64_t id,
+    const char *what, char *detail, size_t len, int64_t bad)
+{
+	const void	*b = sqlite3_column_blob(st, i);
+	char		*plain;
+	size_t		 used;
+	int		 rc;
+
+	if (b == NULL)
+		return 0;
+	plain = xcalloc(1, RESEAL_MAX);
+	rc = crypt_open(b, (size_t)sqlite3_column_bytes(st, i), col, id, plain,
+	    RESEAL_MAX);
+	sodium_memzero(plain, RESEAL_MAX);
+	free(plain);
+	if (rc == 0)
+		return 0;
+	if (bad < 3) {
+		used = strlen(detail);
+		xsnprintf(detail + used, len - used, "%s%s id=%lld 的加密字段"
+		    "无法解密（被复制、调换或改动）", *detail ? "；" : "", what,
+		    (long long)id);
+	}
+	return 1;
+}
+
+int
+sealed_verify(char *detail, size_t len)
+{
+	static const struct {
+		enum sql	 next;
+		const char	*what;
+		const char	*cols[3];
+	} tabs[] = {
+		{ SQL_RESEAL_BUYER_NEXT, "购机者", { "buyers.idno",
+		    "buyers.phone", "buyers.account" } },
+		{ SQL_RESEAL_MAKER_NEXT, "生产企业", { "makers.phone" } },
+		{ SQL_RESEAL_DEALER_NEXT, "经销商", { "dealers.phone" } },
+	};
+	sqlite3_stmt	*st;
+	int64_t		 id, bad = 0;
+	size_t		 t, c;
+	int		 rc = 0;
+
+	detail[0] = '\0';
+	for (t = 0; t < sizeof tabs / sizeof tabs[0]; t++) {
+		for (id = 0;;) {
+			st = sql_query(tabs[t].next, "i", id);
+			if ((rc = sql_step(st)) != 1)
+				break;
+			id = sqlite3_column_int64(st, 0);
+			for (c = 0; c < 3 && tabs[t].cols[c] != NULL; c++)
+				bad += sealed_check_one(st, (int)c + 1,
+				    tabs[t].cols[c], id, tabs[t].what, detail,
+				    len, bad);
+		}
+		sqlite3_reset(st);
+		if (rc < 0) {
+			xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
+			return -1;
+		}
+	}
+	/* frozen accounts open as their buyer's (R-SEC-8.1c) */
+	for (id = 0;;) {
+		st = sql_query(SQL_RESEAL_FROZEN_NEXT, "i", id);
+		if ((rc = sql_step(st)) != 1)
+			break;
+		id = sqlite3_column_int64(st, 0);
+		bad += sealed_check_one(st, 2, "buyers.account",
+		    sqlite3_column_int64(st, 1), "销售（冻结账户）", detail, len,
+		    bad);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
+		return -1;
+	}
+	return bad > 0 ? (int)(bad > 1000000 ? 1000000 : bad) : 0;
+}
