@@ -37,7 +37,9 @@ struct mac_table {
  * R-SEC-8.5b issue 8 (5): what is under the MAC. Add rows or columns here
  * (and a migration is not needed: store_migrate recomputes every MAC after
  * each upgrade). users.post, lock_level, created_by and auth_epoch come
- * with migration 004 (issue 8 items 6 and 7).
+ * with migration 004 (issue 8 items 6 and 7); the frozen account of a
+ * sale and the account a payment went to with 003 (item 1); pair locks
+ * with 006 (item 8).
  */
 static const struct mac_table mac_tables[] = {
 	{ "users", "用户", { "id" }, { "login", "role", "region", "maker_id",
@@ -65,13 +67,16 @@ static const struct mac_table mac_tables[] = {
 	    "qty", "used", "central", "provincial", "city", "county" } },
 	{ "sales", "销售", { "id" }, { "county", "dealer_id", "buyer_id",
 	    "tier_id", "central", "provincial", "city", "county_part",
-	    "subsidy", "state" } },
+	    "subsidy", "state", "pay_account_hash", "pay_bank_name" } },
 	{ "verifications", "核验", { "id" }, { "sale_id", "user_id",
 	    "result" } },
 	{ "batches", "结算批次", { "id" }, { "county", "state",
 	    "approved_by" } },
 	{ "payments", "支付", { "id" }, { "sale_id", "batch_id", "amount",
-	    "central", "provincial", "by_user" } },
+	    "central", "provincial", "by_user", "account_hash" } },
+	/* R-SEC-8.8 issue 8 (8): a lock of a (login, address) pair */
+	{ "login_pair_locks", "登录锁定", { "user_id", "addr" }, { "since",
+	    "until" } },
 	{ "returns", "退货", { "id" }, { "sale_id", "state", "refund" } },
 };
 #define NMAC (sizeof mac_tables / sizeof mac_tables[0])

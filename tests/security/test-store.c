@@ -105,6 +105,9 @@ outside_changes_break_the_mac(void **state)
 	/* put back by hand, the same values: the MAC fits again */
 	outside("UPDATE users SET role = 'township', region = '640122100' "
 	    "WHERE login = 'xg_zhen'");
+	/* (004's trigger moved the epoch with each change: back too) */
+	outside("UPDATE users SET auth_epoch = auth_epoch - 2 "
+	    "WHERE login = 'xg_zhen'");
 	assert_int_equal(mac_bad(detail, sizeof detail), 0);
 	outside("UPDATE budgets SET paid_central = paid_central + 1 "
 	    "WHERE region = (SELECT min(region) FROM budgets)");
