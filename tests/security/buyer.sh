@@ -59,7 +59,7 @@ check "verify.pass again" "$NJBT" do --as hl_sh verify.pass sale=$S method=offic
 
 # --- settlement: paid into the new account -----------------------------------
 check "a reviewer" "$NJBT" do --as admin user.add login=hl_fh name=孙复核 \
-    role=county region=640122 password=njbt-demo-1
+    role=county region=640122 post=approver password=njbt-demo-1
 export NJBT_NOW=2026-04-02T09:30:00
 check "batch.new" "$NJBT" do --as hl_jb batch.new month=2026-03
 B=$(key)
