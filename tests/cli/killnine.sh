@@ -19,26 +19,30 @@ NJBT_PLAIN="${NJBT_PLAIN:-$(dirname "$NJBT")/../njbt}"
 # A random whole number in 0..n-1.
 rnd() { echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 )); }
 
-# alive PG [NAME]: how many live (not zombie) processes group PG has
+# alive PG: how many live (not zombie) processes group PG has, from /proc
+# (fields: pid, (comm), state, ppid, pgrp)
 alive() {
-	ps -e -o pgid=,stat=,comm= | awk -v g="$1" -v c="${2:-}" \
-	    '$1 == g && $2 !~ /^Z/ && (c == "" || $3 == c)' | wc -l
+	cat /proc/[0-9]*/stat 2>/dev/null |
+	    awk -v g="$1" '$5 == g && $3 != "Z"' | wc -l
 }
 
 # The writer of one trial, in a session (and process group) of its own
-# whose id it leaves in $T/pg.
+# whose id it leaves in $T/pg; $T/inflight holds the serial of the njbt
+# running, from just before it starts to just after it ends.
 writer() {
 	setsid sh -c '
 		echo $$ > "$3/pg.tmp" && mv "$3/pg.tmp" "$3/pg"
 		i=1
 		while :; do
 			s=KN$2-$(printf %04d $i)
+			echo "$s" > "$3/inflight"
 			if "$1" do --as ss_maker supply.new \
 			    dealer=91640122MA76F2K349 model=1GQN-200 \
 			    serial=$s shipment_no=FH-KN > "$3/one" \
 			    2>> "$3/werr.$2" && [ "$(cat "$3/one")" = "$s" ]; then
 				echo "$s" >> "$3/reported.$2"
 			fi
+			: > "$3/inflight"
 			i=$((i + 1))
 		done' writer "$1" "$2" "$T" &
 }
@@ -46,14 +50,13 @@ writer() {
 # trial BIN K: one kill -9 trial; its findings on one TAP line
 trial() {
 	bin=$1 k=$2 why=""
-	rm -f "$T/pg" "$T/reported.$k" "$T/werr.$k"
+	rm -f "$T/pg" "$T/reported.$k" "$T/werr.$k" "$T/inflight"
 	: > "$T/reported.$k"
 	writer "$bin" "$k"
 	while [ ! -s "$T/pg" ]; do sleep 0.01; done
 	pg=$(cat "$T/pg")
 	ms=$((50 + $(rnd 351)))
 	sleep "$(printf '0.%03d' "$ms")"
-	running=$(alive "$pg" njbt)
 	if ! kill -9 "-$pg"; then
 		notok "trial $k: kill -9 the writer's group $pg"
 		exit 1
@@ -61,7 +64,8 @@ trial() {
 	wait
 	sleep 0.05
 	[ "$(alive "$pg")" -eq 0 ] || why="$why; processes of the writer left"
-	hits=$((hits + running))
+	inflight=$(cat "$T/inflight" 2>/dev/null)
+	[ -n "$inflight" ] && hits=$((hits + 1))
 
 	# the first njbt after the kill writes at once, without a lock error
 	if ! "$bin" do --as ss_maker supply.new dealer=91640122MA76F2K349 \
@@ -76,8 +80,12 @@ trial() {
 	sort "$T/reported.$k" > "$T/rep.$k"
 	lost=$(comm -23 "$T/rep.$k" "$T/stored.$k" | head -3 | tr '\n' ' ')
 	[ -n "$lost" ] && why="$why; reported but lost: $lost"
-	extra=$(comm -13 "$T/rep.$k" "$T/stored.$k" | wc -l)
-	[ "$extra" -gt 1 ] && why="$why; $extra stored but not reported"
+	# stored but not reported: only the write in flight at the kill
+	extra=$(comm -13 "$T/rep.$k" "$T/stored.$k" | tr '\n' ' ')
+	[ -n "$extra" ] && [ "$extra" != "$inflight " ] &&
+	    why="$why; stored but not reported: $extra(in flight: $inflight)"
+	[ -n "$inflight" ] && grep -qx "$inflight" "$T/stored.$k" &&
+	    landed=$((landed + 1))
 	nrep=$(wc -l < "$T/rep.$k")
 	nsto=$(wc -l < "$T/stored.$k")
 	naud=$(q "SELECT count(*) FROM audit WHERE action = 'supply.new'
@@ -88,20 +96,20 @@ trial() {
 		why="$why; njbt check: $(head -c 300 "$T/out" "$T/err")"
 	fi
 	writes=$((writes + nrep))
-	what="trial $k: killed after $ms ms ($running njbt running), $nrep writes reported, all stored, check passes"
+	what="trial $k: killed after $ms ms (in flight: ${inflight:-none}), $nrep writes reported, all stored, check passes"
 	if [ -z "$why" ]; then ok "$what"; else notok "$what"; diag "${why#; }"; fi
 }
 
 start=$(date +%s)
 check "demo database" "$NJBT_PLAIN" init --demo
-hits=0 writes=0
+hits=0 writes=0 landed=0
 k=1
 while [ "$k" -le 20 ]; do trial "$NJBT_PLAIN" "$k"; k=$((k + 1)); done
 while [ "$k" -le 25 ]; do trial "$NJBT" "$k"; k=$((k + 1)); done
-diag "$writes writes reported in 25 trials; $hits kills hit a running njbt; $(( $(date +%s) - start )) s"
-# the kills must land inside writes, not only between them (about two in
-# three do: njbt runs most of the writer's time)
-[ "$hits" -ge 5 ] && ok "at least 5 of 25 kills hit a running njbt ($hits)" ||
-    notok "at least 5 of 25 kills hit a running njbt ($hits)"
-[ "$writes" -ge 25 ] && ok "writes were committed between kills ($writes)" ||
+diag "$writes writes reported in 25 trials; $hits kills hit a running njbt, $landed of those after its commit; $(( $(date +%s) - start )) s"
+# the kills must land inside writes, not only between them (nearly all do:
+# njbt runs most of the writer's time)
+[ "$hits" -ge 10 ] && ok "at least 10 of 25 kills hit a running njbt ($hits)" ||
+    notok "at least 10 of 25 kills hit a running njbt ($hits)"
+[ "$writes" -ge 10 ] && ok "writes were committed between kills ($writes)" ||
     notok "writes were committed between kills ($writes)"
