@@ -153,7 +153,8 @@ fuzz: fuzz-build
 	@for f in $(FUZZERS); do t=$${f#build/fuzz/fuzz-}; \
 	  mkdir -p build/fuzz/corpus/$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 \
+	  d=; [ -f fuzz/$$t.dict ] && d=-dict=fuzz/$$t.dict; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 $$d \
 	    -artifact_prefix=build/fuzz/crash-$$t- \
 	    build/fuzz/corpus/$$t fuzz/corpus/$$t 2>build/fuzz/$$t.log \
 	    || { tail -40 build/fuzz/$$t.log; exit 1; }; \
