@@ -66,8 +66,8 @@ build build/obj build/san:
 	mkdir -p $@
 
 # Install the Debian packages that are missing (as root), or say how.
-deps:
-	@missing=""; for p in $(DEBS); do \
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -79,6 +79,10 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEBS))
 
 # Layers: screens and the server never touch SQLite; the store no curses.
 layers:
@@ -111,8 +115,63 @@ bench: deps
 	build/bench-print
 	sh bench/wire.sh
 
+# Fuzzing (libFuzzer through clang; see README.md "Fuzzing"). The project's
+# objects are compiled again by clang with coverage and ASan/UBSan into
+# build/fuzz/, one harness per fuzz/fuzz-TARGET.c. `make fuzz` runs each for
+# FUZZ_SECONDS over its seeds (fuzz/corpus/TARGET) and what it found before
+# (build/fuzz/corpus/TARGET); a crash stops it and leaves the input in
+# build/fuzz/crash-TARGET-*. `make fuzz-seeds` only replays the seeds.
+FUZZDEBS= clang libclang-rt-14-dev
+FUZZCC	= clang
+FUZZ_SECONDS = 60
+FUZZFLAGS= $(BASE) -O1 -fno-omit-frame-pointer \
+	  -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZOBJS= $(filter-out build/fuzz/main.o,$(SRCS:src/%.c=build/fuzz/%.o)) \
+	  build/fuzz/gen-embed.o
+FUZZERS	= $(patsubst fuzz/fuzz-%.c,build/fuzz/fuzz-%,$(wildcard fuzz/fuzz-*.c))
+
+build/fuzz:
+	mkdir -p $@
+
+build/fuzz/%.o: src/%.c | build/fuzz
+	$(FUZZCC) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/gen-embed.o: build/gen-embed.c | build/fuzz
+	$(FUZZCC) $(FUZZFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+build/fuzz/fuzz-%: fuzz/fuzz-%.c fuzz/fuzz.h $(FUZZOBJS)
+	$(FUZZCC) $(FUZZFLAGS) -Ifuzz -fsanitize=fuzzer -o $@ $< $(FUZZOBJS) \
+	  $(LDLIBS)
+
+fuzz-deps: deps
+	$(call install_missing,$(FUZZDEBS))
+
+fuzz-build: fuzz-deps
+	$(MAKE) $(FUZZERS)
+
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do t=$${f#build/fuzz/fuzz-}; \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  d=; [ -f fuzz/$$t.dict ] && d=-dict=fuzz/$$t.dict; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 $$d \
+	    -artifact_prefix=build/fuzz/crash-$$t- \
+	    build/fuzz/corpus/$$t fuzz/corpus/$$t 2>build/fuzz/$$t.log \
+	    || { tail -40 build/fuzz/$$t.log; exit 1; }; \
+	  grep -E '^Done|^#[0-9]+.*DONE' build/fuzz/$$t.log | tail -1; \
+	done
+
+fuzz-seeds: fuzz-build
+	@for f in $(FUZZERS); do t=$${f#build/fuzz/fuzz-}; \
+	  $$f -runs=0 -close_fd_mask=3 fuzz/corpus/$$t \
+	    2>build/fuzz/$$t.seeds.log \
+	    || { tail -40 build/fuzz/$$t.seeds.log; exit 1; }; \
+	  echo "ok   fuzz-$$t seeds"; \
+	done
+
 clean:
 	rm -rf build
 
-.PHONY: all deps layers build-all check run bench clean
--include $(wildcard build/obj/*.d build/san/*.d)
+.PHONY: all deps layers build-all check run bench clean fuzz fuzz-deps \
+	fuzz-build fuzz-seeds
+-include $(wildcard build/obj/*.d build/san/*.d build/fuzz/*.d)

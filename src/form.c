@@ -42,11 +42,11 @@ perr(struct parse *p, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(why, sizeof why, fmt, ap);
+	vxsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
 	p->errors++;
 	if (used + 1 < p->errlen)
-		snprintf(p->err + used, p->errlen - used, "%s%s:%d: %s",
+		xsnprintf(p->err + used, p->errlen - used, "%s%s:%d: %s",
 		    used ? "\n" : "", p->file, p->line, why);
 	return -1;
 }

@@ -12,6 +12,7 @@
 #ifndef NJBT_H
 #define NJBT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -313,6 +314,8 @@ void	*xcalloc(size_t, size_t);
 char	*xstrdup(const char *);
 int	 xsnprintf(char *, size_t, const char *, ...)
 	     __attribute__((format(printf, 3, 4)));
+int	 vxsnprintf(char *, size_t, const char *, va_list)
+	     __attribute__((format(printf, 3, 0)));
 char	*trim(char *);
 void	 strlcpy0(char *, const char *, size_t);
 int	 parse_int(const char *, int64_t *);

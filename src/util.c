@@ -31,23 +31,60 @@ xstrdup(const char *s)
 	return p;
 }
 
-/* snprintf that always terminates; returns the length or -1 if cut. */
+/*
+ * End a string cut after n bytes before a UTF-8 character that the cut
+ * left incomplete (found by fuzz/fuzz-import.c: a long column name cut a
+ * Chinese message in the middle of a character).
+ */
+static void
+utf8_cut(char *buf, size_t n)
+{
+	size_t		j;
+	unsigned char	c;
+
+	if (n == 0)
+		return;
+	for (j = n - 1; j > 0 && ((unsigned char)buf[j] & 0xc0) == 0x80; j--)
+		;
+	c = (unsigned char)buf[j];
+	if (j + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1) > n)
+		buf[j] = '\0';
+}
+
+/*
+ * vsnprintf that always terminates, never inside a UTF-8 character;
+ * returns the length or -1 if cut.
+ */
+int
+vxsnprintf(char *buf, size_t len, const char *fmt, va_list ap)
+{
+	int n;
+
+	if (len == 0)
+		return -1;
+	n = vsnprintf(buf, len, fmt, ap);
+	if (n < 0) {
+		buf[0] = '\0';
+		return -1;
+	}
+	if ((size_t)n >= len) {
+		utf8_cut(buf, len - 1);
+		return -1;
+	}
+	return n;
+}
+
+/* snprintf the same way. */
 int
 xsnprintf(char *buf, size_t len, const char *fmt, ...)
 {
 	va_list	ap;
 	int	n;
 
-	if (len == 0)
-		return -1;
 	va_start(ap, fmt);
-	n = vsnprintf(buf, len, fmt, ap);
+	n = vxsnprintf(buf, len, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		buf[0] = '\0';
-		return -1;
-	}
-	return (size_t)n >= len ? -1 : n;
+	return n;
 }
 
 /* Copy with truncation, never splitting a UTF-8 character. */
