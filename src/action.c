@@ -155,7 +155,7 @@ fc_msg(struct fcheck *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(c->msg, c->msglen, fmt, ap);
+	vxsnprintf(c->msg, c->msglen, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -577,7 +577,7 @@ act_refuse(struct act *a, const char *field, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->err, sizeof a->err, fmt, ap);
+	vxsnprintf(a->err, sizeof a->err, fmt, ap);
 	va_end(ap);
 	strlcpy0(a->errfield, field ? field : "", sizeof a->errfield);
 	return NJ_REFUSED;
@@ -599,7 +599,7 @@ act_key(struct act *a, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->key, sizeof a->key, fmt, ap);
+	vxsnprintf(a->key, sizeof a->key, fmt, ap);
 	va_end(ap);
 }
 
@@ -612,7 +612,7 @@ act_out(struct act *a, const char *fmt, ...)
 	size_t	 n;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	vxsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
 	n = strlen(line);
 	if (a->outlen + n + 2 > a->outcap) {

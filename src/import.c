@@ -163,7 +163,7 @@ imp_err(struct import *imp, const char *name, const char *fmt, ...)
 	int	col = name ? column_of(imp, name) : 0;
 
 	va_start(ap, fmt);
-	vsnprintf(why, sizeof why, fmt, ap);
+	vxsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
 	if (col > 0)
 		xsnprintf(imp->msg, imp->msglen, "第 %zu 行第 %d 列（%s）：%s",
@@ -634,6 +634,12 @@ map_header(struct import *imp)
 		for (k = 0, c = imp->kind->cols; c->name != NULL; c++, k++)
 			if (strcmp(c->name, h) == 0)
 				break;
+		/* R-SEC-8.11a: a name with control characters is not echoed */
+		if (c->name == NULL && text_check(h, 0) != 0) {
+			xsnprintf(imp->msg, imp->msglen, "第 1 行第 %zu 列：列名"
+			    "含有控制字符", i + 1);
+			return NJ_REFUSED;
+		}
 		if (c->name == NULL) {
 			xsnprintf(imp->msg, imp->msglen, "第 1 行第 %zu 列：未知的"
 			    "列名“%s”", i + 1, h);

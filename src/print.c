@@ -501,7 +501,7 @@ print_refuse(struct print_job *j, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(j->msg, j->msglen, fmt, ap);
+	vxsnprintf(j->msg, j->msglen, fmt, ap);
 	va_end(ap);
 	return NJ_REFUSED;
 }

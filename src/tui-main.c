@@ -24,7 +24,7 @@ tui_msg(struct tui *t, int err, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	vxsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	va_end(ap);
 	t->msgerr = err;
 }

@@ -139,6 +139,10 @@ import_refuses_controls_in_every_kind(void **state)
 	imp_refused("（note）：含有控制字符", "catalog",
 	    "class_code,class_name,subclass_code,subclass_name,item_code,"
 	    "item_name,note\n1,耕整地机械,1.1,耕地机械,1.1.9,犁,\"a\tb\"\n");
+	/* R-SEC-8.11a: an unknown column's name is not echoed raw */
+	imp_refused("第 1 行第 2 列：列名含有控制字符", "regions",
+	    "code,\x1b]0;pwned\x07name,level,parent\n");
+	assert_null(strchr(imp_msg, '\x1b'));
 }
 
 /* --- R-SEC-8.11b: names of spaces only ------------------------------------ */
