@@ -298,25 +298,13 @@ fail:
 	return NJ_REFUSED;
 }
 
-/* "YYYY-MM-DD HH:MM:SS" (local time, as clock_stamp writes) as a time. */
+/* A stamp as a time, or fallback if it is not one. */
 static time_t
 auth_stamp_time(const char *text, time_t fallback)
 {
-	struct tm	tm;
-	int		y, mo, d, h, mi, sec;
+	time_t t = clock_unstamp(text);
 
-	if (sscanf(text, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi,
-	    &sec) != 6)
-		return fallback;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	return t == (time_t)-1 ? fallback : t;
 }
 
 /*

@@ -10,12 +10,28 @@
 
 #include "njbt.h"
 
+/* A local time from its parts. */
+static time_t
+clock_mk(int y, int mo, int d, int h, int mi, int sec)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
 /* The fixed time of NJBT_NOW, or -1 if unset or malformed. */
 static time_t
 clock_fixed(void)
 {
 	const char	*s = getenv("NJBT_NOW");
-	struct tm	 tm;
 	int		 y, mo, d, h = 9, mi = 0, sec = 0, day;
 	char		 tail;
 
@@ -28,15 +44,19 @@ clock_fixed(void)
 	if (date_from_ymd(y, mo, d, &day) != 0 || h > 23 || mi > 59 ||
 	    sec > 59 || h < 0 || mi < 0 || sec < 0)
 		return -1;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	return clock_mk(y, mo, d, h, mi, sec);
+}
+
+/* "YYYY-MM-DD HH:MM:SS" (local time, as clock_stamp writes), or -1. */
+time_t
+clock_unstamp(const char *text)
+{
+	int	y, mo, d, h, mi, sec;
+
+	if (sscanf(text, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+	    &sec) != 6)
+		return -1;
+	return clock_mk(y, mo, d, h, mi, sec);
 }
 
 time_t

@@ -308,6 +308,7 @@ int	 role_may_write(int, const char *);
 time_t	 clock_now(void);
 int	 clock_today(void);
 void	 clock_stamp(time_t, char *, size_t);
+time_t	 clock_unstamp(const char *);
 
 /* util.c */
 void	*xcalloc(size_t, size_t);

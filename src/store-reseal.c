@@ -108,8 +108,15 @@ reseal_buyers(void)
 	return rc < 0 ? NJ_ERROR : NJ_OK;
 }
 
+/*
+ * One sealed column of a table, row after row: column 0 of next is the
+ * row's key, column adcol the id its value is sealed to, the blob after
+ * it. A sale's frozen account (R-SEC-8.1c) is a copy of its buyer's sealed
+ * account: it is sealed as buyers.account of the buyer's row (adcol 1),
+ * so that it opens only on a sale of that buyer.
+ */
 static int
-reseal_phones(enum sql next, enum sql set, const char *col)
+reseal_column(enum sql next, enum sql set, const char *col, int adcol)
 {
 	struct reseal	 r;
 	sqlite3_stmt	*st;
@@ -121,39 +128,10 @@ reseal_phones(enum sql next, enum sql set, const char *col)
 		if ((rc = sql_step(st)) != 1)
 			break;
 		id = sqlite3_column_int64(st, 0);
-		reseal_take(&r, st, 1, col, id);
+		reseal_take(&r, st, adcol + 1, col,
+		    sqlite3_column_int64(st, adcol));
 		sqlite3_reset(st);
 		rc = sql_exec(set, "ib", id, r.new, r.newlen);
-		reseal_free(&r);
-		if (rc != 0)
-			return NJ_ERROR;
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? NJ_ERROR : NJ_OK;
-}
-
-/*
- * A sale's frozen account (R-SEC-8.1c) is a copy of its buyer's sealed
- * account: it is sealed as column buyers.account of the buyer's row, so
- * that it opens only on a sale of that buyer.
- */
-static int
-reseal_frozen(void)
-{
-	struct reseal	 r;
-	sqlite3_stmt	*st;
-	int64_t		 id = 0, buyer;
-	int		 rc;
-
-	for (;;) {
-		st = sql_query(SQL_RESEAL_FROZEN_NEXT, "i", id);
-		if ((rc = sql_step(st)) != 1)
-			break;
-		id = sqlite3_column_int64(st, 0);
-		buyer = sqlite3_column_int64(st, 1);
-		reseal_take(&r, st, 2, "buyers.account", buyer);
-		sqlite3_reset(st);
-		rc = sql_exec(SQL_RESEAL_FROZEN_SET, "ib", id, r.new, r.newlen);
 		reseal_free(&r);
 		if (rc != 0)
 			return NJ_ERROR;
@@ -210,11 +188,12 @@ store_reseal_rows(void)
 	if (!store->haskey)
 		return NJ_ERROR;
 	if (reseal_buyers() != NJ_OK ||
-	    reseal_phones(SQL_RESEAL_MAKER_NEXT, SQL_RESEAL_MAKER_SET,
-	    "makers.phone") != NJ_OK ||
-	    reseal_phones(SQL_RESEAL_DEALER_NEXT, SQL_RESEAL_DEALER_SET,
-	    "dealers.phone") != NJ_OK ||
-	    reseal_frozen() != NJ_OK || reseal_drafts() != NJ_OK)
+	    reseal_column(SQL_RESEAL_MAKER_NEXT, SQL_RESEAL_MAKER_SET,
+	    "makers.phone", 0) != NJ_OK ||
+	    reseal_column(SQL_RESEAL_DEALER_NEXT, SQL_RESEAL_DEALER_SET,
+	    "dealers.phone", 0) != NJ_OK ||
+	    reseal_column(SQL_RESEAL_FROZEN_NEXT, SQL_RESEAL_FROZEN_SET,
+	    "buyers.account", 1) != NJ_OK || reseal_drafts() != NJ_OK)
 		return NJ_ERROR;
 	return NJ_OK;
 }
@@ -226,7 +205,7 @@ store_reseal_rows(void)
  */
 static int64_t
 sealed_check_one(sqlite3_stmt *st, int i, const char *col, int64_t id,
-    const char *what, char *detail, size_t len, int64_t bad)
+    int64_t row, const char *what, char *detail, size_t len, int64_t bad)
 {
 	const void	*b = sqlite3_column_blob(st, i);
 	char		*plain;
@@ -246,7 +225,7 @@ sealed_check_one(sqlite3_stmt *st, int i, const char *col, int64_t id,
 		used = strlen(detail);
 		xsnprintf(detail + used, len - used, "%s%s id=%lld 的加密字段"
 		    "无法解密（被复制、调换或改动）", *detail ? "；" : "", what,
-		    (long long)id);
+		    (long long)row);
 	}
 	return 1;
 }
@@ -254,20 +233,25 @@ sealed_check_one(sqlite3_stmt *st, int i, const char *col, int64_t id,
 int
 sealed_verify(char *detail, size_t len)
 {
+	/* adcol: the column of the id a value is sealed to, the blobs after
+	   it; frozen accounts open as their buyer's (R-SEC-8.1c) */
 	static const struct {
 		enum sql	 next;
 		const char	*what;
+		int		 adcol;
 		const char	*cols[3];
 	} tabs[] = {
-		{ SQL_RESEAL_BUYER_NEXT, "购机者", { "buyers.idno",
+		{ SQL_RESEAL_BUYER_NEXT, "购机者", 0, { "buyers.idno",
 		    "buyers.phone", "buyers.account" } },
-		{ SQL_RESEAL_MAKER_NEXT, "生产企业", { "makers.phone" } },
-		{ SQL_RESEAL_DEALER_NEXT, "经销商", { "dealers.phone" } },
+		{ SQL_RESEAL_MAKER_NEXT, "生产企业", 0, { "makers.phone" } },
+		{ SQL_RESEAL_DEALER_NEXT, "经销商", 0, { "dealers.phone" } },
+		{ SQL_RESEAL_FROZEN_NEXT, "销售（冻结账户）", 1,
+		    { "buyers.account" } },
 	};
 	sqlite3_stmt	*st;
 	int64_t		 id, bad = 0;
 	size_t		 t, c;
-	int		 rc = 0;
+	int		 rc = 0, k;
 
 	detail[0] = '\0';
 	for (t = 0; t < sizeof tabs / sizeof tabs[0]; t++) {
@@ -276,31 +260,17 @@ sealed_verify(char *detail, size_t len)
 			if ((rc = sql_step(st)) != 1)
 				break;
 			id = sqlite3_column_int64(st, 0);
+			k = tabs[t].adcol;
 			for (c = 0; c < 3 && tabs[t].cols[c] != NULL; c++)
-				bad += sealed_check_one(st, (int)c + 1,
-				    tabs[t].cols[c], id, tabs[t].what, detail,
-				    len, bad);
+				bad += sealed_check_one(st, k + 1 + (int)c,
+				    tabs[t].cols[c], sqlite3_column_int64(st, k),
+				    id, tabs[t].what, detail, len, bad);
 		}
 		sqlite3_reset(st);
 		if (rc < 0) {
 			xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
 			return -1;
 		}
-	}
-	/* frozen accounts open as their buyer's (R-SEC-8.1c) */
-	for (id = 0;;) {
-		st = sql_query(SQL_RESEAL_FROZEN_NEXT, "i", id);
-		if ((rc = sql_step(st)) != 1)
-			break;
-		id = sqlite3_column_int64(st, 0);
-		bad += sealed_check_one(st, 2, "buyers.account",
-		    sqlite3_column_int64(st, 1), "销售（冻结账户）", detail, len,
-		    bad);
-	}
-	sqlite3_reset(st);
-	if (rc < 0) {
-		xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
-		return -1;
 	}
 	return bad > 0 ? (int)(bad > 1000000 ? 1000000 : bad) : 0;
 }
