@@ -8,10 +8,15 @@ DEBS	= gcc make pkg-config libncurses-dev libsqlite3-dev libssh-dev \
 PKGS	= ncursesw sqlite3 libssh libsodium
 WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Werror
+# CC, CFLAGS, CPPFLAGS and LDFLAGS are the builder's (dpkg-buildflags'
+# hardening, say); the project's own flags are appended to them.
+ifeq ($(origin CC),default)
 CC	= gcc
+endif
+CFLAGS	?= -O2
 BASE	= -std=c11 -D_GNU_SOURCE -g $(WARN) -Isrc -Ibuild -MMD -MP \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-CFLAGS	= $(BASE) -O2
+NJFLAGS	= $(CPPFLAGS) $(CFLAGS) $(BASE)
 SANFLAGS= $(BASE) -O1 -fno-omit-frame-pointer -DNJBT_TEST_KDF \
 	  -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDLIBS	= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutil
@@ -30,19 +35,19 @@ EMBED	= db/embed.sh db/schema.sql $(wildcard db/migrations/*.sql) \
 all: build/njbt
 
 build/njbt: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 build/san/njbt: $(SOBJS)
 	$(CC) $(SANFLAGS) -o $@ $(SOBJS) $(LDLIBS)
 
 build/obj/%.o: src/%.c | build/obj
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(NJFLAGS) -c -o $@ $<
 
 build/san/%.o: src/%.c | build/san
 	$(CC) $(SANFLAGS) -c -o $@ $<
 
 build/obj/gen-embed.o: build/gen-embed.c | build/obj
-	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	$(CC) $(NJFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 build/san/gen-embed.o: build/gen-embed.c | build/san
 	$(CC) $(SANFLAGS) -Wno-missing-prototypes -c -o $@ $<
@@ -62,13 +67,13 @@ TOBJS	= $(filter-out build/obj/main.o build/obj/passwd.o,$(OBJS)) \
 	  build/obj/passwd-test.o
 
 build/obj/passwd-test.o: src/passwd.c | build/obj
-	$(CC) $(CFLAGS) -DNJBT_TEST_KDF -c -o $@ $<
+	$(CC) $(NJFLAGS) -DNJBT_TEST_KDF -c -o $@ $<
 
 build/obj/test-%: tests/unit/test-%.c $(TOBJS) $(wildcard tests/unit/*.h)
-	$(CC) $(CFLAGS) -o $@ $< $(TOBJS) $(TESTLIBS)
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(TOBJS) $(TESTLIBS)
 
 build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
-	$(CC) $(CFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
 
 build build/obj build/san:
 	mkdir -p $@

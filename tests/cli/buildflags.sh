@@ -1,0 +1,33 @@
+#!/bin/sh
+# tests/cli/buildflags.sh: the Makefile takes the builder's CC, CFLAGS,
+# CPPFLAGS and LDFLAGS (dpkg-buildflags' hardening) and appends its own
+# flags, so -Werror and the warnings stay whatever the builder passes.
+# Checked with make -n (nothing is built).
+. "$(dirname "$0")/../lib.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cmds=$(make -s -n -B -C "$ROOT" CC=gcc CFLAGS="-O1 -fstack-protector-strong" \
+    CPPFLAGS=-D_FORTIFY_SOURCE=2 LDFLAGS=-Wl,-z,relro build/njbt 2>&1)
+compile=$(echo "$cmds" | grep -- ' -c -o build/obj/action.o ')
+link=$(echo "$cmds" | grep -- '-o build/njbt ')
+case "$compile" in
+*-D_FORTIFY_SOURCE=2*) ok "CPPFLAGS reach the compiler";;
+*) notok "CPPFLAGS reach the compiler"; diag "$compile";;
+esac
+case "$compile" in
+*-O1\ -fstack-protector-strong*-Werror*) ok "CFLAGS first, the project's flags appended";;
+*) notok "CFLAGS first, the project's flags appended"; diag "$compile";;
+esac
+case "$link" in
+*-Wl,-z,relro*) ok "LDFLAGS reach the linker";;
+*) notok "LDFLAGS reach the linker"; diag "$link";;
+esac
+cmds=$(make -s -n -B -C "$ROOT" CC=clang build/obj/util.o 2>&1 | grep -- "-o build/obj/util.o")
+case "$cmds" in
+clang\ *) ok "CC is the builder's";;
+*) notok "CC is the builder's"; diag "$cmds";;
+esac
+cmds=$(make -s -n -B -C "$ROOT" build/obj/util.o 2>&1 | grep -- "-o build/obj/util.o")
+case "$cmds" in
+gcc\ *-O2*-Werror*) ok "by default gcc -O2 with the project's flags";;
+*) notok "by default gcc -O2 with the project's flags"; diag "$cmds";;
+esac
