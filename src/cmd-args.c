@@ -148,6 +148,29 @@ cmd_args_row(const struct cmd_entry *e, int c)
 	return -1;
 }
 
+/*
+ * Whether the option getopt_long just took was written whole: it takes
+ * "--lis" for "--listen", but a script that leans on a prefix would break
+ * the day another option shares it. li is the long option's index, or -1
+ * for a letter.
+ */
+static int
+cmd_args_whole(char **argv, const struct option *lo, int li)
+{
+	const char	*tok = argv[optind - 1];
+	size_t		 n;
+
+	if (li < 0)
+		return 1;
+	if (optarg != NULL && optarg == tok && optind >= 2)
+		tok = argv[optind - 2];		/* "--opt VALUE" */
+	if (strncmp(tok, "--", 2) != 0)
+		return 1;
+	n = strlen(lo[li].name);
+	return strncmp(tok + 2, lo[li].name, n) == 0 &&
+	    (tok[2 + n] == '\0' || tok[2 + n] == '=');
+}
+
 /* A usage error: the reason, then the command's usage; CMD_ARGS_BAD. */
 static int
 cmd_args_bad(const struct cmd_entry *e, const char *why, const char *dash,
@@ -172,7 +195,7 @@ cmd_args_parse(const struct cmd_entry *e, int argc, char **argv,
 	char		 so[3 * CMD_OPTS_MAX + 4];
 	const char	*bad;
 	char		 letter[3] = "-?";
-	int		 c, i;
+	int		 c, i, li = -1;
 
 	memset(a, 0, sizeof *a);
 	a->entry = e;
@@ -180,8 +203,14 @@ cmd_args_parse(const struct cmd_entry *e, int argc, char **argv,
 		abort();
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, so, lo, &li)) != -1) {
 		bad = argv[optind - 1];
+		if (c != '?' && c != ':' && !cmd_args_whole(argv, lo, li)) {
+			if (optarg != NULL && optarg == bad)
+				bad = argv[optind - 2];
+			return cmd_args_bad(e, "未知的选项", "", bad);
+		}
+		li = -1;
 		if (c == CMD_HELP_VAL || c == 'h') {
 			cmd_help(stdout, e);
 			return CMD_ARGS_HELP;

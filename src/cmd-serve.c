@@ -1,22 +1,9 @@
 /*
- * cmd-serve.c: `njbt serve`, the SSH server (ssh-server.c). Options:
- *   --listen ADDR:PORT	  where to listen (127.0.0.1:2222; [::1]:2222;
- *			  a bare PORT listens on 127.0.0.1)
- *   --host-key FILE	  the ed25519 host key, made on first start
- *			  (default: the database's path + ".hostkey")
- *   --idle SECONDS	  log out after so long without input (900; 0 never)
- *   --grace SECONDS	  time to log in (120)
- *   --max-failures N	  wrong passwords from one address that lock the
- *			  pair (login, address) (5; 0 never)
- *   --max-account-failures N  wrong passwords from any address that lock
- *			  the account itself (20; 0 never)
- *   --window SECONDS	  ... counted within this time (900)
- *   --lock SECONDS	  how long such a lock lasts (900)
- *   --rate N		  new connections a minute from one address (30;
- *			  0 no limit)
- *   --max-preauth N	  connections not yet logged in, in all (32)
- *   --max-preauth-addr N  ... from one address (8)
- *   --max-register N	  sessions of the register login at once (4)
+ * cmd-serve.c: `njbt serve`, the SSH server (ssh-server.c). Its options,
+ * each with what it does, are the rows of cmd_serve_opts below (`njbt
+ * serve --help` prints them): where to listen, the host key, the idle and
+ * login times, the locks after wrong passwords and the caps of a server
+ * under abuse.
  * $NJBT_WIRE_LOG=FILE makes every session append what it sends to FILE.
  */
 #include <stdio.h>

@@ -103,6 +103,9 @@ grep -q -- "--idle 应为 0 到" "$T/err" && ok "... names the option" \
     || notok "... names the option"
 usage "serve: an option without its value (2)" "$NJBT" serve --listen
 usage "serve: an operand (2)" "$NJBT" serve 2222
+usage "serve: no prefix of an option (2)" "$NJBT" serve --lis 127.0.0.1:0
+usage "... nor with = (2)" "$NJBT" serve --lis=127.0.0.1:0
+usage "print: no prefix of --county (2)" "$NJBT" print supply --cou 640122
 
 # --- actions and do: --as LOGIN and --as=LOGIN -----------------------------
 "$NJBT" actions --as hl_jb > "$T/a1" 2> /dev/null
