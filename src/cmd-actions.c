@@ -5,7 +5,6 @@
  *   <TAB>FIELD<TAB>TYPE[:ARG]<TAB>required|optional<TAB>LABEL
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 
@@ -23,21 +22,22 @@ print_roles(unsigned roles)
 			printf("%s%s", n++ ? "," : "", role_name(r));
 }
 
+static const struct cmd_opt cmd_actions_opts[] = {
+	{ "as", "LOGIN", 0, 0, "只列出该用户可执行的操作" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 static int
-cmd_actions(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_actions(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	const struct action	*def;
 	const struct field	*f;
 	struct actor		 who;
-	const char		*as = NULL;
+	const char		*as = cmd_arg(a, "as");
 	size_t			 i;
 	int			 opened = 0;
 
-	if (argc == 3 && strcmp(argv[1], "--as") == 0)
-		as = argv[2];
-	else if (argc == 2 && strncmp(argv[1], "--as=", 5) == 0)
-		as = argv[1] + 5;
-	else if (argc != 1)
+	if (a->argc != 0)
 		return cmd_usage(ctx->entry);
 	if (as != NULL) {
 		if (cmd_open(ctx) != 0)
@@ -67,5 +67,5 @@ cmd_actions(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_actions_entry = {
 	"actions", "[--as LOGIN]", "列出全部操作（或该用户可执行的操作）及其字段",
-	cmd_actions
+	cmd_actions, cmd_actions_opts, 0
 };

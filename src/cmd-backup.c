@@ -39,19 +39,20 @@ backup_prepare(const char *path, char *msg, size_t len)
 }
 
 static int
-cmd_backup(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 {
+	const char *file = a->argv[0];
 	char	msg[NJ_MSG_MAX];
 	mode_t	mask;
 	int	rc;
 
-	if (argc != 2)
+	if (a->argc != 1)
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
 	mask = umask(077);
-	rc = backup_prepare(argv[1], msg, sizeof msg) != 0 ||
-	    db_backup(argv[1], msg, sizeof msg) != 0;
+	rc = backup_prepare(file, msg, sizeof msg) != 0 ||
+	    db_backup(file, msg, sizeof msg) != 0;
 	umask(mask);
 	if (rc) {
 		fprintf(stderr, "njbt: %s\n", msg);
@@ -60,10 +61,11 @@ cmd_backup(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	db_close();
 	fprintf(stderr, "已备份到 %s（审计锚点 %s.anchor）。注意：密钥文件 %s.key 未"
-	    "包含在备份中，请另行妥善保管。\n", argv[1], argv[1], ctx->db);
+	    "包含在备份中，请另行妥善保管。\n", file, file, ctx->db);
 	return 0;
 }
 
 const struct cmd_entry cmd_backup_entry = {
-	"backup", "FILE", "在线备份数据库（一致的副本，不含密钥文件）", cmd_backup
+	"backup", "FILE", "在线备份数据库（一致的副本，不含密钥文件）", cmd_backup,
+	NULL, 0
 };

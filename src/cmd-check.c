@@ -18,12 +18,11 @@ check_line(void *arg, int ok, const char *what, const char *detail)
 }
 
 static int
-cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_check(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	int rc;
 
-	(void)argv;
-	if (argc != 1)
+	if (a->argc != 0)
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
@@ -33,5 +32,6 @@ cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_check_entry = {
-	"check", "", "检查数据库完整性、外键、资金台账、审计日志链及其锚点、安全字段校验值和加密字段", cmd_check
+	"check", "", "检查数据库完整性、外键、资金台账、审计日志链及其锚点、安全字段校验值和加密字段",
+	cmd_check, NULL, 0
 };

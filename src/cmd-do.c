@@ -60,19 +60,20 @@ cmd_run_action(const struct actor *who, const char *name, int argc,
 	return rc;
 }
 
+static const struct cmd_opt cmd_do_opts[] = {
+	{ "as", "LOGIN", 0, 0, "以该用户身份执行（必填）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+/* The options come before ACTION: what follows are its fields. */
 static int
-cmd_do(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_do(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	struct actor	 who;
-	const char	*as = NULL;
-	int		 i = 1, rc;
+	const char	*as = cmd_arg(a, "as");
+	int		 rc;
 
-	if (i < argc && strcmp(argv[i], "--as") == 0 && i + 1 < argc) {
-		as = argv[i + 1];
-		i += 2;
-	} else if (i < argc && strncmp(argv[i], "--as=", 5) == 0)
-		as = argv[i++] + 5;
-	if (as == NULL || i >= argc)
+	if (as == NULL || a->argc < 1)
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
@@ -80,12 +81,13 @@ cmd_do(struct cmd_ctx *ctx, int argc, char **argv)
 		db_close();
 		return 1;
 	}
-	rc = cmd_run_action(&who, argv[i], argc - i - 1, argv + i + 1);
+	rc = cmd_run_action(&who, a->argv[0], a->argc - 1, a->argv + 1);
 	db_close();
 	return rc;
 }
 
 const struct cmd_entry cmd_do_entry = {
 	"do", "[--db FILE] --as LOGIN ACTION [字段=值 ...]",
-	"以用户身份执行一个操作，与其表单完全相同", cmd_do
+	"以用户身份执行一个操作，与其表单完全相同", cmd_do, cmd_do_opts,
+	CMD_IN_ORDER
 };

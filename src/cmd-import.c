@@ -4,35 +4,32 @@
  * stored; a bad file stores nothing and the reason names line and column.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 
+static const struct cmd_opt cmd_import_opts[] = {
+	{ "year", "YYYY", 0, 0, "资金计划的年度（2000 到 2100）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 static int
-cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	struct actor	 who;
-	const char	*kind = NULL, *file = NULL;
+	const char	*kind, *file, *y = cmd_arg(a, "year");
 	char		 msg[NJ_MSG_MAX];
 	int64_t		 year = 0;
-	int		 i, rows, rc;
+	int		 rows, rc;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--year") == 0 && i + 1 < argc) {
-			if (parse_int(argv[++i], &year) != 0 || year < 2000 ||
-			    year > 2100) {
-				fprintf(stderr, "njbt: 年度有误：%s\n", argv[i]);
-				return 2;
-			}
-		} else if (kind == NULL)
-			kind = argv[i];
-		else if (file == NULL)
-			file = argv[i];
-		else
-			return cmd_usage(ctx->entry);
+	if (y != NULL && (parse_int(y, &year) != 0 || year < 2000 ||
+	    year > 2100)) {
+		fprintf(stderr, "njbt: 年度有误：%s\n", y);
+		return 2;
 	}
-	if (file == NULL)
+	if (a->argc != 2)
 		return cmd_usage(ctx->entry);
+	kind = a->argv[0];
+	file = a->argv[1];
 	if (cmd_open(ctx) != 0)
 		return 1;
 	actor_console(&who);
@@ -48,5 +45,6 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_import_entry = {
 	"import", "regions|catalog|budget|users|holidays FILE.csv [--year YYYY]",
-	"导入 CSV 文件（整个文件全部导入，或一行也不导入）", cmd_import
+	"导入 CSV 文件（整个文件全部导入，或一行也不导入）", cmd_import,
+	cmd_import_opts, 0
 };

@@ -4,19 +4,20 @@
  * province into a new, empty database.
  */
 #include <stdio.h>
-#include <string.h>
-
 #include "cmd.h"
 
+static const struct cmd_opt cmd_init_opts[] = {
+	{ "demo", NULL, 0, 0, "载入演示数据（仅限新建的空数据库）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 static int
-cmd_init(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_init(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	char	err[NJ_MSG_MAX];
-	int	from, to, demo = 0, rc = 0;
+	int	from, to, demo = cmd_flag(a, "demo") > 0, rc = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--demo") == 0)
-		demo = 1;
-	else if (argc != 1)
+	if (a->argc != 0)
 		return cmd_usage(ctx->entry);
 	if (db_init(ctx->db, &from, &to, err, sizeof err) != 0) {
 		fprintf(stderr, "njbt: %s\n", err);
@@ -48,5 +49,5 @@ cmd_init(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_init_entry = {
 	"init", "[--db FILE] [--demo]",
-	"创建或升级数据库；--demo 载入演示数据", cmd_init
+	"创建或升级数据库；--demo 载入演示数据", cmd_init, cmd_init_opts, 0
 };

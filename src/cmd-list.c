@@ -5,34 +5,31 @@
  * rules as the screens. Without NAME it lists the lists.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 
+static const struct cmd_opt cmd_list_opts[] = {
+	{ "as", "LOGIN", 0, 0, "以该用户身份（其范围与查看个人信息的权限）" },
+	{ "arg", "KEY", 0, 0, "列表的参数（如某申请的编号）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 static int
-cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_list(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	const struct list_def	*def;
 	struct list_page	 page;
 	struct actor		 who;
-	const char		*name = NULL, *as = NULL, *arg = NULL;
-	const char		*filter = "";
+	const char		*name, *as = cmd_arg(a, "as");
+	const char		*arg = cmd_arg(a, "arg"), *filter;
 	char			 msg[NJ_MSG_MAX];
 	size_t			 i, r, c;
 	int			 offset = 0, rc, more;
 
-	for (i = 1; i < (size_t)argc; i++) {
-		if (strcmp(argv[i], "--as") == 0 && i + 1 < (size_t)argc)
-			as = argv[++i];
-		else if (strcmp(argv[i], "--arg") == 0 && i + 1 < (size_t)argc)
-			arg = argv[++i];
-		else if (name == NULL)
-			name = argv[i];
-		else if (*filter == '\0')
-			filter = argv[i];
-		else
-			return cmd_usage(ctx->entry);
-	}
+	if (a->argc > 2)
+		return cmd_usage(ctx->entry);
+	name = a->argc > 0 ? a->argv[0] : NULL;
+	filter = a->argc > 1 ? a->argv[1] : "";
 	if (name == NULL) {
 		for (i = 0; (def = list_at(i)) != NULL; i++)
 			printf("%s\t%s\n", list_name(def), list_title(def));
@@ -73,5 +70,6 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_list_entry = {
 	"list", "[NAME [--as LOGIN] [--arg KEY] [筛选]]",
-	"按屏幕上的列表输出记录（制表符分隔），不带名称则列出所有列表", cmd_list
+	"按屏幕上的列表输出记录（制表符分隔），不带名称则列出所有列表", cmd_list,
+	cmd_list_opts, 0
 };

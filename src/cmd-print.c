@@ -13,7 +13,6 @@
  * Exits 0 printed, 1 refused (the Chinese reason on stderr, nothing
  * printed) or failed, 2 a usage error, as `njbt do`.
  */
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,21 +29,21 @@ struct print_opts {
 /* stdout through a large buffer: a province's sheet is big */
 static char print_stdout_buf[1 << 20];
 
-/* The options, each with the place it fills. */
-static const struct {
-	const char	*name;
-	size_t		 off;
-} print_options[] = {
-	{ "--as",	offsetof(struct print_opts, as) },
-	{ "--id",	offsetof(struct print_opts, req.id) },
-	{ "--county",	offsetof(struct print_opts, req.county) },
-	{ "--month",	offsetof(struct print_opts, req.month) },
-	{ "--batch",	offsetof(struct print_opts, req.batch) },
-	{ "--encoding",	offsetof(struct print_opts, req.encoding) },
-	{ "-o",		offsetof(struct print_opts, out) },
-	{ "--output",	offsetof(struct print_opts, out) },
+/* Each option at most once, never empty: "--as=" is not the console. */
+static const struct cmd_opt cmd_print_opts[] = {
+	{ "as", "LOGIN", 0, CMD_OPT_ONCE,
+	    "以该用户身份打印（其范围与查看个人信息的权限）" },
+	{ "id", "编号", 0, CMD_OPT_ONCE, "申请或通知书的编号" },
+	{ "county", "县代码", 0, CMD_OPT_ONCE, "县级行政区划代码" },
+	{ "month", "YYYY-MM", 0, CMD_OPT_ONCE, "月份" },
+	{ "batch", "批次", 0, CMD_OPT_ONCE, "结算批次编号" },
+	{ "encoding", "编码", 0, CMD_OPT_ONCE,
+	    "utf-8-bom（默认）、utf-8 或 gb18030" },
+	{ "output", "FILE", 'o', CMD_OPT_ONCE,
+	    "写入该文件（0600），而非标准输出；--all 时为目录" },
+	{ "all", NULL, 0, CMD_OPT_ONCE, "某县某月的全部报表（月末）" },
+	{ NULL, NULL, 0, 0, NULL }
 };
-#define NOPTIONS (sizeof print_options / sizeof print_options[0])
 
 /* The usage, with the reports there are; the usage exit status. */
 static int
@@ -58,42 +57,6 @@ print_usage(const struct cmd_entry *e)
 	for (i = 0; (name = print_name_at(i, &title)) != NULL; i++)
 		fprintf(stderr, "  %-12s %s\n", name, title);
 	return 2;
-}
-
-/*
- * Take "--opt VALUE" or "--opt=VALUE" at argv[*i] into o; 0, or -1 if it
- * is not an option of ours, lacks its value (an empty one too: "--as="
- * must not mean the console) or comes twice.
- */
-static int
-print_option(struct print_opts *o, int argc, char **argv, int *i)
-{
-	const char	**slot, *arg = argv[*i], *value;
-	size_t		  k, n;
-
-	for (k = 0; k < NOPTIONS; k++) {
-		n = strlen(print_options[k].name);
-		if (strncmp(arg, print_options[k].name, n) != 0)
-			continue;
-		if (arg[n] == '=')
-			value = arg + n + 1;
-		else if (arg[n] == '\0' && *i + 1 < argc)
-			value = argv[++*i];
-		else
-			continue;
-		slot = (const char **)(void *)((char *)o +
-		    print_options[k].off);
-		if (*slot != NULL || *value == '\0') {
-			fprintf(stderr, "njbt: 选项 %s %s\n",
-			    print_options[k].name, *slot != NULL ? "重复" :
-			    "缺少值");
-			return -1;
-		}
-		*slot = value;
-		return 0;
-	}
-	fprintf(stderr, "njbt: 未知的选项：%s\n", arg);
-	return -1;
 }
 
 /*
@@ -147,30 +110,27 @@ print_all(struct cmd_ctx *ctx, struct print_opts *o)
 }
 
 static int
-cmd_print(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	struct print_opts	 o;
 	struct actor		 who;
 	const char		*name;
 	char			 msg[NJ_MSG_MAX];
 	size_t			 k;
-	int			 i, rc;
+	int			 rc;
 
 	memset(&o, 0, sizeof o);
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--all") == 0) {
-			if (o.all++ > 0) {
-				fprintf(stderr, "njbt: 选项 --all 重复\n");
-				return print_usage(ctx->entry);
-			}
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			if (print_option(&o, argc, argv, &i) != 0)
-				return print_usage(ctx->entry);
-		} else if (o.req.report == NULL)
-			o.req.report = argv[i];
-		else
-			return print_usage(ctx->entry);
-	}
+	o.as = cmd_arg(a, "as");
+	o.out = cmd_arg(a, "output");
+	o.all = cmd_flag(a, "all");
+	o.req.id = cmd_arg(a, "id");
+	o.req.county = cmd_arg(a, "county");
+	o.req.month = cmd_arg(a, "month");
+	o.req.batch = cmd_arg(a, "batch");
+	o.req.encoding = cmd_arg(a, "encoding");
+	if (a->argc > 1)
+		return print_usage(ctx->entry);
+	o.req.report = a->argc > 0 ? a->argv[0] : NULL;
 	if (o.all)
 		return print_all(ctx, &o);
 	if (o.req.report == NULL)
@@ -205,5 +165,5 @@ const struct cmd_entry cmd_print_entry = {
 	"[-o FILE] | --all [--county 县代码] --month YYYY-MM -o 目录",
 	"打印报表（CSV）：申请表、确认通知书、供货与核实表、复核表、"
 	"资金支付报告单、结算明细表、公示表、资金计划表、银行支付文件、异常情形；"
-	"--all 为某县某月的全部报表", cmd_print
+	"--all 为某县某月的全部报表", cmd_print, cmd_print_opts, 0
 };

@@ -1,22 +1,9 @@
 /*
- * cmd-serve.c: `njbt serve`, the SSH server (ssh-server.c). Options:
- *   --listen ADDR:PORT	  where to listen (127.0.0.1:2222; [::1]:2222;
- *			  a bare PORT listens on 127.0.0.1)
- *   --host-key FILE	  the ed25519 host key, made on first start
- *			  (default: the database's path + ".hostkey")
- *   --idle SECONDS	  log out after so long without input (900; 0 never)
- *   --grace SECONDS	  time to log in (120)
- *   --max-failures N	  wrong passwords from one address that lock the
- *			  pair (login, address) (5; 0 never)
- *   --max-account-failures N  wrong passwords from any address that lock
- *			  the account itself (20; 0 never)
- *   --window SECONDS	  ... counted within this time (900)
- *   --lock SECONDS	  how long such a lock lasts (900)
- *   --rate N		  new connections a minute from one address (30;
- *			  0 no limit)
- *   --max-preauth N	  connections not yet logged in, in all (32)
- *   --max-preauth-addr N  ... from one address (8)
- *   --max-register N	  sessions of the register login at once (4)
+ * cmd-serve.c: `njbt serve`, the SSH server (ssh-server.c). Its options,
+ * each with what it does, are the rows of cmd_serve_opts below (`njbt
+ * serve --help` prints them): where to listen, the host key, the idle and
+ * login times, the locks after wrong passwords and the caps of a server
+ * under abuse.
  * $NJBT_WIRE_LOG=FILE makes every session append what it sends to FILE.
  */
 #include <stdio.h>
@@ -72,27 +59,48 @@ serve_number(const char *arg, int max)
 	return (int)v;
 }
 
+static const struct cmd_opt cmd_serve_opts[] = {
+	{ "listen", "ADDR:PORT", 0, 0,
+	    "监听地址（127.0.0.1:2222；[::1]:2222；只写端口则为 127.0.0.1）" },
+	{ "host-key", "FILE", 0, 0, "ed25519 主机密钥，首次启动时生成"
+	    "（默认为 数据库.hostkey）" },
+	{ "idle", "秒", 0, 0, "无输入多久后登出（900；0 为从不）" },
+	{ "grace", "秒", 0, 0, "登录限时（120）" },
+	{ "max-failures", "N", 0, 0,
+	    "同一地址密码错误几次锁定（用户，地址）（5；0 为从不）" },
+	{ "window", "秒", 0, 0, "……在此时间内计数（900）" },
+	{ "lock", "秒", 0, 0, "锁定时长（900）" },
+	{ "rate", "N", 0, 0, "同一地址每分钟新连接数（30；0 为不限）" },
+	{ "max-account-failures", "N", 0, 0,
+	    "任何地址密码错误几次锁定账号本身（20；0 为从不）" },
+	{ "max-preauth", "N", 0, 0, "尚未登录的连接总数上限（32）" },
+	{ "max-preauth-addr", "N", 0, 0, "……同一地址的上限（8）" },
+	{ "max-register", "N", 0, 0, "注册账号同时在线的会话数上限（4）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 static int
-cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 {
+	/* the numeric options, in the order of slot[] below */
 	static const struct {
 		const char	*name;
 		int		 max;
 	} nums[] = {
-		{ "--idle", 86400 * 7 },
-		{ "--grace", 3600 },
-		{ "--max-failures", 1000 },
-		{ "--window", 86400 * 30 },
-		{ "--lock", 86400 * 365 },
-		{ "--rate", 100000 },
-		{ "--max-account-failures", 10000 },
-		{ "--max-preauth", 10000 },
-		{ "--max-preauth-addr", 10000 },
-		{ "--max-register", 10000 },
+		{ "idle", 86400 * 7 },
+		{ "grace", 3600 },
+		{ "max-failures", 1000 },
+		{ "window", 86400 * 30 },
+		{ "lock", 86400 * 365 },
+		{ "rate", 100000 },
+		{ "max-account-failures", 10000 },
+		{ "max-preauth", 10000 },
+		{ "max-preauth-addr", 10000 },
+		{ "max-register", 10000 },
 	};
 	struct serve_opts	 o;
-	int			*slot[10], i, k, v;
-	const char		*w;
+	int			*slot[10], k, v;
+	const char		*w, *arg;
 
 	memset(&o, 0, sizeof o);
 	strlcpy0(o.db, ctx->db, sizeof o.db);
@@ -120,28 +128,21 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	slot[7] = &o.max_preauth;
 	slot[8] = &o.max_preauth_addr;
 	slot[9] = &o.max_register;
-	for (i = 1; i < argc; i++) {
-		if (i + 1 >= argc)
-			return cmd_usage(ctx->entry);
-		if (strcmp(argv[i], "--listen") == 0) {
-			if (serve_listen_arg(argv[++i], &o) != 0) {
-				fprintf(stderr, "njbt: 监听地址应为 地址:端口，"
-				    "如 127.0.0.1:2222\n");
-				return 2;
-			}
+	if (a->argc != 0)
+		return cmd_usage(ctx->entry);
+	if ((arg = cmd_arg(a, "listen")) != NULL &&
+	    serve_listen_arg(arg, &o) != 0) {
+		fprintf(stderr, "njbt: 监听地址应为 地址:端口，"
+		    "如 127.0.0.1:2222\n");
+		return 2;
+	}
+	if ((arg = cmd_arg(a, "host-key")) != NULL)
+		strlcpy0(o.hostkey, arg, sizeof o.hostkey);
+	for (k = 0; k < (int)(sizeof nums / sizeof nums[0]); k++) {
+		if ((arg = cmd_arg(a, nums[k].name)) == NULL)
 			continue;
-		}
-		if (strcmp(argv[i], "--host-key") == 0) {
-			strlcpy0(o.hostkey, argv[++i], sizeof o.hostkey);
-			continue;
-		}
-		for (k = 0; k < (int)(sizeof nums / sizeof nums[0]); k++)
-			if (strcmp(argv[i], nums[k].name) == 0)
-				break;
-		if (k == (int)(sizeof nums / sizeof nums[0]))
-			return cmd_usage(ctx->entry);
-		if ((v = serve_number(argv[++i], nums[k].max)) < 0) {
-			fprintf(stderr, "njbt: %s 应为 0 到 %d 的整数\n",
+		if ((v = serve_number(arg, nums[k].max)) < 0) {
+			fprintf(stderr, "njbt: --%s 应为 0 到 %d 的整数\n",
 			    nums[k].name, nums[k].max);
 			return 2;
 		}
@@ -184,5 +185,5 @@ const struct cmd_entry cmd_serve_entry = {
 	"[--lock 秒] [--rate N] [--max-account-failures N] "
 	"[--max-preauth N] [--max-preauth-addr N] [--max-register N]",
 	"SSH 服务器（默认 127.0.0.1:2222，主机密钥默认为 数据库.hostkey）",
-	cmd_serve
+	cmd_serve, cmd_serve_opts, 0
 };

@@ -14,29 +14,30 @@
 #include "cmd.h"
 #include "ssh-server.h"
 
+static const struct cmd_opt cmd_tui_opts[] = {
+	{ "user", "LOGIN", 0, 0, "以该用户登录（必填）" },
+	{ "idle", "秒", 0, 0, "无操作多久后退出（900；0 为从不）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 static int
-cmd_tui(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_tui(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	struct actor	 who;
 	struct tui_opts	 t;
-	const char	*login = NULL, *conn;
+	const char	*login = cmd_arg(a, "user"), *conn;
+	const char	*idle_arg = cmd_arg(a, "idle");
 	char		 addr[64], from[80], msg[NJ_MSG_MAX];
 	int64_t		 v;
-	int		 i, rc, idle = SERVE_IDLE;
+	int		 rc, idle = SERVE_IDLE;
 	size_t		 n;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--user") == 0 && i + 1 < argc)
-			login = argv[++i];
-		else if (strcmp(argv[i], "--idle") == 0 && i + 1 < argc &&
-		    parse_int(argv[i + 1], &v) == 0 && v >= 0 &&
-		    v <= 86400 * 7) {
-			idle = (int)v;
-			i++;
-		} else
+	if (idle_arg != NULL) {
+		if (parse_int(idle_arg, &v) != 0 || v < 0 || v > 86400 * 7)
 			return cmd_usage(ctx->entry);
+		idle = (int)v;
 	}
-	if (login == NULL)
+	if (login == NULL || a->argc != 0)
 		return cmd_usage(ctx->entry);
 	if (!isatty(0) || !isatty(1)) {
 		fprintf(stderr, "njbt: 需要交互式终端（ssh -t）\n");
@@ -80,5 +81,5 @@ cmd_tui(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_tui_entry = {
 	"tui", "[--db FILE] --user LOGIN [--idle 秒]",
 	"在本终端以用户身份打开界面（供 OpenSSH 的 ForceCommand 使用）",
-	cmd_tui
+	cmd_tui, cmd_tui_opts, 0
 };

@@ -184,42 +184,44 @@ user_key(const struct actor *who, int argc, char **argv)
 	return -1;
 }
 
+/* The verb and its operands; the options were taken by cmd-args.c. */
 static int
-cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_user(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	struct actor	 who;
 	char		 pw[256];
-	const char	*verb = argc > 1 ? argv[1] : "";
-	int		 rc;
+	char		**v = a->argv;
+	int		 n = a->argc, rc;
+	const char	*verb = n > 0 ? v[0] : "";
 
-	if (argc < 2 || (strcmp(verb, "list") != 0 && strcmp(verb, "add") !=
-	    0 && argc < 3))
+	if (n < 1 || (strcmp(verb, "list") != 0 && strcmp(verb, "add") !=
+	    0 && n < 2))
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
 	actor_console(&who);
 	if (strcmp(verb, "add") == 0)
-		rc = user_add(&who, argc - 2, argv + 2);
-	else if (strcmp(verb, "passwd") == 0 && argc <= 4) {
-		if (argc == 4)
-			strlcpy0(pw, argv[3], sizeof pw);
+		rc = user_add(&who, n - 1, v + 1);
+	else if (strcmp(verb, "passwd") == 0 && n <= 3) {
+		if (n == 3)
+			strlcpy0(pw, v[2], sizeof pw);
 		else if (read_password(pw, sizeof pw) != 0) {
 			fprintf(stderr, "njbt: 未输入密码\n");
 			db_close();
 			return 1;
 		}
-		rc = user_simple(&who, "user.passwd", argv[2], "password", pw);
-	} else if (strcmp(verb, "lock") == 0 && argc <= 4)
-		rc = user_simple(&who, "user.lock", argv[2], "reason",
-		    argc == 4 ? argv[3] : NULL);
-	else if (strcmp(verb, "unlock") == 0 && argc == 3)
-		rc = user_simple(&who, "user.unlock", argv[2], NULL, NULL);
-	else if (strcmp(verb, "post") == 0 && argc == 4)
-		rc = user_simple(&who, "user.post", argv[2], "post", argv[3]);
-	else if (strcmp(verb, "list") == 0 && argc <= 3)
-		rc = user_list(&who, argc == 3 ? argv[2] : NULL);
+		rc = user_simple(&who, "user.passwd", v[1], "password", pw);
+	} else if (strcmp(verb, "lock") == 0 && n <= 3)
+		rc = user_simple(&who, "user.lock", v[1], "reason",
+		    n == 3 ? v[2] : NULL);
+	else if (strcmp(verb, "unlock") == 0 && n == 2)
+		rc = user_simple(&who, "user.unlock", v[1], NULL, NULL);
+	else if (strcmp(verb, "post") == 0 && n == 3)
+		rc = user_simple(&who, "user.post", v[1], "post", v[2]);
+	else if (strcmp(verb, "list") == 0 && n <= 2)
+		rc = user_list(&who, n == 2 ? v[1] : NULL);
 	else if (strcmp(verb, "key") == 0 &&
-	    (rc = user_key(&who, argc - 2, argv + 2)) >= 0)
+	    (rc = user_key(&who, n - 1, v + 1)) >= 0)
 		;
 	else
 		rc = cmd_usage(ctx->entry);
@@ -231,5 +233,5 @@ const struct cmd_entry cmd_user_entry = {
 	"user", "add 字段=值 ... | passwd LOGIN [密码] | lock LOGIN [原因] | "
 	"unlock LOGIN | post LOGIN handler|approver | list [角色] | key add LOGIN 公钥文件 | "
 	"key remove LOGIN 指纹 | key list LOGIN",
-	"管理用户（以服务器控制台身份）", cmd_user
+	"管理用户（以服务器控制台身份）", cmd_user, NULL, CMD_IN_ORDER
 };

@@ -1,10 +1,13 @@
 /*
  * cmd.h: the batch commands of the command line, one struct cmd_entry per
- * cmd-*.c file (name, usage, what it does, the function), listed in
- * main.c's table.
+ * cmd-*.c file (name, usage, what it does, its options, the function),
+ * listed in main.c's table. One parser (cmd-args.c) reads every command's
+ * options from its row, as tmux's .args spec, but with long options.
  */
 #ifndef NJBT_CMD_H
 #define NJBT_CMD_H
+
+#include <stdio.h>
 
 #include "njbt.h"
 
@@ -14,12 +17,46 @@ struct cmd_ctx {
 	const char		*db;
 };
 
-struct cmd_entry {
-	const char	*name;
-	const char	*usage;
-	const char	*about;
-	int		(*exec)(struct cmd_ctx *, int, char **);
+/* One option of a command: --name [VALUE], maybe also -letter. */
+struct cmd_opt {
+	const char	*name;		/* the long name, without "--" */
+	const char	*arg;		/* what its value is, or NULL: a flag */
+	int		 letter;	/* its short form, or 0 */
+	int		 flags;
+#define CMD_OPT_ONCE	0x1		/* at most once, and never empty */
+	const char	*help;
 };
+#define CMD_OPTS_MAX	16
+
+/* What the parser hands a command: its options and its operands. */
+struct cmd_args {
+	const struct cmd_entry	*entry;
+	const char		*value[CMD_OPTS_MAX];	/* by row; "" a flag */
+	int			 count[CMD_OPTS_MAX];
+	int			 argc;			/* the operands */
+	char			**argv;
+};
+
+struct cmd_entry {
+	const char		*name;
+	const char		*usage;
+	const char		*about;
+	int			(*exec)(struct cmd_ctx *, struct cmd_args *);
+	const struct cmd_opt	*opts;	/* ends with a NULL name; NULL none */
+	int			 flags;
+#define CMD_IN_ORDER	0x1	/* options end at the first operand */
+};
+
+/* cmd-args.c */
+#define CMD_ARGS_OK	0
+#define CMD_ARGS_HELP	1	/* --help printed: exit 0 */
+#define CMD_ARGS_BAD	2	/* a usage error printed: exit 2 */
+int	 cmd_args_parse(const struct cmd_entry *, int, char **,
+	    struct cmd_args *);
+const char *cmd_arg(const struct cmd_args *, const char *);
+int	 cmd_flag(const struct cmd_args *, const char *);
+void	 cmd_help(FILE *, const struct cmd_entry *);
+int	 cmd_take_db(int, char **, const char **);
 
 /* cmd-do.c */
 int	 cmd_report(struct act *, int);

@@ -1,8 +1,10 @@
 /*
  * main.c: the njbt command line. One table of commands (each defined in
  * its cmd-*.c file, as tmux does); --db FILE is taken out of the arguments
- * here for every command. Exit status: 0 done, 1 refused or failed, 2 a
- * usage error.
+ * for every command, then the command's options are parsed from its row
+ * (cmd-args.c). `njbt --help` lists the commands, `njbt COMMAND --help`
+ * one command's options, `njbt --version` the version. Exit status: 0
+ * done, 1 refused or failed, 2 a usage error.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 
 #include "njbt.h"
 #include "cmd.h"
+#include "version.h"
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -36,52 +39,56 @@ usage(FILE *f)
 	for (i = 0; i < NCMDS; i++)
 		fprintf(f, "  njbt %-7s %s\n         %s\n", cmd_table[i]->name,
 		    cmd_table[i]->usage, cmd_table[i]->about);
-	fprintf(f, "\n--db 默认为 $NJBT_DB，其次 ./var/njbt.db。详见 man njbt。\n");
+	fprintf(f, "\n--db 默认为 $NJBT_DB，其次 ./var/njbt.db。"
+	    "njbt 命令 --help 列出该命令的选项；njbt --version 显示版本。"
+	    "详见 man njbt。\n");
 }
 
-/* Take "--db FILE" or "--db=FILE" out of argv; returns the new argc. */
-static int
-take_db(int argc, char **argv, const char **db)
+/* The command named name, or NULL. */
+static const struct cmd_entry *
+find_cmd(const char *name)
 {
-	int i, j = 0;
+	size_t i;
 
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			*db = argv[++i];
-			continue;
-		}
-		if (strncmp(argv[i], "--db=", 5) == 0) {
-			*db = argv[i] + 5;
-			continue;
-		}
-		argv[j++] = argv[i];
-	}
-	argv[j] = NULL;
-	return j;
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(name, cmd_table[i]->name) == 0)
+			return cmd_table[i];
+	return NULL;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct cmd_ctx	 ctx;
-	size_t		 i;
+	struct cmd_ctx		 ctx;
+	struct cmd_args		 args;
+	const struct cmd_entry	*e;
+	int			 rc;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
-	    strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
 	memset(&ctx, 0, sizeof ctx);
 	ctx.db = db_default_path();
-	for (i = 0; i < NCMDS; i++) {
-		if (strcmp(argv[1], cmd_table[i]->name) != 0)
-			continue;
-		ctx.entry = cmd_table[i];
-		argc = take_db(argc - 1, argv + 1, &ctx.db);
-		return cmd_table[i]->exec(&ctx, argc, argv + 1);
+	argc = cmd_take_db(argc - 1, argv + 1, &ctx.db);
+	argv++;
+	if (argc < 1) {
+		usage(stderr);
+		return 2;
 	}
-	fprintf(stderr, "njbt: 未知的命令：%s\n", argv[1]);
-	usage(stderr);
-	return 2;
+	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "--help") == 0 ||
+	    strcmp(argv[0], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[0], "--version") == 0 || strcmp(argv[0], "-V") == 0) {
+		printf("njbt %s\n", NJBT_VERSION);
+		return 0;
+	}
+	if ((e = find_cmd(argv[0])) == NULL) {
+		fprintf(stderr, "njbt: 未知的命令：%s\n", argv[0]);
+		usage(stderr);
+		return 2;
+	}
+	ctx.entry = e;
+	if ((rc = cmd_args_parse(e, argc, argv, &args)) != CMD_ARGS_OK)
+		return rc == CMD_ARGS_HELP ? 0 : 2;
+	return e->exec(&ctx, &args);
 }
