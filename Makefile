@@ -97,12 +97,17 @@ endef
 deps:
 	$(call install_missing,$(DEBS))
 
-# Layers: screens and the server never touch SQLite; the store no curses.
+# Layers: screens and the server never touch SQLite; the store no curses;
+# below the front ends (cmd-*, ssh-*, tui-*, main.c) nothing writes to the
+# terminal itself: messages go through log.c, whose sink the front end sets.
+BELOW	= $(filter-out src/cmd-% src/ssh-% src/tui-% src/main.c src/log.c,$(SRCS))
 layers:
 	@bad=$$(grep -lE 'sqlite3_|include "store.h"|include "lists.h"|include "actions.h"' \
 	  src/tui*.c src/ssh*.c src/cmd*.c 2>/dev/null); \
 	bad="$$bad$$(grep -lE 'curses|libssh' src/store*.c src/action*.c \
 	  src/list*.c src/print*.c 2>/dev/null)"; \
+	bad="$$bad$$(grep -lE 'fprintf\(stderr|fputs\(.*stderr|(^|[^_[:alnum:]])(printf|puts|perror)\(' \
+	  $(BELOW) 2>/dev/null)"; \
 	if [ -n "$$bad" ]; then echo "layer violation in: $$bad"; exit 1; fi
 
 build-all: deps

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "print.h"
+#include "log.h"
 
 static const struct field print_fields[] = {
 	{ "report", FT_CHOICE, FF_REQ, "打印内容", PRINT_CHOICES, 0 },
@@ -47,7 +48,7 @@ struct outbox {
 static int
 outbox_fail(struct print_out *o, const char *what, const char *path)
 {
-	fprintf(stderr, "njbt: print: %s %s: %s\n", what, path,
+	log_error("print: %s %s: %s", what, path,
 	    strerror(errno));
 	xsnprintf(o->msg, sizeof o->msg, "%s失败：%s", what, strerror(errno));
 	return -1;

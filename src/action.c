@@ -14,6 +14,7 @@
 
 #include "store.h"
 #include "actions.h"
+#include "log.h"
 
 /* The table of actions; adding an action is adding a row here. */
 static const struct action *const action_table[] = {
@@ -587,7 +588,7 @@ act_refuse(struct act *a, const char *field, const char *fmt, ...)
 int
 act_fail(struct act *a, const char *what)
 {
-	fprintf(stderr, "njbt: %s: %s: %s\n", a->def->name, what,
+	log_error("%s: %s: %s", a->def->name, what,
 	    store_errmsg());
 	xsnprintf(a->err, sizeof a->err, "数据库错误（%s），操作未保存", what);
 	return NJ_ERROR;
@@ -837,7 +838,7 @@ action_refusal_log(struct act *a)
 	if (store_commit() == 0)
 		return;
 fail:
-	fprintf(stderr, "njbt: %s: refused look-up not logged: %s\n",
+	log_error("%s: refused look-up not logged: %s",
 	    a->def->name, store_errmsg());
 }
 
@@ -883,7 +884,7 @@ action_run_draft(const struct actor *who, const char *name, int n,
 		return rc;
 	}
 	if (store_commit() != 0) {
-		fprintf(stderr, "njbt: %s: commit: %s\n", name, store_errmsg());
+		log_error("%s: commit: %s", name, store_errmsg());
 		xsnprintf(a->err, sizeof a->err, "数据库错误，操作未保存");
 		return NJ_ERROR;
 	}

@@ -32,6 +32,7 @@
 
 #include "store.h"
 #include "actions.h"
+#include "log.h"
 
 /* What logging in needs of a user row. */
 struct auth_user {
@@ -96,7 +97,7 @@ auth_user_get(const char *login, struct auth_user *u)
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
-		fprintf(stderr, "njbt: auth: %s\n", store_errmsg());
+		log_error("auth: %s", store_errmsg());
 	return rc;
 }
 
@@ -115,11 +116,11 @@ static int
 auth_audit(const struct actor *who, const char *what, const char *detail)
 {
 	if (action_batch_begin() != NJ_OK) {
-		fprintf(stderr, "njbt: auth: %s: %s\n", what, store_errmsg());
+		log_error("auth: %s: %s", what, store_errmsg());
 		return NJ_ERROR;
 	}
 	if (action_batch_end(who, 1, what, who->login, detail) != NJ_OK) {
-		fprintf(stderr, "njbt: auth: %s: %s\n", what, store_errmsg());
+		log_error("auth: %s: %s", what, store_errmsg());
 		return NJ_ERROR;
 	}
 	return NJ_OK;
@@ -173,7 +174,7 @@ auth_actor(const char *login, const char *from, struct actor *who,
 	char err[NJ_MSG_MAX];
 
 	if (actor_load(login, who, err, sizeof err) != 0) {
-		fprintf(stderr, "njbt: auth: %s\n", err);
+		log_warn("auth: %s", err);
 		xsnprintf(msg, msglen, "%s", err);
 		return NJ_REFUSED;
 	}
@@ -203,7 +204,7 @@ auth_success(const struct auth_user *u, const char *login, const char *from,
 		goto fail;
 	return NJ_OK;
 fail:
-	fprintf(stderr, "njbt: auth: login: %s\n", store_errmsg());
+	log_error("auth: login: %s", store_errmsg());
 	xsnprintf(msg, msglen, "系统繁忙，请稍后再登录。");
 	return NJ_ERROR;
 }
@@ -294,7 +295,7 @@ auth_failure(const struct auth_user *u, const struct actor *who,
 fail_rollback:
 	action_batch_end(who, 0, NULL, NULL, NULL);
 fail:
-	fprintf(stderr, "njbt: auth: failure: %s\n", store_errmsg());
+	log_error("auth: failure: %s", store_errmsg());
 	return NJ_REFUSED;
 }
 
@@ -453,7 +454,7 @@ auth_pubkey(const char *login, const char *keytype, const char *keyblob,
 		return NJ_REFUSED;
 	rc = sql_text(fp, sizeof fp, SQL_AUTH_KEY_FIND, "it", u.id, keyblob);
 	if (rc < 0) {
-		fprintf(stderr, "njbt: auth: key: %s\n", store_errmsg());
+		log_error("auth: key: %s", store_errmsg());
 		return NJ_ERROR;
 	}
 	if (rc == 0)
@@ -616,7 +617,7 @@ auth_session_begin(const struct actor *who, int pid, const char *addr,
 fail_rollback:
 	action_batch_end(who, 0, NULL, NULL, NULL);
 fail:
-	fprintf(stderr, "njbt: auth: session: %s\n", store_errmsg());
+	log_error("auth: session: %s", store_errmsg());
 	xsnprintf(msg, msglen, "系统繁忙，请稍后再登录。");
 	return NJ_ERROR;
 }
@@ -641,7 +642,7 @@ auth_session_end(const struct actor *who, int pid, const char *why)
 		goto fail;
 	return;
 fail:
-	fprintf(stderr, "njbt: auth: logout: %s\n", store_errmsg());
+	log_error("auth: logout: %s", store_errmsg());
 }
 
 /*

@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "form.h"
+#include "log.h"
 #include "ssh-server.h"
 
 /* "ADDR:PORT", "[V6]:PORT" or "PORT" into o->host and o->port. */
@@ -166,6 +167,9 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 			return 1;
 		}
 	}
+	/* the server and its session processes log to syslog and, as it
+	 * runs in the foreground, to stderr */
+	log_set_sink(LOG_SINK_SERVER);
 	/* R-SEC-8.12d issue 8 (12): old printed sheets go at start (the
 	 * server itself says why, if the database cannot be opened) */
 	{

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "log.h"
 #include "ssh-server.h"
 
 static const struct cmd_opt cmd_tui_opts[] = {
@@ -43,6 +44,8 @@ cmd_tui(struct cmd_ctx *ctx, struct cmd_args *a)
 		fprintf(stderr, "njbt: 需要交互式终端（ssh -t）\n");
 		return 1;
 	}
+	/* stderr is the user's terminal: the log goes to syslog only */
+	log_set_sink(LOG_SINK_SESSION);
 	strlcpy0(addr, "tty", sizeof addr);
 	strlcpy0(from, "tty", sizeof from);
 	if ((conn = getenv("SSH_CONNECTION")) != NULL && *conn != '\0') {
@@ -60,6 +63,7 @@ cmd_tui(struct cmd_ctx *ctx, struct cmd_args *a)
 		db_close();
 		return 1;
 	}
+	log_set_who(who.login, addr);
 	if (auth_session_begin(&who, (int)getpid(), addr, msg, sizeof msg) !=
 	    NJ_OK) {
 		fprintf(stderr, "njbt: %s\n", msg);

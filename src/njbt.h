@@ -8,6 +8,13 @@
  * Layers, each calling only downwards:
  *   front ends (cmd-*.c, ssh-*.c, tui-*.c) -> actions (action-*.c, list-*.c,
  *   print-*.c) -> domain helpers (domain.h) -> store (store-*.c).
+ *
+ * Only the front ends write to the terminal. Below them nothing calls
+ * fprintf(stderr), printf, puts or perror (`make layers` checks it): what
+ * the operator should read goes to log_info/log_warn/log_error (log.h),
+ * and each front end sets where that goes: stderr for batch commands,
+ * syslog and stderr for `njbt serve`, syslog alone for a session's
+ * screens, whose stderr is the user's terminal.
  */
 #ifndef NJBT_H
 #define NJBT_H

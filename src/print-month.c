@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "print.h"
+#include "log.h"
 
 /* A batch of the month: its number and state. */
 struct month_batch {
@@ -191,7 +192,7 @@ print_month_write(const struct actor *who, const struct print_req *req,
 		return NJ_USAGE;
 	}
 	if (month_batches(&s, &b, &nb) != 0) {
-		fprintf(stderr, "njbt: print all: %s\n", store_errmsg());
+		log_error("print all: %s", store_errmsg());
 		xsnprintf(msg, msglen, "数据库错误，未能打印");
 		free(b);
 		return NJ_ERROR;

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "print.h"
+#include "log.h"
 
 /* --- the CSV writer ---------------------------------------------------- */
 
@@ -509,7 +510,7 @@ print_refuse(struct print_job *j, const char *fmt, ...)
 int
 print_dberr(struct print_job *j)
 {
-	fprintf(stderr, "njbt: print %s: %s\n", j->def->name, store_errmsg());
+	log_error("print %s: %s", j->def->name, store_errmsg());
 	xsnprintf(j->msg, j->msglen, "数据库错误，未能打印");
 	return NJ_ERROR;
 }

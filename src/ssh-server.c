@@ -40,6 +40,7 @@
 
 #include <libssh/libssh.h>
 
+#include "log.h"
 #include "ssh-server.h"
 
 /* Seconds the sessions get to say goodbye before they are killed. */
@@ -84,30 +85,18 @@ static struct server_rate	*server_rates;
 static size_t			 server_nrates;
 
 /*
- * One line on stderr for the operator: time, login, address, what.
- * Written with one write(2), so lines of many processes do not mix.
+ * One line for the operator: login, address, what (log.c adds the time
+ * and the pid, and writes it to syslog and stderr under LOG_SINK_SERVER).
  */
 void
 server_log(const char *login, const char *addr, const char *fmt, ...)
 {
-	char	line[1024], at[32];
 	va_list	ap;
-	int	n;
 
-	clock_stamp(clock_now(), at, sizeof at);
-	n = snprintf(line, sizeof line, "%s njbt[%d]: %s %s ", at,
-	    (int)getpid(), login != NULL && *login != '\0' ? login : "-",
-	    addr != NULL && *addr != '\0' ? addr : "-");
-	if (n < 0 || (size_t)n >= sizeof line)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+	log_vwho(LOG_LEVEL_INFO, login != NULL ? login : "",
+	    addr != NULL ? addr : "", fmt, ap);
 	va_end(ap);
-	n = (int)strlen(line);
-	if ((size_t)n + 1 >= sizeof line)
-		n = (int)sizeof line - 2;
-	line[n++] = '\n';
-	(void)!write(2, line, (size_t)n);
 }
 
 static double

@@ -59,6 +59,7 @@
 #include <libssh/server.h>
 #include <libssh/callbacks.h>
 
+#include "log.h"
 #include "ssh-server.h"
 
 #define SESS_MAX_FAILS		5	/* password failures on one connection */
@@ -283,6 +284,7 @@ sess_logged_in(struct sess *s, const char *method)
 		return 0;
 	}
 	s->authed = 1;
+	log_set_who(s->who.login, s->addr);
 	server_tell_authed();
 	server_log(s->who.login, s->addr, "login %s", method);
 	return 1;
@@ -721,6 +723,9 @@ sess_child(struct sess *s, int slave, int must_change)
 	if (login_tty(slave) != 0)
 		_exit(127);
 	closefrom(3);
+	/* the pty is this process's stderr: the log goes to syslog only
+	 * (and syslog's descriptor, closed just now, is opened again) */
+	log_set_sink(LOG_SINK_SESSION);
 	signal(SIGTERM, SIG_DFL);
 	/* R-SEC-8.12a issue 8 (12): Ctrl-C, Ctrl-\ or Ctrl-Z typed before
 	 * the screens have set raw mode must not end them */

@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "store.h"
+#include "log.h"
 
 #define ANCHOR_MAGIC	"njbt-anchor-1\n"
 #define ANCHOR_MAX	512
@@ -217,7 +218,7 @@ anchor_after_commit(void)
 	clock_stamp(clock_now(), a.at, sizeof a.at);
 	store->audit_head = 0;
 	if (anchor_advance(&a, 0, err, sizeof err) != 0)
-		fprintf(stderr, "njbt: %s\n", err);
+		log_error("%s", err);
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "log.h"
 
 static const char *const sql_table[SQL__COUNT] = {
 #define SQL(name, text) [name] = text,
@@ -37,7 +38,7 @@ sql_get(enum sql id)
 		if (sqlite3_prepare_v3(store->db, sql_table[id], -1,
 		    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 			/* a statement of ours that does not compile is a bug */
-			fprintf(stderr, "njbt: SQL %s: %s\n", sql_names[id],
+			log_error("SQL %s: %s", sql_names[id],
 			    sqlite3_errmsg(store->db));
 			abort();
 		}
@@ -61,7 +62,7 @@ sql_vquery(enum sql id, const char *fmt, va_list ap)
 
 	/* too few parameters is a bug of ours; more are taken and ignored */
 	if (fmt == NULL || (int)strlen(fmt) < max) {
-		fprintf(stderr, "njbt: SQL %s: %d parameters, format \"%s\"\n",
+		log_error("SQL %s: %d parameters, format \"%s\"",
 		    sql_names[id], max, fmt ? fmt : "");
 		abort();
 	}
@@ -102,7 +103,7 @@ sql_vquery(enum sql id, const char *fmt, va_list ap)
 			rc = sqlite3_bind_null(st, i);
 	}
 	if (rc != SQLITE_OK) {
-		fprintf(stderr, "njbt: SQL %s: bind %d: %s\n", sql_names[id],
+		log_error("SQL %s: bind %d: %s", sql_names[id],
 		    i - 1, sqlite3_errmsg(store->db));
 		abort();
 	}
