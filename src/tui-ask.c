@@ -1,7 +1,8 @@
 /*
  * tui-ask.c: small screens: a box over the current screen that asks a
  * question (Y / N / Esc) or shows a text until a key is pressed, and the
- * "who am I, what may I do" screen.
+ * "who am I, what may I do" screen. Their keys are rows (ask_keys,
+ * whoami_keys, choose_keys).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,24 +62,15 @@ ask_draw(struct tui *t, struct screen *scr)
 		t->cx = x + w - 2;
 }
 
+/* The answer to the question: cb says what happens next. */
 static int
-ask_key(struct tui *t, struct screen *scr, const struct tkey *k)
+ask_answer(struct tui *t, struct screen *scr, int answer)
 {
 	struct ask	*a = scr->data;
-	int		 answer, rc;
+	int		 rc;
 
-	if (k->k == TK_RESIZE || k->k == TK_BADUTF8)
-		return SK_STAY;
 	if (a->cb == NULL)
 		return SK_POP;
-	if (k->k == TK_CHAR && (k->ch == 'y' || k->ch == 'Y'))
-		answer = 'y';
-	else if (k->k == TK_CHAR && (k->ch == 'n' || k->ch == 'N'))
-		answer = 'n';
-	else if (k->k == TK_ESC || k->k == TK_F10)
-		answer = 27;
-	else
-		return SK_STAY;
 	/* close the box first: what cb opens goes above the screen beneath */
 	tui_detach(t);
 	rc = a->cb(t, a->arg, answer);
@@ -86,6 +78,56 @@ ask_key(struct tui *t, struct screen *scr, const struct tkey *k)
 	/* cb's SK_POP closes the screen beneath, now the top */
 	return rc == SK_POP ? SK_POP : rc == SK_QUIT ? SK_QUIT : SK_STAY;
 }
+
+static int
+ask_yes(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	return ask_answer(t, scr, 'y');
+}
+
+static int
+ask_no(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	return ask_answer(t, scr, 'n');
+}
+
+static int
+ask_cancel(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	return ask_answer(t, scr, 27);
+}
+
+/* Any other key closes a box that asks nothing. */
+static int
+ask_other(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)t;
+	(void)k;
+	return ((struct ask *)scr->data)->cb == NULL ? SK_POP : SK_STAY;
+}
+
+static int
+tb_stay(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)t;
+	(void)scr;
+	(void)k;
+	return SK_STAY;
+}
+
+/* No help line: the caller's prompt names the answers. */
+static const struct tbind ask_rows[] = {
+	{ { { TK_CHAR, 'y' }, { TK_CHAR, 'Y' } }, ask_yes, NULL, 0 },
+	{ { { TK_CHAR, 'n' }, { TK_CHAR, 'N' } }, ask_no, NULL, 0 },
+	{ { { TK_ESC, 0 }, { TK_F10, 0 } }, ask_cancel, NULL, 0 },
+	{ { { TK_RESIZE, 0 }, { TK_BADUTF8, 0 } }, tb_stay, NULL, 0 },
+	{ { { TK_NONE, 0 } }, ask_other, NULL, TB_ANY },
+};
+
+const struct tkeys ask_keys = TKEYS("ask", ask_rows);
 
 static void
 ask_free(struct screen *scr)
@@ -99,7 +141,7 @@ ask_free(struct screen *scr)
 }
 
 static const struct screen_type ask_type = {
-	"ask", ask_draw, ask_key, NULL, ask_free, 1
+	"ask", ask_draw, tkeys_key, NULL, ask_free, 1
 };
 
 /*
@@ -116,6 +158,7 @@ ask_new(const char *title, const char *text, const char *prompt, ask_cb cb,
 
 	scr->type = &ask_type;
 	scr->data = a;
+	tkeys_use(scr, &ask_keys);
 	strlcpy0(scr->title, title, sizeof scr->title);
 	a->text = xstrdup(text);
 	a->prompt = xstrdup(prompt);
@@ -163,12 +206,20 @@ whoami_draw(struct tui *t, struct screen *scr)
 }
 
 static int
-whoami_key(struct tui *t, struct screen *scr, const struct tkey *k)
+whoami_back(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	(void)t;
 	(void)scr;
-	return k->k == TK_RESIZE ? SK_STAY : SK_POP;
+	(void)k;
+	return SK_POP;
 }
+
+static const struct tbind whoami_rows[] = {
+	{ { { TK_RESIZE, 0 } }, tb_stay, NULL, 0 },
+	{ { { TK_NONE, 0 } }, whoami_back, "按任意键返回", TB_ANY },
+};
+
+const struct tkeys whoami_keys = TKEYS("whoami", whoami_rows);
 
 static void
 whoami_free(struct screen *scr)
@@ -177,7 +228,7 @@ whoami_free(struct screen *scr)
 }
 
 static const struct screen_type whoami_type = {
-	"whoami", whoami_draw, whoami_key, NULL, whoami_free, 0
+	"whoami", whoami_draw, tkeys_key, NULL, whoami_free, 0
 };
 
 struct screen *
@@ -187,7 +238,7 @@ whoami_new(struct tui *t)
 
 	(void)t;
 	scr->type = &whoami_type;
-	scr->keys = "按任意键返回";
+	tkeys_use(scr, &whoami_keys);
 	strlcpy0(scr->title, "我是谁，我能做什么", sizeof scr->title);
 	return scr;
 }
@@ -238,41 +289,69 @@ choose_draw(struct tui *t, struct screen *scr)
 	t->cx = x + 2;
 }
 
+/* Item pick is chosen: close the box and tell cb. */
 static int
-choose_key(struct tui *t, struct screen *scr, const struct tkey *k)
+choose_pick(struct tui *t, struct screen *scr, int pick)
 {
 	struct choose	*c = scr->data;
-	int		 pick = -1, rc;
+	int		 rc;
 
-	switch (k->k) {
-	case TK_UP:
-		c->sel = c->sel > 0 ? c->sel - 1 : (int)c->n - 1;
-		return SK_STAY;
-	case TK_DOWN:
-	case TK_TAB:
-		c->sel = c->sel + 1 < (int)c->n ? c->sel + 1 : 0;
-		return SK_STAY;
-	case TK_ENTER:
-		pick = c->sel;
-		break;
-	case TK_CHAR:
-		if (k->ch >= '1' && k->ch < '1' + c->n)
-			pick = (int)(k->ch - '1');
-		break;
-	case TK_ESC:
-	case TK_F10:
-		return SK_POP;
-	default:
-		break;
-	}
-	if (pick < 0)
-		return SK_STAY;
 	/* close the box first: what cb opens goes above the screen beneath */
 	tui_detach(t);
 	rc = c->cb(t, c->arg, pick);
 	scr->type->free(scr);
 	return rc == SK_QUIT ? SK_QUIT : SK_STAY;
 }
+
+static int
+choose_step(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct choose *c = scr->data;
+
+	(void)t;
+	if (k->k == TK_UP)
+		c->sel = c->sel > 0 ? c->sel - 1 : (int)c->n - 1;
+	else
+		c->sel = c->sel + 1 < (int)c->n ? c->sel + 1 : 0;
+	return SK_STAY;
+}
+
+static int
+choose_enter(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	return choose_pick(t, scr, ((struct choose *)scr->data)->sel);
+}
+
+/* An item's number chooses it. */
+static int
+choose_digit(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct choose *c = scr->data;
+
+	if (k->ch >= '1' && k->ch < '1' + c->n)
+		return choose_pick(t, scr, (int)(k->ch - '1'));
+	return SK_STAY;
+}
+
+static int
+choose_cancel(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)t;
+	(void)scr;
+	(void)k;
+	return SK_POP;
+}
+
+static const struct tbind choose_rows[] = {
+	{ { { TK_UP, 0 }, { TK_DOWN, 0 }, { TK_TAB, 0 } }, choose_step, NULL,
+	    0 },
+	{ { { TK_ENTER, 0 } }, choose_enter, NULL, 0 },
+	{ { { TK_CHAR, 0 } }, choose_digit, NULL, 0 },
+	{ { { TK_ESC, 0 }, { TK_F10, 0 } }, choose_cancel, NULL, 0 },
+};
+
+const struct tkeys choose_keys = TKEYS("choose", choose_rows);
 
 static void
 choose_free(struct screen *scr)
@@ -288,7 +367,7 @@ choose_free(struct screen *scr)
 }
 
 static const struct screen_type choose_type = {
-	"choose", choose_draw, choose_key, NULL, choose_free, 1
+	"choose", choose_draw, tkeys_key, NULL, choose_free, 1
 };
 
 /* A box to choose one of n items; cb gets its index. */
@@ -302,6 +381,7 @@ choose_new(const char *title, const char *const *items, size_t n, ask_cb cb,
 
 	scr->type = &choose_type;
 	scr->data = c;
+	tkeys_use(scr, &choose_keys);
 	strlcpy0(scr->title, title, sizeof scr->title);
 	c->items = xcalloc(n, sizeof *c->items);
 	for (i = 0; i < n; i++)

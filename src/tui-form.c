@@ -7,14 +7,13 @@
  * arrows cycle, F4 lists them; look-ups: F4 opens the list to pick from;
  * passwords show stars. F2 saves by running the form's action; a refusal
  * shows its reason at the field it names. What is typed is kept as a
- * draft each time the cursor leaves a field.
+ * draft each time the cursor leaves a field. The keys are the rows of
+ * form_keys.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui.h"
-
-#define FORM_KEYS	"Tab/回车 下一项  F2 保存  F4 选择  F1 帮助  F10 返回"
 
 struct fslot {
 	const struct form_field	*ff;
@@ -633,77 +632,117 @@ form_edit(struct tui *t, struct fslot *s, const struct tkey *k)
 	return 0;
 }
 
+/* Tab / Down: the next field; Shift-Tab / Up: the one before. */
 static int
-form_key(struct tui *t, struct screen *scr, const struct tkey *k)
+form_move(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	form_next(t, scr->data, k->k == TK_TAB || k->k == TK_DOWN ? 1 : -1);
+	return SK_STAY;
+}
+
+static int
+form_enter(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct fscreen	*fs = scr->data;
 	struct fslot	*s = &fs->slots[fs->cur];
 	char		*v;
 	int		 n;
 
-	switch (k->k) {
-	case TK_TAB:
-	case TK_DOWN:
-		form_next(t, fs, 1);
-		return SK_STAY;
-	case TK_BTAB:
-	case TK_UP:
-		form_next(t, fs, -1);
-		return SK_STAY;
-	case TK_ENTER:
-		/* a list of serials: Enter separates (a scanner ends each) */
-		if (s->ff->f->type == FT_LINES && (v = slot_value(s)) != NULL) {
-			n = v[strlen(v) - 1] != ',';
-			free(v);
-			if (n) {
-				ledit_end(s->ed);
-				ledit_insert(s->ed, ',');
-				return SK_STAY;
-			}
-			ledit_backspace(s->ed);
-		}
-		if (fs->cur + 1 == fs->n)
-			tui_msg(t, 0, "已是最后一项：按 F2 保存");
-		form_next(t, fs, 1);
-		return SK_STAY;
-	case TK_F2:
-		n = fs->forced;
-		if (form_save(t, fs) && n)
-			return SK_POP;	/* the forced password change is done */
-		return SK_STAY;
-	case TK_F4:
-		form_pick(t, fs);
-		return SK_STAY;
-	case TK_F1:
-		form_help(t, fs);
-		return SK_STAY;
-	case TK_F10:
-	case TK_ESC:
-		if (fs->forced) {
-			tui_push(t, ask_new("修改密码", "首次登录须先修改密码。\n"
-			    "要退出登录吗？", "Y 退出登录  N 继续修改",
-			    form_forced_answer, scr));
-			return SK_STAY;
-		}
-		form_leave(t, fs);
-		if ((v = form_serialise(fs)) != NULL && *v != '\0') {
-			tui_push(t, ask_new("离开表单", "已填写的内容尚未保存。\n"
-			    "保留为草稿，下次继续填写吗？",
-			    "Y 保留草稿  N 放弃  Esc 继续填写",
-			    form_leave_answer, scr));
-			free(v);
-			return SK_STAY;
-		}
+	(void)k;
+	/* a list of serials: Enter separates (a scanner ends each) */
+	if (s->ff->f->type == FT_LINES && (v = slot_value(s)) != NULL) {
+		n = v[strlen(v) - 1] != ',';
 		free(v);
-		draft_drop(t->who, fs->form->name, t->win);
-		return SK_POP;
-	case TK_BADUTF8:
-		tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略（请把终端的字符编码设为 "
-		    "UTF-8）");
-		return SK_STAY;
-	default:
-		break;
+		if (n) {
+			ledit_end(s->ed);
+			ledit_insert(s->ed, ',');
+			return SK_STAY;
+		}
+		ledit_backspace(s->ed);
 	}
+	if (fs->cur + 1 == fs->n)
+		tui_msg(t, 0, "已是最后一项：按 F2 保存");
+	form_next(t, fs, 1);
+	return SK_STAY;
+}
+
+static int
+form_f2(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct fscreen	*fs = scr->data;
+	int		 forced = fs->forced;
+
+	(void)k;
+	if (form_save(t, fs) && forced)
+		return SK_POP;	/* the forced password change is done */
+	return SK_STAY;
+}
+
+static int
+form_f4(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	form_pick(t, scr->data);
+	return SK_STAY;
+}
+
+static int
+form_f1(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	form_help(t, scr->data);
+	return SK_STAY;
+}
+
+/* F10 / Esc: leave, asking what becomes of unsaved input. */
+static int
+form_back(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct fscreen	*fs = scr->data;
+	char		*v;
+
+	(void)k;
+	if (fs->forced) {
+		tui_push(t, ask_new("修改密码", "首次登录须先修改密码。\n"
+		    "要退出登录吗？", "Y 退出登录  N 继续修改",
+		    form_forced_answer, scr));
+		return SK_STAY;
+	}
+	form_leave(t, fs);
+	if ((v = form_serialise(fs)) != NULL && *v != '\0') {
+		tui_push(t, ask_new("离开表单", "已填写的内容尚未保存。\n"
+		    "保留为草稿，下次继续填写吗？",
+		    "Y 保留草稿  N 放弃  Esc 继续填写",
+		    form_leave_answer, scr));
+		free(v);
+		return SK_STAY;
+	}
+	free(v);
+	draft_drop(t->who, fs->form->name, t->win);
+	return SK_POP;
+}
+
+static int
+form_badutf8(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)scr;
+	(void)k;
+	tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略（请把终端的字符编码设为 "
+	    "UTF-8）");
+	return SK_STAY;
+}
+
+/*
+ * Keys for the field itself: a choice cycles with Space and Left / Right
+ * and is cleared by Backspace; other fields edit (form_edit).
+ */
+static int
+form_field(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct fscreen	*fs = scr->data;
+	struct fslot	*s = &fs->slots[fs->cur];
+	int		 n;
+
 	if (is_choice(s)) {
 		n = choice_count(s->ff->f->arg);
 		if (k->k == TK_CHAR && k->ch == ' ')
@@ -723,6 +762,29 @@ form_key(struct tui *t, struct screen *scr, const struct tkey *k)
 	return SK_STAY;
 }
 
+/*
+ * Enter is named on Tab's row; Space (a choice's next) is left off the
+ * line, as typing on a choice says it.
+ */
+static const struct tbind form_rows[] = {
+	{ { { TK_TAB, 0 }, { TK_DOWN, 0 }, { TK_BTAB, 0 }, { TK_UP, 0 } },
+	    form_move, "Tab/回车 下一项", 0 },
+	{ { { TK_ENTER, 0 } }, form_enter, "回车 下一项", TB_HIDE },
+	{ { { TK_F2, 0 } }, form_f2, "F2 保存", 0 },
+	{ { { TK_F4, 0 } }, form_f4, "F4 选择", 0 },
+	{ { { TK_F1, 0 } }, form_f1, "F1 帮助", 0 },
+	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, form_back, "F10 返回", 0 },
+	{ { { TK_BADUTF8, 0 } }, form_badutf8, NULL, 0 },
+	{ { { TK_CHAR, ' ' } }, form_field, "空格 切换选项", TB_HIDE },
+	{ { { TK_CHAR, 0 } }, form_field, NULL, 0 },
+	{ { { TK_LEFT, 0 }, { TK_RIGHT, 0 }, { TK_HOME, 0 }, { TK_END, 0 } },
+	    form_field, NULL, 0 },
+	{ { { TK_BS, 0 }, { TK_DEL, 0 }, { TK_KILL, 0 }, { TK_KILLEND, 0 } },
+	    form_field, NULL, 0 },
+};
+
+const struct tkeys form_keys = TKEYS("form", form_rows);
+
 static void
 form_free(struct screen *scr)
 {
@@ -739,7 +801,7 @@ form_free(struct screen *scr)
 }
 
 static const struct screen_type form_type = {
-	"form", form_draw, form_key, NULL, form_free, 0
+	"form", form_draw, tkeys_key, NULL, form_free, 0
 };
 
 /*
@@ -805,7 +867,7 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 
 	scr->type = &form_type;
 	scr->data = fs;
-	scr->keys = FORM_KEYS;
+	tkeys_use(scr, &form_keys);
 	strlcpy0(scr->title, form->title, sizeof scr->title);
 	fs->form = form;
 	fs->forced = forced;

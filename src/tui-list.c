@@ -4,15 +4,12 @@
  * list's query, once per burst of keys); Up/Down choose a row, PgUp/PgDn
  * turn pages; Enter on a row runs its row action (opens a form with the
  * row's key filled in) or, in a look-up, hands the key back to the form
- * that asked.
+ * that asked. The keys are the rows of list_keys and pick_keys.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui.h"
-
-#define LIST_KEYS	"输入文字筛选  上下键选择  回车 打开  PgUp/PgDn 翻页  F10 返回"
-#define PICK_KEYS	"输入文字筛选  上下键选择  回车 选定  PgUp/PgDn 翻页  F10 取消"
 
 struct lscreen {
 	const struct form	*form;		/* NULL for a look-up */
@@ -178,17 +175,22 @@ list_row_action(struct tui *t, struct screen *scr, struct lscreen *ls)
 	return SK_STAY;
 }
 
+/* Keys act on the rows as they are now, not as last drawn. */
+static void
+list_fresh(struct tui *t, struct lscreen *ls)
+{
+	if (ls->dirty)
+		list_refresh(t, ls);
+}
+
+/* Up / Down: the row above or below, into the page before or after. */
 static int
-list_key(struct tui *t, struct screen *scr, const struct tkey *k)
+list_move(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct lscreen *ls = scr->data;
 
-	/* keys act on the rows as they are now, not as last drawn */
-	if (ls->dirty && (k->k == TK_ENTER || k->k == TK_UP ||
-	    k->k == TK_DOWN))
-		list_refresh(t, ls);
-	switch (k->k) {
-	case TK_UP:
+	list_fresh(t, ls);
+	if (k->k == TK_UP) {
 		if (ls->sel > 0)
 			ls->sel--;
 		else if (ls->offset > 0) {
@@ -198,57 +200,114 @@ list_key(struct tui *t, struct screen *scr, const struct tkey *k)
 			ls->sel = ls->pagesize - 1;
 			ls->dirty = 1;
 		}
-		return SK_STAY;
-	case TK_DOWN:
-		if (ls->sel + 1 < (int)ls->page.nrows)
-			ls->sel++;
-		else if (ls->page.more) {
-			ls->offset += ls->pagesize;
-			ls->sel = 0;
-			ls->dirty = 1;
-		}
-		return SK_STAY;
-	case TK_PGDN:
+	} else if (ls->sel + 1 < (int)ls->page.nrows)
+		ls->sel++;
+	else if (ls->page.more) {
+		ls->offset += ls->pagesize;
+		ls->sel = 0;
+		ls->dirty = 1;
+	}
+	return SK_STAY;
+}
+
+/* PgUp / PgDn: the page before or after. */
+static int
+list_turn(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct lscreen *ls = scr->data;
+
+	(void)t;
+	if (k->k == TK_PGDN) {
 		if (ls->page.more) {
 			ls->offset += ls->pagesize;
 			ls->sel = 0;
 			ls->dirty = 1;
 		}
-		return SK_STAY;
-	case TK_PGUP:
-		if (ls->offset > 0) {
-			ls->offset -= ls->pagesize;
-			if (ls->offset < 0)
-				ls->offset = 0;
-			ls->sel = 0;
-			ls->dirty = 1;
-		}
-		return SK_STAY;
-	case TK_ENTER:
-		return list_row_action(t, scr, ls);
-	case TK_F5:
+	} else if (ls->offset > 0) {
+		ls->offset -= ls->pagesize;
+		if (ls->offset < 0)
+			ls->offset = 0;
+		ls->sel = 0;
 		ls->dirty = 1;
-		return SK_STAY;
-	case TK_F10:
-	case TK_ESC:
-		return SK_POP;
-	case TK_BADUTF8:
-		tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略");
-		return SK_STAY;
-	case TK_CHAR:
-		if (ledit_insert(ls->filter, k->ch) == 0)
-			ls->dirty = 1;
-		return SK_STAY;
-	case TK_BS:
-	case TK_KILL:
-		if ((k->k == TK_BS ? ledit_backspace(ls->filter) :
-		    ledit_kill_line(ls->filter)))
-			ls->dirty = 1;
-		return SK_STAY;
-	default:
-		return SK_STAY;
 	}
+	return SK_STAY;
 }
+
+static int
+list_enter(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	list_fresh(t, scr->data);
+	return list_row_action(t, scr, scr->data);
+}
+
+/* F5: fetch the page again. */
+static int
+list_reload(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)t;
+	(void)k;
+	((struct lscreen *)scr->data)->dirty = 1;
+	return SK_STAY;
+}
+
+static int
+list_back(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)t;
+	(void)scr;
+	(void)k;
+	return SK_POP;
+}
+
+static int
+list_badutf8(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)scr;
+	(void)k;
+	tui_msg(t, 1, "输入的不是 UTF-8 字符，已忽略");
+	return SK_STAY;
+}
+
+/* Typing, Backspace and Ctrl-U edit the filter. */
+static int
+list_filter(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct lscreen	*ls = scr->data;
+	int		 changed;
+
+	(void)t;
+	if (k->k == TK_CHAR)
+		changed = ledit_insert(ls->filter, k->ch) == 0;
+	else
+		changed = k->k == TK_BS ? ledit_backspace(ls->filter) :
+		    ledit_kill_line(ls->filter);
+	if (changed)
+		ls->dirty = 1;
+	return SK_STAY;
+}
+
+/* A list and a look-up differ only in what Enter and F10 are called. */
+#define LIST_ROWS(enter, back)						\
+	{ { { TK_CHAR, 0 } }, list_filter, "输入文字筛选", 0 },		\
+	{ { { TK_UP, 0 }, { TK_DOWN, 0 } }, list_move, "上下键选择", 0 },	\
+	{ { { TK_ENTER, 0 } }, list_enter, enter, 0 },			\
+	{ { { TK_PGUP, 0 }, { TK_PGDN, 0 } }, list_turn,			\
+	    "PgUp/PgDn 翻页", 0 },					\
+	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, list_back, back, 0 },		\
+	{ { { TK_BS, 0 }, { TK_KILL, 0 } }, list_filter, NULL, 0 },		\
+	{ { { TK_F5, 0 } }, list_reload, NULL, 0 },			\
+	{ { { TK_BADUTF8, 0 } }, list_badutf8, NULL, 0 }
+
+static const struct tbind list_rows[] = {
+	LIST_ROWS("回车 打开", "F10 返回")
+};
+static const struct tbind pick_rows[] = {
+	LIST_ROWS("回车 选定", "F10 取消")
+};
+
+const struct tkeys list_keys = TKEYS("list", list_rows);
+const struct tkeys pick_keys = TKEYS("pick", pick_rows);
 
 static void
 list_resume(struct tui *t, struct screen *scr)
@@ -275,7 +334,7 @@ list_free(struct screen *scr)
 }
 
 static const struct screen_type list_type = {
-	"list", list_draw, list_key, list_resume, list_free, 0
+	"list", list_draw, tkeys_key, list_resume, list_free, 0
 };
 
 static struct screen *
@@ -293,7 +352,7 @@ list_new(struct tui *t, const char *list, const char *title, const char *arg)
 	ls = xcalloc(1, sizeof *ls);
 	scr->type = &list_type;
 	scr->data = ls;
-	scr->keys = LIST_KEYS;
+	tkeys_use(scr, &list_keys);
 	strlcpy0(scr->title, title ? title : list_title(def), sizeof scr->title);
 	ls->list = list;
 	ls->def = def;
@@ -343,7 +402,7 @@ picker_new(struct tui *t, const char *list, const char *arg,
 	xsnprintf(title, sizeof title, "选择：%s", label);
 	if ((scr = list_new(t, list, title, arg)) == NULL)
 		return NULL;
-	scr->keys = PICK_KEYS;
+	tkeys_use(scr, &pick_keys);
 	ls = scr->data;
 	ls->pick = cb;
 	ls->pickarg = cbarg;

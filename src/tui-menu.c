@@ -2,14 +2,12 @@
  * tui-menu.c: the main menu, built from forms/: every form and list with a
  * "menu" line that the user's role may use, grouped by section and
  * ordered; then the user's own entries. Up/Down and Enter, or the entry's
- * key (1-9, a-z).
+ * key (1-9, a-z): the rows of menu_keys.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui.h"
-
-#define MENU_KEYS	"上下键选择  回车 打开  或按编号  F10 退出登录"
 
 enum { ME_FORM = 0, ME_WHOAMI, ME_LOGOUT };
 
@@ -174,45 +172,75 @@ menu_open(struct tui *t, struct menu *m)
 	return SK_STAY;
 }
 
+/* Up / Down and Tab: the entry above or below, round the ends. */
 static int
-menu_key(struct tui *t, struct screen *scr, const struct tkey *k)
+menu_step(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct menu *m = scr->data;
+
+	(void)t;
+	if (k->k == TK_UP)
+		m->sel = m->sel > 0 ? m->sel - 1 : (int)m->n - 1;
+	else
+		m->sel = m->sel + 1 < (int)m->n ? m->sel + 1 : 0;
+	return SK_STAY;
+}
+
+/* Home / PgUp: the first entry; End / PgDn: the last. */
+static int
+menu_jump(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct menu *m = scr->data;
+
+	(void)t;
+	m->sel = k->k == TK_HOME || k->k == TK_PGUP ? 0 : (int)m->n - 1;
+	return SK_STAY;
+}
+
+static int
+menu_enter(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	return menu_open(t, scr->data);
+}
+
+/* F10 / Esc: the last entry, logging out (which asks first). */
+static int
+menu_back(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct menu *m = scr->data;
+
+	(void)k;
+	m->sel = (int)m->n - 1;
+	return menu_open(t, m);
+}
+
+/* An entry's key (1-9, a-z) opens it. */
+static int
+menu_hotkey(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct menu	*m = scr->data;
 	const char	*p;
 
-	switch (k->k) {
-	case TK_UP:
-		m->sel = m->sel > 0 ? m->sel - 1 : (int)m->n - 1;
-		return SK_STAY;
-	case TK_DOWN:
-	case TK_TAB:
-		m->sel = m->sel + 1 < (int)m->n ? m->sel + 1 : 0;
-		return SK_STAY;
-	case TK_HOME:
-	case TK_PGUP:
-		m->sel = 0;
-		return SK_STAY;
-	case TK_END:
-	case TK_PGDN:
-		m->sel = (int)m->n - 1;
-		return SK_STAY;
-	case TK_ENTER:
+	if (k->ch < 0x80 && k->ch != 0 && (p = strchr(hotkeys, (int)k->ch)) !=
+	    NULL && (size_t)(p - hotkeys) < m->n) {
+		m->sel = (int)(p - hotkeys);
 		return menu_open(t, m);
-	case TK_F10:
-	case TK_ESC:
-		m->sel = (int)m->n - 1;
-		return menu_open(t, m);
-	case TK_CHAR:
-		if (k->ch < 0x80 && k->ch != 0 && (p = strchr(hotkeys,
-		    (int)k->ch)) != NULL && (size_t)(p - hotkeys) < m->n) {
-			m->sel = (int)(p - hotkeys);
-			return menu_open(t, m);
-		}
-		return SK_STAY;
-	default:
-		return SK_STAY;
 	}
+	return SK_STAY;
 }
+
+static const struct tbind menu_rows[] = {
+	{ { { TK_UP, 0 }, { TK_DOWN, 0 }, { TK_TAB, 0 } }, menu_step,
+	    "上下键选择", 0 },
+	{ { { TK_HOME, 0 }, { TK_PGUP, 0 }, { TK_END, 0 }, { TK_PGDN, 0 } },
+	    menu_jump, NULL, 0 },
+	{ { { TK_ENTER, 0 } }, menu_enter, "回车 打开", 0 },
+	{ { { TK_CHAR, 0 } }, menu_hotkey, "或按编号", 0 },
+	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, menu_back, "F10 退出登录", 0 },
+};
+
+const struct tkeys menu_keys = TKEYS("menu", menu_rows);
 
 static void
 menu_free(struct screen *scr)
@@ -225,7 +253,7 @@ menu_free(struct screen *scr)
 }
 
 static const struct screen_type menu_type = {
-	"menu", menu_draw, menu_key, NULL, menu_free, 0
+	"menu", menu_draw, tkeys_key, NULL, menu_free, 0
 };
 
 struct screen *
@@ -238,7 +266,7 @@ menu_new(struct tui *t)
 
 	scr->type = &menu_type;
 	scr->data = m;
-	scr->keys = MENU_KEYS;
+	tkeys_use(scr, &menu_keys);
 	strlcpy0(scr->title, "主菜单", sizeof scr->title);
 	for (i = 0; i < t->forms->n; i++) {
 		f = t->forms->v[i];

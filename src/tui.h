@@ -18,6 +18,7 @@
 #define TUI_MIN_LINES	24
 #define TUI_DEPTH	16
 #define TUI_TICK_MS	2000	/* the user is re-checked this often */
+#define TUI_KEYLINE_MAX	192	/* bytes of a screen's help line */
 
 /* Keys, after decoding bytes and escape sequences. */
 enum tk {
@@ -61,6 +62,39 @@ struct tkey {
 struct tui;
 struct screen;
 
+/*
+ * A screen's key bindings as rows, in the manner of htop's Action.c and
+ * dialog's binding tables: the keys (a TK_CHAR with ch 0 is any
+ * character), the handler (it returns an SK_ code) and the text the help
+ * line shows for it. The help line is built from the same rows, in their
+ * order, so that it cannot drift from what the keys do.
+ */
+#define TB_HIDE		0x1	/* left off the help line on purpose */
+#define TB_ANY		0x2	/* any key no other row binds */
+#define TB_MAXKEYS	4
+
+typedef int (*tb_fn)(struct tui *, struct screen *, const struct tkey *);
+
+struct tbkey {
+	enum tk		 k;
+	uint32_t	 ch;		/* with TK_CHAR: this one, 0 any */
+};
+
+struct tbind {
+	struct tbkey	 keys[TB_MAXKEYS];	/* TK_NONE ends */
+	tb_fn		 fn;
+	const char	*help;		/* "F2 保存"; NULL none */
+	int		 flags;
+};
+
+struct tkeys {
+	const char		*name;
+	const struct tbind	*v;
+	size_t			 n;
+};
+
+#define TKEYS(name, rows)	{ name, rows, sizeof rows / sizeof rows[0] }
+
 /* What a screen's key handler asks the main loop to do. */
 enum {
 	SK_STAY = 0,
@@ -83,6 +117,8 @@ struct screen {
 	void			*data;
 	char			 title[NJ_NAME_MAX];
 	const char		*keys;		/* the help line */
+	const struct tkeys	*bind;		/* its keys (tui-bind.c) */
+	char			 keyline[TUI_KEYLINE_MAX];
 	int			 compact;	/* a message takes the key line */
 	/* once pushed, may push a question over itself (may be NULL) */
 	void			(*opened)(struct tui *, struct screen *);
@@ -118,6 +154,17 @@ int	 tui_open_form(struct tui *, const struct form *, const char *,
 /* tui-keys.c */
 void	 tui_keys_init(void);
 int	 tui_key(struct tui *, struct tkey *, int);
+
+/* tui-bind.c */
+const struct tbind *tkeys_find(const struct tkeys *, const struct tkey *);
+int	 tkeys_key(struct tui *, struct screen *, const struct tkey *);
+size_t	 tkeys_line(const struct tkeys *, char *, size_t);
+void	 tkeys_use(struct screen *, const struct tkeys *);
+extern const struct tkeys *const tkeys_all[];
+
+/* the tables, each beside its screen */
+extern const struct tkeys menu_keys, list_keys, pick_keys, form_keys,
+	     ask_keys, whoami_keys, choose_keys;
 
 /* tui-draw.c */
 int	 tui_put(int, int, const char *, int);
