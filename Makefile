@@ -113,7 +113,11 @@ layers:
 build-all: deps
 	$(MAKE) build/njbt build/san/njbt $(UNITS) $(NUNITS) $(SUNITS)
 
-check: build-all layers
+# Rules: every rule ID (R-...) in src/ is named in a test.
+rules:
+	@sh tests/rules
+
+check: build-all layers rules
 	@sh tests/run
 
 # The demo: made on first run, then served on 127.0.0.1:2222.
@@ -190,6 +194,6 @@ fuzz-seeds: fuzz-build
 clean:
 	rm -rf build
 
-.PHONY: all deps layers build-all check run bench clean fuzz fuzz-deps \
+.PHONY: all deps layers rules build-all check run bench clean fuzz fuzz-deps \
 	fuzz-build fuzz-seeds
 -include $(wildcard build/obj/*.d build/san/*.d build/fuzz/*.d)

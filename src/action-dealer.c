@@ -6,12 +6,12 @@
  * products the dealer may sell, and in which counties).
  *
  * Issue 8 item 8: a registration no maker has picked within
- * DEALER_REG_DAYS days expires (R-SEC-8.4a): it is removed, dealer row and
+ * DEALER_REG_DAYS days expires (R-SEC-8.8g): it is removed, dealer row and
  * logins, so that its credit code and login are free again. Expiry is
  * swept by the actions that meet pending registrations (dealer.register,
  * dealer.pick, dealer.contest), each expiry an audit row of its own
  * (dealer.expire). And the admin can contest a credit code held by a
- * pending registration (dealer.contest, R-SEC-8.4b), which removes it the
+ * pending registration (dealer.contest, R-SEC-8.8h), which removes it the
  * same way, audited with the reason (and a dealer.cancel row naming what
  * was removed), so that the real company can
  * register. A registration is removed only while nothing refers to it:
@@ -81,7 +81,7 @@ dealer_reg_drop(struct act *a, int64_t id, const char *uscc,
 }
 
 /*
- * R-SEC-8.4a issue 8 (8): remove the registrations no maker has picked
+ * R-SEC-8.8g issue 8 (8): remove the registrations no maker has picked
  * within DEALER_REG_DAYS days. NJ_OK, or a failure.
  */
 static int
@@ -146,7 +146,7 @@ dealer_pick(struct act *a)
 
 	if ((rc = own_maker(a, &maker)) != NJ_OK)
 		return rc;
-	/* R-SEC-8.4a: an expired registration cannot be picked */
+	/* R-SEC-8.8g: an expired registration cannot be picked */
 	if ((rc = dealer_reg_expire(a)) != NJ_OK)
 		return rc;
 	if ((rc = active_dealer(a, "dealer", &dealer)) != NJ_OK)
@@ -255,7 +255,7 @@ static const struct field contest_fields[] = {
 };
 
 /*
- * R-SEC-8.4b issue 8 (8): the admin cancels the pending registration
+ * R-SEC-8.8h issue 8 (8): the admin cancels the pending registration
  * that holds a credit code (someone registered another company's code),
  * so that the real company can register. Only a registration no maker
  * has picked; a dealer in business is suspended or banned instead.

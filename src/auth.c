@@ -126,11 +126,11 @@ auth_audit(const struct actor *who, const char *what, const char *detail)
 	return NJ_OK;
 }
 
-/* R-SEC-8.3 issue 8 (8): the one answer to every refused password. */
+/* R-SEC-8.8e issue 8 (8): the one answer to every refused password. */
 static const char auth_refused_text[] = "用户名或密码不正确。";
 
 /* Wrong passwords during a lock after which even the right one is told
- * no more than auth_refused_text (R-SEC-8.3b). */
+ * no more than auth_refused_text (R-SEC-8.8f). */
 #define AUTH_LOCKED_TRIES	3
 
 /* "2026-03-02 09:45:00" -> "2026-03-02 09:45" for a message. */
@@ -233,10 +233,10 @@ auth_pair_locked(const struct auth_user *u, const char *addr, int64_t now,
 /*
  * A wrong password from addr: count it; when it is the policy's
  * max_failures-th of this (login, address) within the window, lock the
- * pair (R-SEC-8.2a); when it is the account_failures-th from any address,
- * lock the account (R-SEC-8.2b) until now + lock_seconds. Failures go on
+ * pair (R-SEC-8.8c); when it is the account_failures-th from any address,
+ * lock the account (R-SEC-8.8d) until now + lock_seconds. Failures go on
  * counting during a lock, so guessing keeps it on. The user reads the
- * same text as for an unknown login (R-SEC-8.3).
+ * same text as for an unknown login (R-SEC-8.8e).
  */
 static int
 auth_failure(const struct auth_user *u, const struct actor *who,
@@ -264,7 +264,7 @@ auth_failure(const struct auth_user *u, const struct actor *who,
 	    (was = auth_pair_locked(u, addr, (int64_t)now, &was_since,
 	    &was_until)) < 0)
 		goto fail_rollback;
-	/* R-SEC-8.2a issue 8 (8): the pair (login, address) first */
+	/* R-SEC-8.8c issue 8 (8): the pair (login, address) first */
 	if (pol->max_failures > 0 && pair >= pol->max_failures) {
 		if (sql_exec(SQL_SRV_PAIR_LOCK_SET, "itii", u->id, addr,
 		    (int64_t)now, (int64_t)now + pol->lock_seconds) != 0)
@@ -275,7 +275,7 @@ auth_failure(const struct auth_user *u, const struct actor *who,
 		    "addr=%s failures=%lld until=%s%s", addr, (long long)pair,
 		    until, was ? " locked" : "");
 	}
-	/* R-SEC-8.2b issue 8 (8): the account only at a higher count */
+	/* R-SEC-8.8d issue 8 (8): the account only at a higher count */
 	clock_stamp(now, nowtext, sizeof nowtext);
 	if (pol->account_failures > 0 && total >= pol->account_failures &&
 	    !(u->until[0] != '\0' && strcmp(u->until, nowtext) > 0)) {
@@ -343,7 +343,7 @@ auth_lock_reason(const struct auth_user *u, const char *addr,
 
 /*
  * The right password for a locked account or pair: refused all the same.
- * R-SEC-8.3b issue 8 (8): the reason is told only now, after the right
+ * R-SEC-8.8f issue 8 (8): the reason is told only now, after the right
  * password, and only while fewer than AUTH_LOCKED_TRIES wrong passwords
  * were tried during the lock; past that, the common text, so that a lock
  * cannot be used to test passwords.
@@ -461,7 +461,7 @@ auth_pubkey(const char *login, const char *keytype, const char *keyblob,
 		return NJ_REFUSED;
 	if (!signed_)
 		return NJ_OK;
-	/* R-SEC-8.3 issue 8 (8): a lock is told only to the key's holder */
+	/* R-SEC-8.8e issue 8 (8): a lock is told only to the key's holder */
 	if (auth_is_locked(&u, msg, msglen)) {
 		xsnprintf(detail, sizeof detail, "reason=locked "
 		    "method=publickey key=%s", fp);
@@ -490,7 +490,7 @@ auth_none(const char *login, const char *addr, struct actor *who, char *msg,
 	if (u.role != ROLE_REGISTER)
 		return NJ_REFUSED;
 	if (auth_is_locked(&u, msg, msglen)) {
-		msg[0] = '\0';		/* R-SEC-8.3: nothing told */
+		msg[0] = '\0';		/* R-SEC-8.8e: nothing told */
 		return NJ_REFUSED;
 	}
 	return auth_success(&u, login, from, "method=none", who, msg, msglen);

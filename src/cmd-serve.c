@@ -120,7 +120,7 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 	slot[3] = &o.policy.window;
 	slot[4] = &o.policy.lock_seconds;
 	slot[5] = &o.rate;
-	/* R-SEC-8.1 issue 8 (8): the caps of a server under abuse */
+	/* R-SEC-8.8 issue 8 (8): the caps of a server under abuse */
 	o.policy.account_failures = AUTH_ACCOUNT_FAILURES;
 	o.max_preauth = SERVE_MAX_PREAUTH;
 	o.max_preauth_addr = SERVE_MAX_PREAUTH_ADDR;

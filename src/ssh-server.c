@@ -7,7 +7,7 @@
  *
  * New connections are limited per client address (a token bucket of
  * `rate` a minute, kept in this process's memory); one over the limit is
- * closed at once. Issue 8 item 8 (R-SEC-8.1): connections that have not
+ * closed at once. Issue 8 item 8 (R-SEC-8.8): connections that have not
  * logged in yet are capped, in all (max_preauth) and per address
  * (max_preauth_addr); one over a cap is closed at once, before any fork
  * or key exchange, and logged. A session process tells this one when
@@ -205,7 +205,7 @@ server_tell_authed(void)
 
 /*
  * In a session process of the register login: take a free slot of the
- * shared table (R-SEC-8.1b issue 8 (8)). 1 taken (or no cap), 0 all
+ * shared table (R-SEC-8.8b issue 8 (8)). 1 taken (or no cap), 0 all
  * max_register are held. The listener frees the slot when the process
  * is reaped.
  */
@@ -495,7 +495,7 @@ server_accept(const struct serve_opts *o, int lfd)
 			close(fd);
 			continue;
 		}
-		/* R-SEC-8.1a issue 8 (8): closed before fork and kex */
+		/* R-SEC-8.8a issue 8 (8): closed before fork and kex */
 		if (!server_preauth_ok(o, addr)) {
 			close(fd);
 			continue;

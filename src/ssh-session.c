@@ -268,7 +268,7 @@ sess_banner(struct sess *s, const char *text)
 
 /*
  * The user has logged in: 1, and the listener is told (the session no
- * longer counts as one not logged in). R-SEC-8.1b issue 8 (8): the
+ * longer counts as one not logged in). R-SEC-8.8b issue 8 (8): the
  * register login only while fewer than max_register of its sessions are
  * open; else 0, and the client is told to come back later.
  */
@@ -688,7 +688,7 @@ sess_terminfo(const char *term)
  * for it; "xterm" for a name without one that is one of the xterm-like
  * families (Debian has no entry for putty and some others); else the
  * name as it is, so that the screens say they cannot draw on it
- * (R-SEC-8.12b issue 8 (12), tui-main.c) rather than guess.
+ * (R-SEC-8.12f issue 8 (12), tui-main.c) rather than guess.
  */
 static const char *
 sess_term_name(const char *term)
@@ -727,7 +727,7 @@ sess_child(struct sess *s, int slave, int must_change)
 	 * (and syslog's descriptor, closed just now, is opened again) */
 	log_set_sink(LOG_SINK_SESSION);
 	signal(SIGTERM, SIG_DFL);
-	/* R-SEC-8.12a issue 8 (12): Ctrl-C, Ctrl-\ or Ctrl-Z typed before
+	/* R-SEC-8.12e issue 8 (12): Ctrl-C, Ctrl-\ or Ctrl-Z typed before
 	 * the screens have set raw mode must not end them */
 	signal(SIGINT, SIG_IGN);
 	signal(SIGQUIT, SIG_IGN);
@@ -771,7 +771,7 @@ sess_start(struct sess *s, int must_change)
 	}
 	if (tcgetattr(slave, &t) == 0) {
 		t.c_iflag |= IUTF8;
-		/* R-SEC-8.12a issue 8 (12): keys typed while the screens
+		/* R-SEC-8.12e issue 8 (12): keys typed while the screens
 		 * start (a clerk's Ctrl-C after the password) are keys,
 		 * never signals: the pty makes no SIGINT/SIGQUIT/SIGTSTP */
 		t.c_lflag &= ~(tcflag_t)ISIG;

@@ -188,7 +188,7 @@ tui_start_curses(struct tui *t)
 		return -2;
 	set_term(sc);
 	if (!tui_term_can_draw()) {
-		/* R-SEC-8.12b issue 8 (12): dumb, vt52 and the like */
+		/* R-SEC-8.12f issue 8 (12): dumb, vt52 and the like */
 		endwin();
 		delscreen(sc);
 		return -2;

@@ -33,7 +33,7 @@ same "4 failures counted" 4 "$(fails hl_sh)"
 same "not locked after 4" "" "$(until_of hl_sh)"
 
 try hl_sh wrong-5
-# R-SEC-8.3 issue 8 (8): the 5th failure tells no more than the others
+# R-SEC-8.8e issue 8 (8): the 5th failure tells no more than the others
 said "the 5th failure is answered like any wrong password" "用户名或密码不正确"
 same "the pair (hl_sh, 127.0.0.1) is locked, not the account" "1 " "$(q "SELECT count(*) FROM login_pair_locks p JOIN users u ON u.id = p.user_id WHERE u.login = 'hl_sh' AND p.addr = '127.0.0.1'") $(until_of hl_sh)"
 same "lock audited" 1 "$(audit_count login.lock hl_sh "until=2026-03-02 09:45:00")"

@@ -2,10 +2,10 @@
 # tests/security/server-login.sh: logging in under attack (issue 8 items
 # 8 and 12), each check written as the attack, with the real OpenSSH
 # client (server.sh has the connection caps):
-#   - an outsider's wrong passwords locking the admin out (R-SEC-8.2a);
-#   - telling unknown logins from locked ones by the answer (R-SEC-8.3);
-#   - Ctrl-C while the first screen starts (R-SEC-8.12a);
-#   - terminals that cannot draw forms (R-SEC-8.12b).
+#   - an outsider's wrong passwords locking the admin out (R-SEC-8.8c);
+#   - telling unknown logins from locked ones by the answer (R-SEC-8.8e);
+#   - Ctrl-C while the first screen starts (R-SEC-8.12e);
+#   - terminals that cannot draw forms (R-SEC-8.12f).
 # The outsider comes from 127.0.0.2 (ssh -b), the staff from 127.0.0.1.
 . "$(dirname "$0")/../e2e/ssh-lib.inc"
 
@@ -21,7 +21,7 @@ try() {
 	    > "$T/o" 2>&1
 }
 
-# --- R-SEC-8.2a issue 8 (8): an outsider cannot lock the admin out --------
+# --- R-SEC-8.8c issue 8 (8): an outsider cannot lock the admin out --------
 for i in 1 2 3 4 5 6 7 8 9 10; do try admin "guess-$i" -b 127.0.0.2; done
 same "10 wrong passwords from 127.0.0.2 do not lock the account" "" \
     "$(qq "SELECT ifnull(locked_until, '') FROM users WHERE login = 'admin'")"
@@ -34,7 +34,7 @@ if grep -qF "本系统只提供交互式界面" "$T/o"; then
 	notok "from 127.0.0.2 the admin's login is locked"
 else ok "from 127.0.0.2 the admin's login is locked"; fi
 
-# --- R-SEC-8.3 issue 8 (8): the same answer to unknown and locked logins --
+# --- R-SEC-8.8e issue 8 (8): the same answer to unknown and locked logins --
 check "admin locks hl_cz" "$NJBT" user lock hl_cz
 # answer LOGIN ADDR: what the client shows, the login name blanked
 answer() {
@@ -60,7 +60,7 @@ grep -qF "账号已被管理员锁定" "$T/o" &&
     { notok "the reason is told after the right password"; diag "$(cat "$T/o")"; }
 check "admin unlocks hl_cz" "$NJBT" user unlock hl_cz
 
-# --- R-SEC-8.12a issue 8 (12): Ctrl-C while the first screen starts -------
+# --- R-SEC-8.12e issue 8 (12): Ctrl-C while the first screen starts -------
 ssh-keygen -q -t ed25519 -N '' -f "$T/key" || exit 1
 check "a key for yn_cz" "$NJBT" user key add yn_cz "$T/key.pub"
 (for i in $(seq 1 80); do printf '\003'; sleep 0.03; done; sleep 6) |
@@ -72,7 +72,7 @@ if grep -qF "程序出错" "$T/cc" || grep -q "yn_cz 127.0.0.1 logout crash" "$T
 else ok "Ctrl-C typed while the screens start does not end the session"; fi
 grep -qF "主菜单" "$T/cc" && ok "... the menu is drawn" || notok "... the menu is drawn"
 
-# --- R-SEC-8.12b issue 8 (12): terminals that cannot draw forms -----------
+# --- R-SEC-8.12f issue 8 (12): terminals that cannot draw forms -----------
 # dumbterm TERM [SECONDS]: a password login on a terminal of that kind,
 # cut after SECONDS (5); output in $T/d
 dumbterm() {

@@ -2,8 +2,8 @@
 # tests/security/server.sh: the SSH server under abuse (issue 8 item 8),
 # each check written as the attack, with the real OpenSSH client:
 #   - 200 connections held without logging in, from one address and from
-#     many, while a real user logs in (R-SEC-8.1a);
-#   - register sessions held to keep dealers out (R-SEC-8.1b).
+#     many, while a real user logs in (R-SEC-8.8a);
+#   - register sessions held to keep dealers out (R-SEC-8.8b).
 # The flood comes from other loopback addresses (127.0.0.2, 127.0.1.x),
 # the real user from 127.0.0.1. server-login.sh has the rest of item 8.
 . "$(dirname "$0")/../e2e/ssh-lib.inc"
@@ -55,7 +55,7 @@ flood_stop() {
 	FLOOD_PID=
 }
 
-# --- R-SEC-8.1a issue 8 (8): 200 held pre-auth connections ---------------
+# --- R-SEC-8.8a issue 8 (8): 200 held pre-auth connections ---------------
 flood 127.0.0.2 200
 k=$(kids)
 if [ "$k" -le 8 ]; then ok "200 held from one address: at most 8 session processes ($k)"
@@ -77,7 +77,7 @@ flood_stop
 wait_kids 0
 same "the flood's processes are gone when it ends" 0 "$(kids)"
 
-# --- R-SEC-8.1b issue 8 (8): register sessions are capped (4) -------------
+# --- R-SEC-8.8b issue 8 (8): register sessions are capped (4) -------------
 for i in 1 2 3 4; do
 	term r$i "ssh $SSHO -tt -p $PORT register@127.0.0.1"
 done

@@ -40,7 +40,7 @@ account_locked(const char *login)
 }
 
 /*
- * R-SEC-8.2a issue 8 (8): 10 wrong passwords for the admin from one
+ * R-SEC-8.8c issue 8 (8): 10 wrong passwords for the admin from one
  * address (an outsider) lock the pair (admin, that address), not the
  * account: the admin still logs in from the office's address.
  */
@@ -67,7 +67,7 @@ outsider_cannot_lock_admin_out(void **state)
 	    "'%scope=addr addr=10.9.9.9%'", NULL), 1);
 }
 
-/* R-SEC-8.2b issue 8 (8): the account at 20 failures from any address. */
+/* R-SEC-8.8d issue 8 (8): the account at 20 failures from any address. */
 static void
 account_locked_at_higher_count(void **state)
 {
@@ -89,7 +89,7 @@ account_locked_at_higher_count(void **state)
 }
 
 /*
- * R-SEC-8.3 issue 8 (8): an unknown login, a wrong password, a locked
+ * R-SEC-8.8e issue 8 (8): an unknown login, a wrong password, a locked
  * account and a locked pair are answered with the same text; the reason
  * only after the right password.
  */
@@ -121,7 +121,7 @@ no_enumeration(void **state)
 }
 
 /*
- * R-SEC-8.3b issue 8 (8): a lock cannot be used to test passwords: after
+ * R-SEC-8.8f issue 8 (8): a lock cannot be used to test passwords: after
  * AUTH_LOCKED_TRIES (3) wrong passwords during a lock, even the right one
  * gets the common text.
  */
@@ -192,7 +192,7 @@ register_again(const char *login, const char *uscc)
 }
 
 /*
- * R-SEC-8.4a issue 8 (8): a registration no maker picks within 30 days
+ * R-SEC-8.8g issue 8 (8): a registration no maker picks within 30 days
  * expires; its credit code and login are free again, and the expiry is
  * audited.
  */
@@ -246,7 +246,7 @@ picked_dealer_does_not_expire(void **state)
 }
 
 /*
- * R-SEC-8.4b issue 8 (8): the admin contests a credit code a pending
+ * R-SEC-8.8h issue 8 (8): the admin contests a credit code a pending
  * registration holds; the real company registers at once.
  */
 static void
