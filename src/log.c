@@ -133,32 +133,17 @@ log_who(enum log_level level, const char *login, const char *addr,
 	va_end(ap);
 }
 
-void
-log_info(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	log_vwho(LOG_LEVEL_INFO, NULL, NULL, fmt, ap);
-	va_end(ap);
+/* log_info, log_warn, log_error: one level each, as the process's user. */
+#define LOG_LEVEL_FN(name, level)					\
+void									\
+name(const char *fmt, ...)						\
+{									\
+	va_list ap;							\
+									\
+	va_start(ap, fmt);						\
+	log_vwho(level, NULL, NULL, fmt, ap);				\
+	va_end(ap);							\
 }
-
-void
-log_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	log_vwho(LOG_LEVEL_WARN, NULL, NULL, fmt, ap);
-	va_end(ap);
-}
-
-void
-log_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	log_vwho(LOG_LEVEL_ERROR, NULL, NULL, fmt, ap);
-	va_end(ap);
-}
+LOG_LEVEL_FN(log_info, LOG_LEVEL_INFO)
+LOG_LEVEL_FN(log_warn, LOG_LEVEL_WARN)
+LOG_LEVEL_FN(log_error, LOG_LEVEL_ERROR)

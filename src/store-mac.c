@@ -228,6 +228,18 @@ mac_call(struct sbuf *s, const struct mac_table *t, const char *p)
 	sb_add(s, ")");
 }
 
+/* A trigger's end: after sep, the NEW row's MAC is stored. */
+static void
+mac_insert_new(struct sbuf *s, const struct mac_table *t, const char *sep)
+{
+	sb_add(s, "%sINSERT INTO row_macs(tbl, key, mac) VALUES ('%s', ", sep,
+	    t->tbl);
+	mac_key(s, t, "NEW");
+	sb_add(s, ", ");
+	mac_call(s, t, "NEW");
+	sb_add(s, "); END; ");
+}
+
 static int
 mac_exec(struct sbuf *s)
 {
@@ -275,24 +287,14 @@ mac_triggers(void)
 		    "main.%s BEGIN DELETE FROM row_macs WHERE tbl = '%s' "
 		    "AND key = ", t->tbl, t->tbl, t->tbl);
 		mac_key(s, t, "NEW");
-		sb_add(s, "; INSERT INTO row_macs(tbl, key, mac) VALUES "
-		    "('%s', ", t->tbl);
-		mac_key(s, t, "NEW");
-		sb_add(s, ", ");
-		mac_call(s, t, "NEW");
-		sb_add(s, "); END; ");
+		mac_insert_new(s, t, "; ");
 		sb_add(s, "CREATE TEMP TRIGGER njbt_mac_%s_u AFTER UPDATE ON "
 		    "main.%s BEGIN DELETE FROM row_macs WHERE tbl = '%s' "
 		    "AND key IN (", t->tbl, t->tbl, t->tbl);
 		mac_key(s, t, "OLD");
 		sb_add(s, ", ");
 		mac_key(s, t, "NEW");
-		sb_add(s, "); INSERT INTO row_macs(tbl, key, mac) VALUES "
-		    "('%s', ", t->tbl);
-		mac_key(s, t, "NEW");
-		sb_add(s, ", ");
-		mac_call(s, t, "NEW");
-		sb_add(s, "); END; ");
+		mac_insert_new(s, t, "); ");
 		sb_add(s, "CREATE TEMP TRIGGER njbt_mac_%s_d AFTER DELETE ON "
 		    "main.%s BEGIN DELETE FROM row_macs WHERE tbl = '%s' "
 		    "AND key = ", t->tbl, t->tbl, t->tbl);
