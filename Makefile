@@ -110,8 +110,11 @@ layers:
 	  $(BELOW) 2>/dev/null)"; \
 	if [ -n "$$bad" ]; then echo "layer violation in: $$bad"; exit 1; fi
 
+# every core builds (unless the caller's make already runs jobs: -j there)
+JOBS	= $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/dev/null || echo 2))
+
 build-all: deps
-	$(MAKE) build/njbt build/san/njbt $(UNITS) $(NUNITS) $(SUNITS)
+	$(MAKE) $(JOBS) build/njbt build/san/njbt $(UNITS) $(NUNITS) $(SUNITS)
 
 # Rules: every rule ID (R-...) in src/ is named in a test.
 rules:
