@@ -377,13 +377,7 @@ const struct action action_sale_new = {
 static const struct field claim_fields[] = {
 	{ "serial", FT_REF, FF_REQ, "出厂编号", NULL, 40 },
 	{ "id_no", FT_IDNO, FF_REQ | FF_PRIVATE, "身份证号/信用代码", NULL, 18 },
-	{ "buyer_type", FT_CHOICE, 0, "购机者类型", "person:个人,org:组织", 0 },
-	{ "township", FT_REF, 0, "乡镇", "townships", 12 },
-	{ "village", FT_TEXT, 0, "村组", NULL, 30 },
-	{ "address", FT_TEXT, 0, "住址", NULL, 80 },
-	{ "phone", FT_PHONE, FF_PRIVATE, "联系电话", NULL, 20 },
-	{ "bank_name", FT_TEXT, 0, "开户行", NULL, 40 },
-	{ "bank_account", FT_ACCOUNT, FF_PRIVATE, "账号", NULL, 32 },
+	FIELDS_BUYER_CONTACT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 

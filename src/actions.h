@@ -118,6 +118,22 @@ struct buyer_rec {
 	char		 legal_rep[256];
 	int64_t		 version;
 };
+/*
+ * A buyer's place and contact, as claim.new and buyer.update ask for them
+ * (application.new asks the same, with the township required): one set of
+ * field rows, so that the two forms check them alike.
+ */
+#define FIELDS_BUYER_CONTACT						\
+	{ "buyer_type", FT_CHOICE, 0, "购机者类型", "person:个人,org:组织", 0 }, \
+	{ "township", FT_REF, 0, "乡镇", "townships", 12 },		\
+	FIELDS_BUYER_ADDRESS
+#define FIELDS_BUYER_ADDRESS						\
+	{ "village", FT_TEXT, 0, "村组", NULL, 30 },			\
+	{ "address", FT_TEXT, 0, "住址", NULL, 80 },			\
+	{ "phone", FT_PHONE, FF_PRIVATE, "联系电话", NULL, 20 },		\
+	{ "bank_name", FT_TEXT, 0, "开户行", NULL, 40 },		\
+	{ "bank_account", FT_ACCOUNT, FF_PRIVATE, "账号", NULL, 32 }
+
 #define BUYER_MISMATCH	"证件号码与姓名（名称）不符"
 #define BUYER_UNKNOWN	"本县（乡镇）没有此证件号码的购机者"
 #define BUYER_STALE	"购机者信息已被他人修改，请重新打开后再改"
