@@ -80,59 +80,60 @@ reseal_free(struct reseal *r)
 	memset(r, 0, sizeof *r);
 }
 
+/*
+ * Every sealed column, by table: next walks the rows (column 0 the row's
+ * key, column adcol the id its values are sealed to, the blobs after it),
+ * set writes them back (?1 the key, then one blob a column). A sale's
+ * frozen account (R-SEC-8.1c) is a copy of its buyer's sealed account: it
+ * is sealed as buyers.account of the buyer's row (adcol 1), so that it
+ * opens only on a sale of that buyer. Drafts, keyed by user and form, are
+ * apart (reseal_drafts). The re-seal and `njbt check` walk this one table.
+ */
+static const struct sealed_table {
+	enum sql	 next;
+	enum sql	 set;
+	const char	*what;		/* in messages */
+	int		 adcol;
+	const char	*cols[3];
+} sealed_tables[] = {
+	{ SQL_RESEAL_BUYER_NEXT, SQL_RESEAL_BUYER_SET, "购机者", 0,
+	    { "buyers.idno", "buyers.phone", "buyers.account" } },
+	{ SQL_RESEAL_MAKER_NEXT, SQL_RESEAL_MAKER_SET, "生产企业", 0,
+	    { "makers.phone" } },
+	{ SQL_RESEAL_DEALER_NEXT, SQL_RESEAL_DEALER_SET, "经销商", 0,
+	    { "dealers.phone" } },
+	{ SQL_RESEAL_FROZEN_NEXT, SQL_RESEAL_FROZEN_SET, "销售（冻结账户）", 1,
+	    { "buyers.account" } },
+};
+#define NSEALED (sizeof sealed_tables / sizeof sealed_tables[0])
+
+/* Re-seal every sealed column of table t, row after row. */
 static int
-reseal_buyers(void)
+reseal_table(const struct sealed_table *t)
 {
+	static const char *const fmt[] = { "i", "ib", "ibb", "ibbb" };
 	struct reseal	 r[3];
 	sqlite3_stmt	*st;
 	int64_t		 id = 0;
-	int		 rc, i;
+	int		 rc, n, i;
 
+	for (n = 0; n < 3 && t->cols[n] != NULL; n++)
+		;
 	for (;;) {
-		st = sql_query(SQL_RESEAL_BUYER_NEXT, "i", id);
+		st = sql_query(t->next, "i", id);
 		if ((rc = sql_step(st)) != 1)
 			break;
 		id = sqlite3_column_int64(st, 0);
-		reseal_take(&r[0], st, 1, "buyers.idno", id);
-		reseal_take(&r[1], st, 2, "buyers.phone", id);
-		reseal_take(&r[2], st, 3, "buyers.account", id);
+		memset(r, 0, sizeof r);
+		for (i = 0; i < n; i++)
+			reseal_take(&r[i], st, t->adcol + 1 + i, t->cols[i],
+			    sqlite3_column_int64(st, t->adcol));
 		sqlite3_reset(st);
-		rc = sql_exec(SQL_RESEAL_BUYER_SET, "ibbb", id, r[0].new,
-		    r[0].newlen, r[1].new, r[1].newlen, r[2].new, r[2].newlen);
-		for (i = 0; i < 3; i++)
+		/* only the first n blobs are bound; the rest are ignored */
+		rc = sql_exec(t->set, fmt[n], id, r[0].new, r[0].newlen,
+		    r[1].new, r[1].newlen, r[2].new, r[2].newlen);
+		for (i = 0; i < n; i++)
 			reseal_free(&r[i]);
-		if (rc != 0)
-			return NJ_ERROR;
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? NJ_ERROR : NJ_OK;
-}
-
-/*
- * One sealed column of a table, row after row: column 0 of next is the
- * row's key, column adcol the id its value is sealed to, the blob after
- * it. A sale's frozen account (R-SEC-8.1c) is a copy of its buyer's sealed
- * account: it is sealed as buyers.account of the buyer's row (adcol 1),
- * so that it opens only on a sale of that buyer.
- */
-static int
-reseal_column(enum sql next, enum sql set, const char *col, int adcol)
-{
-	struct reseal	 r;
-	sqlite3_stmt	*st;
-	int64_t		 id = 0;
-	int		 rc;
-
-	for (;;) {
-		st = sql_query(next, "i", id);
-		if ((rc = sql_step(st)) != 1)
-			break;
-		id = sqlite3_column_int64(st, 0);
-		reseal_take(&r, st, adcol + 1, col,
-		    sqlite3_column_int64(st, adcol));
-		sqlite3_reset(st);
-		rc = sql_exec(set, "ib", id, r.new, r.newlen);
-		reseal_free(&r);
 		if (rc != 0)
 			return NJ_ERROR;
 	}
@@ -185,17 +186,14 @@ reseal_drafts(void)
 int
 store_reseal_rows(void)
 {
+	size_t t;
+
 	if (!store->haskey)
 		return NJ_ERROR;
-	if (reseal_buyers() != NJ_OK ||
-	    reseal_column(SQL_RESEAL_MAKER_NEXT, SQL_RESEAL_MAKER_SET,
-	    "makers.phone", 0) != NJ_OK ||
-	    reseal_column(SQL_RESEAL_DEALER_NEXT, SQL_RESEAL_DEALER_SET,
-	    "dealers.phone", 0) != NJ_OK ||
-	    reseal_column(SQL_RESEAL_FROZEN_NEXT, SQL_RESEAL_FROZEN_SET,
-	    "buyers.account", 1) != NJ_OK || reseal_drafts() != NJ_OK)
-		return NJ_ERROR;
-	return NJ_OK;
+	for (t = 0; t < NSEALED; t++)
+		if (reseal_table(&sealed_tables[t]) != NJ_OK)
+			return NJ_ERROR;
+	return reseal_drafts();
 }
 
 /*
@@ -233,38 +231,25 @@ sealed_check_one(sqlite3_stmt *st, int i, const char *col, int64_t id,
 int
 sealed_verify(char *detail, size_t len)
 {
-	/* adcol: the column of the id a value is sealed to, the blobs after
-	   it; frozen accounts open as their buyer's (R-SEC-8.1c) */
-	static const struct {
-		enum sql	 next;
-		const char	*what;
-		int		 adcol;
-		const char	*cols[3];
-	} tabs[] = {
-		{ SQL_RESEAL_BUYER_NEXT, "购机者", 0, { "buyers.idno",
-		    "buyers.phone", "buyers.account" } },
-		{ SQL_RESEAL_MAKER_NEXT, "生产企业", 0, { "makers.phone" } },
-		{ SQL_RESEAL_DEALER_NEXT, "经销商", 0, { "dealers.phone" } },
-		{ SQL_RESEAL_FROZEN_NEXT, "销售（冻结账户）", 1,
-		    { "buyers.account" } },
-	};
+	const struct sealed_table *tt;
 	sqlite3_stmt	*st;
 	int64_t		 id, bad = 0;
 	size_t		 t, c;
 	int		 rc = 0, k;
 
 	detail[0] = '\0';
-	for (t = 0; t < sizeof tabs / sizeof tabs[0]; t++) {
+	for (t = 0; t < NSEALED; t++) {
+		tt = &sealed_tables[t];
 		for (id = 0;;) {
-			st = sql_query(tabs[t].next, "i", id);
+			st = sql_query(tt->next, "i", id);
 			if ((rc = sql_step(st)) != 1)
 				break;
 			id = sqlite3_column_int64(st, 0);
-			k = tabs[t].adcol;
-			for (c = 0; c < 3 && tabs[t].cols[c] != NULL; c++)
+			k = tt->adcol;
+			for (c = 0; c < 3 && tt->cols[c] != NULL; c++)
 				bad += sealed_check_one(st, k + 1 + (int)c,
-				    tabs[t].cols[c], sqlite3_column_int64(st, k),
-				    id, tabs[t].what, detail, len, bad);
+				    tt->cols[c], sqlite3_column_int64(st, k),
+				    id, tt->what, detail, len, bad);
 		}
 		sqlite3_reset(st);
 		if (rc < 0) {
