@@ -165,20 +165,6 @@ unlock_lifts_pair_locks(void **state)
 	assert_int_equal(try_pw("jg_zhen", "njbt-demo", "10.3.3.3"), NJ_OK);
 }
 
-/* A pending registration with credit code out and login. */
-static void
-register_dealer(const char *login, char *uscc, unsigned seq)
-{
-	char u[32], l[64];
-
-	make_uscc(uscc, "91", "640122", seq);
-	snprintf(u, sizeof u, "uscc=%s", uscc);
-	snprintf(l, sizeof l, "login=%s", login);
-	fx_ok("register", "dealer.register", "name=贺兰县冒名农机有限公司", u,
-	    "legal_rep=王五", "address=贺兰县习岗镇", "phone=13895012345", l,
-	    "password=squat-pass", NULL);
-}
-
 static void
 register_again(const char *login, const char *uscc)
 {
@@ -202,7 +188,7 @@ registration_expires(void **state)
 	char uscc[20];
 
 	(void)state;
-	register_dealer("squat", uscc, 4242);
+	fx_new_dealer("squat", uscc, 4242);
 	setenv("NJBT_NOW", "2026-03-31T09:00:00", 1);	/* 29 days */
 	{
 		char u[32];
@@ -230,7 +216,7 @@ picked_dealer_does_not_expire(void **state)
 	char uscc[20], d[40];
 
 	(void)state;
-	register_dealer("kept", uscc, 4343);
+	fx_new_dealer("kept", uscc, 4343);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_ok("ss_maker", "dealer.pick", d, NULL);
 	fx_ok("ss_maker", "dealer.unpick", d, NULL);
@@ -238,7 +224,7 @@ picked_dealer_does_not_expire(void **state)
 	{
 		char other[20];
 
-		register_dealer("other", other, 4344);
+		fx_new_dealer("other", other, 4344);
 	}
 	assert_int_equal(fx_int("SELECT count(*) FROM dealers WHERE uscc = ?1",
 	    uscc, NULL), 1);
@@ -255,7 +241,7 @@ admin_contests_registration(void **state)
 	char uscc[20], u[32];
 
 	(void)state;
-	register_dealer("fake", uscc, 4545);
+	fx_new_dealer("fake", uscc, 4545);
 	snprintf(u, sizeof u, "uscc=%s", uscc);
 	fx_refused("无权", "ss_maker", "dealer.contest", u, "reason=冒用",
 	    NULL);

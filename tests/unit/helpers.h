@@ -147,4 +147,22 @@ make_card(char *out, const char *body18)
 	assert_int_equal(luhn_valid(out), 1);
 }
 
+/*
+ * A dealer registered through the register login, pending until a maker
+ * picks it (贺兰县新农农机有限公司, 李四, password dealer-pass), with a
+ * fresh credit code in uscc.
+ */
+static FX_UNUSED void
+fx_new_dealer(const char *login, char *uscc, unsigned seq)
+{
+	char u[32], l[64];
+
+	make_uscc(uscc, "91", "640122", seq);
+	snprintf(u, sizeof u, "uscc=%s", uscc);
+	snprintf(l, sizeof l, "login=%s", login);
+	fx_ok("register", "dealer.register", "name=贺兰县新农农机有限公司", u,
+	    "legal_rep=李四", "address=贺兰县习岗镇", "phone=13895012345", l,
+	    "password=dealer-pass", NULL);
+}
+
 #endif

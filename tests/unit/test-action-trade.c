@@ -58,20 +58,6 @@ new_maker(const char *login, char *uscc, unsigned seq)
 	    "password=maker-pass", NULL);
 }
 
-/* A newly registered (pending) dealer with its uscc in out. */
-static void
-new_dealer(const char *login, char *uscc, unsigned seq)
-{
-	char u[32], l[64];
-
-	make_uscc(uscc, "91", "640122", seq);
-	snprintf(u, sizeof u, "uscc=%s", uscc);
-	snprintf(l, sizeof l, "login=%s", login);
-	fx_ok("register", "dealer.register", "name=贺兰县新农农机有限公司", u,
-	    "legal_rep=李四", "address=贺兰县习岗镇", "phone=13895012345", l,
-	    "password=dealer-pass", NULL);
-}
-
 static int64_t
 machines(void)
 {
@@ -189,7 +175,7 @@ register_stores_pending_dealer(void **state)
 	char uscc[20], hash[200];
 
 	(void)state;
-	new_dealer("xn_dealer", uscc, 5001);
+	fx_new_dealer("xn_dealer", uscc, 5001);
 	assert_string_equal(fx_key, "xn_dealer");
 	assert_int_equal(fx_int("SELECT count(*) FROM dealers WHERE uscc = ?1 "
 	    "AND name = '贺兰县新农农机有限公司' AND legal_rep = '李四' AND "
@@ -276,7 +262,7 @@ pick_activates_dealer(void **state)
 	char uscc[20], d[32];
 
 	(void)state;
-	new_dealer("xn_dealer", uscc, 5003);
+	fx_new_dealer("xn_dealer", uscc, 5003);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_ok("ss_maker", "dealer.pick", d, NULL);
 	assert_string_equal(fx_key, uscc);
@@ -332,7 +318,7 @@ pick_refused_when_suspended(void **state)
 	char uscc[20], d[32];
 
 	(void)state;
-	new_dealer("xn_dealer", uscc, 5005);
+	fx_new_dealer("xn_dealer", uscc, 5005);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	set_maker_status(SS, "suspended");
 	fx_refused("已被暂停补贴资格", "ss_maker", "dealer.pick", d, NULL);
@@ -467,7 +453,7 @@ authorize_refused_dealer(void **state)
 	char mk[20], uscc[20], d[32];
 
 	(void)state;
-	new_dealer("xn_dealer", uscc, 5007);
+	fx_new_dealer("xn_dealer", uscc, 5007);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_refused("无权执行", "admin", "dealer.authorize", "dealer=" JS,
 	    "model=4U-170", "counties=640104", NULL);
@@ -763,7 +749,7 @@ supply_new_refused_dealer_or_model(void **state)
 	char mk[20], uscc[20], d[32];
 
 	(void)state;
-	new_dealer("xn_dealer", uscc, 5008);
+	fx_new_dealer("xn_dealer", uscc, 5008);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_refused("未知的经销商：", "ss_maker", "supply.new",
 	    "dealer=91640122MA76F2K34X", "model=1GQN-200", "serial=XG26C001",
@@ -917,7 +903,7 @@ supply_bulk_all_or_nothing(void **state)
 	    NULL);
 	fx_refused("第 3 台：出厂编号 X#3 有误", "ss_maker", "supply.bulk",
 	    "dealer=" JS, "model=1GQN-200", "serials=X1,X2,X#3", NULL);
-	new_dealer("xn_dealer", uscc, 5009);
+	fx_new_dealer("xn_dealer", uscc, 5009);
 	snprintf(d, sizeof d, "dealer=%s", uscc);
 	fx_refused("未被本企业选择为补贴经销商", "ss_maker", "supply.bulk", d,
 	    "model=1GQN-200", "serials=X1", NULL);
