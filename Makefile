@@ -97,13 +97,17 @@ endef
 deps:
 	$(call install_missing,$(DEBS))
 
-# Layers: screens and the server never touch SQLite; the store no curses;
-# below the front ends (cmd-*, ssh-*, tui-*, main.c) nothing writes to the
+# Layers, checked by symbols (tests/layers over the release objects): no
+# object calls a layer above its own; the front ends (cmd-*, ssh-*, tui-*,
+# main.c) reference nothing of the store, SQLite or libsodium; nothing below
+# them references curses or libssh. And by text: the front ends include no
+# header of a lower layer, and below them (BELOW) nothing writes to the
 # terminal itself: messages go through log.c, whose sink the front end sets.
 BELOW	= $(filter-out src/cmd-% src/ssh-% src/tui-% src/main.c src/log.c,$(SRCS))
-layers:
-	@bad=$$(grep -lE 'sqlite3_|include "store.h"|include "lists.h"|include "actions.h"' \
-	  src/tui*.c src/ssh*.c src/cmd*.c 2>/dev/null); \
+layers: build/njbt
+	@sh tests/layers build/obj
+	@bad=$$(grep -lE 'sqlite3|sodium|include "(store|store-sql|lists|actions|print)\.h"' \
+	  src/tui*.c src/ssh*.c src/cmd*.c src/main.c 2>/dev/null); \
 	bad="$$bad$$(grep -lE 'curses|libssh' src/store*.c src/action*.c \
 	  src/list*.c src/print*.c 2>/dev/null)"; \
 	bad="$$bad$$(grep -lE 'fprintf\(stderr|fputs\(.*stderr|(^|[^_[:alnum:]])(printf|puts|perror)\(' \

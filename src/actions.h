@@ -8,6 +8,40 @@
 
 #include "store.h"
 
+/* action-user.c: the user's colour setting (session_colour asks it) */
+int	 user_colour(const struct actor *);
+
+/*
+ * draft.c: drafts kept per user, form and window (R-SEC-8.9); the screens
+ * reach them through action-session.c (session.h)
+ */
+void	 draft_window_new(char *, size_t);
+int	 draft_save(const struct actor *, const char *, const char *,
+	     const char *);
+char	*draft_load(const struct actor *, const char *, const char *);
+int	 draft_drop(const struct actor *, const char *, const char *);
+int	 draft_remove_in(const struct actor *, const char *, const char *);
+int	 draft_other(const struct actor *, const char *, const char *,
+	     struct draft_info *);
+int	 draft_take(const struct actor *, const char *, const char *,
+	     const char *);
+
+/* action-outbox.c: printed sheets kept so many days (R-SEC-8.12d) */
+#define OUTBOX_DAYS	30
+#define OUTBOX_DAYS_MAX	3650
+int	 outbox_days(void);
+int	 outbox_sweep(const char *, time_t);
+
+/* embedded files (generated from db/ at build time) */
+struct embedded {
+	const char	*name;
+	const char	*text;
+	size_t		 len;
+};
+extern const struct embedded demo_files[];
+extern const size_t ndemo_files;
+
+
 struct tier_row;
 
 /* action-program.c */

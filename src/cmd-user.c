@@ -17,24 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <sodium.h>
-
 #include "cmd.h"
-
-/* A random password of 12 characters no one confuses (no 0/O, 1/l/I). */
-static void
-random_password(char *buf, size_t len)
-{
-	static const char set[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTU"
-	    "VWXYZ23456789";
-	size_t i;
-
-	if (sodium_init() < 0 || len < 13)
-		abort();
-	for (i = 0; i < 12; i++)
-		buf[i] = set[randombytes_uniform(sizeof set - 1)];
-	buf[12] = '\0';
-}
 
 /* Read a password from the terminal without echo, or a line of stdin. */
 static int
@@ -73,7 +56,7 @@ user_add(const struct actor *who, int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		args[i] = argv[i];
 	if (!haspw) {
-		random_password(pw, sizeof pw);
+		passwd_random(pw, sizeof pw);
 		xsnprintf(pwarg, sizeof pwarg, "password=%s", pw);
 		args[argc++] = pwarg;
 	}

@@ -18,7 +18,7 @@
 
 #include <sodium.h>
 
-#include "store.h"
+#include "actions.h"
 
 /* A new window's id: 16 random bytes in hex (len at least 33). */
 void

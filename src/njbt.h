@@ -1,13 +1,21 @@
 /*
  * njbt.h: the common header of njbt, the information system of the
- * farm-machinery purchase subsidy programme. Types shared by every layer
- * and the prototypes of the front ends, the actions layer and the clock,
- * grouped by file. It includes no SQLite and no curses: the store layer has
- * store.h, the screens have tui.h.
+ * farm-machinery purchase subsidy programme, and all a front end sees of
+ * the layers below it: the types every layer shares, the clock, and what
+ * the actions layer offers the front ends (the action engine, lists,
+ * printers, log-in, the session API of session.h, opening, checking and
+ * backing up the database), grouped by file. It declares nothing of the
+ * store: store.h is the store's (the actions include it through
+ * actions.h); drafts and display settings reach the store only through
+ * session.h. It includes no SQLite and no curses.
  *
  * Layers, each calling only downwards:
- *   front ends (cmd-*.c, ssh-*.c, tui-*.c) -> actions (action-*.c, list-*.c,
- *   print-*.c) -> domain helpers (domain.h) -> store (store-*.c).
+ *   front ends (cmd-*.c, ssh-*.c, tui-*.c, main.c) -> actions (action-*.c,
+ *   list-*.c, print-*.c, auth.c, draft.c, import.c, db.c, ...) -> domain
+ *   helpers (domain.h) -> store (store-*.c) -> base (util, log, clock).
+ * `make layers` checks it by the symbols each object references
+ * (tests/layers): a front end that called a store function or SQLite,
+ * even through a declaration of its own, fails the build's check.
  *
  * Only the front ends write to the terminal. Below them nothing calls
  * fprintf(stderr), printf, puts or perror (`make layers` checks it): what
@@ -182,6 +190,7 @@ void	 act_out(struct act *, const char *, ...)
 #define PASSWD_HASH_MAX	128
 int	 passwd_hash(const char *, char *, size_t);
 int	 passwd_verify(const char *, const char *);
+void	 passwd_random(char *, size_t);
 
 /* list.c: pages of named lists, for the screens and `njbt list` */
 struct list_def;
@@ -267,32 +276,10 @@ void	 auth_session_end(const struct actor *, int, const char *);
 int	 auth_keys(const char *, void (*)(void *, const char *, const char *,
 	     const char *, const char *), void *, char *, size_t);
 
-/* action-user.c */
-int	 user_colour(const struct actor *);
+/* action-session.c: what a session's screens keep in the store */
+#include "session.h"
 
-/* draft.c: drafts kept per user, form and window (R-SEC-8.9) */
-#define DRAFT_WIN_LEN	33
-struct draft_info {
-	char	 form[128];
-	char	 at[32];
-	char	 win[DRAFT_WIN_LEN];
-};
-void	 draft_window_new(char *, size_t);
-int	 draft_save(const struct actor *, const char *, const char *,
-	     const char *);
-char	*draft_load(const struct actor *, const char *, const char *);
-int	 draft_drop(const struct actor *, const char *, const char *);
-int	 draft_remove_in(const struct actor *, const char *, const char *);
-int	 draft_other(const struct actor *, const char *, const char *,
-	     struct draft_info *);
-int	 draft_take(const struct actor *, const char *, const char *,
-	     const char *);
-
-/* action-outbox.c: printed sheets kept so many days (R-SEC-8.12d) */
-#define OUTBOX_DAYS	30
-#define OUTBOX_DAYS_MAX	3650
-int	 outbox_days(void);
-int	 outbox_sweep(const char *, time_t);
+/* action-outbox.c: sweep every outbox of sheets older than the setting */
 int	 outbox_sweep_all(time_t);
 
 /* tui-main.c: the screens of one session on the current terminal */
@@ -346,15 +333,6 @@ int	 import_nested(const struct actor *, const char *, const char *,
 	     const char *, size_t, int, int *, char *, size_t);
 int	 import_file(const struct actor *, const char *, const char *, int,
 	     int *, char *, size_t);
-
-/* embedded files (generated from db/ at build time) */
-struct embedded {
-	const char	*name;
-	const char	*text;
-	size_t		 len;
-};
-extern const struct embedded demo_files[];
-extern const size_t ndemo_files;
 
 /* demo.c */
 int	 demo_load(char *, size_t);

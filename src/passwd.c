@@ -7,6 +7,7 @@
  * binary always uses the interactive ones (tests/security/kdf.sh proves
  * it). A hash carries its own limits, so either verifies in both.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -40,4 +41,22 @@ passwd_verify(const char *hash, const char *plain)
 	if (sodium_init() < 0 || hash == NULL || *hash == '\0')
 		return 0;
 	return crypto_pwhash_str_verify(hash, plain, strlen(plain)) == 0;
+}
+
+/*
+ * A random password of 12 characters no one confuses (no 0/O, 1/l/I), for
+ * a user added without one (len at least 13).
+ */
+void
+passwd_random(char *buf, size_t len)
+{
+	static const char set[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTU"
+	    "VWXYZ23456789";
+	size_t i;
+
+	if (sodium_init() < 0 || len < 13)
+		abort();
+	for (i = 0; i < 12; i++)
+		buf[i] = set[randombytes_uniform(sizeof set - 1)];
+	buf[12] = '\0';
 }

@@ -270,9 +270,9 @@ form_keep_draft(struct tui *t, struct fscreen *fs)
 		return;
 	}
 	if (*now == '\0')
-		draft_drop(t->who, fs->form->name, t->win);
+		session_draft_drop(t->who, fs->form->name, t->win);
 	else
-		draft_save(t->who, fs->form->name, t->win, now);
+		session_draft_save(t->who, fs->form->name, t->win, now);
 	free(fs->saved);
 	fs->saved = now;
 }
@@ -486,7 +486,7 @@ form_leave_answer(struct tui *t, void *arg, int answer)
 		return SK_POP;
 	}
 	if (answer == 'n') {
-		draft_drop(t->who, fs->form->name, t->win);
+		session_draft_drop(t->who, fs->form->name, t->win);
 		return SK_POP;
 	}
 	return SK_STAY;
@@ -718,7 +718,7 @@ form_back(struct tui *t, struct screen *scr, const struct tkey *k)
 		return SK_STAY;
 	}
 	free(v);
-	draft_drop(t->who, fs->form->name, t->win);
+	session_draft_drop(t->who, fs->form->name, t->win);
 	return SK_POP;
 }
 
@@ -817,13 +817,13 @@ form_offer_answer(struct tui *t, void *arg, int answer)
 	char		*draft;
 
 	if (answer == 'n') {
-		draft_drop(t->who, fs->form->name, fs->offer.win);
+		session_draft_drop(t->who, fs->form->name, fs->offer.win);
 		return SK_STAY;
 	}
 	if (answer != 'y')
 		return SK_STAY;
-	if (draft_take(t->who, fs->form->name, fs->offer.win, t->win) !=
-	    NJ_OK || (draft = draft_load(t->who, fs->form->name, t->win)) ==
+	if (session_draft_take(t->who, fs->form->name, fs->offer.win, t->win) !=
+	    NJ_OK || (draft = session_draft_load(t->who, fs->form->name, t->win)) ==
 	    NULL) {
 		tui_msg(t, 1, "该草稿已被其他窗口取走");
 		return SK_STAY;
@@ -886,12 +886,12 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 	if (field != NULL) {
 		if ((s = slot_named(fs, field)) != NULL)
 			slot_set(s, value);
-	} else if ((draft = draft_load(t->who, form->name, t->win)) != NULL) {
+	} else if ((draft = session_draft_load(t->who, form->name, t->win)) != NULL) {
 		form_restore(fs, draft);
 		fs->saved = form_serialise(fs);
 		free(draft);
 		tui_msg(t, 0, "已恢复上次未完成的内容");
-	} else if (!forced && draft_other(t->who, form->name, t->win,
+	} else if (!forced && session_draft_other(t->who, form->name, t->win,
 	    &fs->offer))
 		scr->opened = form_offer;
 	/* start at the first field not filled in for us */

@@ -218,11 +218,11 @@ resume_answer(struct tui *t, void *arg, int answer)
 	const struct form *f = arg;
 
 	if (answer == 'y') {
-		if (draft_take(t->who, f->name, t->offer.win, t->win) != NJ_OK)
+		if (session_draft_take(t->who, f->name, t->offer.win, t->win) != NJ_OK)
 			tui_msg(t, 1, "该草稿已被其他窗口取走");
 		tui_push(t, form_screen_new(t, f, NULL, NULL, 0));
 	} else if (answer == 'n')
-		draft_drop(t->who, f->name, t->offer.win);
+		session_draft_drop(t->who, f->name, t->offer.win);
 	return SK_STAY;
 }
 
@@ -236,11 +236,11 @@ tui_offer_draft(struct tui *t)
 	const struct form	*f;
 	char			 text[512];
 
-	if (!draft_other(t->who, NULL, t->win, &t->offer))
+	if (!session_draft_other(t->who, NULL, t->win, &t->offer))
 		return;
 	if ((f = forms_find(t->forms, t->offer.form)) == NULL ||
 	    f->kind != FORM_ACTION || !form_allowed(f, t->who)) {
-		draft_drop(t->who, t->offer.form, t->offer.win);
+		session_draft_drop(t->who, t->offer.form, t->offer.win);
 		return;
 	}
 	xsnprintf(text, sizeof text, "上次有未完成的表单“%s”\n（%s 保存）。\n"
@@ -275,9 +275,9 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 
 	memset(&t, 0, sizeof t);
 	t.who = who;
-	draft_window_new(t.win, sizeof t.win);
+	session_window_new(t.win, sizeof t.win);
 	t.idle = o->idle;
-	t.colour = o->colour >= 0 ? o->colour : user_colour(who);
+	t.colour = o->colour >= 0 ? o->colour : session_colour(who);
 	if (forms_load(forms_default_dir(), &t.forms, err, sizeof err) != 0) {
 		fprintf(stderr, "njbt: 表单文件有误：\n%s\n", err);
 		forms_free(&t.forms);
