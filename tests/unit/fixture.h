@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "actions.h"
 
 #ifndef FX_NOW
 #define FX_NOW "2026-03-02T09:30:00"
