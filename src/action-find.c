@@ -269,7 +269,7 @@ static const struct {
 	{ "blacklisted", "已被列入黑名单" },
 };
 
-/* Refuse if an organisation may not act (SPEC section 5). */
+/* R-003-A2-8a Refuse if an organisation may not act (SPEC 5; 003 附件2 第八条). */
 static int
 org_must_be_active(struct act *a, const char *field, const struct org_row *o)
 {
@@ -344,7 +344,7 @@ picked_by_me(struct act *a, const char *field, const struct org_row *d)
 	return NJ_OK;
 }
 
-/* A model of the acting maker's, usable for trade. */
+/* R-003-A2-8b A model of the acting maker's, usable for trade (003 附件2 第八条). */
 int
 my_product(struct act *a, const char *field, struct product_row *p)
 {
