@@ -108,7 +108,7 @@ find_dealer_id(struct act *a, int64_t id, struct org_row *o)
 	return find_org(a, NULL, SQL_DEALER_BY_ID, "i", &id, "经销商", o);
 }
 
-/* An item and tier of the year's catalogue (补贴额一览表). */
+/* R-004-M-3.1 An item and tier of the year's catalogue (补贴额一览表, 004 三(一)). */
 int
 find_tier(struct act *a, const char *field, int year, const char *item,
     const char *tier, struct tier_row *t)

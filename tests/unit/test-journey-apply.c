@@ -290,7 +290,7 @@ new_refused_in_buy_first_year(void **state)
 	    "item=1.1.3", "tier=03", "qty=1", NULL);
 }
 
-/* 004 三(一): only items and tiers of the year's catalogue. */
+/* R-004-M-3.1 004 三(一): only items and tiers of the year's catalogue. */
 static void
 new_refused_unknown_item_or_tier(void **state)
 {

@@ -822,7 +822,7 @@ first_sale_county_asked_and_checked(void **state)
 	    "invoice_no=FP2", NULL);
 }
 
-/* 004 三(一): a model filed in one year's catalogue sells in that year. */
+/* R-004-M-3.1 004 三(一): a model filed in one year's catalogue sells in that year. */
 static void
 first_sale_refused_other_year(void **state)
 {
