@@ -86,7 +86,7 @@ app_in_state(struct act *a, const struct app_row *r, const char *want)
 }
 
 /*
- * 003 附件1: the one who entered or submitted it may not decide it, nor
+ * R-003-A1-1a 003 附件1 一: the one who entered or submitted it may not decide it, nor
  * whoever opened their accounts; only an approver (action-post.c).
  */
 static int
@@ -134,7 +134,7 @@ static const struct field new_fields[] = {
 };
 
 /*
- * 004 附件4 一: the clerk checks the buyer (not banned), enters buyer and
+ * R-004-A4-1 004 附件4 一: the clerk checks the buyer (not banned), enters buyer and
  * lines; the application waits to be submitted (申请上报).
  */
 static int
@@ -295,7 +295,7 @@ const struct action action_application_submit = {
 
 /*
  * Approve: commit the lines' subsidies against the county's budget (open
- * items exempt) and issue the notice with its window (004 附件4 二:
+ * items exempt) and issue the notice with its window (R-004-A4-2a 004 附件4 二:
  * 20 日内购机, the year's notice_days).
  */
 static int
@@ -319,7 +319,7 @@ application_approve(struct act *a)
 	st = sql_query(SQL_APP_LINES, "i", r.id);
 	while ((rc = sql_step(st)) == 1) {
 		qty = sqlite3_column_int64(st, 2);
-		/* 004 三(三)5: 敞开补贴, committed but not limited */
+		/* R-004-M-3.3.5 004 三(三)5: 敞开补贴, committed but not limited */
 		if (sqlite3_column_int(st, 8)) {
 			ocentral += qty * sqlite3_column_int64(st, 4);
 			oprovincial += qty * (sqlite3_column_int64(st, 5) +
@@ -397,7 +397,7 @@ const struct action action_application_reject = {
 };
 
 /*
- * Withdraw (the buyer gives up and hands the notice back, 004 附表2 三2):
+ * Withdraw (the buyer gives up and hands the notice back, R-004-T2-3.2 004 附表2 三2):
  * before purchase only; what the approval committed is released.
  */
 static int
@@ -438,7 +438,7 @@ application_withdraw(struct act *a)
 		    sql_exec(SQL_NOTICE_SET_STATE, "ti", "returned", nid) != 0)
 			return act_fail(a, "交回通知书");
 	}
-	/* the approver stays on record (004 八(一) 谁办理、谁负责); the one
+	/* R-004-M-8.1 the approver stays on record (004 八(一) 谁办理、谁负责); the one
 	 * who withdrew it is in the audit log */
 	if (sql_exec(SQL_APP_WITHDRAW, "tit", act_str(a, "reason"), r.id,
 	    r.state) != 0 || store_changes() != 1)

@@ -161,7 +161,7 @@ static const struct field new_fields[] = {
 };
 
 /*
- * 004 附件4 四(一): collect the county's verified sales not yet in a batch,
+ * R-004-A4-4.1 004 附件4 四(一): collect the county's verified sales not yet in a batch,
  * verified before the end of the month; draw the machines to review.
  */
 static int
@@ -203,7 +203,7 @@ batch_new(struct act *a)
 		    month);
 	if (sql_exec(SQL_BATCH_MARK, "i", id) != 0)
 		return act_fail(a, "汇总结算批次");
-	/* 004 附件4 四(三): every key or licensed machine, a sample of the rest */
+	/* R-004-A4-4.3 004 附件4 四(三): every key or licensed machine, a sample of the rest */
 	st = sql_query(SQL_BATCH_SALES, "i", id);
 	while ((rc = sql_step(st)) == 1) {
 		int64_t sale = sqlite3_column_int64(st, 0);
@@ -264,7 +264,7 @@ static const struct field publicize_fields[] = {
 };
 
 /*
- * 004 附件4 四(二): publicity of at least the year's length (7 days in
+ * R-004-A4-4.2 004 附件4 四(二): publicity of at least the year's length (7 days in
  * Ningxia; 5 working days in most provinces), holidays from the table.
  */
 static int
@@ -421,7 +421,7 @@ static const struct field review_fields[] = {
 };
 
 /*
- * 004 附件4 四(三); 003 附件1: the review, by someone who did not verify the
+ * R-004-A4-4.3a R-003-A1-1b 004 附件4 四(三); 003 附件1: the review, by someone who did not verify the
  * machine. A machine that fails it leaves the batch.
  */
 static int
@@ -485,7 +485,7 @@ static const struct field submit_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* 004 附件4 四(四): after publicity, reviews done, objections settled. */
+/* R-004-A4-4.4 004 附件4 四(四): after publicity, reviews done, objections settled. */
 static int
 batch_submit(struct act *a)
 {

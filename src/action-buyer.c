@@ -5,7 +5,7 @@
  * unit from the tier, the product's filed amount, the cap, the share of
  * the price and the top-ups (subsidy.c does the arithmetic); and the
  * county budget, committed on approval and released on withdrawal or
- * return, central and provincial parts separately (004 五). A known
+ * return, central and provincial parts separately (004 附件2, 三(三)6). A known
  * buyer is never changed by an application (R-SEC-8.1 issue 8 (1),
  * action-buyer-rec.c: only buyer.update changes a buyer), and a look-up
  * by ID number answers without showing the record (R-SEC-8.2,
@@ -154,7 +154,7 @@ tier_by_id(struct act *a, int64_t id, struct tier_row *t)
 
 /*
  * Commit central and provincial amounts against the county's plan for the
- * year, or refuse (at field) saying how much is left (004 五; SPEC section
+ * year, or refuse (at field) saying how much is left (004 附件2; SPEC section
  * 5). Open-ended items (敞开补贴, 004 三(三)5) are committed without the
  * limit: they are paid beyond the plan. Negative amounts release.
  */
@@ -180,12 +180,14 @@ budget_commit(struct act *a, const char *field, const char *county, int year,
 		return act_fail(a, "查询资金计划");
 	if (rc == 0)
 		return act_refuse(a, field, "本县 %d 年度没有资金计划", year);
+	/* R-004-A2-0a 004 附件2 资金计划: the central part within the plan */
 	if (limited && central > 0 && cc + central > pc) {
 		money_format(central, need, sizeof need);
 		money_format(pc - cc > 0 ? pc - cc : 0, left, sizeof left);
 		return act_refuse(a, field, "中央补贴资金不足：本次需 %s "
 		    "元，本县 %d 年度剩余 %s 元", need, year, left);
 	}
+	/* R-004-M-3.3.6 004 三(三)6: the provincial part within its plan */
 	if (limited && provincial > 0 && cp + provincial > pp) {
 		money_format(provincial, need, sizeof need);
 		money_format(pp - cp > 0 ? pp - cp : 0, left, sizeof left);
@@ -218,7 +220,7 @@ county_of(struct act *a, const char *field, const char *region, char *county,
 	return NJ_OK;
 }
 
-/* SPEC section 5: a banned buyer gets no subsidy (003 附件2 第八条). */
+/* R-003-A2-8.2 SPEC 5: a banned buyer gets no subsidy (003 附件2 第八条(二)). */
 int
 buyer_not_banned(struct act *a, const char *field, int64_t buyer)
 {

@@ -116,7 +116,7 @@ dealer_reg_expire(struct act *a)
 	return NJ_OK;
 }
 
-/* 000 二(一)4: a dealer signs itself up; the legal representative logs in. */
+/* R-000-M-2.1.4 000 二(一)4: a dealer signs itself up; the legal representative logs in. */
 static int
 dealer_register(struct act *a)
 {
@@ -137,6 +137,7 @@ static const struct field pick_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
+/* R-000-M-1.2.1a 000 一(二)1: 自行指定经销商, a registered one. */
 static int
 dealer_pick(struct act *a)
 {
@@ -169,7 +170,7 @@ const struct action action_dealer_pick = {
 };
 
 /*
- * A maker drops a dealer it picked (000 一(二)1: 取消合作). Its sales
+ * R-000-M-1.2.1b A maker drops a dealer it picked (000 一(二)1: 取消合作). Its sales
  * settings go with it; machines already supplied stay with the dealer
  * until it sends them back. A dealer nobody picks any more is pending.
  */
@@ -206,6 +207,7 @@ static const struct field authorize_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
+/* R-000-M-1.2.2a 000 一(二)2: 销售机具设置, its products, in counties. */
 static int
 dealer_authorize(struct act *a)
 {

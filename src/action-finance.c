@@ -20,7 +20,7 @@ static const struct field sample_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* 004 六(一)2(3): 按照不低于10%的比例抽查; reproducible from its seed. */
+/* R-004-M-6.1.2.3 004 六(一)2(3): 按照不低于10%的比例抽查; reproducible from its seed. */
 static int
 finance_sample(struct act *a)
 {
@@ -170,7 +170,7 @@ static const struct field batch_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* 004 附件4 四(五): approve once the sample has been checked. */
+/* R-004-A4-4.5 004 附件4 四(五): approve once the sample has been checked. */
 static int
 finance_approve(struct act *a)
 {
@@ -216,7 +216,7 @@ static const struct field pay_fields[] = {
 };
 
 /*
- * 004 附件4 四(六): one payment per machine into the buyer's own account,
+ * R-004-A4-4.6 004 附件4 四(六): one payment per machine into the buyer's own account,
  * marked 农机购置补贴; the budget's paid parts grow by the same.
  */
 static int

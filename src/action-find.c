@@ -108,7 +108,7 @@ find_dealer_id(struct act *a, int64_t id, struct org_row *o)
 	return find_org(a, NULL, SQL_DEALER_BY_ID, "i", &id, "经销商", o);
 }
 
-/* An item and tier of the year's catalogue (补贴额一览表). */
+/* R-004-M-3.1 An item and tier of the year's catalogue (补贴额一览表, 004 三(一)). */
 int
 find_tier(struct act *a, const char *field, int year, const char *item,
     const char *tier, struct tier_row *t)
@@ -269,7 +269,7 @@ static const struct {
 	{ "blacklisted", "已被列入黑名单" },
 };
 
-/* Refuse if an organisation may not act (SPEC section 5). */
+/* R-003-A2-8a Refuse if an organisation may not act (SPEC 5; 003 附件2 第八条). */
 static int
 org_must_be_active(struct act *a, const char *field, const struct org_row *o)
 {
@@ -344,7 +344,7 @@ picked_by_me(struct act *a, const char *field, const struct org_row *d)
 	return NJ_OK;
 }
 
-/* A model of the acting maker's, usable for trade. */
+/* R-003-A2-8b A model of the acting maker's, usable for trade (003 附件2 第八条). */
 int
 my_product(struct act *a, const char *field, struct product_row *p)
 {

@@ -1,6 +1,6 @@
 /*
  * action-maker.c: maker.add. The provincial admin opens a manufacturer's
- * account (000 一; SPEC section 4): the company and its first login.
+ * account (R-001-A1-6 001 附件1 第六条; 000 一; SPEC section 4): the company and its first login.
  */
 #include "actions.h"
 
@@ -24,7 +24,7 @@ static const struct org_kind maker_kind = {
 static int
 maker_add(struct act *a)
 {
-	/* 001 实名制: the login belongs to a person, the company if unnamed */
+	/* R-001-A1-16a 001 实名制: the login belongs to a person, the company if unnamed */
 	return org_open(a, &maker_kind, act_has(a, "contact") ?
 	    act_str(a, "contact") : act_str(a, "name"), 1);
 }

@@ -92,7 +92,7 @@ opened_by_me(struct act *a, int64_t id)
 /*
  * May the acting user decide a record entered by enterer and submitted
  * by submitter (users.id, 0 for none)? Not the one who entered or
- * submitted it (003 附件1), not the one who opened either's account
+ * submitted it (R-003-A1-1a 003 附件1), not the one who opened either's account
  * (R-SEC-8.6b), and only an approver (R-SEC-8.6). NJ_OK or the refusal.
  */
 int

@@ -31,6 +31,7 @@ product_add(struct act *a)
 	char		 at[32], s1[32], s2[32];
 	int		 rc, powered;
 
+	/* R-003-A4-13.1 003 附件4 第十三条(一): no blacklisted maker files */
 	if ((rc = own_maker(a, &maker)) != NJ_OK)
 		return rc;
 	if ((rc = find_tier(a, "tier", year_of(a, "year"), act_str(a, "item"),
@@ -43,7 +44,7 @@ product_add(struct act *a)
 		return act_refuse(a, "model", "型号 %s 已投档", act_str(a, "model"));
 	amount = t.central + t.provincial + t.city + t.county;
 	subsidy = act_has(a, "subsidy") ? act_num(a, "subsidy") : amount;
-	/* 003 附件4: 投档补贴额就低不就高 */
+	/* R-003-A4-7a 003 附件4 第七条: 投档补贴额就低不就高 */
 	if (subsidy > amount) {
 		money_format(subsidy, s1, sizeof s1);
 		money_format(amount, s2, sizeof s2);
@@ -54,7 +55,7 @@ product_add(struct act *a)
 		return act_refuse(a, "subsidy", "申报补贴额应大于 0");
 	if (act_has(a, "cert_until") && act_num(a, "cert_until") < a->today)
 		return act_refuse(a, "cert_until", "证书已过有效期");
-	/* licensed machines (tractors, harvesters) are powered: 004 八(二)六 */
+	/* R-004-M-8.2.6a licensed machines (tractors, harvesters) are powered: 004 八(二)六 */
 	powered = t.licensed || (act_has(a, "powered") &&
 	    strcmp(act_str(a, "powered"), "1") == 0);
 	clock_stamp(a->now, at, sizeof at);

@@ -35,13 +35,13 @@ program_defaults(int year, struct program_row *p)
 	memset(p, 0, sizeof *p);
 	p->year = year;
 	strlcpy0(p->flow, "quota-first", sizeof p->flow);
-	p->notice_days = 20;		/* 004 附件4 二：20日内 */
-	p->publicity_days = 7;		/* 004 附件4 四(二)：不少于7天 */
+	p->notice_days = 20;		/* R-004-A4-2a 004 附件4 二：20日内 */
+	p->publicity_days = 7;		/* R-004-A4-4.2 004 附件4 四(二)：不少于7天 */
 	p->publicity_working = 0;
-	p->max_ratio_bp = 3000;		/* 004 三(二)1：30% */
+	p->max_ratio_bp = 3000;		/* R-004-M-3.3.1a 004 三(三)1：30% */
 	p->review_sample_bp = 1000;
-	p->finance_sample_bp = 1000;	/* 004 六(一)2(3)：不低于10% */
-	p->key_threshold = 1000000;	/* 003 附件3：1万元以上 */
+	p->finance_sample_bp = 1000;	/* R-004-M-6.1.2.3 004 六(一)2(3)：不低于10% */
+	p->key_threshold = 1000000;	/* R-003-A3-7.3.1 003 附件3：1万元以上 */
 	p->ban_years = 3;
 	p->flag_buyer_units = 3;
 	p->flag_dealer_units = 20;
@@ -121,7 +121,7 @@ program_set(struct act *a)
 		return act_refuse(a, "key_threshold", "重点机具补贴额应大于 0");
 	if (p.max_ratio_bp <= 0)
 		return act_refuse(a, "max_ratio", "补贴占售价比例上限应大于 0");
-	/* 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */
+	/* R-004-M-6.1.2.3 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */
 	if (p.finance_sample_bp < 1000)
 		return act_refuse(a, "finance_sample",
 		    "财政抽查比例不得低于 10%%");

@@ -104,6 +104,7 @@ static const struct field new_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
+/* R-004-A5-1 004 附件5 一: before payment the county agrees and cancels. */
 static int
 return_new(struct act *a)
 {
@@ -151,7 +152,7 @@ static const struct field refund_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* 004 附件5 二: the whole subsidy back first, then the return. */
+/* R-004-A5-2 004 附件5 二: the whole subsidy back first, then the return. */
 static int
 return_refund(struct act *a)
 {

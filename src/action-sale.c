@@ -31,7 +31,7 @@ struct machine_row {
 /*
  * A unit of this dealer's stock, of a product that may still be sold with
  * a subsidy: not failed in filing or suspended, of a maker neither
- * suspended nor blacklisted (SPEC section 5; 003 附件2 第八条).
+ * suspended nor blacklisted (R-003-A2-8b SPEC 5; 003 附件2 第八条).
  */
 static int
 machine_in_stock(struct act *a, const char *serial, int64_t dealer,
@@ -73,6 +73,7 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 	return NJ_OK;
 }
 
+/* R-000-M-1.2.2b 000 一(二)2: authorised by its maker to sell here. */
 static int
 authorized(struct act *a, int64_t dealer, const struct machine_row *m,
     const char *county)
@@ -139,7 +140,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 
 	if (program_get(year, &p) < 0)
 		return act_fail(a, "查询年度方案");
-	/* 003 附件3: 补贴额一万元以上的机具须现场核验 */
+	/* R-003-A3-7.3.1 003 附件3 第七条(三): 补贴额一万元以上的机具须现场核验 */
 	key = t->is_key || s->total >= p.key_threshold;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_SALE_INSERT, "dtiiiiiiiittttiiiiiddit", year, county,
@@ -193,7 +194,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		return act_refuse(a, "notice", "确认通知书 %s %s", act_str(a,
 		    "notice"), strcmp(state, "used") == 0 ? "已使用" :
 		    "已交回或作废");
-	/* 000 二(二)2: 身份证号、指标确认书编号两个号码需相互对应 */
+	/* R-000-M-2.2.2 000 二(二)2: 身份证号、指标确认书编号两个号码需相互对应 */
 	/* R-SEC-8.2b issue 8 (2): a look-up by ID number, logged if refused */
 	if ((rc = lookup_begin(a, "id_no", act_str(a, "id_no"))) != NJ_OK)
 		return rc;
@@ -202,7 +203,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		return lookup_miss(a, "id_no", "身份证号码与确认通知书不符");
 	if ((rc = buyer_not_banned(a, "id_no", buyer)) != NJ_OK)
 		return rc;
-	/* 004 附件4 二: 领取指标确认书后20日内购机 */
+	/* R-004-A4-2a 004 附件4 二: 领取指标确认书后20日内购机 */
 	date_parse(from, &from_day);
 	date_parse(to, &to_day);
 	if (act_num(a, "sold_on") < from_day)
@@ -211,7 +212,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	if (act_num(a, "sold_on") > to_day)
 		return act_refuse(a, "sold_on", "购机日期超过确认通知书有效期（%s 至 "
 		    "%s）", from, to);
-	/* a line of the notice with this machine's tier, not yet used up */
+	/* R-004-M-8.2.4 004 八(二)四: a line of the notice with this machine's tier, not yet used up */
 	st = sql_query(SQL_APP_LINES, "i", app);
 	while ((rc = sql_step(st)) == 1)
 		if (sqlite3_column_int64(st, 1) == m->tier &&

@@ -59,7 +59,7 @@ supply_prepare(struct act *a, struct supply *s)
 }
 
 /*
- * Supply one unit. where is "" for a single unit or "第 N 台：" in a list,
+ * R-000-M-1.2.3 000 一(二)3: supply one unit. where is "" for a single unit or "第 N 台：" in a list,
  * so that a refusal says which line of the list is wrong.
  */
 static int
@@ -210,7 +210,7 @@ static const struct field return_fields[] = {
 };
 
 /*
- * A dealer sends a unit it holds, unsold, back to its maker. A dealer whose
+ * R-000-M-2.2.1 000 二(二)1: a dealer sends a unit it holds, unsold, back to its maker. A dealer whose
  * makers all dropped it (pending again) may still send back what it holds
  * (dealer.unpick leaves the stock with it); suspended or blacklisted ones
  * may not.

@@ -87,6 +87,7 @@ org_open(struct act *a, const struct org_kind *k, const char *person,
 	return NJ_OK;
 }
 
+/* R-001-A1-16a 001 第十六条 实名制: a login and the name of its person. */
 static const struct field add_fields[] = {
 	{ "login", FT_LOGIN, FF_REQ, "登录名", NULL, 32 },
 	{ "name", FT_TEXT, FF_REQ, "姓名", NULL, 20 },
@@ -119,7 +120,7 @@ user_add(struct act *a)
 			break;
 	if (i == sizeof role_scope / sizeof role_scope[0])
 		abort();
-	/* 000 三(二)1: a county opens its townships' users, nobody else */
+	/* R-000-M-3.2.1 000 三(二)1: a county opens its townships' users, nobody else */
 	if (a->who->role == ROLE_COUNTY && role != ROLE_TOWNSHIP)
 		return act_refuse(a, "role", "县级用户只能开设乡镇用户");
 	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)

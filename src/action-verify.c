@@ -15,7 +15,7 @@
 
 #include "actions.h"
 
-/* The checklist: field, what it checks, the words for a problem. */
+/* R-004-A4-3 004 附件4 三 逐台核实. The checklist: field, what it checks, the words for a problem. */
 static const struct {
 	const char	*field;
 	const char	*problem;
@@ -139,14 +139,14 @@ verify_pass(struct act *a)
 	if (!has)
 		return act_refuse(a, "sale", "购机者没有登记银行账号，不能核验通过："
 		    "请由购机者所在县（乡镇）使用“修改购机者信息”登记账号后再核验");
-	/* 004 八(二)六: 拖拉机、联合收割机须办理牌证 */
+	/* R-004-M-8.2.6 004 八(二)六: 拖拉机、联合收割机须办理牌证 */
 	if (s.licensed && s.licence[0] == '\0' && !act_has(a, "licence_no"))
 		return act_refuse(a, "licence_no", "牌证管理的机具须填写牌证号码");
 	if (s.is_key && strcmp(act_str(a, "method"), "onsite") != 0)
 		return act_refuse(a, "method", "重点机具须现场核验");
 	clock_stamp(a->now, at, sizeof at);
 	if (s.is_key) {
-		/* 003 附件3: two different people check a key machine */
+		/* R-003-A3-7a 003 附件3 第七条: two different people check a key machine */
 		st = sql_query(SQL_VERIFY_PASSES, "i", s.id);
 		while ((rc = sql_step(st)) == 1) {
 			user = sqlite3_column_int64(st, 0);
@@ -206,7 +206,7 @@ static const struct field fail_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* 一次性告知: every problem, the checklist's and the clerk's, at once. */
+/* R-003-A3-7.2 003 附件3 第七条(二) 一次性告知: every problem, the checklist's and the clerk's, at once. */
 static int
 verify_fail(struct act *a)
 {

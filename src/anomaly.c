@@ -26,7 +26,7 @@ struct anomaly_sale {
 	struct program_row	 p;
 };
 
-/* 单人多台套: one buyer, many units in a year. */
+/* R-002-A2-10.5a 002 附件2 第十条(五) 单人多台套: one buyer, many units in a year. */
 static int
 an_buyer_units(const struct anomaly_sale *s, char *d, size_t len)
 {
@@ -41,7 +41,7 @@ an_buyer_units(const struct anomaly_sale *s, char *d, size_t len)
 	return 1;
 }
 
-/* 短期内大批量: a dealer selling many units in a short time. */
+/* R-002-A2-10.5b 002 附件2 第十条(五) 短期内大批量: a dealer selling many units in a short time. */
 static int
 an_dealer_burst(const struct anomaly_sale *s, char *d, size_t len)
 {
@@ -60,7 +60,7 @@ an_dealer_burst(const struct anomaly_sale *s, char *d, size_t len)
 	return 1;
 }
 
-/* 同人连年购置同类机具: the same buyer, the same item, the year before. */
+/* R-002-A2-10.5c 002 附件2 第十条(五) 同人连年购置同类机具: the same buyer, the same item, the year before. */
 static int
 an_repeat_item(const struct anomaly_sale *s, char *d, size_t len)
 {
@@ -76,7 +76,7 @@ an_repeat_item(const struct anomaly_sale *s, char *d, size_t len)
 	return 1;
 }
 
-/* Duplicate engine numbers, as written differently (case, dashes). */
+/* R-002-A2-10.3 002 附件2 第十条(三) 重复报补: duplicate engine numbers, as written differently (case, dashes). */
 static int
 an_engine_dup(const struct anomaly_sale *s, char *d, size_t len)
 {
@@ -92,7 +92,7 @@ an_engine_dup(const struct anomaly_sale *s, char *d, size_t len)
 	return 1;
 }
 
-/* 补贴额占售价比例异常: subsidy to price well above the norm. */
+/* R-002-A2-10.6 002 附件2 第十条(六) 补贴额占售价比例异常: subsidy to price well above the norm. */
 static int
 an_ratio(const struct anomaly_sale *s, char *d, size_t len)
 {
@@ -106,7 +106,7 @@ an_ratio(const struct anomaly_sale *s, char *d, size_t len)
 	return 1;
 }
 
-/* A sale recorded after its notice's window (the date itself is checked). */
+/* R-004-A4-2b 004 附件4 二: a sale recorded after its notice's window (the date itself is checked). */
 static int
 an_window(const struct anomaly_sale *s, char *d, size_t len)
 {
@@ -123,7 +123,7 @@ an_window(const struct anomaly_sale *s, char *d, size_t len)
 	return 1;
 }
 
-/* 售价随补贴额变动: same model, same dealer, price minus subsidy fixed. */
+/* R-003-A2-7.1.4 003 附件2 第七条(一)4 售价随补贴额变动: same model, same dealer, price minus subsidy fixed. */
 static int
 an_price(const struct anomaly_sale *s, char *d, size_t len)
 {

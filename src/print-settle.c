@@ -272,7 +272,7 @@ print_detail(struct print_job *j)
 
 /*
  * The public table: where the buyer lives, who, what, from whom, for how
- * much. No ID number, phone, account or photo, whoever prints it.
+ * much. No ID number, phone, account or photo, whoever prints it (R-004-M-8.4 004 八(四)).
  */
 const struct print_col print_publicity_cols[] = {
 	{ "序号", PC_SEQ, NULL },

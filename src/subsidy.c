@@ -42,7 +42,7 @@ subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out)
 	    in->topup_bp < 0 || in->topup_bp > 10000)
 		return -1;
 
-	/* 004 三(三): the tier's fixed amount, central to county */
+	/* R-004-M-3.3.1 004 三(三)1: the tier's fixed amount, central to county */
 	base = in->tier_central + in->tier_provincial + in->tier_city +
 	    in->tier_county;
 	if (base <= 0)
@@ -50,17 +50,17 @@ subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out)
 	limit = base;
 	out->limited_by = SUBSIDY_BY_TIER;
 
-	/* 003 附件4 就低不就高: the filed amount, the cap, the price share */
+	/* R-003-A4-7b 003 附件4 就低不就高: the filed amount, the cap, the price share */
 	if (in->filed > 0 && in->filed < limit) {
 		limit = in->filed;
 		out->limited_by = SUBSIDY_BY_FILED;
 	}
-	/* 004 三(三)2: the single-machine cap */
+	/* R-004-M-3.3.2 004 三(三)2: the single-machine cap */
 	if (in->cap > 0 && in->cap < limit) {
 		limit = in->cap;
 		out->limited_by = SUBSIDY_BY_CAP;
 	}
-	/* 004 三(三): no more than the share of the actual price */
+	/* R-004-M-3.3.1a 004 三(三)1: no more than the share of the actual price */
 	if (in->price > 0 && in->share_bp > 0 &&
 	    (share = money_share(in->price, in->share_bp)) < limit) {
 		limit = share;
@@ -77,7 +77,7 @@ subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out)
 	rest -= out->city;
 	out->county = min64(in->tier_county, rest);
 
-	/* 004 三(三)3,4: provincial top-up, within the cap and the price */
+	/* R-004-M-3.3.3 R-004-M-3.3.4 004 三(三)3,4: provincial top-up, within the cap and the price */
 	out->topup = money_share(limit, in->topup_bp);
 	if (in->cap > 0 && limit + out->topup > in->cap)
 		out->topup = in->cap - limit;

@@ -16,3 +16,13 @@ same "a rule's prefix does not count" "1" "$?"
 printf '# R-TEST-9.10a issue 9 (10)\n' > "$T/tree/tests/t.sh"
 check "a sub-rule's test counts" sh "$RULES" "$T/tree"
 check "the project's rules all have tests" sh "$RULES"
+printf '/* R-TEST-9.2 issue 9 (10): listed */\n' > "$T/tree/src/y.c"
+sh "$RULES" --list "$T/tree" > "$T/out" 2>&1
+same "--list exits 0" "0" "$?"
+grep -q "^R-TEST-9.2 src/y.c:1\$" "$T/out" && ok "--list names a rule with file:line" ||
+    notok "--list names a rule with file:line"
+grep -q "^R-TEST-9.10a (no src) tests/t.sh:1\$" "$T/out" &&
+    ok "--list marks a rule no src/ file names" ||
+    notok "--list marks a rule no src/ file names"
+grep -q "^R-TEST-9.10 src/x.c:1\$" "$T/out" && ok "--list keeps a rule and its sub-rule apart" ||
+    notok "--list keeps a rule and its sub-rule apart"

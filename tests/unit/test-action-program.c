@@ -79,12 +79,12 @@ get_defaults_of_unset_year(void **state)
 	assert_int_equal(program_get(2031, &p), 0);
 	assert_int_equal(p.year, 2031);
 	assert_string_equal(p.flow, "quota-first");
-	assert_int_equal(p.notice_days, 20);		/* 004 附件4 二 */
-	assert_int_equal(p.publicity_days, 7);		/* 004 附件4 四(二) */
+	assert_int_equal(p.notice_days, 20);		/* R-004-A4-2a 004 附件4 二 */
+	assert_int_equal(p.publicity_days, 7);		/* R-004-A4-4.2 004 附件4 四(二) */
 	assert_int_equal(p.publicity_working, 0);
-	assert_int_equal(p.max_ratio_bp, 3000);		/* 004 三(二)1 */
-	assert_int_equal(p.finance_sample_bp, 1000);	/* 004 六(一)2(3) */
-	assert_int_equal(p.key_threshold, 1000000);	/* 003 附件3 */
+	assert_int_equal(p.max_ratio_bp, 3000);		/* R-004-M-3.3.1a 004 三(三)1 */
+	assert_int_equal(p.finance_sample_bp, 1000);	/* R-004-M-6.1.2.3 004 六(一)2(3) */
+	assert_int_equal(p.key_threshold, 1000000);	/* R-003-A3-7.3.1 003 附件3 */
 	assert_int_equal(p.ban_years, 3);
 	assert_int_equal(fx_int("SELECT count(*) FROM programs WHERE year = "
 	    "2031", NULL), 0);
@@ -142,7 +142,7 @@ refused_flow_and_working_days(void **state)
 	    "program.set", "year=2026", "publicity_working_days=2", NULL);
 }
 
-/* 004 附件4 二: the notice window is at least a day. */
+/* R-004-A4-2a 004 附件4 二: the notice window is at least a day. */
 static void
 refused_notice_days(void **state)
 {
@@ -158,7 +158,7 @@ refused_notice_days(void **state)
 	    "year=2026", "notice_days=二十", NULL);
 }
 
-/* 004 附件4 四(二): publicity of at least a day (7 in Ningxia). */
+/* R-004-A4-4.2 004 附件4 四(二): publicity of at least a day (7 in Ningxia). */
 static void
 refused_publicity_days(void **state)
 {
@@ -170,7 +170,7 @@ refused_publicity_days(void **state)
 	    "year=2026", "publicity_days=91", NULL);
 }
 
-/* 004 三(二)1: the share of the price is a ratio above 0. */
+/* R-004-M-3.3.1a 004 三(三)1: the share of the price is a ratio above 0. */
 static void
 refused_max_ratio(void **state)
 {
@@ -186,7 +186,7 @@ refused_max_ratio(void **state)
 	    "year=2026", "flag_ratio=abc", NULL);
 }
 
-/* 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */
+/* R-004-M-6.1.2.3 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */
 static void
 refused_finance_sample_below_ten_percent(void **state)
 {

@@ -66,7 +66,7 @@ machines(void)
 
 /* --- maker.add ---------------------------------------------------------- */
 
-/* 000 一: the admin opens a manufacturer's account and its first login. */
+/* R-001-A1-6 001 附件1 第六条; 000 一: the admin opens a manufacturer's account and its first login. */
 static void
 maker_add_stores_company_and_login(void **state)
 {
@@ -101,6 +101,28 @@ maker_add_stores_company_and_login(void **state)
 	/* the new login acts for its maker at once */
 	fx_ok("cs_maker", "product.add", "item=1.1.3", "tier=01",
 	    "model=CS-120", "name=旋耕机", NULL);
+}
+
+/* R-001-A1-16a 001 第十六条 实名制: the first login is its user's, by name. */
+static void
+maker_login_is_named(void **state)
+{
+	char uscc[20], u[32];
+
+	(void)state;
+	make_uscc(uscc, "91", "640100", 4243);
+	snprintf(u, sizeof u, "uscc=%s", uscc);
+	fx_ok("admin", "maker.add", "name=宁夏实名机械厂", u, "login=sm_maker",
+	    "password=maker-pass", "contact=李四", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM users WHERE login = "
+	    "'sm_maker' AND name = '李四'", NULL), 1);
+	/* no person named: the company's name, never an empty one */
+	make_uscc(uscc, "91", "640100", 4244);
+	snprintf(u, sizeof u, "uscc=%s", uscc);
+	fx_ok("admin", "maker.add", "name=宁夏无名机械厂", u, "login=wm_maker",
+	    "password=maker-pass", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM users WHERE login = "
+	    "'wm_maker' AND name = '宁夏无名机械厂'", NULL), 1);
 }
 
 static void
@@ -168,7 +190,7 @@ maker_add_refusals(void **state)
 
 /* --- dealer.register ---------------------------------------------------- */
 
-/* 000 二(一)4: a dealer registers itself and waits to be picked. */
+/* R-000-M-2.1.4 000 二(一)4: a dealer registers itself and waits to be picked. */
 static void
 register_stores_pending_dealer(void **state)
 {
@@ -194,7 +216,7 @@ register_stores_pending_dealer(void **state)
 	    "supply.return", "serial=XG26A001", "reason=试", NULL);
 }
 
-/* 000 二(一)4: 带“*”标的均为必填项 */
+/* R-000-M-2.1.4 000 二(一)4: 带“*”标的均为必填项 */
 static void
 register_refusals(void **state)
 {
@@ -255,7 +277,7 @@ register_login_runs_only_registration(void **state)
 
 /* --- dealer.pick -------------------------------------------------------- */
 
-/* 000 一(二)1: 自行指定经销商 */
+/* R-000-M-1.2.1a 000 一(二)1: 自行指定经销商 */
 static void
 pick_activates_dealer(void **state)
 {
@@ -290,7 +312,7 @@ pick_by_second_maker(void **state)
 	    FS "' AND status = 'active'", NULL), 1);
 }
 
-/* 000 一(二)1: 自行指定经销商, once, a registered one */
+/* R-000-M-1.2.1a 000 一(二)1: 自行指定经销商, once, a registered one */
 static void
 pick_refusals(void **state)
 {
@@ -311,7 +333,7 @@ pick_refusals(void **state)
 	    "dealer.pick", "dealer=" FS, NULL);
 }
 
-/* SPEC 5: suspended or blacklisted makers and dealers cannot act. */
+/* R-003-A2-8a SPEC 5: suspended or blacklisted makers and dealers cannot act. */
 static void
 pick_refused_when_suspended(void **state)
 {
@@ -340,7 +362,7 @@ pick_refused_when_suspended(void **state)
 
 /* --- dealer.unpick ------------------------------------------------------ */
 
-/* 000 一(二)1: 取消合作: settings go, stock stays, nobody's dealer pends. */
+/* R-000-M-1.2.1b 000 一(二)1: 取消合作: settings go, stock stays, nobody's dealer pends. */
 static void
 unpick_drops_settings_keeps_stock(void **state)
 {
@@ -401,7 +423,7 @@ unpick_by_one_of_two_makers(void **state)
 	    settings);
 }
 
-/* 000 一(二)1: 取消合作, of its own dealers only */
+/* R-000-M-1.2.1b 000 一(二)1: 取消合作, of its own dealers only */
 static void
 unpick_refusals(void **state)
 {
@@ -424,7 +446,7 @@ unpick_refusals(void **state)
 
 /* --- dealer.authorize --------------------------------------------------- */
 
-/* 000 一(二)2: 为每个经销商分配销售产品及销售区域 */
+/* R-000-M-1.2.2a 000 一(二)2: 为每个经销商分配销售产品及销售区域 */
 static void
 authorize_stores_counties(void **state)
 {
@@ -446,7 +468,7 @@ authorize_stores_counties(void **state)
 	    NULL), 4);
 }
 
-/* 000 一(二)2: 为每个自行指定的经销商分配销售产品及销售区域 */
+/* R-000-M-1.2.2a 000 一(二)2: 为每个自行指定的经销商分配销售产品及销售区域 */
 static void
 authorize_refused_dealer(void **state)
 {
@@ -483,7 +505,7 @@ authorize_refused_dealer(void **state)
 	    "dealer=" JS, "model=4U-170", "counties=640104", NULL);
 }
 
-/* 000 一(二)2: its own products, in counties (县代码) */
+/* R-000-M-1.2.2a 000 一(二)2: its own products, in counties (县代码) */
 static void
 authorize_refused_model_and_county(void **state)
 {
@@ -514,7 +536,7 @@ authorize_refused_model_and_county(void **state)
 	fx_refused("未知的行政区划代码：640199", "ss_maker",
 	    "dealer.authorize", "dealer=" JS, "model=4U-170",
 	    "counties=640104,640105,640199", NULL);
-	/* a product whose filing failed or is suspended */
+	/* R-003-A2-8b a product whose filing failed or is suspended */
 	q_exec("UPDATE products SET status = 'failed' WHERE model = '4U-170'");
 	fx_refused("型号 4U-170 的投档未通过或已被暂停", "ss_maker",
 	    "dealer.authorize", "dealer=" JS, "model=4U-170",
@@ -566,7 +588,7 @@ product_add_subsidy_default_and_equal(void **state)
 	    "model=1GQN-175", "name=旋耕机", "cert_until=2026-03-02", NULL);
 }
 
-/* Licensed machines (tractors, harvesters) are powered unless said. */
+/* R-004-M-8.2.6a 004 八(二)六: licensed machines (tractors, harvesters) are powered. */
 static void
 product_add_powered(void **state)
 {
@@ -585,7 +607,7 @@ product_add_powered(void **state)
 	    "'1WG-4'", NULL), 1);
 }
 
-/* 003 附件4: 投档补贴额就低不就高 */
+/* R-003-A4-7a 003 附件4 第七条: 投档补贴额就低不就高 */
 static void
 product_add_refused_above_tier(void **state)
 {
@@ -659,7 +681,7 @@ product_add_refused_model_or_cert(void **state)
 	    NULL);
 }
 
-/* 002 第八条(一), SPEC 4: blacklisted makers cannot file */
+/* R-003-A4-13.1 003 附件4 第十三条(一); 002 第八条(一), SPEC 4: blacklisted makers cannot file */
 static void
 product_add_refused_maker(void **state)
 {
@@ -680,7 +702,7 @@ product_add_refused_maker(void **state)
 
 /* --- supply.new --------------------------------------------------------- */
 
-/* 000 一(二)3: 型号、出厂编号、发货单号、发动机号（动力机械） */
+/* R-000-M-1.2.3 000 一(二)3: 型号、出厂编号、发货单号、发动机号（动力机械） */
 static void
 supply_new_stores_unit(void **state)
 {
@@ -707,7 +729,7 @@ supply_new_stores_unit(void **state)
 	    "'TL26C001' AND engine_no = 'ETL26C001'", NULL), 1);
 }
 
-/* 000 一(二)3: 动力机械需要填写发动机号; numbers are unique. */
+/* R-000-M-1.2.3 000 一(二)3: 动力机械需要填写发动机号; numbers are unique. */
 static void
 supply_new_refused_numbers(void **state)
 {
@@ -742,7 +764,7 @@ supply_new_refused_numbers(void **state)
 	    "model=1GQN-200", NULL);
 }
 
-/* 000 一(二)3: 所分配给的经销商, its own filed models */
+/* R-000-M-1.2.3 000 一(二)3: 所分配给的经销商, its own filed models */
 static void
 supply_new_refused_dealer_or_model(void **state)
 {
@@ -773,7 +795,7 @@ supply_new_refused_dealer_or_model(void **state)
 	    NULL);
 }
 
-/* SPEC 5: suspended or blacklisted makers and dealers cannot trade. */
+/* R-003-A2-8a SPEC 5: suspended or blacklisted makers and dealers cannot trade. */
 static void
 supply_new_refused_status(void **state)
 {
@@ -798,7 +820,7 @@ supply_new_refused_status(void **state)
 	    "model=1GQN-200", "serial=XG26C001", NULL);
 }
 
-/* 000 二(二)1: 退回生产企业后由生产企业重新发货 */
+/* R-000-M-2.2.1 000 二(二)1: 退回生产企业后由生产企业重新发货 */
 static void
 supply_new_resupplies_returned_unit(void **state)
 {
@@ -856,7 +878,7 @@ supply_new_refused_returned_of_other_maker(void **state)
 
 /* --- supply.bulk -------------------------------------------------------- */
 
-/* 000 一(二)3: 供货管理二, a list of units of one model. */
+/* R-000-M-1.2.3 000 一(二)3: 供货管理二, a list of units of one model. */
 static void
 supply_bulk_stores_all(void **state)
 {
@@ -952,7 +974,7 @@ supply_bulk_refused_over_1000(void **state)
 
 /* --- supply.return ------------------------------------------------------ */
 
-/* 000 二(二)1: the dealer sends a wrong unit back to its maker. */
+/* R-000-M-2.2.1 000 二(二)1: the dealer sends a wrong unit back to its maker. */
 static void
 supply_return_stores(void **state)
 {
@@ -969,7 +991,7 @@ supply_return_stores(void **state)
 	    NULL), 1);
 }
 
-/* 000 二(二)1: only units it holds, unsold */
+/* R-000-M-2.2.1 000 二(二)1: only units it holds, unsold */
 static void
 supply_return_refusals(void **state)
 {
@@ -1022,6 +1044,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(maker_add_stores_company_and_login),
+		FX_TEST(maker_login_is_named),
 		FX_TEST(maker_add_by_console),
 		FX_TEST(maker_add_refusals),
 		FX_TEST(register_stores_pending_dealer),

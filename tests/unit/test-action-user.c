@@ -181,7 +181,7 @@ county_adds_own_township_user(void **state)
 	    "detail NOT LIKE '%init-pass%'", NULL), 1);
 }
 
-/* 000 三(二)1: a county opens its own townships' users and nobody else. */
+/* R-000-M-3.2.1 000 三(二)1: a county opens its own townships' users and nobody else. */
 static void
 county_refused_outside_its_townships(void **state)
 {
@@ -234,7 +234,7 @@ add_refused_roles(void **state)
 	    "name=某人", "role=dealer", "org=" FS, "password=init-pass", NULL);
 }
 
-/* 001 第十六条 实名制: a named person, a login of its own */
+/* R-001-A1-16a 001 第十六条 实名制: a named person, a login of its own */
 static void
 add_refused_login_and_fields(void **state)
 {

@@ -385,7 +385,7 @@ catalog_stored(void **state)
 	    "year = 2028 AND code = '12.1.3'", NULL), 1);
 }
 
-/* 004 三(二): 补贴额低于500元的机具不列入补贴范围 */
+/* R-004-M-3.2 004 三(二): 补贴额低于500元的机具不列入补贴范围 */
 static void
 catalog_refused_tier_under_500(void **state)
 {
@@ -541,7 +541,7 @@ budget_stored(void **state)
 	imp_ok("budget", "county_code,central_wan\n640121,100\n", 2027);
 }
 
-/* 004 附件2: 合计 = 小计 + 工作经费; 小计 = 中央 + 自治区 */
+/* R-004-A2-0b 004 附件2: 合计 = 小计 + 工作经费; 小计 = 中央 + 自治区 */
 static void
 budget_refused_sums(void **state)
 {
@@ -556,7 +556,7 @@ budget_refused_sums(void **state)
 	    "county_code,total_wan,central_wan\n640122,1000,980\n", 2027);
 }
 
-/* 004 附件2: per county, in 万元 */
+/* R-004-A2-0c 004 附件2: per county, in 万元 */
 static void
 budget_refused_values(void **state)
 {
@@ -611,7 +611,7 @@ budget_real_file(void **state)
 
 /* --- users ------------------------------------------------------------ */
 
-/* 001 第十六条 实名制: users go through user.add */
+/* R-001-A1-16a 001 第十六条 实名制: users go through user.add */
 static void
 users_stored(void **state)
 {

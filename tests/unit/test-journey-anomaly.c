@@ -141,7 +141,7 @@ flag_buyer_units(void **state)
 	clean(s);
 }
 
-/* 003 附件3 第七条 单人多台套: the year's default (3 units) flags the 3rd. */
+/* R-002-A2-10.5a 002 附件2 第十条(五); 003 附件3 第七条 单人多台套: the year's default (3 units) flags the 3rd. */
 static void
 flag_buyer_units_default(void **state)
 {
@@ -158,7 +158,7 @@ flag_buyer_units_default(void **state)
 
 /* --- 短期内大批量 -------------------------------------------------------- */
 
-/* 003 附件3 第十二条: a dealer selling many units in a few days. */
+/* R-002-A2-10.5b 002 附件2 第十条(五); 003 附件3 第十二条: a dealer selling many units in a few days. */
 static void
 flag_dealer_burst(void **state)
 {
@@ -240,7 +240,7 @@ sold_in_2025(const char *id, const char *name)
 	setenv("NJBT_NOW", FX_NOW, 1);
 }
 
-/* 003 附件3 第七条: the same buyer, the same item, the year before. */
+/* R-002-A2-10.5c 002 附件2 第十条(五); 003 附件3 第七条: the same buyer, the same item, the year before. */
 static void
 flag_repeat_item(void **state)
 {
@@ -265,7 +265,7 @@ flag_repeat_item(void **state)
 
 /* --- 发动机号重复 -------------------------------------------------------- */
 
-/* 004 八(二)三 / SPEC 5: one engine number written two ways. */
+/* R-002-A2-10.3 002 附件2 第十条(三) / SPEC 5: one engine number written two ways. */
 static void
 flag_engine_duplicate(void **state)
 {
@@ -298,7 +298,7 @@ flag_engine_duplicate(void **state)
 
 /* --- 补贴额占售价比例 ---------------------------------------------------- */
 
-/* 003 附件1 三: 无视补贴额比例过大的事实 — flag a ratio above the setting. */
+/* R-002-A2-10.6 002 附件2 第十条(六); 003 附件1 三: 无视补贴额比例过大的事实 — flag a ratio above the setting. */
 static void
 flag_ratio(void **state)
 {
@@ -329,7 +329,7 @@ flag_ratio(void **state)
 
 /* --- 超出确认通知书有效期 ------------------------------------------------ */
 
-/* 004 附件4 二: bought in the window, but entered after it closed. */
+/* R-004-A4-2b 004 附件4 二: bought in the window, but entered after it closed. */
 static void
 flag_entered_after_window(void **state)
 {
@@ -359,7 +359,7 @@ flag_entered_after_window(void **state)
 	setenv("NJBT_NOW", FX_NOW, 1);
 }
 
-/* 004 附件4 二, SPEC 3: buy-first sales have no notice window to miss. */
+/* R-004-A4-2b 004 附件4 二, SPEC 3: buy-first sales have no notice window to miss. */
 static void
 flag_window_not_in_buy_first(void **state)
 {
@@ -376,7 +376,7 @@ flag_window_not_in_buy_first(void **state)
 /* --- 售价随补贴额变动 ---------------------------------------------------- */
 
 /*
- * 003 附件2 第七条(一)4 根据补贴额变动情况，随意调动销售价格: the same
+ * R-003-A2-7.1.4 003 附件2 第七条(一)4 根据补贴额变动情况，随意调动销售价格: the same
  * model at the same dealer, a different price, the same price net of the
  * subsidy. The earlier sale is flagged too when it is checked again.
  */

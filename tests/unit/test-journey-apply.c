@@ -91,7 +91,7 @@ budget_left(const char *part, int64_t yuan)
 
 /* --- application.new ---------------------------------------------------- */
 
-/* 004 附件4 一: buyer and line stored; the application waits (draft). */
+/* R-004-A4-1 004 附件4 一: buyer and line stored; the application waits (draft). */
 static void
 new_stores_buyer_application_and_line(void **state)
 {
@@ -108,7 +108,7 @@ new_stores_buyer_application_and_line(void **state)
 	    "a.note = '自愿申请' AND u.login = 'xg_zhen' AND a.entered_at = "
 	    "'2026-03-02 09:30:00' AND a.submitted_by IS NULL AND "
 	    "a.decided_by IS NULL", NULL), 1);
-	/* 004 三(三)1: the tier's fixed amount per unit, central */
+	/* R-004-M-3.3.1 004 三(三)1: the tier's fixed amount per unit, central */
 	assert_int_equal(fx_int("SELECT count(*) FROM application_lines l "
 	    "JOIN applications a ON a.id = l.app_id JOIN tiers t ON t.id = "
 	    "l.tier_id WHERE a.no = 'SQ640122202600001' AND t.item_code = "
@@ -145,7 +145,7 @@ new_stores_buyer_application_and_line(void **state)
 	assert_string_equal(fx_key, "SQ640121202600001");
 }
 
-/* 004 三(三)3,4: the item top-up rides on the line, provincial part. */
+/* R-004-M-3.3.4 004 三(三)3,4: the item top-up rides on the line, provincial part. */
 static void
 new_line_carries_item_topup(void **state)
 {
@@ -162,7 +162,7 @@ new_line_carries_item_topup(void **state)
 	    "l.central = 400000 AND l.provincial = 80000", no, NULL), 1);
 }
 
-/* 004 三(三)3: a recognised service organisation's own top-up. */
+/* R-004-M-3.3.3 004 三(三)3: a recognised service organisation's own top-up. */
 static void
 new_service_org_topup(void **state)
 {
@@ -228,7 +228,7 @@ new_refused_out_of_scope(void **state)
 	app_new(no, "jg_zhen", "640122101", ID_B, "李四", "1.1.3", "03", "1");
 }
 
-/* SPEC 5 (003 附件2 第八条): a banned buyer cannot apply. */
+/* R-003-A2-8.2 SPEC 5 (003 附件2 第八条): a banned buyer cannot apply. */
 static void
 new_refused_banned_buyer(void **state)
 {
@@ -290,7 +290,7 @@ new_refused_in_buy_first_year(void **state)
 	    "item=1.1.3", "tier=03", "qty=1", NULL);
 }
 
-/* 004 三(一): only items and tiers of the year's catalogue. */
+/* R-004-M-3.1 004 三(一): only items and tiers of the year's catalogue. */
 static void
 new_refused_unknown_item_or_tier(void **state)
 {
@@ -382,7 +382,7 @@ line_adds_to_draft_only(void **state)
 
 /* --- application.submit ------------------------------------------------- */
 
-/* 004 附件4 一: 申请上报. */
+/* R-004-A4-1 004 附件4 一: 申请上报. */
 static void
 submit_stores_who_and_when(void **state)
 {
@@ -451,7 +451,7 @@ approve_issues_notice_and_commits_budget(void **state)
 	    "users u ON u.id = a.decided_by WHERE a.no = ?1 AND a.state = "
 	    "'approved' AND u.login = 'hl_sh' AND a.decided_at = "
 	    "'2026-03-02 09:30:00'", no, NULL), 1);
-	/* 004 附件4 二: 20 days from the day it is handed out */
+	/* R-004-A4-2a 004 附件4 二: 20 days from the day it is handed out */
 	assert_int_equal(fx_int("SELECT count(*) FROM notices n JOIN "
 	    "applications a ON a.id = n.app_id WHERE n.no = ?1 AND a.no = ?2 "
 	    "AND n.county_seq = 1 AND n.province_seq = 1 AND n.issued_on = "
@@ -498,7 +498,7 @@ approve_numbers_notices_by_county_and_province(void **state)
 	    "?1", n3, NULL), 4);
 }
 
-/* 004 附件4 二: the window is the year's notice_days. */
+/* R-004-A4-2a 004 附件4 二: the window is the year's notice_days. */
 static void
 approve_window_is_notice_days(void **state)
 {
@@ -519,7 +519,7 @@ approve_window_is_notice_days(void **state)
 	    notice, NULL), 1);
 }
 
-/* 003 附件1 经办/审核: who entered or submitted it may not approve it. */
+/* R-003-A1-1a 003 附件1 经办/审核: who entered or submitted it may not approve it. */
 static void
 approve_refused_to_the_clerk(void **state)
 {
@@ -585,7 +585,7 @@ approve_refused_role_scope_state(void **state)
 }
 
 /*
- * 003 附件2 第八条(二): 3年内不得享受农机购置补贴: a buyer banned after
+ * R-003-A2-8.2 003 附件2 第八条(二): 3年内不得享受农机购置补贴: a buyer banned after
  * the application was entered gets no notice.
  */
 static void
@@ -634,7 +634,7 @@ new_preview_shows_subsidy(void **state)
 	assert_string_equal(buf, "");
 }
 
-/* 004 附件2 资金计划表, SPEC 5: within the central part of the plan. */
+/* R-004-A2-0a 004 附件2 资金计划表, SPEC 5: within the central part of the plan. */
 static void
 approve_refused_central_budget(void **state)
 {
@@ -668,7 +668,7 @@ approve_refused_central_budget(void **state)
 	fx_ok("yn_sh", "application.approve", kv("application", no), NULL);
 }
 
-/* 004 三(三)6, 附件2: the provincial part (top-ups) is checked on its own. */
+/* R-004-M-3.3.6 004 三(三)6, 附件2: the provincial part (top-ups) is checked on its own. */
 static void
 approve_refused_provincial_budget(void **state)
 {
@@ -697,7 +697,7 @@ approve_refused_provincial_budget(void **state)
 }
 
 /*
- * 004 三(三)5: open-ended items (敞开补贴) are approved beyond the plan:
+ * R-004-M-3.3.5 004 三(三)5: open-ended items (敞开补贴) are approved beyond the plan:
  * committed, but never refused for want of money.
  */
 static void
@@ -798,7 +798,7 @@ reject_stores_reason(void **state)
 
 /* --- application.withdraw ----------------------------------------------- */
 
-/* 004 附表2 三2: the buyer gives up and hands the notice back. */
+/* R-004-T2-3.2 004 附表2 三2: the buyer gives up and hands the notice back. */
 static void
 withdraw_releases_budget_and_returns_notice(void **state)
 {
@@ -826,7 +826,7 @@ withdraw_releases_budget_and_returns_notice(void **state)
 	    "AND state = 'returned'", notice, NULL), 1);
 	assert_int_equal(fx_int("SELECT count(*) FROM applications WHERE no = "
 	    "?1 AND state = 'withdrawn' AND reason = '放弃购机'", no, NULL), 1);
-	/* 004 八(一) 谁办理、谁负责: the approver stays on record */
+	/* R-004-M-8.1 004 八(一) 谁办理、谁负责: the approver stays on record */
 	assert_int_equal(fx_int("SELECT count(*) FROM applications a JOIN "
 	    "users u ON u.id = a.decided_by WHERE a.no = ?1 AND u.login = "
 	    "'hl_sh' AND a.decided_at = '2026-03-02 09:30:00'", no, NULL), 1);
@@ -840,7 +840,7 @@ withdraw_releases_budget_and_returns_notice(void **state)
 	    "application.approve", kv("application", no), NULL);
 }
 
-/* 004 三(三)5, 附表2 三2: an open-ended line committed nothing to free. */
+/* R-004-M-3.3.5 004 三(三)5, 附表2 三2: an open-ended line committed nothing to free. */
 static void
 withdraw_releases_open_ended_too(void **state)
 {
@@ -892,7 +892,7 @@ new_id_number_with_x(void **state)
 	    "township=640122100", "item=1.1.3", "tier=03", "qty=1", NULL);
 }
 
-/* 004 附表2 三2: draft and submitted ones may be withdrawn; nothing to free. */
+/* R-004-T2-3.2 004 附表2 三2: draft and submitted ones may be withdrawn; nothing to free. */
 static void
 withdraw_before_approval(void **state)
 {

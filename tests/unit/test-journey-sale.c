@@ -243,7 +243,7 @@ sale_refused_notice_unknown_used_returned(void **state)
 	    "sold_on=2026-03-02", "invoice_no=FP2", NULL);
 }
 
-/* 000 二(二)2: 身份证号、指标确认书编号两个号码需相互对应. */
+/* R-000-M-2.2.2 000 二(二)2: 身份证号、指标确认书编号两个号码需相互对应. */
 static void
 sale_refused_id_not_on_notice(void **state)
 {
@@ -264,7 +264,7 @@ sale_refused_id_not_on_notice(void **state)
 	    "FP1");
 }
 
-/* 004 附件4 二: bought within the window (20 days), not in the future. */
+/* R-004-A4-2a 004 附件4 二: bought within the window (20 days), not in the future. */
 static void
 sale_refused_dates(void **state)
 {
@@ -334,7 +334,7 @@ sale_refused_machine_not_in_stock(void **state)
 	    "FP2");
 }
 
-/* 004 八(二)四: 购买机具是否为补贴指标确认书确认的机具. */
+/* R-004-M-8.2.4 004 八(二)四: 购买机具是否为补贴指标确认书确认的机具. */
 static void
 sale_refused_tier_not_on_notice(void **state)
 {
@@ -368,7 +368,7 @@ sale_refused_tier_not_on_notice(void **state)
 	    "AND state = 'used'", notice, NULL), 1);
 }
 
-/* 000 二(一)2 销售机具设置: authorised for that model in the county. */
+/* R-000-M-1.2.2b 000 一(二)2 销售机具设置: authorised for that model in the county. */
 static void
 sale_refused_not_authorised_in_county(void **state)
 {
@@ -474,7 +474,7 @@ sale_refused_dealer_or_role(void **state)
 }
 
 /*
- * SPEC 5, 003 附件2 第八条: a product suspended (or failed in filing), or
+ * R-003-A2-8b SPEC 5, 003 附件2 第八条: a product suspended (or failed in filing), or
  * a maker suspended or blacklisted, sells no more with a subsidy.
  */
 static void
@@ -514,7 +514,7 @@ sale_refused_product_or_maker_status(void **state)
 
 /* --- the subsidy frozen on the sale (004 三(三), SPEC 5) ---------------- */
 
-/* 004 三(三)1: the tier's fixed amount when nothing lowers it. */
+/* R-004-M-3.3.1 004 三(三)1: the tier's fixed amount when nothing lowers it. */
 static void
 subsidy_is_tier_amount(void **state)
 {
@@ -529,7 +529,7 @@ subsidy_is_tier_amount(void **state)
 	assert_string_equal(money, "1800000/0/0/0/1800000");
 }
 
-/* 003 附件4 就低不就高: never above the product's filed subsidy. */
+/* R-003-A4-7b 003 附件4 就低不就高: never above the product's filed subsidy. */
 static void
 subsidy_limited_by_filed_amount(void **state)
 {
@@ -548,7 +548,7 @@ subsidy_limited_by_filed_amount(void **state)
 	assert_int_equal(committed("central", "640122"), c0 - 50000);
 }
 
-/* 004 三(三)2: never above the single-machine cap of the row. */
+/* R-004-M-3.3.2 004 三(三)2: never above the single-machine cap of the row. */
 static void
 subsidy_limited_by_cap(void **state)
 {
@@ -567,7 +567,7 @@ subsidy_limited_by_cap(void **state)
 }
 
 /*
- * 004 三(三)1 (30% of the price): a cheap sale gets 30% of its price, so
+ * R-004-M-3.3.1a 004 三(三)1 (30% of the price): a cheap sale gets 30% of its price, so
  * the subsidy never exceeds the price; the commitment shrinks with it.
  */
 static void
@@ -599,7 +599,7 @@ subsidy_limited_by_price_share(void **state)
 	assert_string_equal(money, "175000/0/0/0/175000");
 }
 
-/* 004 三(三)4: +20% on listed items (4.3.1), paid from provincial funds. */
+/* R-004-M-3.3.4 004 三(三)4: +20% on listed items (4.3.1), paid from provincial funds. */
 static void
 subsidy_item_topup(void **state)
 {
@@ -624,7 +624,7 @@ subsidy_item_topup(void **state)
 	assert_int_equal(committed("provincial", "640122"), p0 - 10000);
 }
 
-/* 004 三(三)3: +20% for a recognised service organisation. */
+/* R-004-M-3.3.3 004 三(三)3: +20% for a recognised service organisation. */
 static void
 subsidy_service_org_topup(void **state)
 {
@@ -665,7 +665,7 @@ subsidy_service_org_topup(void **state)
 	assert_int_equal(committed("provincial", "640122"), 56000 + 140000);
 }
 
-/* 003 附件3: a key machine: tier flag, or subsidy >= key_threshold. */
+/* R-003-A3-7.3.1 003 附件3 第七条(三): a key machine: tier flag, or subsidy >= key_threshold. */
 static void
 sale_key_and_licensed_flags(void **state)
 {
@@ -789,7 +789,7 @@ first_sale_refused_without_buyer(void **state)
 	    "invoice_no=FP1", "county=640122", NULL);
 }
 
-/* 000 二(一)2: the county is asked when the model sells in several. */
+/* R-000-M-1.2.2b 000 一(二)2: the county is asked when the model sells in several. */
 static void
 first_sale_county_asked_and_checked(void **state)
 {
@@ -822,7 +822,7 @@ first_sale_county_asked_and_checked(void **state)
 	    "invoice_no=FP2", NULL);
 }
 
-/* 004 三(一): a model filed in one year's catalogue sells in that year. */
+/* R-004-M-3.1 004 三(一): a model filed in one year's catalogue sells in that year. */
 static void
 first_sale_refused_other_year(void **state)
 {
@@ -919,7 +919,7 @@ claim_refused_wrong_id_or_twice(void **state)
 	    kv("bank_account", card), NULL);
 	fx_refused("无权执行", "fs_dealer", "claim.new", "serial=XG26A002",
 	    "id_no=" ID_A, NULL);
-	/* 004 附件5 / SPEC 5: a buyer banned since cannot claim */
+	/* R-003-A2-8.2 004 附件5 / SPEC 5: a buyer banned since cannot claim */
 	sell_first("XG26A002", ID_B, "李四", "640122", "12000", "FP2");
 	q_exec("UPDATE buyers SET banned_until = '2029-01-01' WHERE name = "
 	    "'李四'");
@@ -997,7 +997,7 @@ claim_by_organisation(void **state)
 	    NULL);
 }
 
-/* 004 附件4 四(六): paid into the buyer's own account: it must be known. */
+/* R-004-A4-4.6 004 附件4 四(六): paid into the buyer's own account: it must be known. */
 static void
 claim_refused_without_bank_account(void **state)
 {
@@ -1020,7 +1020,7 @@ claim_refused_without_bank_account(void **state)
 	fx_ok("hl_jb", "claim.new", "serial=XG26A002", "id_no=" ID_A, NULL);
 }
 
-/* 004 附件2 资金计划表: the claim commits within the county's plan, or is refused. */
+/* R-004-A2-0a 004 附件2 资金计划表: the claim commits within the county's plan, or is refused. */
 static void
 claim_refused_when_budget_short(void **state)
 {

@@ -94,7 +94,7 @@ machine_state(char *buf, size_t len, const char *sale)
 
 /* --- verify.pass -------------------------------------------------------- */
 
-/* 004 附件4 三: 核实无误: the sale and the machine are verified. */
+/* R-004-A4-3 004 附件4 三: 核实无误: the sale and the machine are verified. */
 static void
 pass_verifies_sale_and_machine(void **state)
 {
@@ -181,7 +181,7 @@ pass_refused_before_claim(void **state)
 	assert_string_equal(st, "verified");
 }
 
-/* 004 附件4 三 逐台核实: a unit waiting for its check; not twice. */
+/* R-004-A4-3 004 附件4 三 逐台核实: a unit waiting for its check; not twice. */
 static void
 pass_refused_when_not_waiting(void **state)
 {
@@ -230,7 +230,7 @@ pass_refused_with_checklist_problems(void **state)
 	    "check_identity=相符", "check_invoice=相符", NULL);
 }
 
-/* 004 八(二)六: licensed machines (tractors, combines) need the licence. */
+/* R-004-M-8.2.6 004 八(二)六: licensed machines (tractors, combines) need the licence. */
 static void
 pass_refused_without_licence(void **state)
 {
@@ -260,7 +260,7 @@ pass_refused_without_licence(void **state)
 	assert_string_equal(lic, "verified 宁01-22222");
 }
 
-/* 003 附件3 第七条(三): 补贴额10000元以上 须进行实地核验. */
+/* R-003-A3-7.3.1 003 附件3 第七条(三): 补贴额10000元以上 须进行实地核验. */
 static void
 pass_key_machine_needs_onsite(void **state)
 {
@@ -285,7 +285,7 @@ pass_key_machine_needs_onsite(void **state)
 	    "sale_id = ?1 AND method = 'onsite'", sale, NULL), 1);
 }
 
-/* 003 附件3 第七条: 双人交叉核验: two different people check a key machine. */
+/* R-003-A3-7a 003 附件3 第七条: 双人交叉核验: two different people check a key machine. */
 static void
 pass_key_machine_needs_two_people(void **state)
 {
@@ -353,7 +353,7 @@ pass_key_machine_buy_first(void **state)
 
 /* --- verify.fail -------------------------------------------------------- */
 
-/* 003 附件3 第七条(二): 将所发现的问题一次性告知购机者. */
+/* R-003-A3-7.2 003 附件3 第七条(二): 将所发现的问题一次性告知购机者. */
 static void
 fail_records_every_problem_at_once(void **state)
 {

@@ -410,7 +410,7 @@ detail_one_row_per_buyer(void **state)
 
 /* --- 附表7: never private data ---------------------------------------------- */
 
-/* 004 三(四), 002 五: no ID, phone, account or photo, whoever prints. */
+/* R-004-M-8.4 004 八(四), 002 五: no ID, phone, account or photo, whoever prints. */
 static void
 publicity_never_private(void **state)
 {
@@ -558,7 +558,7 @@ private_by_role_and_logged(void **state)
 		assert_int_equal(has(PHONE1), cases[i].clear);
 		assert_false(has(ACCT1) && !cases[i].clear);
 	}
-	/* 001 查询日志化 */
+	/* R-001-A1-16b 001 查询日志化 */
 	assert_int_equal(audit_rows("hl_cz", "report=detail batch=" BATCH
 	    " encoding=utf-8 rows=2 private=clear"), 1);
 	assert_int_equal(audit_rows("yc_city", "report=detail batch=" BATCH

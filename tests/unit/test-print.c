@@ -370,7 +370,7 @@ gb18030_bytes(void **state)
 
 /* --- private data --------------------------------------------------------- */
 
-/* 004 附表2 三4: no ID number, no phone on the notice, whoever prints. */
+/* R-004-T2-3.4 004 附表2 三4: no ID number, no phone on the notice, whoever prints. */
 static void
 notice_never_has_id_or_phone(void **state)
 {
@@ -437,7 +437,7 @@ private_masked_or_clear_by_role(void **state)
 	assert_false(has(ID1));
 }
 
-/* 001 查询日志化: a print of private data in clear writes who, what, which. */
+/* R-001-A1-16b 001 查询日志化: a print of private data in clear writes who, what, which. */
 static void
 private_print_is_logged(void **state)
 {

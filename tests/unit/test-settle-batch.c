@@ -115,7 +115,7 @@ licensed_tractor(char *out, size_t len)
 /* --- batch.new ------------------------------------------------------------ */
 
 /*
- * 004 附件4 四(一): days 1-5, the county collects last month's verified
+ * R-004-A4-4.1 004 附件4 四(一): days 1-5, the county collects last month's verified
  * machines: verified before the month's end, of this county, in no batch.
  */
 static void
@@ -173,7 +173,7 @@ batch_new_collects_the_month(void **state)
 	assert_string_equal(sale_state(s4), "recorded");
 	assert_string_equal(sale_state(s5), "verified");
 	assert_string_equal(sale_state(s6), "verified");
-	/* 004 附件4 四(三): the tractor (key) and one in ten of the rest */
+	/* R-004-A4-4.3 004 附件4 四(三): the tractor (key) and one in ten of the rest */
 	assert_int_equal(fx_int("SELECT count(*) FROM reviews WHERE sale_id = "
 	    "?1 AND required_why = 'key'", st_tl, NULL), 1);
 	assert_int_equal(fx_int("SELECT count(*) FROM reviews", NULL), 2);
@@ -319,7 +319,7 @@ publicize_stores_dates(void **state)
 {
 	(void)state;
 	st_settle(ST_BATCHED, 0);
-	/* 004 附件4 四(二): 不少于7天, the first day counted */
+	/* R-004-A4-4.2 004 附件4 四(二): 不少于7天, the first day counted */
 	fx_ok("hl_sh", "batch.publicize", "batch=" BATCH, "from=2026-04-02",
 	    "to=2026-04-08", NULL);
 	assert_string_equal(fx_key, BATCH);
@@ -624,7 +624,7 @@ objection_resolve_refusals(void **state)
 
 /* --- batch.review ----------------------------------------------------------- */
 
-/* 004 附件4 四(三): the reviewer signs for it; the batch may be left out. */
+/* R-004-A4-4.3a 004 附件4 四(三): the reviewer signs for it; the batch may be left out. */
 static void
 review_stores_result(void **state)
 {
@@ -710,7 +710,7 @@ review_refusals(void **state)
 
 	(void)state;
 	st_settle(ST_PUBLICIZED, 0);
-	/* 003 附件1: not by someone who verified it (two did the tractor) */
+	/* R-003-A1-1b 003 附件1: not by someone who verified it (two did the tractor) */
 	fx_refused("复核人员不能是该机具的核验人员", "hl_jb", "batch.review",
 	    "batch=" BATCH, kv("sale", st_xg1), "result=pass", NULL);
 	assert_string_equal(fx_field, "sale");
@@ -781,6 +781,7 @@ submit_stores(void **state)
 	    "hl_jb", "batch.submit", "batch=" BATCH, NULL);
 }
 
+/* R-004-A4-4.4 004 附件4 四(四): after publicity, reviews done, objections settled. */
 static void
 submit_refusals(void **state)
 {

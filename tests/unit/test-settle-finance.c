@@ -66,7 +66,7 @@ recorded(char *drawn, size_t dlen, char *checks, size_t clen)
 /* --- finance.sample ------------------------------------------------------- */
 
 /*
- * 004 六(一)2(3): 不低于10%. 13 machines at 10%: 2 (1.3 rounded up), from
+ * R-004-M-6.1.2.3 004 六(一)2(3): 不低于10%. 13 machines at 10%: 2 (1.3 rounded up), from
  * seed 7; the seed, the share and the list are recorded, a check waits
  * for each, and the output names them.
  */
@@ -364,6 +364,7 @@ check_stores_and_refusals(void **state)
 
 /* --- finance.approve ------------------------------------------------------- */
 
+/* R-004-A4-4.5 004 附件4 四(五): approved only once the sample is checked. */
 static void
 approve_stores_and_refusals(void **state)
 {
@@ -427,7 +428,7 @@ approve_refused_unsubmitted_or_emptied(void **state)
 /* --- finance.pay ------------------------------------------------------------ */
 
 /*
- * 004 附件4 四(六): one payment per machine, of its subsidy, marked
+ * R-004-A4-4.6 004 附件4 四(六): one payment per machine, of its subsidy, marked
  * 农机购置补贴; sales and machines paid; the budget's paid parts grow.
  */
 static void

@@ -61,7 +61,7 @@ resell(char *out, size_t len, const char *serial)
 /* --- before payment ----------------------------------------------------- */
 
 /*
- * 004 附件5 一: the county agrees; the notice is cancelled, the machine
+ * R-004-A5-1 004 附件5 一: the county agrees; the notice is cancelled, the machine
  * goes back to the dealer, the sale out of its batch (and its review).
  */
 static void
@@ -115,7 +115,7 @@ return_before_payment(void **state)
 }
 
 /*
- * 004 附件5 一: 如已报送至县财政局 ... 补贴资金未发放的: a machine of a batch
+ * R-004-A5-1 004 附件5 一: 如已报送至县财政局 ... 补贴资金未发放的: a machine of a batch
  * finance has approved, not yet paid, may still be returned; it is not
  * paid.
  */
@@ -301,7 +301,7 @@ return_with_an_open_objection(void **state)
 
 /* --- after payment ------------------------------------------------------- */
 
-/* 004 附件5 二: the county records the request; nothing else moves yet. */
+/* R-004-A5-2 004 附件5 二: the county records the request; nothing else moves yet. */
 static void
 return_after_payment_is_a_request(void **state)
 {
@@ -370,7 +370,7 @@ return_new_refusals(void **state)
 }
 
 /*
- * 004 附件5 二: finance records the whole subsidy refunded; the sale is
+ * R-004-A5-2 004 附件5 二: finance records the whole subsidy refunded; the sale is
  * then refunded, the machine back in stock, and the budget's paid and
  * committed parts go down by what was paid.
  */

@@ -48,7 +48,7 @@ run(const struct vec *v, size_t n)
 	}
 }
 
-/* 004 三(三): the tier's fixed amount and the product's filed amount */
+/* R-004-M-3.3.1 R-003-A4-7b 004 三(三)1: the tier's fixed amount and the filed amount */
 static void
 test_tier_and_filed(void **state)
 {
@@ -88,7 +88,7 @@ test_tier_and_filed(void **state)
 	run(v, NELEM(v));
 }
 
-/* 004 三(三)2: single-machine caps (Ningxia: 5, 12, 15, 25 万元) */
+/* R-004-M-3.3.2 004 三(三)2: single-machine caps (Ningxia: 5, 12, 15, 25 万元) */
 static void
 test_caps(void **state)
 {
@@ -128,7 +128,7 @@ test_caps(void **state)
 	run(v, NELEM(v));
 }
 
-/* 004 三(三): at most a share of the price, rounded down (003 附件4) */
+/* R-004-M-3.3.1a 004 三(三)1: at most a share of the price, rounded down (003 附件4) */
 static void
 test_share_of_price(void **state)
 {
@@ -221,7 +221,7 @@ test_allocation(void **state)
 	run(v, NELEM(v));
 }
 
-/* 004 三(三)3,4: the provincial top-up, clipped by the cap and the price */
+/* R-004-M-3.3.3 R-004-M-3.3.4 004 三(三)3,4: the provincial top-up, clipped by the cap and the price */
 static void
 test_topup(void **state)
 {
