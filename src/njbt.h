@@ -138,6 +138,9 @@ struct act {
 	char			 audit_note[512];	/* appended to the audit detail */
 	/* R-SEC-8.9: the form's draft, removed in the save's transaction */
 	const struct draft_ref	*draft;
+	/* what the caller hands the action whole, not as fields: an import's
+	   parsed file (action_run_input); NULL from forms and `njbt do` */
+	void			*input;
 };
 
 /* The draft of a form in a window (draft.c), for action_run_draft. */
