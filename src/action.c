@@ -18,6 +18,7 @@
  *
  *   run: import.c        the import.* actions (njbt import, the demo)
  *   run: anomaly.c       a sale's anomaly flags (sale.new, verify.*)
+ *   run: demo.c          the action demo.load (njbt init --demo)
  *   own: auth.c          login bookkeeping: failures, locks, sessions;
  *                        audit rows login, login.fail, login.lock,
  *                        login.refused and logout, each in the same
@@ -30,8 +31,6 @@
  *                        transaction
  *   own: list.c          audit row read.private (a private look-up)
  *   own: print.c         audit row print (a printed report)
- *   own: demo.c          the demo loader: actions nested in one batch,
- *                        then its flags; audit row demo.load
  *   own: store-audit.c   the audit rows themselves (audit_write)
  *   own: store.c         migrations and init, with store-crypt.c (the
  *   own: store-crypt.c   key check), store-mac.c (row MACs) and
@@ -101,6 +100,7 @@ static const struct action *const action_table[] = {
 	&action_import_budget,
 	&action_import_users,
 	&action_import_holidays,
+	&action_demo_load,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

@@ -308,6 +308,9 @@ extern const struct action action_import_budget;
 extern const struct action action_import_users;
 extern const struct action action_import_holidays;
 
+/* demo.c: `njbt init --demo`, the console's only */
+extern const struct action action_demo_load;
+
 /*
  * action.c: action_run and action_nested with input, what the caller
  * hands the action whole (a->input), not as fields: an import's parsed
