@@ -133,6 +133,22 @@ action_allowed(const struct action *def, const struct actor *who)
 	return (def->roles & R(who->role)) != 0;
 }
 
+/*
+ * The fields of an action that runs only on what its caller hands it
+ * whole (a->input: the import.* actions, on a file): none a form could
+ * ask for, so no screen offers such an action.
+ */
+const struct field action_input_fields[] = {
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* May a screen offer def (the list of what the user may do)? */
+int
+action_on_screens(const struct action *def)
+{
+	return def->fields != action_input_fields;
+}
+
 int
 action_field_index(const struct action *def, const char *name)
 {

@@ -301,6 +301,10 @@ void	 serial_norm(const char *, char *, size_t);
 /* action-outbox.c */
 extern const struct action action_outbox_days;
 
+/* action.c: the fields of an action that runs on its caller's input only
+ * (a file): no screen offers it */
+extern const struct field action_input_fields[];
+
 /* import.c: `njbt import KIND FILE` as actions, one per kind */
 extern const struct action action_import_regions;
 extern const struct action action_import_catalog;

@@ -580,35 +580,32 @@ import_run(struct act *a)
 	return NJ_OK;
 }
 
-/* No fields: the file is the action's input. Who imports: the admin (and
- * the console, as the admin). */
-static const struct field import_fields[] = {
-	{ NULL, 0, 0, NULL, NULL, 0 }
-};
-
+/* No fields: the file is the action's input (action_input_fields keeps
+ * the actions off the screens). Who imports: the admin (and the console,
+ * as the admin). */
 const struct action action_import_regions = {
-	"import.regions", "导入行政区划", R(ROLE_ADMIN), import_fields,
-	import_run, 0, NULL
+	"import.regions", "导入行政区划", R(ROLE_ADMIN),
+	action_input_fields, import_run, 0, NULL
 };
 
 const struct action action_import_catalog = {
-	"import.catalog", "导入补贴额一览表", R(ROLE_ADMIN), import_fields,
-	import_run, 0, NULL
+	"import.catalog", "导入补贴额一览表", R(ROLE_ADMIN),
+	action_input_fields, import_run, 0, NULL
 };
 
 const struct action action_import_budget = {
-	"import.budget", "导入资金计划", R(ROLE_ADMIN), import_fields,
-	import_run, 0, NULL
+	"import.budget", "导入资金计划", R(ROLE_ADMIN),
+	action_input_fields, import_run, 0, NULL
 };
 
 const struct action action_import_users = {
-	"import.users", "导入用户", R(ROLE_ADMIN), import_fields,
-	import_run, 0, NULL
+	"import.users", "导入用户", R(ROLE_ADMIN),
+	action_input_fields, import_run, 0, NULL
 };
 
 const struct action action_import_holidays = {
-	"import.holidays", "导入节假日", R(ROLE_ADMIN), import_fields,
-	import_run, 0, NULL
+	"import.holidays", "导入节假日", R(ROLE_ADMIN),
+	action_input_fields, import_run, 0, NULL
 };
 
 static const struct ikind ikinds[] = {

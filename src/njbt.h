@@ -154,6 +154,7 @@ const struct action *action_find(const char *name);
 const struct action *action_at(size_t);
 const char *ftype_name(enum ftype);
 int	 action_allowed(const struct action *, const struct actor *);
+int	 action_on_screens(const struct action *);
 int	 action_field_index(const struct action *, const char *);
 int	 action_check_field(const struct action *, int, const char *,
 	     const char *(*)(void *, const char *), void *, char *, size_t);
