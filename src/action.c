@@ -5,16 +5,18 @@
  * validates every field by its type, runs the action in one write
  * transaction, appends the audit row and commits; when the action refuses,
  * nothing is written and a Chinese reason comes back. The screens, `njbt
- * do` and `njbt import` (the import.* actions) all come here, by name.
+ * do`, `njbt import` (the import.* actions) and `njbt init --demo`
+ * (demo.load) all come here, by name.
  *
  * Who writes. Every change of business data is an action run here; code
  * that only such a run calls writes too ("run:" below). Outside the
  * engine only the writers named "own:" write to the database, each with
  * what it writes and its audit row (or why it has none). The engine also
  * writes the audit row of a refused look-up (action_refusal_log).
- * tests/cli/writers.sh reads this list: a writing statement of
- * src/store-sql*.def used, or a write transaction opened, in any file
- * that is not action.c, an action-*.c or named here fails it.
+ * tests/writers (run by tests/cli/writers.sh) reads this list: a
+ * writing statement of src/store-sql*.def used, a write transaction
+ * opened or an audit row appended in any file that is not action.c, an
+ * action-*.c or named here fails it.
  *
  *   run: import.c        the import.* actions (njbt import, the demo)
  *   run: anomaly.c       a sale's anomaly flags (sale.new, verify.*)
