@@ -1,11 +1,46 @@
 /*
  * action.c: the actions layer's engine. One table of actions (each row
  * defined in its action-*.c file: name, roles, fields, function); one table
- * of field types with their checks. action_run() is the only way anything
- * is written: it checks the role, validates every field by its type, runs
- * the action in one write transaction, appends the audit row and commits;
- * when the action refuses, nothing is written and a Chinese reason comes
- * back. The screens and `njbt do` both come here, by action name.
+ * of field types with their checks. action_run() checks the role,
+ * validates every field by its type, runs the action in one write
+ * transaction, appends the audit row and commits; when the action refuses,
+ * nothing is written and a Chinese reason comes back. The screens, `njbt
+ * do`, `njbt import` (the import.* actions) and `njbt init --demo`
+ * (demo.load) all come here, by name.
+ *
+ * Who writes. Every change of business data is an action run here; code
+ * that only such a run calls writes too ("run:" below). Outside the
+ * engine only the writers named "own:" write to the database, each with
+ * what it writes and its audit row (or why it has none). The engine also
+ * writes the audit row of a refused look-up (action_refusal_log).
+ * tests/writers (run by tests/cli/writers.sh) reads this list: a
+ * writing statement of src/store-sql*.def used, a write transaction
+ * opened or an audit row appended in any file that is not action.c, an
+ * action-*.c or named here fails it.
+ *
+ *   run: import.c        the import.* actions (njbt import, the demo)
+ *   run: anomaly.c       a sale's anomaly flags (sale.new, verify.*)
+ *   run: demo.c          the action demo.load (njbt init --demo)
+ *   own: auth.c          login bookkeeping: failures, locks, sessions;
+ *                        audit rows login, login.fail, login.lock,
+ *                        login.refused and logout, each in the same
+ *                        transaction as its change (a new session's row
+ *                        follows the login's audit row)
+ *   own: draft.c         drafts, sealed: no audit row, a draft is the
+ *                        user's unfinished typing, kept as the cursor
+ *                        leaves each field, not a record; the save is
+ *                        the audited action and removes it in its own
+ *                        transaction
+ *   own: list.c          audit row read.private (a private look-up)
+ *   own: print.c         audit row print (a printed report)
+ *   own: store-audit.c   the audit rows themselves (audit_write)
+ *   own: store.c         migrations and init, with store-crypt.c (the
+ *   own: store-crypt.c   key check), store-mac.c (row MACs) and
+ *   own: store-mac.c     store-reseal.c (re-sealing, migration 005): no
+ *   own: store-reseal.c  audit row, they run before anyone logs in; the
+ *                        trace is PRAGMA user_version and the anchor
+ *
+ * A backup (store_backup) writes a copy, never this database.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -62,6 +97,12 @@ static const struct action *const action_table[] = {
 	&action_user_post,
 	&action_dealer_contest,
 	&action_outbox_days,
+	&action_import_regions,
+	&action_import_catalog,
+	&action_import_budget,
+	&action_import_users,
+	&action_import_holidays,
+	&action_demo_load,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 
@@ -92,6 +133,22 @@ action_allowed(const struct action *def, const struct actor *who)
 		return (def->roles & R(ROLE_CONSOLE)) != 0 ||
 		    (def->roles & R(ROLE_ADMIN)) != 0;
 	return (def->roles & R(who->role)) != 0;
+}
+
+/*
+ * The fields of an action that runs only on what its caller hands it
+ * whole (a->input: the import.* actions, on a file): none a form could
+ * ask for, so no screen offers such an action.
+ */
+const struct field action_input_fields[] = {
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/* May a screen offer def (the list of what the user may do)? */
+int
+action_on_screens(const struct action *def)
+{
+	return def->fields != action_input_fields;
 }
 
 int
@@ -842,6 +899,40 @@ fail:
 	    a->def->name, store_errmsg());
 }
 
+/* One run in a transaction of its own, with a draft or an input or none. */
+static int
+action_go(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values,
+    const struct draft_ref *d, void *input, struct act **out)
+{
+	struct act	*a;
+	int		 rc;
+
+	if ((rc = action_prepare(who, name, n, names, values, out)) != NJ_OK)
+		return rc;
+	a = *out;
+	a->draft = d;
+	a->input = input;
+	if (a->def->readonly)
+		return action_readonly(a);
+	if (store_begin() != 0) {
+		xsnprintf(a->err, sizeof a->err, "系统繁忙，请稍后重试");
+		return NJ_ERROR;
+	}
+	if ((rc = action_body(a)) != NJ_OK) {
+		store_rollback();
+		if (rc == NJ_REFUSED)
+			action_refusal_log(a);
+		return rc;
+	}
+	if (store_commit() != 0) {
+		log_error("%s: commit: %s", name, store_errmsg());
+		xsnprintf(a->err, sizeof a->err, "数据库错误，操作未保存");
+		return NJ_ERROR;
+	}
+	return NJ_OK;
+}
+
 /*
  * Run action name as who, with n named text values, in a transaction of
  * its own. On return *out holds the result (keys, message); the caller
@@ -864,45 +955,44 @@ action_run_draft(const struct actor *who, const char *name, int n,
     const char *const *names, const char *const *values,
     const struct draft_ref *d, struct act **out)
 {
-	struct act	*a;
-	int		 rc;
-
-	if ((rc = action_prepare(who, name, n, names, values, out)) != NJ_OK)
-		return rc;
-	a = *out;
-	a->draft = d;
-	if (a->def->readonly)
-		return action_readonly(a);
-	if (store_begin() != 0) {
-		xsnprintf(a->err, sizeof a->err, "系统繁忙，请稍后重试");
-		return NJ_ERROR;
-	}
-	if ((rc = action_body(a)) != NJ_OK) {
-		store_rollback();
-		if (rc == NJ_REFUSED)
-			action_refusal_log(a);
-		return rc;
-	}
-	if (store_commit() != 0) {
-		log_error("%s: commit: %s", name, store_errmsg());
-		xsnprintf(a->err, sizeof a->err, "数据库错误，操作未保存");
-		return NJ_ERROR;
-	}
-	return NJ_OK;
+	return action_go(who, name, n, names, values, d, NULL, out);
 }
 
 /*
- * Run an action inside a batch (action_batch_begin): an import or the demo
- * loader runs many actions as one transaction, all or nothing.
+ * action_run with input handed to the action whole (a->input): an
+ * import's parsed file, written in the action's one transaction.
+ */
+int
+action_run_input(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values, void *input,
+    struct act **out)
+{
+	return action_go(who, name, n, names, values, NULL, input, out);
+}
+
+/*
+ * Run an action inside the caller's transaction: the demo loader's batch
+ * (action_batch_begin) runs many actions as one, and an import.* action
+ * runs user.add for each row of a users file, all or nothing.
  */
 int
 action_nested(const struct actor *who, const char *name, int n,
     const char *const *names, const char *const *values, struct act **out)
 {
+	return action_nested_input(who, name, n, names, values, NULL, out);
+}
+
+/* action_nested with input handed to the action whole (an import's file). */
+int
+action_nested_input(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values, void *input,
+    struct act **out)
+{
 	int rc;
 
 	if ((rc = action_prepare(who, name, n, names, values, out)) != NJ_OK)
 		return rc;
+	(*out)->input = input;
 	return action_body(*out);
 }
 

@@ -335,4 +335,28 @@ void	 serial_norm(const char *, char *, size_t);
 /* action-outbox.c */
 extern const struct action action_outbox_days;
 
+/* action.c: the fields of an action that runs on its caller's input only
+ * (a file): no screen offers it */
+extern const struct field action_input_fields[];
+
+/* import.c: `njbt import KIND FILE` as actions, one per kind */
+extern const struct action action_import_regions;
+extern const struct action action_import_catalog;
+extern const struct action action_import_budget;
+extern const struct action action_import_users;
+extern const struct action action_import_holidays;
+
+/* demo.c: `njbt init --demo`, the console's only */
+extern const struct action action_demo_load;
+
+/*
+ * action.c: action_run and action_nested with input, what the caller
+ * hands the action whole (a->input), not as fields: an import's parsed
+ * file. The engine neither reads nor logs it.
+ */
+int	 action_run_input(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, void *, struct act **);
+int	 action_nested_input(const struct actor *, const char *, int,
+	     const char *const *, const char *const *, void *, struct act **);
+
 #endif

@@ -6,8 +6,11 @@
  * admin sets (users.locked, which only an admin lifts). Live sessions are
  * rows of the sessions table, so that a user's number of sessions can be
  * limited (users.max_sessions); rows left by a process that died are
- * dropped by checking its pid. Every login, failure, lock and logout is an
- * audit row, written in a transaction of its own.
+ * dropped by checking its pid. Every login, failure, lock, refused
+ * session and logout is an audit row, written in the same transaction as
+ * the bookkeeping it goes with (a new session's row follows the login's
+ * audit row). This login bookkeeping is one of the few writers outside
+ * the action engine ("Who writes" at the top of action.c).
  *
  * Issue 8 item 8: wrong passwords lock the pair (login, client address)
  * first (policy max_failures, 5 in 15 minutes) and the account only at a

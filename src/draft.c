@@ -2,8 +2,12 @@
  * draft.c: half-filled forms (SPEC section 7: a dropped connection loses at
  * most the field being typed). The screens keep what was typed as the
  * cursor leaves each field. A draft is the user's own scratch, not a record
- * of the programme, so it is written here without an audit row; it may hold
- * an ID number, so it is sealed like every private value.
+ * of the programme, so it is written here, outside the action engine and
+ * without an audit row (one of the writers named in "Who writes" at the
+ * top of action.c: an audit row at every field the cursor leaves would
+ * bury the log, and could not say what was typed); it may hold an ID
+ * number, so it is sealed like every private value. What is audited is
+ * the save of the form, the action, which removes the draft.
  *
  * R-SEC-8.9 issue 8 (9): one draft per window. Each window (session of the
  * screens) has a random id made when it starts; a draft is kept under the

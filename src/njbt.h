@@ -146,6 +146,9 @@ struct act {
 	char			 audit_note[512];	/* appended to the audit detail */
 	/* R-SEC-8.9: the form's draft, removed in the save's transaction */
 	const struct draft_ref	*draft;
+	/* what the caller hands the action whole, not as fields: an import's
+	   parsed file (action_run_input); NULL from forms and `njbt do` */
+	void			*input;
 };
 
 /* The draft of a form in a window (draft.c), for action_run_draft. */
@@ -159,6 +162,7 @@ const struct action *action_find(const char *name);
 const struct action *action_at(size_t);
 const char *ftype_name(enum ftype);
 int	 action_allowed(const struct action *, const struct actor *);
+int	 action_on_screens(const struct action *);
 int	 action_field_index(const struct action *, const char *);
 int	 action_check_field(const struct action *, int, const char *,
 	     const char *(*)(void *, const char *), void *, char *, size_t);

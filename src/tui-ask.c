@@ -193,7 +193,7 @@ whoami_draw(struct tui *t, struct screen *scr)
 	tui_put(y++, 2, "您可以执行的操作：", t->cols - 4);
 	ncol = (t->cols - 4) / colw;
 	for (i = 0; (a = action_at(i)) != NULL; i++) {
-		if (!action_allowed(a, w))
+		if (!action_allowed(a, w) || !action_on_screens(a))
 			continue;
 		if (y >= t->lines - 3)
 			break;

@@ -663,6 +663,55 @@ users_refused_values(void **state)
 	    "lg_zhen,,township,640122102,,init-pass\n", 0);
 }
 
+/* --- imports are actions (issue 9 item 2) ------------------------------ */
+
+/*
+ * An import is the action import.KIND run through the engine: its row
+ * in the action table says who may import; without a file (`njbt do`, a
+ * form) it is refused and writes nothing; no screen offers it; a refused
+ * file leaves no audit row; the demo's files were each imported as one.
+ */
+static void
+import_is_an_action(void **state)
+{
+	static const char *const kinds[] = { "regions", "catalog", "budget",
+	    "users", "holidays" };
+	const struct action	*def;
+	struct actor		 admin, county;
+	char			 name[32];
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(actor_load("admin", &admin, imp_msg,
+	    sizeof imp_msg), 0);
+	assert_int_equal(actor_load("hl_jb", &county, imp_msg,
+	    sizeof imp_msg), 0);
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		snprintf(name, sizeof name, "import.%s", kinds[i]);
+		assert_non_null(def = action_find(name));
+		assert_true(action_allowed(def, &admin));
+		assert_false(action_allowed(def, &county));
+		assert_false(action_on_screens(def));
+		fx_refused("请用 njbt import 命令导入文件", "admin", name, NULL);
+	}
+	assert_true(action_on_screens(action_find("user.add")));
+	/* a refused file: no row, and no audit row either */
+	imp_refused("第 2 行第 3 列（level）", "regions", REGIONS_HDR
+	    "640122201,新城乡,town,640122\n", 0);
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'import.regions' AND record = 'test.csv'", NULL), 0);
+	/* the demo: one audit row per file, then demo.load's own */
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE login LIKE "
+	    "'console:%' AND ((action = 'import.regions' AND record = "
+	    "'regions.csv') OR (action = 'import.catalog' AND record = "
+	    "'catalog.csv') OR (action = 'import.budget' AND record = "
+	    "'budget.csv') OR (action = 'import.users' AND record = "
+	    "'users.csv')) AND detail LIKE 'rows=%'", NULL), 4);
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'demo.load' AND record = 'demo' AND id = (SELECT max(id) FROM "
+	    "audit WHERE action NOT LIKE '% refused')", NULL), 1);
+}
+
 int
 main(void)
 {
@@ -692,6 +741,7 @@ main(void)
 		FX_TEST(budget_real_file),
 		FX_TEST(users_stored),
 		FX_TEST(users_refused_values),
+		FX_TEST(import_is_an_action),
 	};
 
 	return FX_RUN(tests);
