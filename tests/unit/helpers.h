@@ -46,18 +46,16 @@ now(const char *t)
 static FX_UNUSED void
 q_unguard(void)
 {
-	if (sqlite3_exec(store->db, "DROP TRIGGER IF EXISTS temp.state_makers;"
-	    "DROP TRIGGER IF EXISTS temp.state_dealers;"
-	    "DROP TRIGGER IF EXISTS temp.state_products;"
-	    "DROP TRIGGER IF EXISTS temp.state_machines;"
-	    "DROP TRIGGER IF EXISTS temp.state_applications;"
-	    "DROP TRIGGER IF EXISTS temp.state_notices;"
-	    "DROP TRIGGER IF EXISTS temp.state_sales;"
-	    "DROP TRIGGER IF EXISTS temp.state_batches;"
-	    "DROP TRIGGER IF EXISTS temp.state_returns;"
-	    "DROP TRIGGER IF EXISTS temp.state_complaints;", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		fail();
+	const struct state_kind	*k;
+	char			 sql[128];
+
+	for (k = state_kinds; k->kind != NULL; k++) {
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS "
+		    "temp.state_%s", k->table);
+		if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			fail();
+	}
 }
 
 static FX_UNUSED void
