@@ -26,27 +26,6 @@ struct app_row {
 	int64_t	 submitted_by;
 };
 
-static const struct {
-	const char *state;
-	const char *label;
-} app_states[] = {
-	{ "draft", "未上报" },	{ "submitted", "已上报待审核" },
-	{ "approved", "已批准" },	{ "rejected", "已退回" },
-	{ "withdrawn", "已撤销" },	{ "used", "已购机" },
-	{ "cancelled", "已作废" },
-};
-
-static const char *
-app_state_label(const char *state)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof app_states / sizeof app_states[0]; i++)
-		if (strcmp(app_states[i].state, state) == 0)
-			return app_states[i].label;
-	return state;
-}
-
 /* The application named in field, within the acting user's scope. */
 static int
 find_app(struct act *a, const char *field, struct app_row *r)
@@ -77,11 +56,26 @@ find_app(struct act *a, const char *field, struct app_row *r)
 }
 
 static int
+app_refuse_state(struct act *a, const struct app_row *r)
+{
+	return act_refuse(a, "application", "申请 %s 的状态为“%s”，不能%s",
+	    r->no, state_label("application", r->state), a->def->title);
+}
+
+static int
 app_in_state(struct act *a, const struct app_row *r, const char *want)
 {
 	if (strcmp(r->state, want) != 0)
-		return act_refuse(a, "application", "申请 %s 的状态为“%s”，不能%s",
-		    r->no, app_state_label(r->state), a->def->title);
+		return app_refuse_state(a, r);
+	return NJ_OK;
+}
+
+/* Whether the state table lets the application go to state to. */
+static int
+app_may(struct act *a, const struct app_row *r, const char *to)
+{
+	if (!state_may("application", r->state, to))
+		return app_refuse_state(a, r);
 	return NJ_OK;
 }
 
@@ -279,7 +273,7 @@ application_submit(struct act *a)
 	int		rc;
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
-	    (rc = app_in_state(a, &r, "draft")) != NJ_OK)
+	    (rc = app_may(a, &r, "submitted")) != NJ_OK)
 		return rc;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_APP_SUBMIT, "iti", a->who->id, at, r.id) != 0)
@@ -310,7 +304,7 @@ application_approve(struct act *a)
 	int			 rc;
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
-	    (rc = app_in_state(a, &r, "submitted")) != NJ_OK ||
+	    (rc = app_may(a, &r, "approved")) != NJ_OK ||
 	    (rc = not_the_clerk(a, &r)) != NJ_OK ||
 	    (rc = buyer_not_banned(a, "application", r.buyer)) != NJ_OK)
 		return rc;
@@ -380,7 +374,7 @@ application_reject(struct act *a)
 	int		rc;
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
-	    (rc = app_in_state(a, &r, "submitted")) != NJ_OK ||
+	    (rc = app_may(a, &r, "rejected")) != NJ_OK ||
 	    (rc = not_the_clerk(a, &r)) != NJ_OK)
 		return rc;
 	clock_stamp(a->now, at, sizeof at);
@@ -410,10 +404,9 @@ application_withdraw(struct act *a)
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK)
 		return rc;
-	if (strcmp(r.state, "draft") != 0 && strcmp(r.state, "submitted") !=
-	    0 && strcmp(r.state, "approved") != 0)
+	if (!state_may("application", r.state, "withdrawn"))
 		return act_refuse(a, "application", "申请 %s 的状态为“%s”，不能撤销",
-		    r.no, app_state_label(r.state));
+		    r.no, state_label("application", r.state));
 	if (strcmp(r.state, "approved") == 0) {
 		st = sql_query(SQL_APP_LINES, "i", r.id);
 		while ((rc = sql_step(st)) == 1) {

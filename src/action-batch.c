@@ -16,26 +16,6 @@
 
 #include "actions.h"
 
-static const struct {
-	const char *state;
-	const char *label;
-} batch_states[] = {
-	{ "open", "已汇总" },		{ "publicized", "公示中" },
-	{ "submitted", "已报财政" },	{ "approved", "财政已审核" },
-	{ "paid", "已支付" },
-};
-
-const char *
-batch_state_label(const char *state)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof batch_states / sizeof batch_states[0]; i++)
-		if (strcmp(batch_states[i].state, state) == 0)
-			return batch_states[i].label;
-	return state;
-}
-
 /* The batch named in field, within the acting user's county. */
 int
 find_batch(struct act *a, const char *field, struct batch_row *b)
@@ -65,12 +45,27 @@ find_batch(struct act *a, const char *field, struct batch_row *b)
 	return need_scope(a, field, b->county);
 }
 
+static int
+batch_refuse_state(struct act *a, const struct batch_row *b)
+{
+	return act_refuse(a, "batch", "结算批次 %s 的状态为“%s”，不能%s",
+	    b->no, state_label("batch", b->state), a->def->title);
+}
+
 int
 batch_in_state(struct act *a, const struct batch_row *b, const char *want)
 {
 	if (strcmp(b->state, want) != 0)
-		return act_refuse(a, "batch", "结算批次 %s 的状态为“%s”，不能%s",
-		    b->no, batch_state_label(b->state), a->def->title);
+		return batch_refuse_state(a, b);
+	return NJ_OK;
+}
+
+/* Whether the state table lets the batch go to state to. */
+int
+batch_may(struct act *a, const struct batch_row *b, const char *to)
+{
+	if (!state_may("batch", b->state, to))
+		return batch_refuse_state(a, b);
 	return NJ_OK;
 }
 
@@ -276,7 +271,7 @@ batch_publicize(struct act *a)
 	int			to = (int)act_num(a, "to"), days, created;
 
 	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
-	    (rc = batch_in_state(a, &b, "open")) != NJ_OK)
+	    (rc = batch_may(a, &b, "publicized")) != NJ_OK)
 		return rc;
 	if (program_get(b.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
@@ -445,7 +440,7 @@ batch_review(struct act *a)
 		return rc;
 	if (strcmp(b.state, "open") != 0 && strcmp(b.state, "publicized") != 0)
 		return act_refuse(a, "batch", "结算批次 %s 的状态为“%s”，复核应在"
-		    "公示期间完成", b.no, batch_state_label(b.state));
+		    "公示期间完成", b.no, state_label("batch", b.state));
 	if ((rc = sale_of_batch(a, "sale", &b, &sale)) != NJ_OK)
 		return rc;
 	rc = sql_int(&one, SQL_VERIFIED_BY, "ii", sale, a->who->id);
@@ -495,7 +490,7 @@ batch_submit(struct act *a)
 	int			rc, to;
 
 	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
-	    (rc = batch_in_state(a, &b, "publicized")) != NJ_OK)
+	    (rc = batch_may(a, &b, "submitted")) != NJ_OK)
 		return rc;
 	date_parse(b.pub_to, &to);
 	if (a->today <= to)

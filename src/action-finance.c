@@ -180,7 +180,7 @@ finance_approve(struct act *a)
 	int			rc;
 
 	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
-	    (rc = batch_in_state(a, &b, "submitted")) != NJ_OK)
+	    (rc = batch_may(a, &b, "approved")) != NJ_OK)
 		return rc;
 	rc = sql_int(&n, SQL_FSAMPLE_GET, "i", b.id);
 	if (rc < 0)
@@ -233,7 +233,7 @@ finance_pay(struct act *a)
 	if (strcmp(b.state, "paid") == 0)
 		return act_refuse(a, "batch", "结算批次 %s 已支付，不能重复支付",
 		    b.no);
-	if ((rc = batch_in_state(a, &b, "approved")) != NJ_OK)
+	if ((rc = batch_may(a, &b, "paid")) != NJ_OK)
 		return rc;
 	if (act_num(a, "paid_on") > a->today)
 		return act_refuse(a, "paid_on", "支付日期不能晚于今天");

@@ -173,7 +173,7 @@ return_refund(struct act *a)
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询退货");
-	if (rc == 0 || strcmp(rstate, "awaiting_refund") != 0)
+	if (rc == 0 || !state_may("return", rstate, "done"))
 		return act_refuse(a, "sale", "销售 %lld 没有待登记退款的退货申请",
 		    (long long)s.id);
 	st = sql_query(SQL_PAYMENT_OF_SALE, "i", s.id);

@@ -190,7 +190,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	if (rc == 0)
 		return act_refuse(a, "notice", "未知的确认通知书编号：%s",
 		    act_str(a, "notice"));
-	if (strcmp(state, "valid") != 0)
+	if (!state_may("notice", state, "used"))
 		return act_refuse(a, "notice", "确认通知书 %s %s", act_str(a,
 		    "notice"), strcmp(state, "used") == 0 ? "已使用" :
 		    "已交回或作废");

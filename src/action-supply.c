@@ -248,7 +248,7 @@ supply_return(struct act *a)
 		return act_refuse(a, "serial", "出厂编号 %s 不在本经销商库存中",
 		    serial);
 	}
-	if (strcmp(state, "supplied") != 0)
+	if (!state_may("machine", state, "returned"))
 		return act_refuse(a, "serial", "出厂编号 %s 已销售，不能退回生产企业",
 		    serial);
 	clock_stamp(a->now, at, sizeof at);

@@ -238,9 +238,9 @@ struct batch_row {
 	char	 created[16];
 	char	 approved[16];
 };
-const char *batch_state_label(const char *);
 int	 find_batch(struct act *, const char *, struct batch_row *);
 int	 batch_in_state(struct act *, const struct batch_row *, const char *);
+int	 batch_may(struct act *, const struct batch_row *, const char *);
 int	 batch_take_out(struct act *, int64_t, const char *);
 int	 batch_record_check(struct act *, enum sql, int64_t, int64_t,
 	     const char *, const char *);

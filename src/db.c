@@ -1,7 +1,10 @@
 /*
  * db.c: opening the database for the front ends: where it is (--db, then
  * $NJBT_DB, then ./var/njbt.db), opening it at the latest version, and
- * `njbt init`'s create-or-upgrade.
+ * `njbt init`'s create-or-upgrade. Every connection opened here gets the
+ * state table's SQL face (state.c): njbt_state(kind, code [, long]) for
+ * labels, njbt_state_ok(kind, from, to) and the TEMP triggers that refuse
+ * a transition the table lacks.
  */
 #include <errno.h>
 #include <libgen.h>
@@ -10,7 +13,86 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "state.h"
 #include "store.h"
+
+/* the state table's guards, one per table with a state (store-sql-state.def) */
+static const enum sql db_state_guards[] = {
+	SQL_STATE_GUARD_MAKERS, SQL_STATE_GUARD_DEALERS,
+	SQL_STATE_GUARD_PRODUCTS, SQL_STATE_GUARD_MACHINES,
+	SQL_STATE_GUARD_APPLICATIONS, SQL_STATE_GUARD_NOTICES,
+	SQL_STATE_GUARD_SALES, SQL_STATE_GUARD_BATCHES,
+	SQL_STATE_GUARD_RETURNS, SQL_STATE_GUARD_COMPLAINTS,
+};
+
+/*
+ * njbt_state(kind, code [, long]): the code's short label, or with a true
+ * third argument its long one; a code the table lacks reads as itself,
+ * NULL as NULL.
+ */
+static void
+db_state_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *kind, *code, *label;
+
+	if (argc < 2 || argc > 3) {
+		sqlite3_result_error(cx, "njbt_state(kind, code [, long])", -1);
+		return;
+	}
+	kind = (const char *)sqlite3_value_text(argv[0]);
+	code = (const char *)sqlite3_value_text(argv[1]);
+	if (code == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	label = argc == 3 && sqlite3_value_int(argv[2]) ?
+	    state_long(kind, code) : state_label(kind, code);
+	sqlite3_result_text(cx, label, -1, label == code ? SQLITE_TRANSIENT :
+	    SQLITE_STATIC);
+}
+
+/* njbt_state_ok(kind, from, to): 1 when state.c allows the move. */
+static void
+db_state_ok_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int(cx, state_may(
+	    (const char *)sqlite3_value_text(argv[0]),
+	    (const char *)sqlite3_value_text(argv[1]),
+	    (const char *)sqlite3_value_text(argv[2])));
+}
+
+/* The functions, before any statement that uses them is prepared. */
+static int
+db_state_functions(char *err, size_t errlen)
+{
+	if (store_function("njbt_state", -1, db_state_fn) != NJ_OK ||
+	    store_function("njbt_state_ok", 3, db_state_ok_fn) != NJ_OK) {
+		xsnprintf(err, errlen, "数据库设置失败：%s", store_errmsg());
+		return NJ_ERROR;
+	}
+	return NJ_OK;
+}
+
+/*
+ * The guards, once the tables are at the latest version (again after a
+ * test's own SQL, which stands for what no action does yet).
+ */
+int
+db_state_guard(char *err, size_t errlen)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof db_state_guards / sizeof db_state_guards[0];
+	    i++) {
+		if (sql_exec(db_state_guards[i], "") != 0) {
+			xsnprintf(err, errlen, "数据库设置失败：%s",
+			    store_errmsg());
+			return NJ_ERROR;
+		}
+	}
+	return NJ_OK;
+}
 
 const char *
 db_default_path(void)
@@ -23,7 +105,14 @@ db_default_path(void)
 int
 db_open(const char *path, char *err, size_t errlen)
 {
-	return store_open(path, 0, err, errlen);
+	if (store_open(path, 0, err, errlen) != 0)
+		return -1;
+	if (db_state_functions(err, errlen) != NJ_OK ||
+	    db_state_guard(err, errlen) != NJ_OK) {
+		store_close();
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -51,8 +140,10 @@ db_init(const char *path, int *from, int *to, char *err, size_t errlen)
 	if (store_open(path, STORE_CREATE | STORE_ANYVER, err, errlen) != 0)
 		return -1;
 	*from = store_version();
-	if (store_migrate(err, errlen) != 0 || crypt_key_check(err, errlen) !=
-	    0) {
+	if (db_state_functions(err, errlen) != NJ_OK ||
+	    store_migrate(err, errlen) != 0 || crypt_key_check(err, errlen) !=
+	    0 || (store_version() == store_latest() &&
+	    db_state_guard(err, errlen) != NJ_OK)) {
 		store_close();
 		return -1;
 	}

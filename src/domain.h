@@ -125,4 +125,7 @@ enum {
 };
 int	 subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out);
 
+/* state.c: the state table per record kind */
+#include "state.h"
+
 #endif

@@ -324,6 +324,7 @@ const char *db_default_path(void);
 int	 db_open(const char *, char *, size_t);
 int	 db_init(const char *, int *, int *, char *, size_t);
 void	 db_close(void);
+int	 db_state_guard(char *, size_t);
 int	 db_backup(const char *, char *, size_t);
 int	 db_anchor_line(char *, size_t);
 

@@ -152,7 +152,7 @@ print_payment(struct print_job *j)
 	while ((rc = sql_step(st)) == 1) {
 		sql_col_copy(st, 1, no, sizeof no);
 		sql_col_copy(st, 2, county, sizeof county);
-		state = print_batch_state(sql_col(st, 4));
+		state = state_long("batch", sql_col(st, 4));
 		g = sql_query(SQL_PRINT_PAYMENT_SUMS, "i",
 		    sqlite3_column_int64(st, 0));
 		if (sql_step(g) != 1) {

@@ -672,29 +672,6 @@ print_state_in(const char *state, const char *states)
 	return 0;
 }
 
-/* 结算批次 states as the offices say them. */
-static const struct {
-	const char	*state;
-	const char	*label;
-} batch_states[] = {
-	{ "open",	"待公示" },
-	{ "publicized",	"公示中" },
-	{ "submitted",	"已报财政" },
-	{ "approved",	"财政已审核" },
-	{ "paid",	"已支付" },
-};
-
-const char *
-print_batch_state(const char *state)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof batch_states / sizeof batch_states[0]; i++)
-		if (strcmp(batch_states[i].state, state) == 0)
-			return batch_states[i].label;
-	return state;
-}
-
 /*
  * --batch: find the batch by its number and check it against the area
  * of the user's scope (a county, a city's counties, all); a printer that
@@ -730,7 +707,7 @@ print_batch_locate(struct print_job *j)
 		    no, role_scope[j->who->role].own);
 	if (j->def->states != NULL && !print_state_in(state, j->def->states))
 		return print_refuse(j, "结算批次 %s %s，财政审核同意后才能打印“%s”",
-		    no, print_batch_state(state), j->def->title);
+		    no, state_label("batch", state), j->def->title);
 	s->batch = id;
 	return NJ_OK;
 }

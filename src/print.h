@@ -146,7 +146,6 @@ int	 print_audit(const struct actor *, const struct print_req *,
 	     const char *, int64_t, int, char *, size_t);
 int	 print_scope_of(const struct actor *, const struct print_req *,
 	     struct print_scope *, char *, size_t);
-const char *print_batch_state(const char *);
 int	 print_state_in(const char *, const char *);
 
 /* print.c: what a printer's function uses */

@@ -124,6 +124,10 @@ int	 sealed_verify(char *, size_t);
 /* store.c */
 int64_t	 store_next_id(const char *);
 
+/* store-fn.c: SQL functions passed in from above */
+typedef void (*store_fn)(sqlite3_context *, int, sqlite3_value **);
+int	 store_function(const char *, int, store_fn);
+
 /* store-migrate.c (generated from db/) */
 struct migration {
 	int		 version;

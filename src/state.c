@@ -1,0 +1,255 @@
+/*
+ * state.c: the one state table per record kind. Each kind that has a
+ * state (or status) column in db/schema.sql has its codes here, each with
+ * a short label that fits the list column it is shown in at 80x24 and a
+ * long one for printed sheets, and the transitions it allows. Lists and
+ * printers take labels from here (SQL through njbt_state, db.c); actions
+ * ask state_may before they write, and the store's TEMP triggers refuse
+ * any UPDATE of a state to a pair not listed here (njbt_state_ok, db.c).
+ * Rows, not ladders: adding a state is adding a row.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "state.h"
+
+/* 生产企业 */
+static const struct state_code maker_codes[] = {
+	{ "active",	"正常",		"正常" },
+	{ "suspended",	"暂停",		"暂停补贴资格" },
+	{ "blacklisted", "黑名单",	"列入黑名单" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move maker_moves[] = {
+	{ "active", "suspended" },	{ "suspended", "active" },
+	{ "active", "blacklisted" },	{ "suspended", "blacklisted" },
+	{ NULL, NULL }
+};
+
+/* 经销商: pending until a maker picks it, and back when none is left */
+static const struct state_code dealer_codes[] = {
+	{ "pending",	"待选择",	"待生产企业选择" },
+	{ "active",	"正常",		"正常" },
+	{ "suspended",	"暂停",		"暂停补贴资格" },
+	{ "blacklisted", "黑名单",	"列入黑名单" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move dealer_moves[] = {
+	{ "pending", "active" },	{ "active", "pending" },
+	{ "active", "suspended" },	{ "suspended", "active" },
+	{ "active", "blacklisted" },	{ "suspended", "blacklisted" },
+	{ "pending", "blacklisted" },
+	{ NULL, NULL }
+};
+
+/* 投档产品 */
+static const struct state_code product_codes[] = {
+	{ "filed",	"已投档",	"已投档，待审核" },
+	{ "published",	"已公布",	"已公布" },
+	{ "failed",	"未通过",	"审核未通过" },
+	{ "suspended",	"暂停",		"暂停补贴" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move product_moves[] = {
+	{ "filed", "published" },	{ "filed", "failed" },
+	{ "published", "suspended" },	{ "suspended", "published" },
+	{ NULL, NULL }
+};
+
+/* 机具: supplied to a dealer, sold, verified, paid; or back */
+static const struct state_code machine_codes[] = {
+	{ "supplied",	"在库",		"已供货，在库" },
+	{ "returned",	"已退回",	"已退回生产企业" },
+	{ "sold",	"已售",		"已售出" },
+	{ "verified",	"已核验",	"已核验" },
+	{ "paid",	"已兑付",	"补贴已兑付" },
+	{ "refunded",	"已退款",	"已退货退款" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move machine_moves[] = {
+	{ "supplied", "sold" },		{ "supplied", "returned" },
+	{ "returned", "supplied" },	/* supplied again */
+	{ "sold", "verified" },		{ "verified", "paid" },
+	{ "verified", "sold" },		/* taken out of its batch */
+	{ "sold", "supplied" },		{ "verified", "supplied" },
+	{ "paid", "supplied" },		/* the sale returned */
+	{ NULL, NULL }
+};
+
+/* 补贴申请 */
+static const struct state_code application_codes[] = {
+	{ "draft",	"未上报",	"未上报" },
+	{ "submitted",	"已上报待审核",	"已上报待审核" },
+	{ "approved",	"已批准",	"已批准" },
+	{ "rejected",	"已退回",	"已退回" },
+	{ "withdrawn",	"已撤销",	"已撤销" },
+	{ "used",	"已购机",	"已购机" },
+	{ "cancelled",	"已作废",	"已作废" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move application_moves[] = {
+	{ "draft", "submitted" },	{ "submitted", "approved" },
+	{ "submitted", "rejected" },	{ "draft", "withdrawn" },
+	{ "submitted", "withdrawn" },	{ "approved", "withdrawn" },
+	{ "approved", "used" },		{ "approved", "cancelled" },
+	{ "used", "cancelled" },	/* its sale returned */
+	{ NULL, NULL }
+};
+
+/* 指标确认通知书 */
+static const struct state_code notice_codes[] = {
+	{ "valid",	"有效",		"有效" },
+	{ "used",	"已使用",	"已使用" },
+	{ "returned",	"已交回",	"已交回" },
+	{ "cancelled",	"已作废",	"已作废" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move notice_moves[] = {
+	{ "valid", "used" },		{ "valid", "returned" },
+	{ "valid", "cancelled" },	{ "used", "cancelled" },
+	{ NULL, NULL }
+};
+
+/* 销售 */
+static const struct state_code sale_codes[] = {
+	{ "recorded",	"待核验",	"已录入，待核验" },
+	{ "claimed",	"待核验",	"已申领，待核验" },
+	{ "verified",	"已核验",	"已核验" },
+	{ "failed",	"待补正",	"核验未通过，待补正" },
+	{ "batched",	"结算中",	"已列入结算批次" },
+	{ "paid",	"已兑付",	"补贴已兑付" },
+	{ "cancelled",	"已退货",	"已退货，作废" },
+	{ "refunded",	"已退款",	"已退货，补贴已退回" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move sale_moves[] = {
+	{ "recorded", "claimed" },	{ "recorded", "verified" },
+	{ "claimed", "verified" },	{ "failed", "verified" },
+	{ "recorded", "failed" },	{ "claimed", "failed" },
+	{ "failed", "recorded" },	{ "failed", "claimed" },
+	{ "verified", "batched" },	{ "batched", "failed" },
+	{ "batched", "paid" },
+	{ "recorded", "cancelled" },	{ "claimed", "cancelled" },
+	{ "verified", "cancelled" },	{ "failed", "cancelled" },
+	{ "batched", "cancelled" },	{ "paid", "refunded" },
+	{ NULL, NULL }
+};
+
+/* 结算批次 (004 附件4 四) */
+static const struct state_code batch_codes[] = {
+	{ "open",	"已汇总",	"已汇总，待公示" },
+	{ "publicized",	"公示中",	"公示中" },
+	{ "submitted",	"已报财政",	"已报财政" },
+	{ "approved",	"财政已审核",	"财政已审核" },
+	{ "paid",	"已支付",	"已支付" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move batch_moves[] = {
+	{ "open", "publicized" },	{ "publicized", "submitted" },
+	{ "submitted", "approved" },	{ "approved", "paid" },
+	{ NULL, NULL }
+};
+
+/* 退货 */
+static const struct state_code return_codes[] = {
+	{ "awaiting_refund", "待退款",	"待退回补贴" },
+	{ "done",	"已办结",	"已办结" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move return_moves[] = {
+	{ "awaiting_refund", "done" },
+	{ NULL, NULL }
+};
+
+/* 投诉举报 */
+static const struct state_code complaint_codes[] = {
+	{ "open",	"待处理",	"待处理" },
+	{ "investigating", "调查中",	"调查中" },
+	{ "closed",	"已办结",	"已办结" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move complaint_moves[] = {
+	{ "open", "investigating" },	{ "investigating", "closed" },
+	{ "open", "closed" },
+	{ NULL, NULL }
+};
+
+const struct state_kind state_kinds[] = {
+	{ "maker", "makers", "status", maker_codes, maker_moves },
+	{ "dealer", "dealers", "status", dealer_codes, dealer_moves },
+	{ "product", "products", "status", product_codes, product_moves },
+	{ "machine", "machines", "state", machine_codes, machine_moves },
+	{ "application", "applications", "state", application_codes,
+	    application_moves },
+	{ "notice", "notices", "state", notice_codes, notice_moves },
+	{ "sale", "sales", "state", sale_codes, sale_moves },
+	{ "batch", "batches", "state", batch_codes, batch_moves },
+	{ "return", "returns", "state", return_codes, return_moves },
+	{ "complaint", "complaints", "state", complaint_codes,
+	    complaint_moves },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+const struct state_kind *
+state_kind(const char *kind)
+{
+	const struct state_kind *k;
+
+	if (kind == NULL)
+		return NULL;
+	for (k = state_kinds; k->kind != NULL; k++)
+		if (strcmp(k->kind, kind) == 0)
+			return k;
+	return NULL;
+}
+
+const struct state_code *
+state_code(const char *kind, const char *code)
+{
+	const struct state_kind	*k = state_kind(kind);
+	const struct state_code	*c;
+
+	if (k == NULL || code == NULL)
+		return NULL;
+	for (c = k->codes; c->code != NULL; c++)
+		if (strcmp(c->code, code) == 0)
+			return c;
+	return NULL;
+}
+
+/* The short label of code; a code the table lacks reads as itself. */
+const char *
+state_label(const char *kind, const char *code)
+{
+	const struct state_code *c = state_code(kind, code);
+
+	return c != NULL ? c->label : code;
+}
+
+/* The long label of code, for printed sheets. */
+const char *
+state_long(const char *kind, const char *code)
+{
+	const struct state_code *c = state_code(kind, code);
+
+	return c != NULL ? c->long_label : code;
+}
+
+/*
+ * Whether a record of kind may go from one state to another: the pair is
+ * a row of the kind's moves. Staying put is not a move (the triggers let
+ * an UPDATE that keeps the state pass without asking).
+ */
+int
+state_may(const char *kind, const char *from, const char *to)
+{
+	const struct state_kind	*k = state_kind(kind);
+	const struct state_move	*m;
+
+	if (k == NULL || from == NULL || to == NULL)
+		return 0;
+	for (m = k->moves; m->from != NULL; m++)
+		if (strcmp(m->from, from) == 0 && strcmp(m->to, to) == 0)
+			return 1;
+	return 0;
+}
