@@ -36,7 +36,7 @@ int
 find_region(struct act *a, const char *field, const char *code,
     const char *level, struct region_row *r)
 {
-	sqlite3_stmt	*st = sql_query(SQL_REGION_GET, "t", code);
+	sqlite3_stmt	*st = sql_query(SQL_REGION_GET, code);
 	int		 rc = sql_step(st);
 
 	if (rc < 0)
@@ -62,9 +62,9 @@ find_org(struct act *a, const char *field, enum sql id, const char *fmt,
 	int		 rc;
 
 	if (fmt[0] == 'i')
-		st = sql_query(id, "i", *(const int64_t *)key);
+		st = sql_query(id, *(const int64_t *)key);
 	else
-		st = sql_query(id, "t", (const char *)key);
+		st = sql_query(id, (const char *)key);
 	rc = sql_step(st);
 	if (rc < 0)
 		return act_fail(a, "查询企业");
@@ -117,13 +117,13 @@ find_tier(struct act *a, const char *field, int year, const char *item,
 	int64_t		 one;
 	int		 rc;
 
-	rc = sql_int(&one, SQL_ITEM_EXISTS, "dt", year, item);
+	rc = sql_int(&one, SQL_ITEM_EXISTS, year, item);
 	if (rc < 0)
 		return act_fail(a, "查询品目");
 	if (rc == 0)
 		return act_refuse(a, "item", "%d 年度补贴目录中没有品目 %s", year,
 		    item);
-	st = sql_query(SQL_TIER_GET, "dtt", year, item, tier);
+	st = sql_query(SQL_TIER_GET, year, item, tier);
 	rc = sql_step(st);
 	if (rc < 0)
 		return act_fail(a, "查询分档");
@@ -150,7 +150,7 @@ int
 find_product(struct act *a, const char *field, const char *model,
     struct product_row *p)
 {
-	sqlite3_stmt	*st = sql_query(SQL_PRODUCT_BY_MODEL, "t", model);
+	sqlite3_stmt	*st = sql_query(SQL_PRODUCT_BY_MODEL, model);
 	int		 rc = sql_step(st);
 
 	if (rc < 0)
@@ -173,7 +173,7 @@ int
 find_user(struct act *a, const char *field, const char *login,
     struct user_row *u)
 {
-	sqlite3_stmt	*st = sql_query(SQL_USER_BY_LOGIN, "t", login);
+	sqlite3_stmt	*st = sql_query(SQL_USER_BY_LOGIN, login);
 	int		 rc = sql_step(st);
 
 	if (rc < 0)
@@ -214,7 +214,7 @@ scope_has(struct act *a, const struct actor *who, const char *code)
 		return 0;
 	if (strcmp(who->region, code) == 0)
 		return 1;
-	rc = sql_int(&one, SQL_REGION_WITHIN, "tt", code, who->region);
+	rc = sql_int(&one, SQL_REGION_WITHIN, code, who->region);
 	return rc < 0 ? -1 : rc;
 }
 
@@ -240,7 +240,7 @@ login_free(struct act *a, const char *field, const char *login)
 
 	if (strcmp(login, "register") == 0 || strcmp(login, "root") == 0)
 		return act_refuse(a, field, "登录名 %s 为系统保留", login);
-	rc = sql_int(&id, SQL_USER_ID_BY_LOGIN, "t", login);
+	rc = sql_int(&id, SQL_USER_ID_BY_LOGIN, login);
 	if (rc < 0)
 		return act_fail(a, "查询用户");
 	if (rc == 1)
@@ -327,7 +327,7 @@ dealer_picked(int64_t maker, int64_t dealer)
 {
 	int64_t one;
 
-	return sql_int(&one, SQL_MAKER_DEALER_GET, "ii", maker, dealer);
+	return sql_int(&one, SQL_MAKER_DEALER_GET, maker, dealer);
 }
 
 /* Refuse unless the acting maker has picked this dealer. */

@@ -37,7 +37,7 @@ static int
 machine_in_stock(struct act *a, const char *serial, int64_t dealer,
     struct machine_row *m)
 {
-	sqlite3_stmt	*st = sql_query(SQL_MACHINE_FOR_SALE, "t", serial);
+	sqlite3_stmt	*st = sql_query(SQL_MACHINE_FOR_SALE, serial);
 	char		 pstatus[16] = "", kstatus[16] = "", maker[NJ_NAME_MAX];
 	int		 rc = sql_step(st);
 
@@ -79,7 +79,7 @@ authorized(struct act *a, int64_t dealer, const struct machine_row *m,
 {
 	struct region_row	r;
 	int64_t			one;
-	int			rc = sql_int(&one, SQL_DEALER_AUTHORIZED, "iit",
+	int			rc = sql_int(&one, SQL_DEALER_AUTHORIZED,
 	    dealer, m->product, county);
 
 	if (rc < 0)
@@ -106,7 +106,7 @@ sale_money(struct act *a, int64_t dealer, const struct tier_row *t,
 		return act_refuse(a, "sold_on", "购机日期不能晚于今天");
 	if (act_num(a, "price") <= 0)
 		return act_refuse(a, "price", "售价应大于 0");
-	rc = sql_int(&other, SQL_INVOICE_USED, "it", dealer,
+	rc = sql_int(&other, SQL_INVOICE_USED, dealer,
 	    act_str(a, "invoice_no"));
 	if (rc < 0)
 		return act_fail(a, "查询发票");
@@ -142,7 +142,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 	/* 003 附件3: 补贴额一万元以上的机具须现场核验 */
 	key = t->is_key || s->total >= p.key_threshold;
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_SALE_INSERT, "dtiiiiiiiittttiiiiiddit", year, county,
+	if (sql_exec(SQL_SALE_INSERT, year, county,
 	    dealer, m->id, buyer, app, line, notice, t->id,
 	    act_num(a, "price"), act_str(a, "sold_on"),
 	    act_str(a, "invoice_no"), act_str(a, "licence_no"),
@@ -150,7 +150,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 	    s->total, key, t->licensed, a->who->id, at) != 0)
 		return act_fail(a, "保存销售");
 	*sale = store_last_id();
-	if (sql_exec(SQL_MACHINE_SET_STATE, "ti", "sold", m->id) != 0)
+	if (sql_exec(SQL_MACHINE_SET_STATE, "sold", m->id) != 0)
 		return act_fail(a, "保存机具");
 	return NJ_OK;
 }
@@ -170,7 +170,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	char			 county[NJ_REGION_MAX] = "", hash[CRYPT_HASH_LEN];
 	int			 rc, year = 0, from_day, to_day, service = 0;
 
-	st = sql_query(SQL_NOTICE_BY_NO, "t", act_str(a, "notice"));
+	st = sql_query(SQL_NOTICE_BY_NO, act_str(a, "notice"));
 	rc = sql_step(st);
 	if (rc == 1) {
 		nid = sqlite3_column_int64(st, 0);
@@ -212,7 +212,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		return act_refuse(a, "sold_on", "购机日期超过确认通知书有效期（%s 至 "
 		    "%s）", from, to);
 	/* a line of the notice with this machine's tier, not yet used up */
-	st = sql_query(SQL_APP_LINES, "i", app);
+	st = sql_query(SQL_APP_LINES, app);
 	while ((rc = sql_step(st)) == 1)
 		if (sqlite3_column_int64(st, 1) == m->tier &&
 		    sqlite3_column_int64(st, 3) < sqlite3_column_int64(st, 2)) {
@@ -233,7 +233,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		return rc;
 	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_BUYER_BY_ID, "i", buyer);
+	st = sql_query(SQL_BUYER_BY_ID, buyer);
 	if (sql_step(st) == 1)
 		service = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
@@ -249,11 +249,11 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		if ((rc = budget_commit(a, "price", county, year, s.central -
 		    lc, s.provincial + s.city + s.county - lp, 0)) != NJ_OK)
 			return rc;
-		if (sql_exec(SQL_LINE_USE, "ii", (int64_t)1, line) != 0 ||
-		    sql_int(&left, SQL_LINES_LEFT, "i", app) < 0)
+		if (sql_exec(SQL_LINE_USE, (int64_t)1, line) != 0 ||
+		    sql_int(&left, SQL_LINES_LEFT, app) < 0)
 			return act_fail(a, "保存确认通知书");
-		if (left == 0 && (sql_exec(SQL_NOTICE_SET_STATE, "ti", "used",
-		    nid) != 0 || sql_exec(SQL_APP_SET_STATE, "tit", "used",
+		if (left == 0 && (sql_exec(SQL_NOTICE_SET_STATE, "used",
+		    nid) != 0 || sql_exec(SQL_APP_SET_STATE, "used",
 		    app, "approved") != 0))
 			return act_fail(a, "保存确认通知书");
 		if ((rc = anomaly_check(a, sale)) != NJ_OK)
@@ -289,7 +289,7 @@ sale_first(struct act *a, const struct org_row *dealer,
 		strlcpy0(county, r.code, sizeof county);
 	} else {
 		/* the one county this dealer may sell the model in */
-		st = sql_query(SQL_DEALER_AUTH_COUNTIES, "ii", dealer->id,
+		st = sql_query(SQL_DEALER_AUTH_COUNTIES, dealer->id,
 		    m->product);
 		while (sql_step(st) == 1 && n++ == 0)
 			sql_col_copy(st, 0, county, sizeof county);
@@ -401,9 +401,9 @@ claim_new(struct act *a)
 	struct tier_row		 t;
 
 	serial_norm(act_str(a, "serial"), serial, sizeof serial);
-	if (sql_int(&sale, SQL_SALE_BY_SERIAL, "t", serial) < 0)
+	if (sql_int(&sale, SQL_SALE_BY_SERIAL, serial) < 0)
 		return act_fail(a, "查询销售");
-	st = sql_query(SQL_SALE_GET, "i", sale);
+	st = sql_query(SQL_SALE_GET, sale);
 	if ((rc = sql_step(st)) == 1) {
 		year = sqlite3_column_int(st, 1);
 		sql_col_copy(st, 2, county, sizeof county);
@@ -464,7 +464,7 @@ claim_new(struct act *a)
 	if (b.id != buyer)
 		abort();
 	/* the payment goes to the buyer's own account: it must be known */
-	if (sql_int(&has, SQL_BUYER_HAS_ACCOUNT, "i", b.id) < 0)
+	if (sql_int(&has, SQL_BUYER_HAS_ACCOUNT, b.id) < 0)
 		return act_fail(a, "查询购机者");
 	if (!has)
 		return act_refuse(a, "bank_account", "请填写：购机者本人的银行账号");
@@ -473,18 +473,18 @@ claim_new(struct act *a)
 	if ((rc = budget_commit(a, "serial", county, year, c, p + ci + co,
 	    !t.open_ended)) != NJ_OK)
 		return rc;
-	if (sql_int(&seq, SQL_APP_NEXT_SEQ, "td", county, year) < 0)
+	if (sql_int(&seq, SQL_APP_NEXT_SEQ, county, year) < 0)
 		return act_fail(a, "编号");
 	xsnprintf(no, sizeof no, "SQ%s%d%05lld", county, year, (long long)seq);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_APP_INSERT, "tdtttittit", no, year, "buy-first",
+	if (sql_exec(SQL_APP_INSERT, no, year, "buy-first",
 	    county, tw.code[0] ? tw.code : b.township[0] ? b.township : NULL,
-	    b.id, "used", NULL, a->who->id, at) != 0)
+	    b.id, "used", SQL_NULL, a->who->id, at) != 0)
 		return act_fail(a, "保存申请");
 	app = store_last_id();
-	if (sql_exec(SQL_LINE_INSERT, "iiiiiiii", app, tier, (int64_t)1,
+	if (sql_exec(SQL_LINE_INSERT, app, tier, (int64_t)1,
 	    (int64_t)1, c, p, ci, co) != 0 ||
-	    sql_exec(SQL_SALE_CLAIM, "iiti", app, store_last_id(), at,
+	    sql_exec(SQL_SALE_CLAIM, app, store_last_id(), at,
 	    sale) != 0)
 		return act_fail(a, "受理申请");
 	act_out(a, "%lld", (long long)sale);
