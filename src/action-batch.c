@@ -44,19 +44,8 @@ find_batch(struct act *a, const char *field, struct batch_row *b)
 	int		 rc = sql_step(st);
 
 	memset(b, 0, sizeof *b);
-	if (rc == 1) {
-		b->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, b->no, sizeof b->no);
-		sql_col_copy(st, 2, b->county, sizeof b->county);
-		b->year = sqlite3_column_int(st, 3);
-		sql_col_copy(st, 4, b->month, sizeof b->month);
-		b->seq = sqlite3_column_int(st, 5);
-		sql_col_copy(st, 6, b->state, sizeof b->state);
-		sql_col_copy(st, 7, b->pub_from, sizeof b->pub_from);
-		sql_col_copy(st, 8, b->pub_to, sizeof b->pub_to);
-		sql_col_copy(st, 9, b->created, sizeof b->created);
-		sql_col_copy(st, 10, b->approved, sizeof b->approved);
-	}
+	if (rc == 1)
+		load_batch(st, b);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询结算批次");
@@ -327,12 +316,8 @@ objection_new(struct act *a)
 		sqlite3_stmt *st = sql_query(SQL_BATCH_BY_NO, no);
 
 		memset(&b, 0, sizeof b);
-		if (sql_step(st) == 1) {
-			b.id = sqlite3_column_int64(st, 0);
-			sql_col_copy(st, 1, b.no, sizeof b.no);
-			sql_col_copy(st, 2, b.county, sizeof b.county);
-			sql_col_copy(st, 6, b.state, sizeof b.state);
-		}
+		if (sql_step(st) == 1)
+			load_batch(st, &b);
 		sqlite3_reset(st);
 	}
 	if ((rc = need_scope(a, "sale", b.county)) != NJ_OK)

@@ -131,21 +131,8 @@ tier_by_id(struct act *a, int64_t id, struct tier_row *t)
 	sqlite3_stmt	*st = sql_query(SQL_TIER_BY_ID, id);
 	int		 rc = sql_step(st);
 
-	if (rc == 1) {
-		t->id = id;
-		t->year = sqlite3_column_int(st, 0);
-		sql_col_copy(st, 1, t->item, sizeof t->item);
-		sql_col_copy(st, 2, t->code, sizeof t->code);
-		sql_col_copy(st, 3, t->name, sizeof t->name);
-		t->central = sqlite3_column_int64(st, 4);
-		t->provincial = sqlite3_column_int64(st, 5);
-		t->city = sqlite3_column_int64(st, 6);
-		t->county = sqlite3_column_int64(st, 7);
-		t->cap = sqlite3_column_int64(st, 8);
-		t->is_key = sqlite3_column_int(st, 9);
-		t->licensed = sqlite3_column_int(st, 10);
-		t->open_ended = sqlite3_column_int(st, 11);
-	}
+	if (rc == 1)
+		load_tier(st, t);
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询分档");

@@ -148,7 +148,7 @@ finance_check(struct act *a)
 	st = sql_query(SQL_BATCH_BY_NO, no);
 	memset(&b, 0, sizeof b);
 	if (sql_step(st) == 1)
-		sql_col_copy(st, 2, b.county, sizeof b.county);
+		load_batch(st, &b);
 	sqlite3_reset(st);
 	if ((rc = need_scope(a, "sale", b.county)) != NJ_OK)
 		return rc;

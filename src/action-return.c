@@ -25,6 +25,7 @@ struct ret_sale {
 static int
 ret_find(struct act *a, struct ret_sale *s)
 {
+	struct sale_row	 r;
 	sqlite3_stmt	*st;
 	int		 rc;
 
@@ -33,14 +34,14 @@ ret_find(struct act *a, struct ret_sale *s)
 		return act_refuse(a, "sale", "销售编号应为数字");
 	st = sql_query(SQL_SALE_GET, s->id);
 	if ((rc = sql_step(st)) == 1) {
-		s->year = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, s->county, sizeof s->county);
-		s->app = sqlite3_column_int64(st, 6);
-		s->tier = sqlite3_column_int64(st, 9);
-		s->central = sqlite3_column_int64(st, 12);
-		s->others = sqlite3_column_int64(st, 13) +
-		    sqlite3_column_int64(st, 14) + sqlite3_column_int64(st, 15);
-		sql_col_copy(st, 19, s->state, sizeof s->state);
+		load_sale(st, &r);
+		s->year = r.year;
+		strlcpy0(s->county, r.county, sizeof s->county);
+		s->app = r.app;
+		s->tier = r.tier;
+		s->central = r.central;
+		s->others = r.provincial + r.city + r.county_part;
+		strlcpy0(s->state, r.state, sizeof s->state);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)

@@ -399,23 +399,25 @@ claim_new(struct act *a)
 	int64_t			 c = 0, p = 0, ci = 0, co = 0, has;
 	int			 rc, year = 0;
 	struct tier_row		 t;
+	struct sale_row		 r;
 
 	serial_norm(act_str(a, "serial"), serial, sizeof serial);
 	if (sql_int(&sale, SQL_SALE_BY_SERIAL, serial) < 0)
 		return act_fail(a, "查询销售");
 	st = sql_query(SQL_SALE_GET, sale);
 	if ((rc = sql_step(st)) == 1) {
-		year = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, county, sizeof county);
-		buyer = sqlite3_column_int64(st, 5);
-		app_id = sqlite3_column_int64(st, 6);
-		tier = sqlite3_column_int64(st, 9);
-		c = sqlite3_column_int64(st, 12);
-		p = sqlite3_column_int64(st, 13);
-		ci = sqlite3_column_int64(st, 14);
-		co = sqlite3_column_int64(st, 15);
-		sql_col_copy(st, 19, state, sizeof state);
-		memcpy(hash, sqlite3_column_blob(st, 22), CRYPT_HASH_LEN);
+		load_sale(st, &r);
+		year = r.year;
+		strlcpy0(county, r.county, sizeof county);
+		buyer = r.buyer;
+		app_id = r.app;
+		tier = r.tier;
+		c = r.central;
+		p = r.provincial;
+		ci = r.city;
+		co = r.county_part;
+		strlcpy0(state, r.state, sizeof state);
+		memcpy(hash, r.idno_hash, CRYPT_HASH_LEN);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)

@@ -30,18 +30,6 @@ static const struct {
 #define CHECK_FIELD(name, label) \
 	{ name, FT_CHOICE, 0, label, "1:相符,0:不符", 0 }
 
-struct sale_row {
-	int64_t	 id;
-	int	 year;
-	char	 county[NJ_REGION_MAX];
-	char	 township[NJ_REGION_MAX];
-	int	 is_key;
-	int	 licensed;
-	char	 state[16];
-	char	 licence[40];
-	int64_t	 app;
-};
-
 static int
 find_sale(struct act *a, struct sale_row *s)
 {
@@ -53,17 +41,8 @@ find_sale(struct act *a, struct sale_row *s)
 		return act_refuse(a, "sale", "销售编号应为数字");
 	st = sql_query(SQL_SALE_GET, id);
 	rc = sql_step(st);
-	if (rc == 1) {
-		s->id = id;
-		s->year = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, s->county, sizeof s->county);
-		s->app = sqlite3_column_int64(st, 6);
-		s->is_key = sqlite3_column_int(st, 17);
-		s->licensed = sqlite3_column_int(st, 18);
-		sql_col_copy(st, 19, s->state, sizeof s->state);
-		sql_col_copy(st, 20, s->licence, sizeof s->licence);
-		sql_col_copy(st, 23, s->township, sizeof s->township);
-	}
+	if (rc == 1)
+		load_sale(st, s);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询销售");

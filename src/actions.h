@@ -301,4 +301,60 @@ void	 serial_norm(const char *, char *, size_t);
 /* action-outbox.c */
 extern const struct action action_outbox_days;
 
+/* action-load.c: one row loader per record kind (SALE_ROW_COLS ...) */
+struct sale_row {
+	int64_t		 id;
+	int		 year;
+	char		 county[NJ_REGION_MAX];
+	int64_t		 dealer, machine, buyer;
+	int64_t		 app, line, notice;	/* 0 if none */
+	int64_t		 tier;
+	int64_t		 price;
+	char		 sold_on[16];
+	int64_t		 central, provincial, city, county_part, subsidy;
+	int		 is_key, licensed;
+	char		 state[16];
+	char		 licence[40];
+	char		 entered[32];
+	unsigned char	 idno_hash[CRYPT_HASH_LEN];	/* the buyer's */
+	char		 township[NJ_REGION_MAX];	/* app's, else buyer's */
+	int64_t		 entered_by;	/* the application's, 0 if none */
+};
+enum load_kind_id {
+	LOAD_REGION,
+	LOAD_ORG,
+	LOAD_TIER,
+	LOAD_PRODUCT,
+	LOAD_USER,
+	LOAD_BATCH,
+	LOAD_SALE,
+	LOAD__COUNT
+};
+enum load_type { LD_I64, LD_INT, LD_ROLE, LD_TEXT, LD_BLOB };
+struct load_col {
+	const char	*name;	/* as sqlite3_column_name() says it */
+	enum load_type	 type;
+	size_t		 off, size;
+};
+struct load_kind {
+	const char		*name;
+	const struct load_col	*cols;
+	size_t			 ncols;
+};
+struct load_use {
+	enum sql		 stmt;
+	enum load_kind_id	 kind;
+};
+extern const struct load_kind load_kinds[LOAD__COUNT];
+extern const struct load_use load_uses[];
+extern const size_t load_nuses;
+void	 load_row(sqlite3_stmt *, enum load_kind_id, void *);
+void	 load_region(sqlite3_stmt *, struct region_row *);
+void	 load_org(sqlite3_stmt *, struct org_row *);
+void	 load_tier(sqlite3_stmt *, struct tier_row *);
+void	 load_product(sqlite3_stmt *, struct product_row *);
+void	 load_user(sqlite3_stmt *, struct user_row *);
+void	 load_batch(sqlite3_stmt *, struct batch_row *);
+void	 load_sale(sqlite3_stmt *, struct sale_row *);
+
 #endif

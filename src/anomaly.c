@@ -158,6 +158,7 @@ int
 anomaly_check(struct act *a, int64_t sale)
 {
 	struct anomaly_sale	 s;
+	struct sale_row		 r;
 	sqlite3_stmt		*st;
 	char			 detail[256], at[32];
 	size_t			 i;
@@ -166,16 +167,17 @@ anomaly_check(struct act *a, int64_t sale)
 	memset(&s, 0, sizeof s);
 	st = sql_query(SQL_SALE_GET, sale);
 	if ((rc = sql_step(st)) == 1) {
+		load_sale(st, &r);
 		s.id = sale;
-		s.year = sqlite3_column_int(st, 1);
-		s.dealer = sqlite3_column_int64(st, 3);
-		s.machine = sqlite3_column_int64(st, 4);
-		s.buyer = sqlite3_column_int64(st, 5);
-		s.notice = sqlite3_column_int64(st, 8);
-		s.price = sqlite3_column_int64(st, 10);
-		date_parse(sql_col(st, 11), &s.sold_on);
-		s.subsidy = sqlite3_column_int64(st, 16);
-		sql_col_copy(st, 21, s.entered, sizeof s.entered);
+		s.year = r.year;
+		s.dealer = r.dealer;
+		s.machine = r.machine;
+		s.buyer = r.buyer;
+		s.notice = r.notice;
+		s.price = r.price;
+		date_parse(r.sold_on, &s.sold_on);
+		s.subsidy = r.subsidy;
+		strlcpy0(s.entered, r.entered, sizeof s.entered);
 	}
 	sqlite3_reset(st);
 	if (rc != 1)
