@@ -178,8 +178,8 @@ bf_write(struct act *a, const struct buyer_rec *r, size_t i, const char *v)
 		break;
 	case BF_ACCOUNT:
 		sealed_make(&s, "buyers.account", r->id, "account", v);
-		rc = sql_exec(bfields[i].set, SQL_BLOB(s.blob, s.len), SQL_BLOB(s.hash,
-		    (size_t)CRYPT_HASH_LEN), s.last4, r->id);
+		rc = sql_exec(bfields[i].set, SQL_BLOB(s.blob, s.len),
+		    SQL_BLOB(s.hash, CRYPT_HASH_LEN), s.last4, r->id);
 		sealed_free(&s);
 		break;
 	default:

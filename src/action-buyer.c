@@ -68,11 +68,12 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 		    idcard_gender(in->idno) == 1 ? "男" : "女", sizeof gender);
 	clock_stamp(a->now, at, sizeof at);
 	rc = sql_exec(SQL_BUYER_INSERT, in->kind,
-	    in->name, SQL_BLOB(idno.blob, idno.len), SQL_BLOB(idno.hash, (size_t)CRYPT_HASH_LEN),
-	    idno.last4, gender[0] ? gender : NULL, in->legal_rep, in->township,
+	    in->name, SQL_BLOB(idno.blob, idno.len),
+	    SQL_BLOB(idno.hash, CRYPT_HASH_LEN), idno.last4, gender[0] ? gender : NULL, in->legal_rep, in->township,
 	    in->village, in->address, SQL_BLOB(phone.blob, phone.len),
 	    SEALED_LAST4(&phone), in->bank_name, SQL_BLOB(acct.blob, acct.len),
-	    SQL_BLOB(SEALED_HASH(&acct), (size_t)CRYPT_HASH_LEN), SEALED_LAST4(&acct), at);
+	    SQL_BLOB(SEALED_HASH(&acct), CRYPT_HASH_LEN), SEALED_LAST4(&acct),
+	    at);
 	sealed_free(&idno);
 	sealed_free(&phone);
 	sealed_free(&acct);

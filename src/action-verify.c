@@ -145,7 +145,8 @@ verify_pass(struct act *a)
 	    act_str(a, "method"), "pass", SQL_NULL, SQL_NULL) != 0)
 		return act_fail(a, "保存核验");
 	if (s.is_key && others == 0) {
-		if (act_has(a, "licence_no") && sql_exec(SQL_SALE_SET_LICENCE, act_str(a, "licence_no"), s.id) != 0)
+		if (act_has(a, "licence_no") && sql_exec(SQL_SALE_SET_LICENCE,
+		    act_str(a, "licence_no"), s.id) != 0)
 			return act_fail(a, "保存核验");
 		/* checked again after a failure: waiting for the second */
 		if (sql_exec(SQL_SALE_REOPEN, s.id) != 0)
@@ -155,7 +156,9 @@ verify_pass(struct act *a)
 		/* R-SEC-8.1c issue 8 (1): the account (bank, holder, sealed
 		 * number) is frozen on the sale, like the subsidy */
 		if (sql_exec(SQL_SALE_VERIFIED, at, act_str(a,
-		    "licence_no"), s.id) != 0 || sql_exec(SQL_SALE_FREEZE, s.id) != 0 || sql_exec(SQL_MACHINE_OF_SALE, "verified", s.id) != 0)
+		    "licence_no"), s.id) != 0 || sql_exec(SQL_SALE_FREEZE,
+		    s.id) != 0 || sql_exec(SQL_MACHINE_OF_SALE,
+		    "verified", s.id) != 0)
 			return act_fail(a, "保存核验");
 	}
 	if ((rc = anomaly_check(a, s.id)) != NJ_OK)

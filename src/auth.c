@@ -356,7 +356,8 @@ auth_locked_refusal(const struct auth_user *u, const struct actor *who,
 	int	rc;
 
 	rc = pair ? sql_int(&tried, SQL_SRV_FAILURE_COUNT_PAIR_SINCE,
-	    u->id, addr, since) : sql_int(&tried, SQL_SRV_FAILURE_COUNT_SINCE, u->id, since);
+	    u->id, addr, since) : sql_int(&tried, SQL_SRV_FAILURE_COUNT_SINCE,
+	    u->id, since);
 	if (rc != 1 || tried >= AUTH_LOCKED_TRIES)
 		xsnprintf(msg, msglen, "%s", auth_refused_text);
 	auth_audit(who, "login.fail", pair ? "reason=locked scope=addr "

@@ -76,8 +76,8 @@ audit_write(const struct actor *who, const char *action, const char *record,
 	audit_hash(prev, id, at, who->login, who->from, action, record, detail,
 	    hash);
 	if (sql_exec(SQL_AUDIT_INSERT, id, at, who->login,
-	    who->from, action, record, detail, SQL_BLOB(prev, (size_t)AUDIT_HASH_LEN),
-	    SQL_BLOB(hash, (size_t)AUDIT_HASH_LEN)) != 0)
+	    who->from, action, record, detail, SQL_BLOB(prev, AUDIT_HASH_LEN),
+	    SQL_BLOB(hash, AUDIT_HASH_LEN)) != 0)
 		return NJ_ERROR;
 	/* R-SEC-8.4 issue 8 (4): the anchor follows after the commit */
 	store->audit_head = id;
