@@ -13,19 +13,6 @@
 
 #include "actions.h"
 
-struct app_row {
-	int64_t	 id;
-	char	 no[32];
-	int	 year;
-	char	 flow[16];
-	char	 county[NJ_REGION_MAX];
-	char	 township[NJ_REGION_MAX];
-	int64_t	 buyer;
-	char	 state[16];
-	int64_t	 entered_by;
-	int64_t	 submitted_by;
-};
-
 static const struct {
 	const char *state;
 	const char *label;
@@ -54,18 +41,8 @@ find_app(struct act *a, const char *field, struct app_row *r)
 	sqlite3_stmt	*st = sql_query(SQL_APP_BY_NO, act_str(a, field));
 	int		 rc = sql_step(st);
 
-	if (rc == 1) {
-		r->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, r->no, sizeof r->no);
-		r->year = sqlite3_column_int(st, 2);
-		sql_col_copy(st, 3, r->flow, sizeof r->flow);
-		sql_col_copy(st, 4, r->county, sizeof r->county);
-		sql_col_copy(st, 5, r->township, sizeof r->township);
-		r->buyer = sqlite3_column_int64(st, 6);
-		sql_col_copy(st, 7, r->state, sizeof r->state);
-		r->entered_by = sqlite3_column_int64(st, 8);
-		r->submitted_by = sqlite3_column_int64(st, 9);
-	}
+	if (rc == 1)
+		load_app(st, r);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询申请");
@@ -249,10 +226,13 @@ application_line(struct act *a)
 	if (n >= 10)
 		return act_refuse(a, "application", "一份申请最多 10 行机具");
 	{
-		sqlite3_stmt *st = sql_query(SQL_BUYER_BY_ID, r.buyer);
+		sqlite3_stmt		*st = sql_query(SQL_BUYER_BY_ID, r.buyer);
+		struct buyer_row	 b;
 
-		if (sql_step(st) == 1)
-			service_org = sqlite3_column_int(st, 0);
+		if (sql_step(st) == 1) {
+			load_buyer(st, &b);
+			service_org = b.service_org;
+		}
 		sqlite3_reset(st);
 	}
 	if ((rc = add_line(a, r.id, r.year, service_org)) != NJ_OK)

@@ -210,17 +210,17 @@ county_of(struct act *a, const char *field, const char *region, char *county,
 int
 buyer_not_banned(struct act *a, const char *field, int64_t buyer)
 {
-	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, buyer);
-	char		 until[16] = "";
-	int		 rc = sql_step(st), day;
+	sqlite3_stmt		*st = sql_query(SQL_BUYER_BY_ID, buyer);
+	struct buyer_row	 b;
+	int			 rc = sql_step(st), day;
 
 	/* R-SEC-8.2a issue 8 (2): the refusal names nobody */
 	if (rc == 1)
-		sql_col_copy(st, 3, until, sizeof until);
+		load_buyer(st, &b);
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询购机者");
-	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
+	if (b.banned[0] != '\0' && date_parse(b.banned, &day) == 0 &&
 	    day >= a->today)
 		return act_refuse(a, field, "%s", BUYER_BANNED);
 	return NJ_OK;

@@ -114,6 +114,41 @@ static const struct load_col sale_cols[] = {	/* SALE_ROW_COLS */
 	L_I64(sale_row, "entered_by", entered_by),
 };
 
+static const struct load_col buyer_cols[] = {	/* BUYER_ROW_COLS */
+	L_I64(buyer_row, "id", id),
+	L_TEXT(buyer_row, "name", name),
+	L_TEXT(buyer_row, "kind", kind),
+	L_TEXT(buyer_row, "banned_until", banned),
+	L_INT(buyer_row, "service_org", service_org),
+	L_TEXT(buyer_row, "township", township),
+};
+
+static const struct load_col app_cols[] = {	/* APP_ROW_COLS */
+	L_I64(app_row, "id", id),
+	L_TEXT(app_row, "no", no),
+	L_INT(app_row, "year", year),
+	L_TEXT(app_row, "flow", flow),
+	L_TEXT(app_row, "county", county),
+	L_TEXT(app_row, "township", township),
+	L_I64(app_row, "buyer_id", buyer),
+	L_TEXT(app_row, "state", state),
+	L_I64(app_row, "entered_by", entered_by),
+	L_I64(app_row, "submitted_by", submitted_by),
+};
+
+static const struct load_col notice_cols[] = {	/* NOTICE_ROW_COLS */
+	L_I64(notice_row, "id", id),
+	L_I64(notice_row, "app_id", app),
+	L_TEXT(notice_row, "state", state),
+	L_TEXT(notice_row, "valid_from", valid_from),
+	L_TEXT(notice_row, "valid_to", valid_to),
+	L_TEXT(notice_row, "county", county),
+	L_I64(notice_row, "buyer_id", buyer),
+	L_INT(notice_row, "year", year),
+	L_BLOB(notice_row, "idno_hash", idno_hash),
+	L_TEXT(notice_row, "township", township),
+};
+
 const struct load_kind load_kinds[LOAD__COUNT] = {
 	[LOAD_REGION] =		L_KIND("region", region_cols),
 	[LOAD_ORG] =		L_KIND("org", org_cols),
@@ -122,6 +157,9 @@ const struct load_kind load_kinds[LOAD__COUNT] = {
 	[LOAD_USER] =		L_KIND("user", user_cols),
 	[LOAD_BATCH] =		L_KIND("batch", batch_cols),
 	[LOAD_SALE] =		L_KIND("sale", sale_cols),
+	[LOAD_BUYER] =		L_KIND("buyer", buyer_cols),
+	[LOAD_APP] =		L_KIND("application", app_cols),
+	[LOAD_NOTICE] =		L_KIND("notice", notice_cols),
 };
 
 /* Every statement a loader reads, and the kind it loads. */
@@ -137,6 +175,10 @@ const struct load_use load_uses[] = {
 	{ SQL_USER_BY_LOGIN,	LOAD_USER },
 	{ SQL_BATCH_BY_NO,	LOAD_BATCH },
 	{ SQL_SALE_GET,		LOAD_SALE },
+	{ SQL_BUYER_BY_HASH,	LOAD_BUYER },
+	{ SQL_BUYER_BY_ID,	LOAD_BUYER },
+	{ SQL_APP_BY_NO,	LOAD_APP },
+	{ SQL_NOTICE_BY_NO,	LOAD_NOTICE },
 };
 const size_t load_nuses = sizeof load_uses / sizeof load_uses[0];
 
@@ -222,4 +264,22 @@ void
 load_sale(sqlite3_stmt *st, struct sale_row *s)
 {
 	load_row(st, LOAD_SALE, s);
+}
+
+void
+load_buyer(sqlite3_stmt *st, struct buyer_row *b)
+{
+	load_row(st, LOAD_BUYER, b);
+}
+
+void
+load_app(sqlite3_stmt *st, struct app_row *r)
+{
+	load_row(st, LOAD_APP, r);
+}
+
+void
+load_notice(sqlite3_stmt *st, struct notice_row *n)
+{
+	load_row(st, LOAD_NOTICE, n);
 }

@@ -163,6 +163,8 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	sqlite3_stmt		*st;
 	struct tier_row		 t;
 	struct subsidy_out	 s;
+	struct notice_row	 n;
+	struct buyer_row	 b;
 	unsigned char		 h[CRYPT_HASH_LEN];
 	int64_t			 nid = 0, app = 0, buyer = 0, line = 0, left;
 	int64_t			 lc = 0, lp = 0;
@@ -173,15 +175,16 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	st = sql_query(SQL_NOTICE_BY_NO, act_str(a, "notice"));
 	rc = sql_step(st);
 	if (rc == 1) {
-		nid = sqlite3_column_int64(st, 0);
-		app = sqlite3_column_int64(st, 1);
-		sql_col_copy(st, 2, state, sizeof state);
-		sql_col_copy(st, 3, from, sizeof from);
-		sql_col_copy(st, 4, to, sizeof to);
-		sql_col_copy(st, 5, county, sizeof county);
-		buyer = sqlite3_column_int64(st, 6);
-		year = sqlite3_column_int(st, 7);
-		memcpy(hash, sqlite3_column_blob(st, 8), CRYPT_HASH_LEN);
+		load_notice(st, &n);
+		nid = n.id;
+		app = n.app;
+		strlcpy0(state, n.state, sizeof state);
+		strlcpy0(from, n.valid_from, sizeof from);
+		strlcpy0(to, n.valid_to, sizeof to);
+		strlcpy0(county, n.county, sizeof county);
+		buyer = n.buyer;
+		year = n.year;
+		memcpy(hash, n.idno_hash, CRYPT_HASH_LEN);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -234,8 +237,10 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK)
 		return rc;
 	st = sql_query(SQL_BUYER_BY_ID, buyer);
-	if (sql_step(st) == 1)
-		service = sqlite3_column_int(st, 0);
+	if (sql_step(st) == 1) {
+		load_buyer(st, &b);
+		service = b.service_org;
+	}
 	sqlite3_reset(st);
 	if ((rc = sale_money(a, dealer->id, &t, m, service, &s)) != NJ_OK)
 		return rc;

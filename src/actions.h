@@ -85,6 +85,7 @@ struct buyer_row {
 	int64_t	 id;
 	char	 name[NJ_NAME_MAX];
 	char	 kind[8];
+	char	 banned[16];	/* banned until, "" if not */
 	int	 service_org;
 	char	 township[NJ_REGION_MAX];
 };
@@ -320,6 +321,29 @@ struct sale_row {
 	char		 township[NJ_REGION_MAX];	/* app's, else buyer's */
 	int64_t		 entered_by;	/* the application's, 0 if none */
 };
+struct app_row {
+	int64_t	 id;
+	char	 no[32];
+	int	 year;
+	char	 flow[16];
+	char	 county[NJ_REGION_MAX];
+	char	 township[NJ_REGION_MAX];
+	int64_t	 buyer;
+	char	 state[16];
+	int64_t	 entered_by;
+	int64_t	 submitted_by;
+};
+struct notice_row {
+	int64_t		 id;
+	int64_t		 app;
+	char		 state[16];
+	char		 valid_from[16], valid_to[16];
+	char		 county[NJ_REGION_MAX];	/* the application's */
+	int64_t		 buyer;
+	int		 year;
+	unsigned char	 idno_hash[CRYPT_HASH_LEN];	/* the buyer's */
+	char		 township[NJ_REGION_MAX];
+};
 enum load_kind_id {
 	LOAD_REGION,
 	LOAD_ORG,
@@ -328,6 +352,9 @@ enum load_kind_id {
 	LOAD_USER,
 	LOAD_BATCH,
 	LOAD_SALE,
+	LOAD_BUYER,
+	LOAD_APP,
+	LOAD_NOTICE,
 	LOAD__COUNT
 };
 enum load_type { LD_I64, LD_INT, LD_ROLE, LD_TEXT, LD_BLOB };
@@ -356,5 +383,8 @@ void	 load_product(sqlite3_stmt *, struct product_row *);
 void	 load_user(sqlite3_stmt *, struct user_row *);
 void	 load_batch(sqlite3_stmt *, struct batch_row *);
 void	 load_sale(sqlite3_stmt *, struct sale_row *);
+void	 load_buyer(sqlite3_stmt *, struct buyer_row *);
+void	 load_app(sqlite3_stmt *, struct app_row *);
+void	 load_notice(sqlite3_stmt *, struct notice_row *);
 
 #endif
