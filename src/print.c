@@ -770,7 +770,7 @@ print_area(struct print_job *j, enum sql id)
 {
 	const struct print_scope *s = &j->scope;
 
-	return sql_query_shared(id, s->county, s->township, s->city,
+	return sql_query(id, s->county, s->township, s->city,
 	    s->dealer, s->from, s->to);
 }
 
@@ -784,7 +784,7 @@ print_batch_area(struct print_job *j, enum sql id)
 {
 	const struct print_scope *s = &j->scope;
 
-	return sql_query_shared(id, s->county, s->township, s->city,
+	return sql_query(id, s->county, s->township, s->city,
 	    s->dealer, s->from, s->to, s->batch);
 }
 

@@ -107,9 +107,9 @@ sql_query_n(enum sql id, const struct sql_arg *args, int n)
 
 /*
  * A statement of a family that shares one set of arguments (the lists'
- * scope, pattern and page; the printers' area): the statement uses the
- * first of them, ?1..?k with k <= n, and the rest are not bound. Fewer
- * arguments than parameters still abort.
+ * scope, organisation, pattern, page, argument and day, list.c): the
+ * statement uses the first of them, ?1..?k with k <= n, and the rest are
+ * not bound. Fewer arguments than parameters still abort.
  */
 sqlite3_stmt *
 sql_query_shared_n(enum sql id, const struct sql_arg *args, int n)

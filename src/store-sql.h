@@ -92,7 +92,6 @@ sql_arg_same(struct sql_arg a)
 	8, 7, 6, 5, 4, 3, 2, 1)
 #define SQL_CAT_(a, b) a##b
 #define SQL_CAT(a, b) SQL_CAT_(a, b)
-#define SQL_M0(id)
 #define SQL_M1(a) SQL_ARG(a)
 #define SQL_M2(a, ...) SQL_ARG(a), SQL_M1(__VA_ARGS__)
 #define SQL_M3(a, ...) SQL_ARG(a), SQL_M2(__VA_ARGS__)
