@@ -78,7 +78,7 @@ million_make(const char *path, int n)
 
 	if (stat(path, &sb) == 0) {
 		if (db_open(path, err, sizeof err) == 0 &&
-		    sql_int(&have, SQL_USERS_COUNT, "") == 1) {
+		    sql_int(&have, SQL_USERS_COUNT) == 1) {
 			sqlite3_stmt *st = million_prep("SELECT count(*) "
 			    "FROM sales");
 

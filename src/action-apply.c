@@ -13,38 +13,15 @@
 
 #include "actions.h"
 
-struct app_row {
-	int64_t	 id;
-	char	 no[32];
-	int	 year;
-	char	 flow[16];
-	char	 county[NJ_REGION_MAX];
-	char	 township[NJ_REGION_MAX];
-	int64_t	 buyer;
-	char	 state[16];
-	int64_t	 entered_by;
-	int64_t	 submitted_by;
-};
-
 /* The application named in field, within the acting user's scope. */
 static int
 find_app(struct act *a, const char *field, struct app_row *r)
 {
-	sqlite3_stmt	*st = sql_query(SQL_APP_BY_NO, "t", act_str(a, field));
+	sqlite3_stmt	*st = sql_query(SQL_APP_BY_NO, act_str(a, field));
 	int		 rc = sql_step(st);
 
-	if (rc == 1) {
-		r->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, r->no, sizeof r->no);
-		r->year = sqlite3_column_int(st, 2);
-		sql_col_copy(st, 3, r->flow, sizeof r->flow);
-		sql_col_copy(st, 4, r->county, sizeof r->county);
-		sql_col_copy(st, 5, r->township, sizeof r->township);
-		r->buyer = sqlite3_column_int64(st, 6);
-		sql_col_copy(st, 7, r->state, sizeof r->state);
-		r->entered_by = sqlite3_column_int64(st, 8);
-		r->submitted_by = sqlite3_column_int64(st, 9);
-	}
+	if (rc == 1)
+		load_app(st, r);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询申请");
@@ -105,7 +82,7 @@ add_line(struct act *a, int64_t app, int year, int service_org)
 		return act_refuse(a, "qty", "数量至少为 1");
 	if ((rc = unit_subsidy(a, &t, 0, 0, service_org, &s)) != NJ_OK)
 		return rc;
-	if (sql_exec(SQL_LINE_INSERT, "iiiiiiii", app, t.id, act_num(a, "qty"),
+	if (sql_exec(SQL_LINE_INSERT, app, t.id, act_num(a, "qty"),
 	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0)
 		return act_fail(a, "保存申购机具");
 	return NJ_OK;
@@ -169,16 +146,16 @@ application_new(struct act *a)
 	    "1") == 0 && !b.service_org) {
 		if (strcmp(b.kind, "org") != 0)
 			return act_refuse(a, "service_org", "农机作业服务组织须为组织");
-		if (sql_exec(SQL_BUYER_SET_SERVICE, "i", b.id) != 0)
+		if (sql_exec(SQL_BUYER_SET_SERVICE, b.id) != 0)
 			return act_fail(a, "保存购机者");
 		b.service_org = 1;
 	}
-	if (sql_int(&seq, SQL_APP_NEXT_SEQ, "td", tw.parent, year) < 0)
+	if (sql_int(&seq, SQL_APP_NEXT_SEQ, tw.parent, year) < 0)
 		return act_fail(a, "编号");
 	xsnprintf(no, sizeof no, "SQ%s%d%05lld", tw.parent, year,
 	    (long long)seq);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_APP_INSERT, "tdtttittit", no, year, "quota-first",
+	if (sql_exec(SQL_APP_INSERT, no, year, "quota-first",
 	    tw.parent, tw.code, b.id, "draft", act_str(a, "note"),
 	    a->who->id, at) != 0)
 		return act_fail(a, "保存申请");
@@ -238,15 +215,18 @@ application_line(struct act *a)
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
 	    (rc = app_in_state(a, &r, "draft")) != NJ_OK)
 		return rc;
-	if (sql_int(&n, SQL_APP_LINE_COUNT, "i", r.id) < 0)
+	if (sql_int(&n, SQL_APP_LINE_COUNT, r.id) < 0)
 		return act_fail(a, "查询申购机具");
 	if (n >= 10)
 		return act_refuse(a, "application", "一份申请最多 10 行机具");
 	{
-		sqlite3_stmt *st = sql_query(SQL_BUYER_BY_ID, "i", r.buyer);
+		sqlite3_stmt		*st = sql_query(SQL_BUYER_BY_ID, r.buyer);
+		struct buyer_row	 b;
 
-		if (sql_step(st) == 1)
-			service_org = sqlite3_column_int(st, 0);
+		if (sql_step(st) == 1) {
+			load_buyer(st, &b);
+			service_org = b.service_org;
+		}
 		sqlite3_reset(st);
 	}
 	if ((rc = add_line(a, r.id, r.year, service_org)) != NJ_OK)
@@ -276,7 +256,7 @@ application_submit(struct act *a)
 	    (rc = app_may(a, &r, "submitted")) != NJ_OK)
 		return rc;
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_APP_SUBMIT, "iti", a->who->id, at, r.id) != 0)
+	if (sql_exec(SQL_APP_SUBMIT, a->who->id, at, r.id) != 0)
 		return act_fail(a, "上报申请");
 	act_key(a, "%s", r.no);
 	return NJ_OK;
@@ -310,7 +290,7 @@ application_approve(struct act *a)
 		return rc;
 	if (program_get(r.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
-	st = sql_query(SQL_APP_LINES, "i", r.id);
+	st = sql_query(SQL_APP_LINES, r.id);
 	while ((rc = sql_step(st)) == 1) {
 		qty = sqlite3_column_int64(st, 2);
 		/* R-004-M-3.3.5 004 三(三)5: 敞开补贴, committed but not limited */
@@ -332,7 +312,7 @@ application_approve(struct act *a)
 	    provincial, 1)) != NJ_OK || (rc = budget_commit(a, "application",
 	    r.county, r.year, ocentral, oprovincial, 0)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_NOTICE_NEXT, "td", r.county, r.year);
+	st = sql_query(SQL_NOTICE_NEXT, r.county, r.year);
 	if (sql_step(st) != 1) {
 		sqlite3_reset(st);
 		return act_fail(a, "通知书编号");
@@ -345,9 +325,9 @@ application_approve(struct act *a)
 	clock_stamp(a->now, at, sizeof at);
 	date_format(a->today, from, sizeof from);
 	date_format(a->today + p.notice_days - 1, to, sizeof to);
-	if (sql_exec(SQL_APP_DECIDE, "titnit", "approved", a->who->id, at,
+	if (sql_exec(SQL_APP_DECIDE, "approved", a->who->id, at, SQL_NULL,
 	    r.id, "submitted") != 0 || store_changes() != 1 ||
-	    sql_exec(SQL_NOTICE_INSERT, "tiiittt", no, r.id, cseq, pseq, from,
+	    sql_exec(SQL_NOTICE_INSERT, no, r.id, cseq, pseq, from,
 	    from, to) != 0)
 		return act_fail(a, "批准申请");
 	act_out(a, "%s", r.no);
@@ -378,7 +358,7 @@ application_reject(struct act *a)
 	    (rc = not_the_clerk(a, &r)) != NJ_OK)
 		return rc;
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_APP_DECIDE, "tittit", "rejected", a->who->id, at,
+	if (sql_exec(SQL_APP_DECIDE, "rejected", a->who->id, at,
 	    act_str(a, "reason"), r.id, "submitted") != 0)
 		return act_fail(a, "退回申请");
 	act_key(a, "%s", r.no);
@@ -408,7 +388,7 @@ application_withdraw(struct act *a)
 		return act_refuse(a, "application", "申请 %s 的状态为“%s”，不能撤销",
 		    r.no, state_label("application", r.state));
 	if (strcmp(r.state, "approved") == 0) {
-		st = sql_query(SQL_APP_LINES, "i", r.id);
+		st = sql_query(SQL_APP_LINES, r.id);
 		while ((rc = sql_step(st)) == 1) {
 			used += sqlite3_column_int(st, 3);
 			left = sqlite3_column_int64(st, 2) -
@@ -427,13 +407,13 @@ application_withdraw(struct act *a)
 		if ((rc = budget_commit(a, "application", r.county, r.year,
 		    -central, -provincial, 0)) != NJ_OK)
 			return rc;
-		if (sql_int(&nid, SQL_NOTICE_ID_BY_APP, "i", r.id) < 0 ||
-		    sql_exec(SQL_NOTICE_SET_STATE, "ti", "returned", nid) != 0)
+		if (sql_int(&nid, SQL_NOTICE_ID_BY_APP, r.id) < 0 ||
+		    sql_exec(SQL_NOTICE_SET_STATE, "returned", nid) != 0)
 			return act_fail(a, "交回通知书");
 	}
 	/* R-004-M-8.1 the approver stays on record (004 八(一) 谁办理、谁负责); the one
 	 * who withdrew it is in the audit log */
-	if (sql_exec(SQL_APP_WITHDRAW, "tit", act_str(a, "reason"), r.id,
+	if (sql_exec(SQL_APP_WITHDRAW, act_str(a, "reason"), r.id,
 	    r.state) != 0 || store_changes() != 1)
 		return act_fail(a, "撤销申请");
 	act_key(a, "%s", r.no);

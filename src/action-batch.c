@@ -20,23 +20,12 @@
 int
 find_batch(struct act *a, const char *field, struct batch_row *b)
 {
-	sqlite3_stmt	*st = sql_query(SQL_BATCH_BY_NO, "t", act_str(a, field));
+	sqlite3_stmt	*st = sql_query(SQL_BATCH_BY_NO, act_str(a, field));
 	int		 rc = sql_step(st);
 
 	memset(b, 0, sizeof *b);
-	if (rc == 1) {
-		b->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, b->no, sizeof b->no);
-		sql_col_copy(st, 2, b->county, sizeof b->county);
-		b->year = sqlite3_column_int(st, 3);
-		sql_col_copy(st, 4, b->month, sizeof b->month);
-		b->seq = sqlite3_column_int(st, 5);
-		sql_col_copy(st, 6, b->state, sizeof b->state);
-		sql_col_copy(st, 7, b->pub_from, sizeof b->pub_from);
-		sql_col_copy(st, 8, b->pub_to, sizeof b->pub_to);
-		sql_col_copy(st, 9, b->created, sizeof b->created);
-		sql_col_copy(st, 10, b->approved, sizeof b->approved);
-	}
+	if (rc == 1)
+		load_batch(st, b);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询结算批次");
@@ -80,13 +69,13 @@ batch_take_out(struct act *a, int64_t sale, const char *why)
 	char at[32];
 
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_BATCH_DROP_SALE, "i", sale) != 0 ||
-	    sql_exec(SQL_REVIEW_DROP_SALE, "i", sale) != 0 ||
-	    sql_exec(SQL_FCHECK_DROP_SALE, "i", sale) != 0 ||
-	    sql_exec(SQL_SALE_SET_STATE, "ti", "failed", sale) != 0 ||
-	    sql_exec(SQL_MACHINE_OF_SALE, "ti", "sold", sale) != 0 ||
-	    sql_exec(SQL_VERIFY_INSERT, "iittttt", sale, a->who->id, at, NULL,
-	    "fail", why, NULL) != 0)
+	if (sql_exec(SQL_BATCH_DROP_SALE, sale) != 0 ||
+	    sql_exec(SQL_REVIEW_DROP_SALE, sale) != 0 ||
+	    sql_exec(SQL_FCHECK_DROP_SALE, sale) != 0 ||
+	    sql_exec(SQL_SALE_SET_STATE, "failed", sale) != 0 ||
+	    sql_exec(SQL_MACHINE_OF_SALE, "sold", sale) != 0 ||
+	    sql_exec(SQL_VERIFY_INSERT, sale, a->who->id, at, SQL_NULL,
+	    "fail", why, SQL_NULL) != 0)
 		return act_fail(a, "移出结算批次");
 	return NJ_OK;
 }
@@ -104,7 +93,7 @@ batch_record_check(struct act *a, enum sql set, int64_t row, int64_t sale,
 	int	rc;
 
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(set, "ttiti", act_str(a, "result"), act_str(a, note),
+	if (sql_exec(set, act_str(a, "result"), act_str(a, note),
 	    a->who->id, at, row) != 0)
 		return act_fail(a, "保存核实结果");
 	if (strcmp(act_str(a, "result"), "fail") == 0) {
@@ -127,7 +116,7 @@ sale_of_batch(struct act *a, const char *field, const struct batch_row *b,
 
 	if (parse_int(act_str(a, field), sale) != 0 || *sale <= 0)
 		return act_refuse(a, field, "销售编号应为数字");
-	rc = sql_text(no, sizeof no, SQL_BATCH_OF_SALE, "i", *sale);
+	rc = sql_text(no, sizeof no, SQL_BATCH_OF_SALE, *sale);
 	if (rc < 0)
 		return act_fail(a, "查询结算批次");
 	if (rc == 0 || (b != NULL && strcmp(no, b->no) != 0))
@@ -145,7 +134,7 @@ holiday_kind(int day, void *arg)
 
 	(void)arg;
 	date_format(day, text, sizeof text);
-	if (sql_text(kind, sizeof kind, SQL_HOLIDAY_KIND, "t", text) != 1)
+	if (sql_text(kind, sizeof kind, SQL_HOLIDAY_KIND, text) != 1)
 		return 0;
 	return strcmp(kind, "holiday") == 0 ? 1 : -1;
 }
@@ -182,29 +171,29 @@ batch_new(struct act *a)
 	xsnprintf(month, sizeof month, "%04d-%02d", y, m);
 	xsnprintf(end, sizeof end, "%04d-%02d-01", m == 12 ? y + 1 : y,
 	    m == 12 ? 1 : m + 1);
-	if (sql_int(&seq, SQL_BATCH_NEXT_SEQ, "td", a->who->region, y) < 0)
+	if (sql_int(&seq, SQL_BATCH_NEXT_SEQ, a->who->region, y) < 0)
 		return act_fail(a, "编号");
 	xsnprintf(no, sizeof no, "JS%s%04d%02d-%02lld", a->who->region, y, m,
 	    (long long)seq);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_BATCH_INSERT, "ttdtdit", no, a->who->region, y, month,
+	if (sql_exec(SQL_BATCH_INSERT, no, a->who->region, y, month,
 	    (int)seq, a->who->id, at) != 0)
 		return act_fail(a, "保存结算批次");
 	id = store_last_id();
-	if (sql_exec(SQL_BATCH_COLLECT, "itt", id, a->who->region, end) != 0)
+	if (sql_exec(SQL_BATCH_COLLECT, id, a->who->region, end) != 0)
 		return act_fail(a, "汇总结算批次");
 	if (store_changes() == 0)
 		return act_refuse(a, "month", "本县 %s 月底前没有待结算的已核验机具",
 		    month);
-	if (sql_exec(SQL_BATCH_MARK, "i", id) != 0)
+	if (sql_exec(SQL_BATCH_MARK, id) != 0)
 		return act_fail(a, "汇总结算批次");
 	/* R-004-A4-4.3 004 附件4 四(三): every key or licensed machine, a sample of the rest */
-	st = sql_query(SQL_BATCH_SALES, "i", id);
+	st = sql_query(SQL_BATCH_SALES, id);
 	while ((rc = sql_step(st)) == 1) {
 		int64_t sale = sqlite3_column_int64(st, 0);
 
 		if (sqlite3_column_int(st, 1) || sqlite3_column_int(st, 2)) {
-			if (sql_exec(SQL_REVIEW_INSERT, "iit", id, sale,
+			if (sql_exec(SQL_REVIEW_INSERT, id, sale,
 			    sqlite3_column_int(st, 1) ? "key" : "licensed") != 0)
 				rc = -1;
 			continue;
@@ -225,7 +214,7 @@ batch_new(struct act *a)
 	drawn = xcalloc(k ? k : 1, sizeof *drawn);
 	k = sample_draw(seed, rest, nrest, k, drawn);
 	for (i = 0; i < k; i++)
-		if (sql_exec(SQL_REVIEW_INSERT, "iit", id, drawn[i],
+		if (sql_exec(SQL_REVIEW_INSERT, id, drawn[i],
 		    "sample") != 0) {
 			free(rest);
 			free(drawn);
@@ -233,7 +222,7 @@ batch_new(struct act *a)
 		}
 	free(rest);
 	free(drawn);
-	st = sql_query(SQL_BATCH_TOTALS, "i", id);
+	st = sql_query(SQL_BATCH_TOTALS, id);
 	n = total = 0;
 	if (sql_step(st) == 1) {
 		n = sqlite3_column_int64(st, 0);
@@ -286,7 +275,7 @@ batch_publicize(struct act *a)
 		return act_refuse(a, "to", "公示期不少于 %d 个%s，所填为 %d 个",
 		    p.publicity_days, p.publicity_working ? "工作日" : "自然日",
 		    days);
-	if (sql_exec(SQL_BATCH_PUBLICIZE, "tti", act_str(a, "from"),
+	if (sql_exec(SQL_BATCH_PUBLICIZE, act_str(a, "from"),
 	    act_str(a, "to"), b.id) != 0)
 		return act_fail(a, "保存公示");
 	act_key(a, "%s", b.no);
@@ -315,19 +304,15 @@ objection_new(struct act *a)
 
 	if ((rc = sale_of_batch(a, "sale", NULL, &sale)) != NJ_OK)
 		return rc;
-	rc = sql_text(no, sizeof no, SQL_BATCH_OF_SALE, "i", sale);
+	rc = sql_text(no, sizeof no, SQL_BATCH_OF_SALE, sale);
 	if (rc != 1)
 		return act_fail(a, "查询结算批次");
 	{
-		sqlite3_stmt *st = sql_query(SQL_BATCH_BY_NO, "t", no);
+		sqlite3_stmt *st = sql_query(SQL_BATCH_BY_NO, no);
 
 		memset(&b, 0, sizeof b);
-		if (sql_step(st) == 1) {
-			b.id = sqlite3_column_int64(st, 0);
-			sql_col_copy(st, 1, b.no, sizeof b.no);
-			sql_col_copy(st, 2, b.county, sizeof b.county);
-			sql_col_copy(st, 6, b.state, sizeof b.state);
-		}
+		if (sql_step(st) == 1)
+			load_batch(st, &b);
 		sqlite3_reset(st);
 	}
 	if ((rc = need_scope(a, "sale", b.county)) != NJ_OK)
@@ -336,7 +321,7 @@ objection_new(struct act *a)
 		return act_refuse(a, "sale", "结算批次 %s 已报财政，异议请向财政部门"
 		    "反映", b.no);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_OBJECTION_INSERT, "iitit", b.id, sale,
+	if (sql_exec(SQL_OBJECTION_INSERT, b.id, sale,
 	    act_str(a, "text"), a->who->id, at) != 0)
 		return act_fail(a, "保存异议");
 	act_key(a, "%lld", (long long)store_last_id());
@@ -367,7 +352,7 @@ objection_resolve(struct act *a)
 
 	if (parse_int(act_str(a, "objection"), &id) != 0)
 		return act_refuse(a, "objection", "异议编号应为数字");
-	st = sql_query(SQL_OBJECTION_GET, "i", id);
+	st = sql_query(SQL_OBJECTION_GET, id);
 	if ((rc = sql_step(st)) == 1) {
 		sale = sqlite3_column_int64(st, 2);
 		sql_col_copy(st, 3, county, sizeof county);
@@ -387,7 +372,7 @@ objection_resolve(struct act *a)
 		return act_refuse(a, "objection", "异议 %lld 已处理", (long long)id);
 	upheld = strcmp(act_str(a, "upheld"), "1") == 0;
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_OBJECTION_RESOLVE, "tditi", act_str(a, "resolution"),
+	if (sql_exec(SQL_OBJECTION_RESOLVE, act_str(a, "resolution"),
 	    upheld, a->who->id, at, id) != 0)
 		return act_fail(a, "处理异议");
 	/* a machine that already left the batch (returned, failed) stays out */
@@ -432,7 +417,7 @@ batch_review(struct act *a)
 	if (!act_has(a, "batch")) {
 		if ((rc = sale_of_batch(a, "sale", NULL, &sale)) != NJ_OK)
 			return rc;
-		if (sql_text(no, sizeof no, SQL_BATCH_OF_SALE, "i", sale) != 1)
+		if (sql_text(no, sizeof no, SQL_BATCH_OF_SALE, sale) != 1)
 			return act_fail(a, "查询结算批次");
 		a->own[action_field_index(a->def, "batch")] = xstrdup(no);
 	}
@@ -443,7 +428,7 @@ batch_review(struct act *a)
 		    "公示期间完成", b.no, state_label("batch", b.state));
 	if ((rc = sale_of_batch(a, "sale", &b, &sale)) != NJ_OK)
 		return rc;
-	rc = sql_int(&one, SQL_VERIFIED_BY, "ii", sale, a->who->id);
+	rc = sql_int(&one, SQL_VERIFIED_BY, sale, a->who->id);
 	if (rc < 0)
 		return act_fail(a, "查询核验");
 	if (rc == 1)
@@ -451,7 +436,7 @@ batch_review(struct act *a)
 	/* R-SEC-8.6 issue 8 (6): only an approver, and no puppets */
 	if ((rc = review_check(a, "sale", sale)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_REVIEW_GET, "ii", b.id, sale);
+	st = sql_query(SQL_REVIEW_GET, b.id, sale);
 	if ((rc = sql_step(st)) == 1) {
 		rid = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, result, sizeof result);
@@ -462,7 +447,7 @@ batch_review(struct act *a)
 	if (result[0] != '\0')
 		return act_refuse(a, "sale", "销售 %lld 已复核", (long long)sale);
 	if (rid == 0) {		/* a machine outside the list, reviewed too */
-		if (sql_exec(SQL_REVIEW_INSERT, "iit", b.id, sale, "extra") != 0)
+		if (sql_exec(SQL_REVIEW_INSERT, b.id, sale, "extra") != 0)
 			return act_fail(a, "保存复核");
 		rid = store_last_id();
 	}
@@ -495,21 +480,21 @@ batch_submit(struct act *a)
 	date_parse(b.pub_to, &to);
 	if (a->today <= to)
 		return act_refuse(a, "batch", "公示期至 %s，尚未结束", b.pub_to);
-	if (sql_int(&n, SQL_REVIEWS_PENDING, "i", b.id) < 0)
+	if (sql_int(&n, SQL_REVIEWS_PENDING, b.id) < 0)
 		return act_fail(a, "查询复核");
 	if (n > 0)
 		return act_refuse(a, "batch", "还有 %lld 台机具未复核", (long long)n);
-	if (sql_int(&n, SQL_OBJECTIONS_OPEN, "i", b.id) < 0)
+	if (sql_int(&n, SQL_OBJECTIONS_OPEN, b.id) < 0)
 		return act_fail(a, "查询异议");
 	if (n > 0)
 		return act_refuse(a, "batch", "还有 %lld 条公示异议未处理",
 		    (long long)n);
-	if (sql_int(&n, SQL_BATCH_TOTALS, "i", b.id) < 0)
+	if (sql_int(&n, SQL_BATCH_TOTALS, b.id) < 0)
 		return act_fail(a, "查询结算批次");
 	if (n == 0)
 		return act_refuse(a, "batch", "结算批次 %s 中已没有机具", b.no);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_BATCH_SUBMIT, "ti", at, b.id) != 0)
+	if (sql_exec(SQL_BATCH_SUBMIT, at, b.id) != 0)
 		return act_fail(a, "报送财政");
 	act_key(a, "%s", b.no);
 	return NJ_OK;

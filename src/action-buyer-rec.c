@@ -71,7 +71,7 @@ buyer_find(struct act *a, const char *idno, struct buyer_rec *r)
 
 	memset(r, 0, sizeof *r);
 	crypt_hash("idno", idno, h);
-	st = sql_query(SQL_BUYER_REC, "b", h, sizeof h);
+	st = sql_query(SQL_BUYER_REC, SQL_BLOB(h, sizeof h));
 	if ((rc = sql_step(st)) == 1) {
 		r->id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, r->name, sizeof r->name);
@@ -172,18 +172,18 @@ bf_write(struct act *a, const struct buyer_rec *r, size_t i, const char *v)
 	switch (bfields[i].kind) {
 	case BF_PHONE:
 		sealed_make(&s, "buyers.phone", r->id, "phone", v);
-		rc = sql_exec(bfields[i].set, "bti", s.blob, s.len, s.last4,
+		rc = sql_exec(bfields[i].set, SQL_BLOB(s.blob, s.len), s.last4,
 		    r->id);
 		sealed_free(&s);
 		break;
 	case BF_ACCOUNT:
 		sealed_make(&s, "buyers.account", r->id, "account", v);
-		rc = sql_exec(bfields[i].set, "bbti", s.blob, s.len, s.hash,
-		    (size_t)CRYPT_HASH_LEN, s.last4, r->id);
+		rc = sql_exec(bfields[i].set, SQL_BLOB(s.blob, s.len),
+		    SQL_BLOB(s.hash, CRYPT_HASH_LEN), s.last4, r->id);
 		sealed_free(&s);
 		break;
 	default:
-		rc = sql_exec(bfields[i].set, "ti", v, r->id);
+		rc = sql_exec(bfields[i].set, v, r->id);
 		break;
 	}
 	return rc == 0 ? NJ_OK : act_fail(a, "保存购机者");
@@ -214,7 +214,7 @@ buyer_change(struct act *a, const struct buyer_rec *r,
 		bf_new_masked(i, want[i], n, sizeof n);
 		if ((rc = bf_write(a, r, i, want[i])) != NJ_OK)
 			return rc;
-		if (sql_exec(SQL_BUYER_CHANGE_INSERT, "itttttti", r->id, at,
+		if (sql_exec(SQL_BUYER_CHANGE_INSERT, r->id, at,
 		    a->who->login, bfields[i].name, o, n, reason,
 		    r->version + 1) != 0)
 			return act_fail(a, "保存修改记录");
@@ -227,7 +227,7 @@ buyer_change(struct act *a, const struct buyer_rec *r,
 	}
 	if (*changed == 0)
 		return NJ_OK;
-	if (sql_exec(SQL_BUYER_BUMP, "ii", r->id, r->version) != 0)
+	if (sql_exec(SQL_BUYER_BUMP, r->id, r->version) != 0)
 		return act_fail(a, "保存购机者");
 	if (store_changes() != 1)
 		return act_refuse(a, "version", "%s", BUYER_STALE);

@@ -38,7 +38,7 @@ buyer_reverify(struct act *a, int64_t buyer)
 	size_t		 n = 0, cap = 0, i;
 	int		 rc;
 
-	st = sql_query(SQL_BUYER_SALES_UNPAID, "i", buyer);
+	st = sql_query(SQL_BUYER_SALES_UNPAID, buyer);
 	while ((rc = sql_step(st)) == 1) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -55,7 +55,7 @@ buyer_reverify(struct act *a, int64_t buyer)
 	for (i = 0, rc = NJ_OK; i < n && rc == NJ_OK; i++) {
 		if ((rc = batch_take_out(a, ids[i], REVERIFY_NOTE)) != NJ_OK)
 			break;
-		if (sql_exec(SQL_SALE_UNFREEZE, "i", ids[i]) != 0)
+		if (sql_exec(SQL_SALE_UNFREEZE, ids[i]) != 0)
 			rc = act_fail(a, "保存销售");
 		else
 			act_out(a, "销售 %lld 已退回核验：%s", (long long)ids[i],

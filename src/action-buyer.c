@@ -67,12 +67,13 @@ buyer_get(struct act *a, const struct buyer_in *in, struct buyer_row *b)
 		strlcpy0(gender, in->gender ? in->gender :
 		    idcard_gender(in->idno) == 1 ? "男" : "女", sizeof gender);
 	clock_stamp(a->now, at, sizeof at);
-	rc = sql_exec(SQL_BUYER_INSERT, "ttbbttttttbttbbtt", in->kind,
-	    in->name, idno.blob, idno.len, idno.hash, (size_t)CRYPT_HASH_LEN,
-	    idno.last4, gender[0] ? gender : NULL, in->legal_rep, in->township,
-	    in->village, in->address, phone.blob, phone.len,
-	    SEALED_LAST4(&phone), in->bank_name, acct.blob, acct.len,
-	    SEALED_HASH(&acct), (size_t)CRYPT_HASH_LEN, SEALED_LAST4(&acct), at);
+	rc = sql_exec(SQL_BUYER_INSERT, in->kind,
+	    in->name, SQL_BLOB(idno.blob, idno.len),
+	    SQL_BLOB(idno.hash, CRYPT_HASH_LEN), idno.last4, gender[0] ? gender : NULL, in->legal_rep, in->township,
+	    in->village, in->address, SQL_BLOB(phone.blob, phone.len),
+	    SEALED_LAST4(&phone), in->bank_name, SQL_BLOB(acct.blob, acct.len),
+	    SQL_BLOB(SEALED_HASH(&acct), CRYPT_HASH_LEN), SEALED_LAST4(&acct),
+	    at);
 	sealed_free(&idno);
 	sealed_free(&phone);
 	sealed_free(&acct);
@@ -103,8 +104,8 @@ unit_subsidy(struct act *a, const struct tier_row *t, int64_t filed,
 	int64_t			bp = 0, more = 0;
 
 	if (program_get(t->year, &p) < 0 ||
-	    sql_int(&bp, SQL_TOPUP_ITEM_BP, "dt", t->year, t->item) < 0 ||
-	    (service_org && sql_int(&more, SQL_TOPUP_SERVICE_BP, "d",
+	    sql_int(&bp, SQL_TOPUP_ITEM_BP, t->year, t->item) < 0 ||
+	    (service_org && sql_int(&more, SQL_TOPUP_SERVICE_BP,
 	    t->year) < 0))
 		return act_fail(a, "查询补贴标准");
 	memset(&in, 0, sizeof in);
@@ -128,24 +129,11 @@ unit_subsidy(struct act *a, const struct tier_row *t, int64_t filed,
 int
 tier_by_id(struct act *a, int64_t id, struct tier_row *t)
 {
-	sqlite3_stmt	*st = sql_query(SQL_TIER_BY_ID, "i", id);
+	sqlite3_stmt	*st = sql_query(SQL_TIER_BY_ID, id);
 	int		 rc = sql_step(st);
 
-	if (rc == 1) {
-		t->id = id;
-		t->year = sqlite3_column_int(st, 0);
-		sql_col_copy(st, 1, t->item, sizeof t->item);
-		sql_col_copy(st, 2, t->code, sizeof t->code);
-		sql_col_copy(st, 3, t->name, sizeof t->name);
-		t->central = sqlite3_column_int64(st, 4);
-		t->provincial = sqlite3_column_int64(st, 5);
-		t->city = sqlite3_column_int64(st, 6);
-		t->county = sqlite3_column_int64(st, 7);
-		t->cap = sqlite3_column_int64(st, 8);
-		t->is_key = sqlite3_column_int(st, 9);
-		t->licensed = sqlite3_column_int(st, 10);
-		t->open_ended = sqlite3_column_int(st, 11);
-	}
+	if (rc == 1)
+		load_tier(st, t);
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询分档");
@@ -167,7 +155,7 @@ budget_commit(struct act *a, const char *field, const char *county, int year,
 	char		 need[32], left[32];
 	int		 rc;
 
-	st = sql_query(SQL_BUDGET_GET, "dt", year, county);
+	st = sql_query(SQL_BUDGET_GET, year, county);
 	rc = sql_step(st);
 	if (rc == 1) {
 		pc = sqlite3_column_int64(st, 0);
@@ -194,7 +182,7 @@ budget_commit(struct act *a, const char *field, const char *county, int year,
 		return act_refuse(a, field, "省级补贴资金不足：本次需 %s "
 		    "元，本县 %d 年度剩余 %s 元", need, year, left);
 	}
-	if (sql_exec(SQL_BUDGET_COMMIT, "iidt", central, provincial, year,
+	if (sql_exec(SQL_BUDGET_COMMIT, central, provincial, year,
 	    county) != 0)
 		return act_fail(a, "保存资金计划");
 	return NJ_OK;
@@ -224,17 +212,17 @@ county_of(struct act *a, const char *field, const char *region, char *county,
 int
 buyer_not_banned(struct act *a, const char *field, int64_t buyer)
 {
-	sqlite3_stmt	*st = sql_query(SQL_BUYER_BY_ID, "i", buyer);
-	char		 until[16] = "";
-	int		 rc = sql_step(st), day;
+	sqlite3_stmt		*st = sql_query(SQL_BUYER_BY_ID, buyer);
+	struct buyer_row	 b;
+	int			 rc = sql_step(st), day;
 
 	/* R-SEC-8.2a issue 8 (2): the refusal names nobody */
 	if (rc == 1)
-		sql_col_copy(st, 3, until, sizeof until);
+		load_buyer(st, &b);
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询购机者");
-	if (until[0] != '\0' && date_parse(until, &day) == 0 &&
+	if (b.banned[0] != '\0' && date_parse(b.banned, &day) == 0 &&
 	    day >= a->today)
 		return act_refuse(a, field, "%s", BUYER_BANNED);
 	return NJ_OK;

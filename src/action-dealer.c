@@ -61,18 +61,18 @@ dealer_reg_drop(struct act *a, int64_t id, const char *uscc,
 	char	logins[256], text[512];
 	size_t	i;
 
-	if (sql_text(logins, sizeof logins, SQL_SRV_REG_LOGINS, "i", id) < 0 ||
-	    sql_exec(SQL_SRV_REG_SAVEPOINT, "") != 0)
+	if (sql_text(logins, sizeof logins, SQL_SRV_REG_LOGINS, id) < 0 ||
+	    sql_exec(SQL_SRV_REG_SAVEPOINT) != 0)
 		return -1;
 	for (i = 0; i < sizeof drops / sizeof drops[0]; i++)
-		if (sql_exec(drops[i], "i", id) != 0) {
+		if (sql_exec(drops[i], id) != 0) {
 			/* referred to by something done: keep it */
-			if (sql_exec(SQL_SRV_REG_ROLLBACK_TO, "") != 0 ||
-			    sql_exec(SQL_SRV_REG_RELEASE, "") != 0)
+			if (sql_exec(SQL_SRV_REG_ROLLBACK_TO) != 0 ||
+			    sql_exec(SQL_SRV_REG_RELEASE) != 0)
 				return -1;
 			return 0;
 		}
-	if (sql_exec(SQL_SRV_REG_RELEASE, "") != 0)
+	if (sql_exec(SQL_SRV_REG_RELEASE) != 0)
 		return -1;
 	xsnprintf(text, sizeof text, "%s logins=%s", detail, logins);
 	if (audit_write(a->who, what, uscc, text) != NJ_OK)
@@ -96,7 +96,7 @@ dealer_reg_expire(struct act *a)
 
 	clock_stamp(a->now - (time_t)DEALER_REG_DAYS * 86400, before,
 	    sizeof before);
-	st = sql_query(SQL_SRV_REG_EXPIRED, "t", before);
+	st = sql_query(SQL_SRV_REG_EXPIRED, before);
 	while ((rc = sql_step(st)) == 1 && n < 64) {
 		ids[n] = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, usccs[n], sizeof usccs[n]);
@@ -157,8 +157,8 @@ dealer_pick(struct act *a)
 	if (rc == 1)
 		return act_refuse(a, "dealer", "已选择过经销商 %s", dealer.name);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_MAKER_DEALER_INSERT, "iit", maker.id, dealer.id,
-	    at) != 0 || sql_exec(SQL_DEALER_ACTIVATE, "i", dealer.id) != 0)
+	if (sql_exec(SQL_MAKER_DEALER_INSERT, maker.id, dealer.id,
+	    at) != 0 || sql_exec(SQL_DEALER_ACTIVATE, dealer.id) != 0)
 		return act_fail(a, "保存经销商选择");
 	act_key(a, "%s", dealer.uscc);
 	return NJ_OK;
@@ -187,9 +187,9 @@ dealer_unpick(struct act *a)
 		return rc;
 	if ((rc = picked_by_me(a, "dealer", &dealer)) != NJ_OK)
 		return rc;
-	if (sql_exec(SQL_MAKER_DEALER_DELETE, "ii", maker.id, dealer.id) != 0 ||
-	    sql_exec(SQL_DEALER_PRODUCTS_DROP, "ii", dealer.id, maker.id) != 0 ||
-	    sql_exec(SQL_DEALER_MAYBE_PENDING, "i", dealer.id) != 0)
+	if (sql_exec(SQL_MAKER_DEALER_DELETE, maker.id, dealer.id) != 0 ||
+	    sql_exec(SQL_DEALER_PRODUCTS_DROP, dealer.id, maker.id) != 0 ||
+	    sql_exec(SQL_DEALER_MAYBE_PENDING, dealer.id) != 0)
 		return act_fail(a, "取消经销商");
 	act_key(a, "%s", dealer.uscc);
 	return NJ_OK;
@@ -232,7 +232,7 @@ dealer_authorize(struct act *a)
 		if ((rc = find_region(a, "counties", code, "county", &r)) !=
 		    NJ_OK)
 			break;
-		if (sql_exec(SQL_DEALER_PRODUCT_INSERT, "iitt", dealer.id, p.id,
+		if (sql_exec(SQL_DEALER_PRODUCT_INSERT, dealer.id, p.id,
 		    code, at) != 0) {
 			rc = act_fail(a, "保存销售机具设置");
 			break;
@@ -272,7 +272,7 @@ dealer_contest(struct act *a)
 
 	if ((rc = dealer_reg_expire(a)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_SRV_REG_GET, "t", act_str(a, "uscc"));
+	st = sql_query(SQL_SRV_REG_GET, act_str(a, "uscc"));
 	if ((rc = sql_step(st)) == 1) {
 		id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, name, sizeof name);

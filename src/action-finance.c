@@ -36,7 +36,7 @@ finance_sample(struct act *a)
 	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
 	    (rc = batch_in_state(a, &b, "submitted")) != NJ_OK)
 		return rc;
-	rc = sql_int(&one, SQL_FSAMPLE_GET, "i", b.id);
+	rc = sql_int(&one, SQL_FSAMPLE_GET, b.id);
 	if (rc < 0)
 		return act_fail(a, "查询抽查");
 	if (rc == 1)
@@ -50,7 +50,7 @@ finance_sample(struct act *a)
 	seed = act_has(a, "seed") ? (uint64_t)act_num(a, "seed") :
 	    (uint64_t)a->now * 2654435761u ^ (uint64_t)b.id;
 	seed &= INT64_MAX;
-	st = sql_query(SQL_BATCH_SALES, "i", b.id);
+	st = sql_query(SQL_BATCH_SALES, b.id);
 	while ((rc = sql_step(st)) == 1) {
 		ids = realloc(ids, (n + 1) * sizeof *ids);
 		if (ids == NULL)
@@ -59,7 +59,7 @@ finance_sample(struct act *a)
 	}
 	sqlite3_reset(st);
 	if (rc == 0) {
-		st = sql_query(SQL_OBJECTION_SALES, "i", b.id);
+		st = sql_query(SQL_OBJECTION_SALES, b.id);
 		while ((rc = sql_step(st)) == 1) {
 			obj = realloc(obj, (nobj + 1) * sizeof *obj);
 			if (obj == NULL)
@@ -87,13 +87,13 @@ finance_sample(struct act *a)
 	for (i = 0; i < k; i++) {
 		used += (size_t)snprintf(list + used, 24, "%s%lld", i ? "," : "",
 		    (long long)drawn[i]);
-		if (sql_exec(SQL_FCHECK_INSERT, "ii", b.id, drawn[i]) != 0) {
+		if (sql_exec(SQL_FCHECK_INSERT, b.id, drawn[i]) != 0) {
 			rc = act_fail(a, "保存抽查");
 			goto out;
 		}
 		act_out(a, "%lld", (long long)drawn[i]);
 	}
-	if (sql_exec(SQL_FSAMPLE_INSERT, "iidtit", b.id, (int64_t)seed, bp,
+	if (sql_exec(SQL_FSAMPLE_INSERT, b.id, (int64_t)seed, bp,
 	    list, a->who->id, at) != 0) {
 		rc = act_fail(a, "保存抽查");
 		goto out;
@@ -132,7 +132,7 @@ finance_check(struct act *a)
 
 	if (parse_int(act_str(a, "sale"), &sale) != 0)
 		return act_refuse(a, "sale", "销售编号应为数字");
-	st = sql_query(SQL_FCHECK_GET, "i", sale);
+	st = sql_query(SQL_FCHECK_GET, sale);
 	if ((rc = sql_step(st)) == 1) {
 		cid = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 2, result, sizeof result);
@@ -145,10 +145,10 @@ finance_check(struct act *a)
 	if (rc == 0)
 		return act_refuse(a, "sale", "销售 %lld 不在抽查样本中",
 		    (long long)sale);
-	st = sql_query(SQL_BATCH_BY_NO, "t", no);
+	st = sql_query(SQL_BATCH_BY_NO, no);
 	memset(&b, 0, sizeof b);
 	if (sql_step(st) == 1)
-		sql_col_copy(st, 2, b.county, sizeof b.county);
+		load_batch(st, &b);
 	sqlite3_reset(st);
 	if ((rc = need_scope(a, "sale", b.county)) != NJ_OK)
 		return rc;
@@ -182,22 +182,22 @@ finance_approve(struct act *a)
 	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
 	    (rc = batch_may(a, &b, "approved")) != NJ_OK)
 		return rc;
-	rc = sql_int(&n, SQL_FSAMPLE_GET, "i", b.id);
+	rc = sql_int(&n, SQL_FSAMPLE_GET, b.id);
 	if (rc < 0)
 		return act_fail(a, "查询抽查");
 	if (rc == 0)
 		return act_refuse(a, "batch", "结算批次 %s 尚未抽查取样", b.no);
-	if (sql_int(&n, SQL_FCHECKS_PENDING, "i", b.id) < 0)
+	if (sql_int(&n, SQL_FCHECKS_PENDING, b.id) < 0)
 		return act_fail(a, "查询抽查");
 	if (n > 0)
 		return act_refuse(a, "batch", "还有 %lld 台抽查机具未核实",
 		    (long long)n);
-	if (sql_int(&n, SQL_BATCH_TOTALS, "i", b.id) < 0)
+	if (sql_int(&n, SQL_BATCH_TOTALS, b.id) < 0)
 		return act_fail(a, "查询结算批次");
 	if (n == 0)
 		return act_refuse(a, "batch", "结算批次 %s 中已没有机具", b.no);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_BATCH_APPROVE, "iti", a->who->id, at, b.id) != 0)
+	if (sql_exec(SQL_BATCH_APPROVE, a->who->id, at, b.id) != 0)
 		return act_fail(a, "审核批准");
 	act_key(a, "%s", b.no);
 	return NJ_OK;
@@ -241,37 +241,37 @@ finance_pay(struct act *a)
 		return act_refuse(a, "paid_on", "支付日期不能早于财政审核批准日期 %s",
 		    b.approved);
 	/* every machine returned since the approval: nothing to pay */
-	if (sql_int(&count, SQL_BATCH_TOTALS, "i", b.id) < 0)
+	if (sql_int(&count, SQL_BATCH_TOTALS, b.id) < 0)
 		return act_fail(a, "查询结算批次");
 	if (count == 0)
 		return act_refuse(a, "batch", "结算批次 %s 中已没有机具", b.no);
 	/* R-SEC-8.1c issue 8 (1): into the account frozen at verification */
-	if (sql_int(&count, SQL_PAY_UNFROZEN, "i", b.id) < 0)
+	if (sql_int(&count, SQL_PAY_UNFROZEN, b.id) < 0)
 		return act_fail(a, "查询结算批次");
 	if (count != 0)
 		return act_refuse(a, "batch", "销售 %lld 没有核验时确认的收款账户，"
 		    "须重新核验", (long long)count);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_PAY_BATCH, "ittit", b.id, act_str(a, "paid_on"),
+	if (sql_exec(SQL_PAY_BATCH, b.id, act_str(a, "paid_on"),
 	    act_str(a, "ref"), a->who->id, at) != 0 ||
-	    sql_exec(SQL_PAY_SET_ACCOUNT, "i", b.id) != 0)
+	    sql_exec(SQL_PAY_SET_ACCOUNT, b.id) != 0)
 		return act_fail(a, "支付");
-	st = sql_query(SQL_PAY_SUMS, "i", b.id);
+	st = sql_query(SQL_PAY_SUMS, b.id);
 	while ((rc = sql_step(st)) == 1) {
 		int	year = sqlite3_column_int(st, 0);
 		int64_t	c = sqlite3_column_int64(st, 1);
 		int64_t	p = sqlite3_column_int64(st, 2);
 
 		count += sqlite3_column_int64(st, 3);
-		if (sql_exec(SQL_BUDGET_PAY, "iidt", c, p, year, b.county) != 0)
+		if (sql_exec(SQL_BUDGET_PAY, c, p, year, b.county) != 0)
 			rc = -1;
 		if (rc < 0)
 			break;
 	}
 	sqlite3_reset(st);
-	if (rc < 0 || sql_exec(SQL_PAY_MARK_SALES, "i", b.id) != 0 ||
-	    sql_exec(SQL_PAY_MARK_MACHINES, "i", b.id) != 0 ||
-	    sql_exec(SQL_BATCH_PAID, "ti", at, b.id) != 0)
+	if (rc < 0 || sql_exec(SQL_PAY_MARK_SALES, b.id) != 0 ||
+	    sql_exec(SQL_PAY_MARK_MACHINES, b.id) != 0 ||
+	    sql_exec(SQL_BATCH_PAID, at, b.id) != 0)
 		return act_fail(a, "支付");
 	act_out(a, "%s", b.no);
 	act_key(a, "%lld", (long long)count);

@@ -36,17 +36,14 @@ int
 find_region(struct act *a, const char *field, const char *code,
     const char *level, struct region_row *r)
 {
-	sqlite3_stmt	*st = sql_query(SQL_REGION_GET, "t", code);
+	sqlite3_stmt	*st = sql_query(SQL_REGION_GET, code);
 	int		 rc = sql_step(st);
 
 	if (rc < 0)
 		return act_fail(a, "查询行政区划");
 	if (rc == 0)
 		return act_refuse(a, field, "未知的行政区划代码：%s", code);
-	sql_col_copy(st, 0, r->code, sizeof r->code);
-	sql_col_copy(st, 1, r->name, sizeof r->name);
-	sql_col_copy(st, 2, r->level, sizeof r->level);
-	sql_col_copy(st, 3, r->parent, sizeof r->parent);
+	load_region(st, r);
 	sqlite3_reset(st);
 	if (level != NULL && strcmp(r->level, level) != 0)
 		return act_refuse(a, field, "%s（%s）不是%s行政区划", r->name,
@@ -54,30 +51,21 @@ find_region(struct act *a, const char *field, const char *code,
 	return NJ_OK;
 }
 
+/* An organisation from st, bound to its credit code (uscc) or its id. */
 static int
-find_org(struct act *a, const char *field, enum sql id, const char *fmt,
-    const void *key, const char *what, struct org_row *o)
+find_org(struct act *a, const char *field, sqlite3_stmt *st,
+    const char *uscc, const char *what, struct org_row *o)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int rc = sql_step(st);
 
-	if (fmt[0] == 'i')
-		st = sql_query(id, "i", *(const int64_t *)key);
-	else
-		st = sql_query(id, "t", (const char *)key);
-	rc = sql_step(st);
 	if (rc < 0)
 		return act_fail(a, "查询企业");
 	if (rc == 0) {
-		if (fmt[0] == 'i')
+		if (uscc == NULL)
 			return act_refuse(a, field, "未知的%s", what);
-		return act_refuse(a, field, "未知的%s：%s", what,
-		    (const char *)key);
+		return act_refuse(a, field, "未知的%s：%s", what, uscc);
 	}
-	o->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, o->name, sizeof o->name);
-	sql_col_copy(st, 2, o->uscc, sizeof o->uscc);
-	sql_col_copy(st, 3, o->status, sizeof o->status);
+	load_org(st, o);
 	sqlite3_reset(st);
 	return NJ_OK;
 }
@@ -86,26 +74,30 @@ int
 find_maker_uscc(struct act *a, const char *field, const char *uscc,
     struct org_row *o)
 {
-	return find_org(a, field, SQL_MAKER_BY_USCC, "t", uscc, "生产企业", o);
+	return find_org(a, field, sql_query(SQL_MAKER_BY_USCC, uscc), uscc,
+	    "生产企业", o);
 }
 
 int
 find_maker_id(struct act *a, int64_t id, struct org_row *o)
 {
-	return find_org(a, NULL, SQL_MAKER_BY_ID, "i", &id, "生产企业", o);
+	return find_org(a, NULL, sql_query(SQL_MAKER_BY_ID, id), NULL,
+	    "生产企业", o);
 }
 
 int
 find_dealer_uscc(struct act *a, const char *field, const char *uscc,
     struct org_row *o)
 {
-	return find_org(a, field, SQL_DEALER_BY_USCC, "t", uscc, "经销商", o);
+	return find_org(a, field, sql_query(SQL_DEALER_BY_USCC, uscc), uscc,
+	    "经销商", o);
 }
 
 int
 find_dealer_id(struct act *a, int64_t id, struct org_row *o)
 {
-	return find_org(a, NULL, SQL_DEALER_BY_ID, "i", &id, "经销商", o);
+	return find_org(a, NULL, sql_query(SQL_DEALER_BY_ID, id), NULL,
+	    "经销商", o);
 }
 
 /* R-004-M-3.1 An item and tier of the year's catalogue (补贴额一览表, 004 三(一)). */
@@ -117,31 +109,19 @@ find_tier(struct act *a, const char *field, int year, const char *item,
 	int64_t		 one;
 	int		 rc;
 
-	rc = sql_int(&one, SQL_ITEM_EXISTS, "dt", year, item);
+	rc = sql_int(&one, SQL_ITEM_EXISTS, year, item);
 	if (rc < 0)
 		return act_fail(a, "查询品目");
 	if (rc == 0)
 		return act_refuse(a, "item", "%d 年度补贴目录中没有品目 %s", year,
 		    item);
-	st = sql_query(SQL_TIER_GET, "dtt", year, item, tier);
+	st = sql_query(SQL_TIER_GET, year, item, tier);
 	rc = sql_step(st);
 	if (rc < 0)
 		return act_fail(a, "查询分档");
 	if (rc == 0)
 		return act_refuse(a, field, "品目 %s 没有分档 %s", item, tier);
-	t->id = sqlite3_column_int64(st, 0);
-	t->year = year;
-	strlcpy0(t->item, item, sizeof t->item);
-	strlcpy0(t->code, tier, sizeof t->code);
-	sql_col_copy(st, 1, t->name, sizeof t->name);
-	t->central = sqlite3_column_int64(st, 2);
-	t->provincial = sqlite3_column_int64(st, 3);
-	t->city = sqlite3_column_int64(st, 4);
-	t->county = sqlite3_column_int64(st, 5);
-	t->cap = sqlite3_column_int64(st, 6);
-	t->is_key = sqlite3_column_int(st, 7);
-	t->licensed = sqlite3_column_int(st, 8);
-	t->open_ended = sqlite3_column_int(st, 9);
+	load_tier(st, t);
 	sqlite3_reset(st);
 	return NJ_OK;
 }
@@ -150,21 +130,14 @@ int
 find_product(struct act *a, const char *field, const char *model,
     struct product_row *p)
 {
-	sqlite3_stmt	*st = sql_query(SQL_PRODUCT_BY_MODEL, "t", model);
+	sqlite3_stmt	*st = sql_query(SQL_PRODUCT_BY_MODEL, model);
 	int		 rc = sql_step(st);
 
 	if (rc < 0)
 		return act_fail(a, "查询产品");
 	if (rc == 0)
 		return act_refuse(a, field, "未知的机具型号：%s", model);
-	p->id = sqlite3_column_int64(st, 0);
-	p->maker_id = sqlite3_column_int64(st, 1);
-	p->tier_id = sqlite3_column_int64(st, 2);
-	sql_col_copy(st, 3, p->model, sizeof p->model);
-	sql_col_copy(st, 4, p->name, sizeof p->name);
-	p->subsidy = sqlite3_column_int64(st, 5);
-	p->powered = sqlite3_column_int(st, 6);
-	sql_col_copy(st, 7, p->status, sizeof p->status);
+	load_product(st, p);
 	sqlite3_reset(st);
 	return NJ_OK;
 }
@@ -173,19 +146,14 @@ int
 find_user(struct act *a, const char *field, const char *login,
     struct user_row *u)
 {
-	sqlite3_stmt	*st = sql_query(SQL_USER_BY_LOGIN, "t", login);
+	sqlite3_stmt	*st = sql_query(SQL_USER_BY_LOGIN, login);
 	int		 rc = sql_step(st);
 
 	if (rc < 0)
 		return act_fail(a, "查询用户");
 	if (rc == 0)
 		return act_refuse(a, field, "未知的用户：%s", login);
-	u->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, u->login, sizeof u->login);
-	sql_col_copy(st, 2, u->name, sizeof u->name);
-	u->role = role_parse(sql_col(st, 3));
-	sql_col_copy(st, 4, u->region, sizeof u->region);
-	u->locked = sqlite3_column_int(st, 5);
+	load_user(st, u);
 	sqlite3_reset(st);
 	return NJ_OK;
 }
@@ -214,7 +182,7 @@ scope_has(struct act *a, const struct actor *who, const char *code)
 		return 0;
 	if (strcmp(who->region, code) == 0)
 		return 1;
-	rc = sql_int(&one, SQL_REGION_WITHIN, "tt", code, who->region);
+	rc = sql_int(&one, SQL_REGION_WITHIN, code, who->region);
 	return rc < 0 ? -1 : rc;
 }
 
@@ -240,7 +208,7 @@ login_free(struct act *a, const char *field, const char *login)
 
 	if (strcmp(login, "register") == 0 || strcmp(login, "root") == 0)
 		return act_refuse(a, field, "登录名 %s 为系统保留", login);
-	rc = sql_int(&id, SQL_USER_ID_BY_LOGIN, "t", login);
+	rc = sql_int(&id, SQL_USER_ID_BY_LOGIN, login);
 	if (rc < 0)
 		return act_fail(a, "查询用户");
 	if (rc == 1)
@@ -327,7 +295,7 @@ dealer_picked(int64_t maker, int64_t dealer)
 {
 	int64_t one;
 
-	return sql_int(&one, SQL_MAKER_DEALER_GET, "ii", maker, dealer);
+	return sql_int(&one, SQL_MAKER_DEALER_GET, maker, dealer);
 }
 
 /* Refuse unless the acting maker has picked this dealer. */

@@ -95,13 +95,13 @@ key_add(struct act *a)
 	    comment, sizeof comment, fp, sizeof fp) != 0)
 		return act_refuse(a, "key", "不是有效的 OpenSSH 公钥（应为一行："
 		    "类型 Base64 [注释]）");
-	rc = sql_int(&one, SQL_USER_KEY_GET, "it", u.id, fp);
+	rc = sql_int(&one, SQL_USER_KEY_GET, u.id, fp);
 	if (rc < 0)
 		return act_fail(a, "查询密钥");
 	if (rc == 1)
 		return act_refuse(a, "key", "该公钥已添加（%s）", fp);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_USER_KEY_INSERT, "ittttt", u.id, type, b64, comment,
+	if (sql_exec(SQL_USER_KEY_INSERT, u.id, type, b64, comment,
 	    fp, at) != 0)
 		return act_fail(a, "保存密钥");
 	act_key(a, "%s", fp);
@@ -129,7 +129,7 @@ key_remove(struct act *a)
 
 	if ((rc = key_owner(a, &u)) != NJ_OK)
 		return rc;
-	if (sql_exec(SQL_USER_KEY_DELETE, "it", u.id,
+	if (sql_exec(SQL_USER_KEY_DELETE, u.id,
 	    act_str(a, "fingerprint")) != 0)
 		return act_fail(a, "删除密钥");
 	if (store_changes() == 0)

@@ -34,7 +34,7 @@ lookup_begin(struct act *a, const char *field, const char *value)
 	xsnprintf(a->lookup_what, sizeof a->lookup_what, "%s=***%s", field,
 	    last4);
 	clock_stamp(a->now - LOOKUP_WINDOW_SECS, since, sizeof since);
-	if (sql_int(&n, SQL_LOOKUP_REFUSED_COUNT, "tt", a->who->login,
+	if (sql_int(&n, SQL_LOOKUP_REFUSED_COUNT, a->who->login,
 	    since) < 0)
 		return act_fail(a, "查询");
 	if (n >= LOOKUP_REFUSALS_MAX)

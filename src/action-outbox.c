@@ -32,7 +32,7 @@ outbox_days(void)
 	char	v[32];
 	int64_t	n;
 
-	if (sql_text(v, sizeof v, SQL_META_GET, "t", OUTBOX_KEY) != 1 ||
+	if (sql_text(v, sizeof v, SQL_META_GET, OUTBOX_KEY) != 1 ||
 	    parse_int(v, &n) != 0 || n < 1 || n > OUTBOX_DAYS_MAX)
 		return OUTBOX_DAYS;
 	return (int)n;
@@ -143,7 +143,7 @@ outbox_set_days(struct act *a)
 	if (act_num(a, "days") < 1)
 		return act_refuse(a, "days", "保留天数至少为 1 天");
 	xsnprintf(v, sizeof v, "%lld", (long long)act_num(a, "days"));
-	if (sql_exec(SQL_META_SET, "tt", OUTBOX_KEY, v) != 0)
+	if (sql_exec(SQL_META_SET, OUTBOX_KEY, v) != 0)
 		return act_fail(a, "保存设置");
 	act_key(a, "%s", v);
 	return NJ_OK;

@@ -54,7 +54,7 @@ post_for_new(struct act *a, int role, const char **post)
 int
 post_record_new(struct act *a, int64_t id, const char *post)
 {
-	if (sql_exec(SQL_USER_SET_OPENED, "iti", a->who->id, post, id) != 0)
+	if (sql_exec(SQL_USER_SET_OPENED, a->who->id, post, id) != 0)
 		return act_fail(a, "保存用户");
 	return NJ_OK;
 }
@@ -69,7 +69,7 @@ need_approver(struct act *a, const char *field)
 	if (a->who->role == ROLE_CONSOLE)
 		return NJ_OK;
 	/* R-SEC-8.6 issue 8 (6): only 审核 decides; read now, not at login */
-	rc = sql_text(post, sizeof post, SQL_USER_POST, "i", a->who->id);
+	rc = sql_text(post, sizeof post, SQL_USER_POST, a->who->id);
 	if (rc < 0)
 		return act_fail(a, "查询岗位");
 	if (strcmp(post, "approver") != 0)
@@ -86,7 +86,7 @@ opened_by_me(struct act *a, int64_t id)
 
 	if (id == 0)
 		return 0;
-	return sql_int(&one, SQL_USER_OPENED_BY, "ii", id, a->who->id);
+	return sql_int(&one, SQL_USER_OPENED_BY, id, a->who->id);
 }
 
 /*
@@ -127,7 +127,7 @@ review_check(struct act *a, const char *field, int64_t sale)
 	int	rc;
 
 	/* R-SEC-8.6b issue 8 (6): no reviewing through a puppet account */
-	rc = sql_int(&one, SQL_REVIEW_VERIFIER_OPENED, "ii", sale, a->who->id);
+	rc = sql_int(&one, SQL_REVIEW_VERIFIER_OPENED, sale, a->who->id);
 	if (rc < 0)
 		return act_fail(a, "查询核验");
 	if (rc == 1)
@@ -156,7 +156,7 @@ user_post(struct act *a)
 	/* R-SEC-8.6a issue 8 (6): posts are for county users */
 	if (u.role != ROLE_COUNTY)
 		return act_refuse(a, "login", "只有县级用户设岗位（经办或审核）");
-	if (sql_exec(SQL_USER_SET_POST, "ti", act_str(a, "post"), u.id) != 0)
+	if (sql_exec(SQL_USER_SET_POST, act_str(a, "post"), u.id) != 0)
 		return act_fail(a, "保存岗位");
 	act_key(a, "%s", u.login);
 	return NJ_OK;

@@ -37,7 +37,7 @@ product_add(struct act *a)
 	if ((rc = find_tier(a, "tier", year_of(a, "year"), act_str(a, "item"),
 	    act_str(a, "tier"), &t)) != NJ_OK)
 		return rc;
-	rc = sql_int(&id, SQL_PRODUCT_ID_BY_MODEL, "t", act_str(a, "model"));
+	rc = sql_int(&id, SQL_PRODUCT_ID_BY_MODEL, act_str(a, "model"));
 	if (rc < 0)
 		return act_fail(a, "查询产品");
 	if (rc == 1)
@@ -59,7 +59,7 @@ product_add(struct act *a)
 	powered = t.licensed || (act_has(a, "powered") &&
 	    strcmp(act_str(a, "powered"), "1") == 0);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_PRODUCT_INSERT, "iitttittdt", maker.id, t.id,
+	if (sql_exec(SQL_PRODUCT_INSERT, maker.id, t.id,
 	    act_str(a, "model"), act_str(a, "name"), act_str(a, "params") ?
 	    act_str(a, "params") : "", subsidy, act_str(a, "cert_no"),
 	    act_str(a, "cert_until"), powered, at) != 0)

@@ -56,7 +56,7 @@ program_defaults(int year, struct program_row *p)
 int
 program_get(int year, struct program_row *p)
 {
-	sqlite3_stmt	*st = sql_query(SQL_PROGRAM_GET, "d", year);
+	sqlite3_stmt	*st = sql_query(SQL_PROGRAM_GET, year);
 	int		 rc = sql_step(st);
 
 	program_defaults(year, p);
@@ -130,7 +130,7 @@ program_set(struct act *a)
 		return act_refuse(a, NULL, "预警阈值至少为 1");
 
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_PROGRAM_UPSERT, "dtddddddidddddt", p.year, p.flow,
+	if (sql_exec(SQL_PROGRAM_UPSERT, p.year, p.flow,
 	    p.notice_days, p.publicity_days, p.publicity_working,
 	    p.max_ratio_bp, p.review_sample_bp, p.finance_sample_bp,
 	    p.key_threshold, p.ban_years, p.flag_buyer_units,

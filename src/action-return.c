@@ -25,22 +25,23 @@ struct ret_sale {
 static int
 ret_find(struct act *a, struct ret_sale *s)
 {
+	struct sale_row	 r;
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	memset(s, 0, sizeof *s);
 	if (parse_int(act_str(a, "sale"), &s->id) != 0 || s->id <= 0)
 		return act_refuse(a, "sale", "销售编号应为数字");
-	st = sql_query(SQL_SALE_GET, "i", s->id);
+	st = sql_query(SQL_SALE_GET, s->id);
 	if ((rc = sql_step(st)) == 1) {
-		s->year = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, s->county, sizeof s->county);
-		s->app = sqlite3_column_int64(st, 6);
-		s->tier = sqlite3_column_int64(st, 9);
-		s->central = sqlite3_column_int64(st, 12);
-		s->others = sqlite3_column_int64(st, 13) +
-		    sqlite3_column_int64(st, 14) + sqlite3_column_int64(st, 15);
-		sql_col_copy(st, 19, s->state, sizeof s->state);
+		load_sale(st, &r);
+		s->year = r.year;
+		strlcpy0(s->county, r.county, sizeof s->county);
+		s->app = r.app;
+		s->tier = r.tier;
+		s->central = r.central;
+		s->others = r.provincial + r.city + r.county_part;
+		strlcpy0(s->state, r.state, sizeof s->state);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -68,20 +69,20 @@ ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
 	 * sheets record what was paid; the refund is recorded beside it.
 	 */
 	if ((strcmp(state, "refunded") != 0 &&
-	    sql_exec(SQL_BATCH_DROP_SALE, "i", s->id) != 0) ||
-	    sql_exec(SQL_REVIEW_DROP_SALE, "i", s->id) != 0 ||
-	    sql_exec(SQL_FCHECK_DROP_SALE, "i", s->id) != 0 ||
-	    sql_exec(SQL_SALE_SET_STATE, "ti", state, s->id) != 0 ||
-	    sql_exec(SQL_SALE_MACHINE_BACK, "i", s->id) != 0 ||
-	    sql_exec(SQL_SALE_CANCEL_NOTICE, "i", s->id) != 0 ||
-	    sql_exec(SQL_SALE_CANCEL_APP, "i", s->id) != 0)
+	    sql_exec(SQL_BATCH_DROP_SALE, s->id) != 0) ||
+	    sql_exec(SQL_REVIEW_DROP_SALE, s->id) != 0 ||
+	    sql_exec(SQL_FCHECK_DROP_SALE, s->id) != 0 ||
+	    sql_exec(SQL_SALE_SET_STATE, state, s->id) != 0 ||
+	    sql_exec(SQL_SALE_MACHINE_BACK, s->id) != 0 ||
+	    sql_exec(SQL_SALE_CANCEL_NOTICE, s->id) != 0 ||
+	    sql_exec(SQL_SALE_CANCEL_APP, s->id) != 0)
 		return act_fail(a, "退货");
 	/* a buy-first sale not yet claimed committed nothing */
 	if (s->app == 0)
 		return NJ_OK;
 	/* the application cancelled just now: its lines' units not bought */
 	if (store_changes() == 1) {
-		st = sql_query(SQL_APP_LINES, "i", s->app);
+		st = sql_query(SQL_APP_LINES, s->app);
 		while ((rc = sql_step(st)) == 1) {
 			left = sqlite3_column_int64(st, 2) -
 			    sqlite3_column_int64(st, 3);
@@ -118,7 +119,7 @@ return_new(struct act *a)
 	if (strcmp(s.state, "cancelled") == 0 ||
 	    strcmp(s.state, "refunded") == 0)
 		return act_refuse(a, "sale", "销售 %lld 已退货", (long long)s.id);
-	st = sql_query(SQL_RETURN_GET, "i", s.id);
+	st = sql_query(SQL_RETURN_GET, s.id);
 	if ((rc = sql_step(st)) == 1)
 		sql_col_copy(st, 1, rstate, sizeof rstate);
 	sqlite3_reset(st);
@@ -129,7 +130,7 @@ return_new(struct act *a)
 		    "退款", (long long)s.id);
 	paid = strcmp(s.state, "paid") == 0;
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_RETURN_INSERT, "itdtit", s.id, act_str(a, "reason"),
+	if (sql_exec(SQL_RETURN_INSERT, s.id, act_str(a, "reason"),
 	    paid, paid ? "awaiting_refund" : "done", a->who->id, at) != 0)
 		return act_fail(a, "保存退货");
 	if (paid)
@@ -164,7 +165,7 @@ return_refund(struct act *a)
 
 	if ((rc = ret_find(a, &s)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_RETURN_GET, "i", s.id);
+	st = sql_query(SQL_RETURN_GET, s.id);
 	if ((rc = sql_step(st)) == 1) {
 		rid = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, rstate, sizeof rstate);
@@ -176,7 +177,7 @@ return_refund(struct act *a)
 	if (rc == 0 || !state_may("return", rstate, "done"))
 		return act_refuse(a, "sale", "销售 %lld 没有待登记退款的退货申请",
 		    (long long)s.id);
-	st = sql_query(SQL_PAYMENT_OF_SALE, "i", s.id);
+	st = sql_query(SQL_PAYMENT_OF_SALE, s.id);
 	if ((rc = sql_step(st)) == 1) {
 		amount = sqlite3_column_int64(st, 0);
 		pc = sqlite3_column_int64(st, 1);
@@ -197,9 +198,9 @@ return_refund(struct act *a)
 		return act_refuse(a, "paid_on", "退款日期不能早于退货申请日期 %s",
 		    asked);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_RETURN_REFUND, "ititi", amount, act_str(a, "paid_on"),
+	if (sql_exec(SQL_RETURN_REFUND, amount, act_str(a, "paid_on"),
 	    a->who->id, at, rid) != 0 ||
-	    sql_exec(SQL_BUDGET_PAY, "iidt", -pc, -pp, s.year, s.county) != 0)
+	    sql_exec(SQL_BUDGET_PAY, -pc, -pp, s.year, s.county) != 0)
 		return act_fail(a, "登记退款");
 	if ((rc = ret_cancel(a, &s, "refunded")) != NJ_OK)
 		return rc;

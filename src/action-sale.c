@@ -37,7 +37,7 @@ static int
 machine_in_stock(struct act *a, const char *serial, int64_t dealer,
     struct machine_row *m)
 {
-	sqlite3_stmt	*st = sql_query(SQL_MACHINE_FOR_SALE, "t", serial);
+	sqlite3_stmt	*st = sql_query(SQL_MACHINE_FOR_SALE, serial);
 	char		 pstatus[16] = "", kstatus[16] = "", maker[NJ_NAME_MAX];
 	int		 rc = sql_step(st);
 
@@ -80,7 +80,7 @@ authorized(struct act *a, int64_t dealer, const struct machine_row *m,
 {
 	struct region_row	r;
 	int64_t			one;
-	int			rc = sql_int(&one, SQL_DEALER_AUTHORIZED, "iit",
+	int			rc = sql_int(&one, SQL_DEALER_AUTHORIZED,
 	    dealer, m->product, county);
 
 	if (rc < 0)
@@ -107,7 +107,7 @@ sale_money(struct act *a, int64_t dealer, const struct tier_row *t,
 		return act_refuse(a, "sold_on", "购机日期不能晚于今天");
 	if (act_num(a, "price") <= 0)
 		return act_refuse(a, "price", "售价应大于 0");
-	rc = sql_int(&other, SQL_INVOICE_USED, "it", dealer,
+	rc = sql_int(&other, SQL_INVOICE_USED, dealer,
 	    act_str(a, "invoice_no"));
 	if (rc < 0)
 		return act_fail(a, "查询发票");
@@ -143,7 +143,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 	/* R-003-A3-7.3.1 003 附件3 第七条(三): 补贴额一万元以上的机具须现场核验 */
 	key = t->is_key || s->total >= p.key_threshold;
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_SALE_INSERT, "dtiiiiiiiittttiiiiiddit", year, county,
+	if (sql_exec(SQL_SALE_INSERT, year, county,
 	    dealer, m->id, buyer, app, line, notice, t->id,
 	    act_num(a, "price"), act_str(a, "sold_on"),
 	    act_str(a, "invoice_no"), act_str(a, "licence_no"),
@@ -151,7 +151,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 	    s->total, key, t->licensed, a->who->id, at) != 0)
 		return act_fail(a, "保存销售");
 	*sale = store_last_id();
-	if (sql_exec(SQL_MACHINE_SET_STATE, "ti", "sold", m->id) != 0)
+	if (sql_exec(SQL_MACHINE_SET_STATE, "sold", m->id) != 0)
 		return act_fail(a, "保存机具");
 	return NJ_OK;
 }
@@ -164,6 +164,8 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	sqlite3_stmt		*st;
 	struct tier_row		 t;
 	struct subsidy_out	 s;
+	struct notice_row	 n;
+	struct buyer_row	 b;
 	unsigned char		 h[CRYPT_HASH_LEN];
 	int64_t			 nid = 0, app = 0, buyer = 0, line = 0, left;
 	int64_t			 lc = 0, lp = 0;
@@ -171,18 +173,19 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	char			 county[NJ_REGION_MAX] = "", hash[CRYPT_HASH_LEN];
 	int			 rc, year = 0, from_day, to_day, service = 0;
 
-	st = sql_query(SQL_NOTICE_BY_NO, "t", act_str(a, "notice"));
+	st = sql_query(SQL_NOTICE_BY_NO, act_str(a, "notice"));
 	rc = sql_step(st);
 	if (rc == 1) {
-		nid = sqlite3_column_int64(st, 0);
-		app = sqlite3_column_int64(st, 1);
-		sql_col_copy(st, 2, state, sizeof state);
-		sql_col_copy(st, 3, from, sizeof from);
-		sql_col_copy(st, 4, to, sizeof to);
-		sql_col_copy(st, 5, county, sizeof county);
-		buyer = sqlite3_column_int64(st, 6);
-		year = sqlite3_column_int(st, 7);
-		memcpy(hash, sqlite3_column_blob(st, 8), CRYPT_HASH_LEN);
+		load_notice(st, &n);
+		nid = n.id;
+		app = n.app;
+		strlcpy0(state, n.state, sizeof state);
+		strlcpy0(from, n.valid_from, sizeof from);
+		strlcpy0(to, n.valid_to, sizeof to);
+		strlcpy0(county, n.county, sizeof county);
+		buyer = n.buyer;
+		year = n.year;
+		memcpy(hash, n.idno_hash, CRYPT_HASH_LEN);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -213,7 +216,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		return act_refuse(a, "sold_on", "购机日期超过确认通知书有效期（%s 至 "
 		    "%s）", from, to);
 	/* R-004-M-8.2.4 004 八(二)四: a line of the notice with this machine's tier, not yet used up */
-	st = sql_query(SQL_APP_LINES, "i", app);
+	st = sql_query(SQL_APP_LINES, app);
 	while ((rc = sql_step(st)) == 1)
 		if (sqlite3_column_int64(st, 1) == m->tier &&
 		    sqlite3_column_int64(st, 3) < sqlite3_column_int64(st, 2)) {
@@ -234,9 +237,11 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		return rc;
 	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_BUYER_BY_ID, "i", buyer);
-	if (sql_step(st) == 1)
-		service = sqlite3_column_int(st, 0);
+	st = sql_query(SQL_BUYER_BY_ID, buyer);
+	if (sql_step(st) == 1) {
+		load_buyer(st, &b);
+		service = b.service_org;
+	}
 	sqlite3_reset(st);
 	if ((rc = sale_money(a, dealer->id, &t, m, service, &s)) != NJ_OK)
 		return rc;
@@ -250,11 +255,11 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		if ((rc = budget_commit(a, "price", county, year, s.central -
 		    lc, s.provincial + s.city + s.county - lp, 0)) != NJ_OK)
 			return rc;
-		if (sql_exec(SQL_LINE_USE, "ii", (int64_t)1, line) != 0 ||
-		    sql_int(&left, SQL_LINES_LEFT, "i", app) < 0)
+		if (sql_exec(SQL_LINE_USE, (int64_t)1, line) != 0 ||
+		    sql_int(&left, SQL_LINES_LEFT, app) < 0)
 			return act_fail(a, "保存确认通知书");
-		if (left == 0 && (sql_exec(SQL_NOTICE_SET_STATE, "ti", "used",
-		    nid) != 0 || sql_exec(SQL_APP_SET_STATE, "tit", "used",
+		if (left == 0 && (sql_exec(SQL_NOTICE_SET_STATE, "used",
+		    nid) != 0 || sql_exec(SQL_APP_SET_STATE, "used",
 		    app, "approved") != 0))
 			return act_fail(a, "保存确认通知书");
 		if ((rc = anomaly_check(a, sale)) != NJ_OK)
@@ -290,7 +295,7 @@ sale_first(struct act *a, const struct org_row *dealer,
 		strlcpy0(county, r.code, sizeof county);
 	} else {
 		/* the one county this dealer may sell the model in */
-		st = sql_query(SQL_DEALER_AUTH_COUNTIES, "ii", dealer->id,
+		st = sql_query(SQL_DEALER_AUTH_COUNTIES, dealer->id,
 		    m->product);
 		while (sql_step(st) == 1 && n++ == 0)
 			sql_col_copy(st, 0, county, sizeof county);
@@ -400,23 +405,25 @@ claim_new(struct act *a)
 	int64_t			 c = 0, p = 0, ci = 0, co = 0, has;
 	int			 rc, year = 0;
 	struct tier_row		 t;
+	struct sale_row		 r;
 
 	serial_norm(act_str(a, "serial"), serial, sizeof serial);
-	if (sql_int(&sale, SQL_SALE_BY_SERIAL, "t", serial) < 0)
+	if (sql_int(&sale, SQL_SALE_BY_SERIAL, serial) < 0)
 		return act_fail(a, "查询销售");
-	st = sql_query(SQL_SALE_GET, "i", sale);
+	st = sql_query(SQL_SALE_GET, sale);
 	if ((rc = sql_step(st)) == 1) {
-		year = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, county, sizeof county);
-		buyer = sqlite3_column_int64(st, 5);
-		app_id = sqlite3_column_int64(st, 6);
-		tier = sqlite3_column_int64(st, 9);
-		c = sqlite3_column_int64(st, 12);
-		p = sqlite3_column_int64(st, 13);
-		ci = sqlite3_column_int64(st, 14);
-		co = sqlite3_column_int64(st, 15);
-		sql_col_copy(st, 19, state, sizeof state);
-		memcpy(hash, sqlite3_column_blob(st, 22), CRYPT_HASH_LEN);
+		load_sale(st, &r);
+		year = r.year;
+		strlcpy0(county, r.county, sizeof county);
+		buyer = r.buyer;
+		app_id = r.app;
+		tier = r.tier;
+		c = r.central;
+		p = r.provincial;
+		ci = r.city;
+		co = r.county_part;
+		strlcpy0(state, r.state, sizeof state);
+		memcpy(hash, r.idno_hash, CRYPT_HASH_LEN);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -465,7 +472,7 @@ claim_new(struct act *a)
 	if (b.id != buyer)
 		abort();
 	/* the payment goes to the buyer's own account: it must be known */
-	if (sql_int(&has, SQL_BUYER_HAS_ACCOUNT, "i", b.id) < 0)
+	if (sql_int(&has, SQL_BUYER_HAS_ACCOUNT, b.id) < 0)
 		return act_fail(a, "查询购机者");
 	if (!has)
 		return act_refuse(a, "bank_account", "请填写：购机者本人的银行账号");
@@ -474,18 +481,18 @@ claim_new(struct act *a)
 	if ((rc = budget_commit(a, "serial", county, year, c, p + ci + co,
 	    !t.open_ended)) != NJ_OK)
 		return rc;
-	if (sql_int(&seq, SQL_APP_NEXT_SEQ, "td", county, year) < 0)
+	if (sql_int(&seq, SQL_APP_NEXT_SEQ, county, year) < 0)
 		return act_fail(a, "编号");
 	xsnprintf(no, sizeof no, "SQ%s%d%05lld", county, year, (long long)seq);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_APP_INSERT, "tdtttittit", no, year, "buy-first",
+	if (sql_exec(SQL_APP_INSERT, no, year, "buy-first",
 	    county, tw.code[0] ? tw.code : b.township[0] ? b.township : NULL,
-	    b.id, "used", NULL, a->who->id, at) != 0)
+	    b.id, "used", SQL_NULL, a->who->id, at) != 0)
 		return act_fail(a, "保存申请");
 	app = store_last_id();
-	if (sql_exec(SQL_LINE_INSERT, "iiiiiiii", app, tier, (int64_t)1,
+	if (sql_exec(SQL_LINE_INSERT, app, tier, (int64_t)1,
 	    (int64_t)1, c, p, ci, co) != 0 ||
-	    sql_exec(SQL_SALE_CLAIM, "iiti", app, store_last_id(), at,
+	    sql_exec(SQL_SALE_CLAIM, app, store_last_id(), at,
 	    sale) != 0)
 		return act_fail(a, "受理申请");
 	act_out(a, "%lld", (long long)sale);

@@ -87,7 +87,7 @@ supply_one(struct act *a, const struct supply *s, const char *field,
 	if (engine == NULL && s->product.powered)
 		return act_refuse(a, field, "%s型号 %s 为动力机械，须填写发动机号",
 		    where, s->product.model);
-	st = sql_query(SQL_MACHINE_BY_SERIAL, "t", serial);
+	st = sql_query(SQL_MACHINE_BY_SERIAL, serial);
 	rc = sql_step(st);
 	if (rc == 1) {
 		id = sqlite3_column_int64(st, 0);
@@ -102,7 +102,7 @@ supply_one(struct act *a, const struct supply *s, const char *field,
 	    maker != s->maker.id))
 		return act_refuse(a, field, "%s出厂编号 %s 已存在", where, serial);
 	if (engine != NULL) {
-		rc = sql_int(&other, SQL_MACHINE_ID_BY_ENGINE, "t", engine);
+		rc = sql_int(&other, SQL_MACHINE_ID_BY_ENGINE, engine);
 		if (rc < 0)
 			return act_fail(a, "查询机具");
 		if (rc == 1 && other != id)
@@ -110,10 +110,10 @@ supply_one(struct act *a, const struct supply *s, const char *field,
 			    engine);
 	}
 	if (id != 0)
-		rc = sql_exec(SQL_MACHINE_RESUPPLY, "iitttti", s->product.id,
+		rc = sql_exec(SQL_MACHINE_RESUPPLY, s->product.id,
 		    s->dealer.id, engine, s->shipment, s->made_on, s->at, id);
 	else
-		rc = sql_exec(SQL_MACHINE_INSERT, "ittttit", s->product.id,
+		rc = sql_exec(SQL_MACHINE_INSERT, s->product.id,
 		    serial, engine, s->shipment, s->made_on, s->dealer.id,
 		    s->at);
 	if (rc != 0)
@@ -232,7 +232,7 @@ supply_return(struct act *a)
 	if (strcmp(dealer.status, "pending") != 0 &&
 	    (rc = own_dealer(a, &dealer)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_MACHINE_BY_SERIAL, "t", serial);
+	st = sql_query(SQL_MACHINE_BY_SERIAL, serial);
 	rc = sql_step(st);
 	if (rc == 1) {
 		id = sqlite3_column_int64(st, 0);
@@ -252,7 +252,7 @@ supply_return(struct act *a)
 		return act_refuse(a, "serial", "出厂编号 %s 已销售，不能退回生产企业",
 		    serial);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_MACHINE_RETURN, "tti", at, act_str(a, "reason"),
+	if (sql_exec(SQL_MACHINE_RETURN, at, act_str(a, "reason"),
 	    id) != 0)
 		return act_fail(a, "保存退回");
 	act_key(a, "%s", serial);

@@ -39,7 +39,7 @@ user_insert(struct act *a, const char *login, const char *name, int role,
 	char at[32];
 
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_USER_INSERT, "ttttiitdt", login, name,
+	if (sql_exec(SQL_USER_INSERT, login, name,
 	    role_name(role), region, maker, dealer, pwhash, must_change,
 	    at) != 0)
 		return act_fail(a, "保存用户");
@@ -60,7 +60,7 @@ org_open(struct act *a, const struct org_kind *k, const char *person,
 	char		 at[32];
 	int		 rc;
 
-	rc = sql_int(&id, k->exists, "t", act_str(a, "uscc"));
+	rc = sql_int(&id, k->exists, act_str(a, "uscc"));
 	if (rc < 0)
 		return act_fail(a, k->what);
 	if (rc == 1)
@@ -73,9 +73,9 @@ org_open(struct act *a, const struct org_kind *k, const char *person,
 	if ((id = store_next_id(k->phone_ad)) <= 0)
 		return act_fail(a, k->what);
 	sealed_make(&phone, k->phone_ad, id, "phone", act_str(a, "phone"));
-	rc = sql_exec(k->insert, "ttttbtt", act_str(a, "name"),
+	rc = sql_exec(k->insert, act_str(a, "name"),
 	    act_str(a, "uscc"), act_str(a, "legal_rep"), act_str(a, "address"),
-	    phone.blob, phone.len, SEALED_LAST4(&phone), at);
+	    SQL_BLOB(phone.blob, phone.len), SEALED_LAST4(&phone), at);
 	sealed_free(&phone);
 	if (rc != 0 || store_last_id() != id)
 		return act_fail(a, k->what);
@@ -207,7 +207,7 @@ user_passwd(struct act *a)
 		return rc;
 	self = strcmp(u.login, a->who->login) == 0;
 	if (self && a->who->role != ROLE_CONSOLE) {
-		rc = sql_text(hash, sizeof hash, SQL_USER_PWHASH, "i", u.id);
+		rc = sql_text(hash, sizeof hash, SQL_USER_PWHASH, u.id);
 		if (rc < 0)
 			return act_fail(a, "查询用户");
 		if (!act_has(a, "old_password") || !passwd_verify(hash,
@@ -215,12 +215,12 @@ user_passwd(struct act *a)
 			return act_refuse(a, "old_password", "原密码不正确");
 	} else if ((rc = may_manage(a, &u)) != NJ_OK)
 		return rc;
-	if (sql_exec(SQL_USER_SET_PASSWORD, "tdi", act_str(a, "password"),
+	if (sql_exec(SQL_USER_SET_PASSWORD, act_str(a, "password"),
 	    self ? 0 : 1, u.id) != 0)
 		return act_fail(a, "保存密码");
 	/* R-SEC-8.3 issue 8 (3): a password set by someone else ends the
 	 * user's open sessions */
-	if (!self && sql_exec(SQL_USER_EPOCH_BUMP, "i", u.id) != 0)
+	if (!self && sql_exec(SQL_USER_EPOCH_BUMP, u.id) != 0)
 		return act_fail(a, "保存密码");
 	act_key(a, "%s", u.login);
 	return NJ_OK;
@@ -255,7 +255,7 @@ user_lock(struct act *a)
 		return act_refuse(a, "login", "用户 %s 已被锁定", u.login);
 	/* R-SEC-8.7 issue 8 (7): the lock holds at the locker's level;
 	 * R-SEC-8.3: the epoch moves, so open sessions end at once */
-	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, "ddi", 1,
+	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, 1,
 	    role_level(a->who->role), u.id) != 0)
 		return act_fail(a, "锁定用户");
 	act_key(a, "%s", u.login);
@@ -283,16 +283,16 @@ user_unlock(struct act *a)
 		return rc;
 	if ((rc = may_manage(a, &u)) != NJ_OK)
 		return rc;
-	if (sql_int(&level, SQL_USER_LOCK_LEVEL, "i", u.id) < 0)
+	if (sql_int(&level, SQL_USER_LOCK_LEVEL, u.id) < 0)
 		return act_fail(a, "查询锁定");
 	/* R-SEC-8.7 issue 8 (7): a lock is lifted from its level or above */
 	if (u.locked && level > role_level(a->who->role))
 		return act_refuse(a, "login", "用户 %s 由%s锁定，只能由%s或上级解锁",
 		    u.login, level_names[level > 3 ? 3 : level],
 		    level_names[level > 3 ? 3 : level]);
-	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, "ddi", 0, 0, u.id) != 0 ||
-	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u.id) != 0 ||
-	    sql_exec(SQL_SRV_PAIR_LOCKS_CLEAR, "i", u.id) != 0)
+	if (sql_exec(SQL_USER_SET_LOCK_LEVEL, 0, 0, u.id) != 0 ||
+	    sql_exec(SQL_LOGIN_FAILURES_CLEAR, u.id) != 0 ||
+	    sql_exec(SQL_SRV_PAIR_LOCKS_CLEAR, u.id) != 0)
 		return act_fail(a, "解锁用户");
 	act_key(a, "%s", u.login);
 	return NJ_OK;
@@ -312,7 +312,7 @@ static const struct field prefs_fields[] = {
 static int
 user_prefs(struct act *a)
 {
-	if (sql_exec(SQL_USER_SET_COLOUR, "di", strcmp(act_str(a, "colour"),
+	if (sql_exec(SQL_USER_SET_COLOUR, strcmp(act_str(a, "colour"),
 	    "1") == 0, a->who->id) != 0)
 		return act_fail(a, "保存设置");
 	act_key(a, "%s", a->who->login);
@@ -332,7 +332,7 @@ user_colour(const struct actor *who)
 {
 	int64_t v = 1;
 
-	if (sql_int(&v, SQL_USER_COLOUR, "i", who->id) < 0)
+	if (sql_int(&v, SQL_USER_COLOUR, who->id) < 0)
 		return 1;
 	return v != 0;
 }

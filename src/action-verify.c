@@ -30,18 +30,6 @@ static const struct {
 #define CHECK_FIELD(name, label) \
 	{ name, FT_CHOICE, 0, label, "1:相符,0:不符", 0 }
 
-struct sale_row {
-	int64_t	 id;
-	int	 year;
-	char	 county[NJ_REGION_MAX];
-	char	 township[NJ_REGION_MAX];
-	int	 is_key;
-	int	 licensed;
-	char	 state[16];
-	char	 licence[40];
-	int64_t	 app;
-};
-
 static int
 find_sale(struct act *a, struct sale_row *s)
 {
@@ -51,19 +39,10 @@ find_sale(struct act *a, struct sale_row *s)
 
 	if (parse_int(act_str(a, "sale"), &id) != 0 || id <= 0)
 		return act_refuse(a, "sale", "销售编号应为数字");
-	st = sql_query(SQL_SALE_GET, "i", id);
+	st = sql_query(SQL_SALE_GET, id);
 	rc = sql_step(st);
-	if (rc == 1) {
-		s->id = id;
-		s->year = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, s->county, sizeof s->county);
-		s->app = sqlite3_column_int64(st, 6);
-		s->is_key = sqlite3_column_int(st, 17);
-		s->licensed = sqlite3_column_int(st, 18);
-		sql_col_copy(st, 19, s->state, sizeof s->state);
-		sql_col_copy(st, 20, s->licence, sizeof s->licence);
-		sql_col_copy(st, 23, s->township, sizeof s->township);
-	}
+	if (rc == 1)
+		load_sale(st, s);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询销售");
@@ -134,7 +113,7 @@ verify_pass(struct act *a)
 		return act_refuse(a, NULL, "核验有不符项（%s），请使用“核验不通过”"
 		    "一次性告知购机者", why);
 	/* R-SEC-8.1c issue 8 (1): the account paid into is checked here */
-	if (sql_int(&has, SQL_SALE_BUYER_ACCOUNT, "i", s.id) < 0)
+	if (sql_int(&has, SQL_SALE_BUYER_ACCOUNT, s.id) < 0)
 		return act_fail(a, "查询购机者");
 	if (!has)
 		return act_refuse(a, "sale", "购机者没有登记银行账号，不能核验通过："
@@ -147,7 +126,7 @@ verify_pass(struct act *a)
 	clock_stamp(a->now, at, sizeof at);
 	if (s.is_key) {
 		/* R-003-A3-7a 003 附件3 第七条: two different people check a key machine */
-		st = sql_query(SQL_VERIFY_PASSES, "i", s.id);
+		st = sql_query(SQL_VERIFY_PASSES, s.id);
 		while ((rc = sql_step(st)) == 1) {
 			user = sqlite3_column_int64(st, 0);
 			if (user == a->who->id)
@@ -162,24 +141,24 @@ verify_pass(struct act *a)
 			return act_refuse(a, "sale", "重点机具须由两名不同人员现场核验，"
 			    "您已核验过");
 	}
-	if (sql_exec(SQL_VERIFY_INSERT, "iittttt", s.id, a->who->id, at,
-	    act_str(a, "method"), "pass", NULL, NULL) != 0)
+	if (sql_exec(SQL_VERIFY_INSERT, s.id, a->who->id, at,
+	    act_str(a, "method"), "pass", SQL_NULL, SQL_NULL) != 0)
 		return act_fail(a, "保存核验");
 	if (s.is_key && others == 0) {
 		if (act_has(a, "licence_no") && sql_exec(SQL_SALE_SET_LICENCE,
-		    "ti", act_str(a, "licence_no"), s.id) != 0)
+		    act_str(a, "licence_no"), s.id) != 0)
 			return act_fail(a, "保存核验");
 		/* checked again after a failure: waiting for the second */
-		if (sql_exec(SQL_SALE_REOPEN, "i", s.id) != 0)
+		if (sql_exec(SQL_SALE_REOPEN, s.id) != 0)
 			return act_fail(a, "保存核验");
 		act_out(a, "已记录第一人现场核验，还需另一名人员现场核验");
 	} else {
 		/* R-SEC-8.1c issue 8 (1): the account (bank, holder, sealed
 		 * number) is frozen on the sale, like the subsidy */
-		if (sql_exec(SQL_SALE_VERIFIED, "tti", at, act_str(a,
+		if (sql_exec(SQL_SALE_VERIFIED, at, act_str(a,
 		    "licence_no"), s.id) != 0 || sql_exec(SQL_SALE_FREEZE,
-		    "i", s.id) != 0 || sql_exec(SQL_MACHINE_OF_SALE,
-		    "ti", "verified", s.id) != 0)
+		    s.id) != 0 || sql_exec(SQL_MACHINE_OF_SALE,
+		    "verified", s.id) != 0)
 			return act_fail(a, "保存核验");
 	}
 	if ((rc = anomaly_check(a, s.id)) != NJ_OK)
@@ -221,9 +200,9 @@ verify_fail(struct act *a)
 	xsnprintf(all, sizeof all, "%s%s%s", list, n ? "；" : "",
 	    act_str(a, "reason"));
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_VERIFY_INSERT, "iittttt", s.id, a->who->id, at,
+	if (sql_exec(SQL_VERIFY_INSERT, s.id, a->who->id, at,
 	    act_str(a, "method"), "fail", all, list) != 0 ||
-	    sql_exec(SQL_SALE_SET_STATE, "ti", "failed", s.id) != 0)
+	    sql_exec(SQL_SALE_SET_STATE, "failed", s.id) != 0)
 		return act_fail(a, "保存核验");
 	if ((rc = anomaly_check(a, s.id)) != NJ_OK)
 		return rc;

@@ -885,7 +885,7 @@ action_refusal_log(struct act *a)
 	if (store_begin() != 0)
 		goto fail;
 	if (audit_write(a->who, name, a->key, detail) != NJ_OK ||
-	    (a->lookup_miss && sql_exec(SQL_LOOKUP_REFUSED_INSERT, "ttttt",
+	    (a->lookup_miss && sql_exec(SQL_LOOKUP_REFUSED_INSERT,
 	    a->who->login, at, a->def->name, a->lookup_what, a->err) != 0)) {
 		sql_reset_all();
 		store_rollback();

@@ -119,6 +119,7 @@ struct buyer_row {
 	int64_t	 id;
 	char	 name[NJ_NAME_MAX];
 	char	 kind[8];
+	char	 banned[16];	/* banned until, "" if not */
 	int	 service_org;
 	char	 township[NJ_REGION_MAX];
 };
@@ -358,5 +359,89 @@ int	 action_run_input(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, void *, struct act **);
 int	 action_nested_input(const struct actor *, const char *, int,
 	     const char *const *, const char *const *, void *, struct act **);
+/* action-load.c: one row loader per record kind (SALE_ROW_COLS ...) */
+struct sale_row {
+	int64_t		 id;
+	int		 year;
+	char		 county[NJ_REGION_MAX];
+	int64_t		 dealer, machine, buyer;
+	int64_t		 app, line, notice;	/* 0 if none */
+	int64_t		 tier;
+	int64_t		 price;
+	char		 sold_on[16];
+	int64_t		 central, provincial, city, county_part, subsidy;
+	int		 is_key, licensed;
+	char		 state[16];
+	char		 licence[40];
+	char		 entered[32];
+	unsigned char	 idno_hash[CRYPT_HASH_LEN];	/* the buyer's */
+	char		 township[NJ_REGION_MAX];	/* app's, else buyer's */
+	int64_t		 entered_by;	/* the application's, 0 if none */
+};
+struct app_row {
+	int64_t	 id;
+	char	 no[32];
+	int	 year;
+	char	 flow[16];
+	char	 county[NJ_REGION_MAX];
+	char	 township[NJ_REGION_MAX];
+	int64_t	 buyer;
+	char	 state[16];
+	int64_t	 entered_by;
+	int64_t	 submitted_by;
+};
+struct notice_row {
+	int64_t		 id;
+	int64_t		 app;
+	char		 state[16];
+	char		 valid_from[16], valid_to[16];
+	char		 county[NJ_REGION_MAX];	/* the application's */
+	int64_t		 buyer;
+	int		 year;
+	unsigned char	 idno_hash[CRYPT_HASH_LEN];	/* the buyer's */
+	char		 township[NJ_REGION_MAX];
+};
+enum load_kind_id {
+	LOAD_REGION,
+	LOAD_ORG,
+	LOAD_TIER,
+	LOAD_PRODUCT,
+	LOAD_USER,
+	LOAD_BATCH,
+	LOAD_SALE,
+	LOAD_BUYER,
+	LOAD_APP,
+	LOAD_NOTICE,
+	LOAD__COUNT
+};
+enum load_type { LD_I64, LD_INT, LD_ROLE, LD_TEXT, LD_BLOB };
+struct load_col {
+	const char	*name;	/* as sqlite3_column_name() says it */
+	enum load_type	 type;
+	size_t		 off, size;
+};
+struct load_kind {
+	const char		*name;
+	const struct load_col	*cols;
+	size_t			 ncols;
+};
+struct load_use {
+	enum sql		 stmt;
+	enum load_kind_id	 kind;
+};
+extern const struct load_kind load_kinds[LOAD__COUNT];
+extern const struct load_use load_uses[];
+extern const size_t load_nuses;
+void	 load_row(sqlite3_stmt *, enum load_kind_id, void *);
+void	 load_region(sqlite3_stmt *, struct region_row *);
+void	 load_org(sqlite3_stmt *, struct org_row *);
+void	 load_tier(sqlite3_stmt *, struct tier_row *);
+void	 load_product(sqlite3_stmt *, struct product_row *);
+void	 load_user(sqlite3_stmt *, struct user_row *);
+void	 load_batch(sqlite3_stmt *, struct batch_row *);
+void	 load_sale(sqlite3_stmt *, struct sale_row *);
+void	 load_buyer(sqlite3_stmt *, struct buyer_row *);
+void	 load_app(sqlite3_stmt *, struct app_row *);
+void	 load_notice(sqlite3_stmt *, struct notice_row *);
 
 #endif

@@ -17,7 +17,7 @@
 int
 actor_load(const char *login, struct actor *who, char *err, size_t errlen)
 {
-	sqlite3_stmt	*st = sql_query(SQL_ACTOR_LOAD, "t", login);
+	sqlite3_stmt	*st = sql_query(SQL_ACTOR_LOAD, login);
 	int		 rc = sql_step(st);
 
 	memset(who, 0, sizeof *who);
@@ -84,7 +84,7 @@ actor_current(const struct actor *who)
 
 	if (who->role == ROLE_CONSOLE || who->id == 0)
 		return NJ_OK;
-	st = sql_query(SQL_ACTOR_NOW, "i", who->id);
+	st = sql_query(SQL_ACTOR_NOW, who->id);
 	if ((rc = sql_step(st)) != 1) {
 		sqlite3_reset(st);
 		return rc < 0 ? NJ_ERROR : NJ_REFUSED;

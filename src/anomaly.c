@@ -32,7 +32,7 @@ an_buyer_units(const struct anomaly_sale *s, char *d, size_t len)
 {
 	int64_t n = 0;
 
-	if (sql_int(&n, SQL_FLAG_BUYER_UNITS, "id", s->buyer, s->year) < 0)
+	if (sql_int(&n, SQL_FLAG_BUYER_UNITS, s->buyer, s->year) < 0)
 		return -1;
 	if (n < s->p.flag_buyer_units)
 		return 0;
@@ -50,7 +50,7 @@ an_dealer_burst(const struct anomaly_sale *s, char *d, size_t len)
 
 	date_format(s->sold_on - s->p.flag_dealer_days + 1, from, sizeof from);
 	date_format(s->sold_on, to, sizeof to);
-	if (sql_int(&n, SQL_FLAG_DEALER_BURST, "itt", s->dealer, from, to) < 0)
+	if (sql_int(&n, SQL_FLAG_DEALER_BURST, s->dealer, from, to) < 0)
 		return -1;
 	if (n < s->p.flag_dealer_units)
 		return 0;
@@ -66,7 +66,7 @@ an_repeat_item(const struct anomaly_sale *s, char *d, size_t len)
 {
 	int64_t n = 0;
 
-	if (sql_int(&n, SQL_FLAG_REPEAT_ITEM, "idt", s->buyer, s->year,
+	if (sql_int(&n, SQL_FLAG_REPEAT_ITEM, s->buyer, s->year,
 	    s->item) < 0)
 		return -1;
 	if (n == 0)
@@ -84,7 +84,7 @@ an_engine_dup(const struct anomaly_sale *s, char *d, size_t len)
 
 	if (s->engine[0] == '\0')
 		return 0;
-	if (sql_int(&n, SQL_FLAG_ENGINE_DUP, "ti", s->engine, s->machine) < 0)
+	if (sql_int(&n, SQL_FLAG_ENGINE_DUP, s->engine, s->machine) < 0)
 		return -1;
 	if (n == 0)
 		return 0;
@@ -114,7 +114,7 @@ an_window(const struct anomaly_sale *s, char *d, size_t len)
 
 	if (s->notice == 0)
 		return 0;
-	if (sql_text(to, sizeof to, SQL_NOTICE_WINDOW, "i", s->notice) != 1)
+	if (sql_text(to, sizeof to, SQL_NOTICE_WINDOW, s->notice) != 1)
 		return -1;
 	strlcpy0(entered, s->entered, 11);
 	if (strcmp(entered, to) <= 0)
@@ -129,7 +129,7 @@ an_price(const struct anomaly_sale *s, char *d, size_t len)
 {
 	int64_t n = 0;
 
-	if (sql_int(&n, SQL_FLAG_PRICE_SUBSIDY, "iidiii", s->dealer,
+	if (sql_int(&n, SQL_FLAG_PRICE_SUBSIDY, s->dealer,
 	    s->product, s->year, s->id, s->price, s->price - s->subsidy) < 0)
 		return -1;
 	if (n == 0)
@@ -158,29 +158,31 @@ int
 anomaly_check(struct act *a, int64_t sale)
 {
 	struct anomaly_sale	 s;
+	struct sale_row		 r;
 	sqlite3_stmt		*st;
 	char			 detail[256], at[32];
 	size_t			 i;
 	int			 rc, flags = 0;
 
 	memset(&s, 0, sizeof s);
-	st = sql_query(SQL_SALE_GET, "i", sale);
+	st = sql_query(SQL_SALE_GET, sale);
 	if ((rc = sql_step(st)) == 1) {
+		load_sale(st, &r);
 		s.id = sale;
-		s.year = sqlite3_column_int(st, 1);
-		s.dealer = sqlite3_column_int64(st, 3);
-		s.machine = sqlite3_column_int64(st, 4);
-		s.buyer = sqlite3_column_int64(st, 5);
-		s.notice = sqlite3_column_int64(st, 8);
-		s.price = sqlite3_column_int64(st, 10);
-		date_parse(sql_col(st, 11), &s.sold_on);
-		s.subsidy = sqlite3_column_int64(st, 16);
-		sql_col_copy(st, 21, s.entered, sizeof s.entered);
+		s.year = r.year;
+		s.dealer = r.dealer;
+		s.machine = r.machine;
+		s.buyer = r.buyer;
+		s.notice = r.notice;
+		s.price = r.price;
+		date_parse(r.sold_on, &s.sold_on);
+		s.subsidy = r.subsidy;
+		strlcpy0(s.entered, r.entered, sizeof s.entered);
 	}
 	sqlite3_reset(st);
 	if (rc != 1)
 		return act_fail(a, "查询销售");
-	st = sql_query(SQL_SALE_ITEM, "i", sale);
+	st = sql_query(SQL_SALE_ITEM, sale);
 	if ((rc = sql_step(st)) == 1) {
 		sql_col_copy(st, 0, s.item, sizeof s.item);
 		s.product = sqlite3_column_int64(st, 1);
@@ -189,7 +191,7 @@ anomaly_check(struct act *a, int64_t sale)
 	sqlite3_reset(st);
 	if (rc != 1 || program_get(s.year, &s.p) < 0)
 		return act_fail(a, "查询销售");
-	if (sql_exec(SQL_ANOMALY_CLEAR, "i", sale) != 0)
+	if (sql_exec(SQL_ANOMALY_CLEAR, sale) != 0)
 		return act_fail(a, "异常提示");
 	clock_stamp(a->now, at, sizeof at);
 	for (i = 0; i < sizeof anomalies / sizeof anomalies[0]; i++) {
@@ -199,11 +201,11 @@ anomaly_check(struct act *a, int64_t sale)
 		if (rc == 0)
 			continue;
 		flags |= anomalies[i].bit;
-		if (sql_exec(SQL_ANOMALY_INSERT, "ittt", sale,
+		if (sql_exec(SQL_ANOMALY_INSERT, sale,
 		    anomalies[i].kind, detail, at) != 0)
 			return act_fail(a, "异常提示");
 	}
-	if (sql_exec(SQL_SALE_SET_FLAGS, "di", flags, sale) != 0)
+	if (sql_exec(SQL_SALE_SET_FLAGS, flags, sale) != 0)
 		return act_fail(a, "异常提示");
 	return NJ_OK;
 }

@@ -87,7 +87,7 @@ auth_user_get(const char *login, struct auth_user *u)
 	memset(u, 0, sizeof *u);
 	if (!auth_login_valid(login))
 		return 0;
-	st = sql_query(SQL_AUTH_USER, "t", login);
+	st = sql_query(SQL_AUTH_USER, login);
 	rc = sql_step(st);
 	if (rc == 1) {
 		u->id = sqlite3_column_int64(st, 0);
@@ -199,7 +199,7 @@ auth_success(const struct auth_user *u, const char *login, const char *from,
 		return rc;
 	if (action_batch_begin() != NJ_OK)
 		goto fail;
-	if (sql_exec(SQL_LOGIN_FAILURES_CLEAR, "i", u->id) != 0) {
+	if (sql_exec(SQL_LOGIN_FAILURES_CLEAR, u->id) != 0) {
 		action_batch_end(who, 0, NULL, NULL, NULL);
 		goto fail;
 	}
@@ -223,7 +223,7 @@ auth_pair_locked(const struct auth_user *u, const char *addr, int64_t now,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = sql_query(SQL_SRV_PAIR_LOCK_GET, "iti", u->id, addr, now);
+	st = sql_query(SQL_SRV_PAIR_LOCK_GET, u->id, addr, now);
 	rc = sql_step(st);
 	if (rc == 1) {
 		*since = sqlite3_column_int64(st, 0);
@@ -257,19 +257,19 @@ auth_failure(const struct auth_user *u, const struct actor *who,
 	xsnprintf(detail, sizeof detail, "reason=password");
 	if (action_batch_begin() != NJ_OK)
 		goto fail;
-	if (sql_exec(SQL_AUTH_FAILURE_PRUNE, "ii", u->id, since) != 0 ||
-	    sql_exec(SQL_SRV_PAIR_LOCK_PRUNE, "ii", u->id, (int64_t)now) != 0 ||
-	    sql_exec(SQL_AUTH_FAILURE_INSERT, "iit", u->id, (int64_t)now,
+	if (sql_exec(SQL_AUTH_FAILURE_PRUNE, u->id, since) != 0 ||
+	    sql_exec(SQL_SRV_PAIR_LOCK_PRUNE, u->id, (int64_t)now) != 0 ||
+	    sql_exec(SQL_AUTH_FAILURE_INSERT, u->id, (int64_t)now,
 	    addr) != 0 ||
-	    sql_int(&pair, SQL_SRV_FAILURE_COUNT_PAIR, "iti", u->id, addr,
+	    sql_int(&pair, SQL_SRV_FAILURE_COUNT_PAIR, u->id, addr,
 	    since) != 1 ||
-	    sql_int(&total, SQL_AUTH_FAILURE_COUNT, "ii", u->id, since) != 1 ||
+	    sql_int(&total, SQL_AUTH_FAILURE_COUNT, u->id, since) != 1 ||
 	    (was = auth_pair_locked(u, addr, (int64_t)now, &was_since,
 	    &was_until)) < 0)
 		goto fail_rollback;
 	/* R-SEC-8.8c issue 8 (8): the pair (login, address) first */
 	if (pol->max_failures > 0 && pair >= pol->max_failures) {
-		if (sql_exec(SQL_SRV_PAIR_LOCK_SET, "itii", u->id, addr,
+		if (sql_exec(SQL_SRV_PAIR_LOCK_SET, u->id, addr,
 		    (int64_t)now, (int64_t)now + pol->lock_seconds) != 0)
 			goto fail_rollback;
 		clock_stamp(now + pol->lock_seconds, until, sizeof until);
@@ -286,7 +286,7 @@ auth_failure(const struct auth_user *u, const struct actor *who,
 		    audit_write(who, what, who->login, detail) != NJ_OK)
 			goto fail_rollback;
 		clock_stamp(now + pol->lock_seconds, until, sizeof until);
-		if (sql_exec(SQL_AUTH_LOCK_UNTIL, "ti", until, u->id) != 0)
+		if (sql_exec(SQL_AUTH_LOCK_UNTIL, until, u->id) != 0)
 			goto fail_rollback;
 		what = "login.lock";
 		xsnprintf(detail, sizeof detail, "reason=password scope=account "
@@ -358,9 +358,9 @@ auth_locked_refusal(const struct auth_user *u, const struct actor *who,
 	int64_t	tried = 0;
 	int	rc;
 
-	rc = pair ? sql_int(&tried, SQL_SRV_FAILURE_COUNT_PAIR_SINCE, "iti",
+	rc = pair ? sql_int(&tried, SQL_SRV_FAILURE_COUNT_PAIR_SINCE,
 	    u->id, addr, since) : sql_int(&tried, SQL_SRV_FAILURE_COUNT_SINCE,
-	    "ii", u->id, since);
+	    u->id, since);
 	if (rc != 1 || tried >= AUTH_LOCKED_TRIES)
 		xsnprintf(msg, msglen, "%s", auth_refused_text);
 	auth_audit(who, "login.fail", pair ? "reason=locked scope=addr "
@@ -455,7 +455,7 @@ auth_pubkey(const char *login, const char *keytype, const char *keyblob,
 		return rc < 0 ? NJ_ERROR : NJ_REFUSED;
 	if (u.role == ROLE_REGISTER)
 		return NJ_REFUSED;
-	rc = sql_text(fp, sizeof fp, SQL_AUTH_KEY_FIND, "it", u.id, keyblob);
+	rc = sql_text(fp, sizeof fp, SQL_AUTH_KEY_FIND, u.id, keyblob);
 	if (rc < 0) {
 		log_error("auth: key: %s", store_errmsg());
 		return NJ_ERROR;
@@ -585,7 +585,7 @@ auth_session_begin(const struct actor *who, int pid, const char *addr,
 	}
 	if (action_batch_begin() != NJ_OK)
 		goto fail;
-	st = sql_query(SQL_SESSION_PIDS, "i", u.id);
+	st = sql_query(SQL_SESSION_PIDS, u.id);
 	while ((rc = sql_step(st)) == 1)
 		if (n < sizeof pids / sizeof pids[0])
 			pids[n++] = sqlite3_column_int64(st, 0);
@@ -595,7 +595,7 @@ auth_session_begin(const struct actor *who, int pid, const char *addr,
 	for (i = 0; i < n; i++) {
 		if (pids[i] != pid && auth_pid_alive(pids[i]))
 			live++;
-		else if (sql_exec(SQL_SESSION_DELETE, "i", pids[i]) != 0)
+		else if (sql_exec(SQL_SESSION_DELETE, pids[i]) != 0)
 			goto fail_rollback;
 	}
 	if (u.max_sessions > 0 && live >= u.max_sessions &&
@@ -610,7 +610,7 @@ auth_session_begin(const struct actor *who, int pid, const char *addr,
 		return NJ_REFUSED;
 	}
 	clock_stamp(clock_now(), at, sizeof at);
-	if (sql_exec(SQL_SESSION_INSERT, "iitt", (int64_t)pid, u.id, addr,
+	if (sql_exec(SQL_SESSION_INSERT, (int64_t)pid, u.id, addr,
 	    at) != 0)
 		goto fail_rollback;
 	sql_reset_all();
@@ -637,7 +637,7 @@ auth_session_end(const struct actor *who, int pid, const char *why)
 	xsnprintf(detail, sizeof detail, "reason=%s", why);
 	if (action_batch_begin() != NJ_OK)
 		goto fail;
-	if (sql_exec(SQL_SESSION_DELETE, "i", (int64_t)pid) != 0) {
+	if (sql_exec(SQL_SESSION_DELETE, (int64_t)pid) != 0) {
 		action_batch_end(who, 0, NULL, NULL, NULL);
 		goto fail;
 	}
@@ -666,7 +666,7 @@ auth_keys(const char *login, void (*fn)(void *, const char *, const char *,
 		    rc < 0 ? store_errmsg() : login);
 		return -1;
 	}
-	st = sql_query(SQL_AUTH_KEY_LIST, "t", login);
+	st = sql_query(SQL_AUTH_KEY_LIST, login);
 	while ((rc = sql_step(st)) == 1) {
 		fn(arg, sql_col(st, 0), sql_col(st, 1), sql_col(st, 2),
 		    sql_col(st, 3));

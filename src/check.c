@@ -14,7 +14,7 @@ typedef void (*check_cb)(void *, int, const char *, const char *);
 static int
 check_integrity(char *detail, size_t len)
 {
-	sqlite3_stmt	*st = sql_query(SQL_INTEGRITY_CHECK, "");
+	sqlite3_stmt	*st = sql_query(SQL_INTEGRITY_CHECK);
 	int		 rc = sql_step(st), ok;
 
 	ok = rc == 1 && strcmp(sql_col(st, 0), "ok") == 0;
@@ -28,7 +28,7 @@ check_integrity(char *detail, size_t len)
 static int
 check_foreign_keys(char *detail, size_t len)
 {
-	sqlite3_stmt	*st = sql_query(SQL_FOREIGN_KEY_CHECK, "");
+	sqlite3_stmt	*st = sql_query(SQL_FOREIGN_KEY_CHECK);
 	int		 rc = sql_step(st);
 
 	if (rc == 1)
@@ -97,7 +97,7 @@ check_payments(char *detail, size_t len)
 {
 	int64_t n = 0;
 
-	if (sql_int(&n, SQL_CHECK_PAYMENTS, "") < 0) {
+	if (sql_int(&n, SQL_CHECK_PAYMENTS) < 0) {
 		xsnprintf(detail, len, "%s", store_errmsg());
 		return 0;
 	}
@@ -111,7 +111,7 @@ check_payments(char *detail, size_t len)
 static int
 check_budget_paid(char *detail, size_t len)
 {
-	sqlite3_stmt	*st = sql_query(SQL_CHECK_PAID, "");
+	sqlite3_stmt	*st = sql_query(SQL_CHECK_PAID);
 	int		 rc = sql_step(st);
 	char		 a[32], b[32];
 

@@ -85,7 +85,7 @@ db_state_guard(char *err, size_t errlen)
 
 	for (i = 0; i < sizeof db_state_guards / sizeof db_state_guards[0];
 	    i++) {
-		if (sql_exec(db_state_guards[i], "") != 0) {
+		if (sql_exec(db_state_guards[i]) != 0) {
 			xsnprintf(err, errlen, "数据库设置失败：%s",
 			    store_errmsg());
 			return NJ_ERROR;

@@ -196,8 +196,8 @@ demo_run(struct act *a)
 	DO(demo_supply(dealers[0], "2BMSF-6", "BZ26A", 2, 0, msg, msglen));
 	DO(demo_supply(dealers[1], "1GQN-200", "XG26B", 4, 0, msg, msglen));
 	DO(demo_supply(dealers[1], "SS-904", "TL26B", 2, 1, msg, msglen));
-	if (sql_exec(SQL_DEMO_NO_FORCED_CHANGE, "") != 0 ||
-	    sql_exec(SQL_META_SET, "tt", "demo", "1") != 0) {
+	if (sql_exec(SQL_DEMO_NO_FORCED_CHANGE) != 0 ||
+	    sql_exec(SQL_META_SET, "demo", "1") != 0) {
 		xsnprintf(msg, msglen, "数据库错误：%s", store_errmsg());
 		rc = NJ_ERROR;
 	}
@@ -248,7 +248,7 @@ demo_is_empty(void)
 {
 	int64_t n = 0;
 
-	return sql_int(&n, SQL_USERS_COUNT, "") == 1 && n <= 1;
+	return sql_int(&n, SQL_USERS_COUNT) == 1 && n <= 1;
 }
 
 int
@@ -256,5 +256,5 @@ demo_present(void)
 {
 	char v[8];
 
-	return sql_text(v, sizeof v, SQL_META_GET, "t", "demo") == 1;
+	return sql_text(v, sizeof v, SQL_META_GET, "demo") == 1;
 }

@@ -63,8 +63,8 @@ draft_save(const struct actor *who, const char *form, const char *win,
 	sealed_make(&s, col, who->id, "draft", data);
 	if (store_begin() != 0)
 		goto out;
-	if (sql_exec(SQL_DRAFT_WIN_SAVE, "ittbt", who->id, form, win, s.blob,
-	    s.len, at) != 0) {
+	if (sql_exec(SQL_DRAFT_WIN_SAVE, who->id, form, win, SQL_BLOB(s.blob,
+	    s.len), at) != 0) {
 		store_rollback();
 		goto out;
 	}
@@ -78,7 +78,7 @@ out:
 char *
 draft_load(const struct actor *who, const char *form, const char *win)
 {
-	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_GET, "itt", who->id,
+	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_GET, who->id,
 			    form, win);
 	char		*buf = NULL, col[128];
 	size_t		 n;
@@ -103,7 +103,7 @@ draft_drop(const struct actor *who, const char *form, const char *win)
 {
 	if (store_begin() != 0)
 		return NJ_ERROR;
-	if (sql_exec(SQL_DRAFT_WIN_DROP, "itt", who->id, form, win) != 0) {
+	if (sql_exec(SQL_DRAFT_WIN_DROP, who->id, form, win) != 0) {
 		store_rollback();
 		return NJ_ERROR;
 	}
@@ -119,7 +119,7 @@ draft_remove_in(const struct actor *who, const char *form, const char *win)
 {
 	if (who->id == 0)
 		return NJ_OK;
-	return sql_exec(SQL_DRAFT_WIN_DROP, "itt", who->id, form, win) == 0 ?
+	return sql_exec(SQL_DRAFT_WIN_DROP, who->id, form, win) == 0 ?
 	    NJ_OK : NJ_ERROR;
 }
 
@@ -132,7 +132,7 @@ int
 draft_other(const struct actor *who, const char *form, const char *win,
     struct draft_info *d)
 {
-	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_OTHER, "itt", who->id,
+	sqlite3_stmt	*st = sql_query(SQL_DRAFT_WIN_OTHER, who->id,
 			    win, form != NULL ? form : "");
 	int		 rc = sql_step(st);
 
@@ -158,8 +158,8 @@ draft_take(const struct actor *who, const char *form, const char *from,
 
 	if (store_begin() != 0)
 		return NJ_ERROR;
-	if (sql_exec(SQL_DRAFT_WIN_DROP, "itt", who->id, form, to) != 0 ||
-	    sql_exec(SQL_DRAFT_WIN_MOVE, "ittt", who->id, form, from, to) != 0)
+	if (sql_exec(SQL_DRAFT_WIN_DROP, who->id, form, to) != 0 ||
+	    sql_exec(SQL_DRAFT_WIN_MOVE, who->id, form, from, to) != 0)
 		goto fail;
 	if (store_changes() != 1) {
 		rc = NJ_REFUSED;

@@ -287,7 +287,7 @@ region_row(struct import *imp)
 			return imp_err(imp, "parent", "省级区划没有上级");
 		parent = NULL;
 	} else {
-		rc = sql_text(plevel, sizeof plevel, SQL_REGION_LEVEL, "t",
+		rc = sql_text(plevel, sizeof plevel, SQL_REGION_LEVEL,
 		    parent);
 		if (rc < 0)
 			return db_fail(imp);
@@ -308,7 +308,7 @@ region_row(struct import *imp)
 			return imp_err(imp, "code", "代码“%s”与上级区划“%s”不符",
 			    code, parent);
 	}
-	if (sql_exec(SQL_REGION_UPSERT, "tttt", code, name, level, parent) != 0)
+	if (sql_exec(SQL_REGION_UPSERT, code, name, level, parent) != 0)
 		return db_fail(imp);
 	return NJ_OK;
 }
@@ -377,12 +377,12 @@ catalog_tier(struct import *imp, int year, const char *item)
 	if (*topup != '\0' && (ratio_parse(topup, &bp) != 0 || bp > 10000))
 		return imp_err(imp, "topup", "累加补贴比例“%s”有误，如 0.20",
 		    topup);
-	if (sql_exec(SQL_TIER_UPSERT, "dttttiiiiiddddt", year, item, tier,
+	if (sql_exec(SQL_TIER_UPSERT, year, item, tier,
 	    name, cell(imp, "tier_params"), c, p, ci, co, cap, key, lic, open,
 	    three, cell(imp, "region_limit")) != 0)
 		return db_fail(imp);
-	if (*topup != '\0' && (sql_exec(SQL_TOPUP_ITEM_DELETE, "dt", year,
-	    item) != 0 || (bp > 0 && sql_exec(SQL_TOPUP_ITEM_INSERT, "dtd", year,
+	if (*topup != '\0' && (sql_exec(SQL_TOPUP_ITEM_DELETE, year,
+	    item) != 0 || (bp > 0 && sql_exec(SQL_TOPUP_ITEM_INSERT, year,
 	    item, bp) != 0)))
 		return db_fail(imp);
 	return NJ_OK;
@@ -412,10 +412,10 @@ catalog_row(struct import *imp)
 		return imp_err(imp, *cell(imp, "class_name") == '\0' ?
 		    "class_name" : *cell(imp, "subclass_name") == '\0' ?
 		    "subclass_name" : "item_name", "名称不能为空");
-	if (sql_exec(SQL_CLASS_UPSERT, "dtt", year, cc, cell(imp,
-	    "class_name")) != 0 || sql_exec(SQL_SUBCLASS_UPSERT, "dttt", year,
+	if (sql_exec(SQL_CLASS_UPSERT, year, cc, cell(imp,
+	    "class_name")) != 0 || sql_exec(SQL_SUBCLASS_UPSERT, year,
 	    sc, cc, cell(imp, "subclass_name")) != 0 ||
-	    sql_exec(SQL_ITEM_UPSERT, "dttttd", year, ic, sc, cell(imp,
+	    sql_exec(SQL_ITEM_UPSERT, year, ic, sc, cell(imp,
 	    "item_name"), cell(imp, "note"), (int)imp->row) != 0)
 		return db_fail(imp);
 	if (*cell(imp, "tier_code") == '\0') {
@@ -466,7 +466,7 @@ budget_row(struct import *imp)
 		return rc;
 	char	 level[16];
 
-	rc = sql_text(level, sizeof level, SQL_REGION_LEVEL, "t", code);
+	rc = sql_text(level, sizeof level, SQL_REGION_LEVEL, code);
 	if (rc < 0)
 		return db_fail(imp);
 	if (rc == 0)
@@ -489,7 +489,7 @@ budget_row(struct import *imp)
 	(void)gc;
 	(void)gp;
 	(void)gw;
-	if (sql_exec(SQL_BUDGET_UPSERT, "dttiii", year, code, cell(imp,
+	if (sql_exec(SQL_BUDGET_UPSERT, year, code, cell(imp,
 	    "county_name"), c, p, w) != 0)
 		return db_fail(imp);
 	return NJ_OK;
@@ -548,7 +548,7 @@ holiday_row(struct import *imp)
 	if (strcmp(kind, "holiday") != 0 && strcmp(kind, "workday") != 0)
 		return imp_err(imp, "kind", "类别“%s”有误，应为 holiday（放假）或 "
 		    "workday（调休上班）", kind);
-	if (sql_exec(SQL_HOLIDAY_UPSERT, "ttt", day, kind, cell(imp, "name")) !=
+	if (sql_exec(SQL_HOLIDAY_UPSERT, day, kind, cell(imp, "name")) !=
 	    0)
 		return db_fail(imp);
 	return NJ_OK;

@@ -174,7 +174,7 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
 	date_to_ymd(clock_today(), &y, &m, &d);
 	date_format(clock_today(), today, sizeof today);
-	st = sql_query(def->stmt, "titddtdt", list_scope(who), who->org,
+	st = sql_query_shared(def->stmt, list_scope(who), who->org,
 	    pattern, limit + 1, offset, arg ? arg : "", y, today);
 	while ((rc = sql_step(st)) == 1) {
 		if (page->nrows == (size_t)limit) {

@@ -59,7 +59,7 @@ month_batches(const struct print_scope *s, struct month_batch **out,
 	int			 rc;
 
 	*n = 0;
-	st = sql_query(SQL_PRINT_BATCH_AREA, "tttitti", s->county, "", "",
+	st = sql_query(SQL_PRINT_BATCH_AREA, s->county, "", "",
 	    (int64_t)0, s->from, s->to, (int64_t)0);
 	while ((rc = sql_step(st)) == 1) {
 		if ((v = realloc(v, (*n + 1) * sizeof *v)) == NULL)

@@ -153,7 +153,7 @@ print_payment(struct print_job *j)
 		sql_col_copy(st, 1, no, sizeof no);
 		sql_col_copy(st, 2, county, sizeof county);
 		state = state_long("batch", sql_col(st, 4));
-		g = sql_query(SQL_PRINT_PAYMENT_SUMS, "i",
+		g = sql_query(SQL_PRINT_PAYMENT_SUMS,
 		    sqlite3_column_int64(st, 0));
 		if (sql_step(g) != 1) {
 			sqlite3_reset(g);
@@ -240,7 +240,7 @@ print_detail(struct print_job *j)
 		j->nagg = 0;
 		if (sqlite3_column_int64(st, D_COUNT) > 1) {
 			/* a buyer with several machines: once, with the sums */
-			g = sql_query(SQL_PRINT_DETAIL_BUYER, "ii",
+			g = sql_query(SQL_PRINT_DETAIL_BUYER,
 			    sqlite3_column_int64(st, D_BATCH),
 			    sqlite3_column_int64(st, D_BUYER));
 			if (sql_step(g) != 1) {
@@ -416,7 +416,7 @@ print_budget(struct print_job *j)
 		date_to_ymd(clock_today(), &year, &m, &d);
 	memset(sum, 0, sizeof sum);
 	print_header(j);
-	st = sql_query(SQL_PRINT_BUDGET, "tttd", s->county, s->township,
+	st = sql_query(SQL_PRINT_BUDGET, s->county, s->township,
 	    s->city, year);
 	while ((rc = sql_step(st)) == 1) {
 		sql_col_copy(st, 0, name, sizeof name);

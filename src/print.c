@@ -520,7 +520,7 @@ static int
 region_get(const char *code, char *level, size_t llen, char *parent,
     size_t plen)
 {
-	sqlite3_stmt	*st = sql_query(SQL_PRINT_REGION, "t", code);
+	sqlite3_stmt	*st = sql_query(SQL_PRINT_REGION, code);
 	int		 rc = sql_step(st);
 
 	if (rc == 1) {
@@ -683,7 +683,7 @@ print_batch_locate(struct print_job *j)
 {
 	struct print_scope	*s = &j->scope;
 	const char		*no = j->req->batch;
-	sqlite3_stmt		*st = sql_query(SQL_PRINT_BATCH_WHERE, "t", no);
+	sqlite3_stmt		*st = sql_query(SQL_PRINT_BATCH_WHERE, no);
 	char			 county[NJ_REGION_MAX], parent[NJ_REGION_MAX];
 	char			 state[16];
 	int64_t			 id = 0;
@@ -747,7 +747,7 @@ print_area(struct print_job *j, enum sql id)
 {
 	const struct print_scope *s = &j->scope;
 
-	return sql_query(id, "tttitt", s->county, s->township, s->city,
+	return sql_query(id, s->county, s->township, s->city,
 	    s->dealer, s->from, s->to);
 }
 
@@ -761,7 +761,7 @@ print_batch_area(struct print_job *j, enum sql id)
 {
 	const struct print_scope *s = &j->scope;
 
-	return sql_query(id, "tttitti", s->county, s->township, s->city,
+	return sql_query(id, s->county, s->township, s->city,
 	    s->dealer, s->from, s->to, s->batch);
 }
 
@@ -896,9 +896,9 @@ print_keyed(struct print_job *j, enum sql where, enum sql one, enum sql area)
 
 	if (key == NULL)
 		return print_stream(j, print_area(j, area));
-	if ((rc = print_locate(j, sql_query(where, "t", key), key)) != NJ_OK)
+	if ((rc = print_locate(j, sql_query(where, key), key)) != NJ_OK)
 		return rc;
-	return print_stream(j, sql_query(one, "t", key));
+	return print_stream(j, sql_query(one, key));
 }
 
 /* 附表1: by application number, or the county's (month of entry). */
@@ -928,10 +928,10 @@ print_supply(struct print_job *j)
 		return print_stream(j, print_area(j, SQL_PRINT_SALE_AREA));
 	if (parse_int(j->req->id, &id) != 0 || id <= 0)
 		return print_refuse(j, "销售编号应为数字：%s", j->req->id);
-	if ((rc = print_locate(j, sql_query(SQL_PRINT_SALE_WHERE, "i", id),
+	if ((rc = print_locate(j, sql_query(SQL_PRINT_SALE_WHERE, id),
 	    j->req->id)) != NJ_OK)
 		return rc;
-	return print_stream(j, sql_query(SQL_PRINT_SALE_ONE, "i", id));
+	return print_stream(j, sql_query(SQL_PRINT_SALE_ONE, id));
 }
 
 /* --- running ------------------------------------------------------------ */

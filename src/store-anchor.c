@@ -150,9 +150,9 @@ anchor_from_db(struct anchor *a)
 	int		 rc;
 
 	memset(a, 0, sizeof *a);
-	if (sql_int(&a->count, SQL_AUDIT_HEAD, "") < 0)
+	if (sql_int(&a->count, SQL_AUDIT_HEAD) < 0)
 		return -1;
-	st = sql_query(SQL_AUDIT_LAST, "");
+	st = sql_query(SQL_AUDIT_LAST);
 	rc = sql_step(st);
 	if (rc == 1) {
 		a->head = sqlite3_column_int64(st, 0);
@@ -236,7 +236,7 @@ anchor_verify(char *detail, size_t len)
 
 	if (anchor_path(store->path, apath, sizeof apath) != 0)
 		return -1;
-	st = sql_query(SQL_AUDIT_HEAD, "");
+	st = sql_query(SQL_AUDIT_HEAD);
 	if (sql_step(st) != 1) {
 		sqlite3_reset(st);
 		xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
@@ -268,7 +268,7 @@ anchor_verify(char *detail, size_t len)
 		return 1;
 	}
 	if (a.head > 0) {
-		st = sql_query(SQL_AUDIT_HASH_AT, "i", a.head);
+		st = sql_query(SQL_AUDIT_HASH_AT, a.head);
 		rc = sql_step(st);
 		same = rc == 1 && sqlite3_column_bytes(st, 0) ==
 		    (int)sizeof a.hash && memcmp(sqlite3_column_blob(st, 0),

@@ -57,7 +57,7 @@ audit_write(const struct actor *who, const char *action, const char *record,
 	int		 rc;
 
 	memset(prev, 0, sizeof prev);
-	st = sql_query(SQL_AUDIT_LAST, "");
+	st = sql_query(SQL_AUDIT_LAST);
 	rc = sql_step(st);
 	if (rc < 0)
 		return NJ_ERROR;
@@ -75,9 +75,9 @@ audit_write(const struct actor *who, const char *action, const char *record,
 		detail = "";
 	audit_hash(prev, id, at, who->login, who->from, action, record, detail,
 	    hash);
-	if (sql_exec(SQL_AUDIT_INSERT, "ittttttbb", id, at, who->login,
-	    who->from, action, record, detail, prev, (size_t)AUDIT_HASH_LEN,
-	    hash, (size_t)AUDIT_HASH_LEN) != 0)
+	if (sql_exec(SQL_AUDIT_INSERT, id, at, who->login,
+	    who->from, action, record, detail, SQL_BLOB(prev, AUDIT_HASH_LEN),
+	    SQL_BLOB(hash, AUDIT_HASH_LEN)) != 0)
 		return NJ_ERROR;
 	/* R-SEC-8.4 issue 8 (4): the anchor follows after the commit */
 	store->audit_head = id;
@@ -100,7 +100,7 @@ audit_verify(int64_t *rows, int64_t *bad, char *err, size_t errlen)
 	*rows = 0;
 	*bad = 0;
 	memset(prev, 0, sizeof prev);
-	st = sql_query(SQL_AUDIT_ALL, "");
+	st = sql_query(SQL_AUDIT_ALL);
 	while ((rc = sql_step(st)) == 1) {
 		id = sqlite3_column_int64(st, 0);
 		audit_hash(prev, id, sql_col(st, 1), sql_col(st, 2),

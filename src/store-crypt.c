@@ -229,11 +229,11 @@ crypt_key_check(char *err, size_t errlen)
 
 	crypt_hash("key-check", "njbt", h);
 	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	rc = sql_text(have, sizeof have, SQL_META_GET, "t", "key_check");
+	rc = sql_text(have, sizeof have, SQL_META_GET, "key_check");
 	if (rc < 0)
 		goto fail;
 	if (rc == 0) {
-		if (sql_exec(SQL_META_SET, "tt", "key_check", hex) != 0)
+		if (sql_exec(SQL_META_SET, "key_check", hex) != 0)
 			goto fail;
 		return 0;
 	}

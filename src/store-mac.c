@@ -323,7 +323,7 @@ mac_rebuild(void)
 		return NJ_OK;
 	mac_present_db = NULL;
 	mac_load_cols();
-	if (sql_exec(SQL_MAC_CLEAR, "") != 0)
+	if (sql_exec(SQL_MAC_CLEAR) != 0)
 		return NJ_ERROR;
 	s = xcalloc(1, sizeof *s);
 	for (i = 0, rc = NJ_OK; i < NMAC && rc == NJ_OK; i++) {
@@ -337,7 +337,7 @@ mac_rebuild(void)
 		rc = mac_exec(s);
 	}
 	free(s);
-	if (rc == NJ_OK && sql_exec(SQL_MAC_SCHEMA_SET, "") != 0)
+	if (rc == NJ_OK && sql_exec(SQL_MAC_SCHEMA_SET) != 0)
 		rc = NJ_ERROR;
 	return rc;
 }
@@ -384,7 +384,7 @@ mac_check_table(const struct mac_table *t, char *detail, size_t len)
 		goto fail;
 
 	/* MACs of rows that are gone: a row deleted outside njbt */
-	if (sql_int(&macs, SQL_MAC_COUNT, "t", t->tbl) < 0)
+	if (sql_int(&macs, SQL_MAC_COUNT, t->tbl) < 0)
 		goto fail;
 	s->n = 0;
 	sb_add(s, "SELECT count(*) FROM main.%s AS t JOIN main.row_macs AS m "
@@ -432,7 +432,7 @@ mac_verify(char *detail, size_t len)
 	}
 	mac_load_cols();
 	/* the schema first: an added trigger could keep stale MACs fresh */
-	if (sql_int(&n, SQL_MAC_SCHEMA_OK, "") < 0) {
+	if (sql_int(&n, SQL_MAC_SCHEMA_OK) < 0) {
 		xsnprintf(detail, len, "数据库错误：%s", store_errmsg());
 		return -1;
 	}

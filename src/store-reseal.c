@@ -111,8 +111,8 @@ static const struct sealed_table {
 static int
 reseal_table(const struct sealed_table *t)
 {
-	static const char *const fmt[] = { "i", "ib", "ibb", "ibbb" };
 	struct reseal	 r[3];
+	struct sql_arg	 args[4];
 	sqlite3_stmt	*st;
 	int64_t		 id = 0;
 	int		 rc, n, i;
@@ -120,7 +120,7 @@ reseal_table(const struct sealed_table *t)
 	for (n = 0; n < 3 && t->cols[n] != NULL; n++)
 		;
 	for (;;) {
-		st = sql_query(t->next, "i", id);
+		st = sql_query(t->next, id);
 		if ((rc = sql_step(st)) != 1)
 			break;
 		id = sqlite3_column_int64(st, 0);
@@ -129,9 +129,11 @@ reseal_table(const struct sealed_table *t)
 			reseal_take(&r[i], st, t->adcol + 1 + i, t->cols[i],
 			    sqlite3_column_int64(st, t->adcol));
 		sqlite3_reset(st);
-		/* only the first n blobs are bound; the rest are ignored */
-		rc = sql_exec(t->set, fmt[n], id, r[0].new, r[0].newlen,
-		    r[1].new, r[1].newlen, r[2].new, r[2].newlen);
+		/* the row's id, then its n sealed columns */
+		args[0] = SQL_ARG(id);
+		for (i = 0; i < n; i++)
+			args[1 + i] = SQL_BLOB(r[i].new, r[i].newlen);
+		rc = sql_exec_n(t->set, args, 1 + n);
 		for (i = 0; i < n; i++)
 			reseal_free(&r[i]);
 		if (rc != 0)
@@ -151,7 +153,7 @@ reseal_drafts(void)
 	int		 rc;
 
 	for (;;) {
-		st = sql_query(SQL_RESEAL_DRAFT_NEXT, "it", user, form);
+		st = sql_query(SQL_RESEAL_DRAFT_NEXT, user, form);
 		if ((rc = sql_step(st)) != 1)
 			break;
 		user = sqlite3_column_int64(st, 0);
@@ -172,8 +174,8 @@ reseal_drafts(void)
 			sodium_memzero(plain, RESEAL_MAX);
 			free(plain);
 		}
-		rc = r.new != NULL ? sql_exec(SQL_RESEAL_DRAFT_SET, "itb", user,
-		    form, r.new, r.newlen) : 0;
+		rc = r.new != NULL ? sql_exec(SQL_RESEAL_DRAFT_SET, user,
+		    form, SQL_BLOB(r.new, r.newlen)) : 0;
 		reseal_free(&r);
 		if (rc != 0)
 			return NJ_ERROR;
@@ -241,7 +243,7 @@ sealed_verify(char *detail, size_t len)
 	for (t = 0; t < NSEALED; t++) {
 		tt = &sealed_tables[t];
 		for (id = 0;;) {
-			st = sql_query(tt->next, "i", id);
+			st = sql_query(tt->next, id);
 			if ((rc = sql_step(st)) != 1)
 				break;
 			id = sqlite3_column_int64(st, 0);

@@ -1,9 +1,9 @@
 /*
  * store-sql.c: the one table of SQL statements (rows in store-sql.def),
  * each prepared on first use and kept for the life of the connection, and
- * the small helpers that bind parameters by a format string and step:
- *   i int64_t, d int, t text (NULL binds NULL), b blob (pointer, size_t),
- *   n NULL (takes no argument).
+ * the small helpers that bind typed arguments (struct sql_arg, made by the
+ * _Generic macros of store-sql.h) and step. The count of arguments is
+ * checked against the statement's parameters.
  * No SQL is ever built from user text.
  */
 #include <stdio.h>
@@ -50,75 +50,79 @@ sql_get(enum sql id)
 	return st;
 }
 
-sqlite3_stmt *
-sql_vquery(enum sql id, const char *fmt, va_list ap)
+const char *
+sql_name(enum sql id)
 {
-	sqlite3_stmt	*st = sql_get(id);
-	const char	*t;
-	const void	*b;
-	size_t		 n;
-	int64_t		 v;
-	int		 i, rc = SQLITE_OK, max = sqlite3_bind_parameter_count(st);
-
-	/* too few parameters is a bug of ours; more are taken and ignored */
-	if (fmt == NULL || (int)strlen(fmt) < max) {
-		log_error("SQL %s: %d parameters, format \"%s\"",
-		    sql_names[id], max, fmt ? fmt : "");
+	if ((unsigned)id >= SQL__COUNT)
 		abort();
-	}
-	for (i = 1; *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
-		t = NULL;
-		b = NULL;
-		n = 0;
-		v = 0;
-		switch (*fmt) {
-		case 'i':
-			v = va_arg(ap, int64_t);
-			break;
-		case 'd':
-			v = va_arg(ap, int);
-			break;
-		case 't':
-			t = va_arg(ap, const char *);
-			break;
-		case 'b':
-			b = va_arg(ap, const void *);
-			n = va_arg(ap, size_t);
-			break;
-		case 'n':
-			break;
-		default:
-			abort();
-		}
-		if (i > max)
-			continue;
-		if (*fmt == 'i' || *fmt == 'd')
-			rc = sqlite3_bind_int64(st, i, v);
-		else if (t != NULL)
-			rc = sqlite3_bind_text(st, i, t, -1, SQLITE_TRANSIENT);
-		else if (b != NULL)
-			rc = sqlite3_bind_blob(st, i, b, (int)n,
+	return sql_names[id];
+}
+
+/* Bind n typed arguments to ?1..?n of st; a failure to bind aborts. */
+static void
+sql_bind(enum sql id, sqlite3_stmt *st, const struct sql_arg *args, int n)
+{
+	const struct sql_arg	*a;
+	int			 i, rc = SQLITE_OK;
+
+	for (i = 0; i < n && rc == SQLITE_OK; i++) {
+		a = &args[i];
+		if (a->kind == SQL_K_INT)
+			rc = sqlite3_bind_int64(st, i + 1, a->i);
+		else if (a->kind == SQL_K_TEXT && a->p != NULL)
+			rc = sqlite3_bind_text(st, i + 1, a->p, -1,
+			    SQLITE_TRANSIENT);
+		else if (a->kind == SQL_K_BLOB && a->p != NULL)
+			rc = sqlite3_bind_blob64(st, i + 1, a->p, a->n,
 			    SQLITE_TRANSIENT);
 		else
-			rc = sqlite3_bind_null(st, i);
+			rc = sqlite3_bind_null(st, i + 1);
 	}
 	if (rc != SQLITE_OK) {
-		log_error("SQL %s: bind %d: %s", sql_names[id],
-		    i - 1, sqlite3_errmsg(store->db));
+		log_error("SQL %s: bind %d: %s", sql_names[id], i,
+		    sqlite3_errmsg(store->db));
 		abort();
 	}
+}
+
+/*
+ * The statement with its parameters bound. The count of arguments must be
+ * the statement's count of parameters (its highest ?N): anything else is
+ * a bug of ours, logged, and the process aborts.
+ */
+sqlite3_stmt *
+sql_query_n(enum sql id, const struct sql_arg *args, int n)
+{
+	sqlite3_stmt	*st = sql_get(id);
+	int		 max = sqlite3_bind_parameter_count(st);
+
+	if (n != max) {
+		log_error("SQL %s: %d parameters, %d arguments",
+		    sql_names[id], max, n);
+		abort();
+	}
+	sql_bind(id, st, args, n);
 	return st;
 }
 
+/*
+ * A statement of a family that shares one set of arguments (the lists'
+ * scope, organisation, pattern, page, argument and day, list.c): the
+ * statement uses the first of them, ?1..?k with k <= n, and the rest are
+ * not bound. Fewer arguments than parameters still abort.
+ */
 sqlite3_stmt *
-sql_query(enum sql id, const char *fmt, ...)
+sql_query_shared_n(enum sql id, const struct sql_arg *args, int n)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
+	sqlite3_stmt	*st = sql_get(id);
+	int		 max = sqlite3_bind_parameter_count(st);
 
-	va_start(ap, fmt);
-	st = sql_vquery(id, fmt, ap);
-	va_end(ap);
+	if (n < max) {
+		log_error("SQL %s: %d parameters, %d shared arguments",
+		    sql_names[id], max, n);
+		abort();
+	}
+	sql_bind(id, st, args, max);
 	return st;
 }
 
@@ -138,15 +142,11 @@ sql_step(sqlite3_stmt *st)
 
 /* Run a statement that returns no rows: 0, or -1 with the SQLite error. */
 int
-sql_exec(enum sql id, const char *fmt, ...)
+sql_exec_n(enum sql id, const struct sql_arg *args, int n)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
+	sqlite3_stmt	*st = sql_query_n(id, args, n);
 	int		 rc;
 
-	va_start(ap, fmt);
-	st = sql_vquery(id, fmt, ap);
-	va_end(ap);
 	while ((rc = sql_step(st)) == 1)
 		;
 	if (rc == 0)
@@ -156,15 +156,11 @@ sql_exec(enum sql id, const char *fmt, ...)
 
 /* The first column of the first row as an integer: 1 found, 0 none, -1. */
 int
-sql_int(int64_t *v, enum sql id, const char *fmt, ...)
+sql_int_n(int64_t *v, enum sql id, const struct sql_arg *args, int n)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
+	sqlite3_stmt	*st = sql_query_n(id, args, n);
 	int		 rc;
 
-	va_start(ap, fmt);
-	st = sql_vquery(id, fmt, ap);
-	va_end(ap);
 	rc = sql_step(st);
 	if (rc == 1)
 		*v = sqlite3_column_int64(st, 0);
@@ -174,15 +170,12 @@ sql_int(int64_t *v, enum sql id, const char *fmt, ...)
 
 /* The first column of the first row as text: 1 found, 0 none, -1. */
 int
-sql_text(char *buf, size_t len, enum sql id, const char *fmt, ...)
+sql_text_n(char *buf, size_t len, enum sql id, const struct sql_arg *args,
+    int n)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
+	sqlite3_stmt	*st = sql_query_n(id, args, n);
 	int		 rc;
 
-	va_start(ap, fmt);
-	st = sql_vquery(id, fmt, ap);
-	va_end(ap);
 	rc = sql_step(st);
 	if (rc == 1)
 		sql_col_copy(st, 0, buf, len);

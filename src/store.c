@@ -387,7 +387,7 @@ store_next_id(const char *table)
 	for (i = 0; i < sizeof next / sizeof next[0]; i++)
 		if (strlen(next[i].name) == n &&
 		    strncmp(next[i].name, table, n) == 0)
-			return sql_int(&id, next[i].sql, "") == 1 ? id : -1;
+			return sql_int(&id, next[i].sql) == 1 ? id : -1;
 	return -1;
 }
 

@@ -51,12 +51,19 @@ int	 store_backup(const char *, char *, size_t);
 
 /* store-sql.c: the statement table */
 sqlite3_stmt *sql_get(enum sql);
-sqlite3_stmt *sql_query(enum sql, const char *, ...);
-sqlite3_stmt *sql_vquery(enum sql, const char *, va_list);
-int	 sql_exec(enum sql, const char *, ...);
+sqlite3_stmt *sql_query_n(enum sql, const struct sql_arg *, int);
+sqlite3_stmt *sql_query_shared_n(enum sql, const struct sql_arg *, int);
+int	 sql_exec_n(enum sql, const struct sql_arg *, int);
 int	 sql_step(sqlite3_stmt *);
-int	 sql_int(int64_t *, enum sql, const char *, ...);
-int	 sql_text(char *, size_t, enum sql, const char *, ...);
+int	 sql_int_n(int64_t *, enum sql, const struct sql_arg *, int);
+int	 sql_text_n(char *, size_t, enum sql, const struct sql_arg *, int);
+const char *sql_name(enum sql);
+/* the typed forms every caller uses: sql_exec(SQL_X, a, b, ...) */
+#define sql_query(...)		sql_query_n(SQL_BIND(__VA_ARGS__))
+#define sql_query_shared(...)	sql_query_shared_n(SQL_BIND(__VA_ARGS__))
+#define sql_exec(...)		sql_exec_n(SQL_BIND(__VA_ARGS__))
+#define sql_int(v, ...)		sql_int_n((v), SQL_BIND(__VA_ARGS__))
+#define sql_text(b, len, ...)	sql_text_n((b), (len), SQL_BIND(__VA_ARGS__))
 void	 sql_finalize_all(void);
 void	 sql_reset_all(void);
 const char *sql_col(sqlite3_stmt *, int);
