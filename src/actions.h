@@ -301,4 +301,9 @@ void	 serial_norm(const char *, char *, size_t);
 /* action-outbox.c */
 extern const struct action action_outbox_days;
 
+/* action-field.c: one field's check by its type, for the engine */
+int	 field_check(const struct field *, const char *,
+	     const char *(*)(void *, const char *), void *, int, char **,
+	     int64_t *, char *, size_t);
+
 #endif
