@@ -51,7 +51,7 @@ db_init(const char *path, int *from, int *to, char *err, size_t errlen)
 	if (store_open(path, STORE_CREATE | STORE_ANYVER, err, errlen) != 0)
 		return -1;
 	*from = store_version();
-	if (store_migrate(err, errlen) != 0 || crypt_key_check(err, errlen) !=
+	if (store_migrate(err, errlen) != 0 || store_key_check(err, errlen) !=
 	    0) {
 		store_close();
 		return -1;
