@@ -15,21 +15,34 @@
 /* What part of the province each role prints (SPEC section 1). */
 enum { SC_NONE = 0, SC_ALL, SC_CITY, SC_COUNTY, SC_TOWNSHIP, SC_DEALER };
 
-static const struct {
-	int		 scope;
-	const char	*own;		/* what is "yours", in a refusal */
-} role_scope[ROLE__COUNT] = {
-	[ROLE_ADMIN] =		{ SC_ALL, "" },
-	[ROLE_AUDITOR] =	{ SC_ALL, "" },
-	[ROLE_CONSOLE] =	{ SC_ALL, "" },
-	[ROLE_CITY] =		{ SC_CITY, "本市" },
-	[ROLE_COUNTY] =		{ SC_COUNTY, "本县" },
-	[ROLE_FINANCE] =	{ SC_COUNTY, "本县" },
-	[ROLE_TOWNSHIP] =	{ SC_TOWNSHIP, "本乡镇" },
-	[ROLE_DEALER] =		{ SC_DEALER, "本店的销售" },
-	[ROLE_MAKER] =		{ SC_NONE, "" },
-	[ROLE_REGISTER] =	{ SC_NONE, "" },
-};
+/*
+ * The part a role prints, read off role.c's scope table: the province,
+ * the user's region by its level, or a dealer's own sales; a maker and
+ * the register login print nothing. R-SEC-9.5 issue 9 (5)
+ */
+static int
+print_scope_kind(int role)
+{
+	static const struct {
+		const char	*level;
+		int		 scope;
+	} levels[] = {
+		{ "city", SC_CITY }, { "county", SC_COUNTY },
+		{ "township", SC_TOWNSHIP },
+	};
+	const struct role_scope	*sc = role_scope(role);
+	size_t			 i;
+
+	if (sc->reach == ROLE_REACH_ALL)
+		return SC_ALL;
+	if (sc->org == ROLE_ORG_DEALER)
+		return SC_DEALER;
+	if (sc->reach == ROLE_REACH_REGION)
+		for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
+			if (strcmp(levels[i].level, sc->level) == 0)
+				return levels[i].scope;
+	return SC_NONE;
+}
 
 int
 print_refuse(struct print_job *j, const char *fmt, ...)
@@ -78,7 +91,7 @@ print_in_scope(struct print_job *j, const char *county, const char *township,
 	char			 level[16], parent[NJ_REGION_MAX];
 	int			 rc;
 
-	switch (role_scope[who->role].scope) {
+	switch (print_scope_kind(who->role)) {
 	case SC_ALL:
 		return 1;
 	case SC_DEALER:
@@ -128,7 +141,7 @@ print_resolve(struct print_job *j)
 			    r->county);
 		strlcpy0(s->county, r->county, sizeof s->county);
 	}
-	switch (role_scope[who->role].scope) {
+	switch (print_scope_kind(who->role)) {
 	case SC_ALL:
 		break;
 	case SC_DEALER:
@@ -166,7 +179,7 @@ print_resolve(struct print_job *j)
 	return NJ_OK;
 out_of_scope:
 	return print_refuse(j, "超出您的管辖范围：%s 不属于%s", r->county,
-	    role_scope[who->role].own);
+	    role_scope(who->role)->own);
 }
 
 /*
@@ -263,7 +276,7 @@ print_batch_locate(struct print_job *j)
 	    (s->city[0] != '\0' && strcmp(s->city, parent) != 0) ||
 	    s->dealer != 0)
 		return print_refuse(j, "超出您的管辖范围：结算批次 %s 不属于%s",
-		    no, role_scope[j->who->role].own);
+		    no, role_scope(j->who->role)->own);
 	if (j->def->states != NULL && !print_state_in(state, j->def->states))
 		return print_refuse(j, "结算批次 %s %s，财政审核同意后才能打印“%s”",
 		    no, print_batch_state(state), j->def->title);
@@ -296,7 +309,7 @@ print_locate(struct print_job *j, sqlite3_stmt *st, const char *key)
 		return print_dberr(j);
 	if (rc == 0)
 		return print_refuse(j, "超出您的管辖范围：%s %s 不属于%s",
-		    j->def->id_label, key, role_scope[j->who->role].own);
+		    j->def->id_label, key, role_scope(j->who->role)->own);
 	return NJ_OK;
 }
 

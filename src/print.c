@@ -116,7 +116,7 @@ print_name_at(size_t i, const char **title)
 int
 print_allowed(const struct printer *def, const struct actor *who)
 {
-	if (who->role == ROLE_CONSOLE)
+	if (role_scope(who->role)->every)
 		return 1;
 	return (def->roles & R(who->role)) != 0;
 }
@@ -124,7 +124,7 @@ print_allowed(const struct printer *def, const struct actor *who)
 int
 print_sees_private(const struct printer *def, const struct actor *who)
 {
-	if (who->role == ROLE_CONSOLE)
+	if (role_scope(who->role)->every)
 		return 1;
 	return (def->private_roles & R(who->role)) != 0;
 }
