@@ -170,15 +170,11 @@ scope_has(struct act *a, const struct actor *who, const char *code)
 	int	rc;
 
 	(void)a;
-	switch (who->role) {
-	case ROLE_ADMIN:
-	case ROLE_AUDITOR:
-	case ROLE_CONSOLE:
+	/* R-SEC-9.5 issue 9 (5): the kind of scope is the role table's */
+	if (role_scope(who->role)->reach == ROLE_REACH_ALL)
 		return 1;
-	default:
-		break;
-	}
-	if (who->region[0] == '\0' || code == NULL)
+	if (role_scope(who->role)->reach != ROLE_REACH_REGION ||
+	    who->region[0] == '\0' || code == NULL)
 		return 0;
 	if (strcmp(who->region, code) == 0)
 		return 1;

@@ -14,22 +14,6 @@
 
 #include "actions.h"
 
-/* Which level of region each role's scope is. */
-static const struct {
-	int		 role;
-	const char	*level;		/* NULL: no region */
-	int		 org;		/* 1 maker, 2 dealer */
-} role_scope[] = {
-	{ ROLE_ADMIN,	 "province", 0 },
-	{ ROLE_CITY,	 "city",     0 },
-	{ ROLE_COUNTY,	 "county",   0 },
-	{ ROLE_TOWNSHIP, "township", 0 },
-	{ ROLE_FINANCE,	 "county",   0 },
-	{ ROLE_MAKER,	 NULL,	     1 },
-	{ ROLE_DEALER,	 NULL,	     2 },
-	{ ROLE_AUDITOR,	 "province", 0 },
-};
-
 /* Insert a user row; pwhash is an argon2id hash or NULL. */
 int
 user_insert(struct act *a, const char *login, const char *name, int role,
@@ -111,39 +95,38 @@ user_add(struct act *a)
 	const char		*region = act_str(a, "region");
 	const char		*post;
 	int			 role = role_parse(act_str(a, "role"));
-	size_t			 i;
+	const struct role_scope	*sc = role_scope(role);
 	int64_t			 maker = 0, dealer = 0;
 	int			 rc;
 
-	for (i = 0; i < sizeof role_scope / sizeof role_scope[0]; i++)
-		if (role_scope[i].role == role)
-			break;
-	if (i == sizeof role_scope / sizeof role_scope[0])
+	/* the choices of the role field: every role but register, console */
+	if (role < 0 || role >= ROLE_REGISTER)
 		abort();
 	/* R-000-M-3.2.1 000 三(二)1: a county opens its townships' users, nobody else */
 	if (a->who->role == ROLE_COUNTY && role != ROLE_TOWNSHIP)
 		return act_refuse(a, "role", "县级用户只能开设乡镇用户");
 	if ((rc = login_free(a, "login", act_str(a, "login"))) != NJ_OK)
 		return rc;
-	if (role_scope[i].level != NULL) {
+	/* R-SEC-9.5 issue 9 (5): the region's level, the role table's */
+	if (sc->level != NULL) {
 		if (region == NULL)
 			return act_refuse(a, "region", "请填写：所属行政区划");
 		if ((rc = find_region(a, "region", region,
-		    role_scope[i].level, &r)) != NJ_OK)
+		    sc->level, &r)) != NJ_OK)
 			return rc;
 		if ((rc = need_scope(a, "region", region)) != NJ_OK)
 			return rc;
 	} else
 		region = NULL;
-	if (role_scope[i].org != 0) {
+	if (sc->org != ROLE_ORG_NONE) {
 		if (!act_has(a, "org"))
 			return act_refuse(a, "org", "请填写：所属企业（信用代码）");
-		rc = role_scope[i].org == 1 ?
+		rc = sc->org == ROLE_ORG_MAKER ?
 		    find_maker_uscc(a, "org", act_str(a, "org"), &o) :
 		    find_dealer_uscc(a, "org", act_str(a, "org"), &o);
 		if (rc != NJ_OK)
 			return rc;
-		if (role_scope[i].org == 1)
+		if (sc->org == ROLE_ORG_MAKER)
 			maker = o.id;
 		else
 			dealer = o.id;

@@ -444,4 +444,9 @@ void	 load_buyer(sqlite3_stmt *, struct buyer_row *);
 void	 load_app(sqlite3_stmt *, struct app_row *);
 void	 load_notice(sqlite3_stmt *, struct notice_row *);
 
+/* action-field.c: one field's check by its type, for the engine */
+int	 field_check(const struct field *, const char *,
+	     const char *(*)(void *, const char *), void *, int, char **,
+	     int64_t *, char *, size_t);
+
 #endif

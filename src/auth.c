@@ -1,5 +1,5 @@
 /*
- * auth.c: logging in and out, for the SSH server (ssh-session.c) and for
+ * auth.c: logging in and out, for the SSH server (ssh-login.c) and for
  * `njbt tui`. Passwords are checked against the argon2id hashes of the
  * users table, public keys against user_keys; repeated password failures
  * lock the account for a while (users.locked_until), beside the lock an
@@ -61,7 +61,7 @@ auth_clean_login(const char *login, char *buf, size_t len)
 		strlcpy0(buf, "?", len);
 }
 
-/* Is login spelled like a login at all (see ft_login in action.c)? */
+/* Is login spelled like a login at all (see ft_login in action-field.c)? */
 static int
 auth_login_valid(const char *login)
 {

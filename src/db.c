@@ -141,7 +141,7 @@ db_init(const char *path, int *from, int *to, char *err, size_t errlen)
 		return -1;
 	*from = store_version();
 	if (db_state_functions(err, errlen) != NJ_OK ||
-	    store_migrate(err, errlen) != 0 || crypt_key_check(err, errlen) !=
+	    store_migrate(err, errlen) != 0 || store_key_check(err, errlen) !=
 	    0 || (store_version() == store_latest() &&
 	    db_state_guard(err, errlen) != NJ_OK)) {
 		store_close();

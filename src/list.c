@@ -69,7 +69,7 @@ list_at(size_t i)
 int
 list_allowed(const struct list_def *def, const struct actor *who)
 {
-	if (who->role == ROLE_CONSOLE)
+	if (role_scope(who->role)->every)
 		return 1;
 	return (def->roles & R(who->role)) != 0;
 }
@@ -78,24 +78,24 @@ list_allowed(const struct list_def *def, const struct actor *who)
 static int
 list_sees_private(const struct list_def *def, const struct actor *who)
 {
-	if (who->role == ROLE_CONSOLE)
+	if (role_scope(who->role)->every)
 		return 1;
 	return (def->private_roles & R(who->role)) != 0;
 }
 
+/*
+ * The viewer's region for ?1: '' for the province-wide roles and for the
+ * makers and dealers (their statements narrow by ?2, the organisation),
+ * else the viewer's own region (role.c's scope table).
+ */
 static const char *
 list_scope(const struct actor *who)
 {
-	switch (who->role) {
-	case ROLE_ADMIN:
-	case ROLE_AUDITOR:
-	case ROLE_CONSOLE:
-	case ROLE_MAKER:
-	case ROLE_DEALER:
+	const struct role_scope *sc = role_scope(who->role);
+
+	if (sc->reach == ROLE_REACH_ALL || sc->org != ROLE_ORG_NONE)
 		return "";
-	default:
-		return who->region;
-	}
+	return who->region;
 }
 
 void

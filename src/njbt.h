@@ -302,6 +302,34 @@ int	 role_parse(const char *);
 int	 role_level(int);
 int	 role_may_write(int, const char *);
 
+/*
+ * role.c: the scope table, what each role may see and do (issue 9 item 5):
+ * by region (the whole province, its own region and below, or none), by
+ * organisation (its own maker's or dealer's records), the level of region
+ * a user of the role is bound to, the word for "yours" in a refusal, and
+ * whether it opens every list and printer whatever their rows say.
+ * Actions (scope_has, user.add), lists and printers all read it.
+ */
+enum role_reach {
+	ROLE_REACH_NONE = 0,	/* no region at all */
+	ROLE_REACH_ALL,		/* the whole province */
+	ROLE_REACH_REGION	/* the user's region and what lies within */
+};
+enum role_org {
+	ROLE_ORG_NONE = 0,
+	ROLE_ORG_MAKER,		/* its own maker's records */
+	ROLE_ORG_DEALER		/* its own dealer's records */
+};
+struct role_scope {
+	enum role_reach	 reach;
+	const char	*level;		/* of the user's region; NULL none */
+	enum role_org	 org;
+	const char	*own;		/* what is "yours", in a refusal */
+	int		 every;		/* 1: opens every list and printer,
+					   private columns in clear */
+};
+const struct role_scope *role_scope(int);
+
 /* clock.c */
 time_t	 clock_now(void);
 int	 clock_today(void);

@@ -7,8 +7,10 @@
  * the scope and streams the rows through the helpers below; adding a
  * printer is adding a row, a column table and a function.
  *
- * The printers of the buyer's journey (附表1-3) live in print.c with the
- * machinery; those of settlement (附表4-7, 附件2, the bank file, the
+ * The table and the running of a printer live in print.c; the printers of
+ * the buyer's journey (附表1-3) in print-form.c; the scope (the role
+ * filter) in print-scope.c; the rows of a sheet in print-row.c; the CSV
+ * writer in print-csv.c; those of settlement (附表4-7, 附件2, the bank file, the
  * anomalies) in print-settle.c; the month-end run that writes every sheet
  * of a county's month into a folder in print-month.c.
  *
@@ -144,21 +146,33 @@ int	 print_to_path(const struct actor *, const struct print_req *,
 	     const char *, int64_t *, int *, char *, size_t);
 int	 print_audit(const struct actor *, const struct print_req *,
 	     const char *, int64_t, int, char *, size_t);
+
+/* print-scope.c: the role filter, what a printer's function uses */
+int	 print_state_in(const char *, const char *);
 int	 print_scope_of(const struct actor *, const struct print_req *,
 	     struct print_scope *, char *, size_t);
-int	 print_state_in(const char *, const char *);
-
-/* print.c: what a printer's function uses */
+int	 print_resolve(struct print_job *);
+int	 print_batch_locate(struct print_job *);
 int	 print_refuse(struct print_job *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 int	 print_locate(struct print_job *, sqlite3_stmt *, const char *);
 sqlite3_stmt *print_area(struct print_job *, enum sql);
 sqlite3_stmt *print_batch_area(struct print_job *, enum sql);
 int	 print_dberr(struct print_job *);
+
+/* print-row.c: the rows of a sheet */
 int	 print_stream(struct print_job *, sqlite3_stmt *);
 void	 print_header(struct print_job *);
 void	 print_row(struct print_job *, sqlite3_stmt *);
 void	 print_totals(struct print_job *);
+
+/* print-form.c: the journey's printers (附表1-3), rows of print.c's table */
+extern const struct print_col print_application_cols[];
+extern const struct print_col print_notice_cols[];
+extern const struct print_col print_supply_cols[];
+int	 print_application(struct print_job *);
+int	 print_notice(struct print_job *);
+int	 print_supply(struct print_job *);
 
 /* print-settle.c: the settlement printers, rows of print.c's table */
 extern const struct print_col print_review_cols[];
@@ -198,7 +212,7 @@ int	 print_month_write(const struct actor *, const struct print_req *,
 void	 print_month_free(struct print_month *);
 
 /*
- * print.c: the streaming CSV writer. Cells are added one by one and a
+ * print-csv.c: the streaming CSV writer. Cells are added one by one and a
  * record is written (converted to the encoding) when it ends, so a sheet
  * of any length needs the memory of one record. Text cells are guarded
  * against formula injection (a leading = + - @ tab or CR gets an

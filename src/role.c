@@ -1,8 +1,10 @@
 /*
  * role.c: the table of roles (SPEC section 1): the name stored in the
  * users table, the Chinese label the screens show, the level a role
- * locks and unlocks at (issue 8 item 7) and whether it only reads
- * (issue 8 item 10).
+ * locks and unlocks at (issue 8 item 7), whether it only reads
+ * (issue 8 item 10), and its scope (issue 9 item 5): what it may see and
+ * do by region, maker and dealer. Pure: no SQL; whether one region lies
+ * within another is the store's question (scope_has, action-find.c).
  */
 #include <string.h>
 
@@ -24,6 +26,35 @@ static const struct {
 	[ROLE_AUDITOR] =	{ "auditor",	"纪检监察", 0, 1 },
 	[ROLE_REGISTER] =	{ "register",	"经销商注册", 0, 0 },
 	[ROLE_CONSOLE] =	{ "console",	"服务器控制台", 3, 0 },
+};
+
+/*
+ * The scope of each role (SPEC section 1), the one table that actions,
+ * lists and printers read: a township clerk works in its township, a
+ * county clerk and county finance in their county, a city supervisor in
+ * its counties; the admin, the auditor and the console see the whole
+ * province; a maker its own records, a dealer its own; the register
+ * login nothing. The console at the server's shell alone opens every
+ * list and printer. R-SEC-9.5 issue 9 (5)
+ */
+#define SCOPE_ALL	ROLE_REACH_ALL, "province", ROLE_ORG_NONE, "", 0
+static const struct role_scope scopes[ROLE__COUNT] = {
+	[ROLE_ADMIN] =		{ SCOPE_ALL },
+	[ROLE_CITY] =		{ ROLE_REACH_REGION, "city", ROLE_ORG_NONE,
+				  "本市" },
+	[ROLE_COUNTY] =		{ ROLE_REACH_REGION, "county", ROLE_ORG_NONE,
+				  "本县" },
+	[ROLE_TOWNSHIP] =	{ ROLE_REACH_REGION, "township", ROLE_ORG_NONE,
+				  "本乡镇" },
+	[ROLE_FINANCE] =	{ ROLE_REACH_REGION, "county", ROLE_ORG_NONE,
+				  "本县" },
+	[ROLE_MAKER] =		{ ROLE_REACH_NONE, NULL, ROLE_ORG_MAKER, "" },
+	[ROLE_DEALER] =		{ ROLE_REACH_NONE, NULL, ROLE_ORG_DEALER,
+				  "本店的销售" },
+	[ROLE_AUDITOR] =	{ SCOPE_ALL },
+	[ROLE_REGISTER] =	{ ROLE_REACH_NONE, NULL, ROLE_ORG_NONE, "" },
+	[ROLE_CONSOLE] =	{ ROLE_REACH_ALL, "province", ROLE_ORG_NONE,
+				  "", 1 },
 };
 
 /*
@@ -85,4 +116,15 @@ role_may_write(int r, const char *action)
 		if (strcmp(self_service[i], action) == 0)
 			return 1;
 	return 0;
+}
+
+/* The scope of role r; a role out of range has none. */
+const struct role_scope *
+role_scope(int r)
+{
+	static const struct role_scope none = {
+		ROLE_REACH_NONE, NULL, ROLE_ORG_NONE, "", 0
+	};
+
+	return r >= 0 && r < ROLE__COUNT ? &scopes[r] : &none;
 }

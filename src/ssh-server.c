@@ -194,7 +194,7 @@ server_kid_add(pid_t pid, const char *addr, int grace)
  * so that the session no longer counts against the pre-auth caps. One
  * write of a pid, atomic on a pipe.
  */
-void
+static void
 server_tell_authed(void)
 {
 	pid_t pid = getpid();
@@ -209,7 +209,7 @@ server_tell_authed(void)
  * max_register are held. The listener frees the slot when the process
  * is reaped.
  */
-int
+static int
 server_register_claim(const struct serve_opts *o)
 {
 	int	i, free_, me = (int)getpid();
@@ -224,6 +224,11 @@ server_register_claim(const struct serve_opts *o)
 	}
 	return 0;
 }
+
+/* What a session process is given to tell the listener (ssh-server.h). */
+static const struct session_link server_link = {
+	server_tell_authed, server_register_claim
+};
 
 /* The sessions that have told us they logged in. */
 static void
@@ -463,7 +468,7 @@ server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGCHLD, SIG_DFL);
-		session_run(o, fd, addr);
+		session_run(o, &server_link, fd, addr);
 	}
 	close(fd);
 	server_kid_add(pid, addr, o->grace);

@@ -40,11 +40,19 @@ int	 server_hostkey(const char *, char *, size_t, char *, size_t);
 void	 server_log(const char *, const char *, const char *, ...)
 	     __attribute__((format(printf, 3, 4)));
 
-void	 server_tell_authed(void);
-int	 server_register_claim(const struct serve_opts *);
+/*
+ * What a session process tells its listener, through what the listener
+ * passes in (the session never calls into ssh-server.c): that the user
+ * logged in (no longer counted as not logged in), and a slot of the
+ * register login's cap (1 taken or no cap, 0 all taken).
+ */
+struct session_link {
+	void	(*authed)(void);
+	int	(*register_claim)(const struct serve_opts *);
+};
 
 /* ssh-session.c */
-void	 session_run(const struct serve_opts *, int, const char *)
-	     __attribute__((noreturn));
+void	 session_run(const struct serve_opts *, const struct session_link *,
+	     int, const char *) __attribute__((noreturn));
 
 #endif

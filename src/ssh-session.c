@@ -30,7 +30,12 @@
  *      logout is written.
  *
  * With $NJBT_WIRE_LOG set, every write of channel data is appended to
- * that file with its time (see wire_out), for the benchmarks.
+ * that file with its time (see wire_log), for the benchmarks.
+ *
+ * This file holds the process, the screens and the loop (1, 4-6);
+ * logging in (2) is in ssh-login.c, the channel (3) and what is written
+ * to it in ssh-channel.c, the log lines in ssh-log.c. The listener is
+ * reached only through the session_link it passed in.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -61,94 +66,15 @@
 
 #include "log.h"
 #include "ssh-server.h"
-
-#define SESS_MAX_FAILS		5	/* password failures on one connection */
-#define SESS_MAX_TRIES		30	/* auth requests on one connection */
-#define SESS_STOP_WAIT		3000	/* ms the screens get to end */
-#define SESS_INBUF		65536	/* keys the pty has not taken yet */
-
-/* Why a session ended; the goodbye line and the logout's reason. */
-enum sess_end {
-	END_NONE = 0,
-	END_QUIT,		/* the screens ended */
-	END_CLOSED,		/* the client closed or the connection dropped */
-	END_IDLE,		/* no input for too long */
-	END_SHUTDOWN,		/* the server is stopping */
-	END_CRASH,		/* the screens died */
-	END_REFUSED,		/* exec, subsystem, no pty, session limit */
-	END_REVOKED		/* the user was locked or changed (R-SEC-8.3) */
-};
+#include "ssh-session.h"
 
 static const char *const sess_end_names[] = {
 	"", "quit", "closed", "idle", "shutdown", "crash", "refused", "revoked"
 };
 
-struct sess {
-	const struct serve_opts		*o;
-	char				 addr[64];
-	ssh_session			 ssh;
-	ssh_event			 ev;
-	ssh_channel			 chan;
-	struct ssh_server_callbacks_struct scb;
-	struct ssh_channel_callbacks_struct ccb;
-
-	/* logging in */
-	int				 authed;
-	struct actor			 who;
-	int				 tries;
-	int				 fails;
-	int				 kbd;		/* 1 asked */
-	char				 kbd_login[NJ_LOGIN_MAX + 1];
-	char				 banner[NJ_MSG_MAX];
-
-	/* what the channel asked for */
-	int				 pty;
-	int				 shell;
-	const char			*refuse;	/* a line for stderr */
-	char				 term[64];
-	char				 lang[64];
-	struct winsize			 ws;
-
-	/* the screens */
-	int				 master;	/* -1 none or closed */
-	int				 master_watched;
-	int				 pty_closed;
-	pid_t				 child;
-	int				 child_status;
-	int				 child_done;
-	int64_t				 last_input;	/* ms, monotonic */
-	int				 client_gone;
-	int				 wire;		/* wire log fd, -1 */
-	char				 in[SESS_INBUF]; /* keys waiting */
-	size_t				 inlen;
-	int				 dbopen;
-};
-
 static volatile sig_atomic_t	sess_term_flag;
 static volatile sig_atomic_t	sess_child_flag;
 static int			sess_wake[2] = { -1, -1 };
-
-static int64_t
-sess_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* What the client called itself, made safe to log. */
-static void
-sess_clean(const char *in, char *buf, size_t len)
-{
-	size_t i;
-
-	if (in == NULL)
-		in = "";
-	for (i = 0; in[i] != '\0' && i + 1 < len && i < NJ_LOGIN_MAX; i++)
-		buf[i] = in[i] > 0x20 && in[i] < 0x7f ? in[i] : '?';
-	buf[i] = '\0';
-}
 
 static void
 sess_signal(int sig)
@@ -161,493 +87,6 @@ sess_signal(int sig)
 		sess_term_flag = 1;
 	(void)!write(sess_wake[1], "x", 1);
 	errno = saved;
-}
-
-/* --- the wire log ------------------------------------------------------ */
-
-/*
- * Append one record to the wire log: "SECONDS.MICROS PID KIND N [BYTES]",
- * KIND out (channel data sent), err (its stderr) or in (received), the
- * bytes escaped C-style (\xNN for control bytes and \\), so that a
- * record is one line; "start LOGIN COLSxROWS TERM" and "end REASON" notes
- * frame each session. One write(2) per record, the file opened O_APPEND,
- * so the records of many sessions interleave whole. Input is logged by
- * its length only: it may hold passwords.
- */
-static void
-wire_log(struct sess *s, const char *kind, const void *data, size_t len,
-    int with_bytes)
-{
-	const unsigned char	*p = data;
-	struct timeval		 tv;
-	char			*buf;
-	size_t			 cap = 128 + (with_bytes ? len * 4 : 0), n, i;
-
-	if (s->wire < 0)
-		return;
-	buf = xcalloc(1, cap);
-	gettimeofday(&tv, NULL);
-	n = (size_t)snprintf(buf, cap, "%lld.%06ld %d %s %zu",
-	    (long long)tv.tv_sec, (long)tv.tv_usec, (int)getpid(), kind, len);
-	if (with_bytes) {
-		buf[n++] = ' ';
-		for (i = 0; i < len; i++) {
-			if (p[i] < 0x20 || p[i] == 0x7f) {
-				snprintf(buf + n, cap - n, "\\x%02x", p[i]);
-				n += 4;
-			} else if (p[i] == '\\') {
-				buf[n++] = '\\';
-				buf[n++] = '\\';
-			} else
-				buf[n++] = (char)p[i];
-		}
-	}
-	buf[n++] = '\n';
-	(void)!write(s->wire, buf, n);
-	free(buf);
-}
-
-/* A note in the wire log: "SECONDS.MICROS PID start|end TEXT". */
-static void
-wire_note(struct sess *s, const char *kind, const char *text)
-{
-	struct timeval	tv;
-	char		line[256];
-	int		n;
-
-	if (s->wire < 0)
-		return;
-	gettimeofday(&tv, NULL);
-	n = snprintf(line, sizeof line, "%lld.%06ld %d %s %s\n",
-	    (long long)tv.tv_sec, (long)tv.tv_usec, (int)getpid(), kind, text);
-	if (n > 0 && (size_t)n < sizeof line)
-		(void)!write(s->wire, line, (size_t)n);
-}
-
-/* Send data to the client's terminal, logging it to the wire log. */
-static void
-sess_send(struct sess *s, const void *data, size_t len, int err)
-{
-	if (s->chan == NULL || len == 0 || ssh_channel_is_closed(s->chan))
-		return;
-	if (err)
-		ssh_channel_write_stderr(s->chan, data, (uint32_t)len);
-	else
-		ssh_channel_write(s->chan, data, (uint32_t)len);
-	wire_log(s, err ? "err" : "out", data, len, 1);
-}
-
-static void
-sess_say(struct sess *s, const char *text, int err)
-{
-	sess_send(s, text, strlen(text), err);
-}
-
-/* --- logging in -------------------------------------------------------- */
-
-/*
- * Tell a client that is logging in something to read: a userauth banner
- * (RFC 4252 5.4, allowed until the login succeeds). The same text twice
- * in a row is sent once (a client offering several keys).
- */
-static void
-sess_banner(struct sess *s, const char *text)
-{
-	char		buf[NJ_MSG_MAX + 4];
-	ssh_string	str;
-
-	if (text == NULL || *text == '\0' || strcmp(text, s->banner) == 0)
-		return;
-	strlcpy0(s->banner, text, sizeof s->banner);
-	xsnprintf(buf, sizeof buf, "%s\n", text);
-	if ((str = ssh_string_from_char(buf)) == NULL)
-		return;
-	ssh_send_issue_banner(s->ssh, str);
-	ssh_string_free(str);
-}
-
-/*
- * The user has logged in: 1, and the listener is told (the session no
- * longer counts as one not logged in). R-SEC-8.8b issue 8 (8): the
- * register login only while fewer than max_register of its sessions are
- * open; else 0, and the client is told to come back later.
- */
-static int
-sess_logged_in(struct sess *s, const char *method)
-{
-	if (s->who.role == ROLE_REGISTER && !server_register_claim(s->o)) {
-		server_log(s->who.login, s->addr, "refused: %d register "
-		    "sessions open", s->o->max_register);
-		s->banner[0] = '\0';
-		sess_banner(s, "经销商注册的人数已满，请稍后再试。");
-		s->fails = SESS_MAX_FAILS;	/* hang up */
-		return 0;
-	}
-	s->authed = 1;
-	log_set_who(s->who.login, s->addr);
-	server_tell_authed();
-	server_log(s->who.login, s->addr, "login %s", method);
-	return 1;
-}
-
-/* A refused password: log it, tell the user, maybe hang up. */
-static void
-sess_failed(struct sess *s, const char *login, const char *method,
-    const char *msg)
-{
-	char name[NJ_LOGIN_MAX + 1];
-
-	sess_clean(login, name, sizeof name);
-	s->fails++;
-	server_log(name, s->addr, "login.fail %s", method);
-	s->banner[0] = '\0';		/* say it again on each failure */
-	sess_banner(s, msg);
-}
-
-static int
-cb_auth_password(ssh_session ssh, const char *user, const char *password,
-    void *arg)
-{
-	struct sess	*s = arg;
-	char		 msg[NJ_MSG_MAX];
-
-	(void)ssh;
-	if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
-		return SSH_AUTH_DENIED;
-	if (auth_password(user ? user : "", password ? password : "", s->addr,
-	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK)
-		return sess_logged_in(s, "password") ? SSH_AUTH_SUCCESS :
-		    SSH_AUTH_DENIED;
-	sess_failed(s, user, "password", msg);
-	return SSH_AUTH_DENIED;
-}
-
-/*
- * Public keys: asked first whether a key would do (state NONE), then
- * with the signature libssh has checked (VALID). The key is compared by
- * its base64 blob, as in the user's OpenSSH .pub line.
- */
-static int
-cb_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
-    char state, void *arg)
-{
-	struct sess	*s = arg;
-	char		*b64 = NULL, msg[NJ_MSG_MAX];
-	const char	*type;
-	int		 rc;
-
-	(void)ssh;
-	if (++s->tries > SESS_MAX_TRIES ||
-	    (state != SSH_PUBLICKEY_STATE_NONE &&
-	    state != SSH_PUBLICKEY_STATE_VALID))
-		return SSH_AUTH_DENIED;
-	if (ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
-		return SSH_AUTH_DENIED;
-	type = ssh_key_type_to_char(ssh_key_type(key));
-	rc = auth_pubkey(user ? user : "", type ? type : "?", b64, s->addr,
-	    state == SSH_PUBLICKEY_STATE_VALID, &s->who, msg, sizeof msg);
-	ssh_string_free_char(b64);
-	if (rc != NJ_OK) {
-		sess_banner(s, msg);
-		return SSH_AUTH_DENIED;
-	}
-	if (state == SSH_PUBLICKEY_STATE_VALID &&
-	    !sess_logged_in(s, "publickey"))
-		return SSH_AUTH_DENIED;
-	return SSH_AUTH_SUCCESS;
-}
-
-static int
-cb_auth_none(ssh_session ssh, const char *user, void *arg)
-{
-	struct sess	*s = arg;
-	char		 msg[NJ_MSG_MAX];
-
-	(void)ssh;
-	if (++s->tries > SESS_MAX_TRIES)
-		return SSH_AUTH_DENIED;
-	if (auth_none(user ? user : "", s->addr, &s->who, msg, sizeof msg) ==
-	    NJ_OK)
-		return sess_logged_in(s, "none") ? SSH_AUTH_SUCCESS :
-		    SSH_AUTH_DENIED;
-	sess_banner(s, msg);
-	return SSH_AUTH_DENIED;
-}
-
-/*
- * Keyboard-interactive, in the message callback (libssh 0.10 has no
- * server callback for it): the request gets one prompt "密码：", the
- * answer is checked as a password; what a refused user should read goes
- * out as a banner (OpenSSH prints a non-ASCII instruction as octal
- * escapes, a banner as it is). Returns 0 when handled, 1 for libssh's
- * default reply (failure).
- */
-static int
-sess_kbdint(struct sess *s, ssh_message m)
-{
-	static const char	*prompts[] = { "密码：" };
-	static char		 echo[] = { 0 };
-	const char		*answer;
-	char			 msg[NJ_MSG_MAX];
-
-	if (!ssh_message_auth_kbdint_is_response(m)) {
-		if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
-			return 1;
-		strlcpy0(s->kbd_login, ssh_message_auth_user(m) ?
-		    ssh_message_auth_user(m) : "", sizeof s->kbd_login);
-		s->kbd = 1;
-		ssh_message_auth_interactive_request(m, "", "", 1, prompts,
-		    echo);
-		return 0;
-	}
-	if (s->kbd != 1)
-		return 1;
-	s->kbd = 0;
-	if (ssh_userauth_kbdint_getnanswers(s->ssh) != 1 ||
-	    (answer = ssh_userauth_kbdint_getanswer(s->ssh, 0)) == NULL)
-		return 1;
-	if (auth_password(s->kbd_login, answer, s->addr, &s->o->policy,
-	    &s->who, msg, sizeof msg) == NJ_OK) {
-		if (!sess_logged_in(s, "keyboard-interactive"))
-			return 1;
-		ssh_message_auth_reply_success(m, 0);
-		return 0;
-	}
-	sess_failed(s, s->kbd_login, "keyboard-interactive", msg);
-	return 1;
-}
-
-/* Messages no callback took: keyboard-interactive, else refused. */
-static int
-cb_message(ssh_session ssh, ssh_message m, void *arg)
-{
-	struct sess *s = arg;
-
-	(void)ssh;
-	if (ssh_message_type(m) == SSH_REQUEST_AUTH &&
-	    ssh_message_subtype(m) == SSH_AUTH_METHOD_INTERACTIVE && !s->authed)
-		return sess_kbdint(s, m);
-	return 1;
-}
-
-/* --- the channel ------------------------------------------------------- */
-
-static int
-cb_pty(ssh_session ssh, ssh_channel chan, const char *term, int cols,
-    int rows, int pxw, int pxh, void *arg)
-{
-	struct sess	*s = arg;
-	size_t		 i;
-
-	(void)ssh;
-	(void)chan;
-	if (s->pty || s->shell)
-		return -1;
-	s->pty = 1;
-	strlcpy0(s->term, "xterm", sizeof s->term);
-	if (term != NULL && *term != '\0' && strlen(term) < sizeof s->term) {
-		for (i = 0; term[i] != '\0'; i++)
-			if (!((term[i] >= 'a' && term[i] <= 'z') ||
-			    (term[i] >= 'A' && term[i] <= 'Z') ||
-			    (term[i] >= '0' && term[i] <= '9') ||
-			    strchr("._+-", term[i]) != NULL))
-				break;
-		if (term[i] == '\0')
-			strlcpy0(s->term, term, sizeof s->term);
-	}
-	s->ws.ws_col = cols > 0 && cols < 1000 ? (unsigned short)cols : 80;
-	s->ws.ws_row = rows > 0 && rows < 1000 ? (unsigned short)rows : 24;
-	s->ws.ws_xpixel = pxw > 0 && pxw < 65536 ? (unsigned short)pxw : 0;
-	s->ws.ws_ypixel = pxh > 0 && pxh < 65536 ? (unsigned short)pxh : 0;
-	return 0;
-}
-
-static int
-cb_window(ssh_session ssh, ssh_channel chan, int cols, int rows, int pxw,
-    int pxh, void *arg)
-{
-	struct sess	*s = arg;
-
-	(void)ssh;
-	(void)chan;
-	if (cols > 0 && cols < 1000)
-		s->ws.ws_col = (unsigned short)cols;
-	if (rows > 0 && rows < 1000)
-		s->ws.ws_row = (unsigned short)rows;
-	s->ws.ws_xpixel = pxw > 0 && pxw < 65536 ? (unsigned short)pxw : 0;
-	s->ws.ws_ypixel = pxh > 0 && pxh < 65536 ? (unsigned short)pxh : 0;
-	if (s->master >= 0)
-		ioctl(s->master, TIOCSWINSZ, &s->ws);
-	return 0;
-}
-
-static int
-cb_shell(ssh_session ssh, ssh_channel chan, void *arg)
-{
-	struct sess *s = arg;
-
-	(void)ssh;
-	(void)chan;
-	if (s->shell || s->refuse != NULL)
-		return -1;
-	s->shell = 1;
-	return 0;
-}
-
-/*
- * exec and subsystem: the request is taken (so that the client shows our
- * line rather than its own English one), then the line goes to stderr
- * and the channel closes with exit status 1.
- */
-static int
-sess_refuse(struct sess *s, const char *what, const char *arg,
-    const char *line)
-{
-	char text[64];
-
-	if (s->shell || s->refuse != NULL)
-		return -1;
-	sess_clean(arg, text, sizeof text);
-	server_log(s->who.login, s->addr, "refused %s %s", what, text);
-	s->refuse = line;
-	return 0;
-}
-
-static int
-cb_exec(ssh_session ssh, ssh_channel chan, const char *cmd, void *arg)
-{
-	(void)ssh;
-	(void)chan;
-	return sess_refuse(arg, "exec", cmd,
-	    "本系统只提供交互式界面，不能执行命令。");
-}
-
-static int
-cb_subsystem(ssh_session ssh, ssh_channel chan, const char *name, void *arg)
-{
-	(void)ssh;
-	(void)chan;
-	return sess_refuse(arg, "subsystem", name,
-	    "本系统只提供交互式界面，不提供文件传输等子系统。");
-}
-
-/* Only LANG is taken (TERM comes with the pty); the rest refused. */
-static int
-cb_env(ssh_session ssh, ssh_channel chan, const char *name,
-    const char *value, void *arg)
-{
-	struct sess	*s = arg;
-	char		 text[64];
-	size_t		 i;
-
-	(void)ssh;
-	(void)chan;
-	if (name != NULL && strcmp(name, "LANG") == 0 && value != NULL &&
-	    *value != '\0' && strlen(value) < sizeof s->lang) {
-		for (i = 0; value[i] != '\0'; i++)
-			if (!((value[i] >= 'a' && value[i] <= 'z') ||
-			    (value[i] >= 'A' && value[i] <= 'Z') ||
-			    (value[i] >= '0' && value[i] <= '9') ||
-			    strchr("._@-", value[i]) != NULL))
-				break;
-		if (value[i] == '\0') {
-			strlcpy0(s->lang, value, sizeof s->lang);
-			return 0;
-		}
-	}
-	sess_clean(name, text, sizeof text);
-	server_log(s->who.login, s->addr, "refused env %s", text);
-	return -1;
-}
-
-/* Pass the keys waiting in s->in to the screens, as far as the pty takes. */
-static void
-sess_flush_input(struct sess *s)
-{
-	ssize_t n;
-
-	while (s->inlen > 0 && s->master >= 0) {
-		n = write(s->master, s->in, s->inlen);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno != EAGAIN)
-				s->inlen = 0;
-			return;
-		}
-		memmove(s->in, s->in + n, s->inlen - (size_t)n);
-		s->inlen -= (size_t)n;
-	}
-}
-
-/*
- * Keys from the client to the screens. What the pty does not take at
- * once waits in s->in (a paste can be larger than the pty's buffer) and
- * the loop passes it on; when that is full too, libssh keeps the rest
- * (0 taken), which holds back the client's window. Input before the
- * screens start stays with libssh the same way.
- */
-static int
-cb_data(ssh_session ssh, ssh_channel chan, void *data, uint32_t len,
-    int is_stderr, void *arg)
-{
-	struct sess	*s = arg;
-	size_t		 take;
-
-	(void)ssh;
-	(void)chan;
-	(void)is_stderr;
-	if (s->master < 0)
-		return s->pty_closed || s->refuse != NULL ? (int)len : 0;
-	s->last_input = sess_ms();
-	sess_flush_input(s);
-	take = sizeof s->in - s->inlen;
-	if (take > len)
-		take = len;
-	memcpy(s->in + s->inlen, data, take);
-	s->inlen += take;
-	wire_log(s, "in", data, take, 0);
-	sess_flush_input(s);
-	return (int)take;
-}
-
-/*
- * The client closed the channel. (Its EOF only says no more input comes,
- * as with `ssh host < /dev/null`: the output still goes out.)
- */
-static void
-cb_close(ssh_session ssh, ssh_channel chan, void *arg)
-{
-	struct sess *s = arg;
-
-	(void)ssh;
-	(void)chan;
-	s->client_gone = 1;
-}
-
-/* One session channel per connection, after logging in. */
-static ssh_channel
-cb_channel_open(ssh_session ssh, void *arg)
-{
-	struct sess *s = arg;
-
-	if (!s->authed || s->chan != NULL)
-		return NULL;
-	if ((s->chan = ssh_channel_new(ssh)) == NULL)
-		return NULL;
-	memset(&s->ccb, 0, sizeof s->ccb);
-	s->ccb.userdata = s;
-	s->ccb.channel_data_function = cb_data;
-	s->ccb.channel_close_function = cb_close;
-	s->ccb.channel_pty_request_function = cb_pty;
-	s->ccb.channel_shell_request_function = cb_shell;
-	s->ccb.channel_pty_window_change_function = cb_window;
-	s->ccb.channel_exec_request_function = cb_exec;
-	s->ccb.channel_env_request_function = cb_env;
-	s->ccb.channel_subsystem_request_function = cb_subsystem;
-	ssh_callbacks_init(&s->ccb);
-	ssh_set_channel_callbacks(s->chan, &s->ccb);
-	return s->chan;
 }
 
 /* --- the screens ------------------------------------------------------- */
@@ -764,7 +203,7 @@ sess_start(struct sess *s, int must_change)
 	pid_t		pid;
 
 	if (openpty(&s->master, &slave, NULL, NULL, &s->ws) != 0) {
-		server_log(s->who.login, s->addr, "openpty: %s",
+		sess_log(s->who.login, s->addr, "openpty: %s",
 		    strerror(errno));
 		s->master = -1;
 		return -1;
@@ -778,7 +217,7 @@ sess_start(struct sess *s, int must_change)
 		tcsetattr(slave, TCSANOW, &t);
 	}
 	if ((pid = fork()) < 0) {
-		server_log(s->who.login, s->addr, "fork: %s", strerror(errno));
+		sess_log(s->who.login, s->addr, "fork: %s", strerror(errno));
 		close(slave);
 		close(s->master);
 		s->master = -1;
@@ -1035,7 +474,7 @@ sess_handshake(struct sess *s, int fd)
 
 	if ((b = ssh_bind_new()) == NULL ||
 	    (s->ssh = ssh_new()) == NULL) {
-		server_log(NULL, s->addr, "out of memory");
+		sess_log(NULL, s->addr, "out of memory");
 		ssh_bind_free(b);
 		close(fd);
 		return -1;
@@ -1043,7 +482,7 @@ sess_handshake(struct sess *s, int fd)
 	ssh_bind_options_set(b, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no);
 	if (ssh_bind_options_set(b, SSH_BIND_OPTIONS_HOSTKEY,
 	    s->o->hostkey) != SSH_OK) {
-		server_log(NULL, s->addr, "host key: %s", ssh_get_error(b));
+		sess_log(NULL, s->addr, "host key: %s", ssh_get_error(b));
 		ssh_bind_free(b);
 		close(fd);
 		return -1;
@@ -1052,7 +491,7 @@ sess_handshake(struct sess *s, int fd)
 	ssh_options_set(s->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
 	rc = ssh_bind_accept_fd(b, s->ssh, fd);
 	if (rc != SSH_OK) {
-		server_log(NULL, s->addr, "accept: %s", ssh_get_error(b));
+		sess_log(NULL, s->addr, "accept: %s", ssh_get_error(b));
 		ssh_bind_free(b);
 		close(fd);
 		return -1;
@@ -1071,7 +510,7 @@ sess_handshake(struct sess *s, int fd)
 	ssh_set_auth_methods(s->ssh, SSH_AUTH_METHOD_PUBLICKEY |
 	    SSH_AUTH_METHOD_INTERACTIVE | SSH_AUTH_METHOD_PASSWORD);
 	if (ssh_handle_key_exchange(s->ssh) != SSH_OK) {
-		server_log(NULL, s->addr, "key exchange: %s",
+		sess_log(NULL, s->addr, "key exchange: %s",
 		    ssh_get_error(s->ssh));
 		return -1;
 	}
@@ -1094,13 +533,13 @@ sess_login(struct sess *s)
 		if (sess_term_flag || s->client_gone)
 			return -1;
 		if (sess_ms() >= end) {
-			server_log(s->authed ? s->who.login : NULL, s->addr,
+			sess_log(s->authed ? s->who.login : NULL, s->addr,
 			    "login timed out");
 			return -1;
 		}
 		if (!s->authed && (s->fails >= SESS_MAX_FAILS ||
 		    s->tries > SESS_MAX_TRIES)) {
-			server_log(NULL, s->addr, "too many login attempts");
+			sess_log(NULL, s->addr, "too many login attempts");
 			return -1;
 		}
 		if (sess_poll(s, 500) < 0)
@@ -1119,7 +558,7 @@ sess_wire_open(struct sess *s)
 	s->wire = open(s->o->wirelog, O_WRONLY | O_APPEND | O_CREAT |
 	    O_CLOEXEC, 0600);
 	if (s->wire < 0) {
-		server_log(s->who.login, s->addr, "wire log %s: %s",
+		sess_log(s->who.login, s->addr, "wire log %s: %s",
 		    s->o->wirelog, strerror(errno));
 		return;
 	}
@@ -1169,7 +608,7 @@ sess_serve(struct sess *s)
 	int		must_change, status = 0;
 
 	if (s->refuse == NULL && !s->pty) {
-		server_log(s->who.login, s->addr, "refused shell without pty");
+		sess_log(s->who.login, s->addr, "refused shell without pty");
 		s->refuse = "本系统需要交互式终端，请用 ssh -t 或 PuTTY 登录。";
 	}
 	if (s->refuse != NULL) {
@@ -1182,7 +621,7 @@ sess_serve(struct sess *s)
 	}
 	if (auth_session_begin(&s->who, (int)getpid(), s->addr, err,
 	    sizeof err) != NJ_OK) {
-		server_log(s->who.login, s->addr, "refused: %s", err);
+		sess_log(s->who.login, s->addr, "refused: %s", err);
 		xsnprintf(msg, sizeof msg, "%s\r\n", err);
 		sess_say(s, msg, 1);
 		why = END_REFUSED;
@@ -1217,14 +656,14 @@ sess_serve(struct sess *s)
 	if (db_open(s->o->db, err, sizeof err) == 0)
 		s->dbopen = 1;
 	else
-		server_log(s->who.login, s->addr, "logout: %s", err);
+		sess_log(s->who.login, s->addr, "logout: %s", err);
 out:
 	if (s->wire >= 0)
 		wire_note(s, "end", sess_end_names[why]);
 	sess_close_channel(s, status);
 	if (s->dbopen)
 		auth_session_end(&s->who, (int)getpid(), sess_end_names[why]);
-	server_log(s->who.login, s->addr, "logout %s", sess_end_names[why]);
+	sess_log(s->who.login, s->addr, "logout %s", sess_end_names[why]);
 	return status;
 }
 
@@ -1233,7 +672,8 @@ out:
  * Never returns.
  */
 void
-session_run(const struct serve_opts *o, int fd, const char *addr)
+session_run(const struct serve_opts *o, const struct session_link *link,
+    int fd, const char *addr)
 {
 	struct sigaction	sa;
 	struct sess		s;
@@ -1242,6 +682,7 @@ session_run(const struct serve_opts *o, int fd, const char *addr)
 
 	memset(&s, 0, sizeof s);
 	s.o = o;
+	s.link = link;
 	s.master = -1;
 	s.wire = -1;
 	strlcpy0(s.addr, addr, sizeof s.addr);
@@ -1267,7 +708,7 @@ session_run(const struct serve_opts *o, int fd, const char *addr)
 	    SSH_OK)
 		goto out;
 	if (db_open(o->db, err, sizeof err) != 0) {
-		server_log(NULL, addr, "database: %s", err);
+		sess_log(NULL, addr, "database: %s", err);
 		goto out;
 	}
 	s.dbopen = 1;
@@ -1276,7 +717,7 @@ session_run(const struct serve_opts *o, int fd, const char *addr)
 	else if (s.authed) {
 		auth_session_end(&s.who, (int)getpid(), sess_term_flag ?
 		    "shutdown" : "closed");
-		server_log(s.who.login, addr, "logout %s", sess_term_flag ?
+		sess_log(s.who.login, addr, "logout %s", sess_term_flag ?
 		    "shutdown" : "closed");
 	}
 	if (s.dbopen)

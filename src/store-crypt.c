@@ -8,6 +8,10 @@
  * one chains the audit log, one makes the row MACs (store-mac.c) and one
  * the audit anchor (store-anchor.c). The .db file alone reveals no ID
  * number, phone or account.
+ *
+ * This file is the crypto alone: every key comes in as a parameter, none
+ * is read from the store. The store keeps the subkeys (store.c) and puts
+ * them to use for the database's values in store-seal.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -63,15 +67,19 @@ crypt_create_key(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-/* Read the master key and derive the subkeys into the store. */
+/*
+ * Read the master key and derive the subkeys into sub[0..n-1], subkey
+ * i + 1 into sub[i] (the caller's: the store keeps them).
+ */
 int
-crypt_load_key(const char *path, char *err, size_t errlen)
+crypt_load_key(const char *path, unsigned char *const sub[], size_t nsub,
+    char *err, size_t errlen)
 {
 	unsigned char	 master[32];
 	char		 text[128];
 	struct stat	 sb;
 	ssize_t		 n;
-	size_t		 bin = 0;
+	size_t		 bin = 0, i;
 	int		 fd, r = -1;
 
 	if (sodium_init() < 0)
@@ -96,16 +104,9 @@ crypt_load_key(const char *path, char *err, size_t errlen)
 		xsnprintf(err, errlen, "密钥文件 %s 已损坏", path);
 		goto out;
 	}
-	crypto_kdf_derive_from_key(store->kenc, sizeof store->kenc, 1,
-	    KEY_CONTEXT, master);
-	crypto_kdf_derive_from_key(store->khash, sizeof store->khash, 2,
-	    KEY_CONTEXT, master);
-	crypto_kdf_derive_from_key(store->kaudit, sizeof store->kaudit, 3,
-	    KEY_CONTEXT, master);
-	crypto_kdf_derive_from_key(store->kmac, sizeof store->kmac, 4,
-	    KEY_CONTEXT, master);
-	crypto_kdf_derive_from_key(store->kanchor, sizeof store->kanchor, 5,
-	    KEY_CONTEXT, master);
+	for (i = 0; i < nsub; i++)
+		crypto_kdf_derive_from_key(sub[i], CRYPT_KEY_LEN, i + 1,
+		    KEY_CONTEXT, master);
 	r = 0;
 out:
 	sodium_memzero(master, sizeof master);
@@ -119,25 +120,25 @@ out:
  * "buyers.account#12" (R-SEC-8.5a issue 8 (5)). A value copied into
  * another row or column no longer opens.
  */
-static void
+void
 crypt_ad(const char *col, int64_t id, char *buf, size_t len)
 {
 	xsnprintf(buf, len, "%s#%lld", col, (long long)id);
 }
 
 /*
- * Encrypt plain under the associated data ad into a new blob: nonce, then
- * ciphertext and tag. The caller frees *out.
+ * Encrypt plain under key and the associated data ad into a new blob:
+ * nonce, then ciphertext and tag. The caller frees *out.
  */
 int
-crypt_seal_ad(const char *plain, const char *ad, unsigned char **out,
-    size_t *outlen)
+crypt_seal_key(const unsigned char *key, const char *plain, const char *ad,
+    unsigned char **out, size_t *outlen)
 {
 	size_t			 n = strlen(plain);
 	unsigned char		*b;
 	unsigned long long	 clen;
 
-	if (!store->haskey)
+	if (key == NULL)
 		abort();
 	b = xcalloc(1, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + n +
 	    crypto_aead_xchacha20poly1305_ietf_ABYTES);
@@ -145,16 +146,16 @@ crypt_seal_ad(const char *plain, const char *ad, unsigned char **out,
 	crypto_aead_xchacha20poly1305_ietf_encrypt(
 	    b + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
 	    (const unsigned char *)plain, n, (const unsigned char *)ad,
-	    strlen(ad), NULL, b, store->kenc);
+	    strlen(ad), NULL, b, key);
 	*out = b;
 	*outlen = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + clen;
 	return 0;
 }
 
-/* Decrypt a blob sealed under ad into buf; -1 if it does not open. */
+/* Decrypt a blob sealed under key and ad into buf; -1 if it does not open. */
 int
-crypt_open_ad(const void *blob, size_t len, const char *ad, char *buf,
-    size_t buflen)
+crypt_open_key(const unsigned char *key, const void *blob, size_t len,
+    const char *ad, char *buf, size_t buflen)
 {
 	const unsigned char	*b = blob;
 	unsigned long long	 plen;
@@ -164,12 +165,12 @@ crypt_open_ad(const void *blob, size_t len, const char *ad, char *buf,
 	if (buflen == 0)
 		return -1;
 	buf[0] = '\0';
-	if (!store->haskey || blob == NULL || len < np + na ||
+	if (key == NULL || blob == NULL || len < np + na ||
 	    len - np - na >= buflen)
 		return -1;
 	if (crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)buf,
 	    &plen, NULL, b + np, len - np, (const unsigned char *)ad,
-	    strlen(ad), b, store->kenc) != 0) {
+	    strlen(ad), b, key) != 0) {
 		buf[0] = '\0';
 		return -1;
 	}
@@ -177,98 +178,19 @@ crypt_open_ad(const void *blob, size_t len, const char *ad, char *buf,
 	return 0;
 }
 
-/* Seal plain for column col ("buyers.account") of row id. */
-int
-crypt_seal(const char *plain, const char *col, int64_t id,
-    unsigned char **out, size_t *outlen)
-{
-	char ad[256];
-
-	crypt_ad(col, id, ad, sizeof ad);
-	return crypt_seal_ad(plain, ad, out, outlen);
-}
-
-/* Open a blob of column col of row id into buf; -1 if it does not open. */
-int
-crypt_open(const void *blob, size_t len, const char *col, int64_t id,
-    char *buf, size_t buflen)
-{
-	char ad[256];
-
-	crypt_ad(col, id, ad, sizeof ad);
-	return crypt_open_ad(blob, len, ad, buf, buflen);
-}
-
 /* Keyed hash of a normalised value, separated by kind ("idno", ...). */
 void
-crypt_hash(const char *kind, const char *norm, unsigned char *out)
+crypt_hash_key(const unsigned char *key, const char *kind, const char *norm,
+    unsigned char *out)
 {
 	crypto_generichash_state st;
 
-	if (!store->haskey)
+	if (key == NULL)
 		abort();
-	crypto_generichash_init(&st, store->khash, sizeof store->khash,
-	    CRYPT_HASH_LEN);
+	crypto_generichash_init(&st, key, CRYPT_KEY_LEN, CRYPT_HASH_LEN);
 	crypto_generichash_update(&st, (const unsigned char *)kind,
 	    strlen(kind) + 1);
 	crypto_generichash_update(&st, (const unsigned char *)norm,
 	    strlen(norm));
 	crypto_generichash_final(&st, out, CRYPT_HASH_LEN);
-}
-
-/*
- * The database remembers a hash made with its key; a different key file is
- * a clear error, not garbage.
- */
-int
-crypt_key_check(char *err, size_t errlen)
-{
-	unsigned char	 h[CRYPT_HASH_LEN];
-	char		 hex[2 * CRYPT_HASH_LEN + 1], have[64];
-	int		 rc;
-
-	crypt_hash("key-check", "njbt", h);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	rc = sql_text(have, sizeof have, SQL_META_GET, "key_check");
-	if (rc < 0)
-		goto fail;
-	if (rc == 0) {
-		if (sql_exec(SQL_META_SET, "key_check", hex) != 0)
-			goto fail;
-		return 0;
-	}
-	if (strcmp(have, hex) != 0) {
-		xsnprintf(err, errlen, "密钥文件与数据库不匹配：个人信息无法读取"
-		    "（请使用创建该数据库时的密钥文件）");
-		return -1;
-	}
-	return 0;
-fail:
-	xsnprintf(err, errlen, "数据库错误：%s", store_errmsg());
-	return -1;
-}
-
-/*
- * A private value ready to store in column col of row id: ciphertext,
- * keyed hash and last four characters. plain NULL gives an empty record
- * (all NULL when bound).
- */
-void
-sealed_make(struct sealed *s, const char *col, int64_t id, const char *kind,
-    const char *plain)
-{
-	memset(s, 0, sizeof *s);
-	if (plain == NULL)
-		return;
-	crypt_seal(plain, col, id, &s->blob, &s->len);
-	crypt_hash(kind, plain, s->hash);
-	text_last4(plain, s->last4, sizeof s->last4);
-	s->set = 1;
-}
-
-void
-sealed_free(struct sealed *s)
-{
-	free(s->blob);
-	memset(s, 0, sizeof *s);
 }

@@ -81,6 +81,38 @@ store_pragmas(char *err, size_t errlen)
 }
 
 /*
+ * The database remembers a hash made with its key; a different key file is
+ * a clear error, not garbage.
+ */
+int
+store_key_check(char *err, size_t errlen)
+{
+	unsigned char	 h[CRYPT_HASH_LEN];
+	char		 hex[2 * CRYPT_HASH_LEN + 1], have[64];
+	int		 rc;
+
+	crypt_hash_key(store->khash, "key-check", "njbt", h);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	rc = sql_text(have, sizeof have, SQL_META_GET, "key_check");
+	if (rc < 0)
+		goto fail;
+	if (rc == 0) {
+		if (sql_exec(SQL_META_SET, "key_check", hex) != 0)
+			goto fail;
+		return 0;
+	}
+	if (strcmp(have, hex) != 0) {
+		xsnprintf(err, errlen, "密钥文件与数据库不匹配：个人信息无法读取"
+		    "（请使用创建该数据库时的密钥文件）");
+		return -1;
+	}
+	return 0;
+fail:
+	xsnprintf(err, errlen, "数据库错误：%s", store_errmsg());
+	return -1;
+}
+
+/*
  * Open the database at path as the process's one handle. With STORE_CREATE
  * a missing file is created (empty, version 0) with its key file beside it;
  * otherwise the file and its key must exist. Unless STORE_ANYVER, the file
@@ -106,6 +138,10 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	srand((unsigned)(getpid() ^ time(NULL)));
 
 	if (!(flags & STORE_NOKEY)) {
+		/* the subkeys in the order of their ids (store-crypt.c) */
+		unsigned char *const sub[] = { store->kenc, store->khash,
+		    store->kaudit, store->kmac, store->kanchor };
+
 		if (crypt_keyfile_path(path, kpath, sizeof kpath) != 0)
 			goto fail_msg_path;
 		if (!exists && (flags & STORE_CREATE) &&
@@ -113,7 +149,8 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 			if (crypt_create_key(kpath, err, errlen) != 0)
 				goto out;
 		}
-		if (crypt_load_key(kpath, err, errlen) != 0)
+		if (crypt_load_key(kpath, sub, sizeof sub / sizeof sub[0], err,
+		    errlen) != 0)
 			goto out;
 		store->haskey = 1;
 	}
@@ -151,7 +188,7 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 		goto out;
 	}
 	if (store->haskey && store_version() > 0 &&
-	    crypt_key_check(err, errlen) != 0)
+	    store_key_check(err, errlen) != 0)
 		goto out;
 	/* R-SEC-8.5b issue 8 (5): this connection keeps the row MACs */
 	if (v == store_latest() && mac_triggers() != NJ_OK) {

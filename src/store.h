@@ -48,6 +48,7 @@ int	 store_migrate(char *, size_t);
 int	 store_changes(void);
 int64_t	 store_last_id(void);
 int	 store_backup(const char *, char *, size_t);
+int	 store_key_check(char *, size_t);
 
 /* store-sql.c: the statement table */
 sqlite3_stmt *sql_get(enum sql);
@@ -69,11 +70,22 @@ void	 sql_reset_all(void);
 const char *sql_col(sqlite3_stmt *, int);
 void	 sql_col_copy(sqlite3_stmt *, int, char *, size_t);
 
-/* store-crypt.c */
+/* store-crypt.c: the crypto, every key a parameter */
 #define CRYPT_HASH_LEN	16
+#define CRYPT_KEY_LEN	32
 int	 crypt_keyfile_path(const char *, char *, size_t);
 int	 crypt_create_key(const char *, char *, size_t);
-int	 crypt_load_key(const char *, char *, size_t);
+int	 crypt_load_key(const char *, unsigned char *const [], size_t, char *,
+	     size_t);
+void	 crypt_ad(const char *, int64_t, char *, size_t);
+int	 crypt_seal_key(const unsigned char *, const char *, const char *,
+	     unsigned char **, size_t *);
+int	 crypt_open_key(const unsigned char *, const void *, size_t,
+	     const char *, char *, size_t);
+void	 crypt_hash_key(const unsigned char *, const char *, const char *,
+	     unsigned char *);
+
+/* store-seal.c: private values under the open store's keys */
 int	 crypt_seal(const char *, const char *, int64_t, unsigned char **,
 	     size_t *);
 int	 crypt_open(const void *, size_t, const char *, int64_t, char *,
@@ -82,7 +94,6 @@ int	 crypt_seal_ad(const char *, const char *, unsigned char **,
 	     size_t *);
 int	 crypt_open_ad(const void *, size_t, const char *, char *, size_t);
 void	 crypt_hash(const char *, const char *, unsigned char *);
-int	 crypt_key_check(char *, size_t);
 struct sealed {
 	unsigned char	*blob;
 	size_t		 len;

@@ -1,0 +1,159 @@
+/*
+ * print-form.c: the printers of the buyer's journey, rows of print.c's
+ * table: 004 附表1 申请表, 附表2 确认通知书 and 附表3 供货与核实表, each a
+ * column table in the seed's order and a function that finds one record
+ * (--id) or an area and streams it (print-row.c).
+ */
+#include <stdio.h>
+
+#include "print.h"
+
+/* The buyer block of 附表1 and 附表3, in the seed's order. */
+#define COLS_BUYER \
+	{ "姓名/组织", 0, NULL }, \
+	{ "申请购机者身份", 0, NULL }, \
+	{ "性别/性质", 0, NULL }, \
+	{ "身份证/组织机构代码证号", PC_PRIVATE, "buyers.idno" }, \
+	{ "乡镇", 0, NULL }, \
+	{ "村组", 0, NULL }, \
+	{ "身份证地址", 0, NULL }, \
+	{ "现居住地址", 0, NULL }
+
+/* 004 附表1 农业机械购置补贴申请表: the buyer and each requested line. */
+const struct print_col print_application_cols[] = {
+	{ "申请编号", 0, NULL },
+	{ "确认书编号", 0, NULL },
+	{ "购机方式", 0, NULL },
+	COLS_BUYER,
+	{ "机具大类", 0, NULL },
+	{ "机具小类", 0, NULL },
+	{ "机具品目", 0, NULL },
+	{ "数量", PC_NUM | PC_SUM, NULL },
+	{ "设备类实际数量", PC_BLANK, NULL },
+	{ "分档名称", 0, NULL },
+	{ "备注", 0, NULL },
+	{ "中央补贴", PC_MONEY, NULL },
+	{ "省级补贴", PC_MONEY, NULL },
+	{ "市级补贴", PC_MONEY, NULL },
+	{ "县级补贴", PC_MONEY, NULL },
+	{ "单台补贴合计(元)", PC_MONEY, NULL },
+	{ "补贴额合计(元)", PC_MONEY | PC_SUM, NULL },
+	{ "报废补贴额(元)", PC_BLANK, NULL },
+	{ "县农机局审批情况", 0, NULL },
+	{ "申请日期", 0, NULL },
+	{ "状态", 0, NULL },
+	{ "获取打印日期时间", PC_STAMP, NULL },
+	{ NULL, 0, NULL }
+};
+
+/*
+ * 004 附表2 农机购置补贴指标确认通知书. No ID number, no phone, whoever
+ * prints it (附表2 三4: 不得存入农机购置补贴管理信息系统); the phone is
+ * written in by hand.
+ */
+const struct print_col print_notice_cols[] = {
+	{ "编号", 0, NULL },
+	{ "县排序", PC_NUM, NULL },
+	{ "省排序", PC_NUM, NULL },
+	{ "购机方式", 0, NULL },
+	{ "姓名或组织名称", 0, NULL },
+	{ "住址", 0, NULL },
+	{ "联系电话（手填）", PC_BLANK, NULL },
+	{ "大类", 0, NULL },
+	{ "小类", 0, NULL },
+	{ "品目", 0, NULL },
+	{ "分档名称", 0, NULL },
+	{ "数量（台）", PC_NUM | PC_SUM, NULL },
+	{ "合计", PC_MONEY | PC_SUM, NULL },
+	{ "中央", PC_MONEY | PC_SUM, NULL },
+	{ "省", PC_MONEY | PC_SUM, NULL },
+	{ "市", PC_MONEY | PC_SUM, NULL },
+	{ "县", PC_MONEY | PC_SUM, NULL },
+	{ "购机期限起", 0, NULL },
+	{ "购机期限止", 0, NULL },
+	{ "签发日期", 0, NULL },
+	{ "状态", 0, NULL },
+	{ NULL, 0, NULL }
+};
+
+/* 004 附表3 补贴机具供货与核实表: one machine sold, and its check. */
+const struct print_col print_supply_cols[] = {
+	{ "销售编号", PC_NUM, NULL },
+	{ "确认书编号", 0, NULL },
+	COLS_BUYER,
+	{ "机具大类", 0, NULL },
+	{ "机具小类", 0, NULL },
+	{ "机具品目", 0, NULL },
+	{ "生产企业", 0, NULL },
+	{ "机具型号", 0, NULL },
+	{ "功率(千瓦)", PC_BLANK, NULL },
+	{ "数量(设备类实际数量)", PC_NUM | PC_SUM, NULL },
+	{ "分档名称", 0, NULL },
+	{ "备注", 0, NULL },
+	{ "中央补贴", PC_MONEY | PC_SUM, NULL },
+	{ "省级补贴", PC_MONEY | PC_SUM, NULL },
+	{ "市级补贴", PC_MONEY | PC_SUM, NULL },
+	{ "县级补贴", PC_MONEY | PC_SUM, NULL },
+	{ "单台补贴合计(元)", PC_MONEY | PC_SUM, NULL },
+	{ "补贴额合计(元)", PC_MONEY | PC_SUM, NULL },
+	{ "报废补贴额(元)", PC_BLANK, NULL },
+	{ "经销商", 0, NULL },
+	{ "销售总价(元)", PC_MONEY | PC_SUM, NULL },
+	{ "经销商备注", PC_BLANK, NULL },
+	{ "出厂编号[发动机号]", 0, NULL },
+	{ "发票号", 0, NULL },
+	{ "购机日期", 0, NULL },
+	{ "经销商录入时间", 0, NULL },
+	{ "核实结果", 0, NULL },
+	{ "核实人", 0, NULL },
+	{ "核实单位", 0, NULL },
+	{ "核实时间", 0, NULL },
+	{ NULL, 0, NULL }
+};
+
+/* The common shape: one record by its text key, or the area. */
+static int
+print_keyed(struct print_job *j, enum sql where, enum sql one, enum sql area)
+{
+	const char	*key = j->req->id;
+	int		 rc;
+
+	if (key == NULL)
+		return print_stream(j, print_area(j, area));
+	if ((rc = print_locate(j, sql_query(where, key), key)) != NJ_OK)
+		return rc;
+	return print_stream(j, sql_query(one, key));
+}
+
+/* 附表1: by application number, or the county's (month of entry). */
+int
+print_application(struct print_job *j)
+{
+	return print_keyed(j, SQL_PRINT_APP_WHERE, SQL_PRINT_APP_ONE,
+	    SQL_PRINT_APP_AREA);
+}
+
+/* 附表2: by notice number, or the county's (month of issue). */
+int
+print_notice(struct print_job *j)
+{
+	return print_keyed(j, SQL_PRINT_NOTICE_WHERE, SQL_PRINT_NOTICE_ONE,
+	    SQL_PRINT_NOTICE_AREA);
+}
+
+/* 附表3: by sale number, or the county's (month of sale). */
+int
+print_supply(struct print_job *j)
+{
+	int64_t	id;
+	int	rc;
+
+	if (j->req->id == NULL)
+		return print_stream(j, print_area(j, SQL_PRINT_SALE_AREA));
+	if (parse_int(j->req->id, &id) != 0 || id <= 0)
+		return print_refuse(j, "销售编号应为数字：%s", j->req->id);
+	if ((rc = print_locate(j, sql_query(SQL_PRINT_SALE_WHERE, id),
+	    j->req->id)) != NJ_OK)
+		return rc;
+	return print_stream(j, sql_query(SQL_PRINT_SALE_ONE, id));
+}
