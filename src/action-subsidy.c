@@ -74,11 +74,12 @@ subsidy_note(struct act *a, const struct tier_row *t,
 {
 	char	 from[32], to[32];
 	int64_t	 got = s->total - s->topup;
+	int64_t	 base = t->central + t->provincial + t->city + t->county;
 
 	if (s->limited_by <= SUBSIDY_BY_TIER ||
-	    s->limited_by > SUBSIDY_BY_SHARE || got >= s->base)
+	    s->limited_by > SUBSIDY_BY_SHARE || got >= base)
 		return;
-	money_format(s->base, from, sizeof from);
+	money_format(base, from, sizeof from);
 	money_format(got, to, sizeof to);
 	act_note(a, "分档 %s 的补贴额由定额 %s 元降为 %s 元：%s", t->code, from,
 	    to, lowered_by[s->limited_by]);

@@ -115,7 +115,6 @@ struct subsidy_out {
 	int64_t	 county;
 	int64_t	 topup;		/* included in provincial */
 	int64_t	 total;
-	int64_t	 base;		/* the tier's fixed amount before any limit */
 	int	 limited_by;	/* SUBSIDY_BY_* of the limit that applied */
 };
 enum {

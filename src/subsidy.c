@@ -51,7 +51,6 @@ subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out)
 	if (base <= 0)
 		return -1;
 	limit = base;
-	out->base = base;
 	out->limited_by = SUBSIDY_BY_TIER;
 
 	/* R-003-A4-7b 003 附件4 就低不就高: the filed amount, the cap, the price share */
