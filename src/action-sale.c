@@ -518,8 +518,8 @@ claim_new(struct act *a)
 		return rc;
 	/* R-004-M-3.3.6a 004 三(三)6: an open-ended item's top-up within the
 	 * provincial plan (the limited ones are refused below) */
-	if (t.open_ended && (rc = claim_topup_fit(a, county, year, sale, ci + co,
-	    &p)) != NJ_OK)
+	if (t.open_ended && (rc = claim_topup_fit(a, county, year, sale,
+	    ci + co, &p)) != NJ_OK)
 		return rc;
 	if ((rc = budget_commit(a, "serial", county, year, c, p + ci + co,
 	    !t.open_ended)) != NJ_OK)

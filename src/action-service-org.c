@@ -23,7 +23,9 @@ static int
 buyer_service_org(struct act *a)
 {
 	struct buyer_rec	r;
-	int			rc, on = strcmp(act_str(a, "recognised"), "1") == 0;
+	int			rc, on;
+
+	on = strcmp(act_str(a, "recognised"), "1") == 0;
 
 	if ((rc = lookup_begin(a, "uscc", act_str(a, "uscc"))) != NJ_OK)
 		return rc;

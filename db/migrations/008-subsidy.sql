@@ -24,6 +24,12 @@ ALTER TABLE application_lines ADD COLUMN topup INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE application_lines ADD COLUMN segment TEXT NOT NULL DEFAULT '';
 ALTER TABLE sales ADD COLUMN topup INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sales ADD COLUMN segment TEXT NOT NULL DEFAULT '';
+-- the top-ups already granted: what the provincial part holds beyond the
+-- tier's own provincial amount (top-ups are paid from provincial funds)
+UPDATE application_lines SET topup = max(0, provincial -
+    (SELECT t.provincial FROM tiers t WHERE t.id = tier_id));
+UPDATE sales SET topup = max(0, provincial -
+    (SELECT t.provincial FROM tiers t WHERE t.id = tier_id));
 
 CREATE TABLE tier_amounts (
 	id		INTEGER PRIMARY KEY,
