@@ -114,6 +114,16 @@ grep -qF "分段结算：自2026-03-03起补贴额" "$T/s3.csv" &&
     notok "R-003-A1-2a the supply sheet names the segment"
 grep -qF "2500.00" "$T/s3.csv" && ok "R-003-A1-2a with 2500.00" ||
     notok "R-003-A1-2a with 2500.00"
+same "R-003-A1-2a the list of segments" \
+    "1.1.3/03	2米及以上	2026-03-03	2500.00	" \
+    "$("$NJBT" list tier_amounts --as hl_jb | tail -n 1)"
+same "R-003-A1-2a the tier picker shows the amount in force today" \
+    "03	2米及以上	2500.00" \
+    "$("$NJBT" list tiers --as xg_zhen --arg 1.1.3 | tail -n 1 | cut -f 1-3)"
+same "R-003-A1-2a ... and the year's first amount before it" \
+    "03	2米及以上	2800.00" \
+    "$(NJBT_NOW=2026-03-02T10:00:00 "$NJBT" list tiers --as xg_zhen \
+    --arg 1.1.3 | tail -n 1 | cut -f 1-3)"
 check "R-003-A1-2a the database checks" "$NJBT" check
 export NJBT_NOW=2026-03-02T09:30:00
 
