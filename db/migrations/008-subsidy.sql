@@ -5,8 +5,9 @@
 -- per-sale share cap (programs.max_ratio_bp) becomes a year setting that
 -- is off (0) by default. A stored 3000 is the old default that every
 -- program.set wrote whether or not the admin asked for it, and the
--- documents never ask for it: it is switched off. Any other value was
--- entered on purpose by an admin and is kept.
+-- documents never ask for it: it is switched off, unless the audit log
+-- shows that an admin set max_ratio for that year himself (then the
+-- stored value is his choice, as is any value other than 3000).
 --
 -- 2. Top-ups within the provincial plan (004 三(三)6): a line and a sale
 -- keep their top-up (fen per unit, part of provincial) apart, so that it
@@ -18,7 +19,10 @@
 -- amount in force on its sale date and records which segment it was
 -- (sales.segment: the segment's first day, '' = the catalogue's amount).
 
-UPDATE programs SET max_ratio_bp = 0 WHERE max_ratio_bp = 3000;
+UPDATE programs SET max_ratio_bp = 0 WHERE max_ratio_bp = 3000 AND
+    NOT EXISTS (SELECT 1 FROM audit WHERE action = 'program.set' AND
+    record = CAST(programs.year AS TEXT) AND
+    ' ' || detail LIKE '% max_ratio=%');
 
 ALTER TABLE application_lines ADD COLUMN topup INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE application_lines ADD COLUMN segment TEXT NOT NULL DEFAULT '';

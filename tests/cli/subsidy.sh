@@ -144,8 +144,9 @@ same "008 adds segments, top-ups and segments of sales and lines" "0|2|2" \
     "$(q "SELECT (SELECT count(*) FROM tier_amounts) || '|' || (SELECT count(*) FROM pragma_table_info('sales') WHERE name IN ('topup', 'segment')) || '|' || (SELECT count(*) FROM pragma_table_info('application_lines') WHERE name IN ('topup', 'segment'))")"
 check "the upgraded database checks" "$NJBT" check
 
-# R-004-M-3.3.6a: a line's top-up granted before 008 is known after it
-# (rows made by hand, not through the actions: no check of this file)
+# R-004-M-3.3.6a: a line's top-up granted before 008 is known after it;
+# R-004-M-3.3.1a: a share an admin chose is kept (rows made by hand, not
+# through the actions: no check of this file)
 rm -f "$NJBT_DB" "$NJBT_DB".*
 NJBT_MIGRATE_TO=7 "$NJBT" init > /dev/null 2>&1
 q "INSERT INTO regions VALUES ('640000', '宁夏', 'province', NULL);
@@ -157,8 +158,15 @@ q "INSERT INTO regions VALUES ('640000', '宁夏', 'province', NULL);
    INSERT INTO tiers(year, item_code, code, name, central, provincial) VALUES (2026, '4.3.1', '02', 't', 350000, 10000);
    INSERT INTO buyers(kind, name, idno_enc, idno_hash, idno_last4, created_at) VALUES ('person', 'b', x'00', x'01', '1238', 'x');
    INSERT INTO applications(no, year, flow, county, buyer_id, state, entered_by, entered_at) VALUES ('SQ1', 2026, 'quota-first', '640122', 1, 'approved', 1, 'x');
-   INSERT INTO application_lines(app_id, tier_id, qty, central, provincial, city, county) VALUES (1, 1, 1, 350000, 80000, 0, 0);"
+   INSERT INTO application_lines(app_id, tier_id, qty, central, provincial, city, county) VALUES (1, 1, 1, 350000, 80000, 0, 0);
+   INSERT INTO programs(year, updated_at) VALUES (2023, 'x');
+   INSERT INTO programs(year, updated_at) VALUES (2024, 'x');
+   INSERT INTO audit(at, login, addr, action, record, detail, prev, hash) VALUES ('x', 'admin', 'console', 'program.set', '2023', 'year=2023 max_ratio=0.30', x'00', x'00');
+   INSERT INTO audit(at, login, addr, action, record, detail, prev, hash) VALUES ('x', 'admin', 'console', 'program.set', '2024', 'year=2024 flow=quota-first', x'00', x'00');"
 check "R-004-M-3.3.6a init upgrades it" "$NJBT" init
+same "R-004-M-3.3.1a a 30% an admin set himself is kept, the default not" \
+    "3000|0" \
+    "$(q "SELECT group_concat(max_ratio_bp, '|') FROM programs ORDER BY year")"
 same "R-004-M-3.3.6a 008 takes a line's top-up from its provincial part" \
     "70000" "$(q "SELECT topup FROM application_lines")"
 
