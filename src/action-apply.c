@@ -80,10 +80,15 @@ add_line(struct act *a, int64_t app, int year, int service_org)
 		return rc;
 	if (act_num(a, "qty") < 1)
 		return act_refuse(a, "qty", "数量至少为 1");
-	if ((rc = unit_subsidy(a, &t, 0, 0, service_org, &s)) != NJ_OK)
+	/* R-003-A1-2a 003 附件1 二: the amount in force today (分段结算) */
+	if ((rc = tier_at(a, &t, a->today)) != NJ_OK ||
+	    (rc = unit_subsidy(a, &t, 0, 0, service_org, &s)) != NJ_OK)
 		return rc;
+	subsidy_note(a, &t, &s);
 	if (sql_exec(SQL_LINE_INSERT, app, t.id, act_num(a, "qty"),
-	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0)
+	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0 ||
+	    sql_exec(SQL_LINE_PRICE, s.central, s.provincial, s.city,
+	    s.county, s.topup, t.segment, store_last_id()) != 0)
 		return act_fail(a, "保存申购机具");
 	return NJ_OK;
 }
@@ -146,6 +151,10 @@ application_new(struct act *a)
 	    "1") == 0 && !b.service_org) {
 		if (strcmp(b.kind, "org") != 0)
 			return act_refuse(a, "service_org", "农机作业服务组织须为组织");
+		/* R-004-M-3.3.3a 004 三(三)3: recognised by the county */
+		if (a->who->role != ROLE_COUNTY)
+			return act_refuse(a, "service_org", "农机作业服务组织由县级"
+			    "农机部门认定");
 		if (sql_exec(SQL_BUYER_SET_SERVICE, b.id) != 0)
 			return act_fail(a, "保存购机者");
 		b.service_org = 1;
@@ -180,6 +189,7 @@ preview_subsidy(struct act *a, char *buf, size_t len)
 	if (!act_has(a, "item") || !act_has(a, "tier") ||
 	    find_tier(a, "tier", year_of(a, NULL), act_str(a, "item"),
 	    act_str(a, "tier"), &t) != NJ_OK ||
+	    tier_at(a, &t, a->today) != NJ_OK ||
 	    unit_subsidy(a, &t, 0, 0, service, &s) != NJ_OK)
 		return;
 	money_format(s.total, unit, sizeof unit);
@@ -267,6 +277,42 @@ const struct action action_application_submit = {
 	app_fields, application_submit, 0, NULL
 };
 
+/* A line of an application as approval prices it. */
+struct priced_line {
+	int64_t	 id, tier, qty;
+	int	 open;
+};
+
+/*
+ * R-003-A1-2a 003 附件1 二 分段结算: approval prices each line afresh at the
+ * amount in force on the day of approval (the notice shows it), with the
+ * buyer's top-ups; an open-ended line's top-up is held to the provincial
+ * plan (R-004-M-3.3.6a 004 三(三)6). Adds the line's money to the sums.
+ */
+static int
+approve_price_line(struct act *a, const struct app_row *r,
+    const struct priced_line *l, int service, int64_t sum[4])
+{
+	struct tier_row		t;
+	struct subsidy_out	s;
+	int			rc;
+
+	if ((rc = tier_by_id(a, l->tier, &t)) != NJ_OK ||
+	    (rc = tier_at(a, &t, a->today)) != NJ_OK ||
+	    (rc = unit_subsidy(a, &t, 0, 0, service, &s)) != NJ_OK)
+		return rc;
+	if (l->open && (rc = topup_fit(a, r->county, r->year, sum[1] + sum[3] +
+	    l->qty * (s.provincial - s.topup + s.city + s.county), l->qty, 0,
+	    &s)) != NJ_OK)
+		return rc;
+	if (sql_exec(SQL_LINE_PRICE, s.central, s.provincial, s.city,
+	    s.county, s.topup, t.segment, l->id) != 0)
+		return act_fail(a, "保存申购机具");
+	sum[l->open ? 2 : 0] += l->qty * s.central;
+	sum[l->open ? 3 : 1] += l->qty * (s.provincial + s.city + s.county);
+	return NJ_OK;
+}
+
 /*
  * Approve: commit the lines' subsidies against the county's budget (open
  * items exempt) and issue the notice with its window (R-004-A4-2a 004 附件4 二:
@@ -277,11 +323,11 @@ application_approve(struct act *a)
 {
 	struct program_row	 p;
 	struct app_row		 r;
+	struct priced_line	 l[16];
 	sqlite3_stmt		*st;
-	int64_t			 central = 0, provincial = 0, qty, cseq, pseq;
-	int64_t			 ocentral = 0, oprovincial = 0;
+	int64_t			 sum[4] = { 0, 0, 0, 0 }, cseq, pseq;
 	char			 no[32], at[32], from[16], to[16];
-	int			 rc;
+	int			 rc, n = 0, i, service = 0;
 
 	if ((rc = find_app(a, "application", &r)) != NJ_OK ||
 	    (rc = app_may(a, &r, "approved")) != NJ_OK ||
@@ -290,27 +336,37 @@ application_approve(struct act *a)
 		return rc;
 	if (program_get(r.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
-	st = sql_query(SQL_APP_LINES, r.id);
-	while ((rc = sql_step(st)) == 1) {
-		qty = sqlite3_column_int64(st, 2);
+	st = sql_query(SQL_BUYER_BY_ID, r.buyer);
+	if (sql_step(st) == 1) {
+		struct buyer_row b;
+
+		load_buyer(st, &b);
+		service = b.service_org;
+	}
+	sqlite3_reset(st);
+	st = sql_query(SQL_LINES_PRICED, r.id);
+	while ((rc = sql_step(st)) == 1 && n < 16) {
+		l[n].id = sqlite3_column_int64(st, 0);
+		l[n].tier = sqlite3_column_int64(st, 1);
+		l[n].qty = sqlite3_column_int64(st, 2);
 		/* R-004-M-3.3.5 004 三(三)5: 敞开补贴, committed but not limited */
-		if (sqlite3_column_int(st, 8)) {
-			ocentral += qty * sqlite3_column_int64(st, 4);
-			oprovincial += qty * (sqlite3_column_int64(st, 5) +
-			    sqlite3_column_int64(st, 6) +
-			    sqlite3_column_int64(st, 7));
-			continue;
-		}
-		central += qty * sqlite3_column_int64(st, 4);
-		provincial += qty * (sqlite3_column_int64(st, 5) +
-		    sqlite3_column_int64(st, 6) + sqlite3_column_int64(st, 7));
+		l[n++].open = sqlite3_column_int(st, 8);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询申购机具");
-	if ((rc = budget_commit(a, "application", r.county, r.year, central,
-	    provincial, 1)) != NJ_OK || (rc = budget_commit(a, "application",
-	    r.county, r.year, ocentral, oprovincial, 0)) != NJ_OK)
+	/* the limited lines first: the open ones' top-ups get what is left */
+	for (i = 0; i < n; i++)
+		if (!l[i].open && (rc = approve_price_line(a, &r, &l[i],
+		    service, sum)) != NJ_OK)
+			return rc;
+	for (i = 0; i < n; i++)
+		if (l[i].open && (rc = approve_price_line(a, &r, &l[i],
+		    service, sum)) != NJ_OK)
+			return rc;
+	if ((rc = budget_commit(a, "application", r.county, r.year, sum[0],
+	    sum[1], 1)) != NJ_OK || (rc = budget_commit(a, "application",
+	    r.county, r.year, sum[2], sum[3], 0)) != NJ_OK)
 		return rc;
 	st = sql_query(SQL_NOTICE_NEXT, r.county, r.year);
 	if (sql_step(st) != 1) {

@@ -16,7 +16,8 @@ static const struct field program_fields[] = {
 	{ "publicity_days", FT_INT, 0, "公示天数", NULL, 90 },
 	{ "publicity_working_days", FT_CHOICE, 0, "公示按工作日",
 	    "0:自然日,1:工作日", 0 },
-	{ "max_ratio", FT_RATIO, 0, "补贴占售价比例上限", NULL, 0 },
+	/* R-004-M-3.3.1a: a per-sale share cap, 0 = off (the default) */
+	{ "max_ratio", FT_RATIO, 0, "单台补贴占售价比例上限", NULL, 0 },
 	{ "review_sample", FT_RATIO, 0, "复核抽样比例", NULL, 0 },
 	{ "finance_sample", FT_RATIO, 0, "财政抽查比例", NULL, 0 },
 	{ "key_threshold", FT_MONEY, 0, "重点机具补贴额（元）", NULL, 0 },
@@ -38,7 +39,12 @@ program_defaults(int year, struct program_row *p)
 	p->notice_days = 20;		/* R-004-A4-2a 004 附件4 二：20日内 */
 	p->publicity_days = 7;		/* R-004-A4-4.2 004 附件4 四(二)：不少于7天 */
 	p->publicity_working = 0;
-	p->max_ratio_bp = 3000;		/* R-004-M-3.3.1a 004 三(三)1：30% */
+	/*
+	 * R-004-M-3.3.1a 004 三(三)1: the 30% share is how the tier's amount
+	 * is set (定额补贴), not a per-sale cap: off unless a province
+	 * switches one on
+	 */
+	p->max_ratio_bp = 0;
 	p->review_sample_bp = 1000;
 	p->finance_sample_bp = 1000;	/* R-004-M-6.1.2.3 004 六(一)2(3)：不低于10% */
 	p->key_threshold = 1000000;	/* R-003-A3-7.3.1 003 附件3：1万元以上 */
@@ -119,8 +125,6 @@ program_set(struct act *a)
 		return act_refuse(a, "publicity_days", "公示天数至少 1 天");
 	if (p.key_threshold <= 0)
 		return act_refuse(a, "key_threshold", "重点机具补贴额应大于 0");
-	if (p.max_ratio_bp <= 0)
-		return act_refuse(a, "max_ratio", "补贴占售价比例上限应大于 0");
 	/* R-004-M-6.1.2.3 004 六(一)2(3): 财政部门按不低于10%的比例抽查 */
 	if (p.finance_sample_bp < 1000)
 		return act_refuse(a, "finance_sample",

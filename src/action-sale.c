@@ -123,8 +123,12 @@ sale_money(struct act *a, int64_t dealer, const struct tier_row *t,
 		return act_refuse(a, "price", "售价 %s 元低于该机具的补贴额 %s 元",
 		    s1, s2);
 	}
-	return unit_subsidy(a, t, m->filed, act_num(a, "price"), service_org,
-	    s);
+	if ((rc = unit_subsidy(a, t, m->filed, act_num(a, "price"),
+	    service_org, s)) != NJ_OK)
+		return rc;
+	/* issue 10 (1): a rule that lowered it is told, with both amounts */
+	subsidy_note(a, t, s);
+	return NJ_OK;
 }
 
 /* Store the sale and mark the machine sold; its id into *sale. */
@@ -151,6 +155,9 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 	    s->total, key, t->licensed, a->who->id, at) != 0)
 		return act_fail(a, "保存销售");
 	*sale = store_last_id();
+	/* R-003-A1-2a 003 附件1 二: which segment's amount the sale got */
+	if (sql_exec(SQL_SALE_SEGMENT, s->topup, t->segment, *sale) != 0)
+		return act_fail(a, "保存销售");
 	if (sql_exec(SQL_MACHINE_SET_STATE, "sold", m->id) != 0)
 		return act_fail(a, "保存机具");
 	return NJ_OK;
@@ -168,7 +175,7 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	struct buyer_row	 b;
 	unsigned char		 h[CRYPT_HASH_LEN];
 	int64_t			 nid = 0, app = 0, buyer = 0, line = 0, left;
-	int64_t			 lc = 0, lp = 0;
+	int64_t			 lc = 0, lp = 0, lt = 0;
 	char			 state[16] = "", from[16] = "", to[16] = "";
 	char			 county[NJ_REGION_MAX] = "", hash[CRYPT_HASH_LEN];
 	int			 rc, year = 0, from_day, to_day, service = 0;
@@ -235,7 +242,9 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 		    "分档，或该分档数量已用完", m->model);
 	if ((rc = authorized(a, dealer->id, m, county)) != NJ_OK)
 		return rc;
-	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK)
+	/* R-003-A1-2a 003 附件1 二: the amount in force on the sale date */
+	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK ||
+	    (rc = tier_at(a, &t, (int)act_num(a, "sold_on"))) != NJ_OK)
 		return rc;
 	st = sql_query(SQL_BUYER_BY_ID, buyer);
 	if (sql_step(st) == 1) {
@@ -244,6 +253,13 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	}
 	sqlite3_reset(st);
 	if ((rc = sale_money(a, dealer->id, &t, m, service, &s)) != NJ_OK)
+		return rc;
+	/* R-004-M-3.3.6a 004 三(三)6: more top-up than the notice granted
+	 * only within what is left of the provincial plan */
+	if (sql_int(&lt, SQL_LINE_TOPUP, line) < 0)
+		return act_fail(a, "查询确认通知书");
+	if ((rc = topup_fit(a, county, year, s.provincial - s.topup + s.city +
+	    s.county - (lp - lt), 1, lt, &s)) != NJ_OK)
 		return rc;
 	{
 		int64_t sale;
@@ -313,7 +329,8 @@ sale_first(struct act *a, const struct org_row *dealer,
 	in.idno = act_str(a, "id_no");
 	if ((rc = buyer_get(a, &in, &b)) != NJ_OK)
 		return rc;
-	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK)
+	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK ||
+	    (rc = tier_at(a, &t, (int)act_num(a, "sold_on"))) != NJ_OK)
 		return rc;
 	if (t.year != year)
 		return act_refuse(a, "serial", "型号 %s 投档于 %d 年度补贴目录，"
@@ -386,6 +403,34 @@ static const struct field claim_fields[] = {
 	FIELDS_BUYER_CONTACT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
+
+/*
+ * The top-up of a buy-first sale of an open-ended item, held to what is
+ * left of the provincial plan when the claim commits it; the sale's
+ * money is lowered with it and *provincial with the sale.
+ */
+static int
+claim_topup_fit(struct act *a, const char *county, int year, int64_t sale,
+    int64_t local, int64_t *provincial)
+{
+	struct subsidy_out	s;
+	int64_t			topup;
+	int			rc;
+
+	if (sql_int(&topup, SQL_SALE_TOPUP, sale) < 0)
+		return act_fail(a, "查询销售");
+	memset(&s, 0, sizeof s);
+	s.topup = topup;
+	s.provincial = *provincial;
+	if ((rc = topup_fit(a, county, year, *provincial - topup + local, 1, 0,
+	    &s)) != NJ_OK)
+		return rc;
+	if (s.topup < topup && sql_exec(SQL_SALE_LOWER_TOPUP,
+	    topup - s.topup, sale) != 0)
+		return act_fail(a, "保存销售");
+	*provincial = s.provincial;
+	return NJ_OK;
+}
 
 /*
  * Buy-first: the buyer claims with the invoice; the county accepts it,
@@ -477,6 +522,11 @@ claim_new(struct act *a)
 	if (!has)
 		return act_refuse(a, "bank_account", "请填写：购机者本人的银行账号");
 	if ((rc = tier_by_id(a, tier, &t)) != NJ_OK)
+		return rc;
+	/* R-004-M-3.3.6a 004 三(三)6: an open-ended item's top-up within the
+	 * provincial plan (the limited ones are refused below) */
+	if (t.open_ended && (rc = claim_topup_fit(a, county, year, sale,
+	    ci + co, &p)) != NJ_OK)
 		return rc;
 	if ((rc = budget_commit(a, "serial", county, year, c, p + ci + co,
 	    !t.open_ended)) != NJ_OK)

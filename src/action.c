@@ -104,6 +104,8 @@ static const struct action *const action_table[] = {
 	&action_import_users,
 	&action_import_holidays,
 	&action_demo_load,
+	&action_tier_amount,
+	&action_buyer_service_org,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 
@@ -255,6 +257,26 @@ act_out(struct act *a, const char *fmt, ...)
 	a->outlen += n;
 	a->out[a->outlen++] = '\n';
 	a->out[a->outlen] = '\0';
+}
+
+/*
+ * A note the user must read although the action was done (a subsidy
+ * lowered by a rule, issue 10 (1)): an output line for `njbt do`, and
+ * kept for the screen's status line, notes joined by "；".
+ */
+void
+act_note(struct act *a, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 line[NJ_MSG_MAX];
+	size_t	 n = strlen(a->note);
+
+	va_start(ap, fmt);
+	vxsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	act_out(a, "%s", line);
+	xsnprintf(a->note + n, sizeof a->note - n, "%s%s", n ? "；" : "",
+	    line);
 }
 
 void

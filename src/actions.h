@@ -287,6 +287,8 @@ struct tier_row {
 	char	 name[NJ_NAME_MAX];
 	int64_t	 central, provincial, city, county, cap;
 	int	 is_key, licensed, open_ended;
+	char	 segment[16];	/* issue 10 (10): first day of the amount in
+				 * force (tier_at), "" = the catalogue's */
 };
 struct product_row {
 	int64_t	 id;
@@ -448,5 +450,16 @@ void	 load_notice(sqlite3_stmt *, struct notice_row *);
 int	 field_check(const struct field *, const char *,
 	     const char *(*)(void *, const char *), void *, int, char **,
 	     int64_t *, char *, size_t);
+/* action-subsidy.c: issue 10 items 1, 2 and 10 */
+int	 tier_at(struct act *, struct tier_row *, int);
+void	 subsidy_note(struct act *, const struct tier_row *,
+	     const struct subsidy_out *);
+int	 topup_fit(struct act *, const char *, int, int64_t, int64_t, int64_t,
+	     struct subsidy_out *);
+void	 segment_label(const char *, char *, size_t);
+/* action-tier.c */
+extern const struct action action_tier_amount;
+/* action-service-org.c */
+extern const struct action action_buyer_service_org;
 
 #endif

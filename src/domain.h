@@ -105,7 +105,7 @@ struct subsidy_in {
 	int64_t	 filed;		/* the product's filed subsidy, 0 = none */
 	int64_t	 cap;		/* single-machine cap of the row, 0 = none */
 	int64_t	 price;		/* actual price, 0 = not yet known */
-	int	 share_bp;	/* share of price in basis points, 0 = none */
+	int	 share_bp;	/* per-sale share cap (bp), 0 = off (default) */
 	int	 topup_bp;	/* top-ups, basis points of the limited amount */
 };
 struct subsidy_out {

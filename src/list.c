@@ -46,6 +46,7 @@ static const struct list_def *const list_table[] = {
 	&list_buyer_changes,
 	&list_lookup_refusals,
 	&list_buyers,
+	&list_tier_amounts,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

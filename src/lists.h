@@ -61,5 +61,6 @@ extern const struct list_def list_objections;
 extern const struct list_def list_buyer_changes;
 extern const struct list_def list_lookup_refusals;
 extern const struct list_def list_buyers;
+extern const struct list_def list_tier_amounts;
 
 #endif

@@ -144,6 +144,9 @@ struct act {
 	int			 lookup_miss;	/* it is what refused: counted */
 	char			 lookup_what[64];	/* field=***1234 */
 	char			 audit_note[512];	/* appended to the audit detail */
+	/* issue 10 (1): what the user must be told on success (a subsidy
+	 * lowered by a rule: both amounts and why) */
+	char			 note[NJ_MSG_MAX];
 	/* R-SEC-8.9: the form's draft, removed in the save's transaction */
 	const struct draft_ref	*draft;
 	/* what the caller hands the action whole, not as fields: an import's
@@ -188,6 +191,8 @@ int	 act_fail(struct act *, const char *);
 void	 act_key(struct act *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 void	 act_out(struct act *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+void	 act_note(struct act *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 
 /* passwd.c */

@@ -138,12 +138,30 @@ pay_add(struct pay_sums *to, const struct pay_sums *p)
 	to->amount += p->amount;
 }
 
+/*
+ * R-003-A1-2a 003 附件1 二 分段结算: the remark of a batch adds how many of
+ * its machines got an amount changed mid-year, by segment.
+ */
+static void
+pay_segments(int64_t batch, char *note, size_t len)
+{
+	sqlite3_stmt	*g = sql_query(SQL_PRINT_BATCH_SEGMENTS, batch);
+	size_t		 n;
+
+	while (sql_step(g) == 1) {
+		n = strlen(note);
+		xsnprintf(note + n, len - n, "；%d 台按自%s起调整后的补贴额结算",
+		    sqlite3_column_int(g, 1), sql_col(g, 0));
+	}
+	sqlite3_reset(g);
+}
+
 int
 print_payment(struct print_job *j)
 {
 	sqlite3_stmt	*st = print_batch_area(j, SQL_PRINT_BATCH_AREA), *g;
 	struct pay_sums	 main, all, rest, grand;
-	char		 no[64], county[NJ_NAME_MAX], note[128], paid[16];
+	char		 no[64], county[NJ_NAME_MAX], note[384], paid[16];
 	const char	*state;
 	int		 rc, nb = 0;
 
@@ -185,6 +203,7 @@ print_payment(struct print_job *j)
 		rest.amount = all.amount - main.amount;
 		pay_line(j, no, county, "主机", &main, "");
 		pay_line(j, no, county, "机具", &rest, "");
+		pay_segments(sqlite3_column_int64(st, 0), note, sizeof note);
 		pay_line(j, no, county, "合计", &all, note);
 		pay_capital(j, no, county, "合计（大写）", all.amount);
 		pay_add(&grand, &all);

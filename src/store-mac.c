@@ -39,7 +39,8 @@ struct mac_table {
  * each upgrade). users.post, lock_level, created_by and auth_epoch come
  * with migration 004 (issue 8 items 6 and 7); the frozen account of a
  * sale and the account a payment went to with 003 (item 1); pair locks
- * with 006 (item 8).
+ * with 006 (item 8); a line's and a sale's top-up and the segments of
+ * tier amounts with 008 (issue 10).
  */
 static const struct mac_table mac_tables[] = {
 	{ "users", "用户", { "id" }, { "login", "role", "region", "maker_id",
@@ -64,10 +65,15 @@ static const struct mac_table mac_tables[] = {
 	{ "applications", "补贴申请", { "id" }, { "county", "buyer_id",
 	    "state", "entered_by", "submitted_by", "decided_by" } },
 	{ "application_lines", "申请明细", { "id" }, { "app_id", "tier_id",
-	    "qty", "used", "central", "provincial", "city", "county" } },
+	    "qty", "used", "central", "provincial", "city", "county",
+	    "topup" } },
 	{ "sales", "销售", { "id" }, { "county", "dealer_id", "buyer_id",
 	    "tier_id", "central", "provincial", "city", "county_part",
-	    "subsidy", "state", "pay_account_hash", "pay_bank_name" } },
+	    "subsidy", "state", "pay_account_hash", "pay_bank_name",
+	    "topup" } },
+	/* issue 10 (10): the segments of a tier's amount (migration 008) */
+	{ "tier_amounts", "分段补贴额", { "id" }, { "tier_id", "from_day",
+	    "central", "provincial", "city", "county" } },
 	{ "verifications", "核验", { "id" }, { "sale_id", "user_id",
 	    "result" } },
 	{ "batches", "结算批次", { "id" }, { "county", "state",

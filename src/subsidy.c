@@ -1,8 +1,11 @@
 /*
  * subsidy.c: the subsidy of one machine (004 三(三)): the fixed amount of
  * its tier (定额补贴) split by who pays, limited by the product's filed
- * amount, the single-machine cap and a share of the price, always taking
- * the lowest (就低不就高, 003 附件4), then the provincial top-up.
+ * amount, the single-machine cap and, only where a province has switched
+ * one on, a per-sale share of the price, always taking the lowest
+ * (就低不就高, 003 附件4), then the provincial top-up. The amount does not
+ * move with the invoice price otherwise: the 30% share is how the tier's
+ * amount was set (004 三(三)1), not a cap on a sale.
  */
 #include <string.h>
 
@@ -60,7 +63,10 @@ subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out)
 		limit = in->cap;
 		out->limited_by = SUBSIDY_BY_CAP;
 	}
-	/* R-004-M-3.3.1a 004 三(三)1: no more than the share of the actual price */
+	/*
+	 * R-004-M-3.3.1a 004 三(三)1: the share is how the tier's amount is
+	 * set, not a per-sale cap; a year may switch one on (share_bp > 0)
+	 */
 	if (in->price > 0 && in->share_bp > 0 &&
 	    (share = money_share(in->price, in->share_bp)) < limit) {
 		limit = share;

@@ -53,7 +53,7 @@ set_changes_only_what_is_given(void **state)
 	fx_ok("admin", "program.set", "year=2028", "notice_days=30", NULL);
 	assert_int_equal(fx_int(PROGRAM_ROW("2028") "flow = 'quota-first' "
 	    "AND notice_days = 30 AND publicity_days = 7 AND "
-	    "publicity_working_days = 0 AND max_ratio_bp = 3000 AND "
+	    "publicity_working_days = 0 AND max_ratio_bp = 0 AND "
 	    "finance_sample_bp = 1000 AND key_threshold = 1000000 AND "
 	    "ban_years = 3", NULL), 1);
 	fx_ok("admin", "program.set", "year=2028", "flow=先购后补",
@@ -82,7 +82,8 @@ get_defaults_of_unset_year(void **state)
 	assert_int_equal(p.notice_days, 20);		/* R-004-A4-2a 004 附件4 二 */
 	assert_int_equal(p.publicity_days, 7);		/* R-004-A4-4.2 004 附件4 四(二) */
 	assert_int_equal(p.publicity_working, 0);
-	assert_int_equal(p.max_ratio_bp, 3000);		/* R-004-M-3.3.1a 004 三(三)1 */
+	/* R-004-M-3.3.1a 004 三(三)1: no per-sale share cap unless switched on */
+	assert_int_equal(p.max_ratio_bp, 0);
 	assert_int_equal(p.finance_sample_bp, 1000);	/* R-004-M-6.1.2.3 004 六(一)2(3) */
 	assert_int_equal(p.key_threshold, 1000000);	/* R-003-A3-7.3.1 003 附件3 */
 	assert_int_equal(p.ban_years, 3);
@@ -170,13 +171,22 @@ refused_publicity_days(void **state)
 	    "year=2026", "publicity_days=91", NULL);
 }
 
-/* R-004-M-3.3.1a 004 三(三)1: the share of the price is a ratio above 0. */
+/*
+ * R-004-M-3.3.1a 004 三(三)1: the per-sale share cap is a ratio of 0 to 1,
+ * 0 being off (the default); a province may switch it on and off again.
+ */
 static void
 refused_max_ratio(void **state)
 {
 	(void)state;
-	fx_refused("补贴占售价比例上限应大于 0", "admin", "program.set",
-	    "year=2026", "max_ratio=0", NULL);
+	fx_ok("admin", "program.set", "year=2026", "max_ratio=0.30", NULL);
+	assert_int_equal(fx_int(PROGRAM_ROW("2026") "max_ratio_bp = 3000",
+	    NULL), 1);
+	fx_ok("admin", "program.set", "year=2026", "max_ratio=0", NULL);
+	assert_int_equal(fx_int(PROGRAM_ROW("2026") "max_ratio_bp = 0",
+	    NULL), 1);
+	fx_refused("比例应在 0 到 1 之间", "admin", "program.set",
+	    "year=2026", "max_ratio=-0.1", NULL);
 	assert_string_equal(fx_field, "max_ratio");
 	fx_refused("比例应在 0 到 1 之间", "admin", "program.set",
 	    "year=2026", "max_ratio=1.01", NULL);

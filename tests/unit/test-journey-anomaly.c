@@ -305,12 +305,15 @@ flag_ratio(void **state)
 	char n[NJ_KEY_MAX], s[NJ_KEY_MAX], d[256];
 
 	(void)state;
-	/* 3000 + 20% top-up on 10000: 36% > 35% (the default flag) */
+	/*
+	 * R-004-M-3.3.1 定额补贴 (issue 10 (1)): no share cap by default, so
+	 * 3500 + 20% top-up on 10000 is 42% > 35% (the default flag)
+	 */
 	notice_for(n, ID_A, "张三", "4.3.1", "02", "2");
 	sell(s, "fs_dealer", n, ID_A, "MS26A001", "10000", "2026-03-02");
 	assert_int_equal(flags(s), F_RATIO);
 	detail(d, sizeof d, s, "ratio");
-	assert_string_equal(d, "补贴额占售价 0.36，高于提示值");
+	assert_string_equal(d, "补贴额占售价 0.42，高于提示值");
 	/* 4200 on 15000 is 28% */
 	sell(s, "fs_dealer", n, ID_A, "MS26A002", "15000", "2026-03-02");
 	clean(s);
@@ -321,8 +324,8 @@ flag_ratio(void **state)
 	assert_int_equal(flags(s), F_RATIO);
 	detail(d, sizeof d, s, "ratio");
 	assert_string_equal(d, "补贴额占售价 0.2333，高于提示值");
-	/* exactly at the setting is not above it: 2400 on 8000 at 30% */
-	fx_ok("admin", "program.set", "year=2026", "flag_ratio=0.30", NULL);
+	/* exactly at the setting is not above it: 2800 on 8000 at 35% */
+	fx_ok("admin", "program.set", "year=2026", "flag_ratio=0.35", NULL);
 	sell(s, "fs_dealer", n, ID_B, "XG26A002", "8000", "2026-03-02");
 	clean(s);
 }

@@ -698,7 +698,9 @@ approve_refused_provincial_budget(void **state)
 
 /*
  * R-004-M-3.3.5 004 三(三)5: open-ended items (敞开补贴) are approved beyond the plan:
- * committed, but never refused for want of money.
+ * committed, but never refused for want of money. R-004-M-3.3.6a 004
+ * 三(三)6: their provincial top-ups stop at the provincial plan (issue 10
+ * (2)); the approver is told both amounts.
  */
 static void
 approve_open_ended_exempt(void **state)
@@ -711,18 +713,29 @@ approve_open_ended_exempt(void **state)
 	    "committed_provincial WHERE year = 2026 AND region = '640122'");
 	c0 = committed_central("640122");
 	p0 = committed_provincial("640122");
-	/* 4.3.1/02: 3500 yuan central, +20% (700) provincial top-up */
+	/* 4.3.1/02: 3500 yuan central, +20% (700) provincial top-up: no
+	 * provincial money is left, so no top-up */
 	app_new(no, "xg_zhen", "640122100", ID_A, "张三", "4.3.1", "02", "5");
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
+	assert_non_null(strstr(fx_outbuf, "累加补贴由每台 700.00 元降为 0.00 "
+	    "元：不得突破本县 2026 年度省级累加补贴资金计划"));
 	assert_int_equal(committed_central("640122"), c0 + 5 * 350000);
-	assert_int_equal(committed_provincial("640122"), p0 + 5 * 70000);
-	/* 2.1.4/02 (马铃薯种植机) too: 6000 + 1200 */
+	assert_int_equal(committed_provincial("640122"), p0);
+	assert_int_equal(fx_int("SELECT count(*) FROM application_lines l JOIN "
+	    "applications a ON a.id = l.app_id WHERE a.no = ?1 AND l.central = "
+	    "350000 AND l.provincial = 0 AND l.topup = 0", no, NULL), 1);
+	/* 2.1.4/02 (马铃薯种植机): 6000 + 1200, of which 1000 is left */
+	budget_left("provincial", 1000);
 	app_new(no, "xg_zhen", "640122100", ID_B, "李四", "2.1.4", "02", "1");
 	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
+	assert_non_null(strstr(fx_outbuf, "累加补贴由每台 1200.00 元降为 1000.00 "
+	    "元"));
 	assert_int_equal(committed_central("640122"), c0 + 5 * 350000 +
 	    600000);
+	assert_int_equal(fx_int("SELECT committed_provincial = provincial FROM "
+	    "budgets WHERE year = 2026 AND region = '640122'", NULL), 1);
 	/* but an open line does not carry a limited one through */
 	app_new(no, "xg_zhen", "640122100", ID_E, "赵六", "4.3.1", "02", "1");
 	fx_ok("xg_zhen", "application.line", kv("application", no),
@@ -734,8 +747,7 @@ approve_open_ended_exempt(void **state)
 	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
 	assert_int_equal(committed_central("640122"), c0 + 6 * 350000 +
 	    600000 + 280000);
-	assert_int_equal(committed_provincial("640122"), p0 + 6 * 70000 +
-	    120000);
+	assert_int_equal(committed_provincial("640122"), p0 + 100000);
 }
 
 /* 004 附件2 资金计划表: no plan for the year, nothing to approve against. */

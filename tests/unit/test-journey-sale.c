@@ -567,11 +567,13 @@ subsidy_limited_by_cap(void **state)
 }
 
 /*
- * R-004-M-3.3.1a 004 三(三)1 (30% of the price): a cheap sale gets 30% of its price, so
- * the subsidy never exceeds the price; the commitment shrinks with it.
+ * R-004-M-3.3.1 004 三(三)1 定额补贴 (issue 10 (1)): the tier's fixed amount
+ * does not move with the invoice price: a 2,800-yuan tier sold at 3,000
+ * yuan pays 2,800 (the old 30% cap would have given 900); the ratio is
+ * flagged instead (R-002-A2-10.6 002 附件2 第十条(六)).
  */
 static void
-subsidy_limited_by_price_share(void **state)
+subsidy_fixed_whatever_the_price(void **state)
 {
 	char notice[NJ_KEY_MAX], money[128];
 	int64_t sale;
@@ -584,11 +586,38 @@ subsidy_limited_by_price_share(void **state)
 	    "sale.new", kv("notice", notice), "id_no=" ID_A,
 	    "serial=XG26A001", "price=2000", "sold_on=2026-03-02",
 	    "invoice_no=FP1", NULL);
-	/* above it, 30% of 9000 is less than the tier's 2800 */
+	sale = sell("fs_dealer", notice, ID_A, "XG26A001", "3000",
+	    "2026-03-02", "FP1");
+	sale_money(money, sizeof money, sale);
+	assert_string_equal(money, "280000/0/0/0/280000");
+	assert_string_equal(fx_outbuf, "");
+	assert_int_equal(committed("central", "640122"), 280000);
+	assert_int_equal(fx_int("SELECT flags & 16 FROM sales WHERE id = "
+	    "(SELECT max(id) FROM sales)", NULL), 16);
+}
+
+/*
+ * R-004-M-3.3.1a 004 三(三)1: a province may switch a per-sale share cap
+ * on (program.set max_ratio): a cheap sale then gets that share of its
+ * price, the commitment shrinks with it, and `njbt do` says so with both
+ * amounts and the reason (issue 10 (1)).
+ */
+static void
+subsidy_limited_by_price_share(void **state)
+{
+	char notice[NJ_KEY_MAX], money[128];
+	int64_t sale;
+
+	(void)state;
+	fx_ok("admin", "program.set", "year=2026", "max_ratio=0.30", NULL);
+	notice_in(notice, "640122", ID_A, "张三", "1.1.3", "03", "1");
+	/* 30% of 9000 is less than the tier's 2800 */
 	sale = sell("fs_dealer", notice, ID_A, "XG26A001", "9000",
 	    "2026-03-02", "FP1");
 	sale_money(money, sizeof money, sale);
 	assert_string_equal(money, "270000/0/0/0/270000");
+	assert_non_null(strstr(fx_outbuf, "分档 03 的补贴额由定额 2800.00 元降为 "
+	    "2700.00 元：本年度方案设定了补贴占售价比例上限"));
 	assert_int_equal(committed("central", "640122"), 270000);
 	/* the year's max_ratio sets the share: 35% of 5000.01, rounded down */
 	fx_ok("admin", "program.set", "year=2026", "max_ratio=0.35", NULL);
@@ -614,14 +643,14 @@ subsidy_item_topup(void **state)
 	    "2026-03-02", "FP1");
 	sale_money(money, sizeof money, sale);
 	assert_string_equal(money, "350000/70000/0/0/420000");
-	/* limited by the share, the top-up is 20% of what is left */
+	/* R-004-M-3.3.1 定额补贴: a cheaper sale gets the same amount */
 	sale = sell("fs_dealer", notice, ID_A, "MS26A002", "10000",
 	    "2026-03-02", "FP2");
 	sale_money(money, sizeof money, sale);
-	assert_string_equal(money, "300000/60000/0/0/360000");
-	/* 004 三(三)5 open-ended: committed beyond the plan, held to the sale */
-	assert_int_equal(committed("central", "640122"), c0 - 50000);
-	assert_int_equal(committed("provincial", "640122"), p0 - 10000);
+	assert_string_equal(money, "350000/70000/0/0/420000");
+	/* 004 三(三)5 open-ended: committed at approval, nothing moves */
+	assert_int_equal(committed("central", "640122"), c0);
+	assert_int_equal(committed("provincial", "640122"), p0);
 }
 
 /* R-004-M-3.3.3 004 三(三)3: +20% for a recognised service organisation. */
@@ -1076,6 +1105,7 @@ main(void)
 		JX_TEST(subsidy_is_tier_amount),
 		JX_TEST(subsidy_limited_by_filed_amount),
 		JX_TEST(subsidy_limited_by_cap),
+		JX_TEST(subsidy_fixed_whatever_the_price),
 		JX_TEST(subsidy_limited_by_price_share),
 		JX_TEST(subsidy_item_topup),
 		JX_TEST(subsidy_service_org_topup),

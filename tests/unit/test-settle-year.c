@@ -21,7 +21,10 @@
  *               buyer mends it, it is verified again), submitted,
  *               sampled, checked, approved and paid; 40 buyers buy first
  *               and claim;
- *   May         40 more buyers; the returned machine is sold again;
+ *   May         40 more buyers; the returned machine is sold again; the
+ *               admin lowered 1.1.3/03 from 2800 to 2500 yuan from May
+ *               on (分段结算, R-003-A1-2a 003 附件1 二): May's sales of it
+ *               are paid 2500, the earlier ones 2800;
  *   June        batch 2 (May): an objection dismissed (so finance must
  *               check that machine), a finance check fails, paid;
  *   Jul - Sep   two returns after payment, each refunded in full;
@@ -89,7 +92,12 @@ struct ysale {
 	char	 id[32];
 	int	 buyer, kind, batch;	/* batch 1 or 2 */
 	enum fate fate;
+	int64_t	 central, local;	/* its subsidy, by the sale date */
 };
+
+/* R-003-A1-2a: 1.1.3/03 is 2500 yuan from this day on (month 4) */
+#define XG_CHANGE	"2026-05-01"
+#define XG_CENTRAL2	250000
 
 static struct ybuyer	buyers[NBUYERS];
 static struct ysale	sales[NBUYERS * 2];
@@ -207,6 +215,16 @@ add_sale(int buyer, const char *id)
 	s->buyer = buyer;
 	s->kind = buyers[buyer].kind;
 	s->fate = F_PAID;
+	s->central = models[s->kind].central;
+	s->local = models[s->kind].local;
+	/* R-003-A1-2a: sold on or after the change, the new amount */
+	{
+		char day[16];
+
+		date_format(clock_today(), day, sizeof day);
+		if (s->kind == K_XG && strcmp(day, XG_CHANGE) >= 0)
+			s->central = XG_CENTRAL2;
+	}
 	return nsales++;
 }
 
@@ -316,9 +334,8 @@ expected_as(int b, int refunded_too, int64_t *n, int64_t *total,
 		if (sales[k].batch == b && (sales[k].fate == F_PAID ||
 		    (refunded_too && sales[k].fate == F_REFUNDED))) {
 			(*n)++;
-			*total += models[sales[k].kind].central +
-			    models[sales[k].kind].local;
-			*central += models[sales[k].kind].central;
+			*total += sales[k].central + sales[k].local;
+			*central += sales[k].central;
 			*keys += models[sales[k].kind].key;
 		}
 }
@@ -345,8 +362,7 @@ collect(const char *month, const char *no, int b, const char *from,
 		if (in_batch(sales[k].id, no)) {
 			sales[k].batch = b;
 			n++;
-			total += models[sales[k].kind].central +
-			    models[sales[k].kind].local;
+			total += sales[k].central + sales[k].local;
 		}
 	money_format(total, yuan, sizeof yuan);
 	snprintf(out, sizeof out, "%lld 台，补贴 %s 元\n", (long long)n, yuan);
@@ -456,6 +472,10 @@ month(int m)
 		assert_int_equal(atoll(fx_key), fx_int("SELECT count(*) FROM "
 		    "batch_sales x JOIN batches b ON b.id = x.batch_id WHERE "
 		    "b.no = '" B1 "'", NULL));
+		/* R-003-A1-2a 分段结算: 1.1.3/03 at 2500 yuan from May on */
+		now("2026-04-28T10:00:00");
+		fx_ok("admin", "tier.amount", "year=2026", "item=1.1.3",
+		    "tier=03", "from=" XG_CHANGE, "subsidy=2500", NULL);
 		break;
 	case 5:
 		now("2026-05-12T10:00:00");
@@ -734,8 +754,7 @@ one_year(void **state)
 				    s->fate == F_FAILED ? "failed" :
 				    s->fate == F_CANCELLED ? "cancelled" :
 				    "refunded";
-		int64_t		 sub = models[s->kind].central +
-				    models[s->kind].local;
+		int64_t		 sub = s->central + s->local;
 
 		if (strcmp(sale_state(s->id), want) != 0)
 			fail_msg("sale %s is %s, not %s", s->id,
@@ -751,16 +770,15 @@ one_year(void **state)
 			assert_int_equal(fx_int("SELECT amount FROM payments "
 			    "WHERE sale_id = ?1", s->id, NULL), sub);
 			assert_int_equal(fx_int("SELECT central FROM payments "
-			    "WHERE sale_id = ?1", s->id, NULL),
-			    models[s->kind].central);
+			    "WHERE sale_id = ?1", s->id, NULL), s->central);
 			npaid++;
 			sum += sub;
-			pc += models[s->kind].central;
-			pp += models[s->kind].local;
+			pc += s->central;
+			pp += s->local;
 		}
 		if (s->fate == F_PAID || s->fate == F_FAILED) {
-			cc += models[s->kind].central;
-			cp += models[s->kind].local;
+			cc += s->central;
+			cp += s->local;
 		}
 		if (s->fate == F_REFUNDED)
 			assert_int_equal(fx_int("SELECT count(*) FROM returns r "
@@ -807,6 +825,25 @@ one_year(void **state)
 	/* every sheet of each batch agrees */
 	sheets_agree(B1, 1);
 	sheets_agree(B2, 2);
+
+	/*
+	 * R-003-A1-2a 分段结算: 1.1.3/03 was paid 2800 before May and 2500
+	 * from May on, and batch 2's payment report says how many machines
+	 * the changed amount paid
+	 */
+	assert_true(fx_int("SELECT count(*) FROM sales WHERE state = 'paid' "
+	    "AND subsidy = 280000 AND segment = ''", NULL) > 0);
+	k = (int)fx_int("SELECT count(*) FROM sales s JOIN batch_sales x ON "
+	    "x.sale_id = s.id JOIN batches b ON b.id = x.batch_id WHERE "
+	    "b.no = '" B2 "' AND s.subsidy = 250000 AND s.segment = '"
+	    XG_CHANGE "'", NULL);
+	assert_true(k > 0);
+	print("payment", B2, NULL, NULL);
+	snprintf(msg, sizeof msg, "；%d 台按自" XG_CHANGE "起调整后的补贴额结算",
+	    k);
+	assert_true(has(msg));
+	print("payment", B1, NULL, NULL);
+	assert_false(has("调整后的补贴额"));
 
 	/* njbt check, and the audit chain */
 	assert_int_equal(st_check(), 0);
