@@ -435,16 +435,26 @@ sess_goodbye(struct sess *s, enum sess_end why)
 	sess_say(s, line, 0);
 }
 
-/* Close the channel with an exit status and let the bytes go out. */
+/*
+ * Close the channel with an exit status and let the bytes go out; then wait
+ * for the client to hang up (2 s at most): hanging up first, with the
+ * client's last bytes unread, resets the connection, and a client that had
+ * not yet read the exit status loses it (ssh exits 255 instead).
+ */
 static void
 sess_close_channel(struct sess *s, int status)
 {
+	int64_t	end;
+
 	if (s->chan == NULL || s->client_gone || ssh_channel_is_closed(s->chan))
 		return;
 	ssh_channel_request_send_exit_status(s->chan, status);
 	ssh_channel_send_eof(s->chan);
 	ssh_channel_close(s->chan);
 	ssh_blocking_flush(s->ssh, 2000);
+	end = sess_ms() + 2000;
+	while (!s->client_gone && sess_ms() < end && sess_poll(s, 100) == 0)
+		;
 }
 
 /* --- the connection ---------------------------------------------------- */
