@@ -421,7 +421,7 @@ action_body(struct act *a)
 /*
  * A read-only action (a printer) reads in one consistent snapshot without
  * holding the write lock, then writes its audit row in a short
- * transaction of its own (001 查询日志化).
+ * transaction of its own (R-001-A1-16b 001 查询日志化).
  */
 static int
 action_readonly(struct act *a)

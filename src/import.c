@@ -366,12 +366,12 @@ catalog_tier(struct import *imp, int year, const char *item)
 	    (rc = cell_flag(imp, "open", &open)) != NJ_OK ||
 	    (rc = cell_flag(imp, "three_in_one", &three)) != NJ_OK)
 		return rc;
-	/* 004 三(二): 补贴额低于500元的机具不列入补贴范围 */
+	/* R-004-M-3.2 004 三(二): 补贴额低于500元的机具不列入补贴范围 */
 	if (c + p + ci + co < 50000)
 		return imp_err(imp, "subsidy", "分档补贴额合计低于 500 元，不列入"
 		    "补贴范围");
 	if (cap == 0)
-		cap = 5000000;	/* 004 三(三)2: 一般机具单机限额 5 万元 */
+		cap = 5000000;	/* R-004-M-3.3.2 004 三(三)2: 一般机具单机限额 5 万元 */
 	if (cap < c + p + ci + co)
 		return imp_err(imp, "cap", "单机补贴限额低于分档补贴额");
 	if (*topup != '\0' && (ratio_parse(topup, &bp) != 0 || bp > 10000))
@@ -454,7 +454,7 @@ cell_wan(struct import *imp, const char *name, int64_t *fen, int *given)
 	return rc;
 }
 
-/* 004 附件2: 合计 = 小计 + 工作经费; 小计 = 中央 + 自治区 */
+/* R-004-A2-0b 004 附件2: 合计 = 小计 + 工作经费; 小计 = 中央 + 自治区 */
 static int
 budget_row(struct import *imp)
 {
@@ -471,7 +471,7 @@ budget_row(struct import *imp)
 		return db_fail(imp);
 	if (rc == 0)
 		return imp_err(imp, "county_code", "未知的行政区划代码“%s”", code);
-	/* 004 附件2: counties, and a city or the province for their own */
+	/* R-004-A2-0c 004 附件2: counties, and a city or the province for their own */
 	if (strcmp(level, "township") == 0 || strcmp(level, "village") == 0)
 		return imp_err(imp, "county_code", "“%s”是乡镇或村，资金计划"
 		    "应按县（市、区）编列", code);

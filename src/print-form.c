@@ -47,7 +47,7 @@ const struct print_col print_application_cols[] = {
 };
 
 /*
- * 004 附表2 农机购置补贴指标确认通知书. No ID number, no phone, whoever
+ * R-004-T2-3.4 004 附表2 农机购置补贴指标确认通知书. No ID number, no phone, whoever
  * prints it (附表2 三4: 不得存入农机购置补贴管理信息系统); the phone is
  * written in by hand.
  */

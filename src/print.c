@@ -52,7 +52,7 @@
 /*
  * The table of printers; adding a printer is adding a row here. The
  * console prints everything and sees private data; the public sheet
- * (publicity) has no private column at all, so nobody can see one there.
+ * (publicity) has no private column at all (R-004-M-8.4 004 八(四)), so nobody can see one there.
  */
 static const struct printer printer_table[] = {
 	{ "application", "农业机械购置补贴申请表", R_OFFICES, R_CLEAR,
@@ -236,7 +236,7 @@ out:
 	return rc;
 }
 
-/* 001 查询日志化: who printed which report, of what, and how. */
+/* R-001-A1-16b 001 查询日志化: who printed which report, of what, and how. */
 int
 print_audit(const struct actor *who, const struct print_req *req,
     const char *record, int64_t rows, int clear, char *msg, size_t msglen)
