@@ -218,6 +218,9 @@ extern const struct action action_verify_fail;
 /* action-print.c */
 extern const struct action action_print;
 
+/* action-account.c */
+int	 account_batch_check(struct act *, int64_t, const char *);
+
 /* action-batch.c */
 extern const struct action action_batch_new;
 extern const struct action action_batch_publicize;
@@ -254,6 +257,7 @@ extern const struct action action_finance_pay;
 /* action-return.c */
 extern const struct action action_return_new;
 extern const struct action action_return_refund;
+extern const struct action action_return_confirm;
 
 /* anomaly.c */
 #define AN_BUYER_UNITS	0x01	/* 单人多台套 */

@@ -102,10 +102,21 @@ st_sell(char *out, size_t len, const char *dealer, const char *notice,
 	strlcpy0(out, fx_key, len);
 }
 
+/*
+ * Every item of the checklist ticked (R-002-A3-2.2 R-002-A3-2.3 002 附件3
+ * 二(二)、(三)); licence papers count only for a licensed machine.
+ */
+#define ST_CHECKS	"check_identity=1", "check_invoice=1", \
+			"check_nameplate=1", "check_dealer=1", \
+			"check_licence=1", "check_account=1", "check_promise=1"
+
+/* In the office by login, with a second verifier (双人交叉核验). */
 static ST_UNUSED void
 st_verify(const char *login, const char *sale)
 {
-	fx_ok(login, "verify.pass", kv("sale", sale), "method=office", NULL);
+	fx_ok(login, "verify.pass", kv("sale", sale), "method=office",
+	    ST_CHECKS, strcmp(login, "hl_sh") == 0 ? "partner=hl_jb" :
+	    "partner=hl_sh", NULL);
 }
 
 /* A key machine: on site, by hl_jb and then hl_sh (003 附件3). */
@@ -113,8 +124,9 @@ static ST_UNUSED void
 st_verify_key(const char *sale, const char *licence)
 {
 	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite",
-	    kv("licence_no", licence), NULL);
-	fx_ok("hl_sh", "verify.pass", kv("sale", sale), "method=onsite", NULL);
+	    kv("licence_no", licence), ST_CHECKS, NULL);
+	fx_ok("hl_sh", "verify.pass", kv("sale", sale), "method=onsite",
+	    ST_CHECKS, NULL);
 }
 
 /* Every pending review of batch passed by login. */

@@ -75,7 +75,11 @@ verify(const char *login, const char *sale, const char *method)
 
 	snprintf(s, sizeof s, "sale=%s", sale);
 	snprintf(m, sizeof m, "method=%s", method);
-	fx_ok(login, "verify.pass", s, m, NULL);
+	fx_ok(login, "verify.pass", s, m, "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1",
+	    strcmp(login, "hl_sh") == 0 ? "partner=hl_jb" : "partner=hl_sh",
+	    NULL);
 }
 
 /* Every review of the batch still pending, passed by hl_fh. */
@@ -140,7 +144,9 @@ settle(enum stage stage)
 	verify("hl_sh", s4, "office");
 	snprintf(s, sizeof s, "sale=%s", sale_tl);
 	fx_ok("hl_jb", "verify.pass", s, "method=onsite",
-	    "licence_no=宁A-12345", NULL);
+	    "licence_no=宁A-12345", "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1", NULL);
 	verify("hl_sh", sale_tl, "onsite");
 	fx_ok("admin", "user.add", "login=hl_fh", "name=孙复核", "role=county",
 	    "region=640122", "password=njbt-demo-1", "post=approver", NULL);

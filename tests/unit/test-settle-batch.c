@@ -109,7 +109,7 @@ licensed_tractor(char *out, size_t len)
 	    card, NULL);
 	st_sell(out, len, "fs_dealer", notice, id, "TL26L001", "45000");
 	fx_ok("hl_sh", "verify.pass", kv("sale", out), "method=office",
-	    "licence_no=宁A-54321", NULL);
+	    "licence_no=宁A-54321", ST_CHECKS, "partner=hl_jb", NULL);
 }
 
 /* --- batch.new ------------------------------------------------------------ */
