@@ -82,7 +82,7 @@ same "notice totals: the split" "合计,,,,,,,,,,,3,9800.00,9100.00,700.00,0.00,
     "$(tail -n 1 "$T/notice.utf8" | tr -d '\r')"
 has "$T/supply.utf8" ",XG26A001,'=1+2,2026-03-02," && ok "a formula invoice number is guarded" \
     || notok "a formula invoice number is guarded"
-has "$T/supply.utf8" ",核实通过,王芳,贺兰县," && ok "supply shows the check and who" \
+has "$T/supply.utf8" ",核实通过,王芳、赵强,贺兰县," && ok "supply shows the check and who" \
     || notok "supply shows the check and who"
 
 # --- the notice never carries the ID number or the phone ------------------
