@@ -111,10 +111,12 @@ struct ret_batch {
 static int
 ret_batch_of(struct act *a, const struct ret_sale *s, struct ret_batch *b)
 {
-	sqlite3_stmt	*st = sql_query(SQL_RETURN_BATCH_OF_SALE, "i", s->id);
-	int		 rc = sql_step(st);
+	sqlite3_stmt	*st;
+	int		 rc;
 
 	memset(b, 0, sizeof *b);
+	st = sql_query(SQL_RETURN_BATCH_OF_SALE, "i", s->id);
+	rc = sql_step(st);
 	if (rc == 1) {
 		b->id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, b->no, sizeof b->no);
