@@ -185,6 +185,9 @@ batch_new(struct act *a)
 	if (store_changes() == 0)
 		return act_refuse(a, "month", "本县 %s 月底前没有待结算的已核验机具",
 		    month);
+	/* R-004-A4-3b 004 附件4 三: no sale without the buyer's own valid account */
+	if ((rc = account_batch_check(a, id, "month")) != NJ_OK)
+		return rc;
 	if (sql_exec(SQL_BATCH_MARK, id) != 0)
 		return act_fail(a, "汇总结算批次");
 	/* R-004-A4-4.3 004 附件4 四(三): every key or licensed machine, a sample of the rest */

@@ -251,6 +251,9 @@ finance_pay(struct act *a)
 	if (count != 0)
 		return act_refuse(a, "batch", "销售 %lld 没有核验时确认的收款账户，"
 		    "须重新核验", (long long)count);
+	/* R-004-A4-4.6a 004 附件4 四(六): never a payment into an empty account */
+	if ((rc = account_batch_check(a, b.id, "batch")) != NJ_OK)
+		return rc;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_PAY_BATCH, b.id, act_str(a, "paid_on"),
 	    act_str(a, "ref"), a->who->id, at) != 0 ||

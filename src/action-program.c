@@ -26,8 +26,43 @@ static const struct field program_fields[] = {
 	{ "flag_dealer_units", FT_INT, 0, "短期大批量预警台数", NULL, 100000 },
 	{ "flag_dealer_days", FT_INT, 0, "短期大批量天数", NULL, 366 },
 	{ "flag_ratio", FT_RATIO, 0, "补贴售价比预警", NULL, 0 },
+	{ "video_max", FT_MONEY, 0, "视频核验补贴额上限（元，低于此额）", NULL, 0 },
+	{ "verify_mode", FT_CHOICE, 0, "核验双重审核方式",
+	    "pair:双人交叉核验,review:个人核验+集体会审", 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
+
+/*
+ * Issue 10 item 5: the video threshold and the check mode (migration
+ * 009), kept beside the row program_set wrote; what is not given stays.
+ */
+static int
+program_set_verify(struct act *a, int year)
+{
+	sqlite3_stmt	*st;
+	int64_t		 video = 200000;	/* R-002-M-3 002 三: 2000元 */
+	char		 mode[8] = "pair";
+	int		 rc;
+
+	if (!act_has(a, "video_max") && !act_has(a, "verify_mode"))
+		return NJ_OK;
+	st = sql_query(SQL_VERIFY_SETTINGS, year);
+	if ((rc = sql_step(st)) == 1) {
+		video = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, mode, sizeof mode);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询年度方案");
+	if (act_has(a, "video_max"))
+		video = act_num(a, "video_max");
+	if (act_has(a, "verify_mode"))
+		strlcpy0(mode, act_str(a, "verify_mode"), sizeof mode);
+	if (sql_exec(SQL_VERIFY_SETTINGS_SET, video, mode,
+	    (int64_t)year) != 0)
+		return act_fail(a, "保存年度方案");
+	return NJ_OK;
+}
 
 /* The defaults of a year nobody has set: Ningxia 2014 (004). */
 static void
@@ -97,7 +132,7 @@ program_set(struct act *a)
 {
 	struct program_row	p;
 	char			at[32];
-	int			year = (int)act_num(a, "year");
+	int			year = (int)act_num(a, "year"), rc;
 
 	if (program_get(year, &p) < 0)
 		return act_fail(a, "查询年度方案");
@@ -140,6 +175,8 @@ program_set(struct act *a)
 	    p.key_threshold, p.ban_years, p.flag_buyer_units,
 	    p.flag_dealer_units, p.flag_dealer_days, p.flag_ratio_bp, at) != 0)
 		return act_fail(a, "保存年度方案");
+	if ((rc = program_set_verify(a, year)) != NJ_OK)
+		return rc;
 	act_key(a, "%d", year);
 	return NJ_OK;
 }

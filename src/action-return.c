@@ -5,7 +5,10 @@
  * pay the whole subsidy back into the finance account: the county records
  * the request (return.new), finance records the refund (return.refund),
  * and only then is the sale cancelled and the machine returned. The
- * budget's committed and paid parts follow.
+ * budget's committed and paid parts follow. Once the sale's batch is with
+ * finance (submitted, approved) and not yet paid, finance first confirms
+ * that nothing was paid (return.confirm, 004 附件5 一, second case), then
+ * the county's return proceeds.
  */
 #include <string.h>
 
@@ -99,6 +102,66 @@ ret_cancel(struct act *a, const struct ret_sale *s, const char *state)
 	    0);
 }
 
+/* The batch holding the sale, if any: id, number, state. */
+struct ret_batch {
+	int64_t	 id;
+	char	 no[32];
+	char	 state[16];
+};
+
+static int
+ret_batch_of(struct act *a, const struct ret_sale *s, struct ret_batch *b)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(b, 0, sizeof *b);
+	st = sql_query(SQL_RETURN_BATCH_OF_SALE, s->id);
+	rc = sql_step(st);
+	if (rc == 1) {
+		b->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, b->no, sizeof b->no);
+		sql_col_copy(st, 2, b->state, sizeof b->state);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询结算批次");
+	return NJ_OK;
+}
+
+/* Is the batch with finance (submitted or approved, not paid)? */
+static int
+with_finance(const struct ret_batch *b)
+{
+	return b->id != 0 && (strcmp(b->state, "submitted") == 0 ||
+	    strcmp(b->state, "approved") == 0);
+}
+
+/*
+ * R-004-A5-1a 004 附件5 一: 如已报送至县财政局，经县财政局核实补贴资金未发放
+ * 的 ... 方可退货: an unpaid sale of a batch with finance is returned only
+ * after finance's return.confirm.
+ */
+static int
+finance_confirmed(struct act *a, const struct ret_sale *s)
+{
+	struct ret_batch	b;
+	int64_t			n = 0;
+	int			rc;
+
+	if ((rc = ret_batch_of(a, s, &b)) != NJ_OK)
+		return rc;
+	if (!with_finance(&b))
+		return NJ_OK;
+	if (sql_int(&n, SQL_RETURN_CONFIRMED, s->id, b.id) < 0)
+		return act_fail(a, "查询财政确认");
+	if (n == 0)
+		return act_refuse(a, "sale", "销售 %lld 所在结算批次 %s 已报送财政："
+		    "须由财政部门先确认补贴资金未发放（财政确认未支付），再办理退货"
+		    "（004 附件5 一）", (long long)s->id, b.no);
+	return NJ_OK;
+}
+
 static const struct field new_fields[] = {
 	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
 	{ "reason", FT_TEXT, FF_REQ, "退货原因", NULL, 200 },
@@ -129,6 +192,8 @@ return_new(struct act *a)
 		return act_refuse(a, "sale", "销售 %lld 已申请退货，等待财政部门登记"
 		    "退款", (long long)s.id);
 	paid = strcmp(s.state, "paid") == 0;
+	if (!paid && (rc = finance_confirmed(a, &s)) != NJ_OK)
+		return rc;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_RETURN_INSERT, s.id, act_str(a, "reason"),
 	    paid, paid ? "awaiting_refund" : "done", a->who->id, at) != 0)
@@ -211,4 +276,54 @@ return_refund(struct act *a)
 const struct action action_return_refund = {
 	"return.refund", "登记退回的补贴款", R(ROLE_FINANCE), refund_fields,
 	return_refund, 0, NULL
+};
+
+static const struct field confirm_fields[] = {
+	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
+	{ "note", FT_TEXT, 0, "核实情况", NULL, 200 },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+/*
+ * R-004-A5-1a 004 附件5 一: finance confirms that nothing was paid on a
+ * sale of a batch it holds, so that the county may take the return.
+ */
+static int
+return_confirm(struct act *a)
+{
+	struct ret_sale		s;
+	struct ret_batch	b;
+	char			at[32];
+	int64_t			n = 0;
+	int			rc;
+
+	if ((rc = ret_find(a, &s)) != NJ_OK ||
+	    (rc = ret_batch_of(a, &s, &b)) != NJ_OK)
+		return rc;
+	if (strcmp(s.state, "paid") == 0 || strcmp(s.state, "refunded") == 0)
+		return act_refuse(a, "sale", "销售 %lld 的补贴已支付：须购机者全额"
+		    "退回补贴款，由财政部门登记退款", (long long)s.id);
+	if (strcmp(s.state, "cancelled") == 0)
+		return act_refuse(a, "sale", "销售 %lld 已退货", (long long)s.id);
+	if (!with_finance(&b))
+		return act_refuse(a, "sale", "销售 %lld 不在已报送财政的结算批次中，"
+		    "退货无需财政确认", (long long)s.id);
+	if (sql_int(&n, SQL_RETURN_CONFIRMED, s.id, b.id) < 0)
+		return act_fail(a, "查询财政确认");
+	if (n > 0)
+		return act_refuse(a, "sale", "销售 %lld 已确认补贴资金未发放",
+		    (long long)s.id);
+	clock_stamp(a->now, at, sizeof at);
+	if (sql_exec(SQL_RETURN_CONFIRM_INSERT, s.id, b.id,
+	    act_has(a, "note") ? act_str(a, "note") : NULL, a->who->id,
+	    at) != 0)
+		return act_fail(a, "保存财政确认");
+	act_out(a, "结算批次 %s：补贴资金未发放，可由县农机部门办理退货", b.no);
+	act_key(a, "%lld", (long long)s.id);
+	return NJ_OK;
+}
+
+const struct action action_return_confirm = {
+	"return.confirm", "确认补贴资金未发放（退货）", R(ROLE_FINANCE),
+	confirm_fields, return_confirm, 0, NULL
 };

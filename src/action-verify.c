@@ -9,22 +9,52 @@
  * the buyer can mend them all; the sale can then be checked again. The
  * pass freezes the buyer's bank account on the sale: payment goes there
  * and nowhere else (R-SEC-8.1c issue 8 (1)).
+ *
+ * Issue 10 item 5 (002 附件3, 003 附件3): the checklist is required, item
+ * by item, and stored so (verification_checks); a video check only for a
+ * machine below the year's video threshold and never for installed
+ * equipment (tiers.installed); an organisation's machine on site (000);
+ * every check by two people: a second verifier named on the pass, or (as
+ * the year sets) one verifier and a recorded collective review (集体会审).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "actions.h"
 
-/* R-004-A4-3 004 附件4 三 逐台核实. The checklist: field, what it checks, the words for a problem. */
+/*
+ * R-004-A4-3 004 附件4 三 逐台核实; R-002-A3-2.2 R-002-A3-2.3 002 附件3
+ * 二(二)、(三); 003 附件3 第七条(二)、(三). The checklist: field, the item
+ * as a clerk ticks it, the words for a problem, and whether only licensed
+ * machines have it.
+ */
 static const struct {
 	const char	*field;
+	const char	*item;
 	const char	*problem;
+	int		 licensed_only;
 } checklist[] = {
-	{ "check_identity",	"购机者身份与申请人不一致" },
-	{ "check_invoice",	"发票姓名或金额与登记不符" },
-	{ "check_nameplate",	"铭牌（生产企业、型号、出厂编号、发动机号）与系统不符" },
-	{ "check_dealer",	"发票上的经销商与系统不符" },
-	{ "check_licence",	"牌证材料不全或不符" },
+	{ "check_identity", "购机者本人与身份证件、申请人一致",
+	    "购机者身份与申请人不一致", 0 },
+	{ "check_invoice", "发票上的购机者姓名（名称）与金额",
+	    "发票姓名或金额与登记不符", 0 },
+	{ "check_nameplate", "铭牌与发票、系统一致（生产企业、型号、出厂编号、"
+	    "发动机号）", "铭牌（生产企业、型号、出厂编号、发动机号）与系统不符", 0 },
+	{ "check_dealer", "发票上的经销商与系统一致",
+	    "发票上的经销商与系统不符", 0 },
+	{ "check_licence", "牌证材料（行驶证或登记证书）",
+	    "牌证材料不全或不符", 1 },
+	{ "check_account", "银行卡（折）账号、开户名与购机者一致",
+	    "银行卡（折）账号或开户名与购机者不符", 0 },
+	{ "check_promise", "购机者签署购机价格真实性承诺",
+	    "购机者未签署购机价格真实性承诺", 0 },
+};
+#define NCHECKS	(sizeof checklist / sizeof checklist[0])
+
+/* The year's settings of a check (programs, migration 009). */
+struct verify_settings {
+	int64_t	 video_max;	/* fen: video only below it */
+	char	 mode[8];	/* pair: 双人交叉核验; review: 集体会审 */
 };
 
 #define CHECK_FIELD(name, label) \
@@ -48,6 +78,16 @@ find_sale(struct act *a, struct sale_row *s)
 		return act_fail(a, "查询销售");
 	if (rc == 0)
 		return act_refuse(a, "sale", "未知的销售编号：%lld", (long long)id);
+	st = sql_query(SQL_VERIFY_SALE_MORE, id);
+	if ((rc = sql_step(st)) == 1) {
+		s->subsidy = sqlite3_column_int64(st, 0);
+		s->installed = sqlite3_column_int(st, 1);
+		sql_col_copy(st, 2, s->kind, sizeof s->kind);
+		sql_col_copy(st, 3, s->buyer_name, sizeof s->buyer_name);
+	}
+	sqlite3_reset(st);
+	if (rc != 1)
+		return act_fail(a, "查询销售");
 	return need_scope(a, "sale", a->who->role == ROLE_TOWNSHIP &&
 	    s->township[0] ? s->township : s->county);
 }
@@ -94,17 +134,153 @@ static const struct field pass_fields[] = {
 	CHECK_FIELD("check_nameplate", "铭牌与系统一致"),
 	CHECK_FIELD("check_dealer", "经销商与发票一致"),
 	CHECK_FIELD("check_licence", "牌证材料"),
+	CHECK_FIELD("check_account", "银行卡账号与开户名"),
+	CHECK_FIELD("check_promise", "购机价格真实性承诺"),
+	{ "partner", FT_LOGIN, 0, "第二核验人（登录名）", NULL, 32 },
+	{ "review_no", FT_TEXT, 0, "集体会审记录编号", NULL, 40 },
+	{ "account_holder", FT_TEXT, 0, "开户名（银行卡所示）", NULL, 60 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
+
+/* The year's video threshold and check mode; the defaults if not set. */
+static int
+verify_settings_get(int year, struct verify_settings *v)
+{
+	sqlite3_stmt	*st = sql_query(SQL_VERIFY_SETTINGS, year);
+	int		 rc = sql_step(st);
+
+	v->video_max = 200000;	/* R-002-M-3 002 三: 补贴额小于2000元 */
+	strlcpy0(v->mode, "pair", sizeof v->mode);
+	if (rc == 1) {
+		v->video_max = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, v->mode, sizeof v->mode);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item of the
+ * checklist ticked (相符) for a pass; licence papers only for a licensed
+ * machine. The items left unticked, named, into buf; their count.
+ */
+static int
+unticked(struct act *a, const struct sale_row *s, char *buf, size_t len)
+{
+	size_t	i, used = 0;
+	int	n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < NCHECKS; i++) {
+		if (checklist[i].licensed_only && !s->licensed)
+			continue;
+		if (act_has(a, checklist[i].field) &&
+		    strcmp(act_str(a, checklist[i].field), "1") == 0)
+			continue;
+		used += (size_t)snprintf(buf + used, used < len ? len - used : 0,
+		    "%s%s", n ? "、" : "", checklist[i].item);
+		n++;
+	}
+	return n;
+}
+
+/*
+ * How the machine may be checked: R-000-M-3.2.4b 000 三(二)4: an
+ * organisation's machine on site (合作组织购买情况需派人实际逐台核实);
+ * R-002-M-3 002 三: by video only below the year's threshold and never
+ * installed equipment (补贴额小于2000元的非安装类小型机具).
+ */
+static int
+method_allowed(struct act *a, const struct sale_row *s,
+    const struct verify_settings *v)
+{
+	char	max[32], sub[32];
+
+	if (strcmp(s->kind, "org") == 0 && strcmp(act_str(a, "method"),
+	    "onsite") != 0)
+		return act_refuse(a, "method", "农业生产经营组织购买的机具须派人"
+		    "现场逐台核实");
+	if (strcmp(act_str(a, "method"), "video") != 0)
+		return NJ_OK;
+	if (s->installed)
+		return act_refuse(a, "method", "设施安装类机具不得视频核验，"
+		    "须现场核验");
+	if (s->subsidy >= v->video_max) {
+		money_format(v->video_max, max, sizeof max);
+		money_format(s->subsidy, sub, sizeof sub);
+		return act_refuse(a, "method", "视频核验仅限补贴额低于 %s 元的机具，"
+		    "本机补贴 %s 元，须现场或室内核验", max, sub);
+	}
+	return NJ_OK;
+}
+
+/*
+ * R-002-A3-2.3a R-003-A3-7b 002 附件3 二(三); 003 附件3 第七条: 双人交叉核验
+ * or 个人核验 + 单位内部集体会审, as the year sets. A key machine is checked
+ * by two passes of two people anyway (R-003-A3-7a). The second verifier's
+ * id into partner (0 if none).
+ */
+static int
+second_check(struct act *a, const struct sale_row *s,
+    const struct verify_settings *v, int64_t *partner)
+{
+	int	rc;
+
+	*partner = 0;
+	if (act_has(a, "partner")) {
+		rc = sql_int(partner, SQL_VERIFY_PARTNER,
+		    act_str(a, "partner"), s->county);
+		if (rc < 0)
+			return act_fail(a, "查询核验人员");
+		if (rc == 0)
+			return act_refuse(a, "partner", "第二核验人 %s 不是本县"
+			    "（乡镇）可核验的人员", act_str(a, "partner"));
+		if (*partner == a->who->id)
+			return act_refuse(a, "partner", "第二核验人不能是本人："
+			    "须双人交叉核验");
+	}
+	if (s->is_key)
+		return NJ_OK;
+	if (strcmp(v->mode, "review") == 0) {
+		if (!act_has(a, "review_no"))
+			return act_refuse(a, "review_no", "本年度实行个人核验与"
+			    "单位内部集体会审：请填写集体会审记录编号");
+	} else if (*partner == 0)
+		return act_refuse(a, "partner", "本年度实行双人交叉核验：请填写"
+		    "第二核验人");
+	return NJ_OK;
+}
+
+/*
+ * The checklist of verification vid, item by item; the second person and
+ * the collective review (either may be 0 or NULL).
+ */
+static int
+checks_store(struct act *a, int64_t vid, int64_t partner, const char *review)
+{
+	size_t	i;
+
+	for (i = 0; i < NCHECKS; i++)
+		if (act_has(a, checklist[i].field) &&
+		    sql_exec(SQL_VERIFY_CHECK_INSERT, vid,
+		    checklist[i].field, strcmp(act_str(a, checklist[i].field),
+		    "1") == 0) != 0)
+			return -1;
+	if ((partner != 0 || review != NULL) && sql_exec(SQL_VERIFY_SET_SECOND,
+	    partner, review, vid) != 0)
+		return -1;
+	return 0;
+}
 
 static int
 verify_pass(struct act *a)
 {
-	struct sale_row	 s;
-	sqlite3_stmt	*st;
-	char		 at[32], why[512];
-	int64_t		 user, has = 0;
-	int		 rc, others = 0, mine = 0;
+	struct sale_row		 s;
+	struct verify_settings	 v;
+	sqlite3_stmt		*st;
+	char			 at[32], why[512];
+	int64_t			 user, has = 0, partner, vid;
+	int			 rc, others = 0, mine = 0;
 
 	if ((rc = find_sale(a, &s)) != NJ_OK ||
 	    (rc = verifiable(a, &s)) != NJ_OK)
@@ -141,9 +317,27 @@ verify_pass(struct act *a)
 			return act_refuse(a, "sale", "重点机具须由两名不同人员现场核验，"
 			    "您已核验过");
 	}
+	/* R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item ticked */
+	if (unticked(a, &s, why, sizeof why) > 0)
+		return act_refuse(a, NULL, "核验清单未逐项核对：%s（002 附件3 二）",
+		    why);
+	if (verify_settings_get(s.year, &v) < 0)
+		return act_fail(a, "查询年度方案");
+	if ((rc = method_allowed(a, &s, &v)) != NJ_OK ||
+	    (rc = second_check(a, &s, &v, &partner)) != NJ_OK)
+		return rc;
+	/* R-002-A3-2.2.2 002 附件3 二(二)二: 开户名 as the card shows it */
+	if (act_has(a, "account_holder") && strcmp(s.buyer_name,
+	    act_str(a, "account_holder")) != 0)
+		return act_refuse(a, "account_holder", "开户名“%s”与购机者“%s”"
+		    "不一致", act_str(a, "account_holder"), s.buyer_name);
 	if (sql_exec(SQL_VERIFY_INSERT, s.id, a->who->id, at,
 	    act_str(a, "method"), "pass", SQL_NULL, SQL_NULL) != 0)
 		return act_fail(a, "保存核验");
+	vid = store_last_id();
+	if (checks_store(a, vid, partner, act_has(a, "review_no") ?
+	    act_str(a, "review_no") : NULL) != 0)
+		return act_fail(a, "保存核验清单");
 	if (s.is_key && others == 0) {
 		if (act_has(a, "licence_no") && sql_exec(SQL_SALE_SET_LICENCE,
 		    act_str(a, "licence_no"), s.id) != 0)
@@ -182,6 +376,8 @@ static const struct field fail_fields[] = {
 	CHECK_FIELD("check_nameplate", "铭牌与系统一致"),
 	CHECK_FIELD("check_dealer", "经销商与发票一致"),
 	CHECK_FIELD("check_licence", "牌证材料"),
+	CHECK_FIELD("check_account", "银行卡账号与开户名"),
+	CHECK_FIELD("check_promise", "购机价格真实性承诺"),
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -202,6 +398,7 @@ verify_fail(struct act *a)
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_VERIFY_INSERT, s.id, a->who->id, at,
 	    act_str(a, "method"), "fail", all, list) != 0 ||
+	    checks_store(a, store_last_id(), 0, NULL) != 0 ||
 	    sql_exec(SQL_SALE_SET_STATE, "failed", s.id) != 0)
 		return act_fail(a, "保存核验");
 	if ((rc = anomaly_check(a, s.id)) != NJ_OK)

@@ -91,6 +91,7 @@ static const struct action *const action_table[] = {
 	&action_finance_pay,
 	&action_return_new,
 	&action_return_refund,
+	&action_return_confirm,
 	&action_user_key_add,
 	&action_user_key_remove,
 	&action_print,

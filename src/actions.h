@@ -219,6 +219,9 @@ extern const struct action action_verify_fail;
 /* action-print.c */
 extern const struct action action_print;
 
+/* action-account.c */
+int	 account_batch_check(struct act *, int64_t, const char *);
+
 /* action-batch.c */
 extern const struct action action_batch_new;
 extern const struct action action_batch_publicize;
@@ -255,6 +258,7 @@ extern const struct action action_finance_pay;
 /* action-return.c */
 extern const struct action action_return_new;
 extern const struct action action_return_refund;
+extern const struct action action_return_confirm;
 
 /* anomaly.c */
 #define AN_BUYER_UNITS	0x01	/* 单人多台套 */
@@ -379,6 +383,10 @@ struct sale_row {
 	unsigned char	 idno_hash[CRYPT_HASH_LEN];	/* the buyer's */
 	char		 township[NJ_REGION_MAX];	/* app's, else buyer's */
 	int64_t		 entered_by;	/* the application's, 0 if none */
+	/* not loaded: action-verify.c's find_sale adds them */
+	int		 installed;	/* the tier's installed flag */
+	char		 kind[8];	/* the buyer's: person, org */
+	char		 buyer_name[NJ_NAME_MAX];	/* the buyer's name */
 };
 struct app_row {
 	int64_t	 id;

@@ -326,6 +326,7 @@ static const struct icol catalog_cols[] = {
 	{ "subsidy_county", 0, 20 }, { "cap", 0, 20 }, { "key", 0, 1 },
 	{ "licensed", 0, 1 }, { "open", 0, 1 }, { "three_in_one", 0, 1 },
 	{ "region_limit", 0, TEXT_MAX }, { "topup", 0, 8 },
+	{ "installed", 0, 1 },
 	{ NULL, 0, 0 }
 };
 
@@ -380,6 +381,14 @@ catalog_tier(struct import *imp, int year, const char *item)
 	if (sql_exec(SQL_TIER_UPSERT, year, item, tier,
 	    name, cell(imp, "tier_params"), c, p, ci, co, cap, key, lic, open,
 	    three, cell(imp, "region_limit")) != 0)
+		return db_fail(imp);
+	/* issue 10 item 5: installed equipment, from the column or the class */
+	if (strcmp(cell(imp, "installed"), "") != 0 &&
+	    strcmp(cell(imp, "installed"), "0") != 0 &&
+	    strcmp(cell(imp, "installed"), "1") != 0)
+		return imp_err(imp, "installed", "installed 应为 0 或 1");
+	if (sql_exec(SQL_TIER_SET_INSTALLED, cell(imp, "installed"),
+	    year, item, tier) != 0)
 		return db_fail(imp);
 	if (*topup != '\0' && (sql_exec(SQL_TOPUP_ITEM_DELETE, year,
 	    item) != 0 || (bp > 0 && sql_exec(SQL_TOPUP_ITEM_INSERT, year,

@@ -40,7 +40,10 @@ struct mac_table {
  * with migration 004 (issue 8 items 6 and 7); the frozen account of a
  * sale and the account a payment went to with 003 (item 1); pair locks
  * with 006 (item 8); a line's and a sale's top-up and the segments of
- * tier amounts with 008 (issue 10).
+ * tier amounts with 008 (issue 10); the year's video threshold and check
+ * mode, a tier's installed flag, a check's second verifier, its checklist
+ * and finance's confirmation before a return with 009 (issue 10 items 5
+ * and 7).
  */
 static const struct mac_table mac_tables[] = {
 	{ "users", "用户", { "id" }, { "login", "role", "region", "maker_id",
@@ -52,9 +55,9 @@ static const struct mac_table mac_tables[] = {
 	{ "buyers", "购机者", { "id" }, { "idno_hash", "account_hash",
 	    "township", "service_org", "banned_until" } },
 	{ "programs", "实施方案", { "year" }, { "flow", "max_ratio_bp",
-	    "key_threshold", "ban_years" } },
+	    "key_threshold", "ban_years", "video_max", "verify_mode" } },
 	{ "tiers", "补贴分档", { "id" }, { "year", "item_code", "code",
-	    "central", "provincial", "city", "county", "cap" } },
+	    "central", "provincial", "city", "county", "cap", "installed" } },
 	{ "topups", "累加补贴", { "id" }, { "year", "kind", "item_code",
 	    "bp" } },
 	{ "products", "产品", { "id" }, { "maker_id", "tier_id", "subsidy",
@@ -75,7 +78,9 @@ static const struct mac_table mac_tables[] = {
 	{ "tier_amounts", "分段补贴额", { "id" }, { "tier_id", "from_day",
 	    "central", "provincial", "city", "county" } },
 	{ "verifications", "核验", { "id" }, { "sale_id", "user_id",
-	    "result" } },
+	    "result", "partner", "review_no" } },
+	{ "verification_checks", "核验清单", { "verification_id", "item" },
+	    { "result" } },
 	{ "batches", "结算批次", { "id" }, { "county", "state",
 	    "approved_by" } },
 	{ "payments", "支付", { "id" }, { "sale_id", "batch_id", "amount",
@@ -84,6 +89,8 @@ static const struct mac_table mac_tables[] = {
 	{ "login_pair_locks", "登录锁定", { "user_id", "addr" }, { "since",
 	    "until" } },
 	{ "returns", "退货", { "id" }, { "sale_id", "state", "refund" } },
+	{ "return_confirms", "财政确认未支付", { "id" }, { "sale_id",
+	    "batch_id", "by_user" } },
 };
 #define NMAC (sizeof mac_tables / sizeof mac_tables[0])
 

@@ -8,6 +8,10 @@
 # totals that agree, the capital numerals, no private data in the public
 # table, and month end (`--all -o DIR`, with no progress bar when piped).
 . "$(dirname "$0")/../lib.sh"
+# R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item of the checklist;
+# R-002-A3-2.3a 二(三) 双人交叉核验: a second verifier (partner)
+CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
+CHECKS="$CHECKS check_licence=1 check_account=1 check_promise=1"
 
 ID1=640122198001011238
 PHONE1=13995011234
@@ -33,7 +37,8 @@ NOTICE=$(tail -n 1 "$T/out")
 "$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no==1+2 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")
-check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$SALE method=office
+check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$SALE method=office \
+    $CHECKS partner=hl_sh
 case "$APP$NOTICE$SALE" in
 SQ640122*TZ640122*[0-9]) ok "journey made $APP $NOTICE $SALE" ;;
 *) notok "journey made"; diag "app [$APP] notice [$NOTICE] sale [$SALE]" ;;
@@ -77,7 +82,7 @@ same "notice totals: the split" "合计,,,,,,,,,,,3,9800.00,9100.00,700.00,0.00,
     "$(tail -n 1 "$T/notice.utf8" | tr -d '\r')"
 has "$T/supply.utf8" ",XG26A001,'=1+2,2026-03-02," && ok "a formula invoice number is guarded" \
     || notok "a formula invoice number is guarded"
-has "$T/supply.utf8" ",核实通过,王芳,贺兰县," && ok "supply shows the check and who" \
+has "$T/supply.utf8" ",核实通过,王芳、赵强,贺兰县," && ok "supply shows the check and who" \
     || notok "supply shows the check and who"
 
 # --- the notice never carries the ID number or the phone ------------------
@@ -180,7 +185,8 @@ B=JS640122202603-01
 "$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A002 \
     price=12000 sold_on=2026-03-02 invoice_no=FP-2 > "$T/out" 2> "$T/err"
 SALE2=$(tail -n 1 "$T/out")
-check "verify the second" "$NJBT" do --as hl_jb verify.pass sale=$SALE2 method=office
+check "verify the second" "$NJBT" do --as hl_jb verify.pass sale=$SALE2 method=office \
+    $CHECKS partner=hl_sh
 "$NJBT" do --as jg_zhen application.new buyer_type=person buyer_name=李四 \
     id_no=$ID2 township=640122101 item=1.1.3 tier=03 qty=1 village=关渠村 \
     bank_name=农商银行 bank_account=$ACCT2 phone=13995015678 > "$T/out" 2> "$T/err"
@@ -193,7 +199,8 @@ NOTICE2=$(tail -n 1 "$T/out")
 "$NJBT" do --as fs_dealer sale.new notice=$NOTICE2 id_no=$ID2 serial=XG26A003 \
     price=11800 sold_on=2026-03-02 invoice_no=FP-3 > "$T/out" 2> "$T/err"
 SALE3=$(tail -n 1 "$T/out")
-check "verify 李四's" "$NJBT" do --as hl_sh verify.pass sale=$SALE3 method=office
+check "verify 李四's" "$NJBT" do --as hl_sh verify.pass sale=$SALE3 method=office \
+    $CHECKS partner=hl_jb
 check "a third county clerk to review" "$NJBT" do --as admin user.add login=hl_fh \
     name=孙复核 role=county region=640122 password=njbt-demo-1 post=approver
 export NJBT_NOW=2026-04-02T09:30:00

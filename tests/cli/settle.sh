@@ -34,6 +34,9 @@ sell() {
 cell() { sed -n "$2p" "$1" | tr -d '\r' | cut -d, -f"$3"; }
 lastcell() { tail -n 1 "$1" | tr -d '\r' | cut -d, -f"$2"; }
 
+# R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item of the checklist
+CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1 check_licence=1 check_account=1 check_promise=1"
+
 # --- March: three sales, verified ---------------------------------------
 check "init --demo" "$NJBT" init --demo
 N1=$(notice xg_zhen $ID1 张三 640122100 1.1.3 03 6228480402564890018)
@@ -46,12 +49,25 @@ case "$S1 $S2 $S3" in
 [0-9]*\ [0-9]*\ [0-9]*) ok "three sales $S1 $S2 $S3" ;;
 *) notok "three sales"; diag "[$S1] [$S2] [$S3] $(cat "$T/err")" ;;
 esac
-check "verify $S1" "$NJBT" do --as hl_jb verify.pass sale=$S1 method=office
-check "verify $S2" "$NJBT" do --as hl_sh verify.pass sale=$S2 method=office
+before=$(dbsum)
+refused "R-002-A3-2.2 a pass with an unticked item" \
+    "核验清单未逐项核对：购机者签署购机价格真实性承诺" "$NJBT" do --as hl_jb \
+    verify.pass sale=$S1 method=office partner=hl_sh check_identity=1 \
+    check_invoice=1 check_nameplate=1 check_dealer=1 check_account=1
+refused "R-002-M-3 a video check above the threshold" \
+    "视频核验仅限补贴额低于 2000.00 元的机具，本机补贴 2800.00 元" \
+    "$NJBT" do --as hl_jb verify.pass sale=$S1 method=video $CHECKS partner=hl_sh
+refused "R-002-A3-2.3a one person alone" "本年度实行双人交叉核验" \
+    "$NJBT" do --as hl_jb verify.pass sale=$S1 method=office $CHECKS
+same "the refusals write nothing" "$before" "$(dbsum)"
+check "verify $S1" "$NJBT" do --as hl_jb verify.pass sale=$S1 method=office \
+    $CHECKS partner=hl_sh
+check "verify $S2" "$NJBT" do --as hl_sh verify.pass sale=$S2 method=office \
+    $CHECKS partner=hl_jb
 check "the tractor, on site, first" "$NJBT" do --as hl_jb verify.pass \
-    sale=$S3 method=onsite licence_no=宁A-12345
+    sale=$S3 method=onsite licence_no=宁A-12345 $CHECKS
 check "the tractor, on site, second" "$NJBT" do --as hl_sh verify.pass \
-    sale=$S3 method=onsite
+    sale=$S3 method=onsite $CHECKS
 check "a reviewer who verified nothing" "$NJBT" do --as admin user.add \
     login=hl_fh name=孙复核 role=county region=640122 password=njbt-demo-1 \
     post=approver
@@ -86,6 +102,13 @@ refused "not before the publicity ends" "公示期至 2026-04-10，尚未结束"
     "$NJBT" do --as hl_jb batch.submit batch=$B
 export NJBT_NOW=2026-04-11T09:30:00
 check "batch.submit" "$NJBT" do --as hl_jb batch.submit batch=$B
+before=$(dbsum)
+refused "R-004-A5-1a a return at finance without finance's confirmation" \
+    "已报送财政：须由财政部门先确认补贴资金未发放" \
+    "$NJBT" do --as hl_jb return.new sale=$S2 reason=协商退货
+refused "... which only finance gives" "无权执行" \
+    "$NJBT" do --as hl_jb return.confirm sale=$S2
+same "... and nothing is written" "$before" "$(dbsum)"
 
 # --- finance ----------------------------------------------------------------
 refused "another county's finance" "超出您的管辖范围" "$NJBT" do --as yn_cz finance.sample batch=$B seed=7
@@ -147,6 +170,13 @@ same "the sale is refunded, the machine back in stock" "refunded supplied" \
     "$(q "SELECT s.state || ' ' || m.state FROM sales s JOIN machines m ON m.id = s.machine_id WHERE s.id = $S1")"
 same "the budget's paid part goes down" "2080000" \
     "$(q "SELECT paid_central FROM budgets WHERE year = 2026 AND region = '640122'")"
+check "print publicity after the refund" "$NJBT" print publicity --batch $B \
+    -o "$T/pub.csv"
+same "R-004-A5-2a the refunded machine leaves 附表7" "2,,,,20800.00" \
+    "$(lastcell "$T/pub.csv" 8-12)"
+check "print payment after the refund" "$NJBT" print payment --batch $B \
+    -o "$T/pay.csv"
+same "... but stays in its batch's payment report" "3" "$(cell "$T/pay.csv" 4 4)"
 check "njbt check after the refund" "$NJBT" check
 same "every check still passes" "0" "$(grep -vc '：正常' "$T/out")"
 

@@ -59,7 +59,10 @@ tm send-keys -t v Enter
 shows "pass or fail" v "核验不通过（一次性告知）"
 tm send-keys -t v 1
 shows "the checklist" v "铭牌与系统一致"
-tm send-keys -t v Space F2
+# R-002-A3-2.2 R-002-A3-2.3: the method, then every item ticked (相符);
+# R-002-A3-2.3a: the second verifier after the licence number
+tm send-keys -t v Space Tab Space Tab Space Tab Space Tab Space Tab Space \
+    Tab Space Tab Space Tab Tab "hl_sh" F2
 shows "verified" v "已保存：核验通过，编号 1"
 same "the sale is verified" "verified" "$(q "SELECT state FROM sales WHERE id = 1")"
 
@@ -108,7 +111,8 @@ shows "the claimed sale to verify" v "XG26A002"
 tm send-keys -t v Enter
 tm send-keys -t v 1
 shows "the checklist again" v "铭牌与系统一致"
-tm send-keys -t v Space F2
+tm send-keys -t v Space Tab Space Tab Space Tab Space Tab Space Tab Space \
+    Tab Space Tab Space Tab Tab "hl_sh" F2
 shows "verified again" v "已保存：核验通过，编号 2"
 
 check "print the buy-first sale" "$NJBT" print supply --id 2 --encoding utf-8 \

@@ -6,6 +6,10 @@
 # checks it, approves and pays. Two verified sales are made first with
 # `njbt do`; the rest happens on the screens.
 . "$(dirname "$0")/ssh-lib.inc"
+# R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item of the checklist;
+# R-002-A3-2.3a 二(三) 双人交叉核验: a second verifier (partner)
+CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
+CHECKS="$CHECKS check_licence=1 check_account=1 check_promise=1"
 ID1=640122198001011238
 ID2=640122197512034568
 
@@ -17,7 +21,8 @@ sale() { # ID NAME SERIAL INVOICE
 	sn=$("$NJBT" do --as hl_sh application.approve application="$sa" | tail -1) &&
 	ss=$("$NJBT" do --as fs_dealer sale.new notice="$sn" id_no="$1" \
 	    serial="$3" price=9500 sold_on=2026-03-02 invoice_no="$4") &&
-	"$NJBT" do --as hl_jb verify.pass sale="$ss" method=office > /dev/null
+	"$NJBT" do --as hl_jb verify.pass sale="$ss" method=office \
+    $CHECKS partner=hl_sh > /dev/null
 }
 sale $ID1 张三 XG26A001 FP1 && sale $ID2 李四 XG26A002 FP2 &&
     ok "two sales verified by hl_jb" || notok "two sales verified by hl_jb"

@@ -8,6 +8,10 @@
 # refusal is logged, the 11th within ten minutes is refused as too
 # frequent and the admin's list shows the clerk.
 . "$(dirname "$0")/../lib.sh"
+# R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item of the checklist;
+# R-002-A3-2.3a 二(三) 双人交叉核验: a second verifier (partner)
+CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
+CHECKS="$CHECKS check_licence=1 check_account=1 check_promise=1"
 
 ID1=640122198001011238
 OLD=6228480402564890018
@@ -29,7 +33,8 @@ do_ xg_zhen application.submit application=$A
 do_ hl_sh application.approve application=$A && N=$(key)
 do_ fs_dealer sale.new notice=$N id_no=$ID1 serial=XG26A001 price=12000 \
     sold_on=2026-03-02 invoice_no=FP1 && S=$(key)
-check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$S method=office
+check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$S method=office \
+    $CHECKS partner=hl_sh
 same "the old account is frozen on the sale" "0018" \
     "$(q "SELECT substr(pay_account_last4, -4) FROM sales WHERE id = $S")"
 
@@ -55,7 +60,8 @@ same "its frozen account is cleared" "1" \
 check "the history list" "$NJBT" list buyer_changes --as hl_jb
 grep -q "\*\*\*0018" "$T/out" && grep -q "\*\*\*8006" "$T/out" && ! grep -q "$NEW" "$T/out" \
     && ok "... masked old and new" || { notok "... masked old and new"; diag "$(cat "$T/out")"; }
-check "verify.pass again" "$NJBT" do --as hl_sh verify.pass sale=$S method=office
+check "verify.pass again" "$NJBT" do --as hl_sh verify.pass sale=$S method=office \
+    $CHECKS partner=hl_jb
 
 # --- settlement: paid into the new account -----------------------------------
 check "a reviewer" "$NJBT" do --as admin user.add login=hl_fh name=孙复核 \

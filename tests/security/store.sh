@@ -6,6 +6,10 @@
 # and states with the sqlite3 shell. Each is detected by `njbt check`
 # (exit 1, naming what); an untouched database passes.
 . "$(dirname "$0")/../lib.sh"
+# R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item of the checklist;
+# R-002-A3-2.3a 二(三) 双人交叉核验: a second verifier (partner)
+CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
+CHECKS="$CHECKS check_licence=1 check_account=1 check_promise=1"
 
 ID1=640122198001011238
 ID2=640122198002021235
@@ -44,7 +48,8 @@ NOTICE=$(tail -n 1 "$T/out")
 "$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no=F1 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")
-check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$SALE method=office
+check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$SALE method=office \
+    $CHECKS partner=hl_sh
 case "$APP$APP2$NOTICE$SALE" in
 SQ640122*SQ640122*TZ640122*[0-9]) ok "journey made $APP $APP2 $NOTICE $SALE" ;;
 *) notok "journey made"; diag "[$APP] [$APP2] [$NOTICE] [$SALE]" ;;

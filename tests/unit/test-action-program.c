@@ -240,11 +240,35 @@ refused_key_threshold(void **state)
 	assert_string_equal(fx_field, "key_threshold");
 }
 
+/*
+ * R-002-M-3 R-002-A3-2.3a 002 三; 附件3 二(三): the video threshold (2,000
+ * yuan unless set) and the check mode (双人交叉核验 unless set); what is
+ * not given stays.
+ */
+static void
+set_verify_settings(void **state)
+{
+	(void)state;
+	fx_ok("admin", "program.set", "year=2027", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM programs WHERE year = "
+	    "2027 AND video_max = 200000 AND verify_mode = 'pair'", NULL), 1);
+	fx_ok("admin", "program.set", "year=2027", "video_max=1500", NULL);
+	fx_ok("admin", "program.set", "year=2027", "verify_mode=review", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM programs WHERE year = "
+	    "2027 AND video_max = 150000 AND verify_mode = 'review'", NULL), 1);
+	fx_ok("admin", "program.set", "year=2027", "notice_days=15", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM programs WHERE year = "
+	    "2027 AND video_max = 150000 AND verify_mode = 'review'", NULL), 1);
+	fx_refused("应为以下之一", "admin", "program.set", "year=2027",
+	    "verify_mode=alone", NULL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(set_stores_every_setting),
+		FX_TEST(set_verify_settings),
 		FX_TEST(set_changes_only_what_is_given),
 		FX_TEST(get_defaults_of_unset_year),
 		FX_TEST(console_may_set),

@@ -339,6 +339,34 @@ bad_file_stores_nothing(void **state)
 
 /* --- catalogue -------------------------------------------------------- */
 
+/*
+ * R-002-M-3 002 三: 非安装类小型机具 may be checked by video: a tier is
+ * installed equipment as the column installed says, or, without it, when
+ * its class is 设施... (设施农业设备).
+ */
+static void
+catalog_installed(void **state)
+{
+	(void)state;
+	imp_ok("catalog", "class_code,class_name,subclass_code,subclass_name,"
+	    "item_code,item_name,tier_code,tier_name,subsidy,installed\n"
+	    "12,测试机械,12.1,测试小类,12.1.2,滴灌设备,01,小型,1200,1\n"
+	    "12,测试机械,12.1,测试小类,12.1.2,滴灌设备,02,大型,2400,\n"
+	    "13,设施农业设备,13.1,温室设备,13.1.1,卷帘机,01,卷帘机,900,\n"
+	    "13,设施农业设备,13.1,温室设备,13.1.1,卷帘机,02,大卷帘机,1900,0\n",
+	    2027);
+	assert_int_equal(fx_int("SELECT count(*) FROM tiers WHERE year = 2027 "
+	    "AND ((item_code = '12.1.2' AND code = '01' AND installed = 1) OR "
+	    "(item_code = '12.1.2' AND code = '02' AND installed = 0) OR "
+	    "(item_code = '13.1.1' AND code = '01' AND installed = 1) OR "
+	    "(item_code = '13.1.1' AND code = '02' AND installed = 0))", NULL),
+	    4);
+	imp_refused("installed", "catalog", "class_code,class_name,"
+	    "subclass_code,subclass_name,item_code,item_name,tier_code,"
+	    "tier_name,subsidy,installed\n"
+	    "12,测试机械,12.1,测试小类,12.1.2,滴灌设备,01,小型,1200,2\n", 2027);
+}
+
 static void
 catalog_stored(void **state)
 {
@@ -731,6 +759,7 @@ main(void)
 		FX_TEST(regions_refused_child_before_parent),
 		FX_TEST(bad_file_stores_nothing),
 		FX_TEST(catalog_stored),
+		FX_TEST(catalog_installed),
 		FX_TEST(catalog_refused_tier_under_500),
 		FX_TEST(catalog_refused_values),
 		FX_TEST(catalog_refused_flags),

@@ -426,7 +426,10 @@ flag_price_moves_with_subsidy(void **state)
 	sell(s, "js_dealer", n, ID_B, "XG26B001", "12000", "2026-03-02");
 	clean(s);
 	/* checked again, the first sale shows it too */
-	fx_ok("hl_jb", "verify.pass", kv("sale", s1), "method=office", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", s1), "method=office",
+	    "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1", "partner=hl_sh", NULL);
 	assert_int_equal(flags(s1), F_PRICE);
 	assert_int_equal(rows(s1, NULL), 1);
 }
@@ -458,7 +461,10 @@ flags_never_block(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM machines WHERE serial = "
 	    "'MS26A009' AND state = 'sold'", NULL), 1);
 	/* and verified as any other; the flags are computed afresh, once */
-	fx_ok("hl_jb", "verify.pass", kv("sale", s), "method=office", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", s), "method=office",
+	    "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1", "partner=hl_sh", NULL);
 	q_text(st, sizeof st, "SELECT state FROM sales WHERE id = ?1", s, NULL);
 	assert_string_equal(st, "verified");
 	assert_int_equal(flags(s), F_BUYER_UNITS | F_DEALER_BURST | F_RATIO |

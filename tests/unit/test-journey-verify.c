@@ -24,8 +24,13 @@
 #define ID_A	"640122198001011238"
 #define ID_B	"640122197512034568"
 
+/* R-002-A3-2.2 R-002-A3-2.3 002 附件3 二(二)、(三): every item ticked */
 #define ALL_OK	"check_identity=1", "check_invoice=1", "check_nameplate=1", \
-		"check_dealer=1", "check_licence=1"
+		"check_dealer=1", "check_licence=1", "check_account=1", \
+		"check_promise=1"
+/* R-002-A3-2.3a 002 附件3 二(三) 双人交叉核验: the second verifier */
+#define WITH_SH	"partner=hl_sh"
+#define WITH_JB	"partner=hl_jb"
 
 /* --- helpers ------------------------------------------------------------ */
 
@@ -103,7 +108,7 @@ pass_verifies_sale_and_machine(void **state)
 	(void)state;
 	sold(sale, ID_A, "张三", "1.1.3", "03", "XG26A001", "12000", NULL);
 	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
-	    ALL_OK, NULL);
+	    ALL_OK, WITH_SH, NULL);
 	assert_string_equal(fx_key, sale);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "verified");
@@ -118,9 +123,32 @@ pass_verifies_sale_and_machine(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
 	    "'verify.pass' AND record = ?1 AND login = 'hl_jb'", sale, NULL),
 	    1);
-	/* checklist items left out count as not checked, not as 不符 */
+	/* each item of the checklist is stored, with the second verifier */
+	assert_int_equal(fx_int("SELECT count(*) FROM verification_checks c "
+	    "JOIN verifications v ON v.id = c.verification_id WHERE v.sale_id "
+	    "= ?1 AND c.result = 1", sale, NULL), 7);
+	assert_int_equal(fx_int("SELECT count(*) FROM verifications v JOIN "
+	    "users u ON u.id = v.partner WHERE v.sale_id = ?1 AND u.login = "
+	    "'hl_sh'", sale, NULL), 1);
+	/* R-002-A3-2.2 002 附件3 二(二): items left out are unticked: refused */
 	sold(sale, ID_B, "李四", "1.1.3", "03", "XG26A002", "12000", NULL);
-	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=video",
+	fx_refused("核验清单未逐项核对：购机者本人与身份证件、申请人一致、发票上"
+	    "的购机者姓名（名称）与金额、铭牌与发票、系统一致（生产企业、型号、出厂"
+	    "编号、发动机号）、发票上的经销商与系统一致、银行卡（折）账号、开户名与"
+	    "购机者一致、购机者签署购机价格真实性承诺", "xg_zhen", "verify.pass",
+	    kv("sale", sale), "method=video", WITH_JB, NULL);
+	fx_refused("核验清单未逐项核对：购机者签署购机价格真实性承诺",
+	    "xg_zhen", "verify.pass", kv("sale", sale), "method=office",
+	    "check_identity=1", "check_invoice=1", "check_nameplate=1",
+	    "check_dealer=1", "check_account=1", WITH_JB, NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM verifications WHERE "
+	    "sale_id = ?1", sale, NULL), 0);
+	sale_state(st, sizeof st, sale);
+	assert_string_equal(st, "recorded");
+	/* a machine that is not licensed has no licence papers to tick */
+	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=office",
+	    "check_identity=1", "check_invoice=1", "check_nameplate=1",
+	    "check_dealer=1", "check_account=1", "check_promise=1", WITH_JB,
 	    NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "verified");
@@ -154,7 +182,7 @@ pass_refused_out_of_scope(void **state)
 	fx_refused("请填写：核验方式", "hl_jb", "verify.pass", kv("sale", sale),
 	    NULL);
 	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=office",
-	    NULL);
+	    ALL_OK, WITH_JB, NULL);
 }
 
 /* SPEC 3 先购后补: a recorded sale is checked once the buyer claims. */
@@ -174,7 +202,7 @@ pass_refused_before_claim(void **state)
 	fx_ok("hl_jb", "claim.new", "serial=XG26A001", "id_no=" ID_A,
 	    kv("bank_account", card), "township=640122100", NULL);
 	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=office",
-	    ALL_OK, NULL);
+	    ALL_OK, WITH_JB, NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "verified");
 	machine_state(st, sizeof st, sale);
@@ -189,7 +217,8 @@ pass_refused_when_not_waiting(void **state)
 
 	(void)state;
 	sold(sale, ID_A, "张三", "1.1.3", "03", "XG26A001", "12000", NULL);
-	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
+	    ALL_OK, WITH_SH, NULL);
 	fx_refused("已核验或已结算，不能再核验", "hl_sh", "verify.pass",
 	    kv("sale", sale), "method=office", NULL);
 	fx_refused("已核验或已结算，不能再核验", "hl_sh", "verify.fail",
@@ -227,7 +256,9 @@ pass_refused_with_checklist_problems(void **state)
 	    kv("sale", sale), "method=office", "check_licence=2", NULL);
 	/* 相符 in words passes */
 	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
-	    "check_identity=相符", "check_invoice=相符", NULL);
+	    "check_identity=相符", "check_invoice=相符", "check_nameplate=相符",
+	    "check_dealer=1", "check_account=1", "check_promise=相符", WITH_SH,
+	    NULL);
 }
 
 /* R-004-M-8.2.6 004 八(二)六: licensed machines (tractors, combines) need the licence. */
@@ -252,9 +283,10 @@ pass_refused_without_licence(void **state)
 	/* given by the dealer at the sale: nothing more to ask */
 	sold(sale, ID_B, "李四", "9.1.1", "03", "TL26A002", "68000",
 	    "宁01-22222");
-	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite",
+	    ALL_OK, NULL);
 	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=onsite",
-	    NULL);
+	    ALL_OK, NULL);
 	q_text(lic, sizeof lic, "SELECT state || ' ' || licence_no FROM sales "
 	    "WHERE id = ?1", sale, NULL);
 	assert_string_equal(lic, "verified 宁01-22222");
@@ -280,7 +312,7 @@ pass_key_machine_needs_onsite(void **state)
 	fx_refused("重点机具须现场核验", "hl_jb", "verify.pass",
 	    kv("sale", sale), "method=office", NULL);
 	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=现场核验",
-	    NULL);
+	    ALL_OK, NULL);
 	assert_int_equal(fx_int("SELECT count(*) FROM verifications WHERE "
 	    "sale_id = ?1 AND method = 'onsite'", sale, NULL), 1);
 }
@@ -332,7 +364,7 @@ pass_key_machine_buy_first(void **state)
 	fx_ok("hl_jb", "claim.new", "serial=TL26A001", "id_no=" ID_A,
 	    kv("bank_account", card), "township=640122100", NULL);
 	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=onsite",
-	    "licence_no=宁01-33333", NULL);
+	    "licence_no=宁01-33333", ALL_OK, NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "claimed");
 	fx_refused("您已核验过", "xg_zhen", "verify.pass", kv("sale", sale),
@@ -343,12 +375,149 @@ pass_key_machine_buy_first(void **state)
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "failed");
 	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=onsite",
-	    NULL);
+	    ALL_OK, NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "claimed");
-	fx_ok("hl_sh", "verify.pass", kv("sale", sale), "method=onsite", NULL);
+	fx_ok("hl_sh", "verify.pass", kv("sale", sale), "method=onsite",
+	    ALL_OK, NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "verified");
+}
+
+/*
+ * R-002-M-3 002 三: 补贴额小于2000元的非安装类小型机具 may be checked by
+ * video: a 2,800-yuan 旋耕机 is above the default threshold; a year that
+ * raises it to 3,000 yuan allows it; installed equipment never.
+ */
+static void
+pass_video_only_below_threshold(void **state)
+{
+	char sale[NJ_KEY_MAX], st[32];
+
+	(void)state;
+	sold(sale, ID_A, "张三", "1.1.3", "03", "XG26A001", "12000", NULL);
+	fx_refused("视频核验仅限补贴额低于 2000.00 元的机具，本机补贴 2800.00 元",
+	    "hl_jb", "verify.pass", kv("sale", sale), "method=video", ALL_OK,
+	    WITH_SH, NULL);
+	assert_string_equal(fx_field, "method");
+	assert_int_equal(fx_int("SELECT count(*) FROM verifications WHERE "
+	    "sale_id = ?1", sale, NULL), 0);
+	fx_ok("admin", "program.set", "year=2026", "video_max=3000", NULL);
+	assert_int_equal(fx_int("SELECT video_max FROM programs WHERE year = "
+	    "2026", NULL), 300000);
+	/* installed equipment (设施安装类) never, whatever its subsidy */
+	q_run("UPDATE tiers SET installed = 1 WHERE year = 2026 AND "
+	    "item_code = '1.1.3'", NULL);
+	fx_refused("设施安装类机具不得视频核验，须现场核验", "hl_jb",
+	    "verify.pass", kv("sale", sale), "method=video", ALL_OK, WITH_SH,
+	    NULL);
+	q_run("UPDATE tiers SET installed = 0 WHERE year = 2026 AND "
+	    "item_code = '1.1.3'", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=video",
+	    ALL_OK, WITH_SH, NULL);
+	sale_state(st, sizeof st, sale);
+	assert_string_equal(st, "verified");
+	/* the catalogue marks a 设施农业设备 class installed, others not */
+	assert_int_equal(fx_int("SELECT installed FROM tiers WHERE year = 2026 "
+	    "AND item_code = '11.1.1'", NULL), 1);
+	assert_int_equal(fx_int("SELECT installed FROM tiers WHERE year = 2026 "
+	    "AND item_code = '1.1.3' AND code = '03'", NULL), 0);
+}
+
+/* R-000-M-3.2.4b 000 三(二)4: 合作组织购买情况需派人实际逐台核实. */
+static void
+pass_org_machine_on_site(void **state)
+{
+	char uscc[24], app[NJ_KEY_MAX], n[NJ_KEY_MAX], sale[NJ_KEY_MAX];
+	char st[32];
+
+	(void)state;
+	make_uscc(uscc, "93", "640122", 2024);
+	fx_ok("hl_jb", "application.new", "buyer_type=org",
+	    "buyer_name=贺兰县丰源农机专业合作社", kv("id_no", uscc),
+	    "township=640122100", "item=1.1.3", "tier=03", "qty=1",
+	    "bank_name=黄河农村商业银行", "bank_account=2900012345678", NULL);
+	snprintf(app, sizeof app, "%s", fx_key);
+	fx_ok("hl_jb", "application.submit", kv("application", app), NULL);
+	fx_ok("hl_sh", "application.approve", kv("application", app), NULL);
+	snprintf(n, sizeof n, "%s", fx_key);
+	fx_ok("fs_dealer", "sale.new", kv("notice", n), "buyer_type=org",
+	    kv("id_no", uscc), "serial=XG26A002", "price=12000",
+	    "sold_on=2026-03-02", "invoice_no=FP-XG26A002", NULL);
+	snprintf(sale, sizeof sale, "%s", fx_key);
+	fx_refused("农业生产经营组织购买的机具须派人现场逐台核实", "hl_jb",
+	    "verify.pass", kv("sale", sale), "method=office", ALL_OK, WITH_SH,
+	    NULL);
+	assert_string_equal(fx_field, "method");
+	fx_refused("农业生产经营组织购买的机具须派人现场逐台核实", "hl_jb",
+	    "verify.pass", kv("sale", sale), "method=video", ALL_OK, WITH_SH,
+	    NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM verifications WHERE "
+	    "sale_id = ?1", sale, NULL), 0);
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite",
+	    ALL_OK, WITH_SH, NULL);
+	sale_state(st, sizeof st, sale);
+	assert_string_equal(st, "verified");
+}
+
+/*
+ * R-002-A3-2.3a R-003-A3-7b 002 附件3 二(三); 003 附件3 第七条: 双人交叉
+ * 核验 (a second verifier of the county, not oneself) or, as the year
+ * sets, 个人核验 + 单位内部集体会审 (the review's record number).
+ */
+static void
+pass_by_two_people_or_collective_review(void **state)
+{
+	char sale[NJ_KEY_MAX], buf[64];
+
+	(void)state;
+	sold(sale, ID_A, "张三", "1.1.3", "03", "XG26A001", "12000", NULL);
+	fx_refused("本年度实行双人交叉核验：请填写第二核验人", "hl_jb",
+	    "verify.pass", kv("sale", sale), "method=office", ALL_OK, NULL);
+	assert_string_equal(fx_field, "partner");
+	fx_refused("第二核验人不能是本人", "hl_jb", "verify.pass",
+	    kv("sale", sale), "method=office", ALL_OK, WITH_JB, NULL);
+	fx_refused("第二核验人 yn_jb 不是本县（乡镇）可核验的人员", "hl_jb",
+	    "verify.pass", kv("sale", sale), "method=office", ALL_OK,
+	    "partner=yn_jb", NULL);
+	fx_refused("第二核验人 fs_dealer 不是本县（乡镇）可核验的人员", "hl_jb",
+	    "verify.pass", kv("sale", sale), "method=office", ALL_OK,
+	    "partner=fs_dealer", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM verifications WHERE "
+	    "sale_id = ?1", sale, NULL), 0);
+	/* a township clerk of the county is a second verifier too */
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
+	    ALL_OK, "partner=xg_zhen", NULL);
+	/* the year of a collective review: one verifier and its record */
+	fx_ok("admin", "program.set", "year=2026", "verify_mode=review", NULL);
+	sold(sale, ID_B, "李四", "1.1.3", "03", "XG26A002", "12000", NULL);
+	fx_refused("本年度实行个人核验与单位内部集体会审：请填写集体会审记录编号",
+	    "hl_jb", "verify.pass", kv("sale", sale), "method=office", ALL_OK,
+	    NULL);
+	assert_string_equal(fx_field, "review_no");
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
+	    ALL_OK, "review_no=HS-2026-03", NULL);
+	q_text(buf, sizeof buf, "SELECT review_no FROM verifications WHERE "
+	    "sale_id = ?1", sale, NULL);
+	assert_string_equal(buf, "HS-2026-03");
+}
+
+/* R-002-A3-2.2.2 002 附件3 二(二)二: 开户名 is the buyer's own name. */
+static void
+pass_refused_other_account_holder(void **state)
+{
+	char sale[NJ_KEY_MAX], st[32];
+
+	(void)state;
+	sold(sale, ID_A, "张三", "1.1.3", "03", "XG26A001", "12000", NULL);
+	fx_refused("开户名“张四”与购机者“张三”不一致", "hl_jb", "verify.pass",
+	    kv("sale", sale), "method=office", ALL_OK, WITH_SH,
+	    "account_holder=张四", NULL);
+	assert_string_equal(fx_field, "account_holder");
+	sale_state(st, sizeof st, sale);
+	assert_string_equal(st, "recorded");
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
+	    ALL_OK, WITH_SH, "account_holder=张三", NULL);
 }
 
 /* --- verify.fail -------------------------------------------------------- */
@@ -373,9 +542,16 @@ fail_records_every_problem_at_once(void **state)
 	snprintf(all, sizeof all, "%s；请携带本人身份证原件，并补开发票", list);
 	snprintf(buf, sizeof buf, "%s\n", all);
 	assert_string_equal(fx_outbuf, buf);
-	/* one row holds everything */
+	/* one row holds everything; R-002-A3-2.2 its items one by one */
 	assert_int_equal(fx_int("SELECT count(*) FROM verifications WHERE "
 	    "sale_id = ?1", sale, NULL), 1);
+	assert_int_equal(fx_int("SELECT count(*) FROM verification_checks c "
+	    "JOIN verifications v ON v.id = c.verification_id WHERE "
+	    "v.sale_id = ?1", sale, NULL), 3);
+	assert_int_equal(fx_int("SELECT count(*) FROM verification_checks c "
+	    "JOIN verifications v ON v.id = c.verification_id WHERE "
+	    "v.sale_id = ?1 AND c.result = 0 AND c.item IN ('check_identity', "
+	    "'check_nameplate')", sale, NULL), 2);
 	q_text(buf, sizeof buf, "SELECT problems FROM verifications WHERE "
 	    "sale_id = ?1", sale, NULL);
 	assert_string_equal(buf, all);
@@ -416,7 +592,7 @@ fail_then_checked_again(void **state)
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "failed");
 	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=office",
-	    ALL_OK, NULL);
+	    ALL_OK, WITH_SH, NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "verified");
 	machine_state(st, sizeof st, sale);
@@ -438,17 +614,20 @@ fail_key_machine_restarts_two_checks(void **state)
 	(void)state;
 	sold(sale, ID_A, "张三", "9.1.1", "03", "TL26A001", "68000",
 	    "宁01-12345");
-	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite",
+	    ALL_OK, NULL);
 	fx_ok("hl_sh", "verify.fail", kv("sale", sale), "method=onsite",
 	    "check_nameplate=0", "reason=发动机号与铭牌不符", NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "failed");
-	fx_ok("hl_sh", "verify.pass", kv("sale", sale), "method=onsite", NULL);
+	fx_ok("hl_sh", "verify.pass", kv("sale", sale), "method=onsite",
+	    ALL_OK, NULL);
 	assert_string_equal(fx_outbuf, "已记录第一人现场核验，还需另一名人员现场核验\n");
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "recorded");
 	/* hl_jb's pass before the failure does not bar him now */
-	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite", NULL);
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale), "method=onsite",
+	    ALL_OK, NULL);
 	sale_state(st, sizeof st, sale);
 	assert_string_equal(st, "verified");
 	machine_state(st, sizeof st, sale);
@@ -478,6 +657,10 @@ main(void)
 		JX_TEST(pass_key_machine_needs_onsite),
 		JX_TEST(pass_key_machine_needs_two_people),
 		JX_TEST(pass_key_machine_buy_first),
+		JX_TEST(pass_video_only_below_threshold),
+		JX_TEST(pass_org_machine_on_site),
+		JX_TEST(pass_by_two_people_or_collective_review),
+		JX_TEST(pass_refused_other_account_holder),
 		JX_TEST(fail_records_every_problem_at_once),
 		JX_TEST(fail_then_checked_again),
 		JX_TEST(fail_key_machine_restarts_two_checks),

@@ -75,7 +75,11 @@ verify(const char *login, const char *sale, const char *method)
 
 	snprintf(s, sizeof s, "sale=%s", sale);
 	snprintf(m, sizeof m, "method=%s", method);
-	fx_ok(login, "verify.pass", s, m, NULL);
+	fx_ok(login, "verify.pass", s, m, "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1",
+	    strcmp(login, "hl_sh") == 0 ? "partner=hl_jb" : "partner=hl_sh",
+	    NULL);
 }
 
 /* Every review of the batch still pending, passed by hl_fh. */
@@ -140,7 +144,9 @@ settle(enum stage stage)
 	verify("hl_sh", s4, "office");
 	snprintf(s, sizeof s, "sale=%s", sale_tl);
 	fx_ok("hl_jb", "verify.pass", s, "method=onsite",
-	    "licence_no=宁A-12345", NULL);
+	    "licence_no=宁A-12345", "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1", NULL);
 	verify("hl_sh", sale_tl, "onsite");
 	fx_ok("admin", "user.add", "login=hl_fh", "name=孙复核", "role=county",
 	    "region=640122", "password=njbt-demo-1", "post=approver", NULL);
@@ -339,6 +345,7 @@ static void
 payment_detail_publicity_agree(void **state)
 {
 	char	line[1024], s[NJ_KEY_MAX + 8];
+	int64_t	sale;
 
 	(void)state;
 	settle(PUBLICIZED);
@@ -357,14 +364,10 @@ payment_detail_publicity_agree(void **state)
 	review_all();
 	fx_ok("hl_jb", "batch.submit", "batch=" BATCH, NULL);
 	fx_ok("hl_cz", "finance.sample", "batch=" BATCH, "seed=7", NULL);
-	{
-		int64_t sale;
-
-		while ((sale = fx_int("SELECT sale_id FROM finance_checks "
-		    "WHERE result IS NULL LIMIT 1", NULL)) > 0) {
-			snprintf(s, sizeof s, "sale=%lld", (long long)sale);
-			fx_ok("hl_cz", "finance.check", s, "result=pass", NULL);
-		}
+	while ((sale = fx_int("SELECT sale_id FROM finance_checks "
+	    "WHERE result IS NULL LIMIT 1", NULL)) > 0) {
+		snprintf(s, sizeof s, "sale=%lld", (long long)sale);
+		fx_ok("hl_cz", "finance.check", s, "result=pass", NULL);
 	}
 	fx_ok("hl_cz", "finance.approve", "batch=" BATCH, NULL);
 	now("2026-04-26T09:30:00");
@@ -377,6 +380,26 @@ payment_detail_publicity_agree(void **state)
 	assert_string_equal(line, "合计,,,,8400.00,,,");
 	assert_int_equal(fx_int("SELECT sum(amount) FROM payments", NULL),
 	    840000);
+	/*
+	 * R-004-A5-2a 004 附件5 二、附表7: a machine returned after payment
+	 * and refunded leaves the beneficiary table but stays in its
+	 * batch's sheets (what was paid, and refunded beside it).
+	 */
+	sale = fx_int("SELECT min(sale_id) FROM payments", NULL);
+	snprintf(s, sizeof s, "sale=%lld", (long long)sale);
+	fx_ok("hl_jb", "return.new", s, "reason=质量问题三包退货", NULL);
+	fx_ok("hl_cz", "return.refund", s, "amount=2800", "paid_on=2026-04-26",
+	    NULL);
+	pr_ok(NULL, "publicity", BATCH, NULL, NULL, NULL);
+	assert_int_equal(lines(), 2 + 2);
+	line_at(-1, line, sizeof line);
+	assert_string_equal(line, "合计,,,,,,,2,,,,5600.00");
+	pr_ok(NULL, "payment", BATCH, NULL, NULL, NULL);
+	line_at(3, line, sizeof line);
+	assert_non_null(strstr(line, ",合计,3,8400.00,"));
+	pr_ok(NULL, "detail", BATCH, NULL, NULL, NULL);
+	line_at(-1, line, sizeof line);
+	assert_string_equal(line, "合计,,,,,,,3,8400.00,8400.00,0.00,,");
 }
 
 /* --- 附表6: one row per buyer ---------------------------------------------- */

@@ -70,7 +70,10 @@ journey(void)
 	    "invoice_no==HYPERLINK(\"http://x\",\"y\")", NULL);
 	snprintf(sale1, sizeof sale1, "%s", fx_key);
 	snprintf(s, sizeof s, "sale=%s", sale1);
-	fx_ok("hl_jb", "verify.pass", s, "method=office", NULL);
+	fx_ok("hl_jb", "verify.pass", s, "method=office", "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1",
+	    "partner=hl_sh", NULL);
 }
 
 /* 李四 applies in 金贵镇 (jg_zhen); approved; key is the notice number. */
@@ -267,7 +270,7 @@ supply_rows_and_totals(void **state)
 	    "宁夏塞上农业机械有限公司,1GQN-200,,1,2米及以上,自用,2800.00,0.00,"
 	    "0.00,0.00,2800.00,2800.00,,贺兰县丰收农机销售有限公司,12000.00,,"
 	    "XG26A001,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-03-02,"
-	    "2026-03-02 09:30:00,核实通过,王芳,贺兰县,2026-03-02 09:30:00",
+	    "2026-03-02 09:30:00,核实通过,王芳、赵强,贺兰县,2026-03-02 09:30:00",
 	    sale1, notice1);
 	assert_string_equal(line, want);
 
@@ -279,11 +282,16 @@ supply_rows_and_totals(void **state)
 	snprintf(sale2, sizeof sale2, "%s", fx_key);
 	snprintf(s, sizeof s, "sale=%s", sale2);
 	fx_ok("hl_jb", "verify.pass", s, "method=onsite",
-	    "licence_no=宁A-12345", NULL);
+	    "licence_no=宁A-12345", "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1", NULL);
 	pr_ok("hl_sh", "supply", sale2, NULL, NULL, NULL);
 	assert_true(has(",TL26A001[ETL26A001],FP-0002,"));
 	assert_true(has(",待第二人现场核实,王芳,贺兰县,"));
-	fx_ok("hl_sh", "verify.pass", s, "method=onsite", NULL);
+	fx_ok("hl_sh", "verify.pass", s, "method=onsite", "check_identity=1", "check_invoice=1",
+	    "check_nameplate=1", "check_dealer=1", "check_licence=1",
+	    "check_account=1", "check_promise=1",
+	    NULL);
 	pr_ok("hl_sh", "supply", sale2, NULL, NULL, NULL);
 	assert_true(has(",核实通过,王芳、赵强,贺兰县,2026-03-02 09:30:00\r\n"));
 

@@ -109,7 +109,7 @@ licensed_tractor(char *out, size_t len)
 	    card, NULL);
 	st_sell(out, len, "fs_dealer", notice, id, "TL26L001", "45000");
 	fx_ok("hl_sh", "verify.pass", kv("sale", out), "method=office",
-	    "licence_no=宁A-54321", NULL);
+	    "licence_no=宁A-54321", ST_CHECKS, "partner=hl_jb", NULL);
 }
 
 /* --- batch.new ------------------------------------------------------------ */
@@ -118,6 +118,53 @@ licensed_tractor(char *out, size_t len)
  * R-004-A4-4.1 004 附件4 四(一): days 1-5, the county collects last month's verified
  * machines: verified before the month's end, of this county, in no batch.
  */
+/*
+ * R-004-A4-3b 004 附件4 三: 户名为本人的有效一本通存折: no sale enters a
+ * batch without a valid account in the buyer's own name; the batch is
+ * refused naming the sale, and nothing of it is written.
+ */
+static void
+batch_new_refused_without_valid_account(void **state)
+{
+	char	want[160];
+
+	(void)state;
+	st_settle(ST_VERIFIED, 0);
+	now("2026-04-02T09:00:00");
+	/* no account frozen at all */
+	q_run("UPDATE sales SET pay_account_enc = NULL WHERE id = ?1", st_xg3,
+	    NULL);
+	snprintf(want, sizeof want, "销售 %s 没有有效的收款账户（没有核验时确认的"
+	    "银行账号）", st_xg3);
+	fx_refused(want, "hl_jb", "batch.new", "month=2026-03", NULL);
+	assert_string_equal(fx_field, "month");
+	assert_int_equal(fx_int("SELECT count(*) FROM batches", NULL), 0);
+	assert_int_equal(fx_int("SELECT count(*) FROM batch_sales", NULL), 0);
+	/* a card whose check digit is wrong (Luhn) */
+	st_seal_account(st_xg3, "6228480402564890126");
+	snprintf(want, sizeof want, "销售 %s 没有有效的收款账户（银行卡号校验位"
+	    "不符（Luhn））", st_xg3);
+	fx_refused(want, "hl_jb", "batch.new", "month=2026-03", NULL);
+	/* an empty one */
+	st_seal_account(st_xg3, "");
+	fx_refused("银行账号为空", "hl_jb", "batch.new", "month=2026-03", NULL);
+	/* a valid card in someone else's name */
+	st_seal_account(st_xg3, ACCT2);
+	q_run("UPDATE sales SET pay_holder = '李五' WHERE id = ?1", st_xg3,
+	    NULL);
+	fx_refused("开户名与购机者不一致", "hl_jb", "batch.new", "month=2026-03",
+	    NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM batches", NULL), 0);
+	/* the buyer's own valid card: collected */
+	q_run("UPDATE sales SET pay_holder = '李四' WHERE id = ?1", st_xg3,
+	    NULL);
+	fx_ok("hl_jb", "batch.new", "month=2026-03", NULL);
+	assert_string_equal(fx_key, BATCH);
+	assert_true(fx_int("SELECT count(*) FROM batch_sales x JOIN batches b "
+	    "ON b.id = x.batch_id WHERE b.no = '" BATCH "' AND x.sale_id = ?1",
+	    st_xg3, NULL) == 1);
+}
+
 static void
 batch_new_collects_the_month(void **state)
 {
@@ -860,6 +907,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		ST_TEST(batch_new_collects_the_month),
+		ST_TEST(batch_new_refused_without_valid_account),
 		ST_TEST(batch_new_numbers_per_year),
 		ST_TEST(batch_new_review_list),
 		ST_TEST(batch_new_sample_reproducible),

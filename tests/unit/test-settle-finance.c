@@ -526,6 +526,30 @@ pay_refusals(void **state)
 	assert_int_equal(st_check(), 0);
 }
 
+/*
+ * R-004-A4-4.6a 004 附件4 四(六): no payment row is ever written for an
+ * empty account: finance.pay is refused naming the sale.
+ */
+static void
+pay_refused_for_empty_account(void **state)
+{
+	char	want[160];
+
+	(void)state;
+	st_settle(ST_APPROVED, 0);
+	now("2026-04-26T09:30:00");
+	st_seal_account(st_xg1, "");
+	snprintf(want, sizeof want, "销售 %s 没有有效的收款账户（银行账号为空）",
+	    st_xg1);
+	fx_refused(want, "hl_cz", "finance.pay", "batch=" BATCH,
+	    "paid_on=2026-04-25", NULL);
+	assert_string_equal(fx_field, "batch");
+	assert_int_equal(fx_int("SELECT count(*) FROM payments", NULL), 0);
+	assert_int_equal(fx_int("SELECT count(*) FROM batches WHERE state = "
+	    "'approved'", NULL), 1);
+	assert_int_equal(st_check(), 0);
+}
+
 /* Every machine returned after the approval: nothing is paid. */
 static void
 pay_refused_when_emptied(void **state)
@@ -533,6 +557,11 @@ pay_refused_when_emptied(void **state)
 	(void)state;
 	st_settle(ST_APPROVED, 0);
 	now("2026-04-20T10:00:00");
+	/* R-004-A5-1a 004 附件5 一: finance confirms nothing was paid first */
+	fx_ok("hl_cz", "return.confirm", kv("sale", st_xg1), NULL);
+	fx_ok("hl_cz", "return.confirm", kv("sale", st_xg2), NULL);
+	fx_ok("hl_cz", "return.confirm", kv("sale", st_xg3), NULL);
+	fx_ok("hl_cz", "return.confirm", kv("sale", st_tl), NULL);
 	fx_ok("hl_jb", "return.new", kv("sale", st_xg1), "reason=退货", NULL);
 	fx_ok("hl_jb", "return.new", kv("sale", st_xg2), "reason=退货", NULL);
 	fx_ok("hl_jb", "return.new", kv("sale", st_xg3), "reason=退货", NULL);
@@ -560,6 +589,7 @@ main(void)
 		ST_TEST(pay_stores_payments),
 		ST_TEST(pay_refusals),
 		ST_TEST(pay_refused_when_emptied),
+		ST_TEST(pay_refused_for_empty_account),
 	};
 
 	return FX_RUN(tests);

@@ -115,16 +115,54 @@ return_before_payment(void **state)
 }
 
 /*
- * R-004-A5-1 004 附件5 一: 如已报送至县财政局 ... 补贴资金未发放的: a machine of a batch
- * finance has approved, not yet paid, may still be returned; it is not
- * paid.
+ * R-004-A5-1a 004 附件5 一: before the batch goes to finance the county
+ * returns alone; finance has nothing to confirm.
+ */
+static void
+return_before_finance_needs_no_confirmation(void **state)
+{
+	(void)state;
+	st_settle(ST_PUBLICIZED, 0);
+	fx_refused("不在已报送财政的结算批次中，退货无需财政确认", "hl_cz",
+	    "return.confirm", kv("sale", st_tl), NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM return_confirms", NULL),
+	    0);
+	fx_ok("hl_sh", "return.new", kv("sale", st_tl), "reason=协商退货", NULL);
+	assert_string_equal(sale_state(st_tl), "cancelled");
+	assert_int_equal(st_check(), 0);
+}
+
+/*
+ * R-004-A5-1 R-004-A5-1a 004 附件5 一: 如已报送至县财政局，经县财政局核实补贴
+ * 资金未发放的: a machine of a batch finance has approved, not yet paid, is
+ * returned once finance confirms nothing was paid; it is not paid.
  */
 static void
 return_from_approved_batch(void **state)
 {
+	int64_t n;
+
 	(void)state;
 	st_settle(ST_APPROVED, 0);
 	now("2026-04-20T10:00:00");
+	/* the attack: the county returns without finance's confirmation */
+	n = fx_int("SELECT count(*) FROM returns", NULL);
+	fx_refused("已报送财政：须由财政部门先确认补贴资金未发放", "hl_sh",
+	    "return.new", kv("sale", st_tl), "reason=协商退货", NULL);
+	assert_string_equal(fx_field, "sale");
+	assert_int_equal(fx_int("SELECT count(*) FROM returns", NULL), n);
+	assert_string_equal(sale_state(st_tl), "batched");
+	assert_true(in_batch(st_tl, BATCH));
+	/* only finance confirms, only once, only for a sale it holds */
+	fx_refused("无权执行", "hl_sh", "return.confirm", kv("sale", st_tl),
+	    NULL);
+	fx_ok("hl_cz", "return.confirm", kv("sale", st_tl),
+	    "note=经核实补贴资金未发放", NULL);
+	fx_refused("已确认补贴资金未发放", "hl_cz", "return.confirm",
+	    kv("sale", st_tl), NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM return_confirms r JOIN "
+	    "users u ON u.id = r.by_user WHERE r.sale_id = ?1 AND u.login = "
+	    "'hl_cz'", st_tl, NULL), 1);
 	fx_ok("hl_sh", "return.new", kv("sale", st_tl), "reason=协商退货", NULL);
 	assert_string_equal(sale_state(st_tl), "cancelled");
 	assert_false(in_batch(st_tl, BATCH));
@@ -473,6 +511,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		ST_TEST(return_before_payment),
+		ST_TEST(return_before_finance_needs_no_confirmation),
 		ST_TEST(return_from_approved_batch),
 		ST_TEST(return_before_batch),
 		ST_TEST(return_releases_the_whole_notice),
