@@ -35,9 +35,11 @@ same() {
 	else notok "$1"; diag "expected [$2], got [$3]"; fi
 }
 
-# q SQL: one value from the database
-q() { sqlite3 "$NJBT_DB" "$1"; }
+# q SQL: one value from the database (a read during a write waits for it,
+# up to 5 s, rather than failing with "database is locked")
+q() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" "$1"; }
 
 # nothing_written COMMAND...: the database's rows are the same afterwards
-dbsum() { sqlite3 "$NJBT_DB" .dump | grep -v '^INSERT INTO audit' |
+dbsum() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" .dump |
+    grep -v '^INSERT INTO audit' |
     grep -v '^INSERT INTO lookup_refusals' | md5sum; }
