@@ -14,6 +14,27 @@ ok() { n=$((n + 1)); echo "ok $n - $*"; }
 notok() { n=$((n + 1)); echo "not ok $n - $*"; }
 diag() { echo "# $*"; }
 
+# demo_db [FILE [NJBT]]: a new demo database at FILE ($NJBT_DB by default)
+# with its key and anchor beside it. tests/run builds one demo per run
+# ($NJBT_DEMO, made at the clock $NJBT_DEMO_NOW); when that is there and
+# our clock is the same, FILE is a copy of it, else (a script run by hand,
+# another clock) `NJBT init --demo` makes it (NJBT: $NJBT by default).
+# Quiet on success, like a copy; init's output when it builds.
+demo_db() {
+	dfile=${1:-$NJBT_DB} dbin=${2:-$NJBT}
+	if [ -n "${NJBT_DEMO:-}" ] && [ -f "$NJBT_DEMO" ] &&
+	    [ -f "$NJBT_DEMO.key" ] && [ ! -e "$dfile" ] &&
+	    [ "${NJBT_DEMO_NOW:-}" = "$NJBT_NOW" ]; then
+		rm -f "$dfile-wal" "$dfile-shm"
+		cp "$NJBT_DEMO" "$dfile" &&
+		    cp "$NJBT_DEMO.key" "$dfile.key" &&
+		    { [ ! -e "$NJBT_DEMO.anchor" ] ||
+		    cp "$NJBT_DEMO.anchor" "$dfile.anchor"; }
+		return
+	fi
+	"$dbin" init --demo --db "$dfile"
+}
+
 # check WHAT COMMAND...: ok if the command succeeds
 check() {
 	what=$1; shift
