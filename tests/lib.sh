@@ -60,6 +60,15 @@ same() {
 # up to 5 s, rather than failing with "database is locked")
 q() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" "$1"; }
 
+# wait_q WANT SQL [SECONDS]: until q SQL gives WANT, SECONDS at most (10):
+# for a check of what another process (a session) writes in its own time
+wait_q() {
+	wi=0 wlim=$(( ${3:-10} * 10 ))
+	while [ "$(q "$2")" != "$1" ] && [ $wi -lt $wlim ]; do
+		sleep 0.1; wi=$((wi + 1))
+	done
+}
+
 # nothing_written COMMAND...: the database's rows are the same afterwards
 dbsum() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" .dump |
     grep -v '^INSERT INTO audit' |
