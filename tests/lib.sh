@@ -14,6 +14,27 @@ ok() { n=$((n + 1)); echo "ok $n - $*"; }
 notok() { n=$((n + 1)); echo "not ok $n - $*"; }
 diag() { echo "# $*"; }
 
+# demo_db [FILE [NJBT]]: a new demo database at FILE ($NJBT_DB by default)
+# with its key and anchor beside it. tests/run builds one demo per run
+# ($NJBT_DEMO, made at the clock $NJBT_DEMO_NOW); when that is there and
+# our clock is the same, FILE is a copy of it, else (a script run by hand,
+# another clock) `NJBT init --demo` makes it (NJBT: $NJBT by default).
+# Quiet on success, like a copy; init's output when it builds.
+demo_db() {
+	dfile=${1:-$NJBT_DB} dbin=${2:-$NJBT}
+	if [ -n "${NJBT_DEMO:-}" ] && [ -f "$NJBT_DEMO" ] &&
+	    [ -f "$NJBT_DEMO.key" ] && [ ! -e "$dfile" ] &&
+	    [ "${NJBT_DEMO_NOW:-}" = "$NJBT_NOW" ]; then
+		rm -f "$dfile-wal" "$dfile-shm"
+		cp "$NJBT_DEMO" "$dfile" &&
+		    cp "$NJBT_DEMO.key" "$dfile.key" &&
+		    { [ ! -e "$NJBT_DEMO.anchor" ] ||
+		    cp "$NJBT_DEMO.anchor" "$dfile.anchor"; }
+		return
+	fi
+	"$dbin" init --demo --db "$dfile"
+}
+
 # check WHAT COMMAND...: ok if the command succeeds
 check() {
 	what=$1; shift
@@ -35,9 +56,20 @@ same() {
 	else notok "$1"; diag "expected [$2], got [$3]"; fi
 }
 
-# q SQL: one value from the database
-q() { sqlite3 "$NJBT_DB" "$1"; }
+# q SQL: one value from the database (a read during a write waits for it,
+# up to 5 s, rather than failing with "database is locked")
+q() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" "$1"; }
+
+# wait_q WANT SQL [SECONDS]: until q SQL gives WANT, SECONDS at most (10):
+# for a check of what another process (a session) writes in its own time
+wait_q() {
+	wi=0 wlim=$(( ${3:-10} * 10 ))
+	while [ "$(q "$2")" != "$1" ] && [ $wi -lt $wlim ]; do
+		sleep 0.1; wi=$((wi + 1))
+	done
+}
 
 # nothing_written COMMAND...: the database's rows are the same afterwards
-dbsum() { sqlite3 "$NJBT_DB" .dump | grep -v '^INSERT INTO audit' |
+dbsum() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" .dump |
+    grep -v '^INSERT INTO audit' |
     grep -v '^INSERT INTO lookup_refusals' | md5sum; }

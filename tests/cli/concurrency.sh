@@ -29,7 +29,7 @@ worker() {
 load() {
 	bin=$1 procs=$2 per=$3 total=$(($2 * $3))
 	rm -f "$NJBT_DB" "$NJBT_DB".* "$T"/fails.* "$T"/err.*
-	check "demo database ($procs x $per)" "$bin" init --demo
+	check "demo database ($procs x $per)" demo_db "$NJBT_DB" "$bin"
 	before=$(q "SELECT count(*) FROM machines")
 	audit_before=$(q "SELECT count(*) FROM audit")
 	p=1

@@ -101,7 +101,7 @@ trial() {
 }
 
 start=$(date +%s)
-check "demo database" "$NJBT_PLAIN" init --demo
+check "demo database" demo_db "$NJBT_DB" "$NJBT_PLAIN"
 hits=0 writes=0 landed=0
 k=1
 while [ "$k" -le 20 ]; do trial "$NJBT_PLAIN" "$k"; k=$((k + 1)); done

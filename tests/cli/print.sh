@@ -23,7 +23,7 @@ has() { grep -qF -- "$2" "$1"; }
 head1() { head -n 1 "$1" | sed "s/^$BOM//" | tr -d '\r'; }
 
 # --- the data, made through the real actions ----------------------------
-check "init --demo" "$NJBT" init --demo
+check "init --demo" demo_db
 "$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
     id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=2 phone=$PHONE1 \
     village=新平村 address=习岗镇新平村3队 bank_name=黄河银行 \

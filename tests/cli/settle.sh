@@ -38,7 +38,7 @@ lastcell() { tail -n 1 "$1" | tr -d '\r' | cut -d, -f"$2"; }
 CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1 check_licence=1 check_account=1 check_promise=1"
 
 # --- March: three sales, verified ---------------------------------------
-check "init --demo" "$NJBT" init --demo
+check "init --demo" demo_db
 N1=$(notice xg_zhen $ID1 张三 640122100 1.1.3 03 6228480402564890018)
 N2=$(notice jg_zhen $ID2 李四 640122101 1.1.3 03 6228480402564890125)
 N3=$(notice hl_jb $ID3 王五 640122102 9.1.1 03 6212261202011584001)

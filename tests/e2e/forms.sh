@@ -55,6 +55,7 @@ key=$(screen b | sed -n 's/^[ >]*\(.\)  录入补贴申请.*/\1/p' | head -1)
 tm send-keys -t b "$key"
 shows "the application form" b "身份证号/信用代码"
 tm send-keys -t b Space Tab "马小兵" Tab "640122198001011238" Tab
+wait_screen b "640122198001011238" 10	# typed, then a moment for the Tab
 sleep 1
 tm kill-session -t b
 wait_log "logout" 10

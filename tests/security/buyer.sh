@@ -22,7 +22,7 @@ do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
 state() { q "SELECT state FROM sales WHERE id = $1"; }
 
-check "init --demo" "$NJBT" init --demo
+check "init --demo" demo_db
 YN=$(q "SELECT code FROM regions WHERE parent = '640121' AND level = 'township' ORDER BY code LIMIT 1")
 
 # 张三 of 习岗镇 applies, buys, is verified with his old card

@@ -97,7 +97,7 @@ login a xg_zhen || notok "window a logs in"
 open_menu a "录入补贴申请"
 shows "window a: the application form" a "身份证号/信用代码"
 tm send-keys -t a Space Tab "马小兵" Tab
-sleep 1
+wait_q 1 "SELECT count(*) FROM drafts WHERE form = 'application.new'"
 same "window a keeps its draft" "1" "$(q "SELECT count(*) FROM drafts WHERE form = 'application.new'")"
 term b "$(ssh_pw xg_zhen njbt-demo)"
 shows "window b is offered a's draft at login" b "上次有未完成的表单“录入补贴申请”"
@@ -112,7 +112,7 @@ shows "on Y the draft comes into window b" b "[马小兵"
 same "the draft moved: still one" "1" "$(q "SELECT count(*) FROM drafts WHERE form = 'application.new'")"
 # window a types on: a draft of its own again, b's is untouched
 tm send-keys -t a "640122198001011238" Tab
-sleep 1
+wait_q 2 "SELECT count(*) FROM drafts WHERE form = 'application.new'"
 same "a's typing keeps a draft of a's own" "2" "$(q "SELECT count(*) FROM drafts WHERE form = 'application.new'")"
 to_menu a
 to_menu b

@@ -57,6 +57,7 @@ flood_stop() {
 
 # --- R-SEC-8.8a issue 8 (8): 200 held pre-auth connections ---------------
 flood 127.0.0.2 200
+wait_log "127.0.0.2 refused: too many connections not logged in" 10
 k=$(kids)
 if [ "$k" -le 8 ]; then ok "200 held from one address: at most 8 session processes ($k)"
 else notok "200 held from one address: at most 8 session processes ($k)"; fi

@@ -32,7 +32,7 @@ restore() { rm -f "$NJBT_DB-wal" "$NJBT_DB-shm"; cp "$T/$1.db" "$NJBT_DB"; }
 restore_all() { restore "$1"; cp "$T/$1.anchor" "$NJBT_DB.anchor"; }
 
 # --- the data, through the real actions ----------------------------------
-check "init --demo" "$NJBT" init --demo
+check "init --demo" demo_db
 new_app() {
 	"$NJBT" do --as xg_zhen application.new buyer_type=person \
 	    buyer_name="$1" id_no="$2" township=640122100 item=1.1.3 tier=03 \

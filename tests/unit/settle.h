@@ -1,9 +1,11 @@
 /*
- * settle.h: what the settlement tests share (test-settle-*.c): valid ID
- * numbers, credit codes and bank cards made on the spot, the clock, SQL
- * the test controls, and the March journey of test-print-settle.c made
- * through the real actions up to a stage of monthly settlement (004
- * 附件4 四): collected, publicised, submitted, sampled, approved, paid.
+ * settle.h: what the settlement tests share (test-action-batch.c,
+ * test-action-finance.c, test-action-return.c, test-settle-year.c and
+ * test-print-settle.c): valid ID numbers, credit codes and bank cards made
+ * on the spot, the clock, SQL the test controls, and the March journey
+ * of test-print-settle.c made through the real actions up to a stage of
+ * monthly settlement (004 附件4 四): collected, publicised, submitted,
+ * sampled, approved, paid.
  *
  * The March journey, on the demo province (clock 2026-03-02):
  *   张三 (习岗镇, ID1): XG26A001, XG26A002 (1.1.3/03 旋耕机, 2800 yuan) and

@@ -1,5 +1,5 @@
 /*
- * test-uscc.c: unit tests of check-uscc.c, the unified social credit code
+ * test-check-uscc.c: unit tests of check-uscc.c, the unified social credit code
  * of GB 32100-2015 with its embedded GB 11714 organisation code: valid
  * codes built for every authority and category, each refusal in its order,
  * and every single-character alteration.

@@ -1,5 +1,5 @@
 /*
- * test-idcard.c: unit tests of check-idcard.c, the 18-character citizen
+ * test-check-idcard.c: unit tests of check-idcard.c, the 18-character citizen
  * identity number of GB 11643-1999: each refusal in its order, generated
  * valid numbers and every single-character alteration.
  */

@@ -1,5 +1,5 @@
 /*
- * test-settle-batch.c: monthly settlement at the county (004 附件4 四;
+ * test-action-batch.c: monthly settlement at the county (004 附件4 四;
  * SPEC section 3 step 5; action-batch.c), through the real actions on the
  * demo province: batch.new collects last month's verified machines into a
  * numbered batch and draws the machines to review; batch.publicize sets

@@ -1,5 +1,5 @@
 /*
- * test-journey-verify.c: the county checks papers and machine, unit by
+ * test-action-verify.c: the county checks papers and machine, unit by
  * unit (逐台核实, 004 附件4 三; 003 附件3): verify.pass and verify.fail.
  * Scope, which sales may be checked (a buy-first sale only once claimed),
  * the checklist (a 不符 item refuses a pass), licence numbers for licensed

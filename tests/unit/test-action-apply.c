@@ -1,5 +1,5 @@
 /*
- * test-journey-apply.c: the quota-first application (先定后买, 004 附件4
+ * test-action-apply.c: the quota-first application (先定后买, 004 附件4
  * 一、二): application.new, application.line, application.submit,
  * application.approve, application.reject and application.withdraw.
  * Every refusal of each (scope, banned buyer, the ID number kept with one

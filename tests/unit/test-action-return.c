@@ -1,5 +1,5 @@
 /*
- * test-settle-return.c: returns (退货, 004 附件5; SPEC section 3 returns;
+ * test-action-return.c: returns (退货, 004 附件5; SPEC section 3 returns;
  * action-return.c), through the real actions on the demo province.
  * Before payment (附件5 一) the county agrees: the sale is cancelled and
  * leaves its batch, the notice and the application are cancelled, the

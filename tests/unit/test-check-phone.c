@@ -1,5 +1,5 @@
 /*
- * test-phone.c: unit tests of check-phone.c: mobile numbers (1[3-9] and 9
+ * test-check-phone.c: unit tests of check-phone.c: mobile numbers (1[3-9] and 9
  * more digits) and landlines (010, 02X or 0[3-9]XX, then 7 or 8 digits not
  * starting with 0 or 1), with their normal forms.
  */

@@ -1,5 +1,5 @@
 /*
- * test-luhn.c: unit tests of check-luhn.c: the Luhn mod 10 check, personal
+ * test-check-luhn.c: unit tests of check-luhn.c: the Luhn mod 10 check, personal
  * bank card numbers and organisations' bank account numbers.
  */
 #include <stdarg.h>

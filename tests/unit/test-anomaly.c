@@ -1,5 +1,5 @@
 /*
- * test-journey-anomaly.c: the anomaly flags of SPEC section 5 (异常情形,
+ * test-anomaly.c: the anomaly flags of SPEC section 5 (异常情形,
  * 003 附件3 第七条、第十二条; 003 附件2 第七条(一)4; 004 八(二)三), each
  * provoked through the real actions and checked in sales.flags and in the
  * anomalies table: one buyer many units in a year (单人多台套), a dealer

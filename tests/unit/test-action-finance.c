@@ -1,5 +1,5 @@
 /*
- * test-settle-finance.c: the county finance bureau's part of settlement
+ * test-action-finance.c: the county finance bureau's part of settlement
  * (004 附件4 四(五)、(六); 004 六(一)2(3); SPEC section 3 step 6;
  * action-finance.c), through the real actions on the demo province:
  * finance.sample draws at least 10% of a submitted batch's machines,

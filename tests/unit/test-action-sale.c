@@ -1,5 +1,5 @@
 /*
- * test-journey-sale.c: the dealer records the sale (004 附件4 二; 000
+ * test-action-sale.c: the dealer records the sale (004 附件4 二; 000
  * 二(二)2) in both flows, and the county accepts a buy-first claim:
  * sale.new against a confirmation notice (quota-first, 先定后买), sale.new
  * without one (buy-first, 先购后补) and claim.new. Every refusal (notice,
