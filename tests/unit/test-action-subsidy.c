@@ -1,5 +1,5 @@
 /*
- * test-journey-subsidy.c: the subsidy rules of issue 10 items 1, 2 and 10
+ * test-action-subsidy.c: the subsidy rules of issue 10 items 1, 2 and 10
  * through the actions: a rule that lowers a subsidy says so with both
  * amounts (R-003-A4-7b, R-004-M-3.3.1a); a county recognises service
  * organisations (buyer.service_org, R-004-M-3.3.3a) and their top-up
