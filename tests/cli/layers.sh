@@ -38,8 +38,8 @@ void *, char **); int f(void); int f(void) { return sqlite3_exec(0, "", 0,
 0, 0); }'
 bad cmd-bad store_begin 'int store_begin(void); int f(void); int f(void) {
 return store_begin(); }'
-bad ssh-bad sql_exec 'int sql_exec(int, const char *, ...); int f(void);
-int f(void) { return sql_exec(0, ""); }'
+bad ssh-bad sql_step 'int sql_step(void *); int f(void);
+int f(void) { return sql_step(0); }'
 bad tui-bad2 crypto_secretbox_easy 'int crypto_secretbox_easy(void); int
 f(void); int f(void) { return crypto_secretbox_easy(); }'
 bad store-bad initscr 'void *initscr(void); void *f(void); void *f(void) {
@@ -50,8 +50,8 @@ bad store-bad3 action_run 'int action_run(void); int f(void); int f(void)
 { return action_run(); }'
 bad action-bad tui_main 'int tui_main(void); int f(void); int f(void) {
 return tui_main(); }'
-bad money sql_int 'int sql_int(void); int f(void); int f(void) {
-return sql_int(); }'
+bad money sql_int_n 'int sql_int_n(void); int f(void); int f(void) {
+return sql_int_n(); }'
 bad util role_name 'const char *role_name(int); const char *f(void);
 const char *f(void) { return role_name(0); }'
 
