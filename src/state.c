@@ -128,6 +128,7 @@ static const struct state_move sale_moves[] = {
 	{ "recorded", "failed" },	{ "claimed", "failed" },
 	{ "failed", "recorded" },	{ "failed", "claimed" },
 	{ "verified", "batched" },	{ "batched", "failed" },
+	{ "verified", "failed" },	/* buyer.update: account changed */
 	{ "batched", "paid" },
 	{ "recorded", "cancelled" },	{ "claimed", "cancelled" },
 	{ "verified", "cancelled" },	{ "failed", "cancelled" },
