@@ -14,6 +14,12 @@
 
 #include "label.h"
 
+/* 性别/性质 of an organisation (buyers.kind; a person's is the gender) */
+static const struct state_code buyer_nature_codes[] = {
+	{ "org",	"法人",		"法人" },
+	{ NULL, NULL, NULL }
+};
+
 /* 修改的字段 (buyer_changes.field; action-buyer-rec.c's fields) */
 static const struct state_code buyer_field_codes[] = {
 	{ "township",	"乡镇",		"乡镇" },
@@ -144,6 +150,15 @@ static const struct state_code batch_next_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* what holds a machine in its batch: an objection not yet settled, else
+ * a review not yet done ("" neither) */
+static const struct state_code batch_sale_mark_codes[] = {
+	{ "",		"",		"" },
+	{ "objection",	"异议",		"异议" },
+	{ "review",	"待复核",	"待复核" },
+	{ NULL, NULL, NULL }
+};
+
 /* 公示异议 (objections.upheld: "" pending, 1 upheld, 0 not; the
  * resolution follows) */
 static const struct state_code objection_codes[] = {
@@ -164,6 +179,7 @@ static const struct state_code user_status_codes[] = {
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
+	{ "buyer_nature", NULL, NULL, buyer_nature_codes },
 	{ "flow", "programs", "flow", flow_codes },
 	{ "opinion", "applications", "state", opinion_codes },
 	{ "verification", "verifications", "result", verification_codes },
@@ -175,6 +191,7 @@ const struct label_kind label_kinds[] = {
 	{ "key_mark", NULL, NULL, key_mark_codes },
 	{ "flag_mark", NULL, NULL, flag_mark_codes },
 	{ "batch_next", "batches", "state", batch_next_codes },
+	{ "batch_sale_mark", NULL, NULL, batch_sale_mark_codes },
 	{ "objection", NULL, NULL, objection_codes },
 	{ "user_status", NULL, NULL, user_status_codes },
 	{ NULL, NULL, NULL, NULL }
