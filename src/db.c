@@ -3,8 +3,9 @@
  * $NJBT_DB, then ./var/njbt.db), opening it at the latest version, and
  * `njbt init`'s create-or-upgrade. Every connection opened here gets the
  * state table's SQL face (state.c): njbt_state(kind, code [, long]) for
- * labels, njbt_state_ok(kind, from, to) and the TEMP triggers that refuse
- * a transition the table lacks.
+ * labels (of states and of label.c's enumerations), njbt_state_ok(kind,
+ * from, to) and the TEMP triggers that refuse a transition the table
+ * lacks.
  */
 #include <errno.h>
 #include <libgen.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "label.h"
 #include "state.h"
 #include "store.h"
 
@@ -27,8 +29,8 @@ static const enum sql db_state_guards[] = {
 
 /*
  * njbt_state(kind, code [, long]): the code's short label, or with a true
- * third argument its long one; a code the table lacks reads as itself,
- * NULL as NULL.
+ * third argument its long one, from state.c's kinds or label.c's; a code
+ * the tables lack reads as itself, NULL as NULL.
  */
 static void
 db_state_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -46,7 +48,7 @@ db_state_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		return;
 	}
 	label = argc == 3 && sqlite3_value_int(argv[2]) ?
-	    state_long(kind, code) : state_label(kind, code);
+	    label_long(kind, code) : label_short(kind, code);
 	sqlite3_result_text(cx, label, -1, label == code ? SQLITE_TRANSIENT :
 	    SQLITE_STATIC);
 }

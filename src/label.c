@@ -1,0 +1,246 @@
+/*
+ * label.c: the enumeration kinds. A stored code that is not a record's
+ * state (state.c holds those) but is shown in Chinese has its labels
+ * here, one row per code: the short one for lists, the long one for
+ * printed sheets (the same text when both show the same). Lists and
+ * printers read them through njbt_state(kind, code [, long]) (db.c), so
+ * no SQL statement carries its own copy of a label. Some codes stand for
+ * what a statement computes rather than stores (a review not yet done,
+ * a batch in its publicity days): the statement picks the code by its
+ * conditions and the table says how it reads. Rows, not ladders.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "label.h"
+
+/* 性别/性质 of an organisation (buyers.kind; a person's is the gender) */
+static const struct state_code buyer_nature_codes[] = {
+	{ "org",	"法人",		"法人" },
+	{ NULL, NULL, NULL }
+};
+
+/* 修改的字段 (buyer_changes.field; action-buyer-rec.c's fields) */
+static const struct state_code buyer_field_codes[] = {
+	{ "township",	"乡镇",		"乡镇" },
+	{ "village",	"村组",		"村组" },
+	{ "address",	"住址",		"住址" },
+	{ "phone",	"联系电话",	"联系电话" },
+	{ "bank_name",	"开户行",	"开户行" },
+	{ "bank_account", "账号",	"账号" },
+	{ "legal_rep",	"法定代表人",	"法定代表人" },
+	{ NULL, NULL, NULL }
+};
+
+/* 申请购机者身份 (buyers.kind; an organisation with service_org set reads
+ * as service_org) */
+static const struct state_code buyer_kind_codes[] = {
+	{ "person",	"个人",		"个人" },
+	{ "org",	"组织",		"组织" },
+	{ "service_org", "农机作业服务组织", "农机作业服务组织" },
+	{ NULL, NULL, NULL }
+};
+
+/* 购机方式 (programs.flow, applications.flow): long as 附表2 prints it */
+static const struct state_code flow_codes[] = {
+	{ "quota-first", "先定后买",	"自主购机、定额补贴、县级结算、直补到卡" },
+	{ "buy-first",	"先购后补",	"先购后补、定额补贴、县级结算、直补到卡" },
+	{ NULL, NULL, NULL }
+};
+
+/* 审批意见 of 附表1, by the application's state (a rejection's reason
+ * follows its label) */
+static const struct state_code opinion_codes[] = {
+	{ "draft",	"",		"" },
+	{ "submitted",	"",		"" },
+	{ "approved",	"同意",		"同意" },
+	{ "rejected",	"不同意：",	"不同意：" },
+	{ "withdrawn",	"",		"" },
+	{ "used",	"同意",		"同意" },
+	{ "cancelled",	"",		"" },
+	{ NULL, NULL, NULL }
+};
+
+/* 核实情况 of 附表3 (verifications.result; "half" one on-site pass of
+ * two, "none" none yet; a failure's problems follow its label) */
+static const struct state_code verification_codes[] = {
+	{ "pass",	"核实通过",	"核实通过" },
+	{ "fail",	"核实未通过：",	"核实未通过：" },
+	{ "half",	"待第二人现场核实", "待第二人现场核实" },
+	{ "none",	"待核实",	"待核实" },
+	{ NULL, NULL, NULL }
+};
+
+/* 附表4's four questions, answered at once by the review's result
+ * (reviews.result; NULL, pending, is blank) */
+static const struct state_code review_answer_codes[] = {
+	{ "pass",	"是",		"是" },
+	{ "fail",	"否",		"否" },
+	{ NULL, NULL, NULL }
+};
+
+/* 复核结论 (reviews.result; "" while pending) */
+static const struct state_code review_codes[] = {
+	{ "",		"待复核",	"待复核" },
+	{ "pass",	"一致",		"一致" },
+	{ "fail",	"不一致",	"不一致" },
+	{ NULL, NULL, NULL }
+};
+
+/* why a machine must be reviewed (reviews.required_why, action-batch.c) */
+static const struct state_code review_why_codes[] = {
+	{ "key",	"重点机具",	"重点机具" },
+	{ "licensed",	"牌证机具",	"牌证管理机具" },
+	{ "sample",	"抽样",		"随机抽查" },
+	{ NULL, NULL, NULL }
+};
+
+/* 财政抽查核实 (finance_checks.result; "" while pending) */
+static const struct state_code finance_check_codes[] = {
+	{ "",		"待核实",	"待核实" },
+	{ "pass",	"属实",		"属实" },
+	{ "fail",	"不属实",	"不属实" },
+	{ NULL, NULL, NULL }
+};
+
+/* 异常情形 (anomalies.kind, anomaly.c's table; SPEC section 5) */
+static const struct state_code anomaly_codes[] = {
+	{ "buyer_units", "单人多台套",	"单人多台套" },
+	{ "dealer_burst", "短期内大批量", "短期内大批量" },
+	{ "repeat_item", "同人连年购置同类机具", "同人连年购置同类机具" },
+	{ "engine_dup",	"发动机号重复",	"发动机号重复" },
+	{ "ratio",	"补贴售价比偏高", "补贴售价比偏高" },
+	{ "window",	"超出有效期录入", "超出确认通知书有效期" },
+	{ "price",	"售价随补贴变动", "售价随补贴额变动" },
+	{ NULL, NULL, NULL }
+};
+
+/* the list's marks: a key machine (sales.is_key <> 0) ... */
+static const struct state_code key_mark_codes[] = {
+	{ "0",		"",		"" },
+	{ "1",		"重",		"重" },
+	{ NULL, NULL, NULL }
+};
+
+/* ... and each anomaly bit of sales.flags (actions.h's AN_*), by value */
+static const struct state_code flag_mark_codes[] = {
+	{ "0",		"",		"" },
+	{ "1",		"多",		"多" },
+	{ "2",		"批",		"批" },
+	{ "4",		"连",		"连" },
+	{ "8",		"号",		"号" },
+	{ "16",		"比",		"比" },
+	{ "32",		"期",		"期" },
+	{ "64",		"价",		"价" },
+	{ NULL, NULL, NULL }
+};
+
+/* a batch's next step, by its state; "publicizing" its publicity days
+ * (the last day follows), "sampling" and "checking" the finance
+ * bureau's sample not yet drawn or not yet checked */
+static const struct state_code batch_next_codes[] = {
+	{ "open",	"公示",		"公示" },
+	{ "publicizing", "公示至",	"公示至" },
+	{ "publicized",	"报送财政",	"报送财政" },
+	{ "sampling",	"财政抽查",	"财政抽查" },
+	{ "checking",	"抽查核实",	"抽查核实" },
+	{ "submitted",	"财政审核",	"财政审核" },
+	{ "approved",	"支付",		"支付" },
+	{ "paid",	"",		"" },
+	{ NULL, NULL, NULL }
+};
+
+/* what holds a machine in its batch: an objection not yet settled, else
+ * a review not yet done ("" neither) */
+static const struct state_code batch_sale_mark_codes[] = {
+	{ "",		"",		"" },
+	{ "objection",	"异议",		"异议" },
+	{ "review",	"待复核",	"待复核" },
+	{ NULL, NULL, NULL }
+};
+
+/* 公示异议 (objections.upheld: "" pending, 1 upheld, 0 not; the
+ * resolution follows) */
+static const struct state_code objection_codes[] = {
+	{ "",		"待处理",	"待处理" },
+	{ "1",		"成立：",	"成立：" },
+	{ "0",		"不成立：",	"不成立：" },
+	{ NULL, NULL, NULL }
+};
+
+/* a user's sign-in status (users.locked, then users.must_change) */
+static const struct state_code user_status_codes[] = {
+	{ "locked",	"已锁定",	"已锁定" },
+	{ "must_change", "待改密码",	"待改密码" },
+	{ "ok",		"正常",		"正常" },
+	{ NULL, NULL, NULL }
+};
+
+const struct label_kind label_kinds[] = {
+	{ "buyer_field", NULL, NULL, buyer_field_codes },
+	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
+	{ "buyer_nature", NULL, NULL, buyer_nature_codes },
+	{ "flow", "programs", "flow", flow_codes },
+	{ "opinion", "applications", "state", opinion_codes },
+	{ "verification", "verifications", "result", verification_codes },
+	{ "review_answer", "reviews", "result", review_answer_codes },
+	{ "review", "reviews", "result", review_codes },
+	{ "review_why", NULL, NULL, review_why_codes },
+	{ "finance_check", "finance_checks", "result", finance_check_codes },
+	{ "anomaly", NULL, NULL, anomaly_codes },
+	{ "key_mark", NULL, NULL, key_mark_codes },
+	{ "flag_mark", NULL, NULL, flag_mark_codes },
+	{ "batch_next", "batches", "state", batch_next_codes },
+	{ "batch_sale_mark", NULL, NULL, batch_sale_mark_codes },
+	{ "objection", NULL, NULL, objection_codes },
+	{ "user_status", NULL, NULL, user_status_codes },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct label_kind *
+label_kind(const char *kind)
+{
+	const struct label_kind *k;
+
+	if (kind == NULL)
+		return NULL;
+	for (k = label_kinds; k->kind != NULL; k++)
+		if (strcmp(k->kind, kind) == 0)
+			return k;
+	return NULL;
+}
+
+/* The row of code: a state kind's (state.c) first, else an enumeration's. */
+const struct state_code *
+label_code(const char *kind, const char *code)
+{
+	const struct label_kind	*k;
+	const struct state_code	*c;
+
+	if (state_kind(kind) != NULL)
+		return state_code(kind, code);
+	if ((k = label_kind(kind)) == NULL || code == NULL)
+		return NULL;
+	for (c = k->codes; c->code != NULL; c++)
+		if (strcmp(c->code, code) == 0)
+			return c;
+	return NULL;
+}
+
+/* The short label of code; a code no table has reads as itself. */
+const char *
+label_short(const char *kind, const char *code)
+{
+	const struct state_code *c = label_code(kind, code);
+
+	return c != NULL ? c->label : code;
+}
+
+/* The long label of code, for printed sheets. */
+const char *
+label_long(const char *kind, const char *code)
+{
+	const struct state_code *c = label_code(kind, code);
+
+	return c != NULL ? c->long_label : code;
+}
