@@ -176,6 +176,12 @@ static const struct state_code user_status_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* a sale's tier amount: "" the year's first (003 附件1 分段结算) */
+static const struct state_code segment_codes[] = {
+	{ "",		"年初补贴额",	"年初补贴额" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -194,6 +200,7 @@ const struct label_kind label_kinds[] = {
 	{ "batch_sale_mark", NULL, NULL, batch_sale_mark_codes },
 	{ "objection", NULL, NULL, objection_codes },
 	{ "user_status", NULL, NULL, user_status_codes },
+	{ "segment", NULL, NULL, segment_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 
