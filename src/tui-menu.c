@@ -283,8 +283,8 @@ menu_due(struct tui *t, struct menu *m)
 		if (strncmp(list_cellv(&page, i, 4), "逾期", 6) == 0)
 			late++;
 	if (page.nrows > 0)
-		xsnprintf(m->due, sizeof m->due, "到期提醒：待办%zu%s项，"
-		    "逾期%zu项；最近：%s，%s截止（%s）", page.nrows,
+		xsnprintf(m->due, sizeof m->due, "到期提醒 %zu%s项，"
+		    "逾期%zu项；最近：%s %s截止，%s", page.nrows,
 		    page.more ? "余" : "", late, list_cellv(&page, 0, 0),
 		    list_cellv(&page, 0, 3), list_cellv(&page, 0, 4));
 	list_page_free(&page);
