@@ -65,11 +65,15 @@ check "R-000-M-3.2.4a late, not blocked: verify $S1" "$NJBT" do --as hl_jb \
 check "verify $S2" "$NJBT" do --as hl_sh verify.pass sale=$S2 method=office \
     $CHECKS partner=hl_jb
 
-# --- April: collect by the 5th (a Sunday: the 6th), publicise by the 10th ----
+# --- April: collect by the 5th, publicise by the 10th ------------------------
+# 清明 4-6 April (a Saturday to a Monday); Sunday 10 May worked (调休)
+printf 'day,kind,name\n2026-04-04,holiday,清明节\n2026-04-05,holiday,清明节\n2026-04-06,holiday,清明节\n2026-05-10,workday,调休\n' \
+    > "$T/holidays.csv"
+check "import holidays" "$NJBT" import holidays "$T/holidays.csv"
 export NJBT_NOW=2026-04-02T09:30:00
 check "deadlines on 04-02" lst hl_jb deadlines
-grep -q "汇总2026-03月结算信息2台.*2026-04-06.*还有4天" "$T/out" \
-    && ok "R-004-A4-4.1b R-004-A4-4.1a collect by the 5th, a Sunday: Monday the 6th" \
+grep -q "汇总2026-03月结算信息2台.*2026-04-07.*还有5天" "$T/out" \
+    && ok "R-004-A4-4.1b R-004-A4-4.1a collect by the 5th, a holiday: rolled on to Tuesday the 7th" \
     || { notok "R-004-A4-4.1b collect by the 5th"; diag "$(cat "$T/out")"; }
 check "batch.new" "$NJBT" do --as hl_jb batch.new month=2026-03
 check "deadlines after batch.new" lst hl_jb deadlines
@@ -130,5 +134,56 @@ check "publicise after the 10th" "$NJBT" do --as hl_jb batch.publicize \
 check "deadlines after publicity" lst hl_jb deadlines
 grep -q "公示结算批次" "$T/out" && notok "... publicised: no longer due" \
     || ok "... publicised: no longer due"
+
+
+# --- with finance late, paid late: marked, never blocked ----------------------
+check "a reviewer who verified nothing" "$NJBT" do --as admin user.add \
+    login=hl_fh name=孙复核 role=county region=640122 password=njbt-demo-1 \
+    post=approver
+export NJBT_NOW=2026-04-21T09:30:00
+check "batches on 04-21" lst hl_jb batches
+grep "^$B" "$T/out" | grep -q "逾期 报送财政" \
+    && ok "R-004-A4-4.4b not with finance by the 20th: late" \
+    || { notok "R-004-A4-4.4b not with finance by the 20th: late"; diag "$(cat "$T/out")"; }
+for s in $(q "SELECT sale_id FROM reviews WHERE result IS NULL ORDER BY sale_id"); do
+	check "review $s" "$NJBT" do --as hl_fh batch.review batch=$B sale=$s \
+	    result=pass opinion=一致
+done
+check "R-004-A4-4.4b late, not blocked: batch.submit" "$NJBT" do --as hl_jb \
+    batch.submit batch=$B
+check "finance's own items" "$NJBT" list deadlines --as hl_cz --arg finance
+grep -q "支付补贴$B.*县级财政部门.*2026-05-10.*还有19天" "$T/out" \
+    && ok "R-004-A4-4.6b R-004-A4-4.1a paid by the 10th of May, a Sunday worked (调休)" \
+    || { notok "R-004-A4-4.6b paid by the 10th of May"; diag "$(cat "$T/out")"; }
+check "the county's own items" "$NJBT" list deadlines --as hl_jb --arg county
+grep -q "支付补贴" "$T/out" && notok "... the payment is not the county's" \
+    || ok "... the payment is not the county's"
+export NJBT_NOW=2026-05-12T09:30:00
+check "finance_queue on 05-12" lst hl_cz finance_queue
+grep "^$B" "$T/out" | grep -q "逾期" \
+    && ok "R-004-A4-4.6b not paid by the 10th: late in finance's queue" \
+    || { notok "R-004-A4-4.6b not paid by the 10th: late in finance's queue"; diag "$(cat "$T/out")"; }
+check "print deadlines, finance, May" "$NJBT" print deadlines --as hl_cz \
+    --month 2026-05 -o "$T/m.csv"
+grep -q "^支付补贴$B,贺兰县,县级财政部门,2026-05-10,-2,逾期2天" "$T/m.csv" \
+    && ok "R-004-A4-4.6b the printer: finance's payment late by 2 days" \
+    || { notok "R-004-A4-4.6b the printer: late by 2 days"; diag "$(cat "$T/m.csv")"; }
+check "print deadlines, another county's finance" "$NJBT" print deadlines \
+    --as yn_cz --month 2026-05 -o "$T/n.csv"
+grep -q "$B" "$T/n.csv" && notok "... another county's finance prints none of them" \
+    || ok "... another county's finance prints none of them"
+check "late, not blocked: finance.sample" "$NJBT" do --as hl_cz finance.sample \
+    batch=$B seed=7
+for s in $(q "SELECT sale_id FROM finance_checks WHERE result IS NULL"); do
+	check "finance.check $s" "$NJBT" do --as hl_cz finance.check sale=$s \
+	    result=pass note=在用
+done
+check "late, not blocked: finance.approve" "$NJBT" do --as hl_cz \
+    finance.approve batch=$B
+check "R-004-A4-4.6b late, not blocked: finance.pay" "$NJBT" do --as hl_cz \
+    finance.pay batch=$B paid_on=2026-05-12 ref=YH001
+check "deadlines once paid" lst hl_cz deadlines
+grep -q "$B" "$T/out" && notok "... nothing of the batch is due any more" \
+    || ok "... nothing of the batch is due any more"
 
 echo "1..$n"
