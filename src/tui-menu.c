@@ -4,7 +4,8 @@
  * ordered; then the user's own entries. Up/Down and Enter, or the entry's
  * key (1-9, a-z): the rows of menu_keys. The county's and finance's menu
  * says on its last line what of the settlement calendar is due for them
- * (the deadlines list, issue 10 item 8).
+ * (the deadlines list, issue 10 item 8), fetched anew each time the menu
+ * comes back.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -257,10 +258,6 @@ menu_free(struct screen *scr)
 	free(scr);
 }
 
-static const struct screen_type menu_type = {
-	"menu", menu_draw, tkeys_key, NULL, menu_free, 0
-};
-
 /*
  * The line of what is due (R-004-A4-4.2b 004 附件4 四 and R-000-M-3.2.4a
  * 000 三(二)4): for the county and its finance office, their own items of
@@ -289,6 +286,17 @@ menu_due(struct tui *t, struct menu *m)
 		    list_cellv(&page, 0, 3), list_cellv(&page, 0, 4));
 	list_page_free(&page);
 }
+
+/* Back on the menu from a screen: what is due may have changed. */
+static void
+menu_resume(struct tui *t, struct screen *scr)
+{
+	menu_due(t, scr->data);
+}
+
+static const struct screen_type menu_type = {
+	"menu", menu_draw, tkeys_key, menu_resume, menu_free, 0
+};
 
 struct screen *
 menu_new(struct tui *t)

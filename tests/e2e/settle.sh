@@ -75,6 +75,9 @@ tm send-keys -t c "$k"
 shows "the submit form" c "[JS640122202603-01"
 tm send-keys -t c F2
 shows "sent to finance" c "已保存：报送财政部门"
+to_menu c
+screen c | grep -q "到期提醒" && notok "back on the menu: nothing due for the county" \
+    || ok "back on the menu: nothing due for the county"
 
 login f hl_cz
 # R-004-A4-4.6b 004 附件4 四(六): finance's menu says what is due (the 10th
