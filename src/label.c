@@ -122,6 +122,13 @@ static const struct state_code key_mark_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* ... a machine not verified within its week (R-000-M-3.2.4a) */
+static const struct state_code late_mark_codes[] = {
+	{ "0",		"",		"" },
+	{ "1",		"逾",		"逾" },
+	{ NULL, NULL, NULL }
+};
+
 /* ... and each anomaly bit of sales.flags (actions.h's AN_*), by value */
 static const struct state_code flag_mark_codes[] = {
 	{ "0",		"",		"" },
@@ -139,6 +146,7 @@ static const struct state_code flag_mark_codes[] = {
  * (the last day follows), "sampling" and "checking" the finance
  * bureau's sample not yet drawn or not yet checked */
 static const struct state_code batch_next_codes[] = {
+	{ "late",	"逾期",		"逾期" },	/* past its due date */
 	{ "open",	"公示",		"公示" },
 	{ "publicizing", "公示至",	"公示至" },
 	{ "publicized",	"报送财政",	"报送财政" },
@@ -182,6 +190,13 @@ static const struct state_code segment_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* whose a deadline is (004 附件4 四): the county's office or finance */
+static const struct state_code office_codes[] = {
+	{ "county",	"县级农机部门",	"县级农机部门" },
+	{ "finance",	"县级财政部门",	"县级财政部门" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -196,11 +211,13 @@ const struct label_kind label_kinds[] = {
 	{ "anomaly", NULL, NULL, anomaly_codes },
 	{ "key_mark", NULL, NULL, key_mark_codes },
 	{ "flag_mark", NULL, NULL, flag_mark_codes },
+	{ "late_mark", NULL, NULL, late_mark_codes },
 	{ "batch_next", "batches", "state", batch_next_codes },
 	{ "batch_sale_mark", NULL, NULL, batch_sale_mark_codes },
 	{ "objection", NULL, NULL, objection_codes },
 	{ "user_status", NULL, NULL, user_status_codes },
 	{ "segment", NULL, NULL, segment_codes },
+	{ "office", NULL, NULL, office_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -47,6 +47,7 @@ static const struct list_def *const list_table[] = {
 	&list_lookup_refusals,
 	&list_buyers,
 	&list_tier_amounts,
+	&list_deadlines,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

@@ -62,5 +62,7 @@ extern const struct list_def list_buyer_changes;
 extern const struct list_def list_lookup_refusals;
 extern const struct list_def list_buyers;
 extern const struct list_def list_tier_amounts;
+/* list-calendar.c */
+extern const struct list_def list_deadlines;
 
 #endif

@@ -120,6 +120,8 @@ month_plan(const struct actor *who, const struct print_req *req,
 				    def->name, no);
 			}
 			break;
+		case PM_NONE:
+			break;
 		case PM_YEAR:
 			sh = month_add(m, def, req);
 			sh->req.county = req->county;

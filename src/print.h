@@ -11,8 +11,9 @@
  * the buyer's journey (附表1-3) in print-form.c; the scope (the role
  * filter) in print-scope.c; the rows of a sheet in print-row.c; the CSV
  * writer in print-csv.c; those of settlement (附表4-7, 附件2, the bank file, the
- * anomalies) in print-settle.c; the month-end run that writes every sheet
- * of a county's month into a folder in print-month.c.
+ * anomalies) in print-settle.c; the deadlines in print-calendar.c; the
+ * month-end run that writes every sheet of a county's month into a folder
+ * in print-month.c.
  *
  * Included by printer code and action-print.c only; never by the screens
  * or the batch commands (they call print_file() and print_month() of
@@ -35,6 +36,7 @@
 	"review:补贴机具复核表,payment:资金支付报告单," \
 	"detail:补贴机具结算明细表,publicity:享受补贴农户信息公示表," \
 	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
+	"deadlines:结算期限," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -69,7 +71,8 @@ struct print_col {
 enum print_month_kind {
 	PM_AREA = 0,	/* one sheet of the county's month */
 	PM_BATCH,	/* one sheet per settlement batch of the month */
-	PM_YEAR		/* one sheet of the year */
+	PM_YEAR,	/* one sheet of the year */
+	PM_NONE		/* not a sheet of the month end (deadlines) */
 };
 
 struct print_job;
@@ -189,6 +192,10 @@ int	 print_publicity(struct print_job *);
 int	 print_budget(struct print_job *);
 int	 print_bank(struct print_job *);
 int	 print_anomalies(struct print_job *);
+
+/* print-calendar.c: the settlement calendar's due items */
+extern const struct print_col print_deadline_cols[];
+int	 print_deadlines(struct print_job *);
 
 /* print-month.c: every sheet of a county's month, inside a snapshot */
 struct print_sheet {

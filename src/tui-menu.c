@@ -2,7 +2,10 @@
  * tui-menu.c: the main menu, built from forms/: every form and list with a
  * "menu" line that the user's role may use, grouped by section and
  * ordered; then the user's own entries. Up/Down and Enter, or the entry's
- * key (1-9, a-z): the rows of menu_keys.
+ * key (1-9, a-z): the rows of menu_keys. The county's and finance's menu
+ * says on its last line what of the settlement calendar is due for them
+ * (the deadlines list, issue 10 item 8), fetched anew each time the menu
+ * comes back.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,7 @@ struct menu {
 	size_t		 n;
 	int		 sel;
 	int		 top;
+	char		 due[256];	/* what is due, '' none */
 };
 
 static const char hotkeys[] = "123456789abcdefghijklmnopqrstuvwxyz";
@@ -103,7 +107,7 @@ menu_draw(struct tui *t, struct screen *scr)
 	struct menu	*m = scr->data;
 	char		 line[NJ_NAME_MAX + 16];
 	size_t		 i;
-	int		 rows = t->lines - 5, row, y;
+	int		 rows = t->lines - (m->due[0] != '\0' ? 6 : 5), row, y;
 
 	row = menu_row_of(m, (size_t)m->sel);
 	if (row < m->top + 1)
@@ -111,6 +115,8 @@ menu_draw(struct tui *t, struct screen *scr)
 	if (row >= m->top + rows)
 		m->top = row - rows + 1;
 	t->cy = t->cx = -1;
+	if (m->due[0] != '\0')
+		tui_put(2 + rows, 2, m->due, t->cols - 4);
 	for (i = 0; i < m->n; i++) {
 		row = menu_row_of(m, i);
 		if (i == 0 || strcmp(m->v[i].section, m->v[i - 1].section) !=
@@ -252,8 +258,44 @@ menu_free(struct screen *scr)
 	free(scr);
 }
 
+/*
+ * The line of what is due (R-004-A4-4.2b 004 附件4 四 and R-000-M-3.2.4a
+ * 000 三(二)4): for the county and its finance office, their own items of
+ * the deadlines list, how many, how many late, and the soonest.
+ */
+static void
+menu_due(struct tui *t, struct menu *m)
+{
+	struct list_page	 page;
+	char			 msg[NJ_MSG_MAX];
+	size_t			 i, late = 0;
+
+	m->due[0] = '\0';
+	if (t->who->role != ROLE_COUNTY && t->who->role != ROLE_FINANCE)
+		return;
+	if (list_fetch(t->who, "deadlines", "", role_name(t->who->role), 0,
+	    100, &page, msg, sizeof msg) != NJ_OK)
+		return;
+	for (i = 0; i < page.nrows; i++)
+		if (strncmp(list_cellv(&page, i, 4), "逾期", 6) == 0)
+			late++;
+	if (page.nrows > 0)
+		xsnprintf(m->due, sizeof m->due, "到期提醒 %zu%s项，"
+		    "逾期%zu项；最近：%s %s截止，%s", page.nrows,
+		    page.more ? "余" : "", late, list_cellv(&page, 0, 0),
+		    list_cellv(&page, 0, 3), list_cellv(&page, 0, 4));
+	list_page_free(&page);
+}
+
+/* Back on the menu from a screen: what is due may have changed. */
+static void
+menu_resume(struct tui *t, struct screen *scr)
+{
+	menu_due(t, scr->data);
+}
+
 static const struct screen_type menu_type = {
-	"menu", menu_draw, tkeys_key, NULL, menu_free, 0
+	"menu", menu_draw, tkeys_key, menu_resume, menu_free, 0
 };
 
 struct screen *
@@ -279,5 +321,6 @@ menu_new(struct tui *t)
 	/* after the account forms, which forms/ orders last */
 	menu_add(m, ME_WHOAMI, NULL, "我的账号", "我是谁，我能做什么", 0);
 	menu_add(m, ME_LOGOUT, NULL, "我的账号", "退出登录", 0);
+	menu_due(t, m);
 	return scr;
 }

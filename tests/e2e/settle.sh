@@ -64,6 +64,9 @@ NJBT_NOW=2026-03-10T09:00:00; export NJBT_NOW
 tm kill-server 2>/dev/null
 serve_start || exit 1
 login c hl_jb
+# R-004-A4-4.4b 004 附件4 四(四): the county's menu says what is due
+shows "the county's menu says what is due" c \
+    "到期提醒 1项，逾期0项；最近：报送财政JS640122202603-01 2026-04-20截止"
 open_menu c "结算批次"
 shows "publicity over: to be sent to finance" c "报送财政"
 tm send-keys -t c Enter
@@ -72,8 +75,15 @@ tm send-keys -t c "$k"
 shows "the submit form" c "[JS640122202603-01"
 tm send-keys -t c F2
 shows "sent to finance" c "已保存：报送财政部门"
+to_menu c
+screen c | grep -q "到期提醒" && notok "back on the menu: nothing due for the county" \
+    || ok "back on the menu: nothing due for the county"
 
 login f hl_cz
+# R-004-A4-4.6b 004 附件4 四(六): finance's menu says what is due (the 10th
+# of May is a Sunday: Monday the 11th)
+shows "finance's menu says what is due" f \
+    "到期提醒 1项，逾期0项；最近：支付补贴JS640122202603-01 2026-05-11截止"
 open_menu f "财政审核"
 shows "finance's queue" f "JS640122202603-01"
 tm send-keys -t f Enter
