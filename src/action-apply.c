@@ -69,14 +69,20 @@ not_the_clerk(struct act *a, const struct app_row *r)
 
 /* Add one machine line: item and tier of the year, subsidy per unit. */
 static int
-add_line(struct act *a, int64_t app, int year, int service_org)
+add_line(struct act *a, int64_t app, int year, const char *county,
+    int service_org)
 {
 	struct tier_row		t;
 	struct subsidy_out	s;
-	int			rc;
+	int64_t			line;
+	int			rc, confirmed;
 
 	if ((rc = find_tier(a, "tier", year, act_str(a, "item"),
 	    act_str(a, "tier"), &t)) != NJ_OK)
+		return rc;
+	/* issue 10 item 3: the row's regional limit (action-limit.c) */
+	if ((rc = limit_check(a, "tier", t.id, county, LIMIT_CONFIRM,
+	    &confirmed)) != NJ_OK)
 		return rc;
 	if (act_num(a, "qty") < 1)
 		return act_refuse(a, "qty", "数量至少为 1");
@@ -86,11 +92,15 @@ add_line(struct act *a, int64_t app, int year, int service_org)
 		return rc;
 	subsidy_note(a, &t, &s);
 	if (sql_exec(SQL_LINE_INSERT, app, t.id, act_num(a, "qty"),
-	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0 ||
-	    sql_exec(SQL_LINE_PRICE, s.central, s.provincial, s.city,
-	    s.county, s.topup, t.segment, store_last_id()) != 0)
+	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0)
 		return act_fail(a, "保存申购机具");
-	return NJ_OK;
+	line = store_last_id();
+	if (sql_exec(SQL_LINE_PRICE, s.central, s.provincial, s.city,
+	    s.county, s.topup, t.segment, line) != 0 ||
+	    (confirmed && sql_exec(SQL_LINE_LIMIT_CONFIRMED, line) != 0))
+		return act_fail(a, "保存申购机具");
+	/* issue 10 item 9: a second open application is flagged */
+	return dup_flag(a, app, t.item);
 }
 
 static const struct field new_fields[] = {
@@ -106,6 +116,7 @@ static const struct field new_fields[] = {
 	{ "legal_rep", FT_TEXT, 0, "法定代表人（组织）", NULL, 20 },
 	{ "service_org", FT_CHOICE, 0, "农机作业服务组织", "0:否,1:是", 0 },
 	{ "note", FT_TEXT, 0, "备注", NULL, 100 },
+	FIELD_CONFIRM_LIMIT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -169,7 +180,7 @@ application_new(struct act *a)
 	    a->who->id, at) != 0)
 		return act_fail(a, "保存申请");
 	app = store_last_id();
-	if ((rc = add_line(a, app, year, b.service_org)) != NJ_OK)
+	if ((rc = add_line(a, app, year, tw.parent, b.service_org)) != NJ_OK)
 		return rc;
 	act_key(a, "%s", no);
 	return NJ_OK;
@@ -211,6 +222,7 @@ static const struct field line_fields[] = {
 	{ "item", FT_REF, FF_REQ, "品目", "items", 20 },
 	{ "tier", FT_REF, FF_REQ, "分档", "tiers", 20 },
 	{ "qty", FT_INT, FF_REQ, "数量（台）", NULL, 99 },
+	FIELD_CONFIRM_LIMIT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -239,7 +251,7 @@ application_line(struct act *a)
 		}
 		sqlite3_reset(st);
 	}
-	if ((rc = add_line(a, r.id, r.year, service_org)) != NJ_OK)
+	if ((rc = add_line(a, r.id, r.year, r.county, service_org)) != NJ_OK)
 		return rc;
 	act_key(a, "%s", r.no);
 	return NJ_OK;
