@@ -192,7 +192,7 @@ preview_subsidy(struct act *a, char *buf, size_t len)
 {
 	struct tier_row		t;
 	struct subsidy_out	s;
-	char			unit[32], c[32], p[32], all[32];
+	char			unit[32], c[32], p[32], all[32], lim[256];
 	int64_t			qty = act_has(a, "qty") ? act_num(a, "qty") : 1;
 	int			service = act_has(a, "service_org") &&
 				    strcmp(act_str(a, "service_org"), "1") == 0;
@@ -207,9 +207,12 @@ preview_subsidy(struct act *a, char *buf, size_t len)
 	money_format(s.central, c, sizeof c);
 	money_format(s.provincial + s.city + s.county, p, sizeof p);
 	money_format(s.total * qty, all, sizeof all);
+	/* issue 10 item 3: the row's limit, to confirm or to heed */
+	limit_label(t.id, lim, sizeof lim);
 	xsnprintf(buf, len, "%s：单台补贴 %s 元（中央 %s，地方 %s）× %lld 台 = %s "
-	    "元%s%s", t.name, unit, c, p, (long long)qty, all, t.open_ended ?
-	    "；敞开补贴" : "", t.is_key ? "；重点机具须现场核验" : "");
+	    "元%s%s%s%s", t.name, unit, c, p, (long long)qty, all, t.open_ended ?
+	    "；敞开补贴" : "", t.is_key ? "；重点机具须现场核验" : "",
+	    lim[0] ? "；" : "", lim);
 }
 
 const struct action action_application_new = {

@@ -13,7 +13,7 @@
 #include "actions.h"
 
 /*
- * R-002-A2-10.3 002 附件2 第十条(三) 重复报补: flag application app's line
+ * R-002-A2-10.3b 002 附件2 第十条(三) 重复报补: flag application app's line
  * of item if its buyer has another open application for that item.
  */
 int

@@ -87,3 +87,12 @@ limit_check(struct act *a, const char *field, int64_t tier,
 		*confirmed = 1;
 	return NJ_OK;
 }
+
+/* The limit's label of tier into buf ("" for none), for the screens. */
+void
+limit_label(int64_t tier, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (sql_text(buf, len, SQL_TIER_LIMIT, tier) < 0)
+		buf[0] = '\0';
+}

@@ -219,6 +219,7 @@ extern const struct action action_claim_new;
 	{ "confirm_limit", FT_CHOICE, 0, "已核实符合限制条件", "0:否,1:是", 0 }
 int	 limit_check(struct act *, const char *, int64_t, const char *, int,
 	     int *);
+void	 limit_label(int64_t, char *, size_t);
 
 /* action-dup.c: a second open application flagged (issue 10 item 9) */
 int	 dup_flag(struct act *, int64_t, const char *);

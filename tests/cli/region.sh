@@ -2,7 +2,7 @@
 # region.sh: issue 10 items 3 and 9 through the real binary: regional
 # limits (R-004-M-3.1b region list, R-004-A3-0 a condition confirmed),
 # a sale in another county with no sales-region setting (R-004-M-4.1c),
-# a second open application flagged (R-002-A2-10.3) and the ban's
+# a second open application flagged (R-002-A2-10.3b) and the ban's
 # length from ban_years (R-001-A2-2.4); bad input exits 1 and writes
 # nothing.
 . "$(dirname "$0")/../lib.sh"
@@ -31,15 +31,15 @@ check "R-004-A3-0 confirmed by the county" "$NJBT" do --as hl_jb \
 same "R-004-A3-0 the line keeps the confirmation" "1" \
     "$(q "SELECT limit_confirmed FROM application_lines")"
 
-# --- R-002-A2-10.3: a second open application of 张三 for 7.2.1 --------
-check "R-002-A2-10.3 a second open application is stored" "$NJBT" do \
+# --- R-002-A2-10.3b: a second open application of 张三 for 7.2.1 --------
+check "R-002-A2-10.3b a second open application is stored" "$NJBT" do \
     --as hl_jb application.new buyer_type=person buyer_name=张三 \
     id_no=$ID1 township=640122100 item=7.2.1 tier=01 qty=1 confirm_limit=1
-same "R-002-A2-10.3 and flagged" "dup_open" \
+same "R-002-A2-10.3b and flagged" "dup_open" \
     "$(q "SELECT kind FROM application_flags")"
-check "R-002-A2-10.3 the county's list shows it" "$NJBT" list app_flags \
+check "R-002-A2-10.3b the county's list shows it" "$NJBT" list app_flags \
     --as hl_sh
-same "R-002-A2-10.3 the list names the flag" "1" \
+same "R-002-A2-10.3b the list names the flag" "1" \
     "$(grep -c 重复申请 "$T/out")"
 
 # --- R-001-A2-2.4: the ban's length is the year's ban_years -------------

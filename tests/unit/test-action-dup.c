@@ -43,7 +43,7 @@ list_rows(const char *login, const char *list, char *first, size_t len)
 }
 
 /*
- * R-002-A2-10.3 002 附件2 第十条(三) 重复报补: 张三's second application for
+ * R-002-A2-10.3b 002 附件2 第十条(三) 重复报补: 张三's second application for
  * 旋耕机 (another tier) while the first is open is stored and flagged;
  * another item, another person, or a first application closed, is not.
  */

@@ -100,6 +100,18 @@ application_condition_confirmed(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM application_lines l "
 	    "JOIN applications a ON a.id = l.app_id WHERE a.no = ?1 AND "
 	    "l.limit_confirmed = 1 AND l.central = 900000", fx_key, NULL), 1);
+	/* the screen tells the limit as the clerk picks the tier */
+	{
+		const char	*names[] = { "item", "tier", "qty" };
+		const char	*vals[] = { "7.2.1", "01", "1" };
+		struct actor	 who;
+		char		 buf[512], err[NJ_MSG_MAX];
+
+		assert_int_equal(actor_load("hl_jb", &who, err, sizeof err), 0);
+		assert_int_equal(action_preview(&who, "application.new", 3,
+		    names, vals, buf, sizeof buf), NJ_OK);
+		assert_non_null(strstr(buf, "9000.00 元；仅限卷管式"));
+	}
 	/* a row without a limit needs no confirmation */
 	fx_ok("xg_zhen", "application.new", ZHANG_SAN, "item=1.1.3",
 	    "tier=03", "qty=1", NULL);
