@@ -69,14 +69,20 @@ not_the_clerk(struct act *a, const struct app_row *r)
 
 /* Add one machine line: item and tier of the year, subsidy per unit. */
 static int
-add_line(struct act *a, int64_t app, int year, int service_org)
+add_line(struct act *a, int64_t app, int year, const char *county,
+    int service_org)
 {
 	struct tier_row		t;
 	struct subsidy_out	s;
-	int			rc;
+	int64_t			line;
+	int			rc, confirmed;
 
 	if ((rc = find_tier(a, "tier", year, act_str(a, "item"),
 	    act_str(a, "tier"), &t)) != NJ_OK)
+		return rc;
+	/* issue 10 item 3: the row's regional limit (action-limit.c) */
+	if ((rc = limit_check(a, "tier", t.id, county, LIMIT_CONFIRM,
+	    &confirmed)) != NJ_OK)
 		return rc;
 	if (act_num(a, "qty") < 1)
 		return act_refuse(a, "qty", "数量至少为 1");
@@ -86,11 +92,15 @@ add_line(struct act *a, int64_t app, int year, int service_org)
 		return rc;
 	subsidy_note(a, &t, &s);
 	if (sql_exec(SQL_LINE_INSERT, app, t.id, act_num(a, "qty"),
-	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0 ||
-	    sql_exec(SQL_LINE_PRICE, s.central, s.provincial, s.city,
-	    s.county, s.topup, t.segment, store_last_id()) != 0)
+	    (int64_t)0, s.central, s.provincial, s.city, s.county) != 0)
 		return act_fail(a, "保存申购机具");
-	return NJ_OK;
+	line = store_last_id();
+	if (sql_exec(SQL_LINE_PRICE, s.central, s.provincial, s.city,
+	    s.county, s.topup, t.segment, line) != 0 ||
+	    (confirmed && sql_exec(SQL_LINE_LIMIT_CONFIRMED, line) != 0))
+		return act_fail(a, "保存申购机具");
+	/* issue 10 item 9: a second open application is flagged */
+	return dup_flag(a, app, t.item);
 }
 
 static const struct field new_fields[] = {
@@ -106,6 +116,7 @@ static const struct field new_fields[] = {
 	{ "legal_rep", FT_TEXT, 0, "法定代表人（组织）", NULL, 20 },
 	{ "service_org", FT_CHOICE, 0, "农机作业服务组织", "0:否,1:是", 0 },
 	{ "note", FT_TEXT, 0, "备注", NULL, 100 },
+	FIELD_CONFIRM_LIMIT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -169,7 +180,7 @@ application_new(struct act *a)
 	    a->who->id, at) != 0)
 		return act_fail(a, "保存申请");
 	app = store_last_id();
-	if ((rc = add_line(a, app, year, b.service_org)) != NJ_OK)
+	if ((rc = add_line(a, app, year, tw.parent, b.service_org)) != NJ_OK)
 		return rc;
 	act_key(a, "%s", no);
 	return NJ_OK;
@@ -181,7 +192,7 @@ preview_subsidy(struct act *a, char *buf, size_t len)
 {
 	struct tier_row		t;
 	struct subsidy_out	s;
-	char			unit[32], c[32], p[32], all[32];
+	char			unit[32], c[32], p[32], all[32], lim[256];
 	int64_t			qty = act_has(a, "qty") ? act_num(a, "qty") : 1;
 	int			service = act_has(a, "service_org") &&
 				    strcmp(act_str(a, "service_org"), "1") == 0;
@@ -196,9 +207,12 @@ preview_subsidy(struct act *a, char *buf, size_t len)
 	money_format(s.central, c, sizeof c);
 	money_format(s.provincial + s.city + s.county, p, sizeof p);
 	money_format(s.total * qty, all, sizeof all);
+	/* issue 10 item 3: the row's limit, to confirm or to heed */
+	limit_label(t.id, lim, sizeof lim);
 	xsnprintf(buf, len, "%s：单台补贴 %s 元（中央 %s，地方 %s）× %lld 台 = %s "
-	    "元%s%s", t.name, unit, c, p, (long long)qty, all, t.open_ended ?
-	    "；敞开补贴" : "", t.is_key ? "；重点机具须现场核验" : "");
+	    "元%s%s%s%s", t.name, unit, c, p, (long long)qty, all, t.open_ended ?
+	    "；敞开补贴" : "", t.is_key ? "；重点机具须现场核验" : "",
+	    lim[0] ? "；" : "", lim);
 }
 
 const struct action action_application_new = {
@@ -211,6 +225,7 @@ static const struct field line_fields[] = {
 	{ "item", FT_REF, FF_REQ, "品目", "items", 20 },
 	{ "tier", FT_REF, FF_REQ, "分档", "tiers", 20 },
 	{ "qty", FT_INT, FF_REQ, "数量（台）", NULL, 99 },
+	FIELD_CONFIRM_LIMIT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -239,7 +254,7 @@ application_line(struct act *a)
 		}
 		sqlite3_reset(st);
 	}
-	if ((rc = add_line(a, r.id, r.year, service_org)) != NJ_OK)
+	if ((rc = add_line(a, r.id, r.year, r.county, service_org)) != NJ_OK)
 		return rc;
 	act_key(a, "%s", r.no);
 	return NJ_OK;

@@ -73,7 +73,12 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 	return NJ_OK;
 }
 
-/* R-000-M-1.2.2b 000 一(二)2: authorised by its maker to sell here. */
+/*
+ * R-000-M-1.2.2b 000 一(二)2: authorised by its maker to sell here. With
+ * no sales-region setting (销售机具设置) for the model, a dealer its maker
+ * picked sells it in the whole province (R-004-M-4.1c 004 四(一): 补贴
+ * 对象可以在全区范围内自主选机购机，不受区域限制).
+ */
 static int
 authorized(struct act *a, int64_t dealer, const struct machine_row *m,
     const char *county)
@@ -83,15 +88,26 @@ authorized(struct act *a, int64_t dealer, const struct machine_row *m,
 	int			rc = sql_int(&one, SQL_DEALER_AUTHORIZED,
 	    dealer, m->product, county);
 
+	if (rc == 1)
+		return NJ_OK;
+	if (rc == 0)
+		rc = sql_int(&one, SQL_DEALER_ANY_AUTH, dealer, m->product);
+	if (rc == 0) {
+		/* no setting for the model: the whole province */
+		rc = sql_int(&one, SQL_DEALER_PICKED_FOR, dealer, m->product);
+		if (rc == 1)
+			return NJ_OK;
+		if (rc == 0)
+			return act_refuse(a, "serial", "本店未获生产企业授权销售"
+			    "型号 %s", m->model);
+	}
 	if (rc < 0)
 		return act_fail(a, "查询销售授权");
-	if (rc == 0) {
-		if (find_region(a, "county", county, NULL, &r) != NJ_OK)
-			return NJ_REFUSED;
-		return act_refuse(a, "serial", "本店未获生产企业授权在%s销售型号 %s",
-		    r.name, m->model);
-	}
-	return NJ_OK;
+	/* a setting that leaves this county out */
+	if (find_region(a, "county", county, NULL, &r) != NJ_OK)
+		return NJ_REFUSED;
+	return act_refuse(a, "serial", "本店未获生产企业授权在%s销售型号 %s",
+	    r.name, m->model);
 }
 
 /* Price, date and invoice as on the invoice; the subsidy of the unit. */
@@ -240,7 +256,9 @@ sale_on_notice(struct act *a, const struct org_row *dealer,
 	if (line == 0)
 		return act_refuse(a, "serial", "确认通知书中没有型号 %s 所属的品目"
 		    "分档，或该分档数量已用完", m->model);
-	if ((rc = authorized(a, dealer->id, m, county)) != NJ_OK)
+	if ((rc = authorized(a, dealer->id, m, county)) != NJ_OK ||
+	    (rc = limit_check(a, "serial", m->tier, county, LIMIT_REGION,
+	    NULL)) != NJ_OK)
 		return rc;
 	/* R-003-A1-2a 003 附件1 二: the amount in force on the sale date */
 	if ((rc = tier_by_id(a, m->tier, &t)) != NJ_OK ||
@@ -316,12 +334,18 @@ sale_first(struct act *a, const struct org_row *dealer,
 		while (sql_step(st) == 1 && n++ == 0)
 			sql_col_copy(st, 0, county, sizeof county);
 		sqlite3_reset(st);
+		/* R-004-M-4.1c 004 四(一): no setting, the whole province */
+		if (n == 0 && (rc = authorized(a, dealer->id, m, "")) !=
+		    NJ_OK)
+			return rc;
 		if (n != 1)
-			return act_refuse(a, "county", n == 0 ? "本店未获授权销售"
-			    "型号 %s" : "请填写：购机者所在县（型号 %s 授权在多个县"
-			    "销售）", m->model);
+			return act_refuse(a, "county", n == 0 ? "请填写：购机者所在县"
+			    "（型号 %s 可在全区销售）" : "请填写：购机者所在县（型号 %s "
+			    "授权在多个县销售）", m->model);
 	}
-	if ((rc = authorized(a, dealer->id, m, county)) != NJ_OK)
+	if ((rc = authorized(a, dealer->id, m, county)) != NJ_OK ||
+	    (rc = limit_check(a, "county", m->tier, county, LIMIT_REGION,
+	    NULL)) != NJ_OK)
 		return rc;
 	memset(&in, 0, sizeof in);
 	in.kind = act_str(a, "buyer_type");
@@ -401,6 +425,7 @@ static const struct field claim_fields[] = {
 	{ "serial", FT_REF, FF_REQ, "出厂编号", NULL, 40 },
 	{ "id_no", FT_IDNO, FF_REQ | FF_PRIVATE, "身份证号/信用代码", NULL, 18 },
 	FIELDS_BUYER_CONTACT,
+	FIELD_CONFIRM_LIMIT,
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -447,8 +472,8 @@ claim_new(struct act *a)
 	char			 serial[64], county[NJ_REGION_MAX] = "", state[16] = "";
 	char			 no[32], at[32], hash[CRYPT_HASH_LEN];
 	int64_t			 sale = 0, buyer = 0, app_id = 0, tier = 0, seq, app;
-	int64_t			 c = 0, p = 0, ci = 0, co = 0, has;
-	int			 rc, year = 0;
+	int64_t			 c = 0, p = 0, ci = 0, co = 0, has, line;
+	int			 rc, year = 0, confirmed;
 	struct tier_row		 t;
 	struct sale_row		 r;
 
@@ -523,6 +548,10 @@ claim_new(struct act *a)
 		return act_refuse(a, "bank_account", "请填写：购机者本人的银行账号");
 	if ((rc = tier_by_id(a, tier, &t)) != NJ_OK)
 		return rc;
+	/* issue 10 item 3: the limit again, a condition confirmed here */
+	if ((rc = limit_check(a, "serial", tier, county, LIMIT_CONFIRM,
+	    &confirmed)) != NJ_OK)
+		return rc;
 	/* R-004-M-3.3.6a 004 三(三)6: an open-ended item's top-up within the
 	 * provincial plan (the limited ones are refused below) */
 	if (t.open_ended && (rc = claim_topup_fit(a, county, year, sale,
@@ -542,8 +571,9 @@ claim_new(struct act *a)
 	app = store_last_id();
 	if (sql_exec(SQL_LINE_INSERT, app, tier, (int64_t)1,
 	    (int64_t)1, c, p, ci, co) != 0 ||
-	    sql_exec(SQL_SALE_CLAIM, app, store_last_id(), at,
-	    sale) != 0)
+	    (line = store_last_id()) == 0 ||
+	    (confirmed && sql_exec(SQL_LINE_LIMIT_CONFIRMED, line) != 0) ||
+	    sql_exec(SQL_SALE_CLAIM, app, line, at, sale) != 0)
 		return act_fail(a, "受理申请");
 	act_out(a, "%lld", (long long)sale);
 	act_key(a, "%s", no);

@@ -107,6 +107,7 @@ static const struct action *const action_table[] = {
 	&action_demo_load,
 	&action_tier_amount,
 	&action_buyer_service_org,
+	&action_buyer_ban,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

@@ -212,6 +212,18 @@ extern const struct action action_application_withdraw;
 extern const struct action action_sale_new;
 extern const struct action action_claim_new;
 
+/* action-limit.c: regional limits (issue 10 item 3) */
+#define LIMIT_REGION	0	/* the region list only */
+#define LIMIT_CONFIRM	1	/* and a condition confirmed (confirm_limit) */
+#define FIELD_CONFIRM_LIMIT \
+	{ "confirm_limit", FT_CHOICE, 0, "已核实符合限制条件", "0:否,1:是", 0 }
+int	 limit_check(struct act *, const char *, int64_t, const char *, int,
+	     int *);
+void	 limit_label(int64_t, char *, size_t);
+
+/* action-dup.c: a second open application flagged (issue 10 item 9) */
+int	 dup_flag(struct act *, int64_t, const char *);
+
 /* action-verify.c */
 extern const struct action action_verify_pass;
 extern const struct action action_verify_fail;
@@ -469,5 +481,9 @@ void	 segment_label(const char *, char *, size_t);
 extern const struct action action_tier_amount;
 /* action-service-org.c */
 extern const struct action action_buyer_service_org;
+
+/* action-buyer-ban.c: a buyer banned for the year's ban_years */
+extern const struct action action_buyer_ban;
+int	 ban_last_day(int, int, int *);
 
 #endif

@@ -326,7 +326,7 @@ static const struct icol catalog_cols[] = {
 	{ "subsidy_county", 0, 20 }, { "cap", 0, 20 }, { "key", 0, 1 },
 	{ "licensed", 0, 1 }, { "open", 0, 1 }, { "three_in_one", 0, 1 },
 	{ "region_limit", 0, TEXT_MAX }, { "topup", 0, 8 },
-	{ "installed", 0, 1 },
+	{ "installed", 0, 1 }, { "limit_regions", 0, TEXT_MAX },
 	{ NULL, 0, 0 }
 };
 
@@ -344,9 +344,60 @@ code_ok(const char *s, int letters)
 	return 1;
 }
 
+/*
+ * R-004-M-3.1b 004 三(一): a regional limit as data (issue 10 item 3):
+ * limit_regions lists the county or city codes where the row may be
+ * subsidised (comma, semicolon or space between them), each a region
+ * known by then; it needs the limit's label in region_limit. The codes
+ * go into *out joined by commas.
+ */
+static int
+cell_regions(struct import *imp, char *out, size_t len)
+{
+	struct region_row	 r;
+	char			*list, *code, *save = NULL;
+	size_t			 n = 0;
+	int			 rc = NJ_OK, got;
+
+	out[0] = '\0';
+	if (*cell(imp, "limit_regions") == '\0')
+		return NJ_OK;
+	if (*cell(imp, "region_limit") == '\0')
+		return imp_err(imp, "limit_regions", "限定区域须同时填写限制说明"
+		    "（region_limit，如“限南部山区”）");
+	list = xstrdup(cell(imp, "limit_regions"));
+	for (code = strtok_r(list, ",; ", &save); code != NULL;
+	    code = strtok_r(NULL, ",; ", &save)) {
+		sqlite3_stmt *st = sql_query(SQL_REGION_GET, code);
+
+		if ((got = sql_step(st)) == 1)
+			load_region(st, &r);
+		sqlite3_reset(st);
+		if (got < 0) {
+			rc = db_fail(imp);
+			break;
+		}
+		if (got == 0 || (strcmp(r.level, "county") != 0 &&
+		    strcmp(r.level, "city") != 0)) {
+			rc = imp_err(imp, "limit_regions", "限定区域“%s”不是已知"
+			    "的市或县级行政区划", code);
+			break;
+		}
+		if (n + strlen(code) + 2 > len) {
+			rc = imp_err(imp, "limit_regions", "限定区域过长");
+			break;
+		}
+		n += (size_t)snprintf(out + n, len - n, "%s%s", n ? "," : "",
+		    code);
+	}
+	free(list);
+	return rc;
+}
+
 static int
 catalog_tier(struct import *imp, int year, const char *item)
 {
+	char		 regions[TEXT_MAX + 1];
 	const char	*tier = cell(imp, "tier_code"), *name = cell(imp,
 	    "tier_name");
 	int64_t		 c, p, ci, co, cap;
@@ -365,7 +416,8 @@ catalog_tier(struct import *imp, int year, const char *item)
 	    (rc = cell_flag(imp, "key", &key)) != NJ_OK ||
 	    (rc = cell_flag(imp, "licensed", &lic)) != NJ_OK ||
 	    (rc = cell_flag(imp, "open", &open)) != NJ_OK ||
-	    (rc = cell_flag(imp, "three_in_one", &three)) != NJ_OK)
+	    (rc = cell_flag(imp, "three_in_one", &three)) != NJ_OK ||
+	    (rc = cell_regions(imp, regions, sizeof regions)) != NJ_OK)
 		return rc;
 	/* R-004-M-3.2 004 三(二): 补贴额低于500元的机具不列入补贴范围 */
 	if (c + p + ci + co < 50000)
@@ -388,7 +440,9 @@ catalog_tier(struct import *imp, int year, const char *item)
 	    strcmp(cell(imp, "installed"), "1") != 0)
 		return imp_err(imp, "installed", "installed 应为 0 或 1");
 	if (sql_exec(SQL_TIER_SET_INSTALLED, cell(imp, "installed"),
-	    year, item, tier) != 0)
+	    year, item, tier) != 0 ||
+	    sql_exec(SQL_TIER_SET_LIMIT_REGIONS, regions, year, item,
+	    tier) != 0)
 		return db_fail(imp);
 	if (*topup != '\0' && (sql_exec(SQL_TOPUP_ITEM_DELETE, year,
 	    item) != 0 || (bp > 0 && sql_exec(SQL_TOPUP_ITEM_INSERT, year,

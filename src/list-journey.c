@@ -97,6 +97,21 @@ static const struct list_col anomaly_cols[] = {
 	{ NULL, 0, 0, NULL }
 };
 
+/* issue 10 item 9: the flags of applications (action-dup.c) */
+static const struct list_col app_flag_cols[] = {
+	{ "申请编号", 18, LC_KEY, NULL },
+	{ "异常情形", 50, 0, NULL },
+	{ "购机者", 10, 0, NULL },
+	{ "时间", 19, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
+const struct list_def list_app_flags = {
+	"app_flags", "申请异常情形", R(ROLE_COUNTY) | R(ROLE_CITY) |
+	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, SQL_LIST_APP_FLAGS,
+	app_flag_cols
+};
+
 const struct list_def list_anomalies = {
 	"anomalies", "异常情形", R(ROLE_COUNTY) | R(ROLE_CITY) | R(ROLE_ADMIN) |
 	    R(ROLE_AUDITOR) | R(ROLE_FINANCE), 0, SQL_LIST_ANOMALIES,

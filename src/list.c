@@ -36,6 +36,7 @@ static const struct list_def *const list_table[] = {
 	&list_my_sales,
 	&list_claims,
 	&list_anomalies,
+	&list_app_flags,
 	&list_batches,
 	&list_finance_queue,
 	&list_batch_sales,

@@ -50,6 +50,7 @@ extern const struct list_def list_sales;
 extern const struct list_def list_my_sales;
 extern const struct list_def list_claims;
 extern const struct list_def list_anomalies;
+extern const struct list_def list_app_flags;
 extern const struct list_def list_batches;
 extern const struct list_def list_finance_queue;
 extern const struct list_def list_batch_sales;

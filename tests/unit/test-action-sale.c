@@ -841,14 +841,61 @@ first_sale_county_asked_and_checked(void **state)
 	fx_ok("fs_dealer", "sale.new", "buyer_type=person", "buyer_name=赵四",
 	    "id_no=" ID_D, "serial=MS26A001", "price=15000",
 	    "sold_on=2026-03-01", "invoice_no=FP1", "county=640422", NULL);
-	/* a model in stock with no authorisation at all */
+	/*
+	 * R-004-M-4.1c 004 四(一): a model with no sales-region setting
+	 * sells in the whole province (issue 10 item 9): the county is asked
+	 */
 	q_exec("DELETE FROM dealer_products WHERE dealer_id = (SELECT id FROM "
 	    "dealers WHERE uscc = '" FS "') AND product_id = (SELECT id FROM "
 	    "products WHERE model = '2BMSF-6')");
-	fx_refused("本店未获授权销售型号 2BMSF-6", "fs_dealer", "sale.new",
-	    "buyer_type=person", "buyer_name=张三", "id_no=" ID_A,
-	    "serial=BZ26A001", "price=40000", "sold_on=2026-03-01",
-	    "invoice_no=FP2", NULL);
+	fx_refused("请填写：购机者所在县（型号 2BMSF-6 可在全区销售）",
+	    "fs_dealer", "sale.new", "buyer_type=person", "buyer_name=张三",
+	    "id_no=" ID_A, "serial=BZ26A001", "price=40000",
+	    "sold_on=2026-03-01", "invoice_no=FP2", NULL);
+	assert_string_equal(fx_field, "county");
+	fx_ok("fs_dealer", "sale.new", "buyer_type=person", "buyer_name=赵四",
+	    "id_no=" ID_D, "serial=BZ26A001", "price=40000",
+	    "sold_on=2026-03-01", "invoice_no=FP2", "county=640422", NULL);
+}
+
+/*
+ * R-004-M-4.1c 004 四(一) 补贴对象可以在全区范围内自主选机购机: a dealer of
+ * 永宁县 that its maker picked but set no sales region for sells to a
+ * buyer of 贺兰县 (the whole province by default, 000's setting absent);
+ * once the maker drops it, it may not.
+ */
+static void
+sale_other_county_without_setting(void **state)
+{
+	char notice[NJ_KEY_MAX], uscc[20];
+
+	(void)state;
+	make_uscc(uscc, "91", "640121", 5151);
+	fx_ok("register", "dealer.register", "name=永宁县丰收农机有限公司",
+	    kv("uscc", uscc), "legal_rep=杨林", "address=永宁县望远镇",
+	    "phone=13895012347", "login=yn_dealer2", "password=dealer-pass",
+	    NULL);
+	fx_ok("ss_maker", "dealer.pick", kv("dealer", uscc), NULL);
+	fx_ok("ss_maker", "supply.new", kv("dealer", uscc), "model=1GQN-200",
+	    "serial=XG26D001", NULL);
+	fx_ok("ss_maker", "supply.new", kv("dealer", uscc), "model=1GQN-200",
+	    "serial=XG26D002", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM dealer_products d JOIN "
+	    "dealers x ON x.id = d.dealer_id WHERE x.uscc = ?1", uscc, NULL),
+	    0);
+	notice_in(notice, "640122", ID_A, "张三", "1.1.3", "03", "2");
+	sell("yn_dealer2", notice, ID_A, "XG26D001", "3000", "2026-03-02",
+	    "YN1");
+	assert_int_equal(fx_int("SELECT count(*) FROM sales s JOIN dealers x "
+	    "ON x.id = s.dealer_id WHERE x.uscc = ?1 AND s.county = '640122' "
+	    "AND s.subsidy = 280000", uscc, NULL), 1);
+	/* the maker's pick gone (the row alone): no authorisation at all */
+	q_run("DELETE FROM maker_dealers WHERE dealer_id = (SELECT id FROM "
+	    "dealers WHERE uscc = ?1)", uscc, NULL);
+	fx_refused("本店未获生产企业授权销售型号 1GQN-200", "yn_dealer2",
+	    "sale.new", kv("notice", notice), "id_no=" ID_A,
+	    "serial=XG26D002", "price=3000", "sold_on=2026-03-02",
+	    "invoice_no=YN2", NULL);
 }
 
 /* R-004-M-3.1 004 三(一): a model filed in one year's catalogue sells in that year. */
@@ -1113,6 +1160,7 @@ main(void)
 		JX_TEST(first_sale_stores_sale_without_application),
 		JX_TEST(first_sale_refused_without_buyer),
 		JX_TEST(first_sale_county_asked_and_checked),
+		JX_TEST(sale_other_county_without_setting),
 		JX_TEST(first_sale_refused_other_year),
 		JX_TEST(claim_stores_application_and_commits),
 		JX_TEST(claim_refused_wrong_id_or_twice),

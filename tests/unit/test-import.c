@@ -740,6 +740,46 @@ import_is_an_action(void **state)
 	    "audit WHERE action NOT LIKE '% refused')", NULL), 1);
 }
 
+/*
+ * R-004-M-3.1b 004 三(一): the optional column limit_regions gives a
+ * regional limit its counties or cities (issue 10 item 3); a code that
+ * is not a known city or county, or a list without its limit's label,
+ * refuses the file and stores nothing.
+ */
+static void
+catalog_limit_regions(void **state)
+{
+	(void)state;
+	imp_ok("catalog", "class_code,class_name,subclass_code,subclass_name,"
+	    "item_code,item_name,tier_code,tier_name,subsidy,region_limit,"
+	    "limit_regions\n"
+	    "12,测试机械,12.1,测试小类,12.1.2,测试品目二,01,小型,1200,"
+	    "限南部山区,\"640400, 640522;640324\"\n"
+	    "12,测试机械,12.1,测试小类,12.1.2,测试品目二,02,中型,1500,"
+	    "仅限卷管式,\n", 2027);
+	assert_int_equal(fx_int("SELECT count(*) FROM tiers WHERE year = 2027 "
+	    "AND item_code = '12.1.2' AND code = '01' AND region_limit = "
+	    "'限南部山区' AND limit_regions = '640400,640522,640324'", NULL), 1);
+	assert_int_equal(fx_int("SELECT count(*) FROM tiers WHERE year = 2027 "
+	    "AND code = '02' AND region_limit = '仅限卷管式' AND limit_regions "
+	    "= ''", NULL), 1);
+	imp_refused("限定区域“640422100”不是已知的市或县级行政区划", "catalog",
+	    "class_code,class_name,subclass_code,subclass_name,item_code,"
+	    "item_name,tier_code,tier_name,subsidy,region_limit,limit_regions\n"
+	    "12,测试机械,12.1,测试小类,12.1.3,测试品目三,01,小型,1200,"
+	    "限山区,640422100\n", 2027);
+	imp_refused("限定区域“659999”不是已知", "catalog",
+	    "class_code,class_name,subclass_code,subclass_name,item_code,"
+	    "item_name,tier_code,tier_name,subsidy,region_limit,limit_regions\n"
+	    "12,测试机械,12.1,测试小类,12.1.3,测试品目三,01,小型,1200,"
+	    "限山区,659999\n", 2027);
+	imp_refused("限定区域须同时填写限制说明", "catalog",
+	    "class_code,class_name,subclass_code,subclass_name,item_code,"
+	    "item_name,tier_code,tier_name,subsidy,region_limit,limit_regions\n"
+	    "12,测试机械,12.1,测试小类,12.1.3,测试品目三,01,小型,1200,,"
+	    "640400\n", 2027);
+}
+
 int
 main(void)
 {
@@ -760,6 +800,7 @@ main(void)
 		FX_TEST(bad_file_stores_nothing),
 		FX_TEST(catalog_stored),
 		FX_TEST(catalog_installed),
+		FX_TEST(catalog_limit_regions),
 		FX_TEST(catalog_refused_tier_under_500),
 		FX_TEST(catalog_refused_values),
 		FX_TEST(catalog_refused_flags),
