@@ -197,6 +197,12 @@ static const struct state_code office_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* an application's flag (R-002-A2-10.3b): another open one, same item */
+static const struct state_code app_flag_codes[] = {
+	{ "dup_open",	"重复申请",	"重复申请" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -218,6 +224,7 @@ const struct label_kind label_kinds[] = {
 	{ "user_status", NULL, NULL, user_status_codes },
 	{ "segment", NULL, NULL, segment_codes },
 	{ "office", NULL, NULL, office_codes },
+	{ "app_flag", "application_flags", "kind", app_flag_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 
