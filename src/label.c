@@ -224,7 +224,7 @@ const struct label_kind label_kinds[] = {
 	{ "user_status", NULL, NULL, user_status_codes },
 	{ "segment", NULL, NULL, segment_codes },
 	{ "office", NULL, NULL, office_codes },
-	{ "app_flag", "application_flags", "kind", app_flag_codes },
+	{ "app_flag", NULL, NULL, app_flag_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 
