@@ -336,6 +336,9 @@ application_approve(struct act *a)
 		return rc;
 	if (program_get(r.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
+	/* R-004-T2-3.1 004 附表2 三1: lapsed notices give their money back first */
+	if ((rc = notice_expire_due(a, r.county, NULL)) != NJ_OK)
+		return rc;
 	st = sql_query(SQL_BUYER_BY_ID, r.buyer);
 	if (sql_step(st) == 1) {
 		struct buyer_row b;

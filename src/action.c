@@ -107,6 +107,9 @@ static const struct action *const action_table[] = {
 	&action_demo_load,
 	&action_tier_amount,
 	&action_buyer_service_org,
+	&action_notice_handback,
+	&action_notice_expire,
+	&action_lottery_draw,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 
