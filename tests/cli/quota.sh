@@ -120,7 +120,7 @@ refused "R-004-T2-3.2 a hand-back of a returned notice is refused" "已交回" \
     "$NJBT" do --as hl_jb notice.handback notice=$N1
 refused "R-004-T2-3.2 a hand-back dated tomorrow is refused" "不能晚于今天" \
     "$NJBT" do --as hl_jb notice.handback notice=$N4 on=2026-03-16
-refused "R-004-T2-3.2 another county's notice is refused" "" \
+refused "R-004-T2-3.2 another county's notice is refused" "超出您的管辖范围" \
     "$NJBT" do --as yn_jb notice.handback notice=$N4
 same "R-004-T2-3.2 refusals wrote nothing" "$sum1" "$(dbsum)"
 
