@@ -108,6 +108,8 @@ month_plan(const struct actor *who, const struct print_req *req,
 		if (!print_allowed(def, who))
 			continue;
 		switch (def->month) {
+		case PM_NONE:
+			break;
 		case PM_BATCH:
 			for (k = 0; k < nb; k++) {
 				if (def->states != NULL &&

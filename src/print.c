@@ -83,7 +83,7 @@ static const struct printer printer_table[] = {
 	{ "budget", "农机购置补贴资金计划表", R_SETTLE, 0, PF_AREA, NULL,
 	    print_budget_cols, print_budget, PM_YEAR, NULL },
 	{ "lottery", "补贴对象公开摇号结果", R_SETTLE, 0, PF_AREA, NULL,
-	    print_lottery_cols, print_lottery, PM_AREA, NULL },
+	    print_lottery_cols, print_lottery, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

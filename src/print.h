@@ -70,7 +70,8 @@ struct print_col {
 enum print_month_kind {
 	PM_AREA = 0,	/* one sheet of the county's month */
 	PM_BATCH,	/* one sheet per settlement batch of the month */
-	PM_YEAR		/* one sheet of the year */
+	PM_YEAR,	/* one sheet of the year */
+	PM_NONE		/* not part of the month-end run (a draw by lot) */
 };
 
 struct print_job;
