@@ -139,6 +139,17 @@ same "R-004-T2-3.1 released at once: only the sale's 2,800 stays" \
 same "R-004-T2-3.1 recorded as expired, notice and application void" \
     "expired|2026-03-22|cancelled|cancelled" \
     "$(q "SELECT e.kind, e.on_date, n.state, a.state FROM notice_ends e JOIN notices n ON n.id = e.notice_id JOIN applications a ON a.id = n.app_id WHERE n.no = '$N4'")"
+a=$(q "SELECT a.no FROM notices n JOIN applications a ON a.id = n.app_id WHERE n.no = '$N4'")
+ID4= i=0
+for id in $IDS; do
+	i=$((i + 1))
+	[ "$a" = "SQ6401222026$(printf %05d $i)" ] && ID4=$id
+done
+sum1=$(dbsum)
+refused "R-004-T2-3.1 the lapsed notice buys nothing" "已交回或作废" \
+    "$NJBT" do --as fs_dealer sale.new notice=$N4 id_no=$ID4 \
+    serial=XG26A002 price=3000 sold_on=2026-03-20 invoice_no=FPQ2
+same "R-004-T2-3.1 ... and wrote nothing" "$sum1" "$(dbsum)"
 check "the database checks" "$NJBT" check
 
 # --- R-004-M-3.2b 004 三(二): next year, those not drawn come first --------
