@@ -88,19 +88,87 @@ lottery_order(uint64_t seed, const struct candidate *c, long n, long *order)
 	free(out);
 }
 
+/* What the county's budget of the year has left: central, provincial. */
+static int
+lottery_left(struct act *a, const char *county, int year, int64_t *lc,
+    int64_t *lp)
+{
+	sqlite3_stmt	*st = sql_query(SQL_BUDGET_GET, (int64_t)year, county);
+	int		 rc = sql_step(st);
+
+	if (rc == 1) {
+		*lc = sqlite3_column_int64(st, 0) - sqlite3_column_int64(st, 2);
+		*lp = sqlite3_column_int64(st, 1) - sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return act_fail(a, "查询资金计划");
+	if (rc == 0)
+		return act_refuse(a, "year", "本县 %d 年度没有资金计划", year);
+	return NJ_OK;
+}
+
+/* Whether the n candidates together ask for more than is left. */
+static int
+lottery_needed(const struct candidate *c, long n, int64_t lc, int64_t lp)
+{
+	int64_t	sc = 0, sp = 0;
+	long	i;
+
+	for (i = 0; i < n; i++) {
+		sc += c[i].central;
+		sp += c[i].provincial + c[i].open_prov;
+	}
+	return sc > lc || sp > lp;
+}
+
+/*
+ * Record candidate k at rank (from 1) of draw lot: drawn when it still
+ * fits what is left (*lc, *lp, then lowered), else its application is
+ * closed and its buyer keeps next-year priority. Prints a drawn one's
+ * application number. Returns 1 drawn, 0 not drawn, NJ_ERROR.
+ */
+static int
+lottery_enter(struct act *a, int64_t lot, const char *no, const char *at,
+    const struct candidate *k, long rank, int64_t *lc, int64_t *lp)
+{
+	int64_t	prov = k->provincial + k->open_prov;
+	int	in = k->central <= *lc && prov <= *lp;
+	char	why[160], ano[32];
+
+	if (in) {
+		*lc -= k->central;
+		*lp -= prov;
+	} else {
+		/* R-004-M-3.2b 004 三(二): not drawn, next-year priority */
+		xsnprintf(why, sizeof why, "摇号未中签（%s），可在下一年度优先补贴",
+		    no);
+		if (sql_exec(SQL_APP_DECIDE, "rejected", a->who->id, at, why,
+		    k->app, "submitted") != 0 || store_changes() != 1)
+			return act_fail(a, "保存摇号");
+	}
+	if (sql_exec(SQL_QUOTA_ENTRY_INSERT, lot, (int64_t)rank, k->app,
+	    k->buyer, (int64_t)k->priority, (int64_t)in, k->central,
+	    prov) != 0)
+		return act_fail(a, "保存摇号");
+	if (in) {
+		if (sql_text(ano, sizeof ano, SQL_QUOTA_APP_NO, k->app) != 1)
+			return act_fail(a, "保存摇号");
+		act_out(a, "%s", ano);
+	}
+	return in ? 1 : 0;
+}
+
 /* R-004-M-4.1 004 四(一): 补贴资金不够时，采取公开摇号方式确定补贴对象. */
 static int
 lottery_draw(struct act *a)
 {
 	struct candidate	*c = NULL;
-	sqlite3_stmt		*st;
-	long			 n, i, *order = NULL, drawn = 0;
-	int64_t			 plan[4] = { 0, 0, 0, 0 }, lc, lp, cnt;
-	int64_t			 lot;
+	long			 n = 0, i, *order = NULL, drawn = 0;
+	int64_t			 lc = 0, lp = 0, cnt, lot;
 	const char		*county = a->who->region;
-	char			 no[40], at[32], why[160], have[32];
+	char			 no[40], at[32], have[32];
 	int			 rc, year = year_of(a, "year"), round;
-	int			 ok;
 
 	round = act_has(a, "round") ? (int)act_num(a, "round") : 1;
 	if (round < 1)
@@ -114,46 +182,25 @@ lottery_draw(struct act *a)
 		return act_refuse(a, "round", "本县 %d 年度第 %d 轮已摇号（%s），"
 		    "不能重复摇号（R-004-M-4.1）", year, round, have);
 	/* notices lapsed since give their money back first */
-	if ((rc = notice_expire_due(a, county, NULL)) != NJ_OK)
+	if ((rc = notice_expire_due(a, county, NULL)) != NJ_OK ||
+	    (rc = lottery_left(a, county, year, &lc, &lp)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_BUDGET_GET, (int64_t)year, county);
-	rc = sql_step(st);
-	if (rc == 1)
-		for (i = 0; i < 4; i++)
-			plan[i] = sqlite3_column_int64(st, (int)i);
-	sqlite3_reset(st);
-	if (rc < 0)
-		return act_fail(a, "查询资金计划");
-	if (rc == 0)
-		return act_refuse(a, "year", "本县 %d 年度没有资金计划", year);
 	if ((n = lottery_candidates(county, year, &c)) < 0)
 		return act_fail(a, "查询申请");
-	lc = plan[0] - plan[2];
-	lp = plan[1] - plan[3];
-	{
-		int64_t sc = 0, sp = 0;
-
-		for (i = 0; i < n; i++) {
-			sc += c[i].central;
-			sp += c[i].provincial + c[i].open_prov;
-		}
-		ok = sc <= lc && sp <= lp;
-	}
-	if (n == 0 || ok) {
+	if (!lottery_needed(c, n, lc, lp)) {
 		free(c);
-		return act_refuse(a, "year", "本县 %d 年度待审核的申请%s未超出剩余"
-		    "补贴资金，无需摇号（R-004-M-4.1）", year, n == 0 ?
-		    "为零，" : "");
+		return act_refuse(a, "year", "本县 %d 年度待审核的申请（%ld 份）"
+		    "所需资金未超出剩余补贴资金，无需摇号（R-004-M-4.1）", year, n);
 	}
 	order = xcalloc((size_t)n, sizeof *order);
 	lottery_order((uint64_t)act_num(a, "seed"), c, n, order);
+	clock_stamp(a->now, at, sizeof at);
 	if (sql_int(&cnt, SQL_QUOTA_LOT_COUNT, county, (int64_t)year) < 0) {
 		rc = act_fail(a, "摇号编号");
 		goto out;
 	}
 	xsnprintf(no, sizeof no, "YH%s%d-%02lld", county, year,
 	    (long long)cnt + 1);
-	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_QUOTA_LOT_INSERT, no, county, (int64_t)year,
 	    (int64_t)round, act_num(a, "seed"), (int64_t)n, (int64_t)0,
 	    a->who->id, at) != 0) {
@@ -162,40 +209,10 @@ lottery_draw(struct act *a)
 	}
 	lot = store_last_id();
 	for (i = 0; i < n; i++) {
-		const struct candidate *k = &c[order[i]];
-		int in = k->central <= lc && k->provincial + k->open_prov <= lp;
-
-		if (in) {
-			lc -= k->central;
-			lp -= k->provincial + k->open_prov;
-			drawn++;
-		} else {
-			/* R-004-M-3.2b 004 三(二): not drawn, next-year priority */
-			xsnprintf(why, sizeof why, "摇号未中签（%s），可在下一年度"
-			    "优先补贴", no);
-			if (sql_exec(SQL_APP_DECIDE, "rejected", a->who->id, at,
-			    why, k->app, "submitted") != 0 ||
-			    store_changes() != 1) {
-				rc = act_fail(a, "保存摇号");
-				goto out;
-			}
-		}
-		if (sql_exec(SQL_QUOTA_ENTRY_INSERT, lot, (int64_t)i + 1,
-		    k->app, k->buyer, (int64_t)k->priority, (int64_t)in,
-		    k->central, k->provincial + k->open_prov) != 0) {
-			rc = act_fail(a, "保存摇号");
+		if ((rc = lottery_enter(a, lot, no, at, &c[order[i]], i + 1,
+		    &lc, &lp)) < 0)
 			goto out;
-		}
-		if (in) {
-			char ano[32];
-
-			if (sql_text(ano, sizeof ano, SQL_QUOTA_APP_NO,
-			    k->app) != 1) {
-				rc = act_fail(a, "保存摇号");
-				goto out;
-			}
-			act_out(a, "%s", ano);
-		}
+		drawn += rc;
 	}
 	if (sql_exec(SQL_QUOTA_LOT_DRAWN, (int64_t)drawn, lot) != 0) {
 		rc = act_fail(a, "保存摇号");
