@@ -469,6 +469,9 @@ application_withdraw(struct act *a)
 		if (sql_int(&nid, SQL_NOTICE_ID_BY_APP, r.id) < 0 ||
 		    sql_exec(SQL_NOTICE_SET_STATE, "returned", nid) != 0)
 			return act_fail(a, "交回通知书");
+		if ((rc = notice_withdrawn(a, nid, central, provincial)) !=
+		    NJ_OK)
+			return rc;
 	}
 	/* R-004-M-8.1 the approver stays on record (004 八(一) 谁办理、谁负责); the one
 	 * who withdrew it is in the audit log */

@@ -78,6 +78,33 @@ notice_end(struct act *a, const struct notice_row *n, const char *kind,
 	return NJ_OK;
 }
 
+/*
+ * application.withdraw of an approved application is a hand-back too
+ * (R-004-T2-3.2b 004 附表2 三2): record it, late or not, with what the
+ * withdrawal released (the withdrawal moved notice and application).
+ */
+int
+notice_withdrawn(struct act *a, int64_t nid, int64_t central,
+    int64_t provincial)
+{
+	char	to[16], at[32], day[16];
+	int	end, late;
+
+	if (sql_text(to, sizeof to, SQL_NOTICE_WINDOW, nid) != 1 ||
+	    date_parse(to, &end) != 0)
+		return act_fail(a, "查询确认通知书");
+	late = a->today > end - HANDBACK_LATE_DAYS;
+	clock_stamp(a->now, at, sizeof at);
+	date_format(a->today, day, sizeof day);
+	if (sql_exec(SQL_QUOTA_END_INSERT, nid, "handback", day, (int64_t)late,
+	    central, provincial, a->who->id, at) != 0)
+		return act_fail(a, "保存确认通知书");
+	if (late)
+		act_note(a, "逾期交回：交回日期晚于有效期截止日（%s）前 %d 天"
+		    "（004 附表2 三2）", to, HANDBACK_LATE_DAYS);
+	return NJ_OK;
+}
+
 /* The notice numbered no, loaded into n; 0 found, 1 not, -1 error. */
 static int
 notice_get(const char *no, struct notice_row *n)

@@ -467,6 +467,7 @@ int	 topup_fit(struct act *, const char *, int, int64_t, int64_t, int64_t,
 void	 segment_label(const char *, char *, size_t);
 /* action-notice.c, action-lottery.c: issue 10 item 4 */
 int	 notice_expire_due(struct act *, const char *, int *);
+int	 notice_withdrawn(struct act *, int64_t, int64_t, int64_t);
 extern const struct action action_notice_handback;
 extern const struct action action_notice_expire;
 extern const struct action action_lottery_draw;

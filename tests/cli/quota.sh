@@ -171,4 +171,16 @@ same "R-004-M-3.2b the two not drawn in 2026 head the 2027 queue" \
 same "R-004-M-3.2b the new applicant entered first comes after them" \
     "$NEW" "$("$NJBT" list approve_queue --as hl_sh | sed -n 4p | cut -f 1)"
 
+
+# --- R-004-T2-3.2b: application.withdraw of an approved one is a hand-back
+check "R-004-T2-3.2b approve the new applicant's" "$NJBT" do --as hl_sh \
+    application.approve application=$NEW
+N5=$(tail -n 1 "$T/out")
+export NJBT_NOW=2027-02-15T09:00:00
+check "R-004-T2-3.2b withdrawn five days before the window's end" \
+    "$NJBT" do --as hl_jb application.withdraw application=$NEW reason=放弃购机
+same "R-004-T2-3.2b recorded as a late hand-back, released" \
+    "handback|2027-02-15|1|0" \
+    "$(q "SELECT e.kind, e.on_date, e.late, (SELECT committed_central FROM budgets WHERE year = 2027 AND region = '640122') FROM notice_ends e JOIN notices n ON n.id = e.notice_id WHERE n.no = '$N5'")"
+
 echo "1..$n"
