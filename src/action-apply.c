@@ -351,6 +351,9 @@ application_approve(struct act *a)
 		return rc;
 	if (program_get(r.year, &p) < 0)
 		return act_fail(a, "查询年度方案");
+	/* R-004-T2-3.1 004 附表2 三1: lapsed notices give their money back first */
+	if ((rc = notice_expire_due(a, r.county, NULL)) != NJ_OK)
+		return rc;
 	st = sql_query(SQL_BUYER_BY_ID, r.buyer);
 	if (sql_step(st) == 1) {
 		struct buyer_row b;
@@ -481,6 +484,9 @@ application_withdraw(struct act *a)
 		if (sql_int(&nid, SQL_NOTICE_ID_BY_APP, r.id) < 0 ||
 		    sql_exec(SQL_NOTICE_SET_STATE, "returned", nid) != 0)
 			return act_fail(a, "交回通知书");
+		if ((rc = notice_withdrawn(a, nid, central, provincial)) !=
+		    NJ_OK)
+			return rc;
 	}
 	/* R-004-M-8.1 the approver stays on record (004 八(一) 谁办理、谁负责); the one
 	 * who withdrew it is in the audit log */

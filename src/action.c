@@ -108,6 +108,9 @@ static const struct action *const action_table[] = {
 	&action_tier_amount,
 	&action_buyer_service_org,
 	&action_buyer_ban,
+	&action_notice_handback,
+	&action_notice_expire,
+	&action_lottery_draw,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

@@ -477,6 +477,12 @@ void	 subsidy_note(struct act *, const struct tier_row *,
 int	 topup_fit(struct act *, const char *, int, int64_t, int64_t, int64_t,
 	     struct subsidy_out *);
 void	 segment_label(const char *, char *, size_t);
+/* action-notice.c, action-lottery.c: issue 10 item 4 */
+int	 notice_expire_due(struct act *, const char *, int *);
+int	 notice_withdrawn(struct act *, int64_t, int64_t, int64_t);
+extern const struct action action_notice_handback;
+extern const struct action action_notice_expire;
+extern const struct action action_lottery_draw;
 /* action-tier.c */
 extern const struct action action_tier_amount;
 /* action-service-org.c */

@@ -95,6 +95,7 @@ int	 date_working_between(int from, int to,
 /* sample.c */
 size_t	 sample_draw(uint64_t, const int64_t *, size_t, size_t, int64_t *);
 size_t	 sample_size(size_t, int);
+void	 sample_order(uint64_t, const int64_t *, size_t, int64_t *);
 
 /* subsidy.c: 004 三(三), 005 rules of SPEC section 5 */
 struct subsidy_in {

@@ -203,6 +203,18 @@ static const struct state_code app_flag_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* a candidate of a draw by lot (R-004-M-4.1, R-004-M-3.2b) */
+static const struct state_code lottery_priority_codes[] = {
+	{ "0",		"",		"" },
+	{ "1",		"上年未中签优先", "上年未中签优先" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_code lottery_drawn_codes[] = {
+	{ "0",		"未中签",	"未中签（下一年度优先补贴）" },
+	{ "1",		"中签",		"中签" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -225,6 +237,8 @@ const struct label_kind label_kinds[] = {
 	{ "segment", NULL, NULL, segment_codes },
 	{ "office", NULL, NULL, office_codes },
 	{ "app_flag", NULL, NULL, app_flag_codes },
+	{ "lottery_priority", NULL, NULL, lottery_priority_codes },
+	{ "lottery_drawn", NULL, NULL, lottery_drawn_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 

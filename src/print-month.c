@@ -108,6 +108,8 @@ month_plan(const struct actor *who, const struct print_req *req,
 		if (!print_allowed(def, who))
 			continue;
 		switch (def->month) {
+		case PM_NONE:
+			break;
 		case PM_BATCH:
 			for (k = 0; k < nb; k++) {
 				if (def->states != NULL &&
@@ -119,8 +121,6 @@ month_plan(const struct actor *who, const struct print_req *req,
 				xsnprintf(sh->name, sizeof sh->name, "%s-%s.csv",
 				    def->name, no);
 			}
-			break;
-		case PM_NONE:
 			break;
 		case PM_YEAR:
 			sh = month_add(m, def, req);

@@ -364,6 +364,37 @@ print_anomalies(struct print_job *j)
 	return print_stream(j, print_area(j, SQL_PRINT_ANOMALY_AREA));
 }
 
+/* --- 摇号结果 (004 四(一)) ------------------------------------------------ */
+
+/*
+ * R-004-M-4.1 004 四(一) 公开摇号: the draw as the county posts it: the
+ * seed, every candidate in the drawn order and whether drawn; those not
+ * drawn keep next-year priority (R-004-M-3.2b 004 三(二)). Names only:
+ * no ID number, phone or account.
+ */
+const struct print_col print_lottery_cols[] = {
+	{ "摇号编号", 0, NULL },
+	{ "县区", 0, NULL },
+	{ "年度", PC_NUM, NULL },
+	{ "轮次", PC_NUM, NULL },
+	{ "摇号种子", PC_NUM, NULL },
+	{ "顺位", PC_NUM, NULL },
+	{ "申请编号", 0, NULL },
+	{ "购机者", 0, NULL },
+	{ "优先", 0, NULL },
+	{ "结果", 0, NULL },
+	{ "申请补贴额（元）", PC_MONEY | PC_SUM, NULL },
+	{ "摇号人", 0, NULL },
+	{ "摇号时间", 0, NULL },
+	{ NULL, 0, NULL }
+};
+
+int
+print_lottery(struct print_job *j)
+{
+	return print_stream(j, print_area(j, SQL_PRINT_LOTTERY));
+}
+
 /* --- 附件2 资金计划表 ---------------------------------------------------- */
 
 /*

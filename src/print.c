@@ -84,6 +84,8 @@ static const struct printer printer_table[] = {
 	    print_budget_cols, print_budget, PM_YEAR, NULL },
 	{ "deadlines", "农机购置补贴结算期限", R_SETTLE, 0, PF_AREA, NULL,
 	    print_deadline_cols, print_deadlines, PM_NONE, NULL },
+	{ "lottery", "补贴对象公开摇号结果", R_SETTLE, 0, PF_AREA, NULL,
+	    print_lottery_cols, print_lottery, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

@@ -37,6 +37,7 @@
 	"detail:补贴机具结算明细表,publicity:享受补贴农户信息公示表," \
 	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
 	"deadlines:结算期限," \
+	"lottery:公开摇号结果," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -72,7 +73,7 @@ enum print_month_kind {
 	PM_AREA = 0,	/* one sheet of the county's month */
 	PM_BATCH,	/* one sheet per settlement batch of the month */
 	PM_YEAR,	/* one sheet of the year */
-	PM_NONE		/* not a sheet of the month end (deadlines) */
+	PM_NONE		/* not a sheet of the month end (deadlines, lottery) */
 };
 
 struct print_job;
@@ -183,6 +184,7 @@ extern const struct print_col print_payment_cols[];
 extern const struct print_col print_detail_cols[];
 extern const struct print_col print_publicity_cols[];
 extern const struct print_col print_budget_cols[];
+extern const struct print_col print_lottery_cols[];
 extern const struct print_col print_bank_cols[];
 extern const struct print_col print_anomaly_cols[];
 int	 print_review(struct print_job *);
@@ -190,6 +192,7 @@ int	 print_payment(struct print_job *);
 int	 print_detail(struct print_job *);
 int	 print_publicity(struct print_job *);
 int	 print_budget(struct print_job *);
+int	 print_lottery(struct print_job *);
 int	 print_bank(struct print_job *);
 int	 print_anomalies(struct print_job *);
 

@@ -3,7 +3,7 @@
  * 不低于10%) and the review of a batch (004 附件4 四(三)) draw machines at
  * random, and anyone must be able to draw the same machines again from the
  * recorded seed: a splitmix64 generator drives a partial Fisher-Yates
- * shuffle of the ids in ascending order.
+ * shuffle of the ids in ascending order; a lottery draws a whole order.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +72,30 @@ sample_draw(uint64_t seed, const int64_t *ids, size_t n, size_t k,
 	free(v);
 	qsort(out, k, sizeof *out, id_cmp);
 	return k;
+}
+
+/*
+ * The n ids in an order drawn for seed into out (a full Fisher-Yates
+ * shuffle of the ids in ascending order): the same ids and seed give the
+ * same order whatever order the ids come in (a public lottery, 摇号).
+ */
+void
+sample_order(uint64_t seed, const int64_t *ids, size_t n, int64_t *out)
+{
+	uint64_t	s = seed;
+	int64_t		t;
+	size_t		i, j;
+
+	if (n == 0)
+		return;
+	memcpy(out, ids, n * sizeof *out);
+	qsort(out, n, sizeof *out, id_cmp);
+	for (i = 0; i + 1 < n; i++) {
+		j = i + (size_t)below(&s, n - i);
+		t = out[i];
+		out[i] = out[j];
+		out[j] = t;
+	}
 }
 
 /* How many of n a share of bp basis points is: rounded up, at least 1. */

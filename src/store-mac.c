@@ -43,7 +43,7 @@ struct mac_table {
  * tier amounts with 008 (issue 10); the year's video threshold and check
  * mode, a tier's installed flag, a check's second verifier, its checklist
  * and finance's confirmation before a return with 009 (issue 10 items 5
- * and 7).
+ * and 7); a notice's end and the draws by lot with 010 (item 4).
  */
 static const struct mac_table mac_tables[] = {
 	{ "users", "用户", { "id" }, { "login", "role", "region", "maker_id",
@@ -91,6 +91,13 @@ static const struct mac_table mac_tables[] = {
 	{ "returns", "退货", { "id" }, { "sale_id", "state", "refund" } },
 	{ "return_confirms", "财政确认未支付", { "id" }, { "sale_id",
 	    "batch_id", "by_user" } },
+	/* issue 10 (4): a notice's end and a draw by lot (migration 010) */
+	{ "notice_ends", "确认通知书交回/失效", { "notice_id" }, { "kind",
+	    "on_date", "late", "central", "provincial", "by_user" } },
+	{ "lotteries", "摇号", { "id" }, { "county", "year", "round", "seed",
+	    "candidates", "drawn", "by_user" } },
+	{ "lottery_entries", "摇号结果", { "lottery_id", "rank" }, { "app_id",
+	    "buyer_id", "priority", "drawn", "central", "provincial" } },
 };
 #define NMAC (sizeof mac_tables / sizeof mac_tables[0])
 

@@ -2,7 +2,8 @@
  * test-sample.c: reproducible samples (004 六(一)2(3) 财政抽查不低于10%;
  * 004 附件4 四(三) 复核): the same seed draws the same machines whatever
  * order they come in, every draw is distinct and within the set, sizes
- * round up, and the draw spreads over the set.
+ * round up, and the draw spreads over the set; a lottery's whole order
+ * (004 四(一)) likewise.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -90,6 +91,35 @@ spreads_over_the_set(void **state)
 		assert_true(hits[i] > 120 && hits[i] < 290);
 }
 
+/*
+ * R-004-M-4.1 004 四(一) 公开摇号: a lottery's order is drawn from its
+ * public seed: the same seed gives the same order whatever order the
+ * candidates come in; every candidate once; another seed another order.
+ */
+static void
+lottery_order_from_seed(void **state)
+{
+	const int64_t	a[8] = { 11, 12, 13, 14, 15, 16, 17, 18 };
+	const int64_t	b[8] = { 18, 13, 11, 16, 12, 17, 15, 14 };
+	int64_t		x[8], y[8], z[8];
+	int		i, j, seen, moved = 0;
+
+	(void)state;
+	sample_order(20260302, a, 8, x);
+	sample_order(20260302, b, 8, y);
+	assert_memory_equal(x, y, sizeof x);
+	for (i = 0; i < 8; i++) {
+		for (seen = 0, j = 0; j < 8; j++)
+			seen += x[j] == a[i];
+		assert_int_equal(seen, 1);
+	}
+	sample_order(20260303, a, 8, z);
+	for (i = 0; i < 8; i++)
+		moved += z[i] != x[i];
+	assert_true(moved > 0);
+	sample_order(1, a, 0, z);	/* nothing to order: nothing written */
+}
+
 int
 main(void)
 {
@@ -98,6 +128,7 @@ main(void)
 		cmocka_unit_test(same_seed_same_draw),
 		cmocka_unit_test(whole_and_more),
 		cmocka_unit_test(spreads_over_the_set),
+		cmocka_unit_test(lottery_order_from_seed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

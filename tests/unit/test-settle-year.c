@@ -27,6 +27,12 @@
  *               are paid 2500, the earlier ones 2800;
  *   June        batch 2 (May): an objection dismissed (so finance must
  *               check that machine), a finance check fails, paid;
+ *   March       beside 贺兰县's books, 永宁县 (640121) asks for more than
+ *               its budget: a draw by lot (R-004-M-4.1 004 四(一)), never
+ *               without a seed nor twice; the one drawn is approved and
+ *               its notice handed back late (R-004-T2-3.2b 004 附表2
+ *               三2); a third notice is left to expire (R-004-T2-3.1
+ *               004 附表2 三1), swept in June: 永宁县 commits nothing;
  *   Jul - Sep   two returns after payment, each refunded in full;
  *   Oct - Dec   nothing new; at the end of December, the books.
  * 200 buyers: persons with GB 11643 ID numbers and organisations with
@@ -277,6 +283,77 @@ quota_first(int i)
 	}
 }
 
+/*
+ * Issue 10 item 4 in 永宁县 (640121), whose plan is 10,000,000 yuan
+ * central: two buyers ask for ten lines of 99 units of 1.1.2/02 (8,000
+ * yuan) each, 7,920,000 yuan apiece; only one fits, so the county draws
+ * by lot (R-004-M-4.1 004 四(一)): refused without a seed, drawn once,
+ * refused the second time. The one drawn is approved, then its notice
+ * handed back six days before the window's end: late (R-004-T2-3.2b 004
+ * 附表2 三2), and released at once. A third buyer's notice is left to
+ * expire (R-004-T2-3.1 004 附表2 三1); quota_expired() sweeps it.
+ */
+static char	yn_notice[NJ_KEY_MAX];
+
+static void
+quota_extras(void)
+{
+	char	id[3][24], app[3][NJ_KEY_MAX], notice[NJ_KEY_MAX], no[32];
+	int	i, l;
+
+	for (i = 0; i < 3; i++) {
+		make_id(id[i], "640121", "19700101", 900u + (unsigned)i);
+		fx_ok("yn_jb", "application.new", "buyer_type=person",
+		    kv("buyer_name", i == 0 ? "马永宁" : i == 1 ? "杨永宁" :
+		    "何永宁"), kv("id_no", id[i]), "township=640121100",
+		    "item=1.1.2", "tier=02", i < 2 ? "qty=99" : "qty=1", NULL);
+		snprintf(app[i], sizeof app[i], "%s", fx_key);
+		for (l = 1; i < 2 && l < 10; l++)
+			fx_ok("yn_jb", "application.line", kv("application",
+			    app[i]), "item=1.1.2", "tier=02", "qty=99", NULL);
+		if (i < 2)
+			fx_ok("yn_jb", "application.submit", kv("application",
+			    app[i]), NULL);
+	}
+	fx_refused("请填写：摇号种子", "yn_jb", "lottery.draw", "year=2026",
+	    NULL);
+	fx_ok("yn_jb", "lottery.draw", "year=2026", "seed=20260310", NULL);
+	assert_int_equal(fx_int("SELECT candidates * 10 + drawn FROM "
+	    "lotteries WHERE county = '640121'", NULL), 21);
+	fx_refused("不能重复摇号", "yn_jb", "lottery.draw", "year=2026",
+	    "seed=20260310", NULL);
+	q_text(no, sizeof no, "SELECT a.no FROM lottery_entries e JOIN "
+	    "applications a ON a.id = e.app_id WHERE e.drawn = 1", NULL);
+	fx_ok("yn_sh", "application.approve", kv("application", no), NULL);
+	snprintf(notice, sizeof notice, "%s", fx_key);
+	assert_int_equal(fx_int("SELECT committed_central FROM budgets WHERE "
+	    "year = 2026 AND region = '640121'", NULL), 792000000);
+	/* the third, after the draw, approved on the 10th: left to expire */
+	fx_ok("yn_jb", "application.submit", kv("application", app[2]), NULL);
+	fx_ok("yn_sh", "application.approve", kv("application", app[2]), NULL);
+	snprintf(yn_notice, sizeof yn_notice, "%s", fx_key);
+	now("2026-03-23T10:00:00");
+	fx_ok("yn_jb", "notice.handback", kv("notice", notice), NULL);
+	assert_int_equal(fx_int("SELECT late FROM notice_ends e JOIN notices n "
+	    "ON n.id = e.notice_id WHERE n.no = ?1", notice, NULL), 1);
+	assert_int_equal(fx_int("SELECT committed_central FROM budgets WHERE "
+	    "year = 2026 AND region = '640121'", NULL), 800000);
+}
+
+/* June: the third notice lapsed on 9 April; the sweep releases it. */
+static void
+quota_expired(void)
+{
+	fx_ok("yn_jb", "notice.expire", NULL);
+	assert_string_equal(fx_key, "1");
+	assert_int_equal(fx_int("SELECT count(*) FROM notice_ends e JOIN "
+	    "notices n ON n.id = e.notice_id WHERE n.no = ?1 AND e.kind = "
+	    "'expired' AND n.state = 'cancelled'", yn_notice, NULL), 1);
+	assert_int_equal(fx_int("SELECT committed_central + "
+	    "committed_provincial FROM budgets WHERE year = 2026 AND region = "
+	    "'640121'", NULL), 0);
+}
+
 /* Buy-first: the dealer records the sale, the county takes the claim. */
 static void
 buy_first(int i)
@@ -420,6 +497,8 @@ month(int m)
 		}
 		for (i = (m - 1) * 40; i < m * 40; i++)
 			quota_first(i);
+		if (m == 3)
+			quota_extras();
 		break;
 	case 4:
 		now("2026-04-01T09:00:00");
@@ -488,6 +567,8 @@ month(int m)
 		assert_string_equal(resale, "");
 		break;
 	case 6:
+		now("2026-06-01T09:00:00");
+		quota_expired();
 		now("2026-06-02T09:30:00");
 		collect("2026-05", B2, 2, "2026-06-03", "2026-06-09");
 		assert_int_equal(sale_by_id(mended)->batch, 2);
@@ -748,7 +829,7 @@ one_year(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM buyers WHERE kind = "
 	    "'org'", NULL), 20);
 	assert_int_equal(fx_int("SELECT count(*) FROM buyers WHERE kind = "
-	    "'person'", NULL), 180);
+	    "'person' AND township LIKE '640122%'", NULL), 180);
 	assert_int_equal(fx_int("SELECT count(*) FROM sales", NULL), nsales);
 
 	/*
