@@ -71,9 +71,13 @@ notice_end(struct act *a, const struct notice_row *n, const char *kind,
 	clock_stamp(a->now, at, sizeof at);
 	date_format(on, day, sizeof day);
 	if (sql_exec(SQL_NOTICE_SET_STATE, nst, n->id) != 0 ||
-	    sql_exec(SQL_QUOTA_APP_END, ast, why, n->app) != 0 ||
+	    sql_exec(SQL_QUOTA_APP_END, ast, why, n->app) != 0)
+		return act_fail(a, "保存确认通知书");
+	/* the server's own sweep runs as the console, who is no user */
+	if ((a->who->id != 0 ? sql_exec(SQL_QUOTA_END_INSERT, n->id, kind, day,
+	    (int64_t)late, central, provincial, a->who->id, at) :
 	    sql_exec(SQL_QUOTA_END_INSERT, n->id, kind, day, (int64_t)late,
-	    central, provincial, a->who->id, at) != 0)
+	    central, provincial, SQL_NULL, at)) != 0)
 		return act_fail(a, "保存确认通知书");
 	return NJ_OK;
 }
@@ -232,7 +236,12 @@ static const struct field expire_fields[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
-/* The sweep on demand, over the acting county: the expired notices' numbers. */
+/*
+ * The sweep on demand, over the acting county (the console's: every
+ * county; `njbt serve` runs it at start and every 10 minutes, so that a
+ * lapsed notice's money goes back within minutes even when nobody acts in
+ * its county): the count of expired notices.
+ */
 static int
 notice_expire(struct act *a)
 {
@@ -245,6 +254,27 @@ notice_expire(struct act *a)
 }
 
 const struct action action_notice_expire = {
-	"notice.expire", "确认通知书逾期失效", R(ROLE_COUNTY), expire_fields,
+	"notice.expire", "确认通知书逾期失效", R(ROLE_COUNTY) | R(ROLE_CONSOLE),
+	expire_fields,
 	notice_expire, 0, NULL
 };
+
+/*
+ * How many valid notices of any county have passed their window (the
+ * server asks before it runs notice.expire, so that a quiet sweep writes
+ * no audit row): a count, or -1.
+ */
+int
+notice_lapsed_count(void)
+{
+	sqlite3_stmt	*st;
+	char		 today[16];
+	int		 rc, k = 0;
+
+	date_format(clock_today(), today, sizeof today);
+	st = sql_query(SQL_QUOTA_NOTICES_DUE, today, "");
+	while ((rc = sql_step(st)) == 1)
+		k++;
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : k;
+}

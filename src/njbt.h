@@ -291,6 +291,9 @@ int	 auth_keys(const char *, void (*)(void *, const char *, const char *,
 /* action-outbox.c: sweep every outbox of sheets older than the setting */
 int	 outbox_sweep_all(time_t);
 
+/* action-notice.c: lapsed notices the server's sweep should expire */
+int	 notice_lapsed_count(void);
+
 /* tui-main.c: the screens of one session on the current terminal */
 struct tui_opts {
 	int	 colour;		/* -1 the user's setting, 0 off, 1 on */

@@ -540,9 +540,31 @@ server_shutdown(void)
 }
 
 /*
+ * R-004-T2-3.1 004 附表2 三1: the notices whose window has passed lapse,
+ * in every county, as the console, and release what they committed.
+ */
+static void
+server_expire_notices(void)
+{
+	struct actor	 con;
+	struct act	*a = NULL;
+
+	if (notice_lapsed_count() <= 0)
+		return;
+	actor_console(&con);
+	if (action_run(&con, "notice.expire", 0, NULL, NULL, &a) != NJ_OK)
+		server_log(NULL, NULL, "确认通知书逾期失效：%s",
+		    a != NULL ? a->err : "失败");
+	else if (a != NULL && strcmp(a->key, "0") != 0)
+		server_log(NULL, NULL, "确认通知书逾期失效：%s 份", a->key);
+	act_free(&a);
+}
+
+/*
  * Check that the database opens, in a child of its own: the server
  * itself never opens SQLite, so that no handle crosses a fork. The child
- * logs the audit anchor (at start and every SERVER_ANCHOR_LOG_S).
+ * logs the audit anchor and lets the lapsed notices expire (at start and
+ * every SERVER_ANCHOR_LOG_S).
  */
 static int
 server_check_db(const char *db)
@@ -561,6 +583,7 @@ server_check_db(const char *db)
 		/* R-SEC-8.4 issue 8 (4): the anchor, witnessed in the log */
 		db_anchor_line(err, sizeof err);
 		server_log(NULL, NULL, "%s", err);
+		server_expire_notices();
 		db_close();
 		_exit(0);
 	}

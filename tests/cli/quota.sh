@@ -130,6 +130,28 @@ check "R-004-T2-3.1 on its last day nothing lapses" "$NJBT" do --as hl_jb \
     notice.expire
 same "R-004-T2-3.1 ... none" "0" "$(tail -n 1 "$T/out")"
 export NJBT_NOW=2026-03-22T08:00:00
+# the server lets lapsed notices expire by itself (at start and every 10
+# minutes), in every county, as the console: on a copy of the database
+sqlite3 "$NJBT_DB" ".backup '$T/srv.db'"
+cp "$NJBT_DB.key" "$T/srv.db.key"
+cp "$NJBT_DB.anchor" "$T/srv.db.anchor" 2>/dev/null
+: > "$T/srv.log"
+"$NJBT" serve --db "$T/srv.db" --listen 127.0.0.1:0 --host-key "$T/hk" \
+    2> "$T/srv.log" &
+pid=$!
+i=0
+while [ $i -lt 300 ] && ! grep -q "确认通知书逾期失效" "$T/srv.log"; do
+	kill -0 $pid 2>/dev/null || break
+	sleep 0.05; i=$((i + 1))
+done
+kill -TERM $pid 2>/dev/null
+wait $pid 2>/dev/null
+grep -q "确认通知书逾期失效：1 份" "$T/srv.log" &&
+    ok "R-004-T2-3.1 njbt serve lets the lapsed notice expire by itself" ||
+    { notok "R-004-T2-3.1 njbt serve lets the lapsed notice expire by itself"
+      diag "$(head -c 600 "$T/srv.log")"; }
+same "R-004-T2-3.1 ... and releases its money at once" "280000|cancelled" \
+    "$(sqlite3 "$T/srv.db" "SELECT (SELECT committed_central FROM budgets WHERE year = 2026 AND region = '640122') || '|' || (SELECT state FROM notices WHERE no = '$N4')")"
 check "R-004-T2-3.1 the day after, notice.expire" "$NJBT" do --as hl_jb \
     notice.expire
 same "R-004-T2-3.1 names the lapsed notice" "$N4|1" \
