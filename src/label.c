@@ -259,33 +259,24 @@ label_kind(const char *kind)
 const struct state_code *
 label_code(const char *kind, const char *code)
 {
-	const struct label_kind	*k;
-	const struct state_code	*c;
+	const struct label_kind *k;
 
 	if (state_kind(kind) != NULL)
 		return state_code(kind, code);
-	if ((k = label_kind(kind)) == NULL || code == NULL)
-		return NULL;
-	for (c = k->codes; c->code != NULL; c++)
-		if (strcmp(c->code, code) == 0)
-			return c;
-	return NULL;
+	return (k = label_kind(kind)) != NULL ?
+	    state_codes_find(k->codes, code) : NULL;
 }
 
 /* The short label of code; a code no table has reads as itself. */
 const char *
 label_short(const char *kind, const char *code)
 {
-	const struct state_code *c = label_code(kind, code);
-
-	return c != NULL ? c->label : code;
+	return state_text(label_code(kind, code), code, 0);
 }
 
 /* The long label of code, for printed sheets. */
 const char *
 label_long(const char *kind, const char *code)
 {
-	const struct state_code *c = label_code(kind, code);
-
-	return c != NULL ? c->long_label : code;
+	return state_text(label_code(kind, code), code, 1);
 }

@@ -204,36 +204,49 @@ state_kind(const char *kind)
 	return NULL;
 }
 
+/* The row of code among codes (NULL-terminated; label.c's too), or NULL. */
 const struct state_code *
-state_code(const char *kind, const char *code)
+state_codes_find(const struct state_code *codes, const char *code)
 {
-	const struct state_kind	*k = state_kind(kind);
-	const struct state_code	*c;
+	const struct state_code *c;
 
-	if (k == NULL || code == NULL)
+	if (codes == NULL || code == NULL)
 		return NULL;
-	for (c = k->codes; c->code != NULL; c++)
+	for (c = codes; c->code != NULL; c++)
 		if (strcmp(c->code, code) == 0)
 			return c;
 	return NULL;
+}
+
+/* Row c's short label, or its long one; a code no table has reads as itself. */
+const char *
+state_text(const struct state_code *c, const char *code, int long_label)
+{
+	if (c == NULL)
+		return code;
+	return long_label ? c->long_label : c->label;
+}
+
+const struct state_code *
+state_code(const char *kind, const char *code)
+{
+	const struct state_kind *k = state_kind(kind);
+
+	return k != NULL ? state_codes_find(k->codes, code) : NULL;
 }
 
 /* The short label of code; a code the table lacks reads as itself. */
 const char *
 state_label(const char *kind, const char *code)
 {
-	const struct state_code *c = state_code(kind, code);
-
-	return c != NULL ? c->label : code;
+	return state_text(state_code(kind, code), code, 0);
 }
 
 /* The long label of code, for printed sheets. */
 const char *
 state_long(const char *kind, const char *code)
 {
-	const struct state_code *c = state_code(kind, code);
-
-	return c != NULL ? c->long_label : code;
+	return state_text(state_code(kind, code), code, 1);
 }
 
 /*

@@ -31,6 +31,9 @@ struct state_kind {
 extern const struct state_kind state_kinds[];	/* NULL-terminated */
 const struct state_kind *state_kind(const char *kind);
 const struct state_code *state_code(const char *kind, const char *code);
+const struct state_code *state_codes_find(const struct state_code *,
+	    const char *);
+const char *state_text(const struct state_code *, const char *, int);
 const char *state_label(const char *kind, const char *code);
 const char *state_long(const char *kind, const char *code);
 int	 state_may(const char *kind, const char *from, const char *to);
