@@ -5,6 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 LAYERS="$ROOT/tests/layers"
+export LAYERS_LIBS="$T/libs"	# the libraries' symbols, read once
 OBJ="$ROOT/build/obj"
 CC="${CC:-gcc}"
 
