@@ -19,7 +19,10 @@ BASE	= -std=c11 -D_GNU_SOURCE -g $(WARN) -Isrc -Ibuild -MMD -MP \
 NJFLAGS	= $(CPPFLAGS) $(CFLAGS) $(BASE)
 SANFLAGS= $(BASE) -O1 -fno-omit-frame-pointer -DNJBT_TEST_KDF \
 	  -fsanitize=address,undefined -fno-sanitize-recover=undefined
-LDLIBS	= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutil
+# libssh is loaded by the server when it first needs it (src/ssh-lib.c),
+# so that batch commands do not pay for loading it and its dependencies
+LINKPKGS= $(filter-out libssh,$(PKGS))
+LDLIBS	= $(shell pkg-config --libs $(LINKPKGS) 2>/dev/null) -lcsv -lutil
 TESTLIBS= $(LDLIBS) -lcmocka
 
 SRCS	= $(wildcard src/*.c)

@@ -38,7 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libssh/libssh.h>
+#include "ssh-lib.h"
 
 #include "log.h"
 #include "ssh-server.h"

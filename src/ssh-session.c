@@ -60,9 +60,7 @@
 #include <unistd.h>
 #include <utmp.h>
 
-#include <libssh/libssh.h>
-#include <libssh/server.h>
-#include <libssh/callbacks.h>
+#include "ssh-lib.h"
 
 #include "log.h"
 #include "ssh-server.h"

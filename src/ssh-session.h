@@ -12,9 +12,7 @@
 #include <sys/ioctl.h>
 #include <sys/types.h>
 
-#include <libssh/libssh.h>
-#include <libssh/server.h>
-#include <libssh/callbacks.h>
+#include "ssh-lib.h"
 
 #include "ssh-server.h"
 

@@ -31,3 +31,22 @@ case "$cmds" in
 gcc\ *-O2*-Werror*) ok "by default gcc -O2 with the project's flags";;
 *) notok "by default gcc -O2 with the project's flags"; diag "$cmds";;
 esac
+
+# libssh is loaded by the server only (src/ssh-lib.c): a batch command
+# starts without it and its dependencies, and the server still finds it
+PLAIN="$ROOT/build/njbt"
+if [ -x "$PLAIN" ]; then
+	deps=$(ldd "$PLAIN" 2>&1)
+	case "$deps" in
+	*libssh*|*libcrypto*|*krb5*) notok "njbt is not linked with libssh"; diag "$deps";;
+	*) ok "njbt is not linked with libssh";;
+	esac
+	maps=$(LD_DEBUG=files "$PLAIN" --version 2>&1 >/dev/null)
+	case "$maps" in
+	*libssh*) notok "a batch command does not load libssh";;
+	*) ok "a batch command does not load libssh";;
+	esac
+	grep -q '"libssh.so.4"' "$ROOT/src/ssh-lib.h" &&
+	    ok "the server loads libssh.so.4 by name" ||
+	    notok "the server loads libssh.so.4 by name"
+fi
