@@ -13,10 +13,12 @@ worker() {
 	bin=$1 p=$2 per=$3
 	i=1
 	fails=0
+	pp=$((100 + p)); pp=${pp#1}	# zero-padded without a subshell
 	while [ "$i" -le "$per" ]; do
+		ii=$((1000 + i)); ii=${ii#1}
 		if ! "$bin" do --as ss_maker supply.new \
 		    dealer=91640122MA76F2K349 model=1GQN-200 \
-		    "serial=CC$(printf %02d "$p")-$(printf %03d "$i")" \
+		    "serial=CC$pp-$ii" \
 		    shipment_no=FH-CC >/dev/null 2>> "$T/err.$p"; then
 			fails=$((fails + 1))
 		fi
