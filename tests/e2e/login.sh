@@ -46,6 +46,39 @@ tm send-keys -t k1 njbt-demo Enter
 shows "... and the password typed at it logs in" k1 "$(name_of hl_sh)"
 tm kill-session -t k1
 
+# an expect-style script: waits for "[Pp]assword: ?" at the end of what it
+# read (passh's default; expect scripts wait for "assword:"), sends the
+# password, waits for the menu
+cat > "$T/expect.py" <<'EOF'
+import os, pty, re, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+seen, sent, end = b"", False, time.time() + 20
+while time.time() < end:
+    r, _, _ = select.select([fd], [], [], 0.5)
+    if not r:
+        continue
+    try:
+        data = os.read(fd, 4096)
+    except OSError:
+        break
+    if not data:
+        break
+    seen += data
+    if not sent and re.search(rb"[Pp]assword: ?$", seen):
+        os.write(fd, b"njbt-demo\r")
+        sent = True
+    if sent and "主菜单".encode() in seen:
+        print("menu")
+        break
+os.kill(pid, 9)
+EOF
+if [ "$(timeout 30 python3 "$T/expect.py" ssh $SSHO -tt -p "$PORT" \
+    fs_dealer@127.0.0.1 2>/dev/null)" = menu ]; then
+	ok "an expect-style script waiting for 'Password: ' logs in"
+else notok "an expect-style script waiting for 'Password: ' logs in"; fi
+
 # --- plink ------------------------------------------------------------------
 if command -v plink > /dev/null 2>&1; then
 	term p1 "plink -ssh -batch -t -P $PORT -hostkey $FP -pw njbt-demo yn_jb@127.0.0.1"
@@ -61,8 +94,11 @@ if command -v plink > /dev/null 2>&1; then
 	    "$(name_of yn_sh)"
 	no_text "... with no Return asked for" p2 "Press Return"
 	tm kill-session -t p2
+	term p3 "plink -ssh -batch -t -P $PORT -hostkey $FP register@127.0.0.1"
+	shows "plink -batch: the register login, no password" p3 "经销商注册"
+	tm kill-session -t p3
 else
-	for i in 1 2 3 4 5 6; do ok "# SKIP plink not installed (putty-tools)"; done
+	for i in 1 2 3 4 5 6 7; do ok "# SKIP plink not installed (putty-tools)"; done
 fi
 
 # --- refusals at LogLevel=ERROR ----------------------------------------------
