@@ -3,15 +3,17 @@
 # server: sshpass with OpenSSH's default methods (no -o
 # PreferredAuthentications=password: keyboard-interactive comes first, and
 # its prompt "密码 Password: " is one sshpass knows); the prompt shown to a
-# person, in Chinese; PuTTY's plink with -batch (and, typing the password,
-# with -no-antispoof) reaching the menu with no extra key pressed (plink's
-# "Access granted. Press Return to begin session." is its own anti-spoofing
-# prompt, shown whatever the server sends unless -batch or -no-antispoof,
-# or stdin is not a terminal); refusals told on the terminal at
-# LogLevel=ERROR (which hides userauth banners): a locked account, a locked
-# address, the session limit, each with exit status 1. Attacks: the holder
-# of a locked account's password gets no screens, no session row, no login
-# row and no forwarding; whoever lacks the password is told nothing.
+# person, in Chinese, and an expect-style script; PuTTY's plink with
+# -batch (and, typing the password, with -no-antispoof) reaching the menu
+# with no extra key pressed (plink's "Access granted. Press Return to
+# begin session." is its own anti-spoofing prompt, shown whatever the
+# server sends unless -batch or -no-antispoof, or stdin is not a
+# terminal); refusals told on the terminal at LogLevel=ERROR (which hides
+# userauth banners): a locked account (by password, keyboard-interactive
+# or public key), a locked address, the session limit, each with exit
+# status 1. Attacks: the holder of a locked account's password gets no
+# screens, no session row, no login row and no forwarding; whoever lacks
+# the password is told nothing.
 . "$(dirname "$0")/ssh-lib.inc"
 
 serve_start || exit 1
@@ -125,6 +127,15 @@ if [ $rc -eq 255 ] && ! grep -q "SSH-2.0" "$T/w"; then
 	ok "a locked account gets no forwarding (ssh -W)"
 else notok "a locked account gets no forwarding (ssh -W)"
 	diag "exit $rc: $(head -c 300 "$T/w")"; fi
+# ... and by a public key of the account
+ssh-keygen -q -t ed25519 -N '' -f "$T/key" || exit 1
+check "a key for hl_cz" "$NJBT" user key add hl_cz "$T/key.pub"
+term l5 "$(ssh_key hl_cz "$T/key" $QUIET)"
+shows "LogLevel=ERROR: a locked account's key holder is told why" l5 \
+    "登录被拒绝：账号已被管理员锁定"
+shows "... status 1" l5 "[exit 1]"
+same "... audited (reason=locked method=publickey)" 1 \
+    "$(audit_count login.fail hl_cz "reason=locked method=publickey")"
 # whoever lacks the password is told nothing of the lock
 term l3 "sshpass -p wrong-password ssh $SSHO $QUIET -tt -p $PORT hl_cz@127.0.0.1"
 shows "a wrong password for a locked account: refused" l3 "[exit 5]"
