@@ -4,7 +4,7 @@
 
 DEBS	= gcc make pkg-config libncurses-dev libsqlite3-dev libssh-dev \
 	  libsodium-dev libcsv-dev libcmocka-dev sqlite3 tmux openssh-client \
-	  sshpass
+	  sshpass putty-tools
 PKGS	= ncursesw sqlite3 libssh libsodium
 WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Werror

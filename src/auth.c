@@ -132,6 +132,20 @@ auth_audit(const struct actor *who, const char *what, const char *detail)
 /* R-SEC-8.8e issue 8 (8): the one answer to every refused password. */
 static const char auth_refused_text[] = "用户名或密码不正确。";
 
+/*
+ * Is msg, from a refused login (rc), meant for whoever proved the
+ * credential only, rather than the one answer every refused password gets
+ * (R-SEC-8.8e)? A lock's reason after the right password (R-SEC-8.8f) is;
+ * the SSH server tells such a reason on the terminal after accepting the
+ * login, and opens nothing (issue 11 item 8, ssh-login.c). 1 or 0.
+ */
+int
+auth_refusal_told(int rc, const char *msg)
+{
+	return rc == NJ_REFUSED && msg != NULL && msg[0] != '\0' &&
+	    strcmp(msg, auth_refused_text) != 0;
+}
+
 /* Wrong passwords during a lock after which even the right one is told
  * no more than auth_refused_text (R-SEC-8.8f). */
 #define AUTH_LOCKED_TRIES	3

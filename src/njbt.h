@@ -276,6 +276,7 @@ int	 auth_password(const char *, const char *, const char *,
 int	 auth_pubkey(const char *, const char *, const char *, const char *,
 	     int, struct actor *, char *, size_t);
 int	 auth_none(const char *, const char *, struct actor *, char *, size_t);
+int	 auth_refusal_told(int, const char *);
 int	 auth_local(const char *, const char *, struct actor *, char *,
 	     size_t);
 int	 auth_must_change(const struct actor *);

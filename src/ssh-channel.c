@@ -298,13 +298,14 @@ cb_close(ssh_session ssh, ssh_channel chan, void *arg)
 	s->client_gone = 1;
 }
 
-/* One session channel per connection, after logging in. */
+/* One session channel per connection, after logging in (or being
+ * accepted only to be told why not: the reason goes out on it). */
 ssh_channel
 cb_channel_open(ssh_session ssh, void *arg)
 {
 	struct sess *s = arg;
 
-	if (!s->authed || s->chan != NULL)
+	if ((!s->authed && s->deny[0] == '\0') || s->chan != NULL)
 		return NULL;
 	if ((s->chan = ssh_channel_new(ssh)) == NULL)
 		return NULL;

@@ -3,8 +3,10 @@
  * libssh server callbacks of password, public key and "none" (the
  * register login), keyboard-interactive through the message callback,
  * all through auth.c; what a refused user should read goes out as a
- * userauth banner. The listener is told of a login through the link
- * it passed in (struct session_link), never called directly.
+ * userauth banner, or, when it is for the holder of the credential only
+ * (a lock's reason, the register login full), on the terminal after the
+ * login is accepted (sess_deny). The listener is told of a login through
+ * the link it passed in (struct session_link), never called directly.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,27 +36,59 @@ sess_banner(struct sess *s, const char *text)
 }
 
 /*
- * The user has logged in: 1, and the listener is told (the session no
+ * Issue 11 item 8: a refusal whose reason is for the holder of the
+ * credential only (a locked account or address after the right password,
+ * R-SEC-8.8f; the register login full) is told on the terminal, which
+ * every client shows whatever its log level (OpenSSH at LogLevel=ERROR
+ * hides userauth banners). The login is accepted at the SSH level, the
+ * session marked denied: ssh-session.c opens no screens, writes the
+ * reason on the channel and closes it with exit status 1. The session is
+ * not logged in (s->authed stays 0, the listener is not told): no
+ * screens, no data, no other channel, no forwarding. A refusal that an
+ * outsider gets too (a wrong password, an unknown login) stays a banner
+ * on a refused login (R-SEC-8.8e).
+ */
+static void
+sess_deny(struct sess *s, const char *login, const char *method,
+    const char *msg)
+{
+	char name[NJ_LOGIN_MAX + 1];
+
+	sess_clean(login, name, sizeof name);
+	xsnprintf(s->deny, sizeof s->deny, "登录被拒绝：%s", msg);
+	sess_log(name, s->addr, "login.refused %s, told on the terminal",
+	    method);
+}
+
+/*
+ * The user has logged in, and the listener is told (the session no
  * longer counts as one not logged in). R-SEC-8.8b issue 8 (8): the
  * register login only while fewer than max_register of its sessions are
- * open; else 0, and the client is told to come back later.
+ * open; else the session is denied (sess_deny) and the client is told to
+ * come back later. Either way the login is accepted at the SSH level.
  */
-static int
+static void
 sess_logged_in(struct sess *s, const char *method)
 {
 	if (s->who.role == ROLE_REGISTER && !s->link->register_claim(s->o)) {
 		sess_log(s->who.login, s->addr, "refused: %d register "
 		    "sessions open", s->o->max_register);
-		s->banner[0] = '\0';
-		sess_banner(s, "经销商注册的人数已满，请稍后再试。");
-		s->fails = SESS_MAX_FAILS;	/* hang up */
-		return 0;
+		sess_deny(s, s->who.login, method,
+		    "经销商注册的人数已满，请稍后再试。");
+		return;
 	}
 	s->authed = 1;
 	log_set_who(s->who.login, s->addr);
 	s->link->authed();
 	sess_log(s->who.login, s->addr, "login %s", method);
-	return 1;
+}
+
+/* Has this connection logged in, or been accepted only to be told why
+ * not? Then no more login requests are taken. */
+static int
+sess_done(const struct sess *s)
+{
+	return s->authed || s->deny[0] != '\0';
 }
 
 /* A refused password: log it, tell the user, maybe hang up. */
@@ -77,16 +111,23 @@ cb_auth_password(ssh_session ssh, const char *user, const char *password,
 {
 	struct sess	*s = arg;
 	char		 msg[NJ_MSG_MAX];
+	int		 rc;
 
 	(void)ssh;
-	if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
+	if (sess_done(s) || ++s->tries > SESS_MAX_TRIES ||
+	    s->fails >= SESS_MAX_FAILS)
 		return SSH_AUTH_DENIED;
-	if (auth_password(user ? user : "", password ? password : "", s->addr,
-	    &s->o->policy, &s->who, msg, sizeof msg) == NJ_OK)
-		return sess_logged_in(s, "password") ? SSH_AUTH_SUCCESS :
-		    SSH_AUTH_DENIED;
-	sess_failed(s, user, "password", msg);
-	return SSH_AUTH_DENIED;
+	rc = auth_password(user ? user : "", password ? password : "",
+	    s->addr, &s->o->policy, &s->who, msg, sizeof msg);
+	if (rc == NJ_OK)
+		sess_logged_in(s, "password");
+	else if (auth_refusal_told(rc, msg))
+		sess_deny(s, user, "password", msg);
+	else {
+		sess_failed(s, user, "password", msg);
+		return SSH_AUTH_DENIED;
+	}
+	return SSH_AUTH_SUCCESS;
 }
 
 /*
@@ -104,7 +145,7 @@ cb_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
 	int		 rc;
 
 	(void)ssh;
-	if (++s->tries > SESS_MAX_TRIES ||
+	if (sess_done(s) || ++s->tries > SESS_MAX_TRIES ||
 	    (state != SSH_PUBLICKEY_STATE_NONE &&
 	    state != SSH_PUBLICKEY_STATE_VALID))
 		return SSH_AUTH_DENIED;
@@ -114,13 +155,17 @@ cb_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
 	rc = auth_pubkey(user ? user : "", type ? type : "?", b64, s->addr,
 	    state == SSH_PUBLICKEY_STATE_VALID, &s->who, msg, sizeof msg);
 	ssh_string_free_char(b64);
+	if (rc != NJ_OK && state == SSH_PUBLICKEY_STATE_VALID &&
+	    auth_refusal_told(rc, msg)) {
+		sess_deny(s, user, "publickey", msg);
+		return SSH_AUTH_SUCCESS;
+	}
 	if (rc != NJ_OK) {
 		sess_banner(s, msg);
 		return SSH_AUTH_DENIED;
 	}
-	if (state == SSH_PUBLICKEY_STATE_VALID &&
-	    !sess_logged_in(s, "publickey"))
-		return SSH_AUTH_DENIED;
+	if (state == SSH_PUBLICKEY_STATE_VALID)
+		sess_logged_in(s, "publickey");
 	return SSH_AUTH_SUCCESS;
 }
 
@@ -131,34 +176,47 @@ cb_auth_none(ssh_session ssh, const char *user, void *arg)
 	char		 msg[NJ_MSG_MAX];
 
 	(void)ssh;
-	if (++s->tries > SESS_MAX_TRIES)
+	if (sess_done(s) || ++s->tries > SESS_MAX_TRIES)
 		return SSH_AUTH_DENIED;
 	if (auth_none(user ? user : "", s->addr, &s->who, msg, sizeof msg) ==
-	    NJ_OK)
-		return sess_logged_in(s, "none") ? SSH_AUTH_SUCCESS :
-		    SSH_AUTH_DENIED;
+	    NJ_OK) {
+		sess_logged_in(s, "none");
+		return SSH_AUTH_SUCCESS;
+	}
 	sess_banner(s, msg);
 	return SSH_AUTH_DENIED;
 }
 
 /*
  * Keyboard-interactive, in the message callback (libssh 0.10 has no
- * server callback for it): the request gets one prompt "密码：", the
- * answer is checked as a password; what a refused user should read goes
- * out as a banner (OpenSSH prints a non-ASCII instruction as octal
- * escapes, a banner as it is). Returns 0 when handled, 1 for libssh's
- * default reply (failure).
+ * server callback for it): the request gets one prompt, no name and no
+ * instruction, and the answer is checked as a password; what a refused
+ * user should read goes out as a banner (OpenSSH prints a non-ASCII
+ * instruction as octal escapes, a banner as it is) or, for the holder of
+ * the password only, on the terminal (sess_deny). Returns 0 when handled,
+ * 1 for libssh's default reply (failure).
+ *
+ * Issue 11 item 8: the prompt is one that tools recognise as a password
+ * prompt and still says it in Chinese. sshpass looks for "assword" (its
+ * manual says "assword:"), expect scripts for "assword:" or "Password:",
+ * passh for "[Pp]assword: ?" at the end of what it read; hence "Password: "
+ * last, the Chinese before it. PuTTY and plink answer a single prompt
+ * that does not echo with -pw whatever it says, and show it as it is.
  */
+#define SESS_KBD_PROMPT	"密码 Password: "
+
 static int
 sess_kbdint(struct sess *s, ssh_message m)
 {
-	static const char	*prompts[] = { "密码：" };
+	static const char	*prompts[] = { SESS_KBD_PROMPT };
 	static char		 echo[] = { 0 };
 	const char		*answer;
 	char			 msg[NJ_MSG_MAX];
+	int			 rc;
 
 	if (!ssh_message_auth_kbdint_is_response(m)) {
-		if (++s->tries > SESS_MAX_TRIES || s->fails >= SESS_MAX_FAILS)
+		if (sess_done(s) || ++s->tries > SESS_MAX_TRIES ||
+		    s->fails >= SESS_MAX_FAILS)
 			return 1;
 		strlcpy0(s->kbd_login, ssh_message_auth_user(m) ?
 		    ssh_message_auth_user(m) : "", sizeof s->kbd_login);
@@ -173,15 +231,18 @@ sess_kbdint(struct sess *s, ssh_message m)
 	if (ssh_userauth_kbdint_getnanswers(s->ssh) != 1 ||
 	    (answer = ssh_userauth_kbdint_getanswer(s->ssh, 0)) == NULL)
 		return 1;
-	if (auth_password(s->kbd_login, answer, s->addr, &s->o->policy,
-	    &s->who, msg, sizeof msg) == NJ_OK) {
-		if (!sess_logged_in(s, "keyboard-interactive"))
-			return 1;
-		ssh_message_auth_reply_success(m, 0);
-		return 0;
+	rc = auth_password(s->kbd_login, answer, s->addr, &s->o->policy,
+	    &s->who, msg, sizeof msg);
+	if (rc == NJ_OK)
+		sess_logged_in(s, "keyboard-interactive");
+	else if (auth_refusal_told(rc, msg))
+		sess_deny(s, s->kbd_login, "keyboard-interactive", msg);
+	else {
+		sess_failed(s, s->kbd_login, "keyboard-interactive", msg);
+		return 1;
 	}
-	sess_failed(s, s->kbd_login, "keyboard-interactive", msg);
-	return 1;
+	ssh_message_auth_reply_success(m, 0);
+	return 0;
 }
 
 /* Messages no callback took: keyboard-interactive, else refused. */
@@ -192,7 +253,8 @@ cb_message(ssh_session ssh, ssh_message m, void *arg)
 
 	(void)ssh;
 	if (ssh_message_type(m) == SSH_REQUEST_AUTH &&
-	    ssh_message_subtype(m) == SSH_AUTH_METHOD_INTERACTIVE && !s->authed)
+	    ssh_message_subtype(m) == SSH_AUTH_METHOD_INTERACTIVE &&
+	    !sess_done(s))
 		return sess_kbdint(s, m);
 	return 1;
 }

@@ -5,12 +5,14 @@
  *   1. libssh key exchange, bounded by SSH_OPTIONS_TIMEOUT (the login
  *      grace), on a socket with TCP_NODELAY and keepalives;
  *   2. logging in through auth.c: password, public key, keyboard-
- *      interactive (asking "密码："; libssh 0.10 has no server callback
- *      for it, so the message callback does it) and "none" for the
- *      built-in register login. What a refused user should read (a wrong
- *      password, a locked account) goes out as a userauth banner, which
- *      OpenSSH (7.3 on, in a UTF-8 locale), PuTTY and Xshell show
- *      whatever method the client uses;
+ *      interactive (asking "密码 Password: "; libssh 0.10 has no server
+ *      callback for it, so the message callback does it) and "none" for
+ *      the built-in register login. What a refused user should read (a wrong
+ *      password) goes out as a userauth banner, which OpenSSH (7.3 on, in
+ *      a UTF-8 locale, below LogLevel=ERROR), PuTTY and Xshell show
+ *      whatever method the client uses; a reason for the holder of the
+ *      credential only (a locked account, the register login full) on
+ *      the terminal of a login accepted only for that (sess_deny);
  *   3. one session channel, which must ask for a pty and a shell. Only
  *      TERM (from pty-req) and LANG (env) are taken from the client;
  *      other env requests are refused, exec and subsystem requests get a
@@ -535,8 +537,8 @@ sess_login(struct sess *s)
 	int64_t	end = sess_ms() + (int64_t)s->o->grace * 1000;
 
 	for (;;) {
-		if (s->authed && s->chan != NULL && (s->shell ||
-		    s->refuse != NULL))
+		if ((s->authed || s->deny[0] != '\0') && s->chan != NULL &&
+		    (s->shell || s->refuse != NULL))
 			return 0;
 		if (sess_term_flag || s->client_gone)
 			return -1;
@@ -545,7 +547,8 @@ sess_login(struct sess *s)
 			    "login timed out");
 			return -1;
 		}
-		if (!s->authed && (s->fails >= SESS_MAX_FAILS ||
+		if (!s->authed && s->deny[0] == '\0' &&
+		    (s->fails >= SESS_MAX_FAILS ||
 		    s->tries > SESS_MAX_TRIES)) {
 			sess_log(NULL, s->addr, "too many login attempts");
 			return -1;
@@ -611,10 +614,20 @@ sess_free(struct sess *s)
 static int
 sess_serve(struct sess *s)
 {
-	char		msg[NJ_MSG_MAX + 8], err[NJ_MSG_MAX];
+	char		msg[NJ_MSG_MAX + 40], err[NJ_MSG_MAX];
 	enum sess_end	why;
 	int		must_change, status = 0;
 
+	/* accepted only to be told why not (ssh-login.c, sess_deny): the
+	 * reason, exit status 1, and nothing else; never logged in, so no
+	 * session row and no logout */
+	if (s->deny[0] != '\0') {
+		xsnprintf(msg, sizeof msg, "%s%s", s->deny,
+		    s->pty ? "\r\n" : "\n");
+		sess_say(s, msg, 1);
+		sess_close_channel(s, 1);
+		return 1;
+	}
 	if (s->refuse == NULL && !s->pty) {
 		sess_log(s->who.login, s->addr, "refused shell without pty");
 		s->refuse = "本系统需要交互式终端，请用 ssh -t 或 PuTTY 登录。";

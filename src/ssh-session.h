@@ -52,6 +52,8 @@ struct sess {
 	int				 kbd;		/* 1 asked */
 	char				 kbd_login[NJ_LOGIN_MAX + 1];
 	char				 banner[NJ_MSG_MAX];
+	char				 deny[NJ_MSG_MAX + 32]; /* accepted
+					   only to be told this (ssh-login.c) */
 
 	/* what the channel asked for */
 	int				 pty;

@@ -2,8 +2,9 @@
 # tests/e2e/ssh-lock.sh: 5 wrong passwords within 15 minutes lock the
 # pair (login, address) (issue 8 item 8: the account itself only at 20,
 # see tests/security); the 5th failure is answered like any wrong
-# password (no enumeration), the reason is told in Chinese (a userauth
-# banner) only to whoever gives the right password, which is refused; an admin's unlock or the clock (restarting
+# password (no enumeration), the reason is told in Chinese (on the
+# terminal, issue 11 item 8) only to whoever gives the right password,
+# which is refused; an admin's unlock or the clock (restarting
 # the server with a later NJBT_NOW: the server reads the clock) lets them
 # in again. An admin's lock (user.lock) stays whatever the clock says.
 . "$(dirname "$0")/ssh-lib.inc"

@@ -22,7 +22,7 @@ same "sessions row while logged in" 1 \
 tm send-keys -t c1 x
 sleep 0.5
 
-# a dealer by keyboard-interactive, asked "密码："
+# a dealer by keyboard-interactive, asked "密码 Password: "
 term d1 "$(ssh_kbd fs_dealer njbt-demo)"
 shows "dealer logs in by keyboard-interactive" d1 "$(name_of fs_dealer)"
 

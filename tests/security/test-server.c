@@ -263,6 +263,49 @@ admin_contests_registration(void **state)
 	    "uscc=91640122MA76F2K349", "reason=试试", NULL);
 }
 
+/*
+ * R-SEC-8.8f issue 8 (8), issue 11 (8): the SSH server accepts a login only
+ * to tell its reason on the terminal when auth_refusal_told() says the
+ * reason is for the holder of the password; never for an unknown login, a
+ * wrong password (for a locked account too), or a lock tried with guesses.
+ */
+static void
+refusal_told_only_to_holder(void **state)
+{
+	int i, rc;
+
+	(void)state;
+	rc = try_pw("no_such_user", "njbt-demo", "10.3.3.1");
+	assert_false(auth_refusal_told(rc, msg));
+	rc = try_pw("hl_cz", "wrong", "10.3.3.1");
+	assert_false(auth_refusal_told(rc, msg));
+	fx_ok("admin", "user.lock", "login=hl_cz", "reason=测试", NULL);
+	rc = try_pw("hl_cz", "wrong", "10.3.3.2");
+	assert_false(auth_refusal_told(rc, msg));
+	rc = try_pw("hl_cz", "njbt-demo", "10.3.3.2");
+	assert_int_equal(rc, NJ_REFUSED);
+	assert_true(auth_refusal_told(rc, msg));
+	/* a locked pair: told to the holder, until guesses pile up */
+	for (i = 0; i < AUTH_MAX_FAILURES; i++) {
+		rc = try_pw("yn_jb", "x", "10.3.3.3");
+		assert_false(auth_refusal_told(rc, msg));
+	}
+	rc = try_pw("yn_jb", "njbt-demo", "10.3.3.3");
+	assert_true(auth_refusal_told(rc, msg));
+	setenv("NJBT_NOW", "2026-03-02T09:31:00", 1);
+	for (i = 0; i < 3; i++)
+		try_pw("yn_jb", "guess", "10.3.3.3");
+	rc = try_pw("yn_jb", "njbt-demo", "10.3.3.3");
+	setenv("NJBT_NOW", FX_NOW, 1);
+	assert_int_equal(rc, NJ_REFUSED);
+	assert_false(auth_refusal_told(rc, msg));
+	/* a login, and the register login with any password, are no refusal */
+	rc = try_pw("hl_sh", "njbt-demo", "10.3.3.4");
+	assert_int_equal(rc, NJ_OK);
+	assert_false(auth_refusal_told(rc, msg));
+	assert_false(auth_refusal_told(NJ_ERROR, "系统繁忙，请稍后再登录。"));
+}
+
 int
 main(void)
 {
@@ -271,6 +314,7 @@ main(void)
 		FX_TEST(account_locked_at_higher_count),
 		FX_TEST(no_enumeration),
 		FX_TEST(lock_is_no_password_oracle),
+		FX_TEST(refusal_told_only_to_holder),
 		FX_TEST(unlock_lifts_pair_locks),
 		FX_TEST(registration_expires),
 		FX_TEST(picked_dealer_does_not_expire),
