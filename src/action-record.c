@@ -150,7 +150,8 @@ static const struct list_col user_fields[] = {
 
 /* Which audit rows are a kind's history: its actions' name prefixes. */
 static const char *const app_hist[] = { "application.", "claim.", NULL };
-static const char *const notice_hist[] = { "notice.", NULL };
+static const char *const notice_hist[] = { "application.approve", "notice.",
+	NULL };
 static const char *const sale_hist[] = { "sale.", "verify.",
 	"batch.review", "finance.check", "return.", "objection.new", NULL };
 static const char *const batch_hist[] = { "batch.new", "batch.publicize",

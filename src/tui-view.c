@@ -144,7 +144,9 @@ view_build(struct tui *t, struct vscreen *vs)
 		    !form_allowed(vs->acts[i].form, t->who)))
 			vs->acts[i].form = NULL;
 		vs->acts[i].action = r->acts[i].action;
-		vs->acts[i].title = r->acts[i].title;
+		/* the title the menus and lists know it by */
+		vs->acts[i].title = vs->acts[i].form != NULL ?
+		    vs->acts[i].form->title : r->acts[i].title;
 		vs->acts[i].field = r->acts[i].field;
 		strlcpy0(vs->acts[i].key, r->acts[i].key, sizeof vs->acts[i].key);
 		vs->acts[i].field2 = r->acts[i].field2;
@@ -231,27 +233,15 @@ view_draw(struct tui *t, struct screen *scr)
 	if (vs->nacts == 0)
 		strlcpy0(line, "（您现在不能对此记录办理什么）", sizeof line);
 	if (t->msg[0] == '\0')
-		tui_put(t->lines - 2, 1, line, t->cols - 2);
+		tui_put(t->lines - 2, 2, line, t->cols - 3);
 	t->cy = -1;
 }
 
-/* The key an action made (the last line of its output), "" none. */
+/* The key an action made or changed besides the record's, "" none. */
 static const char *
 view_made(const struct act *a, const char *key)
 {
-	static char	 last[NJ_KEY_MAX];
-	const char	*p, *nl;
-
-	last[0] = '\0';
-	for (p = a->out; p != NULL && *p != '\0'; p = nl + 1) {
-		if ((nl = strchr(p, '\n')) == NULL) {
-			strlcpy0(last, p, sizeof last);
-			break;
-		}
-		if (nl > p)
-			xsnprintf(last, sizeof last, "%.*s", (int)(nl - p), p);
-	}
-	return strcmp(last, key) == 0 ? "" : last;
+	return strcmp(a->key, key) == 0 ? "" : a->key;
 }
 
 /* Run act directly, or open its form with the key filled in. */
