@@ -153,7 +153,7 @@ static const char *const app_hist[] = { "application.", "claim.", NULL };
 static const char *const notice_hist[] = { "application.approve", "notice.",
 	NULL };
 static const char *const sale_hist[] = { "sale.", "verify.",
-	"batch.review", "finance.check", "return.", "objection.new", NULL };
+	"batch.review", "return.", NULL };
 static const char *const batch_hist[] = { "batch.new", "batch.publicize",
 	"batch.submit", "finance.sample", "finance.approve", NULL };
 static const char *const machine_hist[] = { "supply.", NULL };
@@ -174,37 +174,40 @@ struct rec_kind {
 	enum sql		 links;
 	enum sql		 flags;
 	const char *const	*hist;
+	const char		*hist_link;	/* a related kind whose key
+						   logs its actions too */
 };
 
 static const struct rec_kind rec_kinds[] = {
 	{ "application", "补贴申请", &list_applications, 0,
 	    SQL_REC_GET_APPLICATION, app_fields, "application", 1,
-	    SQL_REC_LINKS_APPLICATION, SQL_REC_FLAGS_APPLICATION, app_hist },
+	    SQL_REC_LINKS_APPLICATION, SQL_REC_FLAGS_APPLICATION, app_hist,
+	    "notice" },
 	{ "notice", "确认通知书", &list_notices, 0, SQL_REC_GET_NOTICE,
 	    notice_fields, "notice", 2, SQL_REC_LINKS_NOTICE, SQL_REC_FLAGS_NONE,
-	    notice_hist },
+	    notice_hist, NULL },
 	{ "sale", "销售", &list_sales, R(ROLE_DEALER), SQL_REC_GET_SALE,
 	    sale_fields, "sale", 1, SQL_REC_LINKS_SALE, SQL_REC_FLAGS_SALE,
-	    sale_hist },
+	    sale_hist, NULL },
 	{ "batch", "结算批次", &list_batches, 0, SQL_REC_GET_BATCH,
 	    batch_fields, "batch", 1, SQL_REC_LINKS_BATCH, SQL_REC_FLAGS_NONE,
-	    batch_hist },
+	    batch_hist, NULL },
 	{ "machine", "机具", &list_sales, R(ROLE_DEALER) | R(ROLE_MAKER),
 	    SQL_REC_GET_MACHINE, machine_fields, "machine", 1,
-	    SQL_REC_LINKS_MACHINE, SQL_REC_FLAGS_NONE, machine_hist },
+	    SQL_REC_LINKS_MACHINE, SQL_REC_FLAGS_NONE, machine_hist, NULL },
 	{ "buyer", "购机者", &list_buyers, 0, SQL_REC_GET_BUYER, buyer_fields,
-	    NULL, 1, SQL_REC_LINKS_BUYER, SQL_REC_FLAGS_NONE, buyer_hist },
+	    NULL, 1, SQL_REC_LINKS_BUYER, SQL_REC_FLAGS_NONE, buyer_hist, NULL },
 	{ "dealer", "经销商", &list_dealers, R(ROLE_DEALER) | R(ROLE_COUNTY) |
 	    R(ROLE_TOWNSHIP) | R(ROLE_CITY) | R(ROLE_FINANCE),
 	    SQL_REC_GET_DEALER, dealer_fields, "dealer", 1, SQL_REC_LINKS_NONE,
-	    SQL_REC_FLAGS_NONE, dealer_hist },
+	    SQL_REC_FLAGS_NONE, dealer_hist, NULL },
 	{ "product", "产品", &list_models, R(ROLE_DEALER) | R(ROLE_COUNTY) |
 	    R(ROLE_TOWNSHIP) | R(ROLE_CITY) | R(ROLE_FINANCE) | R(ROLE_ADMIN) |
 	    R(ROLE_AUDITOR), SQL_REC_GET_PRODUCT, product_fields, "product", 1,
-	    SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE, product_hist },
+	    SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE, product_hist, NULL },
 	{ "user", "用户", &list_users, 0, SQL_REC_GET_USER, user_fields,
 	    "user_status", 1, SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE,
-	    user_hist },
+	    user_hist, NULL },
 };
 #define NKINDS (sizeof rec_kinds / sizeof rec_kinds[0])
 
@@ -453,7 +456,8 @@ rec_is_history(const struct rec_kind *k, const char *action)
 
 /*
  * The audit rows of the record, and those of its kind's actions logged
- * under a related record's key: who, when, what (the action's title).
+ * under the key of its related record of kind hist_link (an approval
+ * under the notice it made): who, when, what (the action's title).
  */
 static int
 rec_history(const struct rec_kind *k, struct record *r)
@@ -469,9 +473,12 @@ rec_history(const struct rec_kind *k, struct record *r)
 		len += strlen(r->links[i].key) + 1;
 	keys = xcalloc(1, len);
 	used = (size_t)snprintf(keys, len, "\037%s\037", r->key);
-	for (i = 0; i < r->nlinks; i++)
-		used += (size_t)snprintf(keys + used, len - used, "%s\037",
-		    r->links[i].key);
+	/* only the one related kind: other kinds' keys (a buyer's id, an
+	   objection's) may be the same text as this kind's */
+	for (i = 0; k->hist_link != NULL && i < r->nlinks; i++)
+		if (strcmp(r->links[i].kind, k->hist_link) == 0)
+			used += (size_t)snprintf(keys + used, len - used,
+			    "%s\037", r->links[i].key);
 	st = sql_query(SQL_REC_HISTORY, keys);
 
 	while ((rc = sql_step(st)) == 1) {

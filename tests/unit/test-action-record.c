@@ -82,6 +82,17 @@ has_event(const char *what, const char *who)
 	return 0;
 }
 
+static size_t
+count_events(const char *what)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rec.nevents; i++)
+		if (strcmp(rec.events[i].what, what) == 0)
+			n++;
+	return n;
+}
+
 static int
 rec_teardown(void **state)
 {
@@ -189,6 +200,12 @@ record_chain(void **state)
 	assert_non_null(strstr(field("核验"), "核实通过"));
 	assert_true(has_event(action_find("sale.new")->title, "fs_dealer"));
 	assert_true(has_event(action_find("verify.pass")->title, "hl_jb"));
+	/* its own history only: not that of a record whose key is the same
+	   text (a buyer's id, another sale) */
+	assert_int_equal(count_events(action_find("sale.new")->title), 1);
+	assert_int_equal(open_as("hl_jb", "sale", st_xg2), NJ_OK);
+	assert_int_equal(count_events(action_find("sale.new")->title), 1);
+	assert_int_equal(count_events(action_find("verify.pass")->title), 1);
 
 	assert_int_equal(open_as("hl_cz", "batch", BATCH), NJ_OK);
 	for (i = 0; i < rec.nlinks; i++)
