@@ -40,7 +40,7 @@ struct rec_act {
 	int		 destructive;	/* asks a confirmation naming it */
 };
 
-#define REC_ACTS_MAX	12
+#define REC_ACTS_MAX	9	/* keys 1..9 */
 
 struct record {
 	const char	*kind;

@@ -200,6 +200,19 @@ record_chain(void **state)
 	assert_non_null(strstr(field("核验"), "核实通过"));
 	assert_true(has_event(action_find("sale.new")->title, "fs_dealer"));
 	assert_true(has_event(action_find("verify.pass")->title, "hl_jb"));
+	/* in a batch: no verification any more; the review for an approver
+	   only, with the sale's batch filled in too */
+	assert_false(offers("verify.pass"));
+	assert_false(offers("batch.review"));
+	assert_int_equal(open_as("hl_sh", "sale", st_xg1), NJ_OK);
+	assert_true(offers("batch.review"));
+	for (i = 0; i < rec.nacts; i++)
+		if (strcmp(rec.acts[i].action, "batch.review") == 0) {
+			assert_string_equal(rec.acts[i].key, st_xg1);
+			assert_string_equal(rec.acts[i].field2, "batch");
+			assert_string_equal(rec.acts[i].value2, BATCH);
+		}
+	assert_int_equal(open_as("hl_jb", "sale", st_xg1), NJ_OK);
 	/* its own history only: not that of a record whose key is the same
 	   text (a buyer's id, another sale) */
 	assert_int_equal(count_events(action_find("sale.new")->title), 1);
@@ -304,6 +317,11 @@ record_private_masked(void **state)
 	st_settle(ST_SOLD, 0);
 	logged = fx_int("SELECT count(*) FROM audit", NULL);
 	assert_int_equal(open_as("hl_jb", "sale", st_xg1), NJ_OK);
+	/* a sale not yet verified: verification is offered */
+	assert_string_equal(rec.state_code, "recorded");
+	assert_true(offers("verify.pass"));
+	assert_true(offers("verify.fail"));
+	assert_false(offers("return.refund"));
 	snprintf(buyer, sizeof buyer, "%s", link_to("buyer"));
 	assert_int_equal(open_as("hl_jb", "buyer", buyer), NJ_OK);
 	assert_string_equal(field("证件号"), "***1238");
