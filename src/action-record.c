@@ -165,8 +165,8 @@ static const char *const user_hist[] = { "user.", NULL };
 struct rec_kind {
 	const char		*kind;
 	const char		*title;
-	const struct list_def	*like;		/* roles and private roles */
-	unsigned		 also;		/* roles beyond the list's */
+	const struct list_def	*like;	/* whose roles it takes */
+	unsigned		 also;	/* roles beyond the list's */
 	enum sql		 get;
 	const struct list_col	*fields;
 	const char		*states;	/* state.c kind, NULL none */
@@ -184,8 +184,8 @@ static const struct rec_kind rec_kinds[] = {
 	    SQL_REC_LINKS_APPLICATION, SQL_REC_FLAGS_APPLICATION, app_hist,
 	    "notice" },
 	{ "notice", "确认通知书", &list_notices, 0, SQL_REC_GET_NOTICE,
-	    notice_fields, "notice", 2, SQL_REC_LINKS_NOTICE, SQL_REC_FLAGS_NONE,
-	    notice_hist, NULL },
+	    notice_fields, "notice", 2, SQL_REC_LINKS_NOTICE,
+	    SQL_REC_FLAGS_NONE, notice_hist, NULL },
 	{ "sale", "销售", &list_sales, R(ROLE_DEALER), SQL_REC_GET_SALE,
 	    sale_fields, "sale", 1, SQL_REC_LINKS_SALE, SQL_REC_FLAGS_SALE,
 	    sale_hist, NULL },
@@ -196,7 +196,8 @@ static const struct rec_kind rec_kinds[] = {
 	    SQL_REC_GET_MACHINE, machine_fields, "machine", 1,
 	    SQL_REC_LINKS_MACHINE, SQL_REC_FLAGS_NONE, machine_hist, NULL },
 	{ "buyer", "购机者", &list_buyers, 0, SQL_REC_GET_BUYER, buyer_fields,
-	    NULL, 1, SQL_REC_LINKS_BUYER, SQL_REC_FLAGS_NONE, buyer_hist, NULL },
+	    NULL, 1, SQL_REC_LINKS_BUYER, SQL_REC_FLAGS_NONE, buyer_hist,
+	    NULL },
 	{ "dealer", "经销商", &list_dealers, R(ROLE_DEALER) | R(ROLE_COUNTY) |
 	    R(ROLE_TOWNSHIP) | R(ROLE_CITY) | R(ROLE_FINANCE),
 	    SQL_REC_GET_DEALER, dealer_fields, "dealer", 1, SQL_REC_LINKS_NONE,

@@ -22,7 +22,7 @@
 
 /* One thing the view can do: a record's action or a list row's form. */
 struct vact {
-	const struct form	*form;		/* NULL: run it directly */
+	const struct form	*form;	/* NULL: run it directly */
 	const char		*action;
 	const char		*title;
 	const char		*field;
@@ -36,7 +36,7 @@ struct vact {
 struct vline {
 	char	*left;
 	char	*right;
-	int	 link;		/* index of the related record, -1 none */
+	int	 link;		/* the related record's index, -1 */
 };
 
 struct vscreen {
@@ -148,7 +148,8 @@ view_build(struct tui *t, struct vscreen *vs)
 		vs->acts[i].title = vs->acts[i].form != NULL ?
 		    vs->acts[i].form->title : r->acts[i].title;
 		vs->acts[i].field = r->acts[i].field;
-		strlcpy0(vs->acts[i].key, r->acts[i].key, sizeof vs->acts[i].key);
+		strlcpy0(vs->acts[i].key, r->acts[i].key,
+		    sizeof vs->acts[i].key);
 		vs->acts[i].field2 = r->acts[i].field2;
 		strlcpy0(vs->acts[i].value2, r->acts[i].value2,
 		    sizeof vs->acts[i].value2);
