@@ -13,11 +13,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
+#include "label.h"
 #include "lists.h"
 #include "record.h"
 #include "state.h"
 
-/* The fields of each kind, in the order of its statement's columns. */
+/*
+ * The fields of each kind, in the order of its statement's columns, as
+ * list columns (list.c opens or masks them), and one flag of the view's.
+ */
+#define LC_POST		0x100	/* a county user's post: post_label */
 static const struct list_col app_fields[] = {
 	{ "申请编号", 0, LC_KEY, NULL },
 	{ "购机者", 0, 0, NULL },
@@ -143,7 +149,7 @@ static const struct list_col user_fields[] = {
 	{ "姓名", 0, 0, NULL },
 	{ "角色", 0, LC_ROLE, NULL },
 	{ "地区", 0, 0, NULL },
-	{ "岗位", 0, 0, NULL },
+	{ "岗位", 0, LC_POST, NULL },
 	{ "开户时间", 0, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
@@ -395,6 +401,15 @@ grow(void *v, size_t n, size_t size)
 	return p;
 }
 
+static void
+rec_set(char **v, const char *text)
+{
+	char *copy = xstrdup(text);
+
+	free(*v);
+	*v = copy;
+}
+
 /* The fields of the record's one row; 0 when out of scope or unknown. */
 static int
 rec_fields(const struct rec_kind *k, sqlite3_stmt *st, int clear,
@@ -404,13 +419,18 @@ rec_fields(const struct rec_kind *k, sqlite3_stmt *st, int clear,
 	int			 col = 1;
 
 	strlcpy0(r->state_code, sql_col(st, 0), sizeof r->state_code);
+	/* a record's state (state.c), or a status of label.c's (a user's) */
 	if (k->states != NULL && r->state_code[0] != '\0')
-		strlcpy0(r->state, state_long(k->states, r->state_code),
-		    sizeof r->state);
+		strlcpy0(r->state, state_kind(k->states) != NULL ?
+		    state_long(k->states, r->state_code) :
+		    label_long(k->states, r->state_code), sizeof r->state);
 	for (c = k->fields; c->label != NULL; c++) {
 		r->fields = grow(r->fields, r->nfields, sizeof *r->fields);
 		r->fields[r->nfields].label = c->label;
 		r->fields[r->nfields].value = list_cell(st, col, c, clear);
+		if (c->flags & LC_POST)	/* a county user's post, in words */
+			rec_set(&r->fields[r->nfields].value,
+			    post_label(r->fields[r->nfields].value));
 		r->nfields++;
 		col += c->flags & LC_PRIVATE ? 3 : 1;
 	}

@@ -296,6 +296,13 @@ record_refused_out_of_scope(void **state)
 	assert_int_equal(rec.nacts, 0);
 	assert_int_equal(open_as("xg_zhen", "application", app), NJ_OK);
 	assert_int_equal(open_as("yc_city", "sale", st_xg1), NJ_OK);
+	/* users: the admin sees a county user's status and post in words */
+	assert_int_equal(open_as("admin", "user", "hl_sh"), NJ_OK);
+	assert_string_equal(rec.state, "正常");
+	assert_string_equal(field("岗位"), "审核");
+	assert_true(offers("user.lock"));
+	assert_false(offers("user.unlock"));
+	assert_int_equal(open_as("hl_jb", "user", "yn_jb"), NJ_REFUSED);
 	assert_true(fx_snapshot() == before);
 }
 
