@@ -78,5 +78,6 @@ extern const struct cmd_entry cmd_print_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
 
 #endif

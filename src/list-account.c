@@ -13,5 +13,5 @@ static const struct list_col key_cols[] = {
 
 const struct list_def list_mykeys = {
 	"mykeys", "我的登录公钥", R_ANY & ~R(ROLE_REGISTER), 0, SQL_LIST_MYKEYS,
-	key_cols
+	key_cols, NULL
 };

@@ -26,7 +26,7 @@ static const struct list_col change_cols[] = {
 const struct list_def list_buyer_changes = {
 	"buyer_changes", "购机者信息修改记录", R(ROLE_ADMIN) | R(ROLE_AUDITOR) |
 	R(ROLE_CITY) | R(ROLE_COUNTY) | R(ROLE_TOWNSHIP), 0,
-	SQL_LIST_BUYER_CHANGES, change_cols
+	SQL_LIST_BUYER_CHANGES, change_cols, NULL
 };
 
 static const struct list_col buyer_cols[] = {
@@ -43,7 +43,7 @@ static const struct list_col buyer_cols[] = {
 
 const struct list_def list_buyers = {
 	"buyers", "购机者信息", R(ROLE_ADMIN) | R(ROLE_AUDITOR) | R(ROLE_CITY) |
-	R(ROLE_COUNTY) | R(ROLE_TOWNSHIP), 0, SQL_LIST_BUYERS, buyer_cols
+	R(ROLE_COUNTY) | R(ROLE_TOWNSHIP), 0, SQL_LIST_BUYERS, buyer_cols, NULL
 };
 
 static const struct list_col refusal_cols[] = {
@@ -56,5 +56,5 @@ static const struct list_col refusal_cols[] = {
 
 const struct list_def list_lookup_refusals = {
 	"lookup_refusals", "被拒绝的个人信息查询", R(ROLE_ADMIN) |
-	R(ROLE_AUDITOR), 0, SQL_LIST_LOOKUP_REFUSALS, refusal_cols
+	R(ROLE_AUDITOR), 0, SQL_LIST_LOOKUP_REFUSALS, refusal_cols, NULL
 };

@@ -19,5 +19,5 @@ static const struct list_col deadline_cols[] = {
 const struct list_def list_deadlines = {
 	"deadlines", "结算期限", R(ROLE_COUNTY) | R(ROLE_FINANCE) |
 	    R(ROLE_CITY) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_DEADLINES, deadline_cols
+	SQL_LIST_DEADLINES, deadline_cols, NULL
 };

@@ -16,7 +16,7 @@ static const struct list_col item_cols[] = {
 
 const struct list_def list_items = {
 	"items", "补贴品目", R_ANY & ~R(ROLE_REGISTER), 0, SQL_LIST_ITEMS,
-	item_cols
+	item_cols, NULL
 };
 
 static const struct list_col tier_cols[] = {
@@ -29,7 +29,7 @@ static const struct list_col tier_cols[] = {
 
 const struct list_def list_tiers = {
 	"tiers", "分档及补贴额", R_ANY & ~R(ROLE_REGISTER), 0, SQL_LIST_TIERS,
-	tier_cols
+	tier_cols, NULL
 };
 
 /* R-003-A1-2a 003 附件1 二: every change of a tier's amount of the year */
@@ -44,7 +44,7 @@ static const struct list_col tier_amount_cols[] = {
 
 const struct list_def list_tier_amounts = {
 	"tier_amounts", "分段补贴额", R_ANY & ~R(ROLE_REGISTER), 0,
-	SQL_LIST_TIER_AMOUNTS, tier_amount_cols
+	SQL_LIST_TIER_AMOUNTS, tier_amount_cols, NULL
 };
 
 static const struct list_col region_cols[] = {
@@ -56,15 +56,15 @@ static const struct list_col region_cols[] = {
 
 const struct list_def list_counties = {
 	"counties", "县（市、区）", R_ANY & ~R(ROLE_REGISTER), 0,
-	SQL_LIST_COUNTIES, region_cols
+	SQL_LIST_COUNTIES, region_cols, NULL
 };
 
 const struct list_def list_townships = {
 	"townships", "乡镇", R_ANY & ~R(ROLE_REGISTER), 0, SQL_LIST_TOWNSHIPS,
-	region_cols
+	region_cols, NULL
 };
 
 const struct list_def list_regions = {
 	"regions", "行政区划", R_ANY & ~R(ROLE_REGISTER), 0, SQL_LIST_REGIONS,
-	region_cols
+	region_cols, NULL
 };

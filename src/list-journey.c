@@ -24,12 +24,12 @@ static const struct list_col app_cols[] = {
 const struct list_def list_applications = {
 	"applications", "补贴申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY) |
 	    R(ROLE_CITY) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_APPLICATIONS, app_cols
+	SQL_LIST_APPLICATIONS, app_cols, "application"
 };
 
 const struct list_def list_approve_queue = {
 	"approve_queue", "待审核的申请", R(ROLE_COUNTY), 0,
-	SQL_LIST_APPROVE_QUEUE, app_cols
+	SQL_LIST_APPROVE_QUEUE, app_cols, "application"
 };
 
 static const struct list_col notice_cols[] = {
@@ -45,7 +45,7 @@ static const struct list_col notice_cols[] = {
 const struct list_def list_notices = {
 	"notices", "确认通知书", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY) |
 	    R(ROLE_CITY) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_NOTICES, notice_cols
+	SQL_LIST_NOTICES, notice_cols, "notice"
 };
 
 static const struct list_col sale_cols[] = {
@@ -62,17 +62,18 @@ static const struct list_col sale_cols[] = {
 
 const struct list_def list_verify_queue = {
 	"verify_queue", "待核验的机具", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP), 0,
-	SQL_LIST_VERIFY_QUEUE, sale_cols
+	SQL_LIST_VERIFY_QUEUE, sale_cols, "sale"
 };
 
 const struct list_def list_sales = {
 	"sales", "销售登记", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_CITY) |
 	    R(ROLE_FINANCE) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_SALES_SCOPED, sale_cols	/* R-SEC-8.12a */
+	SQL_LIST_SALES_SCOPED, sale_cols, "sale"	/* R-SEC-8.12a */
 };
 
 const struct list_def list_my_sales = {
-	"my_sales", "本店销售", R(ROLE_DEALER), 0, SQL_LIST_MY_SALES, sale_cols
+	"my_sales", "本店销售", R(ROLE_DEALER), 0, SQL_LIST_MY_SALES, sale_cols,
+	"sale"
 };
 
 static const struct list_col claim_cols[] = {
@@ -87,7 +88,7 @@ static const struct list_col claim_cols[] = {
 
 const struct list_def list_claims = {
 	"claims", "待受理的购机（先购后补）", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	0, SQL_LIST_CLAIMS, claim_cols
+	0, SQL_LIST_CLAIMS, claim_cols, "machine"
 };
 
 static const struct list_col anomaly_cols[] = {
@@ -109,11 +110,11 @@ static const struct list_col app_flag_cols[] = {
 const struct list_def list_app_flags = {
 	"app_flags", "申请异常情形", R(ROLE_COUNTY) | R(ROLE_CITY) |
 	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, SQL_LIST_APP_FLAGS,
-	app_flag_cols
+	app_flag_cols, "application"
 };
 
 const struct list_def list_anomalies = {
 	"anomalies", "异常情形", R(ROLE_COUNTY) | R(ROLE_CITY) | R(ROLE_ADMIN) |
 	    R(ROLE_AUDITOR) | R(ROLE_FINANCE), 0, SQL_LIST_ANOMALIES,
-	anomaly_cols
+	anomaly_cols, "sale"
 };

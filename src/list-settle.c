@@ -19,13 +19,13 @@ static const struct list_col batch_cols[] = {
 
 const struct list_def list_batches = {
 	"batches", "结算批次", R(ROLE_COUNTY) | R(ROLE_FINANCE) | R(ROLE_CITY) |
-	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, SQL_LIST_BATCHES, batch_cols
+	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, SQL_LIST_BATCHES, batch_cols, "batch"
 };
 
 const struct list_def list_finance_queue = {
 	"finance_queue", "待财政审核的结算批次", R(ROLE_FINANCE) |
 	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, SQL_LIST_FINANCE_QUEUE,
-	batch_cols
+	batch_cols, "batch"
 };
 
 static const struct list_col sale_cols[] = {
@@ -42,22 +42,22 @@ static const struct list_col sale_cols[] = {
 const struct list_def list_batch_sales = {
 	"batch_sales", "结算批次中的机具", R(ROLE_COUNTY) | R(ROLE_FINANCE) |
 	    R(ROLE_CITY) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_BATCH_SALES, sale_cols
+	SQL_LIST_BATCH_SALES, sale_cols, "sale"
 };
 
 const struct list_def list_review_queue = {
 	"review_queue", "待复核的机具", R(ROLE_COUNTY), 0, SQL_LIST_REVIEW_QUEUE,
-	sale_cols
+	sale_cols, "sale"
 };
 
 const struct list_def list_finance_checks = {
 	"finance_checks", "财政抽查样本", R(ROLE_FINANCE), 0,
-	SQL_LIST_FINANCE_CHECKS, sale_cols
+	SQL_LIST_FINANCE_CHECKS, sale_cols, "sale"
 };
 
 const struct list_def list_refunds = {
 	"refunds", "待登记退款的退货", R(ROLE_FINANCE) | R(ROLE_COUNTY), 0,
-	SQL_LIST_REFUNDS, sale_cols
+	SQL_LIST_REFUNDS, sale_cols, "sale"
 };
 
 static const struct list_col objection_cols[] = {
@@ -72,5 +72,5 @@ static const struct list_col objection_cols[] = {
 const struct list_def list_objections = {
 	"objections", "公示异议", R(ROLE_COUNTY) | R(ROLE_FINANCE) |
 	    R(ROLE_CITY) | R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_OBJECTIONS, objection_cols
+	SQL_LIST_OBJECTIONS, objection_cols, NULL
 };

@@ -16,12 +16,14 @@ static const struct list_col dealer_cols[] = {
 
 const struct list_def list_dealers = {
 	"dealers", "经销商名录", R(ROLE_ADMIN) | R(ROLE_MAKER) | R(ROLE_CITY) |
-	    R(ROLE_COUNTY) | R(ROLE_AUDITOR), 0, SQL_LIST_DEALERS, dealer_cols
+	    R(ROLE_COUNTY) | R(ROLE_AUDITOR), 0, SQL_LIST_DEALERS, dealer_cols,
+	"dealer"
 };
 
 const struct list_def list_my_dealers = {
 	"my_dealers", "本企业的经销商", R(ROLE_MAKER), 0, SQL_LIST_MY_DEALERS,
-	dealer_cols
+	dealer_cols,
+	"dealer"
 };
 
 static const struct list_col model_cols[] = {
@@ -35,7 +37,8 @@ static const struct list_col model_cols[] = {
 };
 
 const struct list_def list_models = {
-	"models", "本企业的产品", R(ROLE_MAKER), 0, SQL_LIST_MODELS, model_cols
+	"models", "本企业的产品", R(ROLE_MAKER), 0, SQL_LIST_MODELS, model_cols,
+	"product"
 };
 
 static const struct list_col stock_cols[] = {
@@ -49,7 +52,8 @@ static const struct list_col stock_cols[] = {
 };
 
 const struct list_def list_stock = {
-	"stock", "本店库存", R(ROLE_DEALER), 0, SQL_LIST_STOCK, stock_cols
+	"stock", "本店库存", R(ROLE_DEALER), 0, SQL_LIST_STOCK, stock_cols,
+	"machine"
 };
 
 static const struct list_col supplied_cols[] = {
@@ -64,5 +68,6 @@ static const struct list_col supplied_cols[] = {
 
 const struct list_def list_supplied = {
 	"supplied", "本企业的供货", R(ROLE_MAKER), 0, SQL_LIST_SUPPLIED,
-	supplied_cols
+	supplied_cols,
+	"machine"
 };

@@ -16,5 +16,5 @@ static const struct list_col user_cols[] = {
 
 const struct list_def list_users = {
 	"users", "用户列表", R(ROLE_ADMIN) | R(ROLE_COUNTY) | R(ROLE_AUDITOR), 0,
-	SQL_LIST_USERS, user_cols
+	SQL_LIST_USERS, user_cols, "user"
 };

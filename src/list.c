@@ -78,7 +78,7 @@ list_allowed(const struct list_def *def, const struct actor *who)
 }
 
 /* May who see the private columns of def in clear? */
-static int
+int
 list_sees_private(const struct list_def *def, const struct actor *who)
 {
 	if (role_scope(who->role)->every)
@@ -91,7 +91,7 @@ list_sees_private(const struct list_def *def, const struct actor *who)
  * makers and dealers (their statements narrow by ?2, the organisation),
  * else the viewer's own region (role.c's scope table).
  */
-static const char *
+const char *
 list_scope(const struct actor *who)
 {
 	const struct role_scope *sc = role_scope(who->role);
@@ -113,8 +113,8 @@ list_page_free(struct list_page *p)
 	memset(p, 0, sizeof *p);
 }
 
-/* One cell as text: a private one opened or masked. */
-static char *
+/* One cell as text: a private one opened or masked (the record view too). */
+char *
 list_cell(sqlite3_stmt *st, int col, const struct list_col *c, int clear)
 {
 	char	 buf[256], last4[32];

@@ -27,7 +27,13 @@ struct list_def {
 	unsigned		 private_roles;
 	enum sql		 stmt;
 	const struct list_col	*cols;
+	const char		*kind;	/* its rows' record kind (record.h) */
 };
+
+/* list.c: what the record view shares with the lists */
+int	 list_sees_private(const struct list_def *, const struct actor *);
+const char *list_scope(const struct actor *);
+char	*list_cell(sqlite3_stmt *, int, const struct list_col *, int);
 
 /* list-*.c */
 extern const struct list_def list_users;

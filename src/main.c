@@ -26,6 +26,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_backup_entry,
 	&cmd_check_entry,
 	&cmd_list_entry,
+	&cmd_show_entry,
 	&cmd_print_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])

@@ -902,3 +902,15 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 			break;
 	return scr;
 }
+
+/* Fill one more field of a new form (the record view's second key). */
+int
+form_screen_set(struct screen *scr, const char *field, const char *value)
+{
+	struct fslot *s = slot_named(scr->data, field);
+
+	if (s == NULL)
+		return -1;
+	slot_set(s, value);
+	return 0;
+}

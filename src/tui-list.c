@@ -2,13 +2,14 @@
  * tui-list.c: the list screen. A page of a named list (list_fetch) as
  * columns clipped to their widths; typing filters (the filter goes to the
  * list's query, once per burst of keys); Up/Down choose a row, PgUp/PgDn
- * turn pages; Enter on a row runs its row action (opens a form with the
- * row's key filled in) or, in a look-up, hands the key back to the form
- * that asked. The keys are the rows of list_keys and pick_keys.
+ * turn pages; Enter on a row opens its record view (tui-view.c: the row
+ * actions are offered there) or, in a look-up, hands the key back to the
+ * form that asked. The keys are the rows of list_keys and pick_keys.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "record.h"
 #include "tui.h"
 
 struct lscreen {
@@ -105,73 +106,30 @@ list_draw(struct tui *t, struct screen *scr)
 		tui_put(3, 2, ls->err[0] ? ls->err : "（没有记录）", t->cols - 4);
 }
 
-/* Open the form of row action i on the selected row. */
-static void
-list_open_row(struct tui *t, struct lscreen *ls, size_t i)
-{
-	const struct form_row	*row = &ls->form->rows[i];
-	const char		*key;
-
-	if (ls->sel < 0 || (size_t)ls->sel >= ls->page.nrows)
-		return;		/* the rows changed under the choice */
-	key = list_cellv(&ls->page, (size_t)ls->sel, (size_t)row->col <
-	    ls->page.ncols ? (size_t)row->col : 0);
-	if (row->form->kind == FORM_LIST)
-		tui_push(t, list_screen_arg(t, row->form, key));
-	else
-		tui_push(t, form_screen_new(t, row->form, row->field, key, 0));
-}
-
-static int
-list_chosen(struct tui *t, void *arg, int i)
-{
-	struct screen	*scr = arg;
-	struct lscreen	*ls = scr->data;
-	size_t		 k, n = 0;
-
-	/* i counts the row actions this user may run */
-	for (k = 0; k < ls->form->nrows; k++)
-		if (form_allowed(ls->form->rows[k].form, t->who) &&
-		    (int)n++ == i) {
-			list_open_row(t, ls, k);
-			break;
-		}
-	return SK_STAY;
-}
-
+/*
+ * Enter on a row: in a look-up, hand its key back; else open the row's
+ * record view (tui-view.c), never an action: the view offers the actions
+ * (issue 11 items 1 and 3).
+ */
 static int
 list_row_action(struct tui *t, struct screen *scr, struct lscreen *ls)
 {
-	const char	*key, *items[16];
-	size_t		 i, n = 0, first = 0;
+	const char	*key, *kind;
 
+	(void)scr;
 	if (ls->page.nrows == 0)
 		return SK_STAY;
+	key = list_cellv(&ls->page, (size_t)ls->sel, list_key_col(ls->def));
 	if (ls->pick != NULL) {
-		key = list_cellv(&ls->page, (size_t)ls->sel,
-		    list_key_col(ls->def));
 		ls->pick(t, ls->pickarg, key);
 		ls->pick = NULL;	/* handed over: not freed twice */
 		return SK_POP;
 	}
-	if (ls->form == NULL || ls->form->nrows == 0) {
-		tui_msg(t, 0, "此列表只供查看");
-		return SK_STAY;
-	}
-	for (i = 0; i < ls->form->nrows && n < 16; i++)
-		if (form_allowed(ls->form->rows[i].form, t->who)) {
-			if (n == 0)
-				first = i;
-			items[n++] = ls->form->rows[i].form->title;
-		}
-	if (n == 0) {
-		tui_msg(t, 1, "您无权对此行操作");
-		return SK_STAY;
-	}
-	if (n == 1)
-		list_open_row(t, ls, first);
-	else
-		tui_push(t, choose_new("对此行", items, n, list_chosen, scr));
+	if ((kind = record_list_kind(ls->def)) != NULL)
+		tui_push(t, view_new(t, kind, key));
+	else if (ls->form != NULL)
+		tui_push(t, view_row_new(t, ls->form, &ls->page,
+		    (size_t)ls->sel));
 	return SK_STAY;
 }
 

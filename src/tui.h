@@ -164,7 +164,7 @@ extern const struct tkeys *const tkeys_all[];
 
 /* the tables, each beside its screen */
 extern const struct tkeys menu_keys, list_keys, pick_keys, form_keys,
-	     ask_keys, whoami_keys, choose_keys;
+	     ask_keys, whoami_keys, choose_keys, view_keys;
 
 /* tui-draw.c */
 int	 tui_put(int, int, const char *, int);
@@ -191,6 +191,11 @@ struct screen *list_screen_arg(struct tui *, const struct form *,
 	     const char *);
 struct screen *picker_new(struct tui *, const char *, const char *,
 	     const char *, pick_cb, void *);
+
+/* tui-view.c */
+struct screen *view_new(struct tui *, const char *, const char *);
+struct screen *view_row_new(struct tui *, const struct form *,
+	     const struct list_page *, size_t);
 
 /* tui-ask.c */
 typedef int (*ask_cb)(struct tui *, void *, int);

@@ -24,11 +24,13 @@ to_menu t
 open_menu t "补贴申请"
 shows "the clerk's applications" t "SQ640122202600001"
 tm send-keys -t t Enter
-shows "actions on the row" t "上报申请"
+shows "Enter opens the application's view, its actions in the footer" t \
+    "1  上报申请"
 tm send-keys -t t 1
-shows "the submit form, filled in" t "[SQ640122202600001"
-tm send-keys -t t F2
-shows "submitted" t "已保存：上报申请"
+shows "submitting asks, naming the record" t "上报申请 SQ640122202600001（张三）？"
+tm send-keys -t t y
+shows "submitted" t "已办理：上报申请 SQ640122202600001"
+shows "the view shows the new state" t "状态：已上报"
 same "the application is submitted" "submitted" \
     "$(q "SELECT state FROM applications WHERE no = 'SQ640122202600001'")"
 
@@ -38,8 +40,8 @@ shows "the approval queue" c "SQ640122202600001"
 tm send-keys -t c Enter
 shows "approve or reject" c "批准申请并发放确认通知书"
 tm send-keys -t c 1
-shows "the approval form, filled in" c "[SQ640122202600001"
-tm send-keys -t c F2
+shows "the approval asks, naming the record" c "SQ640122202600001（张三）？"
+tm send-keys -t c y
 shows "approved: the notice number" c "编号 TZ640122202600001"
 
 login d fs_dealer
@@ -99,6 +101,8 @@ to_menu t
 open_menu t "受理补贴申请（先购后补）"
 shows "the claims waiting" t "李四"
 tm send-keys -t t Enter
+shows "the machine's view offers the claim" t "受理补贴申请"
+tm send-keys -t t 1
 shows "the claim form, filled in" t "[XG26A002"
 tm send-keys -t t Tab "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
     "6228480402564890026" F2

@@ -39,7 +39,9 @@ to_menu c
 open_menu c "结算批次"
 shows "the batches, with what blocks them" c "公示 复核1台"
 tm send-keys -t c Enter
-shows "actions on the batch" c "公示结算批次"
+wait_screen c "数字键 办理"
+shows "Enter opens the batch's view, its actions in the footer" c \
+    "1  公示结算批次"
 k=$(screen c | sed -n 's/.*[ >] \([0-9]\)  公示结算批次.*/\1/p' | head -1)
 tm send-keys -t c "$k"
 shows "the publicity form" c "公示开始日期"
@@ -54,6 +56,9 @@ login r hl_sh
 open_menu r "复核"
 shows "the review queue" r "JS640122202603-01"
 tm send-keys -t r Enter
+shows "the machine's view offers the review" r "复核（附表4）"
+k=$(screen r | sed -n 's/.*[ >] \([0-9]\)  复核（附表4）.*/\1/p' | head -1)
+tm send-keys -t r "$k"
 shows "the review form" r "复核结论"
 tm send-keys -t r Space F2
 shows "reviewed" r "已保存：复核"
@@ -70,11 +75,12 @@ shows "the county's menu says what is due" c \
 open_menu c "结算批次"
 shows "publicity over: to be sent to finance" c "报送财政"
 tm send-keys -t c Enter
+wait_screen c "数字键 办理"
 k=$(screen c | sed -n 's/.*[ >] \([0-9]\)  报送财政部门.*/\1/p' | head -1)
 tm send-keys -t c "$k"
-shows "the submit form" c "[JS640122202603-01"
-tm send-keys -t c F2
-shows "sent to finance" c "已保存：报送财政部门"
+shows "sending asks, naming the batch" c "报送财政部门 JS640122202603-01"
+tm send-keys -t c y
+shows "sent to finance" c "已办理：报送财政部门"
 to_menu c
 screen c | grep -q "到期提醒" && notok "back on the menu: nothing due for the county" \
     || ok "back on the menu: nothing due for the county"
@@ -87,6 +93,7 @@ shows "finance's menu says what is due" f \
 open_menu f "财政审核"
 shows "finance's queue" f "JS640122202603-01"
 tm send-keys -t f Enter
+wait_screen f "数字键 办理"
 k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  抽查取样.*/\1/p' | head -1)
 tm send-keys -t f "$k"
 shows "the sample form" f "抽查比例"
@@ -100,18 +107,24 @@ to_menu f
 open_menu f "抽查核实"
 shows "the sample to check" f "待核实"
 tm send-keys -t f Enter
+wait_screen f "数字键 办理"
+k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  抽查核实.*/\1/p' | head -1)
+tm send-keys -t f "$k"
 shows "the check form" f "抽查结果"
 tm send-keys -t f Space F2
 shows "checked" f "已保存：抽查核实"
 to_menu f
 open_menu f "财政审核"
 tm send-keys -t f Enter
+wait_screen f "数字键 办理"
 k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  审核批准结算批次.*/\1/p' | head -1)
 tm send-keys -t f "$k"
-tm send-keys -t f F2
-shows "approved" f "已保存：审核批准结算批次"
+shows "approving asks, naming the batch" f "审核批准结算批次 JS640122202603-01"
+tm send-keys -t f y
+shows "approved" f "已办理：审核批准结算批次"
 tm send-keys -t f F10
 tm send-keys -t f Enter
+shows "the approved batch's view offers the payment" f "支付补贴资金"
 k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  支付补贴资金.*/\1/p' | head -1)
 tm send-keys -t f "$k"
 shows "the payment form" f "支付日期"
@@ -122,6 +135,8 @@ same "one payment per machine, marked 农机购置补贴" "2|560000|农机购置
 same "the batch is paid" "paid" "$(q "SELECT state FROM batches")"
 same "the budget's paid parts" "560000|0" \
     "$(q "SELECT paid_central, paid_provincial FROM budgets WHERE year = 2026 AND region = '640122'")"
+tm send-keys -t f F10
+shows "back from the form, the view shows the batch paid" f "状态：已支付"
 tm send-keys -t f F10
 shows "a paid batch leaves finance's queue" f "（没有记录）"
 refused "paying twice is refused" "已支付，不能重复支付" "$NJBT" do --as hl_cz \
