@@ -108,7 +108,8 @@ static int
 tui_handle(struct tui *t, const struct tkey *k)
 {
 	struct screen	*s;
-	int		 r;
+	int64_t		 now;
+	int		 r, popup, depth;
 
 	if (k->k == TK_IDLE) {
 		tui_msg(t, 1, "空闲超时，已自动退出");
@@ -134,10 +135,22 @@ tui_handle(struct tui *t, const struct tkey *k)
 		return 0;
 	if (t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES)
 		return k->k == TK_F10;
+	/* issue 11 (bad input): what was typed as a box closed is dropped */
+	if ((now = tui_ms()) < t->guard)
+		return 0;
 	if (k->k != TK_BADUTF8)
 		t->msg[0] = '\0';
 	s = t->stack[t->depth - 1];
+	popup = s->type->popup;
+	depth = t->depth;
 	r = s->type->key(t, s, k);
+	if (popup && (r != SK_STAY || t->depth != depth || t->depth == 0 ||
+	    !t->stack[t->depth - 1]->type->popup))
+		t->guard = now + TUI_GUARD_MS;
+	/* a screen left by F10 or Esc: a second F10 does not go further */
+	if ((k->k == TK_F10 || k->k == TK_ESC) && (r == SK_POP ||
+	    t->depth < depth))
+		t->backed = now;
 	switch (r) {
 	case SK_POP:
 		tui_pop(t);

@@ -43,7 +43,7 @@ tm send-keys -t c F2
 shows "approved: the notice number" c "编号 TZ640122202600001"
 
 login d fs_dealer
-open_menu d "销售登记"
+open_menu d "销售登记（凭确认通知书）"
 shows "the sale form" d "确认通知书编号"
 tm send-keys -t d "TZ640122202600001" Tab "$ID1" Tab F4
 shows "stock to pick from" d "选择：出厂编号"
@@ -80,12 +80,12 @@ grep -q "$ID1" "$T/notice.csv" && notok "the notice carries no ID number" ||
 login a admin
 open_menu a "年度实施方案"
 shows "the programme form" a "实施方式"
-tm send-keys -t a "2026" Tab Space Space F2
+tm send-keys -t a Tab Space F2
 shows "buy-first set" a "已保存：年度实施方案"
 same "the year is buy-first" "buy-first" "$(q "SELECT flow FROM programs WHERE year = 2026")"
 
 to_menu d
-open_menu d "销售登记"
+open_menu d "销售登记（先购后补）"
 shows "the sale form again" d "购机者所在县"
 tm send-keys -t d Tab "$ID2" Tab F4
 shows "stock again" d "选择：出厂编号"
