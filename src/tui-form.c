@@ -363,10 +363,10 @@ form_errors(struct tui *t, struct fscreen *fs)
 	if (fs->slots[first].ed != NULL)
 		ledit_end(fs->slots[first].ed);
 	if (n == 1)
-		tui_msg(t, 1, "有 1 处错误，已跳到该处：%s %s",
+		tui_msg(t, 1, "有 1 处错误，已跳到该处：%s：%s",
 		    fs->slots[first].ff->label, fs->slots[first].msg);
 	else
-		tui_msg(t, 1, "有 %zu 处错误，已跳到第一处：%s %s", n,
+		tui_msg(t, 1, "有 %zu 处错误，已跳到第一处：%s：%s", n,
 		    fs->slots[first].ff->label, fs->slots[first].msg);
 	return n;
 }

@@ -142,14 +142,12 @@ struct tui {
 	int			 revoked;	/* the user is no longer valid */
 	char			 win[DRAFT_WIN_LEN];	/* this window's id */
 	struct draft_info	 offer;	/* another window's draft offered */
-	int64_t			 guard;	/* ms: keys until then are dropped */
+	int			 guard;	/* a box closed: drop the keys typed ahead */
 	int64_t			 backed;	/* ms: a screen left by F10/Esc */
 };
 
-/* A key this soon after a box closed is not for the screen beneath. */
-#define TUI_GUARD_MS	300
 /* F10 twice within this: the second does not ask to log out. */
-#define TUI_DOUBLE_MS	800
+#define TUI_DOUBLE_MS	250
 
 /* tui-main.c */
 void	 tui_push(struct tui *, struct screen *);
