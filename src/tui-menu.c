@@ -139,7 +139,8 @@ menu_draw(struct tui *t, struct screen *scr)
 		if (i == 0 || strcmp(m->v[i].section, m->v[i - 1].section) !=
 		    0) {
 			y = 2 + row - 1 - m->top;
-			if (y >= 2 && y < 2 + rows) {
+			/* not a section's title without its first entry */
+			if (y >= 2 && y + 1 < 2 + rows) {
 				xsnprintf(line, sizeof line, "【%s】",
 				    m->v[i].section);
 				tui_put(y, 2, line, t->cols - 4);

@@ -100,7 +100,7 @@ open_menu t "受理补贴申请（先购后补）"
 shows "the claims waiting" t "李四"
 tm send-keys -t t Enter
 shows "the claim form, filled in" t "[XG26A002"
-tm send-keys -t t Tab "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
+tm send-keys -t t "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
     "6228480402564890026" F2
 shows "the claim is accepted" t "编号 SQ640122202600002"
 same "the sale is claimed" "claimed" "$(q "SELECT state FROM sales WHERE id = 2")"

@@ -149,8 +149,10 @@ for u in admin jjjc yc_city hl_jb hl_sh hl_cz xg_zhen ss_maker fs_dealer; do
 	login m "$u" || notok "$u logs in"
 	if screen m | grep -q "继续填写"; then	# a draft offered: later
 		tm send-keys -t m Escape
-		wait_screen m "上下键选择" 5
-		sleep 0.2
+		i=0
+		while screen m | grep -q "继续填写" && [ $i -lt 50 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
 	fi
 	all=$(screen m)
 	i=0
