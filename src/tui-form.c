@@ -647,6 +647,12 @@ form_draw(struct tui *t, struct screen *scr)
 			tui_attr_on(t, TA_ERROR);
 			tui_put(y, fx + w + 3, s->msg, t->cols - fx - w - 4);
 			tui_attr_off(t, TA_ERROR);
+		} else if (s->msg[0] != '\0' && j == fs->cur &&
+		    t->msg[0] == '\0') {
+			/* no room beside a wide field: on the message line */
+			tui_attr_on(t, TA_ERROR);
+			tui_put(t->lines - 2, 1, s->msg, t->cols - 2);
+			tui_attr_off(t, TA_ERROR);
 		}
 		if (j == fs->cur) {
 			t->cy = y;
