@@ -280,7 +280,7 @@ kw_action(struct parse *p, int argc, char **argv)
 
 /*
  * field NAME [label T] [width N] [help T] [lookup LIST [using FIELD]]
- *     [self] [keep]
+ *     [self] [keep] [required]
  */
 static int
 kw_field(struct parse *p, int argc, char **argv)
@@ -296,7 +296,8 @@ kw_field(struct parse *p, int argc, char **argv)
 		return perr(p, "field 应写在 action 之后");
 	if (argc < 2)
 		return perr(p, "用法：field 字段名 [label 标签] [width 宽度] "
-		    "[help 说明] [lookup 列表 [using 字段]] [self] [keep]");
+		    "[help 说明] [lookup 列表 [using 字段]] [self] [keep] "
+		    "[required]");
 	if ((idx = action_field_index(f->action, argv[1])) < 0)
 		return perr(p, "操作 %s 没有字段“%s”", f->action->name, argv[1]);
 	for (i = 0; i < f->nfields; i++)
