@@ -482,7 +482,8 @@ batch_submit(struct act *a)
 		return rc;
 	date_parse(b.pub_to, &to);
 	if (a->today <= to)
-		return act_refuse(a, "batch", "公示期至 %s，尚未结束", b.pub_to);
+		return act_refuse(a, "batch", "公示期至 %s，尚未结束%s", b.pub_to,
+		    act_today(a));
 	if (sql_int(&n, SQL_REVIEWS_PENDING, b.id) < 0)
 		return act_fail(a, "查询复核");
 	if (n > 0)

@@ -52,7 +52,8 @@ buyer_ban(struct act *a)
 
 	day = act_has(a, "found_on") ? (int)act_num(a, "found_on") : a->today;
 	if (day > a->today)
-		return act_refuse(a, "found_on", "查实日期不能晚于今天");
+		return act_refuse(a, "found_on", "查实日期不能晚于今天%s",
+		    act_today(a));
 	if ((rc = lookup_begin(a, "id_no", act_str(a, "id_no"))) != NJ_OK)
 		return rc;
 	if ((rc = buyer_find(a, act_str(a, "id_no"), &r)) < 0)

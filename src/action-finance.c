@@ -236,7 +236,8 @@ finance_pay(struct act *a)
 	if ((rc = batch_may(a, &b, "paid")) != NJ_OK)
 		return rc;
 	if (act_num(a, "paid_on") > a->today)
-		return act_refuse(a, "paid_on", "支付日期不能晚于今天");
+		return act_refuse(a, "paid_on", "支付日期不能晚于今天%s",
+		    act_today(a));
 	if (strcmp(act_str(a, "paid_on"), b.approved) < 0)
 		return act_refuse(a, "paid_on", "支付日期不能早于财政审核批准日期 %s",
 		    b.approved);

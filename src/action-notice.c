@@ -211,7 +211,8 @@ notice_handback(struct act *a)
 	date_parse(n.valid_from, &from);
 	date_parse(n.valid_to, &to);
 	if (on > a->today)
-		return act_refuse(a, "on", "交回日期不能晚于今天");
+		return act_refuse(a, "on", "交回日期不能晚于今天%s",
+		    act_today(a));
 	if (on < from)
 		return act_refuse(a, "on", "交回日期早于确认通知书的签发日期 %s",
 		    n.valid_from);

@@ -54,7 +54,8 @@ product_add(struct act *a)
 	if (subsidy <= 0)
 		return act_refuse(a, "subsidy", "申报补贴额应大于 0");
 	if (act_has(a, "cert_until") && act_num(a, "cert_until") < a->today)
-		return act_refuse(a, "cert_until", "证书已过有效期");
+		return act_refuse(a, "cert_until", "证书已过有效期%s",
+		    act_today(a));
 	/* R-004-M-8.2.6a licensed machines (tractors, harvesters) are powered: 004 八(二)六 */
 	powered = t.licensed || (act_has(a, "powered") &&
 	    strcmp(act_str(a, "powered"), "1") == 0);

@@ -29,6 +29,8 @@ static const struct field program_fields[] = {
 	{ "video_max", FT_MONEY, 0, "视频核验补贴额上限（元，低于此额）", NULL, 0 },
 	{ "verify_mode", FT_CHOICE, 0, "核验双重审核方式",
 	    "pair:双人交叉核验,review:个人核验+集体会审", 0 },
+	/* issue 11 (6): a flow switched with notices out is confirmed */
+	{ "confirm", FT_CHOICE, 0, "确认切换实施方式", "yes:是", 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -120,6 +122,29 @@ program_get(int year, struct program_row *p)
 	return rc;
 }
 
+/*
+ * Issue 11 (6): switching the year's flow while notices of the year are
+ * still valid (not yet used, handed back or lapsed) warns how many and
+ * needs confirm=yes; refused, nothing is written. The notices keep their
+ * own flow (a sale on a notice follows it).
+ */
+static int
+program_flow_switch(struct act *a, int year, const char *was)
+{
+	int64_t out = 0;
+
+	if (strcmp(act_str(a, "flow"), was) == 0)
+		return NJ_OK;
+	if (sql_int(&out, SQL_MENU_NOTICES_OUT, (int64_t)year) < 0)
+		return act_fail(a, "查询确认通知书");
+	if (out == 0 || (act_has(a, "confirm") &&
+	    strcmp(act_str(a, "confirm"), "yes") == 0))
+		return NJ_OK;
+	return act_refuse(a, "confirm", "%d 年度还有 %lld 份确认通知书在有效期内"
+	    "未使用，切换实施方式后仍按原方式（凭通知书）购机；确需切换，请在"
+	    "“确认切换实施方式”选“是”后再保存", year, (long long)out);
+}
+
 static void
 set_int(struct act *a, const char *field, int *v)
 {
@@ -136,6 +161,9 @@ program_set(struct act *a)
 
 	if (program_get(year, &p) < 0)
 		return act_fail(a, "查询年度方案");
+	if (act_has(a, "flow") && (rc = program_flow_switch(a, year,
+	    p.flow)) != NJ_OK)
+		return rc;
 	if (act_has(a, "flow"))
 		strlcpy0(p.flow, act_str(a, "flow"), sizeof p.flow);
 	set_int(a, "notice_days", &p.notice_days);

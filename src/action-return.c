@@ -258,7 +258,8 @@ return_refund(struct act *a)
 		    "须全额退回", s1, s2);
 	}
 	if (act_num(a, "paid_on") > a->today)
-		return act_refuse(a, "paid_on", "退款日期不能晚于今天");
+		return act_refuse(a, "paid_on", "退款日期不能晚于今天%s",
+		    act_today(a));
 	if (strcmp(act_str(a, "paid_on"), asked) < 0)
 		return act_refuse(a, "paid_on", "退款日期不能早于退货申请日期 %s",
 		    asked);

@@ -120,7 +120,8 @@ sale_money(struct act *a, int64_t dealer, const struct tier_row *t,
 	int		 rc;
 
 	if (act_num(a, "sold_on") > a->today)
-		return act_refuse(a, "sold_on", "购机日期不能晚于今天");
+		return act_refuse(a, "sold_on", "购机日期不能晚于今天%s",
+		    act_today(a));
 	if (act_num(a, "price") <= 0)
 		return act_refuse(a, "price", "售价应大于 0");
 	rc = sql_int(&other, SQL_INVOICE_USED, dealer,

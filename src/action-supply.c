@@ -53,7 +53,8 @@ supply_prepare(struct act *a, struct supply *s)
 	s->shipment = act_str(a, "shipment_no");
 	s->made_on = act_str(a, "made_on");
 	if (s->made_on != NULL && act_num(a, "made_on") > a->today)
-		return act_refuse(a, "made_on", "生产日期不能晚于今天");
+		return act_refuse(a, "made_on", "生产日期不能晚于今天%s",
+		    act_today(a));
 	clock_stamp(a->now, s->at, sizeof s->at);
 	return NJ_OK;
 }

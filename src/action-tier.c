@@ -38,7 +38,7 @@ tier_amount_when(struct act *a, const struct tier_row *t, const char *from)
 	/* R-003-A1-2a 003 附件1 二: 公布实施, never back in time */
 	if (act_num(a, "from") < a->today)
 		return act_refuse(a, "from", "补贴额调整不能追溯：生效日期 %s 早于"
-		    "今天", from);
+		    "今天%s", from, act_today(a));
 	if ((rc = sql_int(&n, SQL_TIER_SOLD_SINCE, t->id, from)) < 0)
 		return act_fail(a, "查询销售");
 	if (n > 0)

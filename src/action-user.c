@@ -172,6 +172,8 @@ static const struct field passwd_fields[] = {
 	{ "login", FT_REF, FF_REQ, "登录名", "user", 32 },
 	{ "password", FT_PASSWORD, FF_REQ | FF_SECRET, "新密码", NULL, 128 },
 	{ "old_password", FT_TEXT, FF_SECRET, "原密码", NULL, 128 },
+	/* issue 11 (6): the new one typed twice (the form asks for it) */
+	{ "password2", FT_TEXT, FF_SECRET, "再次输入新密码", NULL, 128 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -188,6 +190,10 @@ user_passwd(struct act *a)
 
 	if ((rc = find_user(a, "login", act_str(a, "login"), &u)) != NJ_OK)
 		return rc;
+	/* issue 11 (6): typed twice, the two must be the same */
+	if (act_has(a, "password2") && !passwd_verify(act_str(a, "password"),
+	    act_str(a, "password2")))
+		return act_refuse(a, "password2", "两次输入的新密码不一致");
 	self = strcmp(u.login, a->who->login) == 0;
 	if (self && a->who->role != ROLE_CONSOLE) {
 		rc = sql_text(hash, sizeof hash, SQL_USER_PWHASH, u.id);

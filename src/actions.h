@@ -91,6 +91,10 @@ extern const struct action action_user_prefs;
 /* action-post.c */
 extern const struct action action_user_post;
 const char *post_label(const char *);
+
+/* action-current.c: "（今天是 2026-03-02）" for a refusal that compares
+ * with today (issue 11 (4)) */
+const char *act_today(const struct act *);
 int	 post_for_new(struct act *, int, const char **);
 int	 post_record_new(struct act *, int64_t, const char *);
 int	 decide_check(struct act *, const char *, int64_t, int64_t);

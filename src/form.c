@@ -192,6 +192,60 @@ kw_menu(struct parse *p, int argc, char **argv)
 	return 0;
 }
 
+/* The flows by their program.set names. */
+static const char *const flow_names[FLOW__COUNT] = {
+	"quota-first", "buy-first"
+};
+
+/* A flow by its name (quota-first, buy-first); -1 if none. */
+int
+form_flow(const char *name)
+{
+	int i;
+
+	for (i = 0; i < FLOW__COUNT; i++)
+		if (name != NULL && strcmp(name, flow_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * flow FLOW ["title"]: offered only in a year of that flow (issue 11 (6)),
+ * under that title if given. May be given once for each flow.
+ */
+static int
+kw_flow(struct parse *p, int argc, char **argv)
+{
+	int fl;
+
+	if (need_block(p, argv[0], FORM_ACTION, 1) != 0)
+		return -1;
+	if (argc != 2 && argc != 3)
+		return perr(p, "用法：flow quota-first|buy-first [\"标题\"]");
+	if ((fl = form_flow(argv[1])) < 0)
+		return perr(p, "未知的实施方式“%s”", argv[1]);
+	if (p->cur->flows & (1u << fl))
+		return perr(p, "实施方式“%s”重复", argv[1]);
+	p->cur->flows |= 1u << fl;
+	if (argc == 3)
+		p->cur->flowtitle[fl] = xstrdup(argv[2]);
+	return 0;
+}
+
+/* post handler|approver: of county users, only that post sees it */
+static int
+kw_post(struct parse *p, int argc, char **argv)
+{
+	if (need_block(p, argv[0], FORM_ACTION, 1) != 0)
+		return -1;
+	if (argc != 2 || (strcmp(argv[1], "handler") != 0 &&
+	    strcmp(argv[1], "approver") != 0))
+		return perr(p, "用法：post handler|approver");
+	free(p->cur->post);
+	p->cur->post = xstrdup(argv[1]);
+	return 0;
+}
+
 /* roles ROLE...: who sees the form, narrower than its action allows */
 static int
 kw_roles(struct parse *p, int argc, char **argv)
@@ -226,7 +280,7 @@ kw_action(struct parse *p, int argc, char **argv)
 
 /*
  * field NAME [label T] [width N] [help T] [lookup LIST [using FIELD]]
- *     [self] [keep]
+ *     [self] [keep] [required]
  */
 static int
 kw_field(struct parse *p, int argc, char **argv)
@@ -242,7 +296,8 @@ kw_field(struct parse *p, int argc, char **argv)
 		return perr(p, "field 应写在 action 之后");
 	if (argc < 2)
 		return perr(p, "用法：field 字段名 [label 标签] [width 宽度] "
-		    "[help 说明] [lookup 列表 [using 字段]] [self] [keep]");
+		    "[help 说明] [lookup 列表 [using 字段]] [self] [keep] "
+		    "[required]");
 	if ((idx = action_field_index(f->action, argv[1])) < 0)
 		return perr(p, "操作 %s 没有字段“%s”", f->action->name, argv[1]);
 	for (i = 0; i < f->nfields; i++)
@@ -267,6 +322,10 @@ kw_field(struct parse *p, int argc, char **argv)
 		}
 		if (strcmp(argv[k], "keep") == 0) {
 			ff->keep = 1;
+			continue;
+		}
+		if (strcmp(argv[k], "required") == 0) {
+			ff->required = 1;
 			continue;
 		}
 		if (k + 1 >= argc)
@@ -382,10 +441,12 @@ static const struct keyword {
 	{ "arg",	kw_arg },
 	{ "end",	kw_end },
 	{ "field",	kw_field },
+	{ "flow",	kw_flow },
 	{ "form",	kw_form },
 	{ "list",	kw_list },
 	{ "menu",	kw_menu },
 	{ "note",	kw_note },
+	{ "post",	kw_post },
 	{ "roles",	kw_roles },
 	{ "row",	kw_row },
 	{ "set",	kw_set },
@@ -640,6 +701,9 @@ forms_free(struct forms **fp)
 		free(f->file);
 		free(f->menu);
 		free(f->note);
+		free(f->post);
+		for (k = 0; k < FLOW__COUNT; k++)
+			free(f->flowtitle[k]);
 		free(f->source);
 		free(f->arg);
 		free(f);
@@ -667,9 +731,29 @@ form_allowed(const struct form *f, const struct actor *who)
 	if (f->roles != 0 && who->role != ROLE_CONSOLE &&
 	    !(f->roles & R(who->role)))
 		return 0;
+	/* issue 11 (6): a county user sees his post's entries only */
+	if (f->post != NULL && who->post[0] != '\0' &&
+	    strcmp(f->post, who->post) != 0)
+		return 0;
 	if (f->kind == FORM_ACTION)
 		return action_allowed(f->action, who);
 	return list_allowed(f->list, who);
+}
+
+/* Is f offered in a year of flow (FLOW_*, -1 unknown: all are)? */
+int
+form_in_flow(const struct form *f, int flow)
+{
+	return f->flows == 0 || flow < 0 || (f->flows & (1u << flow)) != 0;
+}
+
+/* f's title in a year of flow (FLOW_*, or -1). */
+const char *
+form_title(const struct form *f, int flow)
+{
+	if (flow >= 0 && flow < FLOW__COUNT && f->flowtitle[flow] != NULL)
+		return f->flowtitle[flow];
+	return f->title;
 }
 
 const char *

@@ -29,7 +29,11 @@ struct form_field {
 	int		 self;		/* prefilled with the user's login */
 	int		 keep;		/* kept after a save, for the next */
 	char		*using;		/* the look-up's argument comes from */
+	int		 required;	/* the form asks for it (the action may not) */
 };
+
+/* The year's flows (program.set flow): a form may be for one of them. */
+enum { FLOW_QUOTA = 0, FLOW_BUY, FLOW__COUNT };
 
 struct form_row {
 	char		*target;	/* the form to open */
@@ -49,6 +53,9 @@ struct form {
 	unsigned		 roles;		/* narrows who sees it, 0 all */
 	int			 order;
 	char			*note;
+	unsigned		 flows;		/* bits of FLOW_*, 0 both */
+	char			*flowtitle[FLOW__COUNT];	/* or NULL */
+	char			*post;		/* county post that sees it */
 	const struct action	*action;	/* FORM_ACTION */
 	struct form_field	*fields;
 	size_t			 nfields;
@@ -75,6 +82,9 @@ struct forms *forms_new(void);
 void	 forms_free(struct forms **);
 const struct form *forms_find(const struct forms *, const char *);
 int	 form_allowed(const struct form *, const struct actor *);
+int	 form_flow(const char *);
+int	 form_in_flow(const struct form *, int);
+const char *form_title(const struct form *, int);
 const char *forms_default_dir(void);
 
 #endif

@@ -29,4 +29,10 @@ int	 session_draft_take(const struct actor *, const char *, const char *,
 	     const char *);
 int	 session_colour(const struct actor *);
 
+/* issue 11 (4, 6): what the screens read to fit the user (action-current.c) */
+int	 action_flow(char *, size_t);
+char	*action_current(const struct actor *, const char *);
+int	 action_dealer_pending(const struct actor *, char *, size_t);
+const char *action_post_label(const struct actor *);
+
 #endif

@@ -94,6 +94,13 @@ ask_no(struct tui *t, struct screen *scr, const struct tkey *k)
 }
 
 static int
+ask_enter(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	(void)k;
+	return ask_answer(t, scr, '\r');
+}
+
+static int
 ask_cancel(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	(void)k;
@@ -123,6 +130,7 @@ static const struct tbind ask_rows[] = {
 	{ { { TK_CHAR, 'y' }, { TK_CHAR, 'Y' } }, ask_yes, NULL, 0 },
 	{ { { TK_CHAR, 'n' }, { TK_CHAR, 'N' } }, ask_no, NULL, 0 },
 	{ { { TK_ESC, 0 }, { TK_F10, 0 } }, ask_cancel, NULL, 0 },
+	{ { { TK_ENTER, 0 } }, ask_enter, NULL, 0 },
 	{ { { TK_RESIZE, 0 }, { TK_BADUTF8, 0 } }, tb_stay, NULL, 0 },
 	{ { { TK_NONE, 0 } }, ask_other, NULL, TB_ANY },
 };
@@ -145,8 +153,9 @@ static const struct screen_type ask_type = {
 };
 
 /*
- * A box titled title with text; with cb, Y, N or Esc answers it (cb gets
- * 'y', 'n' or 27 and says what happens to the screen beneath); without,
+ * A box titled title with text; with cb, Y, N, Esc (or F10) or Enter
+ * answers it (cb gets 'y', 'n', 27 or '\r' and says what happens to the
+ * screen beneath: anything but 'y' must not do what is asked); without,
  * any key closes it.
  */
 struct screen *
@@ -183,7 +192,8 @@ whoami_draw(struct tui *t, struct screen *scr)
 	tui_put(y++, 2, line, t->cols - 4);
 	xsnprintf(line, sizeof line, "姓  名：%s", w->name);
 	tui_put(y++, 2, line, t->cols - 4);
-	xsnprintf(line, sizeof line, "角  色：%s", role_label(w->role));
+	xsnprintf(line, sizeof line, "角  色：%s%s%s", role_label(w->role),
+	    w->post[0] ? "，岗位：" : "", action_post_label(w));
 	tui_put(y++, 2, line, t->cols - 4);
 	xsnprintf(line, sizeof line, "管辖范围：%s", w->region[0] ? w->region :
 	    (w->role == ROLE_MAKER || w->role == ROLE_DEALER) ? "本企业" :

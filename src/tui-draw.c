@@ -125,8 +125,10 @@ tui_frame(struct tui *t, const struct screen *s)
 	tui_attr_on(t, TA_TITLE);
 	tui_fill(0, 0, t->cols);
 	/* a long name (a company's) gives way to the login */
-	xsnprintf(right, sizeof right, "%s（%s）", tui_text_width(t->who->name)
-	    > 12 ? t->who->login : t->who->name, role_label(t->who->role));
+	xsnprintf(right, sizeof right, "%s（%s%s%s）", tui_text_width(
+	    t->who->name) > 12 ? t->who->login : t->who->name,
+	    role_label(t->who->role), t->who->post[0] ? "，" : "",
+	    action_post_label(t->who));
 	w = tui_text_width(right);
 	x += tui_put(0, x, "农机购置补贴信息管理系统", t->cols - 2);
 	x += 1 + tui_put(0, x + 1, "|", 1);

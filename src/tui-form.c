@@ -29,6 +29,7 @@ struct fscreen {
 	size_t			 cur;
 	size_t			 top;
 	char			*saved;		/* the draft as last saved */
+	char			*base;		/* what the form opened with */
 	struct draft_info	 offer;		/* another window's draft */
 	int			 forced;	/* may not leave unsaved */
 	uint32_t		*view;		/* ledit_view's buffer */
@@ -91,6 +92,20 @@ static int
 is_choice(const struct fslot *s)
 {
 	return s->ff->f->type == FT_CHOICE;
+}
+
+/* A password, or a secret (an old password): shown as stars, never kept. */
+static int
+is_secret(const struct fslot *s)
+{
+	return s->ff->f->type == FT_PASSWORD || (s->ff->f->flags & FF_SECRET);
+}
+
+/* Must the user fill it in here? The action's or the form's word. */
+static int
+is_required(const struct fslot *s)
+{
+	return (s->ff->f->flags & FF_REQ) || s->ff->required;
 }
 
 /* The slot's value as text (malloc'd), NULL when empty. */
@@ -210,7 +225,7 @@ form_serialise(struct fscreen *fs)
 	out = xcalloc(1, cap);
 	for (i = 0; i < fs->n; i++) {
 		/* a password is never kept in a draft */
-		if (fs->slots[i].ff->f->type == FT_PASSWORD ||
+		if (is_secret(&fs->slots[i]) ||
 		    (v = slot_value(&fs->slots[i])) == NULL)
 			continue;
 		need = strlen(fs->slots[i].ff->f->name) + 2 * strlen(v) + 3;
@@ -253,8 +268,7 @@ form_restore(struct fscreen *fs, char *text)
 				*o++ = *p;
 		}
 		*o = '\0';
-		if ((s = slot_named(fs, line)) != NULL &&
-		    s->ff->f->type != FT_PASSWORD)
+		if ((s = slot_named(fs, line)) != NULL && !is_secret(s))
 			slot_set(s, eq);
 	}
 }
@@ -321,6 +335,43 @@ form_goto(struct tui *t, struct fscreen *fs, size_t i)
 }
 
 /*
+ * Before saving (issue 11 (4)): the fields whose check failed as they
+ * were left, and the required ones still empty, each marked beside it.
+ * With any, the cursor goes to the first and the status line says how
+ * many. Returns how many; 0 lets the action run (which checks it all).
+ */
+static size_t
+form_errors(struct tui *t, struct fscreen *fs)
+{
+	struct fslot	*s;
+	char		*v;
+	size_t		 i, n = 0, first = 0;
+
+	for (i = 0; i < fs->n; i++) {
+		s = &fs->slots[i];
+		if (s->msg[0] == '\0' && is_required(s)) {
+			if ((v = slot_value(s)) == NULL)
+				strlcpy0(s->msg, "必填", sizeof s->msg);
+			free(v);
+		}
+		if (s->msg[0] != '\0' && n++ == 0)
+			first = i;
+	}
+	if (n == 0)
+		return 0;
+	fs->cur = first;
+	if (fs->slots[first].ed != NULL)
+		ledit_end(fs->slots[first].ed);
+	if (n == 1)
+		tui_msg(t, 1, "有 1 处错误，已跳到该处：%s：%s",
+		    fs->slots[first].ff->label, fs->slots[first].msg);
+	else
+		tui_msg(t, 1, "有 %zu 处错误，已跳到第一处：%s：%s", n,
+		    fs->slots[first].ff->label, fs->slots[first].msg);
+	return n;
+}
+
+/*
  * Run the action with every filled field; on a refusal go to the field it
  * names. Returns 1 if saved.
  */
@@ -336,6 +387,8 @@ form_save(struct tui *t, struct fscreen *fs)
 	int		 n = 0, rc;
 
 	form_leave(t, fs);
+	if (form_errors(t, fs) > 0)
+		return 0;
 	for (i = 0; i < fs->n; i++) {
 		if ((values[n] = slot_value(&fs->slots[i])) == NULL)
 			continue;
@@ -363,6 +416,8 @@ form_save(struct tui *t, struct fscreen *fs)
 		}
 		free(fs->saved);
 		fs->saved = NULL;
+		free(fs->base);
+		fs->base = form_serialise(fs);
 		for (fs->cur = 0; fs->cur + 1 < fs->n; fs->cur++)
 			if (!fs->slots[fs->cur].ff->keep &&
 			    !fs->slots[fs->cur].ff->self)
@@ -473,14 +528,17 @@ form_help(struct tui *t, struct fscreen *fs)
 	tui_push(t, ask_new("帮助", text, "按任意键返回", NULL, NULL));
 }
 
-/* Leaving with unsaved input: keep it as a draft (y), drop it (n). */
+/*
+ * Leaving with unsaved input: keep it as a draft (y, and F10 / Esc, so a
+ * double F10 always leaves: issue 11 (3)), drop it (n); Enter stays.
+ */
 static int
 form_leave_answer(struct tui *t, void *arg, int answer)
 {
 	struct screen	*s = arg;
 	struct fscreen	*fs = s->data;
 
-	if (answer == 'y') {
+	if (answer == 'y' || answer == 27) {
 		form_keep_draft(t, fs);
 		tui_msg(t, 0, "已保留草稿，下次打开“%s”时可继续填写",
 		    fs->form->title);
@@ -544,14 +602,22 @@ form_draw(struct tui *t, struct screen *scr)
 	for (j = fs->top; j < fs->n && (int)(j - fs->top) < rows; j++) {
 		s = &fs->slots[j];
 		y = y0 + (int)(j - fs->top);
-		if (s->ff->f->flags & FF_REQ)
+		/* issue 11 (4): a field in error is marked, not only told */
+		if (s->msg[0] != '\0')
+			tui_put(y, 1, "!", 1);
+		else if (is_required(s))
 			tui_put(y, 1, "*", 1);
 		w = tui_text_width(s->ff->label);
 		tui_put(y, 2 + lw - (w > lw ? lw : w), s->ff->label, lw);
 		w = s->ff->width;
 		if (w > t->cols - fx - 3)
 			w = t->cols - fx - 3;
+		if (s->msg[0] != '\0')
+			tui_attr_on(t, TA_ERROR);
 		tui_put(y, fx, "[", 1);
+		tui_put(y, fx + 1 + w, "]", 1);
+		if (s->msg[0] != '\0')
+			tui_attr_off(t, TA_ERROR);
 		if (is_choice(s)) {
 			if (s->choice >= 0 && choice_at(s->ff->f->arg,
 			    s->choice, k, sizeof k, l, sizeof l) == 0)
@@ -568,7 +634,7 @@ form_draw(struct tui *t, struct screen *scr)
 					abort();
 			}
 			ledit_view(s->ed, w, fs->view, &nout, &curcol);
-			if (s->ff->f->type == FT_PASSWORD) {
+			if (is_secret(s)) {
 				mx = ledit_len(s->ed) < w ? ledit_len(s->ed) : w;
 				for (i = 0; i < w; i++)
 					stars[i] = i < mx ? '*' : ' ';
@@ -577,10 +643,15 @@ form_draw(struct tui *t, struct screen *scr)
 			} else
 				tui_put_cps(y, fx + 1, fs->view, nout);
 		}
-		tui_put(y, fx + 1 + w, "]", 1);
 		if (s->msg[0] != '\0' && fx + w + 3 < t->cols - 1) {
 			tui_attr_on(t, TA_ERROR);
 			tui_put(y, fx + w + 3, s->msg, t->cols - fx - w - 4);
+			tui_attr_off(t, TA_ERROR);
+		} else if (s->msg[0] != '\0' && j == fs->cur &&
+		    t->msg[0] == '\0') {
+			/* no room beside a wide field: on the message line */
+			tui_attr_on(t, TA_ERROR);
+			tui_put(t->lines - 2, 1, s->msg, t->cols - 2);
 			tui_attr_off(t, TA_ERROR);
 		}
 		if (j == fs->cur) {
@@ -710,10 +781,11 @@ form_back(struct tui *t, struct screen *scr, const struct tkey *k)
 		return SK_STAY;
 	}
 	form_leave(t, fs);
-	if ((v = form_serialise(fs)) != NULL && *v != '\0') {
+	if ((v = form_serialise(fs)) != NULL && *v != '\0' &&
+	    (fs->base == NULL || strcmp(v, fs->base) != 0)) {
 		tui_push(t, ask_new("离开表单", "已填写的内容尚未保存。\n"
 		    "保留为草稿，下次继续填写吗？",
-		    "Y 保留草稿  N 放弃  Esc 继续填写",
+		    "Y/F10 保留草稿并返回  N 放弃  回车 继续填写",
 		    form_leave_answer, scr));
 		free(v);
 		return SK_STAY;
@@ -721,6 +793,32 @@ form_back(struct tui *t, struct screen *scr, const struct tkey *k)
 	free(v);
 	session_draft_drop(t->who, fs->form->name, t->win);
 	return SK_POP;
+}
+
+/*
+ * F6 / Ctrl-T: today's date (the actions' clock, NJBT_NOW in tests) into
+ * a date field, this month into a month field (issue 11 (4)).
+ */
+static int
+form_today(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct fscreen	*fs = scr->data;
+	struct fslot	*s = &fs->slots[fs->cur];
+	char		 day[16];
+
+	(void)k;
+	if (s->ff->f->type != FT_DATE && s->ff->f->type != FT_MONTH) {
+		tui_msg(t, 1, "“%s”不是日期，F6 只填日期", s->ff->label);
+		return SK_STAY;
+	}
+	date_format(clock_today(), day, sizeof day);
+	if (s->ff->f->type == FT_MONTH)
+		day[7] = '\0';
+	ledit_set(s->ed, day);
+	ledit_end(s->ed);
+	s->msg[0] = '\0';
+	tui_msg(t, 0, "已填入今天：%s", day);
+	return SK_STAY;
 }
 
 static int
@@ -773,6 +871,7 @@ static const struct tbind form_rows[] = {
 	{ { { TK_ENTER, 0 } }, form_enter, "回车 下一项", TB_HIDE },
 	{ { { TK_F2, 0 } }, form_f2, "F2 保存", 0 },
 	{ { { TK_F4, 0 } }, form_f4, "F4 选择", 0 },
+	{ { { TK_TODAY, 0 } }, form_today, "F6 今天", 0 },
 	{ { { TK_F1, 0 } }, form_f1, "F1 帮助", 0 },
 	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, form_back, "F10 返回", 0 },
 	{ { { TK_BADUTF8, 0 } }, form_badutf8, NULL, 0 },
@@ -796,6 +895,7 @@ form_free(struct screen *scr)
 		ledit_free(&fs->slots[i].ed);
 	free(fs->slots);
 	free(fs->saved);
+	free(fs->base);
 	free(fs->view);
 	free(fs);
 	free(scr);
@@ -852,6 +952,53 @@ form_offer(struct tui *t, struct screen *scr)
 }
 
 /*
+ * Where the cursor starts (issue 11 (4)): opened from a row (field is
+ * its key), the first field the user must fill and has not, else the
+ * first empty one; else, and from the menu, the first not filled in for
+ * us (the user's login, the row's key).
+ */
+static size_t
+form_first(struct fscreen *fs, const char *field)
+{
+	struct fslot	*s;
+	char		*v;
+	size_t		 i, empty = fs->n, other = fs->n;
+	int		 filled;
+
+	for (i = 0; i < fs->n; i++) {
+		s = &fs->slots[i];
+		if (s->ff->self || (field != NULL &&
+		    strcmp(s->ff->f->name, field) == 0))
+			continue;
+		if (other == fs->n)
+			other = i;
+		if (field == NULL)
+			break;
+		v = slot_value(s);
+		filled = v != NULL;
+		free(v);
+		if (filled)
+			continue;
+		if (is_required(s))
+			return i;
+		if (empty == fs->n)
+			empty = i;
+	}
+	return empty < fs->n ? empty : other < fs->n ? other : 0;
+}
+
+/* What the action says the form's fields are now (the settings). */
+static void
+form_prefill(struct tui *t, struct fscreen *fs)
+{
+	char *now = action_current(t->who, fs->form->action->name);
+
+	if (now != NULL)
+		form_restore(fs, now);
+	free(now);
+}
+
+/*
  * A form screen for form; field, if given, is set to value (a row's key,
  * the user's own login). Otherwise this window's draft of the form is
  * taken up, and one of another window is offered (R-SEC-8.9).
@@ -863,13 +1010,15 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 	struct screen	*scr = xcalloc(1, sizeof *scr);
 	struct fscreen	*fs = xcalloc(1, sizeof *fs);
 	struct fslot	*s;
-	char		*draft;
+	char		*draft, flow[16] = "";
 	size_t		 i;
+	int		 fl;
 
 	scr->type = &form_type;
 	scr->data = fs;
 	tkeys_use(scr, &form_keys);
-	strlcpy0(scr->title, form->title, sizeof scr->title);
+	fl = action_flow(flow, sizeof flow) == 0 ? form_flow(flow) : -1;
+	strlcpy0(scr->title, form_title(form, fl), sizeof scr->title);
 	fs->form = form;
 	fs->forced = forced;
 	fs->n = form->nfields;
@@ -887,19 +1036,21 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 	if (field != NULL) {
 		if ((s = slot_named(fs, field)) != NULL)
 			slot_set(s, value);
-	} else if ((draft = session_draft_load(t->who, form->name, t->win)) != NULL) {
+	} else if (!forced)
+		form_prefill(t, fs);
+	fs->base = form_serialise(fs);
+	fs->saved = xstrdup(fs->base);
+	if (field == NULL && (draft = session_draft_load(t->who, form->name,
+	    t->win)) != NULL) {
 		form_restore(fs, draft);
+		free(fs->saved);
 		fs->saved = form_serialise(fs);
 		free(draft);
 		tui_msg(t, 0, "已恢复上次未完成的内容");
-	} else if (!forced && session_draft_other(t->who, form->name, t->win,
-	    &fs->offer))
+	} else if (field == NULL && !forced && session_draft_other(t->who,
+	    form->name, t->win, &fs->offer))
 		scr->opened = form_offer;
-	/* start at the first field not filled in for us */
-	for (fs->cur = 0; fs->cur + 1 < fs->n; fs->cur++)
-		if (!fs->slots[fs->cur].ff->self && (field == NULL ||
-		    strcmp(fs->slots[fs->cur].ff->f->name, field) != 0))
-			break;
+	fs->cur = form_first(fs, field);
 	return scr;
 }
 

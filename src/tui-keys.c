@@ -23,7 +23,7 @@ static const struct {
 	{ "\033[15~", KEY_F(5) },  { "\033[21~", KEY_F(10) },
 	{ "\033[[A", KEY_F(1) },   { "\033[[B", KEY_F(2) },
 	{ "\033[[C", KEY_F(3) },   { "\033[[D", KEY_F(4) },
-	{ "\033[[E", KEY_F(5) },
+	{ "\033[[E", KEY_F(5) },   { "\033[17~", KEY_F(6) },
 	{ "\033[1~", KEY_HOME },   { "\033[4~", KEY_END },
 	{ "\033[H", KEY_HOME },    { "\033[F", KEY_END },
 	{ "\033OH", KEY_HOME },    { "\033OF", KEY_END },
@@ -50,6 +50,7 @@ static const struct {
 	{ KEY_F(1), TK_F1 },		{ KEY_F(2), TK_F2 },
 	{ KEY_F(3), TK_F3 },		{ KEY_F(4), TK_F4 },
 	{ KEY_F(5), TK_F5 },		{ KEY_F(10), TK_F10 },
+	{ KEY_F(6), TK_TODAY },		{ 0x14, TK_TODAY },
 	{ KEY_BTAB, TK_BTAB },		{ KEY_ENTER, TK_ENTER },
 	{ KEY_RESIZE, TK_RESIZE },
 	{ '\r', TK_ENTER },		{ '\n', TK_ENTER },
@@ -68,7 +69,7 @@ tui_keys_init(void)
 		define_key(extra_keys[i].seq, extra_keys[i].key);
 }
 
-static int64_t
+int64_t
 tui_ms(void)
 {
 	struct timespec ts;

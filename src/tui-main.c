@@ -108,7 +108,8 @@ static int
 tui_handle(struct tui *t, const struct tkey *k)
 {
 	struct screen	*s;
-	int		 r;
+	int64_t		 now;
+	int		 r, popup, depth;
 
 	if (k->k == TK_IDLE) {
 		tui_msg(t, 1, "空闲超时，已自动退出");
@@ -134,10 +135,24 @@ tui_handle(struct tui *t, const struct tkey *k)
 		return 0;
 	if (t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES)
 		return k->k == TK_F10;
+	/* issue 11 (bad input): what was typed ahead as a box closed (in
+	 * the same burst, before the screen beneath was drawn) is dropped */
+	if (t->guard)
+		return 0;
+	now = tui_ms();
 	if (k->k != TK_BADUTF8)
 		t->msg[0] = '\0';
 	s = t->stack[t->depth - 1];
+	popup = s->type->popup;
+	depth = t->depth;
 	r = s->type->key(t, s, k);
+	if (popup && (r != SK_STAY || t->depth != depth || t->depth == 0 ||
+	    !t->stack[t->depth - 1]->type->popup))
+		t->guard = 1;
+	/* a screen left by F10 or Esc: a second F10 does not go further */
+	if ((k->k == TK_F10 || k->k == TK_ESC) && (r == SK_POP ||
+	    t->depth < depth))
+		t->backed = now;
 	switch (r) {
 	case SK_POP:
 		tui_pop(t);
@@ -318,6 +333,7 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 		if (draw)
 			tui_draw(&t);
 		draw = 1;
+		t.guard = 0;	/* what comes now was typed seeing the screen */
 		if (!tui_key(&t, &k, -1))
 			continue;
 		done = tui_handle(&t, &k);

@@ -5,7 +5,10 @@
  * key (1-9, a-z): the rows of menu_keys. The county's and finance's menu
  * says on its last line what of the settlement calendar is due for them
  * (the deadlines list, issue 10 item 8), fetched anew each time the menu
- * comes back.
+ * comes back. Issue 11 (6): only the entries of the year's flow (a form's
+ * "flow" lines), under that flow's title, and of a county user's post; a
+ * menu longer than the screen scrolls and says what is above and below.
+ * A dealer no maker has picked sees what to do instead of a menu.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +32,12 @@ struct menu {
 	int		 sel;
 	int		 top;
 	char		 due[256];	/* what is due, '' none */
+	char		 flow[16];	/* the year's flow it was built for */
 };
 
-static const char hotkeys[] = "123456789abcdefghijklmnopqrstuvwxyz";
+/* issue 11 (2): capitals too, so that a long menu's last entries have keys */
+static const char hotkeys[] =
+    "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 static int
 section_rank(const struct menu *m, const char *section)
@@ -106,7 +112,7 @@ menu_draw(struct tui *t, struct screen *scr)
 {
 	struct menu	*m = scr->data;
 	char		 line[NJ_NAME_MAX + 16];
-	size_t		 i;
+	size_t		 i, below;
 	int		 rows = t->lines - (m->due[0] != '\0' ? 6 : 5), row, y;
 
 	row = menu_row_of(m, (size_t)m->sel);
@@ -117,12 +123,24 @@ menu_draw(struct tui *t, struct screen *scr)
 	t->cy = t->cx = -1;
 	if (m->due[0] != '\0')
 		tui_put(2 + rows, 2, m->due, t->cols - 4);
+	/* issue 11 (2): a menu longer than the screen says so */
+	for (i = 0, below = 0; i < m->n; i++)
+		if (menu_row_of(m, i) >= m->top + rows)
+			below++;
+	if (m->top > 0)
+		tui_put(1, 2, "（上面还有，按上键或 PgUp）", t->cols - 4);
+	if (below > 0) {
+		xsnprintf(line, sizeof line, "（下面还有 %zu 项，按下键或 PgDn）",
+		    below);
+		tui_put(t->lines - 3, 2, line, t->cols - 4);
+	}
 	for (i = 0; i < m->n; i++) {
 		row = menu_row_of(m, i);
 		if (i == 0 || strcmp(m->v[i].section, m->v[i - 1].section) !=
 		    0) {
 			y = 2 + row - 1 - m->top;
-			if (y >= 2 && y < 2 + rows) {
+			/* not a section's title without its first entry */
+			if (y >= 2 && y + 1 < 2 + rows) {
 				xsnprintf(line, sizeof line, "【%s】",
 				    m->v[i].section);
 				tui_put(y, 2, line, t->cols - 4);
@@ -192,14 +210,22 @@ menu_step(struct tui *t, struct screen *scr, const struct tkey *k)
 	return SK_STAY;
 }
 
-/* Home / PgUp: the first entry; End / PgDn: the last. */
+/* Home: the first entry; End: the last; PgUp / PgDn: a page. */
 static int
 menu_jump(struct tui *t, struct screen *scr, const struct tkey *k)
 {
-	struct menu *m = scr->data;
+	struct menu	*m = scr->data;
+	int		 page = t->lines - 8 > 1 ? t->lines - 8 : 1;
 
-	(void)t;
-	m->sel = k->k == TK_HOME || k->k == TK_PGUP ? 0 : (int)m->n - 1;
+	if (k->k == TK_HOME)
+		m->sel = 0;
+	else if (k->k == TK_END)
+		m->sel = (int)m->n - 1;
+	else if (k->k == TK_PGUP)
+		m->sel = m->sel > page ? m->sel - page : 0;
+	else
+		m->sel = m->sel + page < (int)m->n ? m->sel + page :
+		    (int)m->n - 1;
 	return SK_STAY;
 }
 
@@ -210,13 +236,18 @@ menu_enter(struct tui *t, struct screen *scr, const struct tkey *k)
 	return menu_open(t, scr->data);
 }
 
-/* F10 / Esc: the last entry, logging out (which asks first). */
+/*
+ * F10 / Esc: the last entry, logging out (which asks first). Not the
+ * second of a double F10 that brought the user back here (issue 11 (3)).
+ */
 static int
 menu_back(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct menu *m = scr->data;
 
 	(void)k;
+	if (t->backed != 0 && tui_ms() - t->backed < TUI_DOUBLE_MS)
+		return SK_STAY;
 	m->sel = (int)m->n - 1;
 	return menu_open(t, m);
 }
@@ -287,33 +318,82 @@ menu_due(struct tui *t, struct menu *m)
 	list_page_free(&page);
 }
 
-/* Back on the menu from a screen: what is due may have changed. */
+static void menu_fill(struct tui *, struct menu *);
+
+/*
+ * Back on the menu from a screen: what is due may have changed, and so
+ * may the year's flow (the entries follow it).
+ */
 static void
 menu_resume(struct tui *t, struct screen *scr)
 {
-	menu_due(t, scr->data);
+	struct menu	*m = scr->data;
+	char		 flow[16] = "";
+
+	if (action_flow(flow, sizeof flow) == 0 && strcmp(flow, m->flow) != 0)
+		menu_fill(t, m);
+	menu_due(t, m);
 }
 
 static const struct screen_type menu_type = {
 	"menu", menu_draw, tkeys_key, menu_resume, menu_free, 0
 };
 
+/*
+ * Once the menu is up: a dealer no maker has picked yet is told so, his
+ * credit code and which makers may pick him (issue 11 (6)).
+ */
+static void
+menu_pending(struct tui *t, struct screen *scr)
+{
+	char text[1024];
+
+	scr->opened = NULL;
+	if (action_dealer_pending(t->who, text, sizeof text) == 1)
+		tui_push(t, ask_new("尚未被生产企业选择", text, "按任意键继续",
+		    NULL, NULL));
+}
+
 struct screen *
 menu_new(struct tui *t)
 {
 	struct screen	*scr = xcalloc(1, sizeof *scr);
 	struct menu	*m = xcalloc(1, sizeof *m);
-	const struct form *f;
-	size_t		 i;
 
 	scr->type = &menu_type;
 	scr->data = m;
 	tkeys_use(scr, &menu_keys);
 	strlcpy0(scr->title, "主菜单", sizeof scr->title);
+	menu_fill(t, m);
+	menu_due(t, m);
+	scr->opened = menu_pending;
+	return scr;
+}
+
+/*
+ * The entries: the forms and lists of the user's role (and post) offered
+ * in the year's flow, under that flow's titles, then the account's own.
+ */
+static void
+menu_fill(struct tui *t, struct menu *m)
+{
+	const struct form *f;
+	size_t		 i;
+	int		 fl;
+
+	free(m->v);
+	m->v = NULL;
+	m->n = 0;
+	m->flow[0] = '\0';
+	if (action_flow(m->flow, sizeof m->flow) != 0)
+		m->flow[0] = '\0';
+	fl = form_flow(m->flow);
 	for (i = 0; i < t->forms->n; i++) {
 		f = t->forms->v[i];
-		if (f->menu != NULL && form_allowed(f, t->who))
-			menu_add(m, ME_FORM, f, f->menu, f->title, f->order);
+		if (f->menu != NULL && form_allowed(f, t->who) &&
+		    form_in_flow(f, fl))
+			menu_add(m, ME_FORM, f, f->menu, form_title(f, fl),
+			    f->order);
 	}
 	sort_menu = m;
 	qsort(m->v, m->n, sizeof *m->v, entry_cmp);
@@ -321,6 +401,6 @@ menu_new(struct tui *t)
 	/* after the account forms, which forms/ orders last */
 	menu_add(m, ME_WHOAMI, NULL, "我的账号", "我是谁，我能做什么", 0);
 	menu_add(m, ME_LOGOUT, NULL, "我的账号", "退出登录", 0);
-	menu_due(t, m);
-	return scr;
+	if (m->sel >= (int)m->n)
+		m->sel = 0;
 }

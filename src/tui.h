@@ -43,6 +43,7 @@ enum tk {
 	TK_F4,
 	TK_F5,
 	TK_F10,
+	TK_TODAY,		/* F6 or Ctrl-T: today's date into a date field */
 	TK_ESC,
 	TK_KILL,		/* Ctrl-U: clear the field */
 	TK_KILLEND,		/* Ctrl-K */
@@ -141,7 +142,12 @@ struct tui {
 	int			 revoked;	/* the user is no longer valid */
 	char			 win[DRAFT_WIN_LEN];	/* this window's id */
 	struct draft_info	 offer;	/* another window's draft offered */
+	int			 guard;	/* a box closed: drop the keys typed ahead */
+	int64_t			 backed;	/* ms: a screen left by F10/Esc */
 };
+
+/* F10 twice within this: the second does not ask to log out. */
+#define TUI_DOUBLE_MS	250
 
 /* tui-main.c */
 void	 tui_push(struct tui *, struct screen *);
@@ -152,6 +158,7 @@ int	 tui_open_form(struct tui *, const struct form *, const char *,
 	     const char *);
 
 /* tui-keys.c */
+int64_t	 tui_ms(void);
 void	 tui_keys_init(void);
 int	 tui_key(struct tui *, struct tkey *, int);
 

@@ -45,7 +45,7 @@ tm send-keys -t c y
 shows "approved: the notice number" c "编号 TZ640122202600001"
 
 login d fs_dealer
-open_menu d "销售登记"
+open_menu d "销售登记（凭确认通知书）"
 shows "the sale form" d "确认通知书编号"
 tm send-keys -t d "TZ640122202600001" Tab "$ID1" Tab F4
 shows "stock to pick from" d "选择：出厂编号"
@@ -82,12 +82,12 @@ grep -q "$ID1" "$T/notice.csv" && notok "the notice carries no ID number" ||
 login a admin
 open_menu a "年度实施方案"
 shows "the programme form" a "实施方式"
-tm send-keys -t a "2026" Tab Space Space F2
+tm send-keys -t a Tab Space F2
 shows "buy-first set" a "已保存：年度实施方案"
 same "the year is buy-first" "buy-first" "$(q "SELECT flow FROM programs WHERE year = 2026")"
 
 to_menu d
-open_menu d "销售登记"
+open_menu d "销售登记（先购后补）"
 shows "the sale form again" d "购机者所在县"
 tm send-keys -t d Tab "$ID2" Tab F4
 shows "stock again" d "选择：出厂编号"
@@ -104,7 +104,7 @@ tm send-keys -t t Enter
 shows "the machine's view offers the claim" t "受理补贴申请"
 tm send-keys -t t 1
 shows "the claim form, filled in" t "[XG26A002"
-tm send-keys -t t Tab "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
+tm send-keys -t t "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
     "6228480402564890026" F2
 shows "the claim is accepted" t "编号 SQ640122202600002"
 same "the sale is claimed" "claimed" "$(q "SELECT state FROM sales WHERE id = 2")"

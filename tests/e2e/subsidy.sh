@@ -22,7 +22,7 @@ N2=$(notice $ID2 李四)
 serve_start || exit 1
 
 login d fs_dealer || { notok "the dealer logs in"; exit 1; }
-open_menu d "销售登记"
+open_menu d "销售登记（凭确认通知书）"
 shows "the sale form" d "确认通知书编号"
 tm send-keys -t d "$N1" Tab "$ID1" Tab "XG26A001" Tab "3000" Tab \
     "2026-03-02" Tab "FP0001" F2

@@ -263,12 +263,44 @@ set_verify_settings(void **state)
 	    "verify_mode=alone", NULL);
 }
 
+/*
+ * Issue 11 (6): switching the year's flow while a notice of the year is
+ * still valid is refused with how many, writing nothing (fx_refused
+ * checks every row), unless confirmed; with none out, or the same flow,
+ * nothing is asked.
+ */
+static void
+flow_switch_with_notices_out(void **state)
+{
+	(void)state;
+	fx_ok("xg_zhen", "application.new", "buyer_type=person",
+	    "buyer_name=张三", "id_no=640122198001011238", "township=640122100",
+	    "item=1.1.3", "tier=03", "qty=1", NULL);
+	fx_ok("xg_zhen", "application.submit", kv("application", fx_key),
+	    NULL);
+	fx_ok("hl_sh", "application.approve", kv("application", fx_key), NULL);
+	fx_refused("2026 年度还有 1 份确认通知书在有效期内未使用", "admin",
+	    "program.set", "year=2026", "flow=buy-first", NULL);
+	assert_string_equal(fx_field, "confirm");
+	/* the same flow, or another year, asks nothing */
+	fx_ok("admin", "program.set", "year=2026", "flow=quota-first", NULL);
+	fx_ok("admin", "program.set", "year=2027", "flow=buy-first", NULL);
+	fx_ok("admin", "program.set", "year=2026", "flow=buy-first",
+	    "confirm=yes", NULL);
+	assert_int_equal(fx_int(PROGRAM_ROW("2026") "flow = 'buy-first'",
+	    NULL), 1);
+	/* and back: the notice is still out */
+	fx_refused("还有 1 份确认通知书", "admin", "program.set", "year=2026",
+	    "flow=quota-first", NULL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(set_stores_every_setting),
 		FX_TEST(set_verify_settings),
+		FX_TEST(flow_switch_with_notices_out),
 		FX_TEST(set_changes_only_what_is_given),
 		FX_TEST(get_defaults_of_unset_year),
 		FX_TEST(console_may_set),

@@ -354,6 +354,28 @@ self_change_with_old_password(void **state)
 	    "password=new-secret-4", NULL);
 }
 
+/*
+ * Issue 11 (6): the new password typed twice (password2, the form asks
+ * for it): two that differ are refused at the second, nothing written;
+ * the same twice is the change; a script may leave it out.
+ */
+static void
+self_change_typed_twice(void **state)
+{
+	(void)state;
+	fx_refused("两次输入的新密码不一致", "hl_jb", "user.passwd", "login=hl_jb",
+	    "password=new-secret-1", "password2=new-secret-2",
+	    "old_password=" PW, NULL);
+	assert_string_equal(fx_field, "password2");
+	assert_true(password_is("hl_jb", PW));
+	fx_ok("hl_jb", "user.passwd", "login=hl_jb", "password=new-secret-1",
+	    "password2=new-secret-1", "old_password=" PW, NULL);
+	assert_true(password_is("hl_jb", "new-secret-1"));
+	/* neither is in the log */
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'user.passwd' AND detail LIKE '%new-secret%'", NULL), 0);
+}
+
 /* 001 第十七条: 妥善保管登陆账号和密码 — the old one to change it */
 static void
 self_change_refused_wrong_old(void **state)
@@ -694,6 +716,7 @@ main(void)
 		FX_TEST(county_locks_own_township_user),
 		FX_TEST(lock_refusals),
 		FX_TEST(unlock_refusals),
+		FX_TEST(self_change_typed_twice),
 		FX_TEST(key_add_own),
 		FX_TEST(key_add_refusals),
 		FX_TEST(key_remove),

@@ -160,6 +160,54 @@ roles_narrow_the_menu(void **state)
 	forms_free(&f);
 }
 
+/*
+ * Issue 11 (6): "flow" offers a form in a year of that flow, under its
+ * title; "post" narrows county users to their post (not users without
+ * one); "required" is a field the form asks for; each is checked.
+ */
+static void
+flow_post_and_required(void **state)
+{
+	struct forms		*f;
+	const struct form	*a, *b;
+	struct actor		 who;
+	char			 err[512];
+
+	(void)state;
+	assert_int_equal(parse("form a\n action application.approve\n"
+	    " flow quota-first \"批准\"\n post approver\n field application\n"
+	    "end\nform b\n action user.passwd\n flow buy-first\n"
+	    " field login self\n field password\n field password2 required\n"
+	    "end\n", err, sizeof err, &f), 0);
+	a = forms_find(f, "a");
+	b = forms_find(f, "b");
+	assert_true(form_in_flow(a, FLOW_QUOTA));
+	assert_false(form_in_flow(a, FLOW_BUY));
+	assert_true(form_in_flow(a, -1));	/* unknown: offered */
+	assert_false(form_in_flow(b, FLOW_QUOTA));
+	assert_string_equal(form_title(a, FLOW_QUOTA), "批准");
+	assert_string_equal(form_title(b, FLOW_BUY), "修改密码");
+	assert_int_equal(form_flow("buy-first"), FLOW_BUY);
+	assert_int_equal(form_flow("both"), -1);
+	assert_true(b->fields[2].required);
+	assert_false(b->fields[1].required);
+	memset(&who, 0, sizeof who);
+	who.role = ROLE_COUNTY;
+	strcpy(who.post, "handler");
+	assert_false(form_allowed(a, &who));
+	strcpy(who.post, "approver");
+	assert_true(form_allowed(a, &who));
+	forms_free(&f);
+	/* a flow or post that does not exist, a flow twice */
+	assert_int_not_equal(parse("form a\n action application.approve\n"
+	    " flow both\n post boss\n flow quota-first\n flow quota-first\n"
+	    " field application\nend\n", err, sizeof err, &f), 0);
+	assert_non_null(strstr(err, "未知的实施方式“both”"));
+	assert_non_null(strstr(err, "用法：post handler|approver"));
+	assert_non_null(strstr(err, "实施方式“quota-first”重复"));
+	forms_free(&f);
+}
+
 int
 main(void)
 {
@@ -169,6 +217,7 @@ main(void)
 		cmocka_unit_test(bad_forms_name_file_and_line),
 		cmocka_unit_test(every_error_is_counted),
 		cmocka_unit_test(roles_narrow_the_menu),
+		cmocka_unit_test(flow_post_and_required),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

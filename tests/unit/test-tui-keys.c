@@ -127,7 +127,9 @@ test_help_lines_unchanged(void **state)
 		    "  F10 返回" },
 		{ &pick_keys, "输入文字筛选  上下键选择  回车 选定  PgUp/PgDn 翻页"
 		    "  F10 取消" },
-		{ &form_keys, "Tab/回车 下一项  F2 保存  F4 选择  F1 帮助  F10 返回" },
+		/* issue 11 (4): F6 fills today's date */
+		{ &form_keys, "Tab/回车 下一项  F2 保存  F4 选择  F6 今天  F1 帮助"
+		    "  F10 返回" },
 		{ &whoami_keys, "按任意键返回" },
 		{ &ask_keys, "" },	/* the caller's prompt says it */
 		{ &choose_keys, "" },
@@ -205,6 +207,15 @@ test_find(void **state)
 	assert_false(find(&whoami_keys, TK_RESIZE, 0)->flags & TB_ANY);
 	assert_false(find(&ask_keys, TK_CHAR, 'Y')->flags & TB_ANY);
 	assert_true(find(&ask_keys, TK_CHAR, 'x')->flags & TB_ANY);
+	/* issue 11 (3): F10 and Esc answer a question alike (the leave
+	 * question then leaves); Enter answers it too (stay), never "any" */
+	assert_ptr_equal(find(&ask_keys, TK_F10, 0), find(&ask_keys, TK_ESC, 0));
+	assert_false(find(&ask_keys, TK_ENTER, 0)->flags & TB_ANY);
+	/* issue 11 (4): F6 / Ctrl-T is today's date, shown on the line */
+	assert_string_equal(find(&form_keys, TK_TODAY, 0)->help, "F6 今天");
+	assert_null(find(&menu_keys, TK_TODAY, 0));
+	/* issue 11 (2): PgDn pages the menu */
+	assert_non_null(find(&menu_keys, TK_PGDN, 0));
 }
 
 int
