@@ -103,13 +103,41 @@ tui_draw(struct tui *t)
 	doupdate();
 }
 
+/*
+ * Send F10 to each screen above the main menu until it is on top; stop
+ * where a screen stays or asks (a question box is pushed). 1 when the
+ * session should end.
+ */
+static int
+tui_back_to_menu(struct tui *t, const struct tkey *k)
+{
+	struct screen	*s;
+	int		 r, depth;
+
+	while (t->depth > 1) {
+		s = t->stack[t->depth - 1];
+		if (s->type->popup)
+			break;
+		depth = t->depth;
+		r = s->type->key(t, s, k);
+		if (r == SK_QUIT)
+			return 1;
+		if (r == SK_POP)
+			tui_pop(t);
+		if (t->depth >= depth)
+			break;
+	}
+	t->backed = tui_ms();
+	return t->depth == 0;
+}
+
 /* One key to the top screen; 1 when the session should end. */
 static int
 tui_handle(struct tui *t, const struct tkey *k)
 {
 	struct screen	*s;
 	int64_t		 now;
-	int		 r, popup, depth;
+	int		 r, popup, depth, double10;
 
 	if (k->k == TK_IDLE) {
 		tui_msg(t, 1, "空闲超时，已自动退出");
@@ -153,6 +181,10 @@ tui_handle(struct tui *t, const struct tkey *k)
 	if ((k->k == TK_F10 || k->k == TK_ESC) && (r == SK_POP ||
 	    t->depth < depth))
 		t->backed = now;
+	double10 = k->k == TK_F10 && t->lastf10 != 0 &&
+	    now - t->lastf10 < TUI_DOUBLE_MS;
+	if (k->k == TK_F10)
+		t->lastf10 = now;
 	switch (r) {
 	case SK_POP:
 		tui_pop(t);
@@ -162,6 +194,10 @@ tui_handle(struct tui *t, const struct tkey *k)
 	default:
 		break;
 	}
+	/* issue 11 (3): the second F10 of a double that left a screen goes
+	 * on to the menu; a form with changes still asks (it stops there) */
+	if (double10 && t->depth < depth)
+		return tui_back_to_menu(t, k);
 	return t->depth == 0;
 }
 

@@ -144,6 +144,7 @@ struct tui {
 	struct draft_info	 offer;	/* another window's draft offered */
 	int			 guard;	/* a box closed: drop the keys typed ahead */
 	int64_t			 backed;	/* ms: a screen left by F10/Esc */
+	int64_t			 lastf10;	/* ms: the last F10 */
 };
 
 /* F10 twice within this: the second does not ask to log out. */

@@ -87,6 +87,7 @@ shows "Enter on the related notice opens its view" c "查看确认通知书"
 shows "which leads back to the application" c "补贴申请 $APP 已批准"
 tm send-keys -t c F10
 shows "F10 goes back to the application" c "查看补贴申请"
+sleep 0.3	# a single F10, not the second of a double (TUI_DOUBLE_MS)
 tm send-keys -t c F10
 shows "and back to the queue, without it" c "（没有记录）"
 to_menu c
@@ -104,6 +105,21 @@ tm send-keys -t c "$k"
 shows "a destructive action asks first, naming the record" c "$NOTICE（张三）？"
 tm send-keys -t c n
 same "the notice stays valid" "valid" \
+    "$(q "SELECT state FROM notices WHERE no = '$NOTICE'")"
+# a double F10 from a form opened from the view (menu -> list -> view ->
+# form) gets back to the menu, not to the view (issue 11 (3))
+sleep 0.3
+tm send-keys -t c "$k"
+shows "asked again" c "$NOTICE（张三）？"
+tm send-keys -t c y
+shows "the hand-back form opens from the view" c "交回日期"
+tm send-keys -t c "2026-03-0"
+sleep 0.3
+tm send-keys -t c F10 F10
+shows "a double F10 from it gets back to the menu" c "主菜单"
+screen c | grep -q "查看确认通知书" && notok "... past the view and the list" ||
+    ok "... past the view and the list"
+same "nothing was handed back" "valid" \
     "$(q "SELECT state FROM notices WHERE no = '$NOTICE'")"
 to_menu c
 
