@@ -64,9 +64,11 @@ stable() {
 	printf '%s\n' "$cur"
 }
 
-# keyof MENUTEXT TITLE: the hotkey of TITLE in a captured menu
+# keyof MENUTEXT TITLE: the hotkey of TITLE in a captured menu (cells
+# once written keep their blanks in a capture: trailing blanks go)
 keyof() {
-	printf '%s\n' "$1" | sed -n "s/^[ >]*\\(.\\)  $2\$/\\1/p" | head -1
+	printf '%s\n' "$1" | sed 's/ *$//' |
+	    sed -n "s/^[ >]*\\(.\\)  $2\$/\\1/p" | head -1
 }
 
 # check_screen WHAT SCREEN: what is wrong with SCREEN, on stdout
@@ -84,16 +86,36 @@ check_screen() {
 role_lists() {
 	r=$1 w=r$1
 	login "$w" "$r" || { echo "login" >> "$T/$r.bad"; return; }
+	# a long menu scrolls: read it a screen at a time, and its end
 	menu=$(screen "$w")
-	tm send-keys -t "$w" End
-	sleep 0.3
-	menu="$menu
+	for i in 1 2 3; do
+		tm send-keys -t "$w" -N 16 Down
+		sleep 0.5
+		menu="$menu
 $(screen "$w")"
+	done
+	tm send-keys -t "$w" End
+	sleep 0.5
+	end=$(screen "$w")
+	menu="$menu
+$end"
 	tm send-keys -t "$w" Home
 	printf '%s\n' "$TITLES" | while IFS= read -r title; do
 		k=$(keyof "$menu" "$title")
-		case "$k" in ""|" ") continue ;; esac
-		tm send-keys -t "$w" "$k"
+		case "$k" in
+		"") continue ;;
+		" ")	# past the last key: so many entries up from the end
+			up=$(printf '%s\n' "$end" | sed 's/ *$//' |
+			    awk -v t="$title" '
+			    /^   [ >] [ 0-9a-z]  / { n++
+				if (substr($0, 9) == t) at = n }
+			    END { print at ? n - at : -1 }')
+			[ "$up" -ge 0 ] || continue
+			tm send-keys -t "$w" End
+			[ "$up" -eq 0 ] || tm send-keys -t "$w" -N "$up" Up
+			tm send-keys -t "$w" Enter ;;
+		*)	tm send-keys -t "$w" "$k" ;;
+		esac
 		if ! wait_screen "$w" "F10 返回" 10 ||
 		    ! wait_screen "$w" "筛选：[" 1; then
 			echo "$title did not open" >> "$T/$r.bad"
@@ -131,6 +153,7 @@ for role in $ROLES; do
 		sed 's/^/# /' "$T/$role.bad"
 	elif [ -s "$T/$role.opened" ]; then
 		ok "$role: $(wc -l < "$T/$role.opened") lists within 80 columns, no state label cut"
+		diag "$(tr '\n' ' ' < "$T/$role.opened")"
 	else
 		notok "$role: opened lists"
 	fi
@@ -155,8 +178,12 @@ shows "the approver's queue shows 已上报待审核 whole" q "已上报待审�
 tm kill-session -t q
 
 # --- a dialog over CJK closes cleanly, on five terminal types ------------
-for tt in xterm xterm-256color putty linux vt100; do
-	TERM_AS=$tt login "d$tt" hl_jb || { notok "$tt: logs in"; continue; }
+# (a login each, as the per-user session limit counts closing sessions)
+for tl in xterm:hl_jb xterm-256color:hl_sh putty:xg_zhen linux:jg_zhen \
+    vt100:yn_jb; do
+	tt=${tl%:*}
+	TERM_AS=$tt login "d$tt" "${tl#*:}" || {
+		notok "$tt: logs in"; screen "d$tt" | sed 's/^/#   /'; continue; }
 	tm send-keys -t "d$tt" End	# F10 selects the last entry too
 	sleep 0.3
 	before=$(stable "d$tt" | sed 's/ *$//')
