@@ -11,7 +11,7 @@ static const struct list_col batch_cols[] = {
 	{ "结算批次", 17, LC_KEY, NULL },
 	{ "月份", 7, 0, NULL },
 	{ "台数", 4, 0, NULL },
-	{ "补贴额", 12, LC_MONEY, NULL },
+	{ "补贴额", 10, LC_MONEY, NULL },
 	{ "状态", 10, LC_STATE, "batch" },
 	{ "尚待办理", 24, 0, NULL },
 	{ NULL, 0, 0, NULL }
