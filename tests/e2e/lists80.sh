@@ -8,9 +8,9 @@
 # says so and Right shows them, still within 80 columns. Then a dialog
 # over CJK text (the logout question over the main menu) is closed and
 # the screen is the one before, under TERM xterm, xterm-256color, putty,
-# linux and vt100. The demo gets applications in several states first
-# (a draft, one submitted, one approved and sold), with a buyer's name too
-# long for its column.
+# linux and vt100, and under PuTTY's plink. The demo gets applications
+# in several states first (a draft, one submitted, one approved and
+# sold), with a buyer's name too long for its column.
 . "$(dirname "$0")/ssh-lib.inc"
 
 CHECK=$T/screencheck
@@ -204,6 +204,40 @@ for tl in xterm:hl_jb xterm-256color:hl_sh putty:xg_zhen linux:jg_zhen \
 	fi
 	tm kill-session -t "d$tt"
 done
+# --- and under PuTTY's plink (its own terminal type, xterm) --------------
+if command -v plink > /dev/null 2>&1; then
+	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
+	    -pw njbt-demo -t hl_sh@127.0.0.1; echo '[exit]'; sleep 600"
+	# a new host key: store it; and a "Press Return" if one is asked
+	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
+	i=0
+	until screen pl | grep -q "主菜单" || [ $i -ge 100 ]; do
+		screen pl | grep -q "Press Return" && tm send-keys -t pl Enter
+		sleep 0.2; i=$((i + 1))
+	done
+	open_menu pl "补贴申请" && wait_screen pl "筛选：[" 10
+	s=$(screen pl)
+	check_screen "plink 补贴申请" "$s" >> "$T/dialog.bad"
+	printf '%s\n' "$s" | grep -q "阿不都热\.\. " &&
+	    printf '%s\n' "$s" | grep -q "已上报待审核" &&
+	    ok "plink: the applications at 80x24, a long name cut with .., the state whole" ||
+	    { notok "plink: the applications at 80x24"; printf '%s\n' "$s" |
+	    sed 's/^/#   /'; }
+	tm send-keys -t pl F10
+	wait_screen pl "主菜单" 5
+	tm send-keys -t pl End
+	sleep 0.3
+	before=$(stable pl | sed 's/ *$//')
+	tm send-keys -t pl F10
+	wait_screen pl "确定要退出登录吗" 5
+	tm send-keys -t pl n
+	wait_screen pl "主菜单" 5
+	sleep 0.2
+	after=$(stable pl | sed 's/ *$//')
+	same "plink: the screen after the question is the one before" \
+	    "$before" "$after"
+	tm kill-session -t pl
+fi
 [ ! -s "$T/dialog.bad" ] && ok "the questions fit 80 columns" ||
     { notok "the questions fit 80 columns"; sed 's/^/# /' "$T/dialog.bad"; }
 
