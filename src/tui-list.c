@@ -79,6 +79,15 @@ list_draw(struct tui *t, struct screen *scr)
 	    ls->page.more ? "，PgDn 下一页" : "");
 	/* the columns that fit whole; the others a Left/Right away */
 	tcols_fit(ls->def, t->cols - 3, ls->hcol, &tc);
+	while (ls->hcol > 0 && tc.right == 0) {	/* a wider terminal */
+		struct tcols wider;
+
+		if (tcols_fit(ls->def, t->cols - 3, ls->hcol - 1, &wider) ==
+		    0 || wider.right > 0)
+			break;
+		ls->hcol--;
+		tc = wider;
+	}
 	side = tc.left && tc.right ? "左右键 更多列" : tc.right ?
 	    "右键 更多列" : tc.left ? "左键 前面的列" : "";
 	room = t->cols - 37 - (*side ? tui_text_width(side) + 2 : 0);
