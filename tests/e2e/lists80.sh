@@ -38,6 +38,11 @@ do_ xg_zhen application.submit application="$A1" &&
     do_ fs_dealer sale.new notice="$N1" id_no=640122198001011238 \
     serial=XG26A001 price=12000 sold_on=2026-03-02 invoice_no=FP1 &&
     do_ jg_zhen application.submit application="$A2"
+# an outsider registers a dealer with a name far wider than any column
+do_ register dealer.register name=宁夏新农机械有限公司贺兰县丰收农机专业合作社银川市金穗农机经销部第二分部 \
+    uscc=91640181MA7AB3C117 legal_rep=刘强 address=贺兰县 phone=13995000000 \
+    login=xinnong2 password=pass-word-1 ||
+    diag "dealer.register: $(cat "$T/err")"
 same "the demo has a draft, a submitted and a sold application" \
     "draft submitted used" "$(q "SELECT group_concat(state, ' ') FROM (SELECT \
     state FROM applications WHERE no IN ('$A3', '$A2', '$A1') ORDER BY \
@@ -122,6 +127,7 @@ $end"
 			to_menu "$w"; continue
 		fi
 		s=$(screen "$w")
+		printf '%s\n' "$s" >> "$T/$r.screens"
 		echo "$title" >> "$T/$r.opened"
 		printf '%s\n' "$s" | sed -n 3p | grep -qE "$(echo $STATE_HEADS |
 		    tr ' ' '|')" && echo "$title" >> "$T/$r.states"
@@ -170,6 +176,9 @@ all scrolled | grep -q . &&
     sort -u | tr '\n' ' '))" || notok "a list scrolls sideways"
 all cut | grep -q . && ok "a long name keeps its head and ends in .." ||
     notok "a long name keeps its head and ends in .."
+grep -qF "宁夏新农机械有限公司贺兰县丰.. " "$T/ss_maker.screens" 2>/dev/null &&
+    ok "a dealer's name of 37 characters: its head and the mark, in 80 columns" ||
+    notok "a dealer's name of 37 characters: its head and the mark, in 80 columns"
 
 # the approver's queue: the whole label, in words
 login q hl_sh
