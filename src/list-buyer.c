@@ -14,7 +14,7 @@ static const struct list_col change_cols[] = {
 	{ "时间", 19, 0, NULL },
 	{ "购机者", 12, 0, NULL },
 	{ "证件号", 8, 0, NULL },
-	{ "项目", 8, 0, NULL },
+	{ "项目", 10, LC_STATE, "buyer_field" },
 	{ "原值", 16, 0, NULL },
 	{ "新值", 16, 0, NULL },
 	{ "修改人", 10, 0, NULL },
@@ -48,9 +48,9 @@ const struct list_def list_buyers = {
 
 static const struct list_col refusal_cols[] = {
 	{ "登录名", 12, LC_KEY, NULL },
-	{ "被拒查询次数", 6, 0, NULL },
+	{ "被拒查询次数", 12, 0, NULL },
 	{ "最近一次", 19, 0, NULL },
-	{ "因过频被拒", 6, 0, NULL },
+	{ "因过频被拒", 10, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
 

@@ -10,7 +10,7 @@
 static const struct list_col deadline_cols[] = {
 	{ "事项", 30, 0, NULL },
 	{ "县区", 10, 0, NULL },
-	{ "责任单位", 12, 0, NULL },
+	{ "责任单位", 12, LC_STATE, "office" },
 	{ "截止日期", 10, 0, NULL },
 	{ "期限", 10, 0, NULL },
 	{ NULL, 0, 0, NULL }

@@ -12,12 +12,12 @@
 
 static const struct list_col app_cols[] = {
 	{ "申请编号", 17, LC_KEY, NULL },
-	{ "购机者", 12, 0, NULL },
-	{ "乡镇", 8, 0, NULL },
-	{ "申购机具", 16, 0, NULL },
+	{ "购机者", 10, 0, NULL },
+	{ "乡镇", 6, 0, NULL },
+	{ "申购机具", 12, 0, NULL },
 	{ "台数", 4, 0, NULL },
 	{ "补贴额", 10, LC_MONEY, NULL },
-	{ "状态", 12, 0, NULL },
+	{ "状态", 12, LC_STATE, "application" },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -38,7 +38,7 @@ static const struct list_col notice_cols[] = {
 	{ "购机者", 12, 0, NULL },
 	{ "有效期自", 10, 0, NULL },
 	{ "有效期至", 10, 0, NULL },
-	{ "状态", 6, 0, NULL },
+	{ "状态", 6, LC_STATE, "notice" },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -50,13 +50,13 @@ const struct list_def list_notices = {
 
 static const struct list_col sale_cols[] = {
 	{ "销售号", 6, LC_KEY, NULL },
-	{ "购机者", 10, 0, NULL },
-	{ "品目/型号", 16, 0, NULL },
-	{ "出厂编号", 12, 0, NULL },
+	{ "购机者", 8, 0, NULL },
+	{ "品目/型号", 14, 0, NULL },
+	{ "出厂编号", 10, 0, NULL },
 	{ "售价", 10, LC_MONEY, NULL },
 	{ "补贴额", 9, LC_MONEY, NULL },
 	{ "提示", 6, 0, NULL },
-	{ "状态", 6, 0, NULL },
+	{ "状态", 6, LC_STATE, "sale" },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -93,7 +93,7 @@ const struct list_def list_claims = {
 
 static const struct list_col anomaly_cols[] = {
 	{ "销售号", 6, LC_KEY, NULL },
-	{ "异常情形", 60, 0, NULL },
+	{ "异常情形", 60, LC_STATE | LC_DETAIL, "anomaly" },
 	{ "购机者", 10, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
@@ -101,7 +101,7 @@ static const struct list_col anomaly_cols[] = {
 /* issue 10 item 9: the flags of applications (action-dup.c) */
 static const struct list_col app_flag_cols[] = {
 	{ "申请编号", 18, LC_KEY, NULL },
-	{ "异常情形", 50, 0, NULL },
+	{ "异常情形", 50, LC_STATE | LC_DETAIL, "app_flag" },
 	{ "购机者", 10, 0, NULL },
 	{ "时间", 19, 0, NULL },
 	{ NULL, 0, 0, NULL }

@@ -11,8 +11,8 @@ static const struct list_col batch_cols[] = {
 	{ "结算批次", 17, LC_KEY, NULL },
 	{ "月份", 7, 0, NULL },
 	{ "台数", 4, 0, NULL },
-	{ "补贴额", 12, LC_MONEY, NULL },
-	{ "状态", 10, 0, NULL },
+	{ "补贴额", 10, LC_MONEY, NULL },
+	{ "状态", 10, LC_STATE, "batch" },
 	{ "尚待办理", 24, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
@@ -28,14 +28,36 @@ const struct list_def list_finance_queue = {
 	batch_cols, "batch"
 };
 
+/* a batch's machines; the last column, what waits, differs by list */
+#define BSALE_COLS							\
+	{ "销售号", 6, LC_KEY, NULL },					\
+	{ "购机者", 8, 0, NULL },					\
+	{ "品目/型号", 13, 0, NULL },					\
+	{ "出厂编号", 10, 0, NULL },					\
+	{ "补贴额", 9, LC_MONEY, NULL },				\
+	{ "结算批次", 17, 0, NULL }
+
 static const struct list_col sale_cols[] = {
-	{ "销售号", 6, LC_KEY, NULL },
-	{ "购机者", 8, 0, NULL },
-	{ "品目/型号", 14, 0, NULL },
-	{ "出厂编号", 10, 0, NULL },
-	{ "补贴额", 9, LC_MONEY, NULL },
-	{ "结算批次", 17, 0, NULL },
-	{ "待办", 6, 0, NULL },
+	BSALE_COLS,
+	{ "待办", 6, LC_STATE, "batch_sale_mark" },
+	{ NULL, 0, 0, NULL }
+};
+
+static const struct list_col review_cols[] = {
+	BSALE_COLS,
+	{ "待办", 8, LC_STATE, "review_why" },
+	{ NULL, 0, 0, NULL }
+};
+
+static const struct list_col check_cols[] = {
+	BSALE_COLS,
+	{ "待办", 6, LC_STATE, "finance_check" },
+	{ NULL, 0, 0, NULL }
+};
+
+static const struct list_col refund_cols[] = {
+	BSALE_COLS,
+	{ "待办", 6, LC_STATE, "return" },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -47,17 +69,17 @@ const struct list_def list_batch_sales = {
 
 const struct list_def list_review_queue = {
 	"review_queue", "待复核的机具", R(ROLE_COUNTY), 0, SQL_LIST_REVIEW_QUEUE,
-	sale_cols, "sale"
+	review_cols, "sale"
 };
 
 const struct list_def list_finance_checks = {
 	"finance_checks", "财政抽查样本", R(ROLE_FINANCE), 0,
-	SQL_LIST_FINANCE_CHECKS, sale_cols, "sale"
+	SQL_LIST_FINANCE_CHECKS, check_cols, "sale"
 };
 
 const struct list_def list_refunds = {
 	"refunds", "待登记退款的退货", R(ROLE_FINANCE) | R(ROLE_COUNTY), 0,
-	SQL_LIST_REFUNDS, sale_cols, "sale"
+	SQL_LIST_REFUNDS, refund_cols, "sale"
 };
 
 static const struct list_col objection_cols[] = {
@@ -65,7 +87,7 @@ static const struct list_col objection_cols[] = {
 	{ "销售号", 6, 0, NULL },
 	{ "购机者", 10, 0, NULL },
 	{ "异议内容", 30, 0, NULL },
-	{ "处理", 16, 0, NULL },
+	{ "处理", 16, LC_STATE | LC_DETAIL, "objection" },
 	{ NULL, 0, 0, NULL }
 };
 

@@ -9,7 +9,7 @@ static const struct list_col dealer_cols[] = {
 	{ "信用代码", 18, LC_KEY, NULL },
 	{ "经销商", 30, 0, NULL },
 	{ "法定代表人", 10, 0, NULL },
-	{ "状态", 8, 0, NULL },
+	{ "状态", 8, LC_STATE, "dealer" },
 	{ "本企业已选", 10, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
@@ -32,7 +32,7 @@ static const struct list_col model_cols[] = {
 	{ "品目", 14, 0, NULL },
 	{ "分档", 20, 0, NULL },
 	{ "申报补贴额", 11, LC_MONEY, NULL },
-	{ "状态", 6, 0, NULL },
+	{ "状态", 6, LC_STATE, "product" },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -61,7 +61,7 @@ static const struct list_col supplied_cols[] = {
 	{ "型号", 12, 0, NULL },
 	{ "经销商", 24, 0, NULL },
 	{ "发动机号", 14, 0, NULL },
-	{ "状态", 6, 0, NULL },
+	{ "状态", 6, LC_STATE, "machine" },
 	{ "供货日期", 10, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };

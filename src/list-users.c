@@ -10,7 +10,7 @@ static const struct list_col user_cols[] = {
 	{ "角色", 12, LC_ROLE, NULL },
 	{ "行政区划", 16, 0, NULL },
 	{ "所属企业", 20, 0, NULL },
-	{ "状态", 8, 0, NULL },
+	{ "状态", 8, LC_STATE, "user_status" },
 	{ NULL, 0, 0, NULL }
 };
 

@@ -272,3 +272,26 @@ list_key_col(const struct list_def *def)
 			return i;
 	return 0;
 }
+
+/* Is column i kept on screen when the others scroll (the key, a state)? */
+int
+list_col_kept(const struct list_def *def, size_t i)
+{
+	unsigned f = def->cols[i].flags;
+
+	return (f & LC_KEY) || ((f & LC_STATE) && !(f & LC_DETAIL));
+}
+
+/*
+ * The kind whose short labels column i shows (NULL: none); *detail is
+ * set when details follow the label in the cell.
+ */
+const char *
+list_col_kind(const struct list_def *def, size_t i, int *detail)
+{
+	const struct list_col *c = &def->cols[i];
+
+	if (detail != NULL)
+		*detail = (c->flags & LC_DETAIL) != 0;
+	return (c->flags & LC_STATE) ? c->ad : NULL;
+}

@@ -12,12 +12,22 @@
 #define LC_MONEY	0x02	/* fen, shown as yuan */
 #define LC_KEY		0x04	/* the row's key, for actions on the row */
 #define LC_ROLE		0x08	/* a role name, shown by its label */
+#define LC_STATE	0x10	/* a short label of kind (state.c, label.c):
+				   as wide as the kind's widest; kept on
+				   screen when others scroll (tui-cols.c) */
+#define LC_DETAIL	0x20	/* with LC_STATE: the label, then details */
 
+/*
+ * A column: its head, width and flags, and one name: for a private
+ * column the column it was sealed under, for a state column the kind
+ * (state.c, label.c) whose labels it shows.
+ */
 struct list_col {
 	const char	*label;
 	int		 width;		/* display columns */
 	unsigned	 flags;
-	const char	*ad;		/* the column name it was sealed under */
+	const char	*ad;		/* LC_PRIVATE: sealed under; LC_STATE:
+					   the kind of its labels */
 };
 
 struct list_def {

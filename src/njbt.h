@@ -222,6 +222,8 @@ size_t	 list_ncols(const struct list_def *);
 const char *list_col_label(const struct list_def *, size_t);
 int	 list_col_width(const struct list_def *, size_t);
 size_t	 list_key_col(const struct list_def *);
+int	 list_col_kept(const struct list_def *, size_t);
+const char *list_col_kind(const struct list_def *, size_t, int *);
 void	 list_page_free(struct list_page *);
 
 /*

@@ -38,15 +38,7 @@ ask_draw(struct tui *t, struct screen *scr)
 		w = t->cols - 2;
 	y = (t->lines - h) / 2;
 	x = (t->cols - w) / 2;
-	for (i = 0; i < h; i++) {
-		tui_fill(y + i, x, w);
-		mvaddch(y + i, x, i == 0 || i == h - 1 ? '+' : '|');
-		mvaddch(y + i, x + w - 1, i == 0 || i == h - 1 ? '+' : '|');
-	}
-	for (i = 1; i < w - 1; i++) {
-		mvaddch(y, x + i, '-');
-		mvaddch(y + h - 1, x + i, '-');
-	}
+	tui_box(t, y, x, h, w);
 	tui_put(y, x + 2, scr->title, w - 4);
 	strcpy(copy, a->text);
 	for (i = 1, line = copy; line != NULL; line = next, i++) {
@@ -269,7 +261,7 @@ choose_draw(struct tui *t, struct screen *scr)
 	struct choose	*c = scr->data;
 	char		 line[NJ_NAME_MAX + 8];
 	size_t		 i;
-	int		 w = tui_text_width(scr->title) + 4, h, y, x, k, n;
+	int		 w = tui_text_width(scr->title) + 4, h, y, x, n;
 
 	/* "> 1  item" inside "| " and " |" */
 	for (i = 0; i < c->n; i++)
@@ -280,15 +272,7 @@ choose_draw(struct tui *t, struct screen *scr)
 	h = (int)c->n + 2;
 	y = (t->lines - h) / 2;
 	x = (t->cols - w) / 2;
-	for (k = 0; k < h; k++) {
-		tui_fill(y + k, x, w);
-		mvaddch(y + k, x, k == 0 || k == h - 1 ? '+' : '|');
-		mvaddch(y + k, x + w - 1, k == 0 || k == h - 1 ? '+' : '|');
-	}
-	for (k = 1; k < w - 1; k++) {
-		mvaddch(y, x + k, '-');
-		mvaddch(y + h - 1, x + k, '-');
-	}
+	tui_box(t, y, x, h, w);
 	tui_put(y, x + 2, scr->title, w - 4);
 	for (i = 0; i < c->n; i++) {
 		xsnprintf(line, sizeof line, "%c %zu  %s", (int)i == c->sel ?

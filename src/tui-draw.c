@@ -146,3 +146,57 @@ tui_frame(struct tui *t, const struct screen *s)
 	if (s->keys != NULL && !(s->compact && t->msg[0] != '\0'))
 		tui_put(t->lines - 1, 1, s->keys, t->cols - 2);
 }
+
+/* The column where the character covering column x of row y starts. */
+static int
+tui_cell_start(int y, int x)
+{
+	cchar_t	 cc;
+	wchar_t	 wc[CCHARW_MAX + 1];
+	attr_t	 a;
+	short	 pair;
+	int	 c = 0, w;
+
+	while (c < x) {
+		w = 1;
+		if (mvin_wch(y, c, &cc) != ERR &&
+		    getcchar(&cc, wc, &a, &pair, NULL) != ERR && wc[0] != 0 &&
+		    (w = cp_width((uint32_t)wc[0])) < 1)
+			w = 1;
+		if (c + w > x)
+			return c;
+		c += w;
+	}
+	return x;
+}
+
+/*
+ * A box of h rows and w columns at (y, x), blank inside, with an ASCII
+ * border; records it in t so that the rows are sent again when it
+ * closes (tui-main.c). A wide character of the screen beneath that a
+ * border would cut in half is blanked whole, so that no terminal is left
+ * to guess what half a character looks like.
+ */
+void
+tui_box(struct tui *t, int y, int x, int h, int w)
+{
+	int i, left, right;
+
+	for (i = 0; i < h; i++) {
+		left = tui_cell_start(y + i, x);
+		right = x + w < t->cols ? tui_cell_start(y + i, x + w) : x + w;
+		if (left < x)
+			tui_fill(y + i, left, x - left);
+		tui_fill(y + i, x, w);
+		if (right < x + w)	/* a wide character across the edge */
+			tui_fill(y + i, x + w, 1);
+		mvaddch(y + i, x, i == 0 || i == h - 1 ? '+' : '|');
+		mvaddch(y + i, x + w - 1, i == 0 || i == h - 1 ? '+' : '|');
+	}
+	for (i = 1; i < w - 1; i++) {
+		mvaddch(y, x + i, '-');
+		mvaddch(y + h - 1, x + i, '-');
+	}
+	t->box_y = y;
+	t->box_h = h;
+}

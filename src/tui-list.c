@@ -22,6 +22,7 @@ struct lscreen {
 	struct list_page	 page;
 	int			 offset;
 	int			 sel;
+	int			 hcol;		/* columns scrolled past */
 	int			 dirty;
 	int			 pagesize;
 	pick_cb			 pick;
@@ -57,9 +58,11 @@ list_draw(struct tui *t, struct screen *scr)
 {
 	struct lscreen	*ls = scr->data;
 	uint32_t	 view[LEDIT_VIEWMAX(24, 40)];
-	size_t		 c, r, ncols = list_ncols(ls->def);
-	int		 x, w, y, nout, curcol, rows = t->lines - 4;
+	struct tcols	 tc;
+	size_t		 c, r;
+	int		 x, y, nout, curcol, rows = t->lines - 4, room;
 	char		 foot[128];
+	const char	*side;
 
 	if (rows != ls->pagesize) {
 		ls->pagesize = rows;
@@ -75,15 +78,32 @@ list_draw(struct tui *t, struct screen *scr)
 	xsnprintf(foot, sizeof foot, "第 %d-%d 条%s", ls->page.nrows ?
 	    ls->offset + 1 : 0, ls->offset + (int)ls->page.nrows,
 	    ls->page.more ? "，PgDn 下一页" : "");
-	tui_put(1, 36, foot, t->cols - 37);
+	/* the columns that fit whole; the others a Left/Right away */
+	tcols_fit(ls->def, t->cols - 3, ls->hcol, &tc);
+	while (ls->hcol > 0 && tc.right == 0) {	/* a wider terminal */
+		struct tcols wider;
+
+		if (tcols_fit(ls->def, t->cols - 3, ls->hcol - 1, &wider) ==
+		    0 || wider.right > 0)
+			break;
+		ls->hcol--;
+		tc = wider;
+	}
+	side = tc.left && tc.right ? "左右键 更多列" : tc.right ?
+	    "右键 更多列" : tc.left ? "左键 前面的列" : "";
+	room = t->cols - 37 - (*side ? tui_text_width(side) + 2 : 0);
+	tui_put(1, 36, foot, room);
+	if (*side)
+		tui_put(1, t->cols - 1 - tui_text_width(side), side,
+		    tui_text_width(side));
 	t->cy = 1;
 	t->cx = 9 + curcol;
 	tui_attr_on(t, TA_HEAD);
-	for (c = 0, x = 2; c < ncols && x < t->cols - 1; c++) {
-		w = list_col_width(ls->def, c);
-		tui_put(2, x, list_col_label(ls->def, c), t->cols - x - 1 < w ?
-		    t->cols - x - 1 : w);
-		x += w + 1;
+	for (c = 0, x = 2; c < tc.n && x < t->cols - 1; c++) {
+		tcols_put(2, x, list_col_label(ls->def, tc.col[c]),
+		    t->cols - x - 1 < tc.width[c] ? t->cols - x - 1 :
+		    tc.width[c]);
+		x += tc.width[c] + 1;
 	}
 	tui_attr_off(t, TA_HEAD);
 	for (r = 0; r < ls->page.nrows; r++) {
@@ -92,12 +112,11 @@ list_draw(struct tui *t, struct screen *scr)
 			tui_attr_on(t, TA_SELECT);
 			tui_put(y, 0, ">", 1);
 		}
-		for (c = 0, x = 2; c < ncols && x < t->cols - 1; c++) {
-			w = list_col_width(ls->def, c);
-			if (w > t->cols - x - 1)
-				w = t->cols - x - 1;
-			tui_put(y, x, list_cellv(&ls->page, r, c), w);
-			x += list_col_width(ls->def, c) + 1;
+		for (c = 0, x = 2; c < tc.n && x < t->cols - 1; c++) {
+			tcols_put(y, x, list_cellv(&ls->page, r, tc.col[c]),
+			    t->cols - x - 1 < tc.width[c] ? t->cols - x - 1 :
+			    tc.width[c]);
+			x += tc.width[c] + 1;
 		}
 		if ((int)r == ls->sel)
 			tui_attr_off(t, TA_SELECT);
@@ -199,6 +218,21 @@ list_enter(struct tui *t, struct screen *scr, const struct tkey *k)
 	return list_row_action(t, scr, scr->data);
 }
 
+/* Left / Right: the columns before or after those shown (tui-cols.c). */
+static int
+list_side(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct lscreen	*ls = scr->data;
+	struct tcols	 tc;
+
+	tcols_fit(ls->def, t->cols - 3, ls->hcol, &tc);
+	if (k->k == TK_RIGHT && tc.right > 0)
+		ls->hcol++;
+	else if (k->k == TK_LEFT && ls->hcol > 0)
+		ls->hcol--;
+	return SK_STAY;
+}
+
 /* F5: fetch the page again. */
 static int
 list_reload(struct tui *t, struct screen *scr, const struct tkey *k)
@@ -252,6 +286,7 @@ list_filter(struct tui *t, struct screen *scr, const struct tkey *k)
 	{ { { TK_ENTER, 0 } }, list_enter, enter, 0 },			\
 	{ { { TK_PGUP, 0 }, { TK_PGDN, 0 } }, list_turn,			\
 	    "PgUp/PgDn 翻页", 0 },					\
+	{ { { TK_LEFT, 0 }, { TK_RIGHT, 0 } }, list_side, "左右键 翻列", 0 },	\
 	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, list_back, back, 0 },		\
 	{ { { TK_BS, 0 }, { TK_KILL, 0 } }, list_filter, NULL, 0 },		\
 	{ { { TK_F5, 0 } }, list_reload, NULL, 0 },			\

@@ -44,6 +44,22 @@ tui_push(struct tui *t, struct screen *s)
 		s->opened(t, s);
 }
 
+/*
+ * A box (a popup) closes: its rows are sent again whole at the next
+ * update, not only the cells curses believes changed, so that what was
+ * under it, CJK characters its border cut included, comes back as it was
+ * on every terminal, with no Ctrl-L (issue 11 item 7).
+ */
+static void
+tui_unbox(struct tui *t, const struct screen *s)
+{
+	if (!s->type->popup || t->box_h <= 0)
+		return;
+	if (t->box_y + t->box_h <= t->lines)
+		wredrawln(stdscr, t->box_y, t->box_h);
+	t->box_h = 0;
+}
+
 /* Take the top screen off the stack without freeing it (its owner does). */
 struct screen *
 tui_detach(struct tui *t)
@@ -51,6 +67,7 @@ tui_detach(struct tui *t)
 	if (t->depth == 0)
 		abort();
 	t->depth--;
+	tui_unbox(t, t->stack[t->depth]);
 	return t->stack[t->depth];
 }
 
@@ -62,6 +79,7 @@ tui_pop(struct tui *t)
 	if (t->depth == 0)
 		return;
 	s = t->stack[--t->depth];
+	tui_unbox(t, s);
 	s->type->free(s);
 	if (t->depth > 0 && t->stack[t->depth - 1]->type->resume != NULL)
 		t->stack[t->depth - 1]->type->resume(t, t->stack[t->depth - 1]);

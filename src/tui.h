@@ -145,6 +145,7 @@ struct tui {
 	int			 guard;	/* a box closed: drop the keys typed ahead */
 	int64_t			 backed;	/* ms: a screen left by F10/Esc */
 	int64_t			 lastf10;	/* ms: the last F10 */
+	int			 box_y, box_h;	/* the last box drawn (a popup) */
 };
 
 /* F10 twice within this: the second does not ask to log out. */
@@ -179,6 +180,7 @@ int	 tui_put(int, int, const char *, int);
 int	 tui_put_cps(int, int, const uint32_t *, int);
 void	 tui_fill(int, int, int);
 void	 tui_frame(struct tui *, const struct screen *);
+void	 tui_box(struct tui *, int, int, int, int);
 int	 tui_text_width(const char *);
 void	 tui_attr_on(struct tui *, int);
 void	 tui_attr_off(struct tui *, int);
@@ -204,6 +206,18 @@ struct screen *picker_new(struct tui *, const char *, const char *,
 struct screen *view_new(struct tui *, const char *, const char *);
 struct screen *view_row_new(struct tui *, const struct form *,
 	     const struct list_page *, size_t);
+/* tui-cols.c: the columns of a list that fit, and cut cells */
+#define TCOLS_MAX	32
+struct tcols {
+	size_t	 col[TCOLS_MAX];	/* the columns shown, in order */
+	int	 width[TCOLS_MAX];	/* each one's width on screen */
+	size_t	 n;
+	int	 left;			/* scrolling columns hidden left */
+	int	 right;			/* ... and right */
+};
+size_t	 tcols_fit(const struct list_def *, int, int, struct tcols *);
+int	 tcols_clip(const char *, int, char *, size_t);
+int	 tcols_put(int, int, const char *, int);
 
 /* tui-ask.c */
 typedef int (*ask_cb)(struct tui *, void *, int);

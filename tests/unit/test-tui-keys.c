@@ -124,9 +124,9 @@ test_help_lines_unchanged(void **state)
 	} want[] = {
 		{ &menu_keys, "上下键选择  回车 打开  或按编号  F10 退出登录" },
 		{ &list_keys, "输入文字筛选  上下键选择  回车 打开  PgUp/PgDn 翻页"
-		    "  F10 返回" },
+		    "  左右键 翻列  F10 返回" },
 		{ &pick_keys, "输入文字筛选  上下键选择  回车 选定  PgUp/PgDn 翻页"
-		    "  F10 取消" },
+		    "  左右键 翻列  F10 取消" },
 		/* issue 11 (4): F6 fills today's date */
 		{ &form_keys, "Tab/回车 下一项  F2 保存  F4 选择  F6 今天  F1 帮助"
 		    "  F10 返回" },
