@@ -53,6 +53,31 @@ list_refresh(struct tui *t, struct lscreen *ls)
 	ls->dirty = 0;
 }
 
+/*
+ * The row actions this user may take, for the line above the help line
+ * (issue 11 (3): row actions are listed in the footer; Enter opens the
+ * record's view, where they are taken). Their number; 0 for none.
+ */
+static int
+list_row_titles(struct tui *t, const struct lscreen *ls, char *buf,
+    size_t len)
+{
+	size_t	 i, off;
+	int	 n = 0;
+
+	strlcpy0(buf, "回车查看后可办：", len);
+	off = strlen(buf);
+	if (ls->form == NULL || ls->pick != NULL)
+		return 0;
+	for (i = 0; i < ls->form->nrows && off < len; i++) {
+		if (!form_allowed(ls->form->rows[i].form, t->who))
+			continue;
+		off += (size_t)snprintf(buf + off, len - off, "%s%s",
+		    n++ ? "、" : "", ls->form->rows[i].form->title);
+	}
+	return n;
+}
+
 static void
 list_draw(struct tui *t, struct screen *scr)
 {
@@ -61,9 +86,13 @@ list_draw(struct tui *t, struct screen *scr)
 	struct tcols	 tc;
 	size_t		 c, r;
 	int		 x, y, nout, curcol, rows = t->lines - 4, room;
-	char		 foot[128];
+	char		 foot[128], acts[256];
 	const char	*side;
 
+	if (list_row_titles(t, ls, acts, sizeof acts) > 0) {
+		rows--;		/* their line, above the help line */
+		tui_put(t->lines - 2, 1, acts, t->cols - 2);
+	}
 	if (rows != ls->pagesize) {
 		ls->pagesize = rows;
 		ls->dirty = 1;

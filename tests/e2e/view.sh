@@ -53,6 +53,8 @@ open_menu c "审核申请"
 shows "the approval queue" c "$APP"
 tm send-keys -t c "$APP"
 shows "the queue filtered to it" c "第 1-1 条"
+shows "the row actions are listed in the footer" c \
+    "回车查看后可办：批准申请并发放确认通知书、退回申请"
 tm send-keys -t c Enter
 shows "Enter opens the application's view" c "查看补贴申请"
 shows "the view names the buyer" c "购机者：张三"
