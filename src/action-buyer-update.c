@@ -117,5 +117,5 @@ buyer_update(struct act *a)
 
 const struct action action_buyer_update = {
 	"buyer.update", "修改购机者信息", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	update_fields, buyer_update, 0, NULL
+	update_fields, buyer_update, 0, NULL, "已修改购机者信息"
 };

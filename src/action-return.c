@@ -163,7 +163,7 @@ finance_confirmed(struct act *a, const struct ret_sale *s)
 }
 
 static const struct field new_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 20 },
 	{ "reason", FT_TEXT, FF_REQ, "退货原因", NULL, 200 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -204,15 +204,18 @@ return_new(struct act *a)
 	else if ((rc = ret_cancel(a, &s, "cancelled")) != NJ_OK)
 		return rc;
 	act_key(a, "%lld", (long long)s.id);
+	/* issue 11 (5): who must act next, when someone must */
+	done_sale(a, s.id, paid ? "；补贴已支付，请县财政部门登记退回的补贴款"
+	    "（购机者全额退回后）" : "，销售已撤销，机具退回经销商库存");
 	return NJ_OK;
 }
 
 const struct action action_return_new = {
-	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL
+	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL, "已登记退货"
 };
 
 static const struct field refund_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "refunds", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "refunds", 20 },
 	{ "amount", FT_MONEY, FF_REQ, "退回补贴款（元）", NULL, 0 },
 	{ "paid_on", FT_DATE, FF_REQ, "退款到账日期", NULL, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -275,11 +278,11 @@ return_refund(struct act *a)
 
 const struct action action_return_refund = {
 	"return.refund", "登记退回的补贴款", R(ROLE_FINANCE), refund_fields,
-	return_refund, 0, NULL
+	return_refund, 0, NULL, "已登记退款"
 };
 
 static const struct field confirm_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 20 },
 	{ "note", FT_TEXT, 0, "核实情况", NULL, 200 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -325,5 +328,5 @@ return_confirm(struct act *a)
 
 const struct action action_return_confirm = {
 	"return.confirm", "确认补贴资金未发放（退货）", R(ROLE_FINANCE),
-	confirm_fields, return_confirm, 0, NULL
+	confirm_fields, return_confirm, 0, NULL, "已确认未发放"
 };

@@ -125,7 +125,7 @@ problems(struct act *a, char *buf, size_t len)
 }
 
 static const struct field pass_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 20 },
 	{ "method", FT_CHOICE, FF_REQ, "核验方式",
 	    "onsite:现场核验,office:室内核验,video:视频核验", 0 },
 	{ "licence_no", FT_TEXT, 0, "牌证号码", NULL, 30 },
@@ -363,11 +363,11 @@ verify_pass(struct act *a)
 
 const struct action action_verify_pass = {
 	"verify.pass", "核验通过", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	pass_fields, verify_pass, 0, NULL
+	pass_fields, verify_pass, 0, NULL, "已核验"
 };
 
 static const struct field fail_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 20 },
 	{ "reason", FT_TEXT, FF_REQ, "需要购机者补正的事项", NULL, 200 },
 	{ "method", FT_CHOICE, 0, "核验方式",
 	    "onsite:现场核验,office:室内核验,video:视频核验", 0 },
@@ -410,5 +410,5 @@ verify_fail(struct act *a)
 
 const struct action action_verify_fail = {
 	"verify.fail", "核验不通过（一次性告知）", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	fail_fields, verify_fail, 0, NULL
+	fail_fields, verify_fail, 0, NULL, "已记录核验不通过"
 };

@@ -29,7 +29,7 @@ const struct list_def list_finance_queue = {
 };
 
 static const struct list_col sale_cols[] = {
-	{ "销售号", 6, LC_KEY, NULL },
+	{ "销售号", 17, LC_KEY, NULL },
 	{ "购机者", 8, 0, NULL },
 	{ "品目/型号", 14, 0, NULL },
 	{ "出厂编号", 10, 0, NULL },
@@ -62,7 +62,7 @@ const struct list_def list_refunds = {
 
 static const struct list_col objection_cols[] = {
 	{ "异议号", 6, LC_KEY, NULL },
-	{ "销售号", 6, 0, NULL },
+	{ "销售号", 17, 0, NULL },
 	{ "购机者", 10, 0, NULL },
 	{ "异议内容", 30, 0, NULL },
 	{ "处理", 16, 0, NULL },
