@@ -119,24 +119,25 @@ done_notice(struct act *a, const char *no, const char *tail)
 	act_what(a, "确认通知书 %s（%s）%s", no, app, tail != NULL ? tail : "");
 }
 
-/* A sale named: "销售 XS...（马小兵 旋耕机 XG26A001）". */
+/*
+ * A sale named: "销售 XS...（马小兵 旋耕机）" (the serial left out: with a
+ * lowered amount's note the sentence must still fit two lines of 80).
+ */
 void
 done_sale(struct act *a, int64_t id, const char *tail)
 {
 	sqlite3_stmt	*st = sql_query(SQL_DONE_SALE, id);
 	char		 no[40] = "", name[NJ_NAME_MAX] = "", item[NJ_NAME_MAX] = "";
-	char		 serial[64] = "";
 
 	if (sql_step(st) == 1) {
 		sql_col_copy(st, 0, no, sizeof no);
 		sql_col_copy(st, 1, name, sizeof name);
 		sql_col_copy(st, 2, item, sizeof item);
-		sql_col_copy(st, 3, serial, sizeof serial);
 	}
 	sqlite3_reset(st);
 	if (no[0] == '\0')
 		return;
-	act_what(a, "销售 %s（%s %s %s）%s", no, name, item, serial,
+	act_what(a, "销售 %s（%s %s）%s", no, name, item,
 	    tail != NULL ? tail : "");
 }
 

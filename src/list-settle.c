@@ -34,8 +34,8 @@ static const struct list_col sale_cols[] = {
 	{ "品目/型号", 14, 0, NULL },
 	{ "出厂编号", 10, 0, NULL },
 	{ "补贴额", 9, LC_MONEY, NULL },
-	{ "结算批次", 17, 0, NULL },
 	{ "待办", 6, 0, NULL },
+	{ "结算批次", 17, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
 

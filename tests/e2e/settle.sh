@@ -51,7 +51,7 @@ to_menu c
 # the review: by someone who did not verify
 login r hl_sh
 open_menu r "复核"
-shows "the review queue" r "JS640122202603-01"
+shows "the review queue, by sale number" r "XS640122202600001"
 tm send-keys -t r Enter
 shows "the review form" r "复核结论"
 tm send-keys -t r Space F2

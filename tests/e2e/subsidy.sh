@@ -37,7 +37,7 @@ check "R-004-M-3.3.1a the admin switches a 30% cap on" "$NJBT" do \
 tm send-keys -t d "$N2" Tab "$ID2" Tab "XG26A002" Tab "9000" Tab \
     "2026-03-02" Tab "FP0002" F2
 shows "R-004-M-3.3.1a the sale is named" d \
-    "已登记销售：销售 XS640122202600002（李四 旋耕机 XG26A002）。分档"
+    "已登记销售：销售 XS640122202600002（李四 旋耕机）。分档"
 # the sentence goes on into the key line: read the two lines as one
 screen d | tr -d '\n ' | grep -q \
     "分档03的补贴额由定额2800.00元降为2700.00元：本年度方案设定了补贴占售价比例上限（R-004-M-3.3.1a）" &&
