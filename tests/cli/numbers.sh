@@ -111,4 +111,31 @@ case "$(cat "$T/err")" in
 esac
 check "njbt check" "$NJBT" check
 
+# --- migration 012: existing sales and payments get their numbers -------
+# (rows made by hand at version 11, not through the actions: no check)
+rm -f "$NJBT_DB" "$NJBT_DB".*
+NJBT_MIGRATE_TO=11 "$NJBT" init > /dev/null 2>&1
+same "an old database at version 11" "11" "$(q 'PRAGMA user_version')"
+q "INSERT INTO sales(year, county, dealer_id, machine_id, buyer_id, tier_id,
+     price, sold_on, invoice_no, central, provincial, city, county_part,
+     subsidy, entered_by, entered_at) VALUES
+     (2026, '640122', 1, 1, 1, 1, 100, 'x', 'F1', 0, 0, 0, 0, 0, 1, 'x'),
+     (2026, '640121', 1, 2, 1, 1, 100, 'x', 'F2', 0, 0, 0, 0, 0, 1, 'x'),
+     (2026, '640122', 1, 3, 1, 1, 100, 'x', 'F3', 0, 0, 0, 0, 0, 1, 'x'),
+     (2025, '640122', 1, 4, 1, 1, 100, 'x', 'F4', 0, 0, 0, 0, 0, 1, 'x');
+   INSERT INTO batches(no, county, year, month, seq, created_by, created_at)
+     VALUES ('JS640122202603-01', '640122', 2026, '2026-03', 1, 1, 'x');
+   INSERT INTO payments(sale_id, batch_id, amount, central, provincial,
+     paid_on, by_user, at) VALUES (3, 1, 0, 0, 0, 'x', 1, 'x'),
+     (1, 1, 0, 0, 0, 'x', 1, 'x');"
+check "init upgrades it to 012" "$NJBT" init
+same "012 numbers each county's year in the order of entry" \
+    "XS640122202600001 XS640121202600001 XS640122202600002 XS640122202500001" \
+    "$(q "SELECT group_concat(no, ' ') FROM (SELECT no FROM sales ORDER BY id)")"
+same "012 numbers the payments in the order they were made" \
+    "ZF640122202600001 ZF640122202600002" \
+    "$(q "SELECT group_concat(no, ' ') FROM (SELECT no FROM payments ORDER BY id)")"
+same "012 keeps the numbers unique" "1" \
+    "$(q "SELECT count(*) FROM pragma_index_list('sales') WHERE name = 'sales_no' AND \"unique\" = 1")"
+
 echo "1..$n"
