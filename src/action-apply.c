@@ -284,6 +284,8 @@ application_submit(struct act *a)
 	if (sql_exec(SQL_APP_SUBMIT, a->who->id, at, r.id) != 0)
 		return act_fail(a, "上报申请");
 	act_key(a, "%s", r.no);
+	/* issue 11 (5): whose turn it is now */
+	done_app(a, r.id, "，待县级农机部门审核");
 	return NJ_OK;
 }
 

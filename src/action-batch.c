@@ -500,6 +500,8 @@ batch_submit(struct act *a)
 	if (sql_exec(SQL_BATCH_SUBMIT, at, b.id) != 0)
 		return act_fail(a, "报送财政");
 	act_key(a, "%s", b.no);
+	/* issue 11 (5): whose turn it is now */
+	done_batch(a, b.no, "，待县财政部门抽查审核");
 	return NJ_OK;
 }
 

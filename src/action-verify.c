@@ -345,7 +345,8 @@ verify_pass(struct act *a)
 		/* checked again after a failure: waiting for the second */
 		if (sql_exec(SQL_SALE_REOPEN, s.id) != 0)
 			return act_fail(a, "保存核验");
-		act_out(a, "已记录第一人现场核验，还需另一名人员现场核验");
+		/* issue 11 (5): in the sentence too: someone else must act */
+		act_note(a, "已记录第一人现场核验，还需另一名人员现场核验");
 	} else {
 		/* R-SEC-8.1c issue 8 (1): the account (bank, holder, sealed
 		 * number) is frozen on the sale, like the subsidy */

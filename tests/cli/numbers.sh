@@ -22,7 +22,7 @@ APP=$(key)
 same "application.new says what it entered" "已录入：申请 $APP（张三 旋耕机）" \
     "$(cat "$T/err")"
 do_ xg_zhen application.submit application=$APP
-same "submit: 已上报, the stdout contract unchanged" "已上报：申请 $APP（张三 旋耕机）|$APP" \
+same "submit: 已上报, the stdout contract unchanged" "已上报：申请 $APP（张三 旋耕机），待县级农机部门审核|$APP" \
     "$(cat "$T/err")|$(cat "$T/out")"
 do_ hl_sh application.approve application=$APP
 N=$(key)

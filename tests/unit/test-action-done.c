@@ -86,7 +86,8 @@ journey_messages(void **state)
 	snprintf(want, sizeof want, "已录入：申请 %s（张三 旋耕机）", app);
 	assert_string_equal(fx_done, want);
 	fx_ok("xg_zhen", "application.submit", kv("application", app), NULL);
-	snprintf(want, sizeof want, "已上报：申请 %s（张三 旋耕机）", app);
+	snprintf(want, sizeof want, "已上报：申请 %s（张三 旋耕机），待县级农机部门"
+	    "审核", app);
 	assert_string_equal(fx_done, want);
 	fx_ok("hl_sh", "application.approve", kv("application", app), NULL);
 	snprintf(notice, sizeof notice, "%s", fx_key);
@@ -229,6 +230,12 @@ sale_numbers(void **state)
 	fx_refused("未知的销售编号：XS640122202699999", "hl_jb", "verify.pass",
 	    "sale=XS640122202699999", "method=office", ST_CHECKS,
 	    "partner=hl_sh", NULL);
+	/* a key machine's first check on site: someone else must check too */
+	fx_ok("hl_jb", "verify.pass", kv("sale", sale_no(st_tl)),
+	    "method=onsite", "licence_no=宁A-12345", ST_CHECKS, NULL);
+	assert_done("已核验：销售 XS6401222026");
+	assert_non_null(strstr(fx_done, "。已记录第一人现场核验，还需另一名人员"
+	    "现场核验"));
 	/* the lists show the number and find by it */
 	{
 		struct actor		who;
@@ -320,6 +327,7 @@ batch_state_by_calendar(void **state)
 	st_review_all("hl_fh", BATCH);
 	fx_ok("hl_jb", "batch.submit", "batch=" BATCH, NULL);
 	assert_done("已报送财政：结算批次 " BATCH);
+	assert_non_null(strstr(fx_done, "，待县财政部门抽查审核"));
 	assert_string_equal(batch_shown(BATCH), "已报财政");
 }
 
