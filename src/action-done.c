@@ -29,23 +29,27 @@ act_what(struct act *a, const char *fmt, ...)
 
 /*
  * The record a run keyed, when the action named none itself: by the
- * key's kind (an application SQ..., a notice TZ..., a batch JS...), or
- * the sale the action took or made (its key is the sale's id).
+ * key's kind (an application SQ..., a notice TZ..., a batch JS...), else
+ * the sale the action took (its "sale" field, an id by now: act_numbers)
+ * or made (sale.new's key is the sale's id).
  */
 static void
 done_guess(struct act *a)
 {
-	int64_t id;
+	const char	*sale = NULL;
+	int64_t		 id;
 
+	if (action_field_index(a->def, "sale") >= 0)
+		sale = act_str(a, "sale");
+	else if (strcmp(a->def->name, "sale.new") == 0)
+		sale = a->key;
 	if (strncmp(a->key, "SQ", 2) == 0)
 		done_app_no(a, a->key, NULL);
 	else if (strncmp(a->key, "TZ", 2) == 0)
 		done_notice(a, a->key, NULL);
 	else if (strncmp(a->key, "JS", 2) == 0)
 		done_batch(a, a->key, NULL);
-	else if ((action_field_index(a->def, "sale") >= 0 ||
-	    strcmp(a->def->name, "sale.new") == 0) &&
-	    parse_int(a->key, &id) == 0)
+	else if (sale != NULL && parse_int(sale, &id) == 0)
 		done_sale(a, id, NULL);
 }
 

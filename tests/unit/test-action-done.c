@@ -118,6 +118,11 @@ journey_messages(void **state)
 	fx_ok("hl_jb", "batch.publicize", "batch=" BATCH, "from=2026-04-03",
 	    "to=2026-04-10", NULL);
 	assert_done("已公示：结算批次 " BATCH "（2026-03，");
+	/* an objection names the sale it is about, not its own row id */
+	snprintf(want, sizeof want, "已登记异议：销售 %s（张三 旋耕机）", no);
+	fx_ok("hl_jb", "objection.new", kv("sale", no), "text=不是本人购买",
+	    NULL);
+	assert_string_equal(fx_done, want);
 }
 
 /* Reject and withdraw say so, naming the application. */
