@@ -411,8 +411,8 @@ application_approve(struct act *a)
 	{	/* issue 11 (5): the application, and the notice it got */
 		char tail[96];
 
-		xsnprintf(tail, sizeof tail, "，确认通知书 %s 已发放（有效期至 %s）",
-		    no, to);
+		xsnprintf(tail, sizeof tail, "，确认通知书 %s 已发放"
+		    "（有效期至 %s）", no, to);
 		done_app(a, r.id, tail);
 	}
 	return NJ_OK;

@@ -85,7 +85,8 @@ void
 done_app(struct act *a, int64_t id, const char *tail)
 {
 	sqlite3_stmt	*st = sql_query(SQL_DONE_APP, id);
-	char		 no[40] = "", name[NJ_NAME_MAX] = "", item[NJ_NAME_MAX] = "";
+	char		 no[40] = "", name[NJ_NAME_MAX] = "";
+	char		 item[NJ_NAME_MAX] = "";
 
 	if (sql_step(st) == 1) {
 		sql_col_copy(st, 0, no, sizeof no);
@@ -109,7 +110,7 @@ done_app_no(struct act *a, const char *no, const char *tail)
 		done_app(a, id, tail);
 }
 
-/* A notice named with its application: "确认通知书 TZ...（申请 SQ...，...）". */
+/* A notice named with its application: "确认通知书 TZ...（申请 SQ...）". */
 void
 done_notice(struct act *a, const char *no, const char *tail)
 {
@@ -131,7 +132,8 @@ void
 done_sale(struct act *a, int64_t id, const char *tail)
 {
 	sqlite3_stmt	*st = sql_query(SQL_DONE_SALE, id);
-	char		 no[40] = "", name[NJ_NAME_MAX] = "", item[NJ_NAME_MAX] = "";
+	char		 no[40] = "", name[NJ_NAME_MAX] = "";
+	char		 item[NJ_NAME_MAX] = "";
 
 	if (sql_step(st) == 1) {
 		sql_col_copy(st, 0, no, sizeof no);

@@ -211,7 +211,8 @@ return_new(struct act *a)
 }
 
 const struct action action_return_new = {
-	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL, "已登记退货"
+	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL,
+	"已登记退货"
 };
 
 static const struct field refund_fields[] = {

@@ -417,7 +417,8 @@ sale_new(struct act *a)
 }
 
 const struct action action_sale_new = {
-	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0, NULL, "已登记销售"
+	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0, NULL,
+	"已登记销售"
 };
 
 /*

@@ -353,7 +353,7 @@ form_save(struct tui *t, struct fscreen *fs)
 	while (n > 0)
 		free(values[--n]);
 	if (rc == NJ_OK) {
-		/* issue 11 (5): the same sentence as `njbt do` (action-done.c) */
+		/* issue 11 (5): njbt do's sentence (action-done.c) */
 		tui_msg(t, 0, "%s", a->done);
 		for (i = 0; i < fs->n; i++) {
 			if (!fs->slots[i].ff->keep && !fs->slots[i].ff->self)
