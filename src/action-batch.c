@@ -120,8 +120,8 @@ sale_of_batch(struct act *a, const char *field, const struct batch_row *b,
 	if (rc < 0)
 		return act_fail(a, "查询结算批次");
 	if (rc == 0 || (b != NULL && strcmp(no, b->no) != 0))
-		return act_refuse(a, field, "销售 %lld 不在结算批次%s%s%s中",
-		    (long long)*sale, b ? " " : "", b ? b->no : "",
+		return act_refuse(a, field, "销售 %s 不在结算批次%s%s%s中",
+		    sale_ref(*sale), b ? " " : "", b ? b->no : "",
 		    b ? " " : "");
 	return NJ_OK;
 }
@@ -448,7 +448,7 @@ batch_review(struct act *a)
 	if (rc < 0)
 		return act_fail(a, "查询复核");
 	if (result[0] != '\0')
-		return act_refuse(a, "sale", "销售 %lld 已复核", (long long)sale);
+		return act_refuse(a, "sale", "销售 %s 已复核", sale_ref(sale));
 	if (rid == 0) {		/* a machine outside the list, reviewed too */
 		if (sql_exec(SQL_REVIEW_INSERT, b.id, sale, "extra") != 0)
 			return act_fail(a, "保存复核");

@@ -143,8 +143,8 @@ finance_check(struct act *a)
 	if (rc < 0)
 		return act_fail(a, "查询抽查");
 	if (rc == 0)
-		return act_refuse(a, "sale", "销售 %lld 不在抽查样本中",
-		    (long long)sale);
+		return act_refuse(a, "sale", "销售 %s 不在抽查样本中",
+		    sale_ref(sale));
 	st = sql_query(SQL_BATCH_BY_NO, no);
 	memset(&b, 0, sizeof b);
 	if (sql_step(st) == 1)
@@ -155,7 +155,7 @@ finance_check(struct act *a)
 	if (strcmp(state, "submitted") != 0)
 		return act_refuse(a, "sale", "结算批次 %s 不在财政审核中", no);
 	if (result[0] != '\0')
-		return act_refuse(a, "sale", "销售 %lld 已抽查核实", (long long)sale);
+		return act_refuse(a, "sale", "销售 %s 已抽查核实", sale_ref(sale));
 	return batch_record_check(a, SQL_FCHECK_SET, cid, sale, "note",
 	    "财政抽查不属实");
 }
@@ -271,8 +271,8 @@ finance_pay(struct act *a)
 	if (sql_int(&count, SQL_PAY_UNFROZEN, b.id) < 0)
 		return act_fail(a, "查询结算批次");
 	if (count != 0)
-		return act_refuse(a, "batch", "销售 %lld 没有核验时确认的收款账户，"
-		    "须重新核验", (long long)count);
+		return act_refuse(a, "batch", "销售 %s 没有核验时确认的收款账户，"
+		    "须重新核验", sale_ref(count));
 	/* R-004-A4-4.6a 004 附件4 四(六): never a payment into an empty account */
 	if ((rc = account_batch_check(a, b.id, "batch")) != NJ_OK)
 		return rc;

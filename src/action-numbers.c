@@ -33,6 +33,20 @@ payment_numbers(struct act *a, int64_t batch)
 }
 
 /*
+ * How a message names sale id: its number, or the id when it has none (a
+ * sale that does not exist). The text lasts until the next call.
+ */
+const char *
+sale_ref(int64_t id)
+{
+	static char buf[40];
+
+	if (sql_text(buf, sizeof buf, SQL_SALE_NO_OF, id) != 1)
+		xsnprintf(buf, sizeof buf, "%lld", (long long)id);
+	return buf;
+}
+
+/*
  * Before a run: a "sale" field given as a readable number becomes the
  * sale's id. A number that names no sale is refused here, as an unknown
  * id is by the action.

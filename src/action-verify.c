@@ -100,8 +100,8 @@ verifiable(struct act *a, const struct sale_row *s)
 		return act_refuse(a, "sale", "先购后补的销售须先受理补贴申请，再核验");
 	if (strcmp(s->state, "recorded") != 0 && strcmp(s->state, "claimed") !=
 	    0 && strcmp(s->state, "failed") != 0)
-		return act_refuse(a, "sale", "销售 %lld 已核验或已结算，不能再核验",
-		    (long long)s->id);
+		return act_refuse(a, "sale", "销售 %s 已核验或已结算，不能再核验",
+		    sale_ref(s->id));
 	return NJ_OK;
 }
 

@@ -499,6 +499,7 @@ void	 done_batch(struct act *, const char *, const char *);
 int	 sale_number(struct act *, int64_t);
 int	 payment_numbers(struct act *, int64_t);
 int	 act_numbers(struct act *);
+const char *sale_ref(int64_t);
 
 /* action-buyer-ban.c: a buyer banned for the year's ban_years */
 extern const struct action action_buyer_ban;

@@ -231,6 +231,11 @@ sale_numbers(void **state)
 	    "method=office", ST_CHECKS, "partner=yn_sh", NULL);
 	snprintf(err_no, sizeof err_no, "%s", fx_err);
 	assert_string_equal(err_no, err_id);
+	/* a refusal names the sale by its number too, given by its id */
+	st_verify("hl_jb", st_xg1);
+	fx_refused("销售 XS640122202600001 已核验或已结算", "hl_jb",
+	    "verify.pass", kv("sale", st_xg1), "method=office", ST_CHECKS,
+	    "partner=hl_sh", NULL);
 	/* and a number that names no sale */
 	fx_refused("未知的销售编号：XS640122202699999", "hl_jb", "verify.pass",
 	    "sale=XS640122202699999", "method=office", ST_CHECKS,
