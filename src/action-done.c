@@ -77,24 +77,32 @@ act_done_build(struct act *a)
 	}
 }
 
-/*
- * An application named: "申请 SQ...（马小兵 旋耕机）"; with its notice
- * when it has one and notice is set.
- */
+/* An application's number, buyer and first item, into no, name, item. */
+static int
+app_words(int64_t id, char *no, size_t nolen, char *name, size_t namelen,
+    char *item, size_t itemlen)
+{
+	sqlite3_stmt	*st = sql_query(SQL_DONE_APP, id);
+	int		 rc = sql_step(st);
+
+	no[0] = name[0] = item[0] = '\0';
+	if (rc == 1) {
+		sql_col_copy(st, 0, no, nolen);
+		sql_col_copy(st, 1, name, namelen);
+		sql_col_copy(st, 2, item, itemlen);
+	}
+	sqlite3_reset(st);
+	return no[0] != '\0';
+}
+
+/* An application named: "申请 SQ...（马小兵 旋耕机）", then tail. */
 void
 done_app(struct act *a, int64_t id, const char *tail)
 {
-	sqlite3_stmt	*st = sql_query(SQL_DONE_APP, id);
-	char		 no[40] = "", name[NJ_NAME_MAX] = "";
-	char		 item[NJ_NAME_MAX] = "";
+	char	no[40], name[NJ_NAME_MAX], item[NJ_NAME_MAX];
 
-	if (sql_step(st) == 1) {
-		sql_col_copy(st, 0, no, sizeof no);
-		sql_col_copy(st, 1, name, sizeof name);
-		sql_col_copy(st, 2, item, sizeof item);
-	}
-	sqlite3_reset(st);
-	if (no[0] == '\0')
+	if (!app_words(id, no, sizeof no, name, sizeof name, item,
+	    sizeof item))
 		return;
 	act_what(a, "申请 %s（%s%s%s）%s", no, name, item[0] ? " " : "", item,
 	    tail != NULL ? tail : "");
@@ -110,18 +118,21 @@ done_app_no(struct act *a, const char *no, const char *tail)
 		done_app(a, id, tail);
 }
 
-/* A notice named with its application: "确认通知书 TZ...（申请 SQ...）". */
+/*
+ * A notice named with its buyer, item and application:
+ * "确认通知书 TZ...（马小兵 旋耕机，申请 SQ...）", then tail.
+ */
 void
 done_notice(struct act *a, const char *no, const char *tail)
 {
 	int64_t	id;
-	char	app[NJ_MSG_MAX];
+	char	app[40], name[NJ_NAME_MAX], item[NJ_NAME_MAX];
 
-	if (sql_int(&id, SQL_DONE_NOTICE, no) != 1)
+	if (sql_int(&id, SQL_DONE_NOTICE, no) != 1 || !app_words(id, app,
+	    sizeof app, name, sizeof name, item, sizeof item))
 		return;
-	done_app(a, id, NULL);
-	xsnprintf(app, sizeof app, "%s", a->what);
-	act_what(a, "确认通知书 %s（%s）%s", no, app, tail != NULL ? tail : "");
+	act_what(a, "确认通知书 %s（%s%s%s，申请 %s）%s", no, name,
+	    item[0] ? " " : "", item, app, tail != NULL ? tail : "");
 }
 
 /*

@@ -180,6 +180,41 @@ payment_numbers_and_return(void **state)
 }
 
 /*
+ * Finance's steps and a notice handed back: each its own verb, the batch,
+ * the sale or the notice named.
+ */
+static void
+finance_and_handback_messages(void **state)
+{
+	char	notice[NJ_KEY_MAX], id[24], card[24], want[NJ_MSG_MAX];
+	char	app[40];
+	int64_t	sale;
+
+	(void)state;
+	st_settle(ST_SUBMITTED, 0);
+	fx_ok("hl_cz", "finance.sample", "batch=" BATCH, "seed=7", NULL);
+	assert_done("已抽取样本：结算批次 " BATCH "（2026-03，4 台");
+	sale = fx_int("SELECT sale_id FROM finance_checks WHERE result IS NULL "
+	    "ORDER BY sale_id LIMIT 1", NULL);
+	fx_ok("hl_cz", "finance.check", kvi("sale", sale), "result=pass", NULL);
+	assert_done("已核实：销售 XS6401222026");
+	st_check_all("hl_cz", BATCH);
+	fx_ok("hl_cz", "finance.approve", "batch=" BATCH, NULL);
+	assert_done("已审核批准：结算批次 " BATCH "（2026-03，4 台");
+
+	make_id(id, "640122", "19850505", 222);
+	make_card(card, "621226120201158411");
+	st_notice(notice, "xg_zhen", id, "钱五", "640122100", "1.1.3", "03",
+	    "1", card, NULL);
+	q_text(app, sizeof app, "SELECT a.no FROM applications a JOIN notices "
+	    "n ON n.app_id = a.id WHERE n.no = ?1", notice, NULL);
+	fx_ok("hl_jb", "notice.handback", kv("notice", notice), NULL);
+	snprintf(want, sizeof want, "已交回：确认通知书 %s（钱五 旋耕机，申请 %s）",
+	    notice, app);
+	assert_done(want);
+}
+
+/*
  * R-004-M-3.3.1a 004 三(三)1: a subsidy lowered by the year's share cap;
  * the sentence gives both amounts and the rule with its ID.
  */
@@ -349,6 +384,7 @@ main(void)
 		ST_TEST(journey_messages),
 		ST_TEST(reject_withdraw_messages),
 		ST_TEST(payment_numbers_and_return),
+		ST_TEST(finance_and_handback_messages),
 		ST_TEST(lowered_amount_message),
 		ST_TEST(sale_numbers),
 		ST_TEST(batch_numbers_dec_jan),
