@@ -217,7 +217,7 @@ preview_subsidy(struct act *a, char *buf, size_t len)
 
 const struct action action_application_new = {
 	"application.new", "录入补贴申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	new_fields, application_new, 0, preview_subsidy
+	new_fields, application_new, 0, preview_subsidy, "已录入"
 };
 
 static const struct field line_fields[] = {
@@ -262,7 +262,7 @@ application_line(struct act *a)
 
 const struct action action_application_line = {
 	"application.line", "增加申购机具", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	line_fields, application_line, 0, preview_subsidy
+	line_fields, application_line, 0, preview_subsidy, "已增加机具"
 };
 
 static const struct field app_fields[] = {
@@ -284,12 +284,14 @@ application_submit(struct act *a)
 	if (sql_exec(SQL_APP_SUBMIT, a->who->id, at, r.id) != 0)
 		return act_fail(a, "上报申请");
 	act_key(a, "%s", r.no);
+	/* issue 11 (5): whose turn it is now */
+	done_app(a, r.id, "，待县级农机部门审核");
 	return NJ_OK;
 }
 
 const struct action action_application_submit = {
 	"application.submit", "上报申请", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	app_fields, application_submit, 0, NULL
+	app_fields, application_submit, 0, NULL, "已上报"
 };
 
 /* A line of an application as approval prices it. */
@@ -406,12 +408,19 @@ application_approve(struct act *a)
 		return act_fail(a, "批准申请");
 	act_out(a, "%s", r.no);
 	act_key(a, "%s", no);
+	{	/* issue 11 (5): the application, and the notice it got */
+		char tail[96];
+
+		xsnprintf(tail, sizeof tail, "，确认通知书 %s 已发放"
+		    "（有效期至 %s）", no, to);
+		done_app(a, r.id, tail);
+	}
 	return NJ_OK;
 }
 
 const struct action action_application_approve = {
 	"application.approve", "审核批准申请", R(ROLE_COUNTY), app_fields,
-	application_approve, 0, NULL
+	application_approve, 0, NULL, "已批准"
 };
 
 static const struct field reason_fields[] = {
@@ -441,7 +450,7 @@ application_reject(struct act *a)
 
 const struct action action_application_reject = {
 	"application.reject", "退回申请", R(ROLE_COUNTY), reason_fields,
-	application_reject, 0, NULL
+	application_reject, 0, NULL, "已退回"
 };
 
 /*
@@ -499,5 +508,5 @@ application_withdraw(struct act *a)
 
 const struct action action_application_withdraw = {
 	"application.withdraw", "撤销申请（放弃购机）", R(ROLE_COUNTY),
-	reason_fields, application_withdraw, 0, NULL
+	reason_fields, application_withdraw, 0, NULL, "已撤销"
 };

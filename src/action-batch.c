@@ -120,8 +120,8 @@ sale_of_batch(struct act *a, const char *field, const struct batch_row *b,
 	if (rc < 0)
 		return act_fail(a, "查询结算批次");
 	if (rc == 0 || (b != NULL && strcmp(no, b->no) != 0))
-		return act_refuse(a, field, "销售 %lld 不在结算批次%s%s%s中",
-		    (long long)*sale, b ? " " : "", b ? b->no : "",
+		return act_refuse(a, field, "销售 %s 不在结算批次%s%s%s中",
+		    sale_ref(*sale), b ? " " : "", b ? b->no : "",
 		    b ? " " : "");
 	return NJ_OK;
 }
@@ -240,7 +240,7 @@ batch_new(struct act *a)
 
 const struct action action_batch_new = {
 	"batch.new", "汇总结算批次", R(ROLE_COUNTY), new_fields, batch_new, 0,
-	NULL
+	NULL, "已汇总"
 };
 
 static const struct field publicize_fields[] = {
@@ -287,11 +287,11 @@ batch_publicize(struct act *a)
 
 const struct action action_batch_publicize = {
 	"batch.publicize", "公示结算批次", R(ROLE_COUNTY), publicize_fields,
-	batch_publicize, 0, NULL
+	batch_publicize, 0, NULL, "已公示"
 };
 
 static const struct field objection_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "batch_sales", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "batch_sales", 20 },
 	{ "text", FT_TEXT, FF_REQ, "异议内容", NULL, 200 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -333,7 +333,7 @@ objection_new(struct act *a)
 
 const struct action action_objection_new = {
 	"objection.new", "登记公示异议", R(ROLE_COUNTY),
-	objection_fields, objection_new, 0, NULL
+	objection_fields, objection_new, 0, NULL, "已登记异议"
 };
 
 static const struct field resolve_fields[] = {
@@ -391,12 +391,12 @@ objection_resolve(struct act *a)
 
 const struct action action_objection_resolve = {
 	"objection.resolve", "处理公示异议", R(ROLE_COUNTY), resolve_fields,
-	objection_resolve, 0, NULL
+	objection_resolve, 0, NULL, "已处理异议"
 };
 
 static const struct field review_fields[] = {
 	{ "batch", FT_REF, 0, "结算批次", "batches", 24 },
-	{ "sale", FT_REF, FF_REQ, "销售编号", "review_queue", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "review_queue", 20 },
 	{ "result", FT_CHOICE, FF_REQ, "复核结论",
 	    "pass:实际购机与申请一致,fail:不一致", 0 },
 	{ "opinion", FT_TEXT, 0, "复核人员意见", NULL, 200 },
@@ -448,7 +448,7 @@ batch_review(struct act *a)
 	if (rc < 0)
 		return act_fail(a, "查询复核");
 	if (result[0] != '\0')
-		return act_refuse(a, "sale", "销售 %lld 已复核", (long long)sale);
+		return act_refuse(a, "sale", "销售 %s 已复核", sale_ref(sale));
 	if (rid == 0) {		/* a machine outside the list, reviewed too */
 		if (sql_exec(SQL_REVIEW_INSERT, b.id, sale, "extra") != 0)
 			return act_fail(a, "保存复核");
@@ -460,7 +460,7 @@ batch_review(struct act *a)
 
 const struct action action_batch_review = {
 	"batch.review", "复核", R(ROLE_COUNTY), review_fields, batch_review, 0,
-	NULL
+	NULL, "已复核"
 };
 
 static const struct field submit_fields[] = {
@@ -501,10 +501,12 @@ batch_submit(struct act *a)
 	if (sql_exec(SQL_BATCH_SUBMIT, at, b.id) != 0)
 		return act_fail(a, "报送财政");
 	act_key(a, "%s", b.no);
+	/* issue 11 (5): whose turn it is now */
+	done_batch(a, b.no, "，待县财政部门抽查审核");
 	return NJ_OK;
 }
 
 const struct action action_batch_submit = {
 	"batch.submit", "报送财政部门", R(ROLE_COUNTY), submit_fields,
-	batch_submit, 0, NULL
+	batch_submit, 0, NULL, "已报送财政"
 };

@@ -83,5 +83,5 @@ buyer_ban(struct act *a)
 
 const struct action action_buyer_ban = {
 	"buyer.ban", "购机者违规禁购", R(ROLE_ADMIN), ban_fields, buyer_ban,
-	0, NULL
+	0, NULL, "已禁购"
 };

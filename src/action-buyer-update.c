@@ -58,7 +58,8 @@ buyer_reverify(struct act *a, int64_t buyer)
 		if (sql_exec(SQL_SALE_UNFREEZE, ids[i]) != 0)
 			rc = act_fail(a, "保存销售");
 		else
-			act_out(a, "销售 %lld 已退回核验：%s", (long long)ids[i],
+			/* issue 11 (5): the county must verify it again */
+			act_note(a, "销售 %s 已退回核验：%s", sale_ref(ids[i]),
 			    REVERIFY_NOTE);
 	}
 	free(ids);
@@ -117,5 +118,5 @@ buyer_update(struct act *a)
 
 const struct action action_buyer_update = {
 	"buyer.update", "修改购机者信息", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	update_fields, buyer_update, 0, NULL
+	update_fields, buyer_update, 0, NULL, "已修改购机者信息"
 };

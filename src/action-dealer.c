@@ -129,7 +129,7 @@ dealer_register(struct act *a)
 
 const struct action action_dealer_register = {
 	"dealer.register", "经销商注册", R_ANY, register_fields,
-	dealer_register, 0, NULL
+	dealer_register, 0, NULL, "已注册"
 };
 
 static const struct field pick_fields[] = {
@@ -166,7 +166,7 @@ dealer_pick(struct act *a)
 
 const struct action action_dealer_pick = {
 	"dealer.pick", "选择经销商", R(ROLE_MAKER), pick_fields,
-	dealer_pick, 0, NULL
+	dealer_pick, 0, NULL, "已选定"
 };
 
 /*
@@ -197,7 +197,7 @@ dealer_unpick(struct act *a)
 
 const struct action action_dealer_unpick = {
 	"dealer.unpick", "取消经销商", R(ROLE_MAKER), pick_fields,
-	dealer_unpick, 0, NULL
+	dealer_unpick, 0, NULL, "已取消选定"
 };
 
 static const struct field authorize_fields[] = {
@@ -247,7 +247,7 @@ dealer_authorize(struct act *a)
 
 const struct action action_dealer_authorize = {
 	"dealer.authorize", "销售机具设置", R(ROLE_MAKER), authorize_fields,
-	dealer_authorize, 0, NULL
+	dealer_authorize, 0, NULL, "已授权"
 };
 
 static const struct field contest_fields[] = {
@@ -299,5 +299,5 @@ dealer_contest(struct act *a)
 
 const struct action action_dealer_contest = {
 	"dealer.contest", "撤销冒用信用代码的经销商注册", R(ROLE_ADMIN),
-	contest_fields, dealer_contest, 0, NULL
+	contest_fields, dealer_contest, 0, NULL, "已撤销注册"
 };

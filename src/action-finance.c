@@ -110,11 +110,11 @@ out:
 
 const struct action action_finance_sample = {
 	"finance.sample", "抽查取样", R(ROLE_FINANCE), sample_fields,
-	finance_sample, 0, NULL
+	finance_sample, 0, NULL, "已抽取样本"
 };
 
 static const struct field check_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "finance_checks", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "finance_checks", 20 },
 	{ "result", FT_CHOICE, FF_REQ, "抽查结果", "pass:属实,fail:不属实", 0 },
 	{ "note", FT_TEXT, 0, "核实情况", NULL, 200 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -143,8 +143,8 @@ finance_check(struct act *a)
 	if (rc < 0)
 		return act_fail(a, "查询抽查");
 	if (rc == 0)
-		return act_refuse(a, "sale", "销售 %lld 不在抽查样本中",
-		    (long long)sale);
+		return act_refuse(a, "sale", "销售 %s 不在抽查样本中",
+		    sale_ref(sale));
 	st = sql_query(SQL_BATCH_BY_NO, no);
 	memset(&b, 0, sizeof b);
 	if (sql_step(st) == 1)
@@ -155,14 +155,14 @@ finance_check(struct act *a)
 	if (strcmp(state, "submitted") != 0)
 		return act_refuse(a, "sale", "结算批次 %s 不在财政审核中", no);
 	if (result[0] != '\0')
-		return act_refuse(a, "sale", "销售 %lld 已抽查核实", (long long)sale);
+		return act_refuse(a, "sale", "销售 %s 已抽查核实", sale_ref(sale));
 	return batch_record_check(a, SQL_FCHECK_SET, cid, sale, "note",
 	    "财政抽查不属实");
 }
 
 const struct action action_finance_check = {
 	"finance.check", "抽查核实", R(ROLE_FINANCE), check_fields,
-	finance_check, 0, NULL
+	finance_check, 0, NULL, "已核实"
 };
 
 static const struct field batch_fields[] = {
@@ -205,7 +205,7 @@ finance_approve(struct act *a)
 
 const struct action action_finance_approve = {
 	"finance.approve", "审核批准结算批次", R(ROLE_FINANCE), batch_fields,
-	finance_approve, 0, NULL
+	finance_approve, 0, NULL, "已审核批准"
 };
 
 static const struct field pay_fields[] = {
@@ -214,6 +214,28 @@ static const struct field pay_fields[] = {
 	{ "ref", FT_TEXT, 0, "支付凭证号", NULL, 40 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
+
+/* Issue 11 (5): the batch paid, with the numbers of its payments. */
+static void
+pay_done(struct act *a, const struct batch_row *b)
+{
+	sqlite3_stmt	*st = sql_query(SQL_PAYMENT_RANGE, b->id);
+	char		 first[40] = "", last[40] = "", tail[160];
+	int64_t		 n = 0;
+
+	if (sql_step(st) == 1) {
+		sql_col_copy(st, 0, first, sizeof first);
+		sql_col_copy(st, 1, last, sizeof last);
+		n = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (n == 1)
+		xsnprintf(tail, sizeof tail, "，支付 1 笔 %s", first);
+	else
+		xsnprintf(tail, sizeof tail, "，支付 %lld 笔 %s 至 %s",
+		    (long long)n, first, last);
+	done_batch(a, b->no, tail);
+}
 
 /*
  * R-004-A4-4.6 004 附件4 四(六): one payment per machine into the buyer's own account,
@@ -250,8 +272,8 @@ finance_pay(struct act *a)
 	if (sql_int(&count, SQL_PAY_UNFROZEN, b.id) < 0)
 		return act_fail(a, "查询结算批次");
 	if (count != 0)
-		return act_refuse(a, "batch", "销售 %lld 没有核验时确认的收款账户，"
-		    "须重新核验", (long long)count);
+		return act_refuse(a, "batch", "销售 %s 没有核验时确认的收款账户，"
+		    "须重新核验", sale_ref(count));
 	/* R-004-A4-4.6a 004 附件4 四(六): never a payment into an empty account */
 	if ((rc = account_batch_check(a, b.id, "batch")) != NJ_OK)
 		return rc;
@@ -260,6 +282,9 @@ finance_pay(struct act *a)
 	    act_str(a, "ref"), a->who->id, at) != 0 ||
 	    sql_exec(SQL_PAY_SET_ACCOUNT, b.id) != 0)
 		return act_fail(a, "支付");
+	/* issue 11 (5): each payment its readable number */
+	if ((rc = payment_numbers(a, b.id)) != NJ_OK)
+		return rc;
 	st = sql_query(SQL_PAY_SUMS, b.id);
 	while ((rc = sql_step(st)) == 1) {
 		int	year = sqlite3_column_int(st, 0);
@@ -279,10 +304,11 @@ finance_pay(struct act *a)
 		return act_fail(a, "支付");
 	act_out(a, "%s", b.no);
 	act_key(a, "%lld", (long long)count);
+	pay_done(a, &b);
 	return NJ_OK;
 }
 
 const struct action action_finance_pay = {
 	"finance.pay", "支付补贴资金", R(ROLE_FINANCE), pay_fields, finance_pay,
-	0, NULL
+	0, NULL, "已支付"
 };

@@ -112,7 +112,7 @@ const struct action action_user_key_add = {
 	"user.key.add", "添加登录公钥", R(ROLE_ADMIN) | R(ROLE_CITY) |
 	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
 	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), add_fields,
-	key_add, 0, NULL
+	key_add, 0, NULL, "已添加公钥"
 };
 
 static const struct field remove_fields[] = {
@@ -143,5 +143,5 @@ const struct action action_user_key_remove = {
 	"user.key.remove", "删除登录公钥", R(ROLE_ADMIN) | R(ROLE_CITY) |
 	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
 	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), remove_fields,
-	key_remove, 0, NULL
+	key_remove, 0, NULL, "已删除公钥"
 };

@@ -230,5 +230,5 @@ out:
 
 const struct action action_lottery_draw = {
 	"lottery.draw", "公开摇号确定补贴对象", R(ROLE_COUNTY), draw_fields,
-	lottery_draw, 0, NULL
+	lottery_draw, 0, NULL, "已摇号"
 };

@@ -31,5 +31,5 @@ maker_add(struct act *a)
 
 const struct action action_maker_add = {
 	"maker.add", "开设生产企业账号", R(ROLE_ADMIN), maker_fields,
-	maker_add, 0, NULL
+	maker_add, 0, NULL, "已开设"
 };

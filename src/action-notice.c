@@ -230,7 +230,7 @@ notice_handback(struct act *a)
 
 const struct action action_notice_handback = {
 	"notice.handback", "交回确认通知书", R(ROLE_COUNTY), handback_fields,
-	notice_handback, 0, NULL
+	notice_handback, 0, NULL, "已交回"
 };
 
 static const struct field expire_fields[] = {
@@ -257,7 +257,7 @@ notice_expire(struct act *a)
 const struct action action_notice_expire = {
 	"notice.expire", "确认通知书逾期失效", R(ROLE_COUNTY) | R(ROLE_CONSOLE),
 	expire_fields,
-	notice_expire, 0, NULL
+	notice_expire, 0, NULL, "已办理逾期失效"
 };
 
 /*

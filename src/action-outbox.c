@@ -151,5 +151,5 @@ outbox_set_days(struct act *a)
 
 const struct action action_outbox_days = {
 	"outbox.days", "设置打印文件保留天数", R(ROLE_ADMIN), days_fields,
-	outbox_set_days, 0, NULL
+	outbox_set_days, 0, NULL, "已设置保留天数"
 };

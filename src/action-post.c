@@ -165,5 +165,5 @@ user_post(struct act *a)
 /* R-SEC-8.6a issue 8 (6): only the level above sets a county's post */
 const struct action action_user_post = {
 	"user.post", "设置岗位", R(ROLE_ADMIN), post_fields, user_post, 0,
-	NULL
+	NULL, "已设置岗位"
 };

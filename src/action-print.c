@@ -284,4 +284,5 @@ const struct action action_print = {
 	.fields = print_fields,
 	.run = print_run,
 	.readonly = 1,
+	.done = "已打印",
 };

@@ -71,5 +71,5 @@ product_add(struct act *a)
 
 const struct action action_product_add = {
 	"product.add", "产品投档", R(ROLE_MAKER), product_fields,
-	product_add, 0, NULL
+	product_add, 0, NULL, "已投档"
 };

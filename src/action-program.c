@@ -211,5 +211,5 @@ program_set(struct act *a)
 
 const struct action action_program_set = {
 	"program.set", "设置年度实施方案", R(ROLE_ADMIN), program_fields,
-	program_set, 0, NULL
+	program_set, 0, NULL, "已设置实施方案"
 };

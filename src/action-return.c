@@ -156,14 +156,14 @@ finance_confirmed(struct act *a, const struct ret_sale *s)
 	if (sql_int(&n, SQL_RETURN_CONFIRMED, s->id, b.id) < 0)
 		return act_fail(a, "查询财政确认");
 	if (n == 0)
-		return act_refuse(a, "sale", "销售 %lld 所在结算批次 %s 已报送财政："
+		return act_refuse(a, "sale", "销售 %s 所在结算批次 %s 已报送财政："
 		    "须由财政部门先确认补贴资金未发放（财政确认未支付），再办理退货"
-		    "（004 附件5 一）", (long long)s->id, b.no);
+		    "（004 附件5 一）", sale_ref(s->id), b.no);
 	return NJ_OK;
 }
 
 static const struct field new_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 20 },
 	{ "reason", FT_TEXT, FF_REQ, "退货原因", NULL, 200 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -181,7 +181,7 @@ return_new(struct act *a)
 		return rc;
 	if (strcmp(s.state, "cancelled") == 0 ||
 	    strcmp(s.state, "refunded") == 0)
-		return act_refuse(a, "sale", "销售 %lld 已退货", (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 已退货", sale_ref(s.id));
 	st = sql_query(SQL_RETURN_GET, s.id);
 	if ((rc = sql_step(st)) == 1)
 		sql_col_copy(st, 1, rstate, sizeof rstate);
@@ -189,8 +189,8 @@ return_new(struct act *a)
 	if (rc < 0)
 		return act_fail(a, "查询退货");
 	if (rc == 1)
-		return act_refuse(a, "sale", "销售 %lld 已申请退货，等待财政部门登记"
-		    "退款", (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 已申请退货，等待财政部门登记"
+		    "退款", sale_ref(s.id));
 	paid = strcmp(s.state, "paid") == 0;
 	if (!paid && (rc = finance_confirmed(a, &s)) != NJ_OK)
 		return rc;
@@ -204,15 +204,19 @@ return_new(struct act *a)
 	else if ((rc = ret_cancel(a, &s, "cancelled")) != NJ_OK)
 		return rc;
 	act_key(a, "%lld", (long long)s.id);
+	/* issue 11 (5): who must act next, when someone must */
+	done_sale(a, s.id, paid ? "；补贴已支付，请县财政部门登记退回的补贴款"
+	    "（购机者全额退回后）" : "，销售已撤销，机具退回经销商库存");
 	return NJ_OK;
 }
 
 const struct action action_return_new = {
-	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL
+	"return.new", "退货", R(ROLE_COUNTY), new_fields, return_new, 0, NULL,
+	"已登记退货"
 };
 
 static const struct field refund_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "refunds", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "refunds", 20 },
 	{ "amount", FT_MONEY, FF_REQ, "退回补贴款（元）", NULL, 0 },
 	{ "paid_on", FT_DATE, FF_REQ, "退款到账日期", NULL, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -240,8 +244,8 @@ return_refund(struct act *a)
 	if (rc < 0)
 		return act_fail(a, "查询退货");
 	if (rc == 0 || !state_may("return", rstate, "done"))
-		return act_refuse(a, "sale", "销售 %lld 没有待登记退款的退货申请",
-		    (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 没有待登记退款的退货申请",
+		    sale_ref(s.id));
 	st = sql_query(SQL_PAYMENT_OF_SALE, s.id);
 	if ((rc = sql_step(st)) == 1) {
 		amount = sqlite3_column_int64(st, 0);
@@ -276,11 +280,11 @@ return_refund(struct act *a)
 
 const struct action action_return_refund = {
 	"return.refund", "登记退回的补贴款", R(ROLE_FINANCE), refund_fields,
-	return_refund, 0, NULL
+	return_refund, 0, NULL, "已登记退款"
 };
 
 static const struct field confirm_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "sales", 20 },
 	{ "note", FT_TEXT, 0, "核实情况", NULL, 200 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -302,18 +306,18 @@ return_confirm(struct act *a)
 	    (rc = ret_batch_of(a, &s, &b)) != NJ_OK)
 		return rc;
 	if (strcmp(s.state, "paid") == 0 || strcmp(s.state, "refunded") == 0)
-		return act_refuse(a, "sale", "销售 %lld 的补贴已支付：须购机者全额"
-		    "退回补贴款，由财政部门登记退款", (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 的补贴已支付：须购机者全额"
+		    "退回补贴款，由财政部门登记退款", sale_ref(s.id));
 	if (strcmp(s.state, "cancelled") == 0)
-		return act_refuse(a, "sale", "销售 %lld 已退货", (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 已退货", sale_ref(s.id));
 	if (!with_finance(&b))
-		return act_refuse(a, "sale", "销售 %lld 不在已报送财政的结算批次中，"
-		    "退货无需财政确认", (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 不在已报送财政的结算批次中，"
+		    "退货无需财政确认", sale_ref(s.id));
 	if (sql_int(&n, SQL_RETURN_CONFIRMED, s.id, b.id) < 0)
 		return act_fail(a, "查询财政确认");
 	if (n > 0)
-		return act_refuse(a, "sale", "销售 %lld 已确认补贴资金未发放",
-		    (long long)s.id);
+		return act_refuse(a, "sale", "销售 %s 已确认补贴资金未发放",
+		    sale_ref(s.id));
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_RETURN_CONFIRM_INSERT, s.id, b.id,
 	    act_has(a, "note") ? act_str(a, "note") : NULL, a->who->id,
@@ -326,5 +330,5 @@ return_confirm(struct act *a)
 
 const struct action action_return_confirm = {
 	"return.confirm", "确认补贴资金未发放（退货）", R(ROLE_FINANCE),
-	confirm_fields, return_confirm, 0, NULL
+	confirm_fields, return_confirm, 0, NULL, "已确认未发放"
 };

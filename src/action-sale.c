@@ -172,6 +172,9 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 	    s->total, key, t->licensed, a->who->id, at) != 0)
 		return act_fail(a, "保存销售");
 	*sale = store_last_id();
+	/* issue 11 (5): its readable number, XS<county><year><seq> */
+	if (sale_number(a, *sale) != NJ_OK)
+		return NJ_ERROR;
 	/* R-003-A1-2a 003 附件1 二: which segment's amount the sale got */
 	if (sql_exec(SQL_SALE_SEGMENT, s->topup, t->segment, *sale) != 0)
 		return act_fail(a, "保存销售");
@@ -415,7 +418,8 @@ sale_new(struct act *a)
 }
 
 const struct action action_sale_new = {
-	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0, NULL
+	"sale.new", "销售登记", R(ROLE_DEALER), sale_fields, sale_new, 0, NULL,
+	"已登记销售"
 };
 
 /*
@@ -583,5 +587,5 @@ claim_new(struct act *a)
 
 const struct action action_claim_new = {
 	"claim.new", "受理补贴申请（先购后补）", R(ROLE_TOWNSHIP) | R(ROLE_COUNTY),
-	claim_fields, claim_new, 0, NULL
+	claim_fields, claim_new, 0, NULL, "已受理"
 };

@@ -51,5 +51,5 @@ buyer_service_org(struct act *a)
 
 const struct action action_buyer_service_org = {
 	"buyer.service_org", "认定农机作业服务组织", R(ROLE_COUNTY),
-	service_org_fields, buyer_service_org, 0, NULL
+	service_org_fields, buyer_service_org, 0, NULL, "已认定"
 };

@@ -53,15 +53,21 @@ segment_label(const char *segment, char *buf, size_t len)
 		xsnprintf(buf, len, "自%s起", segment);
 }
 
-/* What lowered a subsidy, by SUBSIDY_BY_* (subsidy.c). */
-static const char *const lowered_by[] = {
-	[SUBSIDY_BY_TIER] = NULL,
+/* What lowered a subsidy, by SUBSIDY_BY_* (subsidy.c), and its rule's ID
+ * (issue 11 (5): the message names the rule) */
+static const struct {
+	const char	*why;
+	const char	*rule;
+} lowered_by[] = {
+	[SUBSIDY_BY_TIER] = { NULL, NULL },
 	/* R-003-A4-7b 003 附件4 就低不就高 */
-	[SUBSIDY_BY_FILED] = "就低不就高，不超过该产品的投档补贴额",
+	[SUBSIDY_BY_FILED] = { "就低不就高，不超过该产品的投档补贴额",
+	    "R-003-A4-7b" },
 	/* R-004-M-3.3.2 004 三(三)2 */
-	[SUBSIDY_BY_CAP] = "不超过该品目的单机补贴限额",
+	[SUBSIDY_BY_CAP] = { "不超过该品目的单机补贴限额", "R-004-M-3.3.2" },
 	/* R-004-M-3.3.1a 004 三(三)1, only where the year switched it on */
-	[SUBSIDY_BY_SHARE] = "本年度方案设定了补贴占售价比例上限",
+	[SUBSIDY_BY_SHARE] = { "本年度方案设定了补贴占售价比例上限",
+	    "R-004-M-3.3.1a" },
 };
 
 /*
@@ -81,8 +87,9 @@ subsidy_note(struct act *a, const struct tier_row *t,
 		return;
 	money_format(base, from, sizeof from);
 	money_format(got, to, sizeof to);
-	act_note(a, "分档 %s 的补贴额由定额 %s 元降为 %s 元：%s", t->code, from,
-	    to, lowered_by[s->limited_by]);
+	act_note(a, "分档 %s 的补贴额由定额 %s 元降为 %s 元：%s（%s）", t->code,
+	    from, to, lowered_by[s->limited_by].why,
+	    lowered_by[s->limited_by].rule);
 }
 
 /*
@@ -122,6 +129,6 @@ topup_fit(struct act *a, const char *county, int year, int64_t other,
 	s->total -= extra - fit;
 	s->topup = granted + fit;
 	act_note(a, "累加补贴由每台 %s 元降为 %s 元：不得突破本县 %d 年度省级"
-	    "累加补贴资金计划", from, to, year);
+	    "累加补贴资金计划（R-004-M-3.3.6a）", from, to, year);
 	return NJ_OK;
 }

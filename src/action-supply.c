@@ -151,7 +151,7 @@ supply_new(struct act *a)
 
 const struct action action_supply_new = {
 	"supply.new", "供货（单台）", R(ROLE_MAKER), supply_fields,
-	supply_new, 0, NULL
+	supply_new, 0, NULL, "已供货"
 };
 
 static const struct field bulk_fields[] = {
@@ -201,7 +201,7 @@ supply_bulk(struct act *a)
 
 const struct action action_supply_bulk = {
 	"supply.bulk", "供货（批量）", R(ROLE_MAKER), bulk_fields,
-	supply_bulk, 0, NULL
+	supply_bulk, 0, NULL, "已批量供货"
 };
 
 static const struct field return_fields[] = {
@@ -262,5 +262,5 @@ supply_return(struct act *a)
 
 const struct action action_supply_return = {
 	"supply.return", "退回生产企业", R(ROLE_DEALER), return_fields,
-	supply_return, 0, NULL
+	supply_return, 0, NULL, "已退回生产企业"
 };

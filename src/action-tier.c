@@ -97,5 +97,5 @@ tier_amount(struct act *a)
 
 const struct action action_tier_amount = {
 	"tier.amount", "调整分档补贴额（分段结算）", R(ROLE_ADMIN),
-	tier_amount_fields, tier_amount, 0, NULL
+	tier_amount_fields, tier_amount, 0, NULL, "已调整补贴额"
 };

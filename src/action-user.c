@@ -145,7 +145,7 @@ user_add(struct act *a)
 
 const struct action action_user_add = {
 	"user.add", "新增用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), add_fields,
-	user_add, 0, NULL
+	user_add, 0, NULL, "已新增"
 };
 
 /*
@@ -219,7 +219,7 @@ const struct action action_user_passwd = {
 	"user.passwd", "修改密码", R(ROLE_ADMIN) | R(ROLE_CITY) |
 	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
 	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), passwd_fields,
-	user_passwd, 0, NULL
+	user_passwd, 0, NULL, "已修改密码"
 };
 
 static const struct field lock_fields[] = {
@@ -253,7 +253,7 @@ user_lock(struct act *a)
 
 const struct action action_user_lock = {
 	"user.lock", "锁定用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
-	user_lock, 0, NULL
+	user_lock, 0, NULL, "已锁定"
 };
 
 /* The levels by name, for the refusal of an unlock from below. */
@@ -289,7 +289,7 @@ user_unlock(struct act *a)
 
 const struct action action_user_unlock = {
 	"user.unlock", "解锁用户", R(ROLE_ADMIN) | R(ROLE_COUNTY), lock_fields,
-	user_unlock, 0, NULL
+	user_unlock, 0, NULL, "已解锁"
 };
 
 static const struct field prefs_fields[] = {
@@ -312,7 +312,7 @@ const struct action action_user_prefs = {
 	"user.prefs", "显示设置", R(ROLE_ADMIN) | R(ROLE_CITY) |
 	    R(ROLE_COUNTY) | R(ROLE_TOWNSHIP) | R(ROLE_FINANCE) |
 	    R(ROLE_MAKER) | R(ROLE_DEALER) | R(ROLE_AUDITOR), prefs_fields,
-	user_prefs, 0, NULL
+	user_prefs, 0, NULL, "已更改显示设置"
 };
 
 /* The user's colour setting: 1 on, 0 off. */

@@ -100,8 +100,8 @@ verifiable(struct act *a, const struct sale_row *s)
 		return act_refuse(a, "sale", "先购后补的销售须先受理补贴申请，再核验");
 	if (strcmp(s->state, "recorded") != 0 && strcmp(s->state, "claimed") !=
 	    0 && strcmp(s->state, "failed") != 0)
-		return act_refuse(a, "sale", "销售 %lld 已核验或已结算，不能再核验",
-		    (long long)s->id);
+		return act_refuse(a, "sale", "销售 %s 已核验或已结算，不能再核验",
+		    sale_ref(s->id));
 	return NJ_OK;
 }
 
@@ -125,7 +125,7 @@ problems(struct act *a, char *buf, size_t len)
 }
 
 static const struct field pass_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 20 },
 	{ "method", FT_CHOICE, FF_REQ, "核验方式",
 	    "onsite:现场核验,office:室内核验,video:视频核验", 0 },
 	{ "licence_no", FT_TEXT, 0, "牌证号码", NULL, 30 },
@@ -345,7 +345,8 @@ verify_pass(struct act *a)
 		/* checked again after a failure: waiting for the second */
 		if (sql_exec(SQL_SALE_REOPEN, s.id) != 0)
 			return act_fail(a, "保存核验");
-		act_out(a, "已记录第一人现场核验，还需另一名人员现场核验");
+		/* issue 11 (5): in the sentence too: someone else must act */
+		act_note(a, "已记录第一人现场核验，还需另一名人员现场核验");
 	} else {
 		/* R-SEC-8.1c issue 8 (1): the account (bank, holder, sealed
 		 * number) is frozen on the sale, like the subsidy */
@@ -363,11 +364,11 @@ verify_pass(struct act *a)
 
 const struct action action_verify_pass = {
 	"verify.pass", "核验通过", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	pass_fields, verify_pass, 0, NULL
+	pass_fields, verify_pass, 0, NULL, "已核验"
 };
 
 static const struct field fail_fields[] = {
-	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 12 },
+	{ "sale", FT_REF, FF_REQ, "销售编号", "verify_queue", 20 },
 	{ "reason", FT_TEXT, FF_REQ, "需要购机者补正的事项", NULL, 200 },
 	{ "method", FT_CHOICE, 0, "核验方式",
 	    "onsite:现场核验,office:室内核验,video:视频核验", 0 },
@@ -410,5 +411,5 @@ verify_fail(struct act *a)
 
 const struct action action_verify_fail = {
 	"verify.fail", "核验不通过（一次性告知）", R(ROLE_COUNTY) | R(ROLE_TOWNSHIP),
-	fail_fields, verify_fail, 0, NULL
+	fail_fields, verify_fail, 0, NULL, "已记录核验不通过"
 };

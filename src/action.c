@@ -407,9 +407,11 @@ action_body(struct act *a)
 	if ((rc = actor_current(a->who)) != NJ_OK)
 		rc = rc == NJ_REFUSED ? act_refuse(a, NULL, ACTOR_CHANGED) :
 		    act_fail(a, "查询用户");
-	else
+	else if ((rc = act_numbers(a)) == NJ_OK)
 		rc = a->def->run(a);
 	if (rc == NJ_OK) {
+		/* issue 11 (5): what happened, named, before the reset */
+		act_done_build(a);
 		act_detail(a, detail, sizeof detail);
 		if (audit_write(a->who, a->def->name, a->key, detail) != NJ_OK)
 			rc = act_fail(a, "审计日志");
@@ -442,8 +444,8 @@ action_readonly(struct act *a)
 	if ((rc = actor_current(a->who)) != NJ_OK)
 		rc = rc == NJ_REFUSED ? act_refuse(a, NULL, ACTOR_CHANGED) :
 		    act_fail(a, "查询用户");
-	else
-		rc = a->def->run(a);
+	else if ((rc = a->def->run(a)) == NJ_OK)
+		act_done_build(a);
 	sql_reset_all();
 	store_rollback();
 	if (rc != NJ_OK)

@@ -492,6 +492,19 @@ extern const struct action action_tier_amount;
 /* action-service-org.c */
 extern const struct action action_buyer_service_org;
 
+/* action-done.c, action-numbers.c: issue 11 item 5, what the user
+ * reads after a run and the readable numbers of sales and payments */
+void	 act_done_build(struct act *);
+void	 done_app(struct act *, int64_t, const char *);
+void	 done_app_no(struct act *, const char *, const char *);
+void	 done_notice(struct act *, const char *, const char *);
+void	 done_sale(struct act *, int64_t, const char *);
+void	 done_batch(struct act *, const char *, const char *);
+int	 sale_number(struct act *, int64_t);
+int	 payment_numbers(struct act *, int64_t);
+int	 act_numbers(struct act *);
+const char *sale_ref(int64_t);
+
 /* action-buyer-ban.c: a buyer banned for the year's ban_years */
 extern const struct action action_buyer_ban;
 int	 ban_last_day(int, int, int *);

@@ -1,17 +1,27 @@
 /*
  * cmd-do.c: `njbt do --as LOGIN ACTION [field=value ...]`, one action run
  * exactly as its form would run it. Prints the keys of what was created or
- * changed on stdout, one a line, the created or changed one last; exits 0,
+ * changed on stdout, one a line, the created or changed one last (and,
+ * with --say or on a terminal, the screen's sentence on stderr); exits 0,
  * 1 when a rule refused it (the Chinese reason on stderr, nothing
  * written), 2 on a usage error.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
-/* Print an action's outcome the contract's way and give the exit code. */
+/* Say what was done (issue 11 (5)): on stderr, only when asked or seen. */
+static int cmd_say = -1;
+
+/*
+ * Print an action's outcome the contract's way and give the exit code.
+ * The sentence the screen shows after a run ("已批准：申请 SQ...") goes to
+ * stderr when stderr is a terminal or `--say` was given: scripts read the
+ * keys on stdout and take silence on stderr for success.
+ */
 int
 cmd_report(struct act *a, int rc)
 {
@@ -20,6 +30,11 @@ cmd_report(struct act *a, int rc)
 			fputs(a->out, stdout);
 		if (a->key[0] != '\0')
 			printf("%s\n", a->key);
+		if (a->done[0] != '\0' && (cmd_say > 0 ||
+		    (cmd_say < 0 && isatty(STDERR_FILENO)))) {
+			fflush(stdout);
+			fprintf(stderr, "%s\n", a->done);
+		}
 		return 0;
 	}
 	if (a->errfield[0] != '\0')
@@ -62,6 +77,7 @@ cmd_run_action(const struct actor *who, const char *name, int argc,
 
 static const struct cmd_opt cmd_do_opts[] = {
 	{ "as", "LOGIN", 0, 0, "以该用户身份执行（必填）" },
+	{ "say", NULL, 0, 0, "在标准错误输出说明办理结果（终端上总是说明）" },
 	{ NULL, NULL, 0, 0, NULL }
 };
 
@@ -75,6 +91,8 @@ cmd_do(struct cmd_ctx *ctx, struct cmd_args *a)
 
 	if (as == NULL || a->argc < 1)
 		return cmd_usage(ctx->entry);
+	if (cmd_flag(a, "say") > 0)
+		cmd_say = 1;
 	if (cmd_open(ctx) != 0)
 		return 1;
 	if (cmd_actor(as, &who) != 0) {

@@ -213,7 +213,7 @@ static const struct field demo_fields[] = {
 /* Only the console loads the demo (`njbt init --demo`), no user. */
 const struct action action_demo_load = {
 	"demo.load", "载入演示数据", R(ROLE_CONSOLE), demo_fields, demo_run, 0,
-	NULL
+	NULL, "已载入演示数据"
 };
 
 /*

@@ -648,27 +648,27 @@ import_run(struct act *a)
  * as the admin). */
 const struct action action_import_regions = {
 	"import.regions", "导入行政区划", R(ROLE_ADMIN),
-	action_input_fields, import_run, 0, NULL
+	action_input_fields, import_run, 0, NULL, "已导入行政区划"
 };
 
 const struct action action_import_catalog = {
 	"import.catalog", "导入补贴额一览表", R(ROLE_ADMIN),
-	action_input_fields, import_run, 0, NULL
+	action_input_fields, import_run, 0, NULL, "已导入补贴额一览表"
 };
 
 const struct action action_import_budget = {
 	"import.budget", "导入资金计划", R(ROLE_ADMIN),
-	action_input_fields, import_run, 0, NULL
+	action_input_fields, import_run, 0, NULL, "已导入资金计划"
 };
 
 const struct action action_import_users = {
 	"import.users", "导入用户", R(ROLE_ADMIN),
-	action_input_fields, import_run, 0, NULL
+	action_input_fields, import_run, 0, NULL, "已导入用户"
 };
 
 const struct action action_import_holidays = {
 	"import.holidays", "导入节假日", R(ROLE_ADMIN),
-	action_input_fields, import_run, 0, NULL
+	action_input_fields, import_run, 0, NULL, "已导入节假日"
 };
 
 static const struct ikind ikinds[] = {

@@ -158,6 +158,15 @@ static const struct state_code batch_next_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* issue 11 (5): a publicized batch's state as the calendar reads it (the
+ * stored state stays publicized until batch.submit moves it): its
+ * publicity over, or not begun yet; during it the state's own label */
+static const struct state_code batch_shown_codes[] = {
+	{ "over",	"公示期满",	"公示期满，待报送财政" },
+	{ "due",	"待公示",	"公示尚未开始" },
+	{ NULL, NULL, NULL }
+};
+
 /* what holds a machine in its batch: an objection not yet settled, else
  * a review not yet done ("" neither) */
 static const struct state_code batch_sale_mark_codes[] = {
@@ -231,6 +240,7 @@ const struct label_kind label_kinds[] = {
 	{ "flag_mark", NULL, NULL, flag_mark_codes },
 	{ "late_mark", NULL, NULL, late_mark_codes },
 	{ "batch_next", "batches", "state", batch_next_codes },
+	{ "batch_shown", NULL, NULL, batch_shown_codes },
 	{ "batch_sale_mark", NULL, NULL, batch_sale_mark_codes },
 	{ "objection", NULL, NULL, objection_codes },
 	{ "user_status", NULL, NULL, user_status_codes },

@@ -49,7 +49,7 @@ const struct list_def list_notices = {
 };
 
 static const struct list_col sale_cols[] = {
-	{ "销售号", 6, LC_KEY, NULL },
+	{ "销售号", 17, LC_KEY, NULL },
 	{ "购机者", 8, 0, NULL },
 	{ "品目/型号", 14, 0, NULL },
 	{ "出厂编号", 10, 0, NULL },
@@ -78,7 +78,7 @@ const struct list_def list_my_sales = {
 
 static const struct list_col claim_cols[] = {
 	{ "出厂编号", 14, LC_KEY, NULL },
-	{ "销售号", 6, 0, NULL },
+	{ "销售号", 17, 0, NULL },
 	{ "购机者", 12, 0, NULL },
 	{ "型号", 12, 0, NULL },
 	{ "经销商", 20, 0, NULL },
@@ -92,7 +92,7 @@ const struct list_def list_claims = {
 };
 
 static const struct list_col anomaly_cols[] = {
-	{ "销售号", 6, LC_KEY, NULL },
+	{ "销售号", 17, LC_KEY, NULL },
 	{ "异常情形", 60, LC_STATE | LC_DETAIL, "anomaly" },
 	{ "购机者", 10, 0, NULL },
 	{ NULL, 0, 0, NULL }

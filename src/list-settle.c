@@ -28,36 +28,41 @@ const struct list_def list_finance_queue = {
 	batch_cols, "batch"
 };
 
-/* a batch's machines; the last column, what waits, differs by list */
+/* a batch's machines: what waits (kept at 80 columns, its kind differs
+ * by list), then the batch (issue 11 (2), (5)) */
 #define BSALE_COLS							\
-	{ "销售号", 6, LC_KEY, NULL },					\
+	{ "销售号", 17, LC_KEY, NULL },					\
 	{ "购机者", 8, 0, NULL },					\
 	{ "品目/型号", 13, 0, NULL },					\
 	{ "出厂编号", 10, 0, NULL },					\
-	{ "补贴额", 9, LC_MONEY, NULL },				\
-	{ "结算批次", 17, 0, NULL }
+	{ "补贴额", 9, LC_MONEY, NULL }
+#define BSALE_BATCH	{ "结算批次", 17, 0, NULL }
 
 static const struct list_col sale_cols[] = {
 	BSALE_COLS,
 	{ "待办", 6, LC_STATE, "batch_sale_mark" },
+	BSALE_BATCH,
 	{ NULL, 0, 0, NULL }
 };
 
 static const struct list_col review_cols[] = {
 	BSALE_COLS,
 	{ "待办", 8, LC_STATE, "review_why" },
+	BSALE_BATCH,
 	{ NULL, 0, 0, NULL }
 };
 
 static const struct list_col check_cols[] = {
 	BSALE_COLS,
 	{ "待办", 6, LC_STATE, "finance_check" },
+	BSALE_BATCH,
 	{ NULL, 0, 0, NULL }
 };
 
 static const struct list_col refund_cols[] = {
 	BSALE_COLS,
 	{ "待办", 6, LC_STATE, "return" },
+	BSALE_BATCH,
 	{ NULL, 0, 0, NULL }
 };
 
@@ -84,7 +89,7 @@ const struct list_def list_refunds = {
 
 static const struct list_col objection_cols[] = {
 	{ "异议号", 6, LC_KEY, NULL },
-	{ "销售号", 6, 0, NULL },
+	{ "销售号", 17, 0, NULL },
 	{ "购机者", 10, 0, NULL },
 	{ "异议内容", 30, 0, NULL },
 	{ "处理", 16, LC_STATE | LC_DETAIL, "objection" },

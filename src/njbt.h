@@ -120,6 +120,8 @@ struct action {
 	int			 readonly;	/* writes nothing but the log */
 	/* what the screen shows as the user fills the form (may be NULL) */
 	void			(*preview)(struct act *, char *, size_t);
+	/* issue 11 (5): the verb of the message after a run (已批准 ...) */
+	const char		*done;
 };
 
 #define ACT_MAXF	24
@@ -147,6 +149,11 @@ struct act {
 	/* issue 10 (1): what the user must be told on success (a subsidy
 	 * lowered by a rule: both amounts and why) */
 	char			 note[NJ_MSG_MAX];
+	/* issue 11 (5): the record the run names (kind, number, who/what:
+	 * act_what) and the sentence the user reads after it, the same on
+	 * the screen and from `njbt do` (action-done.c) */
+	char			 what[NJ_MSG_MAX];
+	char			 done[NJ_MSG_MAX];
 	/* R-SEC-8.9: the form's draft, removed in the save's transaction */
 	const struct draft_ref	*draft;
 	/* what the caller hands the action whole, not as fields: an import's
@@ -193,6 +200,8 @@ void	 act_key(struct act *, const char *, ...)
 void	 act_out(struct act *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 void	 act_note(struct act *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+void	 act_what(struct act *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 
 /* passwd.c */

@@ -78,7 +78,7 @@ const struct print_col print_notice_cols[] = {
 
 /* 004 附表3 补贴机具供货与核实表: one machine sold, and its check. */
 const struct print_col print_supply_cols[] = {
-	{ "销售编号", PC_NUM, NULL },
+	{ "销售编号", 0, NULL },	/* XS...: issue 11 (5) */
 	{ "确认书编号", 0, NULL },
 	COLS_BUYER,
 	{ "机具大类", 0, NULL },
@@ -150,8 +150,10 @@ print_supply(struct print_job *j)
 
 	if (j->req->id == NULL)
 		return print_stream(j, print_area(j, SQL_PRINT_SALE_AREA));
-	if (parse_int(j->req->id, &id) != 0 || id <= 0)
-		return print_refuse(j, "销售编号应为数字：%s", j->req->id);
+	/* issue 11 (5): the sale's number XS..., or its id as before */
+	if ((parse_int(j->req->id, &id) != 0 || id <= 0) &&
+	    sql_int(&id, SQL_SALE_ID_BY_NO, j->req->id) != 1)
+		return print_refuse(j, "未知的销售编号：%s", j->req->id);
 	if ((rc = print_locate(j, sql_query(SQL_PRINT_SALE_WHERE, id),
 	    j->req->id)) != NJ_OK)
 		return rc;

@@ -28,7 +28,7 @@
  */
 const struct print_col print_review_cols[] = {
 	{ "结算批次", 0, NULL },
-	{ "销售编号", PC_NUM, NULL },
+	{ "销售编号", 0, NULL },
 	{ "姓名", 0, NULL },
 	{ "家庭住址", 0, NULL },
 	{ "联系电话", PC_PRIVATE, "buyers.phone" },
@@ -332,7 +332,8 @@ const struct print_col print_bank_cols[] = {
 	{ "金额（元）", PC_MONEY | PC_SUM, NULL },
 	{ "用途", 0, NULL },
 	{ "批次", 0, NULL },
-	{ "销售编号", PC_NUM, NULL },
+	{ "销售编号", 0, NULL },
+	{ "支付编号", 0, NULL },	/* ZF...: issue 11 (5), once paid */
 	{ NULL, 0, NULL }
 };
 
@@ -346,7 +347,7 @@ print_bank(struct print_job *j)
 
 /* The flags of SPEC section 5, each with the sale behind it. */
 const struct print_col print_anomaly_cols[] = {
-	{ "销售编号", PC_NUM, NULL },
+	{ "销售编号", 0, NULL },
 	{ "购机日期", 0, NULL },
 	{ "购机者", 0, NULL },
 	{ "经销商", 0, NULL },

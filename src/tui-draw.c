@@ -73,6 +73,26 @@ tui_fill(int y, int x, int n)
 		addch(' ');
 }
 
+/* How many bytes of s fit in maxcols columns (whole characters). */
+static size_t
+tui_fit(const char *s, int maxcols)
+{
+	uint32_t	 cp;
+	size_t		 n = strlen(s), k, bytes = 0;
+	int		 used = 0, w;
+
+	while (bytes < n) {
+		if ((k = utf8_decode(s + bytes, n - bytes, &cp)) == 0)
+			break;
+		w = cp_width(cp);
+		if (w < 0 || used + w > maxcols)
+			break;
+		used += w;
+		bytes += k;
+	}
+	return bytes;
+}
+
 int
 tui_text_width(const char *s)
 {
@@ -120,7 +140,8 @@ void
 tui_frame(struct tui *t, const struct screen *s)
 {
 	char	right[NJ_NAME_MAX * 2];
-	int	x = 1, w;
+	size_t	cut;
+	int	x = 1, w, more = 0;
 
 	tui_attr_on(t, TA_TITLE);
 	tui_fill(0, 0, t->cols);
@@ -139,11 +160,19 @@ tui_frame(struct tui *t, const struct screen *s)
 	if (t->msg[0] != '\0') {
 		if (t->msgerr)
 			tui_attr_on(t, TA_ERROR);
+		cut = tui_fit(t->msg, t->cols - 2);
 		tui_put(t->lines - (s->compact ? 1 : 2), 1, t->msg, t->cols - 2);
+		/* issue 11 (5): what was done, with both amounts, may need a
+		 * second line: the key line's until the next key */
+		if (!s->compact && t->msg[cut] != '\0') {
+			tui_fill(t->lines - 1, 0, t->cols);
+			tui_put(t->lines - 1, 1, t->msg + cut, t->cols - 2);
+			more = 1;
+		}
 		if (t->msgerr)
 			tui_attr_off(t, TA_ERROR);
 	}
-	if (s->keys != NULL && !(s->compact && t->msg[0] != '\0'))
+	if (s->keys != NULL && !more && !(s->compact && t->msg[0] != '\0'))
 		tui_put(t->lines - 1, 1, s->keys, t->cols - 2);
 }
 

@@ -406,9 +406,8 @@ form_save(struct tui *t, struct fscreen *fs)
 	while (n > 0)
 		free(values[--n]);
 	if (rc == NJ_OK) {
-		tui_msg(t, 0, "已保存：%s%s%s%s%s", fs->form->title,
-		    a->key[0] ? "，编号 " : "", a->key, a->note[0] ? "。" : "",
-		    a->note);
+		/* issue 11 (5): njbt do's sentence (action-done.c) */
+		tui_msg(t, 0, "%s", a->done);
 		for (i = 0; i < fs->n; i++) {
 			if (!fs->slots[i].ff->keep && !fs->slots[i].ff->self)
 				slot_clear(&fs->slots[i]);

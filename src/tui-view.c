@@ -272,7 +272,9 @@ view_do(struct tui *t, struct vscreen *vs, const struct vact *va, int direct)
 		values[n++] = va->value2;
 	}
 	rc = action_run(t->who, va->action, n, names, values, &a);
-	if (rc == NJ_OK)
+	if (rc == NJ_OK && a->done[0] != '\0')	/* issue 11 (5) */
+		tui_msg(t, 0, "%s", a->done);
+	else if (rc == NJ_OK)
 		tui_msg(t, 0, "已办理：%s %s%s%s%s%s", va->title, va->key,
 		    view_made(a, va->key)[0] ? "，编号 " : "",
 		    view_made(a, va->key), a->note[0] ? "。" : "", a->note);

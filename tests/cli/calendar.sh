@@ -41,11 +41,13 @@ case "$S1 $S2" in
 [0-9]*\ [0-9]*) ok "two sales $S1 $S2, entered 2026-03-02" ;;
 *) notok "two sales"; diag "[$S1] [$S2] $(cat "$T/err")" ;;
 esac
+# the lists show a sale by its number (issue 11 (5))
+X1=$(q "SELECT no FROM sales WHERE id = $S1")
 
 # --- a week to verify --------------------------------------------------------
 export NJBT_NOW=2026-03-09T09:30:00
 check "verify_queue on day 7" lst hl_jb verify_queue
-row=$(grep "^$S1$TAB" "$T/out")
+row=$(grep "^$X1$TAB" "$T/out")
 if [ -n "$row" ] && ! echo "$row" | grep -q 逾; then
 	ok "R-000-M-3.2.4a not late on day 7"
 else notok "R-000-M-3.2.4a not late on day 7"; diag "$(cat "$T/out")"; fi
@@ -54,7 +56,7 @@ grep -q "核验购机2台.*2026-03-09.*今日到期" "$T/out" && ok "... due tod
     || { notok "... due today"; diag "$(cat "$T/out")"; }
 export NJBT_NOW=2026-03-10T09:30:00
 check "verify_queue on day 8" lst hl_jb verify_queue
-grep "^$S1$TAB" "$T/out" | grep -q 逾 && ok "R-000-M-3.2.4a unverified after 7 days: late (逾)" \
+grep "^$X1$TAB" "$T/out" | grep -q 逾 && ok "R-000-M-3.2.4a unverified after 7 days: late (逾)" \
     || { notok "R-000-M-3.2.4a unverified after 7 days: late (逾)"; diag "$(cat "$T/out")"; }
 check "deadlines on day 8" lst hl_jb deadlines
 grep -q "核验购机2台.*贺兰县.*县级农机部门.*2026-03-09.*逾期1天" "$T/out" \

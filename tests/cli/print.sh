@@ -251,7 +251,7 @@ same "publicity header" "序号,所在乡（镇）,所在村组,购机者姓名,
 same "publicity 合计 = payment 合计" "合计,,,,,,,3,,,,8400.00" "$(tail -n 1 "$T/publicity.csv" | tr -d '\r')"
 check "bank file as finance" "$NJBT" print bank --batch $B --as hl_cz --encoding utf-8
 same "bank: a payment per machine" "5" "$(wc -l < "$T/out" | tr -d ' ')"
-same "bank 合计 = payment 合计" "合计,,,,8400.00,,," "$(tail -n 1 "$T/out" | tr -d '\r')"
+same "bank 合计 = payment 合计" "合计,,,,8400.00,,,," "$(tail -n 1 "$T/out" | tr -d '\r')"
 has "$T/out" ",$ACCT2,2800.00,农机购置补贴,$B," && ok "bank: account in clear, 农机购置补贴" \
     || notok "bank: account in clear, 农机购置补贴"
 refused "bank refused to a county clerk" "无权打印“补贴资金银行支付文件”" "$NJBT" print bank --batch $B --as hl_jb

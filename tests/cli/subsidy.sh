@@ -43,7 +43,7 @@ check "R-004-M-3.3.1a a sale at 9,000 yuan" "$NJBT" do --as fs_dealer \
 same "R-004-M-3.3.1a gets 30% of its price" "270000" \
     "$(q "SELECT subsidy FROM sales WHERE invoice_no = 'FP2'")"
 same "R-004-M-3.3.1a do says both amounts and the rule, then the key" \
-    "分档 03 的补贴额由定额 2800.00 元降为 2700.00 元：本年度方案设定了补贴占售价比例上限" \
+    "分档 03 的补贴额由定额 2800.00 元降为 2700.00 元：本年度方案设定了补贴占售价比例上限（R-004-M-3.3.1a）" \
     "$(head -n 1 "$T/out")"
 check "R-004-M-3.3.1a max_ratio=0 switches it off again" "$NJBT" do \
     --as admin program.set year=2026 max_ratio=0

@@ -27,7 +27,7 @@ same "nothing stored" "$makers" "$(q "SELECT count(*) FROM makers")"
 # mend it: the cursor is back at the credit code
 tm send-keys -t a BSpace 7 Tab
 tm send-keys -t a Tab Tab Tab "刘强" Tab "xinnong" Tab "pass-word-1" F2
-shows "saved" a "已保存：开设生产企业账号，编号 xinnong"
+shows "saved" a "已开设：开设生产企业账号 xinnong"
 same "the maker is stored with its Chinese name" "宁夏新农机械有限公司|刘强" \
     "$(q "SELECT m.name, u.name FROM makers m JOIN users u ON u.maker_id = m.id WHERE u.login = 'xinnong'")"
 

@@ -19,7 +19,8 @@ shows "the township look-up" t "选择：乡镇"
 tm send-keys -t t Enter Tab Tab Tab Tab "1.1.3" Tab "03" Tab "1" Tab
 shows "the subsidy shows as item and tier are chosen" t "单台补贴 2800.00 元"
 tm send-keys -t t "黄河银行" Tab "6228480402564890018" F2
-shows "the application is saved" t "编号 SQ640122202600001"
+shows "the application is saved, named" t \
+    "已录入：申请 SQ640122202600001（张三 旋耕机）"
 to_menu t
 open_menu t "补贴申请"
 shows "the clerk's applications" t "SQ640122202600001"
@@ -29,7 +30,7 @@ shows "Enter opens the application's view, its actions in the footer" t \
 tm send-keys -t t 1
 shows "submitting asks, naming the record" t "上报申请 SQ640122202600001（张三）？"
 tm send-keys -t t y
-shows "submitted" t "已办理：上报申请 SQ640122202600001"
+shows "submitted: 已上报" t "已上报：申请 SQ640122202600001（张三 旋耕机）"
 shows "the view shows the new state" t "状态：已上报"
 same "the application is submitted" "submitted" \
     "$(q "SELECT state FROM applications WHERE no = 'SQ640122202600001'")"
@@ -42,7 +43,8 @@ shows "approve or reject" c "批准申请并发放确认通知书"
 tm send-keys -t c 1
 shows "the approval asks, naming the record" c "SQ640122202600001（张三）？"
 tm send-keys -t c y
-shows "approved: the notice number" c "编号 TZ640122202600001"
+shows "approved: the application and the notice issued" c \
+    "已批准：申请 SQ640122202600001（张三 旋耕机），确认通知书 TZ640122202600001"
 
 login d fs_dealer
 open_menu d "销售登记（凭确认通知书）"
@@ -52,7 +54,8 @@ shows "stock to pick from" d "选择：出厂编号"
 tm send-keys -t d "XG26A"
 shows "the stock filtered as typed" d "第 1-6 条"
 tm send-keys -t d Enter Tab "9500" Tab "2026-03-02" Tab "FP0001" F2
-shows "the sale is recorded" d "已保存：销售登记，编号 1"
+shows "the sale is recorded, with its number" d \
+    "已登记销售：销售 XS640122202600001（张三 旋耕机）"
 
 login v hl_jb
 open_menu v "机具核验"
@@ -65,7 +68,7 @@ shows "the checklist" v "铭牌与系统一致"
 # R-002-A3-2.3a: the second verifier after the licence number
 tm send-keys -t v Space Tab Space Tab Space Tab Space Tab Space Tab Space \
     Tab Space Tab Space Tab Tab "hl_sh" F2
-shows "verified" v "已保存：核验通过，编号 1"
+shows "verified" v "已核验：销售 XS640122202600001（张三 旋耕机）"
 same "the sale is verified" "verified" "$(q "SELECT state FROM sales WHERE id = 1")"
 
 check "print the supply-and-verification table" "$NJBT" print supply --id 1 \
@@ -83,7 +86,7 @@ login a admin
 open_menu a "年度实施方案"
 shows "the programme form" a "实施方式"
 tm send-keys -t a Tab Space F2
-shows "buy-first set" a "已保存：年度实施方案"
+shows "buy-first set" a "已设置实施方案：设置年度实施方案 2026"
 same "the year is buy-first" "buy-first" "$(q "SELECT flow FROM programs WHERE year = 2026")"
 
 to_menu d
@@ -95,7 +98,8 @@ tm send-keys -t d "XG26A"
 shows "filtered again" d "第 1-5 条"
 tm send-keys -t d Enter Tab "9800" Tab "2026-03-02" Tab "FP0002" Tab Tab Tab \
     Space Tab "李四" Tab "640122" F2
-shows "the buy-first sale is recorded" d "已保存：销售登记，编号 2"
+shows "the buy-first sale is recorded" d \
+    "已登记销售：销售 XS640122202600002（李四 旋耕机）"
 
 to_menu t
 open_menu t "受理补贴申请（先购后补）"
@@ -106,7 +110,7 @@ tm send-keys -t t 1
 shows "the claim form, filled in" t "[XG26A002"
 tm send-keys -t t "$ID2" Tab Tab Tab Tab Tab "黄河银行" Tab \
     "6228480402564890026" F2
-shows "the claim is accepted" t "编号 SQ640122202600002"
+shows "the claim is accepted" t "已受理：申请 SQ640122202600002（李四 旋耕机）"
 same "the sale is claimed" "claimed" "$(q "SELECT state FROM sales WHERE id = 2")"
 
 to_menu v
@@ -117,7 +121,7 @@ tm send-keys -t v 1
 shows "the checklist again" v "铭牌与系统一致"
 tm send-keys -t v Space Tab Space Tab Space Tab Space Tab Space Tab Space \
     Tab Space Tab Space Tab Tab "hl_sh" F2
-shows "verified again" v "已保存：核验通过，编号 2"
+shows "verified again" v "已核验：销售 XS640122202600002（李四 旋耕机）"
 
 check "print the buy-first sale" "$NJBT" print supply --id 2 --encoding utf-8 \
     -o "$T/supply2.csv"

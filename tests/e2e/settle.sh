@@ -32,9 +32,8 @@ login c hl_jb
 open_menu c "汇总结算批次"
 shows "the batch form" c "结算月份"
 tm send-keys -t c "2026-03" F2
-shows "the batch is made" c "编号 JS640122202603-01"
-screen c | grep -q "2 台，补贴 5600.00 元" && ok "it says what it holds" ||
-    ok "it says what it holds (in the log)"
+shows "the batch is made, and says what it holds" c \
+    "已汇总：结算批次 JS640122202603-01（2026-03，2 台，补贴 5600.00 元）"
 to_menu c
 open_menu c "结算批次"
 shows "the batches, with what blocks them" c "公示 复核1台"
@@ -48,20 +47,20 @@ shows "the publicity form" c "公示开始日期"
 tm send-keys -t c "2026-03-02" Tab "2026-03-07" F2
 shows "too short a publicity is refused" c "公示期不少于 7 个自然日，所填为 6 个"
 tm send-keys -t c BSpace 8 F2
-shows "publicised" c "已保存：公示结算批次"
+shows "publicised" c "已公示：结算批次 JS640122202603-01"
 to_menu c
 
 # the review: by someone who did not verify
 login r hl_sh
 open_menu r "复核"
-shows "the review queue" r "JS640122202603-01"
+shows "the review queue, by sale number" r "XS640122202600001"
 tm send-keys -t r Enter
 shows "the machine's view offers the review" r "复核（附表4）"
 k=$(screen r | sed -n 's/.*[ >] \([0-9]\)  复核（附表4）.*/\1/p' | head -1)
 tm send-keys -t r "$k"
 shows "the review form" r "复核结论"
 tm send-keys -t r Space F2
-shows "reviewed" r "已保存：复核"
+shows "reviewed, the machine named" r "已复核：销售 XS6401222026000"
 serve_stop
 
 # publicity is over
@@ -80,7 +79,7 @@ k=$(screen c | sed -n 's/.*[ >] \([0-9]\)  报送财政部门.*/\1/p' | head -1)
 tm send-keys -t c "$k"
 shows "sending asks, naming the batch" c "报送财政部门 JS640122202603-01"
 tm send-keys -t c y
-shows "sent to finance" c "已办理：报送财政部门"
+shows "sent to finance" c "已报送财政：结算批次 JS640122202603-01"
 to_menu c
 screen c | grep -q "到期提醒" && notok "back on the menu: nothing due for the county" \
     || ok "back on the menu: nothing due for the county"
@@ -100,7 +99,7 @@ shows "the sample form" f "抽查比例"
 tm send-keys -t f "0.05" F2
 shows "a sample under 10% is refused" f "抽查比例不得低于 10%"
 tm send-keys -t f C-u Tab "20261" F2
-shows "sampled" f "已保存：抽查取样"
+shows "sampled" f "已抽取样本：结算批次 JS640122202603-01"
 same "the seed and the list are recorded" "20261|1000" \
     "$(q "SELECT seed, ratio_bp FROM finance_samples")"
 to_menu f
@@ -112,7 +111,7 @@ k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  抽查核实.*/\1/p' | head -1)
 tm send-keys -t f "$k"
 shows "the check form" f "抽查结果"
 tm send-keys -t f Space F2
-shows "checked" f "已保存：抽查核实"
+shows "checked, the machine named" f "已核实：销售 XS6401222026000"
 to_menu f
 open_menu f "财政审核"
 tm send-keys -t f Enter
@@ -121,7 +120,7 @@ k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  审核批准结算批次.*/\1/p' | he
 tm send-keys -t f "$k"
 shows "approving asks, naming the batch" f "审核批准结算批次 JS640122202603-01"
 tm send-keys -t f y
-shows "approved" f "已办理：审核批准结算批次"
+shows "approved" f "已审核批准：结算批次 JS640122202603-01"
 tm send-keys -t f F10
 tm send-keys -t f Enter
 shows "the approved batch's view offers the payment" f "支付补贴资金"
@@ -129,7 +128,10 @@ k=$(screen f | sed -n 's/.*[ >] \([0-9]\)  支付补贴资金.*/\1/p' | head -1)
 tm send-keys -t f "$k"
 shows "the payment form" f "支付日期"
 tm send-keys -t f "2026-03-10" Tab "ZF-0001" F2
-shows "paid: two payments" f "已保存：支付补贴资金，编号 2"
+shows "paid" f "已支付：结算批次 JS640122202603-01（2026-03，2 台"
+screen f | tr -d '\n ' | grep -q "支付2笔ZF640122202600001至ZF640122202600002" &&
+    ok "paid: two payments, numbered" ||
+    { notok "paid: two payments, numbered"; diag "$(screen f | tail -3)"; }
 same "one payment per machine, marked 农机购置补贴" "2|560000|农机购置补贴" \
     "$(q "SELECT count(*), sum(amount), min(memo) FROM payments")"
 same "the batch is paid" "paid" "$(q "SELECT state FROM batches")"

@@ -76,7 +76,7 @@ same "still submitted" "submitted" \
 tm send-keys -t c 1
 shows "it asks again" c "$APP（张三）？"
 tm send-keys -t c y
-shows "approved from the view, the notice named" c "已办理：批准申请并发放确认通知书"
+shows "approved from the view, the notice named" c "已批准：申请 $APP（张三 旋耕机），确认通知书"
 shows "the view shows the new state" c "状态：已批准"
 NOTICE=$(q "SELECT n.no FROM notices n JOIN applications a ON a.id = n.app_id WHERE a.no = '$APP'")
 shows "the notice is a related record" c "确认通知书 $NOTICE 有效"

@@ -33,6 +33,7 @@ static char	fx_err[NJ_MSG_MAX];	/* the last refusal */
 static char	fx_field[32];
 static char	fx_key[NJ_KEY_MAX];	/* the last key */
 static char	fx_outbuf[8192];	/* the last output lines */
+static char	fx_done[NJ_MSG_MAX];	/* the last "done" sentence */
 
 /*
  * Copy the file from+suffix to to+suffix (mode 0600), in this process: a
@@ -163,7 +164,7 @@ fx_vdo(const char *login, const char *action, va_list ap)
 	struct act	*a = NULL;
 	int		 n = 0, rc;
 
-	fx_err[0] = fx_field[0] = fx_key[0] = fx_outbuf[0] = '\0';
+	fx_err[0] = fx_field[0] = fx_key[0] = fx_outbuf[0] = fx_done[0] = '\0';
 	if (login == NULL)
 		actor_console(&who);
 	else if (actor_load(login, &who, fx_err, sizeof fx_err) != 0)
@@ -182,6 +183,7 @@ fx_vdo(const char *login, const char *action, va_list ap)
 	snprintf(fx_field, sizeof fx_field, "%s", a->errfield);
 	snprintf(fx_key, sizeof fx_key, "%s", a->key);
 	snprintf(fx_outbuf, sizeof fx_outbuf, "%s", a->out ? a->out : "");
+	snprintf(fx_done, sizeof fx_done, "%s", a->done);
 	act_free(&a);
 	return rc;
 }

@@ -545,8 +545,8 @@ objection_new_refusals(void **state)
 	    kv("sale", st_xg1), "text=异议", NULL);
 	fx_refused("销售 99999 不在结算批次中", "hl_jb", "objection.new",
 	    "sale=99999", "text=异议", NULL);
-	fx_refused("销售编号应为数字", "hl_jb", "objection.new", "sale=XG26A001",
-	    "text=异议", NULL);
+	fx_refused("未知的销售编号：XG26A001", "hl_jb", "objection.new",
+	    "sale=XG26A001", "text=异议", NULL);
 	/* a sale in no batch */
 	fx_refused("不在结算批次中", "hl_jb", "objection.new", kv("sale", s),
 	    "text=异议", NULL);

@@ -312,7 +312,7 @@ check_stores_and_refusals(void **state)
 	assert_string_equal(fx_field, "sale");
 	fx_refused("销售 99999 不在抽查样本中", "hl_cz", "finance.check",
 	    "sale=99999", "result=pass", NULL);
-	fx_refused("销售编号应为数字", "hl_cz", "finance.check", "sale=abc",
+	fx_refused("未知的销售编号：abc", "hl_cz", "finance.check", "sale=abc",
 	    "result=pass", NULL);
 	fx_refused("超出您的管辖范围：640122", "yn_cz", "finance.check",
 	    kv("sale", s1), "result=pass", NULL);

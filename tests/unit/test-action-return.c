@@ -392,8 +392,8 @@ return_new_refusals(void **state)
 	assert_string_equal(fx_field, "sale");
 	fx_refused("未知的销售编号：99999", "hl_jb", "return.new", "sale=99999",
 	    "reason=x", NULL);
-	fx_refused("销售编号应为数字", "hl_jb", "return.new", "sale=XG26A001",
-	    "reason=x", NULL);
+	fx_refused("未知的销售编号：XG26A001", "hl_jb", "return.new",
+	    "sale=XG26A001", "reason=x", NULL);
 	fx_refused("请填写：退货原因", "hl_jb", "return.new", kv("sale", st_xg1),
 	    NULL);
 	/* a machine already returned */

@@ -177,8 +177,8 @@ pass_refused_out_of_scope(void **state)
 	    "reason=发票不符", NULL);
 	fx_refused("未知的销售编号：9999", "hl_jb", "verify.pass", "sale=9999",
 	    "method=office", NULL);
-	fx_refused("销售编号应为数字", "hl_jb", "verify.pass", "sale=XG26A001",
-	    "method=office", NULL);
+	fx_refused("未知的销售编号：XG26A001", "hl_jb", "verify.pass",
+	    "sale=XG26A001", "method=office", NULL);
 	fx_refused("请填写：核验方式", "hl_jb", "verify.pass", kv("sale", sale),
 	    NULL);
 	fx_ok("xg_zhen", "verify.pass", kv("sale", sale), "method=office",

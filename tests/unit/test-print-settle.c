@@ -259,7 +259,7 @@ headers_are_the_seed_columns(void **state)
 		{ "publicity", "序号,所在乡（镇）,所在村组,购机者姓名,机具品目,"
 		    "生产厂家,购买机型,购买数量（台）,经销商,单台销售价格（元）,"
 		    "单台补贴额（元）,总补贴额（元）" },
-		{ "bank", "序号,户名,开户行,账号,金额（元）,用途,批次,销售编号" },
+		{ "bank", "序号,户名,开户行,账号,金额（元）,用途,批次,销售编号,支付编号" },
 	};
 	char	line[4096];
 	size_t	i;
@@ -377,7 +377,7 @@ payment_detail_publicity_agree(void **state)
 	pr_ok("hl_cz", "bank", BATCH, NULL, NULL, NULL);
 	assert_int_equal(lines(), 5);
 	line_at(-1, line, sizeof line);
-	assert_string_equal(line, "合计,,,,8400.00,,,");
+	assert_string_equal(line, "合计,,,,8400.00,,,,");
 	assert_int_equal(fx_int("SELECT sum(amount) FROM payments", NULL),
 	    840000);
 	/*
@@ -532,7 +532,7 @@ bank_for_finance_only(void **state)
 	    ",2800.00,农机购置补贴," BATCH ",")), 0);
 	assert_true(has(",李四,农商银行," ACCT2 ",2800.00,农机购置补贴,"));
 	line_at(-1, line, sizeof line);
-	assert_string_equal(line, "合计,,,,26400.00,,,");
+	assert_string_equal(line, "合计,,,,26400.00,,,,");
 	pr_ok("admin", "bank", BATCH, NULL, NULL, NULL);
 	assert_true(has(ACCT1));
 	pr_ok(NULL, "bank", NULL, "640122", "2026-03", NULL);

@@ -271,7 +271,11 @@ supply_rows_and_totals(void **state)
 	    "0.00,0.00,2800.00,2800.00,,贺兰县丰收农机销售有限公司,12000.00,,"
 	    "XG26A001,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-03-02,"
 	    "2026-03-02 09:30:00,核实通过,王芳、赵强,贺兰县,2026-03-02 09:30:00",
-	    sale1, notice1);
+	    "XS640122202600001", notice1);
+	assert_string_equal(line, want);
+	/* issue 11 (5): the sheet shows the sale's number, and takes it */
+	pr_ok("hl_jb", "supply", "XS640122202600001", NULL, NULL, NULL);
+	line_at(1, line, sizeof line);
 	assert_string_equal(line, want);
 
 	/* a key machine: two on-site checkers; the engine number */
@@ -521,7 +525,7 @@ scope_refusals(void **state)
 	    NULL, NULL);
 	pr_refused("未知的销售编号：999", "hl_jb", "supply", "999", NULL, NULL,
 	    NULL);
-	pr_refused("销售编号应为数字", "hl_jb", "supply", "abc", NULL, NULL,
+	pr_refused("未知的销售编号：abc", "hl_jb", "supply", "abc", NULL, NULL,
 	    NULL);
 	pr_refused("未知的县级行政区划代码：640100", "admin", "supply", NULL,
 	    "640100", NULL, NULL);

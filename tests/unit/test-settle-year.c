@@ -800,7 +800,7 @@ sheets_agree(const char *no, int b)
 
 	print("bank", no, NULL, NULL);
 	assert_int_equal(lines(), n + 2);
-	assert_int_equal(cells(-1, c, 16), 8);
+	assert_int_equal(cells(-1, c, 16), 9);
 	assert_string_equal(c[0], "合计");
 	assert_int_equal(fen(c[4]), total);
 	cells(1, c, 16);
