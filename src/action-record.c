@@ -542,7 +542,8 @@ record_open(const struct actor *who, const char *kind, const char *key,
 	const struct role_scope		*sc = role_scope(who->role);
 	const char			*org;
 	sqlite3_stmt			*st;
-	char				 detail[128];
+	char				 detail[128], idbuf[24];
+	int64_t				 saleid;
 	int				 rc, clear;
 
 	memset(r, 0, sizeof *r);
@@ -554,6 +555,17 @@ record_open(const struct actor *who, const char *kind, const char *key,
 		xsnprintf(msg, msglen, "您的角色（%s）无权查看%s",
 		    role_label(who->role), k->title);
 		return NJ_REFUSED;
+	}
+	/* a sale opened by its readable number (XS..., issue 11 (5)) is
+	 * read by its id, as the lists' and the audit log's key */
+	if (strcmp(k->kind, "sale") == 0 && parse_int(key, &saleid) != 0) {
+		if (sql_int(&saleid, SQL_SALE_ID_BY_NO, key) != 1) {
+			xsnprintf(msg, msglen, "没有%s %s，或不在您的管辖范围内",
+			    k->title, key);
+			return NJ_REFUSED;
+		}
+		xsnprintf(idbuf, sizeof idbuf, "%lld", (long long)saleid);
+		key = idbuf;
 	}
 	r->kind = k->kind;
 	r->kind_title = k->title;
