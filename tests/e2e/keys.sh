@@ -130,7 +130,7 @@ shows "switching with a notice out warns how many" a "还有 1 份确认通知�
 same "refused without confirmation: nothing written" "$sum" "$(rows)"
 same "... still quota-first" "quota-first" "$(q "SELECT flow FROM programs WHERE year = 2026")"
 tm send-keys -t a Space F2
-shows "confirmed, saved" a "已保存：年度实施方案"
+shows "confirmed, saved" a "已设置实施方案：设置年度实施方案"
 same "the year is buy-first" "buy-first" "$(q "SELECT flow FROM programs WHERE year = 2026")"
 to_menu a
 tm kill-session -t t
@@ -198,7 +198,7 @@ tm send-keys -t c "new-pass-123" Tab "new-pass-124" F2
 shows "two different new passwords are refused" c "两次输入的新密码不一致"
 same "nothing written" "$pw" "$(q "SELECT pwhash FROM users WHERE login = 'hl_cz'")"
 tm send-keys -t c C-u "new-pass-123" F2
-shows "the same twice: saved" c "已保存：修改密码"
+shows "the same twice: saved" c "已修改密码：修改密码 hl_cz"
 [ "$pw" != "$(q "SELECT pwhash FROM users WHERE login = 'hl_cz'")" ] &&
     ok "the password changed" || notok "the password changed"
 q "SELECT data FROM drafts" | grep -q "new-pass\|njbt-demo" &&

@@ -131,8 +131,8 @@ open_menu f "结算批次"
 shows "finance's batches" f "JS640122202603-01"
 tm send-keys -t f Enter
 shows "Enter opens the batch's view" f "查看结算批次"
-shows "its first sale" f "销售 1 XG26A001"
-shows "its second sale" f "销售 2 XG26A002"
+shows "its first sale, by its number" f "销售 XS640122202600001 XG26A001"
+shows "its second sale" f "销售 XS640122202600002 XG26A002"
 shows "the batch's total" f "补贴额：5600.00"
 tm send-keys -t f Down Enter
 shows "a sale of the batch opens in turn" f "出厂编号：XG26A002"
