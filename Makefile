@@ -4,8 +4,8 @@
 
 DEBS	= gcc make pkg-config libncurses-dev libsqlite3-dev libssh-dev \
 	  libsodium-dev libcsv-dev libcmocka-dev sqlite3 tmux openssh-client \
-	  sshpass putty-tools
-PKGS	= ncursesw sqlite3 libssh libsodium
+	  sshpass putty-tools libxlsxwriter-dev python3-openpyxl
+PKGS	= ncursesw sqlite3 libssh libsodium xlsxwriter
 WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Werror
 # CC, CFLAGS, CPPFLAGS and LDFLAGS are the builder's (dpkg-buildflags'

@@ -1,7 +1,7 @@
 /*
  * cmd-print.c: `njbt print REPORT [--as LOGIN] [--id KEY] [--county CODE]
  * [--month YYYY-MM] [--batch ID] [--encoding utf-8-bom|utf-8|gb18030]
- * [-o FILE]`, one printer of print.c as a batch command. The CSV goes to
+ * [--format csv|xlsx] [-o FILE|-]`, one printer of print.c as a batch command. The CSV goes to
  * stdout, or to FILE (made 0600, replaced only when the print succeeded).
  * With --as it prints as that user, with that user's scope and right to
  * see private data; without, as the console operator, who sees all.
@@ -15,6 +15,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -39,8 +40,10 @@ static const struct cmd_opt cmd_print_opts[] = {
 	{ "batch", "批次", 0, CMD_OPT_ONCE, "结算批次编号" },
 	{ "encoding", "编码", 0, CMD_OPT_ONCE,
 	    "utf-8-bom（默认）、utf-8 或 gb18030" },
+	{ "format", "格式", 0, CMD_OPT_ONCE,
+	    "csv（默认）或 xlsx；-o 的文件名以 .xlsx 结尾时为 xlsx" },
 	{ "output", "FILE", 'o', CMD_OPT_ONCE,
-	    "写入该文件（0600），而非标准输出；--all 时为目录" },
+	    "写入该文件（0600），而非标准输出；- 为标准输出；--all 时为目录" },
 	{ "all", NULL, 0, CMD_OPT_ONCE, "某县某月的全部报表（月末）" },
 	{ NULL, NULL, 0, 0, NULL }
 };
@@ -128,6 +131,7 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 	o.req.month = cmd_arg(a, "month");
 	o.req.batch = cmd_arg(a, "batch");
 	o.req.encoding = cmd_arg(a, "encoding");
+	o.req.format = cmd_arg(a, "format");
 	if (a->argc > 1)
 		return print_usage(ctx->entry);
 	o.req.report = a->argc > 0 ? a->argv[0] : NULL;
@@ -142,6 +146,12 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 		fprintf(stderr, "njbt: 未知的报表：%s\n", o.req.report);
 		return print_usage(ctx->entry);
 	}
+	/* -o -: standard output; -o X.xlsx: xlsx unless --format says */
+	if (o.out != NULL && strcmp(o.out, "-") == 0)
+		o.out = NULL;
+	else if (o.out != NULL && o.req.format == NULL && (k = strlen(o.out)) >
+	    5 && strcasecmp(o.out + k - 5, ".xlsx") == 0)
+		o.req.format = "xlsx";
 	if (cmd_open(ctx) != 0)
 		return 1;
 	if (cmd_actor(o.as, &who) != 0) {
@@ -162,8 +172,8 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 const struct cmd_entry cmd_print_entry = {
 	"print", "REPORT [--db FILE] [--as LOGIN] [--id 编号] [--county 县代码] "
 	"[--month YYYY-MM] [--batch 批次] [--encoding utf-8-bom|utf-8|gb18030] "
-	"[-o FILE] | --all [--county 县代码] --month YYYY-MM -o 目录",
-	"打印报表（CSV）：申请表、确认通知书、供货与核实表、复核表、"
+	"[--format csv|xlsx] [-o FILE|-] | --all [--county 县代码] --month YYYY-MM -o 目录",
+	"打印报表（CSV 或 xlsx）：申请表、确认通知书、供货与核实表、复核表、"
 	"资金支付报告单、结算明细表、公示表、资金计划表、银行支付文件、异常情形；"
 	"--all 为某县某月的全部报表", cmd_print, cmd_print_opts, 0
 };

@@ -248,6 +248,7 @@ struct print_req {
 	const char	*month;		/* ... and a month, YYYY-MM */
 	const char	*batch;		/* a settlement batch (number) */
 	const char	*encoding;	/* utf-8-bom (NULL), utf-8, gb18030 */
+	const char	*format;	/* csv (NULL) or xlsx (print-xlsx.c) */
 };
 int	 print_file(const struct actor *, const struct print_req *,
 	     const char *, char *, size_t);

@@ -33,6 +33,7 @@ struct csvw {
 	size_t			 cells;
 	int			 started;	/* the BOM is out */
 	int			 err;
+	struct xlsxw		*x;		/* xlsx: the cells go there */
 };
 
 /* The index of an encoding by name (NULL: the default), or -1. */
@@ -67,6 +68,23 @@ csvw_new(struct print_out *out, const char *encoding)
 		free(w);
 		return NULL;
 	}
+	return w;
+}
+
+/* A writer whose records go into an xlsx sheet (print-xlsx.c). */
+struct csvw *
+csvw_xlsx(struct print_out *out, struct print_job *j)
+{
+	struct csvw	*w;
+	struct xlsxw	*x = xlsxw_new(out, j);
+
+	if (x == NULL)
+		return NULL;
+	w = xcalloc(1, sizeof *w);
+	w->out = out;
+	w->enc = &encodings[0];
+	w->cd = (iconv_t)-1;
+	w->x = x;
 	return w;
 }
 
@@ -113,6 +131,10 @@ csvw_cell(struct csvw *w, const char *s, int guard)
 void
 csvw_text(struct csvw *w, const char *s)
 {
+	if (w->x != NULL) {
+		xlsxw_text(w->x, s != NULL ? s : "");
+		return;
+	}
 	csvw_cell(w, s != NULL ? s : "", 1);
 }
 
@@ -120,6 +142,10 @@ csvw_text(struct csvw *w, const char *s)
 void
 csvw_number(struct csvw *w, const char *s)
 {
+	if (w->x != NULL) {
+		xlsxw_text(w->x, s);
+		return;
+	}
 	csvw_cell(w, s, 0);
 }
 
@@ -145,6 +171,10 @@ csvw_money(struct csvw *w, int64_t fen)
 	uint64_t	 mag = fen < 0 ? (uint64_t)0 - (uint64_t)fen :
 	    (uint64_t)fen;
 
+	if (w->x != NULL) {
+		xlsxw_money(w->x, fen);
+		return;
+	}
 	*p = '\0';
 	*--p = (char)('0' + mag % 10);
 	*--p = (char)('0' + mag / 10 % 10);
@@ -161,6 +191,10 @@ csvw_int(struct csvw *w, int64_t v)
 	char		 buf[32], *p = buf + sizeof buf - 1;
 	uint64_t	 mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 
+	if (w->x != NULL) {
+		xlsxw_int(w->x, v);
+		return;
+	}
 	*p = '\0';
 	p = csvw_digits(p, mag);
 	if (v < 0)
@@ -225,6 +259,10 @@ csvw_flush(struct csvw *w)
 void
 csvw_end(struct csvw *w)
 {
+	if (w->x != NULL) {
+		xlsxw_end(w->x);
+		return;
+	}
 	rec_add(w, "\r\n", 2);
 	csvw_flush(w);
 	w->len = 0;
@@ -240,6 +278,8 @@ csvw_free(struct csvw **wp)
 
 	if (w == NULL)
 		return 0;
+	if (w->x != NULL)
+		w->err |= xlsxw_free(&w->x) != 0;
 	rc = w->err || (w->out->fp != NULL && (fflush(w->out->fp) != 0 ||
 	    ferror(w->out->fp))) ? -1 : 0;
 	if (w->cd != (iconv_t)-1)

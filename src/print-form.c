@@ -13,7 +13,7 @@
 	{ "姓名/组织", 0, NULL }, \
 	{ "申请购机者身份", 0, NULL }, \
 	{ "性别/性质", 0, NULL }, \
-	{ "身份证/组织机构代码证号", PC_PRIVATE, "buyers.idno" }, \
+	{ "身份证/组织机构代码证号", PC_PRIVATE | PC_TEXT, "buyers.idno" }, \
 	{ "乡镇", 0, NULL }, \
 	{ "村组", 0, NULL }, \
 	{ "身份证地址", 0, NULL }, \
@@ -21,8 +21,8 @@
 
 /* 004 附表1 农业机械购置补贴申请表: the buyer and each requested line. */
 const struct print_col print_application_cols[] = {
-	{ "申请编号", 0, NULL },
-	{ "确认书编号", 0, NULL },
+	{ "申请编号", PC_TEXT, NULL },
+	{ "确认书编号", PC_TEXT, NULL },
 	{ "购机方式", 0, NULL },
 	COLS_BUYER,
 	{ "机具大类", 0, NULL },
@@ -52,7 +52,7 @@ const struct print_col print_application_cols[] = {
  * written in by hand.
  */
 const struct print_col print_notice_cols[] = {
-	{ "编号", 0, NULL },
+	{ "编号", PC_TEXT, NULL },
 	{ "县排序", PC_NUM, NULL },
 	{ "省排序", PC_NUM, NULL },
 	{ "购机方式", 0, NULL },
@@ -78,8 +78,8 @@ const struct print_col print_notice_cols[] = {
 
 /* 004 附表3 补贴机具供货与核实表: one machine sold, and its check. */
 const struct print_col print_supply_cols[] = {
-	{ "销售编号", 0, NULL },	/* XS...: issue 11 (5) */
-	{ "确认书编号", 0, NULL },
+	{ "销售编号", PC_TEXT, NULL },	/* XS...: issue 11 (5) */
+	{ "确认书编号", PC_TEXT, NULL },
 	COLS_BUYER,
 	{ "机具大类", 0, NULL },
 	{ "机具小类", 0, NULL },
@@ -100,8 +100,8 @@ const struct print_col print_supply_cols[] = {
 	{ "经销商", 0, NULL },
 	{ "销售总价(元)", PC_MONEY | PC_SUM, NULL },
 	{ "经销商备注", PC_BLANK, NULL },
-	{ "出厂编号[发动机号]", 0, NULL },
-	{ "发票号", 0, NULL },
+	{ "出厂编号[发动机号]", PC_TEXT, NULL },
+	{ "发票号", PC_TEXT, NULL },
 	{ "购机日期", 0, NULL },
 	{ "经销商录入时间", 0, NULL },
 	{ "核实结果", 0, NULL },

@@ -28,11 +28,11 @@
  */
 const struct print_col print_review_cols[] = {
 	{ "结算批次", 0, NULL },
-	{ "销售编号", 0, NULL },
+	{ "销售编号", PC_TEXT, NULL },
 	{ "姓名", 0, NULL },
 	{ "家庭住址", 0, NULL },
-	{ "联系电话", PC_PRIVATE, "buyers.phone" },
-	{ "身份证号码", PC_PRIVATE, "buyers.idno" },
+	{ "联系电话", PC_PRIVATE | PC_TEXT, "buyers.phone" },
+	{ "身份证号码", PC_PRIVATE | PC_TEXT, "buyers.idno" },
 	{ "机具名称", 0, NULL },
 	{ "规格型号", 0, NULL },
 	{ "数量", PC_NUM | PC_SUM, NULL },
@@ -41,9 +41,9 @@ const struct print_col print_review_cols[] = {
 	{ "购机日期", 0, NULL },
 	{ "机具价格", PC_MONEY | PC_SUM, NULL },
 	{ "补贴金额", PC_MONEY | PC_SUM, NULL },
-	{ "发动机号码", 0, NULL },
-	{ "出厂编号", 0, NULL },
-	{ "行驶证号码", 0, NULL },
+	{ "发动机号码", PC_TEXT, NULL },
+	{ "出厂编号", PC_TEXT, NULL },
+	{ "行驶证号码", PC_TEXT, NULL },
 	{ "1、购机人与补贴指标申领人是否一致", 0, NULL },
 	{ "2、是否与《农机购置补贴指标确认通知书》的品目相符", 0, NULL },
 	{ "3、机具是否有永久性铭牌", 0, NULL },
@@ -232,10 +232,10 @@ const struct print_col print_detail_cols[] = {
 	{ "序号", PC_SEQ, NULL },
 	{ "姓名", 0, NULL },
 	{ "县乡村", 0, NULL },
-	{ "电话/手机号码", PC_PRIVATE, "buyers.phone" },
+	{ "电话/手机号码", PC_PRIVATE | PC_TEXT, "buyers.phone" },
 	{ "开户行", 0, NULL },
-	{ "帐号", PC_PRIVATE, "buyers.account" },
-	{ "身份证号码", PC_PRIVATE, "buyers.idno" },
+	{ "帐号", PC_PRIVATE | PC_TEXT, "buyers.account" },
+	{ "身份证号码", PC_PRIVATE | PC_TEXT, "buyers.idno" },
 	{ "数量", PC_NUM | PC_SUM | PC_AGG, NULL },
 	{ "补贴金额合计", PC_MONEY | PC_SUM | PC_AGG, NULL },
 	{ "国补金额", PC_MONEY | PC_SUM | PC_AGG, NULL },
@@ -328,12 +328,12 @@ const struct print_col print_bank_cols[] = {
 	{ "序号", PC_SEQ, NULL },
 	{ "户名", 0, NULL },
 	{ "开户行", 0, NULL },
-	{ "账号", PC_PRIVATE, "buyers.account" },
+	{ "账号", PC_PRIVATE | PC_TEXT, "buyers.account" },
 	{ "金额（元）", PC_MONEY | PC_SUM, NULL },
 	{ "用途", 0, NULL },
 	{ "批次", 0, NULL },
-	{ "销售编号", 0, NULL },
-	{ "支付编号", 0, NULL },	/* ZF...: issue 11 (5), once paid */
+	{ "销售编号", PC_TEXT, NULL },
+	{ "支付编号", PC_TEXT, NULL },	/* ZF...: issue 11 (5), once paid */
 	{ NULL, 0, NULL }
 };
 
@@ -347,12 +347,12 @@ print_bank(struct print_job *j)
 
 /* The flags of SPEC section 5, each with the sale behind it. */
 const struct print_col print_anomaly_cols[] = {
-	{ "销售编号", 0, NULL },
+	{ "销售编号", PC_TEXT, NULL },
 	{ "购机日期", 0, NULL },
 	{ "购机者", 0, NULL },
 	{ "经销商", 0, NULL },
 	{ "机具型号", 0, NULL },
-	{ "出厂编号", 0, NULL },
+	{ "出厂编号", PC_TEXT, NULL },
 	{ "异常情形", 0, NULL },
 	{ "情况说明", 0, NULL },
 	{ "发现时间", 0, NULL },
@@ -374,13 +374,13 @@ print_anomalies(struct print_job *j)
  * no ID number, phone or account.
  */
 const struct print_col print_lottery_cols[] = {
-	{ "摇号编号", 0, NULL },
+	{ "摇号编号", PC_TEXT, NULL },
 	{ "县区", 0, NULL },
 	{ "年度", PC_NUM, NULL },
 	{ "轮次", PC_NUM, NULL },
 	{ "摇号种子", PC_NUM, NULL },
 	{ "顺位", PC_NUM, NULL },
-	{ "申请编号", 0, NULL },
+	{ "申请编号", PC_TEXT, NULL },
 	{ "购机者", 0, NULL },
 	{ "优先", 0, NULL },
 	{ "结果", 0, NULL },

@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "print.h"
@@ -163,6 +164,11 @@ print_check(const struct actor *who, const struct print_req *req, char *msg,
 		    "gb18030", req->encoding);
 		return NJ_USAGE;
 	}
+	if (print_format(req->format) < 0) {
+		xsnprintf(msg, msglen, "未知的格式：%s；可用 csv、xlsx",
+		    req->format);
+		return NJ_USAGE;
+	}
 	if ((req->id != NULL && !(def->filters & PF_ID)) ||
 	    (area && !(def->filters & PF_AREA)) ||
 	    (req->batch != NULL && !(def->filters & PF_BATCH))) {
@@ -220,7 +226,14 @@ print_write(const struct actor *who, const struct print_req *req,
 		goto out;
 	if (req->batch != NULL && (rc = print_batch_locate(&j)) != NJ_OK)
 		goto out;
-	if ((j.w = csvw_new(out, req->encoding)) == NULL) {
+	if (print_format(req->format) == 1) {
+		if ((j.w = csvw_xlsx(out, &j)) == NULL) {
+			xsnprintf(msg, msglen, "无法建立 xlsx 文件：%s",
+			    strerror(errno));
+			rc = NJ_ERROR;
+			goto out;
+		}
+	} else if ((j.w = csvw_new(out, req->encoding)) == NULL) {
 		xsnprintf(msg, msglen, "系统不支持编码 %s", req->encoding);
 		rc = NJ_ERROR;
 		goto out;
@@ -260,6 +273,9 @@ print_audit(const struct actor *who, const struct print_req *req,
 		snprintf(detail + used, sizeof detail - used, " encoding=%s "
 		    "rows=%lld private=%s", req->encoding ? req->encoding :
 		    "utf-8-bom", (long long)rows, clear ? "clear" : "masked");
+	used = strlen(detail);
+	if (print_format(req->format) == 1 && used < sizeof detail)
+		snprintf(detail + used, sizeof detail - used, " format=xlsx");
 	if (store_begin() != 0) {
 		xsnprintf(msg, msglen, "系统繁忙，无法记录打印日志");
 		return NJ_ERROR;
@@ -345,6 +361,25 @@ file_finish(struct print_out *out, struct file_out *f, int rc, char *msg,
 }
 
 /*
+ * Issue 12 (5): -o never replaces what is not a regular file: a device, a
+ * directory, a fifo, a socket or a symbolic link (rename would replace the
+ * link, not what it names) is refused before anything is written.
+ */
+static int
+print_path_ok(const char *path, char *msg, size_t msglen)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return NJ_OK;
+	xsnprintf(msg, msglen, "不能写入 %s：它不是普通文件（%s），未写入任何内容",
+	    path, S_ISDIR(sb.st_mode) ? "是目录" : S_ISLNK(sb.st_mode) ?
+	    "是符号链接" : S_ISFIFO(sb.st_mode) ? "是管道" :
+	    S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "是设备" : "是特殊文件");
+	return NJ_REFUSED;
+}
+
+/*
  * Print req as who into the file path (made 0600, replaced only if the
  * print succeeded), inside the caller's read snapshot; no audit row.
  */
@@ -356,6 +391,10 @@ print_to_path(const struct actor *who, const struct print_req *req,
 	struct file_out		 f;
 	int			 rc;
 
+	*rows = 0;
+	*clear = 0;
+	if ((rc = print_path_ok(path, msg, msglen)) != NJ_OK)
+		return rc;
 	memset(&out, 0, sizeof out);
 	memset(&f, 0, sizeof f);
 	f.path = path;
@@ -391,6 +430,8 @@ print_file(const struct actor *who, const struct print_req *req,
 		out.arg = &f;
 	}
 	if ((rc = print_check(who, req, msg, msglen)) != NJ_OK)
+		return rc;
+	if (path != NULL && (rc = print_path_ok(path, msg, msglen)) != NJ_OK)
 		return rc;
 	if (store_begin_read() != 0) {
 		xsnprintf(msg, msglen, "系统繁忙，请稍后重试");

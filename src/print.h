@@ -10,7 +10,7 @@
  * The table and the running of a printer live in print.c; the printers of
  * the buyer's journey (附表1-3) in print-form.c; the scope (the role
  * filter) in print-scope.c; the rows of a sheet in print-row.c; the CSV
- * writer in print-csv.c; those of settlement (附表4-7, 附件2, the bank file, the
+ * writer in print-csv.c, the xlsx one in print-xlsx.c; those of settlement (附表4-7, 附件2, the bank file, the
  * anomalies) in print-settle.c; the deadlines in print-calendar.c; the
  * month-end run that writes every sheet of a county's month into a folder
  * in print-month.c.
@@ -56,6 +56,9 @@
 #define PC_SEQ		0x40	/* the row's number (序号): no SQL column */
 #define PC_AGG		0x80	/* a sum over a group of records: taken
 				   from the job's agg[] when it has them */
+#define PC_TEXT		0x100	/* digits that are not a number (ID,
+				   account, invoice, serial, phone): a
+				   text cell in xlsx, no digit lost */
 
 struct print_col {
 	const char	*label;
@@ -236,5 +239,23 @@ void	 csvw_money(struct csvw *, int64_t);
 void	 csvw_int(struct csvw *, int64_t);
 void	 csvw_end(struct csvw *);
 int	 csvw_free(struct csvw **);
+
+/*
+ * print-xlsx.c: the xlsx writer (libxlsxwriter, constant-memory mode) fed
+ * by the same csvw_* calls: csvw_xlsx() makes a writer whose records go
+ * into one worksheet laid out as the printer's form (title with county,
+ * year and batch, 单位：元, the header row repeated on every page, money as
+ * numbers "#,##0.00", PC_TEXT columns as text, 合计 rows bold, the form's
+ * signature and seal lines), written to out when the writer is freed.
+ */
+struct xlsxw;
+int	 print_format(const char *);		/* 0 csv, 1 xlsx, -1 unknown */
+struct csvw *csvw_xlsx(struct print_out *, struct print_job *);
+struct xlsxw *xlsxw_new(struct print_out *, struct print_job *);
+void	 xlsxw_text(struct xlsxw *, const char *);
+void	 xlsxw_money(struct xlsxw *, int64_t);
+void	 xlsxw_int(struct xlsxw *, int64_t);
+void	 xlsxw_end(struct xlsxw *);
+int	 xlsxw_free(struct xlsxw **);
 
 #endif

@@ -1,0 +1,364 @@
+/*
+ * print-xlsx.c: the printers' sheets as xlsx (issue 12 (2)), fed by the
+ * same csvw_* calls as the CSV writer. One worksheet laid out as the
+ * seed form: the title with the province, county, year and batch ("宁夏
+ * 贺兰县 2026年第2批农业机械购置补贴资金支付报告单"), 单位：元 (or the
+ * publicity's 公告单位/公告时间), the header row repeated on every page,
+ * money as numbers "#,##0.00", the PC_TEXT columns (ID, account, invoice,
+ * serial, phone) as text so no digit is lost, 合计 rows bold, then the
+ * form's signature and seal lines. A4, landscape when wide, fit to the
+ * page's width. libxlsxwriter writes in constant-memory mode into a
+ * temporary file, copied to the printer's output when the writer is
+ * freed, so that `-o -` and the screens' outbox get the same bytes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "print.h"
+
+/* The form's lines under the sheet, per printer (004 附表4-7, 附件2). */
+static const struct xlsx_foot {
+	const char	*printer;
+	const char	*lines[4];
+} xlsx_feet[] = {
+	{ "application", { "申请人（签字）：                    年    月    日",
+	    "乡镇农机部门意见（盖章）：          县农机部门意见（盖章）：",
+	    NULL, NULL } },
+	{ "notice", { "县农机管理部门（公章）：                    签发日期：    年    月    日",
+	    NULL, NULL, NULL } },
+	{ "supply", { "经销商（盖章）：            购机者（签字）：            核实人（签字）：",
+	    "                    年    月    日", NULL, NULL } },
+	{ "review", { "复核人签字：                    年    月    日",
+	    "负责人签字：                    县农机管理部门（公章）    年    月    日",
+	    NULL, NULL } },
+	{ "payment", { "县农机化中心（章）    单位法人（签字）：        项目负责人（签字）：        经办人（签字）：        年    月    日",
+	    "县农牧局（章）        单位法人（签字）：        分管领导（签字）：          经办人（签字）：        年    月    日",
+	    "县财政局（章）        负责人（签字）：          分管领导（签字）：          经办人（签字）：        年    月    日",
+	    NULL } },
+	{ "detail", { "申请结算单位（盖章）：            负责人（签字）：            经办人（签字）：            年    月    日",
+	    NULL, NULL, NULL } },
+	{ "publicity", { "监督举报电话：                    公告单位（盖章）", NULL,
+	    NULL, NULL } },
+	{ "bank", { "县财政局（章）        负责人（签字）：            经办人（签字）：            年    月    日",
+	    NULL, NULL, NULL } },
+	{ "budget", { "编制单位（盖章）：        负责人（签字）：        经办人（签字）：        年    月    日",
+	    NULL, NULL, NULL } },
+};
+#define NFEET (sizeof xlsx_feet / sizeof xlsx_feet[0])
+
+struct xlsxw {
+	struct print_out	*out;
+	const struct print_job	*j;
+	lxw_workbook		*wb;
+	lxw_worksheet		*ws;
+	lxw_format		*f_title, *f_head, *f_text, *f_money, *f_int;
+	lxw_format		*f_bold, *f_bmoney, *f_bint, *f_plain;
+	char			 tmp[64];
+	lxw_row_t		 row;
+	lxw_col_t		 col;
+	lxw_row_t		 head;		/* the header row */
+	int			 total;		/* this record is a 合计 */
+	int			 err;
+};
+
+static const char *const formats[] = { "csv", "xlsx" };
+
+/* 0 csv (NULL or empty too), 1 xlsx, -1 unknown. */
+int
+print_format(const char *name)
+{
+	size_t i;
+
+	if (name == NULL || *name == '\0')
+		return 0;
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(formats[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* "宁夏回族自治区" -> "宁夏", as the forms write the province. */
+static void
+xlsx_province(char *name)
+{
+	static const char *const tails[] = { "回族自治区", "壮族自治区",
+	    "维吾尔自治区", "自治区", "省" };
+	size_t	i;
+	char	*p;
+
+	for (i = 0; i < sizeof tails / sizeof tails[0]; i++)
+		if ((p = strstr(name, tails[i])) != NULL && p != name) {
+			*p = '\0';
+			return;
+		}
+}
+
+/*
+ * The title and the line under it: the batch's province, county, year
+ * and number when one batch is printed, the county and month of an area,
+ * else the form's title alone.
+ */
+static void
+xlsx_title(const struct print_job *j, char *title, size_t tlen, char *sub,
+    size_t slen)
+{
+	const char	*unit = "单位：元";
+	char		 prov[NJ_NAME_MAX] = "", county[NJ_NAME_MAX] = "";
+	char		 from[32] = "", to[32] = "", when[64] = "";
+	sqlite3_stmt	*st = NULL;
+	int		 year = 0, seq = 0, pub;
+
+	pub = strcmp(j->def->name, "publicity") == 0;
+	if (j->scope.batch != 0)
+		st = sql_query(SQL_XLSX_BATCH_TITLE, j->scope.batch);
+	else if (j->scope.county[0] != '\0')
+		st = sql_query(SQL_XLSX_COUNTY_TITLE, j->scope.county);
+	if (st != NULL && sql_step(st) == 1) {
+		sql_col_copy(st, 0, prov, sizeof prov);
+		sql_col_copy(st, 1, county, sizeof county);
+		year = sqlite3_column_int(st, 2);
+		seq = sqlite3_column_int(st, 3);
+		sql_col_copy(st, 4, from, sizeof from);
+		sql_col_copy(st, 5, to, sizeof to);
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	xlsx_province(prov);
+	if (seq > 0)
+		xsnprintf(when, sizeof when, "%d年第%d批", year, seq);
+	else if (j->req->month != NULL && strlen(j->req->month) == 7)
+		xsnprintf(when, sizeof when, "%.4s年%d月", j->req->month,
+		    atoi(j->req->month + 5));
+	if (county[0] != '\0')
+		xsnprintf(title, tlen, "%s%s%s %s%s", prov, prov[0] ? " " : "",
+		    county, when, j->def->title);
+	else
+		xsnprintf(title, tlen, "%s%s", when, j->def->title);
+	if (pub)
+		xsnprintf(sub, slen, "公告单位：%s农机管理部门    公告时间：%s%s%s",
+		    county, from, to[0] ? "至" : "", to);
+	else
+		xsnprintf(sub, slen, "%s", unit);
+}
+
+static lxw_format *
+xlsx_fmt(lxw_workbook *wb, int bold, int border, const char *num)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_font_name(f, "宋体");
+	format_set_font_size(f, 10);
+	if (bold)
+		format_set_bold(f);
+	if (border) {
+		format_set_border(f, LXW_BORDER_THIN);
+		format_set_text_wrap(f);
+		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	}
+	if (num != NULL)
+		format_set_num_format(f, num);
+	return f;
+}
+
+/* Widths in characters: what the column holds. */
+static double
+xlsx_width(const struct print_col *c)
+{
+	if (c->flags & PC_TEXT)
+		return 21;
+	if (c->flags & PC_MONEY)
+		return 14;
+	if (c->flags & (PC_NUM | PC_SEQ))
+		return 8;
+	return 12;
+}
+
+struct xlsxw *
+xlsxw_new(struct print_out *out, struct print_job *j)
+{
+	lxw_workbook_options	 opt;
+	struct xlsxw		*x;
+	const char		*dir = getenv("TMPDIR");
+	char			 title[512], sub[512];
+	size_t			 i;
+	int			 fd;
+
+	if (dir == NULL || *dir == '\0' || strlen(dir) > 40)
+		dir = "/tmp";
+	x = xcalloc(1, sizeof *x);
+	x->out = out;
+	x->j = j;
+	xsnprintf(x->tmp, sizeof x->tmp, "%s/njbt-xlsx.XXXXXX", dir);
+	if ((fd = mkstemp(x->tmp)) < 0) {
+		free(x);
+		return NULL;
+	}
+	close(fd);
+	memset(&opt, 0, sizeof opt);
+	opt.constant_memory = LXW_TRUE;
+	opt.tmpdir = (char *)dir;
+	opt.use_zip64 = LXW_TRUE;
+	if ((x->wb = workbook_new_opt(x->tmp, &opt)) == NULL ||
+	    (x->ws = workbook_add_worksheet(x->wb, NULL)) == NULL) {
+		if (x->wb != NULL)
+			workbook_close(x->wb);
+		unlink(x->tmp);
+		free(x);
+		return NULL;
+	}
+	x->f_title = xlsx_fmt(x->wb, 1, 0, NULL);
+	format_set_font_size(x->f_title, 16);
+	format_set_align(x->f_title, LXW_ALIGN_CENTER);
+	x->f_plain = xlsx_fmt(x->wb, 0, 0, NULL);
+	x->f_head = xlsx_fmt(x->wb, 1, 1, NULL);
+	format_set_align(x->f_head, LXW_ALIGN_CENTER);
+	x->f_text = xlsx_fmt(x->wb, 0, 1, "@");
+	x->f_money = xlsx_fmt(x->wb, 0, 1, "#,##0.00");
+	x->f_int = xlsx_fmt(x->wb, 0, 1, "0");
+	x->f_bold = xlsx_fmt(x->wb, 1, 1, "@");
+	x->f_bmoney = xlsx_fmt(x->wb, 1, 1, "#,##0.00");
+	x->f_bint = xlsx_fmt(x->wb, 1, 1, "0");
+	for (i = 0; i < j->ncols; i++)
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    xlsx_width(&j->def->cols[i]),
+		    (j->def->cols[i].flags & PC_TEXT) ? x->f_text : NULL);
+	worksheet_set_paper(x->ws, 9);		/* A4 */
+	if (j->ncols > 8)
+		worksheet_set_landscape(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_set_margins(x->ws, 0.4, 0.4, 0.5, 0.5);
+	xlsx_title(j, title, sizeof title, sub, sizeof sub);
+	worksheet_set_row(x->ws, 0, 30, NULL);
+	if (j->ncols > 1)
+		worksheet_merge_range(x->ws, 0, 0, 0,
+		    (lxw_col_t)(j->ncols - 1), title, x->f_title);
+	else
+		worksheet_write_string(x->ws, 0, 0, title, x->f_title);
+	worksheet_write_string(x->ws, 1, (lxw_col_t)(strcmp(sub, "单位：元") ==
+	    0 && j->ncols > 1 ? j->ncols - 1 : 0), sub, x->f_plain);
+	x->row = x->head = 2;
+	worksheet_repeat_rows(x->ws, x->head, x->head);
+	return x;
+}
+
+/* The format of the next cell: header, totals or a body row. */
+static lxw_format *
+xlsx_cell(struct xlsxw *x, lxw_format *body, lxw_format *bold)
+{
+	if (x->row == x->head)
+		return x->f_head;
+	return x->total ? bold : body;
+}
+
+void
+xlsxw_text(struct xlsxw *x, const char *s)
+{
+	if (strncmp(s, "合计", 6) == 0 || strncmp(s, "总计", 6) == 0)
+		x->total = 1;
+	if (worksheet_write_string(x->ws, x->row, x->col, s,
+	    xlsx_cell(x, x->f_text, x->f_bold)) != LXW_NO_ERROR)
+		x->err = 1;
+	x->col++;
+}
+
+void
+xlsxw_money(struct xlsxw *x, int64_t fen)
+{
+	if (worksheet_write_number(x->ws, x->row, x->col, (double)fen / 100.0,
+	    xlsx_cell(x, x->f_money, x->f_bmoney)) != LXW_NO_ERROR)
+		x->err = 1;
+	x->col++;
+}
+
+void
+xlsxw_int(struct xlsxw *x, int64_t v)
+{
+	if (worksheet_write_number(x->ws, x->row, x->col, (double)v,
+	    xlsx_cell(x, x->f_int, x->f_bint)) != LXW_NO_ERROR)
+		x->err = 1;
+	x->col++;
+}
+
+/*
+ * The end of a record. A totals row (a cell 合计 or 总计) was written
+ * bold only from that cell on: in constant-memory mode a row cannot be
+ * rewritten, which is why the printers put 合计 first.
+ */
+void
+xlsxw_end(struct xlsxw *x)
+{
+	x->row++;
+	x->col = 0;
+	x->total = 0;
+}
+
+/* The signature and seal lines of the printer's form, under the sheet. */
+static void
+xlsx_feet_write(struct xlsxw *x)
+{
+	size_t	i, k;
+
+	if (x->row == x->head)
+		return;
+	for (i = 0; i < NFEET; i++) {
+		if (strcmp(xlsx_feet[i].printer, x->j->def->name) != 0)
+			continue;
+		x->row++;
+		for (k = 0; k < 4 && xlsx_feet[i].lines[k] != NULL; k++)
+			worksheet_write_string(x->ws, x->row++, 0,
+			    xlsx_feet[i].lines[k], x->f_plain);
+	}
+}
+
+/* Copy the finished workbook to the printer's output. */
+static int
+xlsx_copy(struct xlsxw *x)
+{
+	struct print_out	*o = x->out;
+	FILE			*in;
+	char			 buf[65536];
+	size_t			 n;
+	int			 rc = 0;
+
+	if (o->fp == NULL && (o->open == NULL || o->open(o) != 0 ||
+	    o->fp == NULL))
+		return -1;
+	if ((in = fopen(x->tmp, "rb")) == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, o->fp) != n) {
+			rc = -1;
+			break;
+		}
+	if (ferror(in))
+		rc = -1;
+	fclose(in);
+	return rc;
+}
+
+/* Close the workbook and write it out; -1 if anything failed. */
+int
+xlsxw_free(struct xlsxw **xp)
+{
+	struct xlsxw	*x = *xp;
+	int		 rc;
+
+	if (x == NULL)
+		return 0;
+	xlsx_feet_write(x);
+	rc = x->err ? -1 : 0;
+	if (workbook_close(x->wb) != LXW_NO_ERROR)
+		rc = -1;
+	/* a print refused before its header writes nothing, as in CSV */
+	if (rc == 0 && x->row > x->head)
+		rc = xlsx_copy(x);
+	unlink(x->tmp);
+	free(x);
+	*xp = NULL;
+	return rc;
+}

@@ -1,0 +1,178 @@
+#!/bin/sh
+# xlsx.sh: every printer as xlsx (issue 12 (2)), read back with openpyxl
+# (tests/tools/xlsx-read.py): the title with county, year and batch, the
+# header repeated on every page, A4 fit to width, IDs, accounts, invoices
+# and serials as text with all their digits, money and totals equal to the
+# CSV's, the form's signature lines. And -o (issue 12 (5)): a device, a
+# directory, a fifo or a symlink is never replaced; -o - is stdout.
+. "$(dirname "$0")/../lib.sh"
+TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
+CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
+CHECKS="$CHECKS check_licence=1 check_account=1 check_promise=1"
+ID1=640122198001011238
+ACCT1=6228480402564890018
+B=JS640122202603-01
+
+# usage WHAT COMMAND...: exit 2, the usage on stderr, nothing printed
+usage() {
+	what=$1; shift
+	"$@" > "$T/out" 2> "$T/err"; rc=$?
+	if [ "$rc" -eq 2 ] && [ ! -s "$T/out" ]; then ok "$what"
+	else notok "$what"; diag "exit $rc, stderr: $(head -c 300 "$T/err")"; fi
+}
+
+# a python3 with openpyxl (the Debian one when another comes first)
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import openpyxl' 2> /dev/null; then PY=$p; break; fi
+done
+[ -n "$PY" ] && ok "python3 with openpyxl ($PY)" || notok "python3 with openpyxl (apt-get install python3-openpyxl)"
+
+# --- data: one buyer, two machines, a paid batch -------------------------
+check "init --demo" demo_db
+"$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
+    id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=2 phone=13995011234 \
+    village=新平村 address=习岗镇新平村3队 bank_name=黄河银行 \
+    bank_account=$ACCT1 > "$T/out" 2> "$T/err"
+APP=$(tail -n 1 "$T/out")
+check "application.submit" "$NJBT" do --as xg_zhen application.submit application=$APP
+"$NJBT" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
+NOTICE=$(tail -n 1 "$T/out")
+for k in 1 2; do
+	"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 \
+	    serial=XG26A00$k \
+	    price=12000 sold_on=2026-03-02 invoice_no=0001234$k > "$T/out" 2> "$T/err"
+	SALE=$(tail -n 1 "$T/out")
+	check "verify sale $k" "$NJBT" do --as hl_jb verify.pass sale=$SALE \
+	    method=office $CHECKS partner=hl_sh
+done
+check "a reviewer" "$NJBT" do --as admin user.add login=hl_fh \
+    name=孙复核 role=county region=640122 password=njbt-demo-1 post=approver
+export NJBT_NOW=2026-04-02T09:30:00
+check "batch.new" "$NJBT" do --as hl_jb batch.new month=2026-03
+check "batch.publicize" "$NJBT" do --as hl_jb batch.publicize batch=$B \
+    from=2026-04-03 to=2026-04-10
+export NJBT_NOW=2026-04-11T09:30:00
+for s in $(q "SELECT sale_id FROM reviews WHERE result IS NULL ORDER BY sale_id"); do
+	check "review $s" "$NJBT" do --as hl_fh batch.review batch=$B sale=$s \
+	    result=pass opinion=一致
+done
+check "batch.submit" "$NJBT" do --as hl_jb batch.submit batch=$B
+check "finance.sample" "$NJBT" do --as hl_cz finance.sample batch=$B seed=7
+for s in $(q "SELECT sale_id FROM finance_checks WHERE result IS NULL"); do
+	check "finance.check $s" "$NJBT" do --as hl_cz finance.check sale=$s result=pass
+done
+check "finance.approve" "$NJBT" do --as hl_cz finance.approve batch=$B
+export NJBT_NOW=2026-04-26T09:30:00
+check "finance.pay" "$NJBT" do --as hl_cz finance.pay batch=$B \
+    paid_on=2026-04-25 ref=YH001
+
+# --- every printer: CSV and xlsx of the same request ----------------------
+# name and filter of each printer (all of print.c's table)
+PRINTERS="application: notice: supply: review:--batch=$B payment:--batch=$B
+detail:--batch=$B publicity:--batch=$B bank:--batch=$B anomalies:
+budget: deadlines: lottery:"
+files=
+for pf in $PRINTERS; do
+	r=${pf%%:*} f=${pf#*:}
+	check "$r as CSV" "$NJBT" print $r $f --encoding utf-8 -o "$T/$r.csv"
+	check "$r as xlsx (-o $r.xlsx)" "$NJBT" print $r $f -o "$T/$r.xlsx"
+	files="$files $T/$r.xlsx"
+done
+# shellcheck disable=SC2086 # one word per file
+check "openpyxl reads every sheet" "$PY" "$TOOLS/xlsx-read.py" $files
+
+for pf in $PRINTERS; do
+	r=${pf%%:*} x="$T/$r.xlsx.txt"
+	[ -f "$x" ] || { notok "$r read back"; continue; }
+	# the CSV's header and body, as the xlsx's rows 3.. say them
+	tr -d '\r' < "$T/$r.csv" | sed 's/,*$//' > "$T/$r.want"
+	nl=$(wc -l < "$T/$r.want" | tr -d " ")
+	sed -n "3,$((nl + 2))p" "$x" > "$T/$r.got"
+	# CSV guards a leading = + - @ with an apostrophe; xlsx needs none
+	sed "s/,'\([=+@-]\)/,\1/g" "$T/$r.want" > "$T/$r.want2"
+	if cmp -s "$T/$r.want2" "$T/$r.got"; then
+		ok "$r: every row and total as the CSV's"
+	else
+		notok "$r: every row and total as the CSV's"
+		diag "$(diff "$T/$r.want2" "$T/$r.got" | head -n 6)"
+	fi
+	grep -q '^REPEAT \$3:\$3$' "$x" && ok "$r: header row repeated on each page" \
+	    || notok "$r: header row repeated on each page"
+	grep -q '^PAGE [a-z]* 9 fit=True width=1 height=0$' "$x" && ok "$r: A4, fit to page width" \
+	    || notok "$r: A4, fit to page width"
+	grep -E '^TYPE [^:]*(号|号码|账号|帐号|电话|编号)[^:]*: .*n' "$x" |
+	    grep -v '^TYPE 序号:' > "$T/num"
+	[ -s "$T/num" ] && { notok "$r: no ID, account or serial stored as a number"; diag "$(cat "$T/num")"; } \
+	    || ok "$r: no ID, account or serial stored as a number"
+done
+
+# the titles as the forms: province, county, year and batch
+x=$T/payment.xlsx.txt
+same "附表5 title" "宁夏 贺兰县 2026年第1批农业机械购置补贴资金支付报告单" "$(sed -n 1p "$x")"
+same "附表5 单位" "单位：元" "$(sed -n 2p "$x" | tr -d ,)"
+grep -q '^[^,]*,贺兰县,合计（大写）,伍仟陆佰元整,小写：￥5600.00$' "$x" \
+    && ok "附表5 合计（大写）" || { notok "附表5 合计（大写）"; diag "$(grep 大写 "$x")"; }
+grep -q '^县财政局（章）.*经办人（签字）' "$x" && ok "附表5 seal and signature lines" \
+    || notok "附表5 seal and signature lines"
+same "附表6 title" "宁夏 贺兰县 2026年第1批补贴机具结算明细表" "$(sed -n 1p "$T/detail.xlsx.txt")"
+grep -q '^申请结算单位（盖章）' "$T/detail.xlsx.txt" && ok "附表6 signature line" \
+    || notok "附表6 signature line"
+grep -q '^公告单位：贺兰县农机管理部门    公告时间：2026-04-03至2026-04-10$' \
+    "$T/publicity.xlsx.txt" && ok "附表7 公告单位 and 公告时间" \
+    || { notok "附表7 公告单位 and 公告时间"; diag "$(sed -n 2p "$T/publicity.xlsx.txt")"; }
+grep -q '^复核人签字：' "$T/review.xlsx.txt" && ok "附表4 signature line" \
+    || notok "附表4 signature line"
+# digits that a number would lose, kept as text
+grep -q ",$ID1," "$T/supply.xlsx.txt" && grep -q '^TYPE 身份证/组织机构代码证号: s$' \
+    "$T/supply.xlsx.txt" && ok "supply: the 18-digit ID as text, every digit" \
+    || notok "supply: the 18-digit ID as text, every digit"
+grep -q ",00012341," "$T/supply.xlsx.txt" && grep -q '^TYPE 发票号: s$' "$T/supply.xlsx.txt" \
+    && ok "supply: invoice 00012341 keeps its zeros" || notok "supply: invoice 00012341 keeps its zeros"
+grep -q ",XG26A001," "$T/review.xlsx.txt" && grep -q '^TYPE 出厂编号: s$' \
+    "$T/review.xlsx.txt" && ok "review: the serial as text" || notok "review: the serial as text"
+grep -q ",$ACCT1,$ID1," "$T/detail.xlsx.txt" && grep -q '^TYPE 帐号: s$' "$T/detail.xlsx.txt" \
+    && ok "detail: account and ID as text" || notok "detail: account and ID as text"
+grep -q ",$ACCT1," "$T/bank.xlsx.txt" && ok "bank: the account as text" \
+    || notok "bank: the account as text"
+grep -q '^TYPE 补贴金额合计: n$' "$T/detail.xlsx.txt" && ok "detail: money as numbers" \
+    || notok "detail: money as numbers"
+
+# --format, the audit, -o -
+check "--format xlsx to stdout" "$NJBT" print payment --batch $B --format xlsx
+same "stdout is an xlsx (PK)" "PK" "$(head -c 2 "$T/out")"
+check "-o - with --format xlsx" "$NJBT" print payment --batch $B --format xlsx -o -
+same "-o - writes the xlsx to stdout" "PK" "$(head -c 2 "$T/out")"
+check "-o - is stdout for CSV too" "$NJBT" print payment --batch $B --encoding utf-8 -o -
+same "-o - CSV is the CSV" "$(md5sum < "$T/payment.csv")" "$(md5sum < "$T/out")"
+[ ! -e ./- ] && ok "-o - made no file named -" || notok "-o - made no file named -"
+usage "--format pdf is a usage error (2)" "$NJBT" print payment --batch $B --format pdf
+same "xlsx prints are logged with their format" "2" \
+    "$(q "SELECT count(*) FROM audit WHERE action='print' AND record='stdout' AND detail LIKE 'report=payment batch=$B %format=xlsx'")"
+refused "a refused xlsx writes nothing" "超出您的管辖范围" "$NJBT" print payment \
+    --batch $B --as yn_cz --format xlsx
+same "... not a byte" "0" "$(wc -c < "$T/out" | tr -d ' ')"
+
+# --- issue 12 (5): -o never replaces what is not a regular file ----------
+mkdir "$T/dir"
+refused "-o a directory refused" "不是普通文件（是目录）" "$NJBT" print payment --batch $B -o "$T/dir"
+same "... the directory is left empty" "" "$(ls -A "$T/dir")"
+refused "-o /dev/null (a device) refused" "不是普通文件（是设备）" "$NJBT" print payment \
+    --batch $B -o /dev/null --format xlsx
+ls /dev/null.* > /dev/null 2>&1 && notok "... no temporary file beside the device" \
+    || ok "... no temporary file beside the device"
+mkfifo "$T/fifo"
+refused "-o a fifo refused" "不是普通文件（是管道）" "$NJBT" print payment --batch $B -o "$T/fifo"
+echo keep > "$T/target"
+ln -s "$T/target" "$T/link"
+refused "-o a symlink refused" "不是普通文件（是符号链接）" "$NJBT" print payment --batch $B -o "$T/link"
+ln -s "$T/target" "$T/link.xlsx"
+refused "-o a symlink named .xlsx refused" "符号链接" "$NJBT" print payment --batch $B -o "$T/link.xlsx"
+same "... what it names is untouched" "keep" "$(cat "$T/target")"
+[ -L "$T/link.xlsx" ] && ok "... the link stays a link" || notok "... the link stays a link"
+same "nothing was printed to them: no audit row" "0" \
+    "$(q "SELECT count(*) FROM audit WHERE action='print' AND (record LIKE '%dir' OR record LIKE '%fifo' OR record LIKE '%link%' OR record='/dev/null')")"
+echo old > "$T/old.xlsx"
+check "-o an existing regular file is replaced" "$NJBT" print payment --batch $B -o "$T/old.xlsx"
+same "... by the xlsx" "PK" "$(head -c 2 "$T/old.xlsx")"
+echo "1..$n"
