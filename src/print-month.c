@@ -7,6 +7,7 @@
  *   bank-... (once finance approved the batch)
  *   application-640122-2026-05.csv  notice-...  supply-...  anomalies-...
  *   budget-2026.csv
+ * (.xlsx instead of .csv with --format xlsx, print-xlsx.c)
  *
  * Which sheets: every printer of print.c's table that the user may print,
  * in the table's order; a per-batch printer once for each batch of the
@@ -86,6 +87,7 @@ month_add(struct print_month *m, const struct printer *def,
 	sh->def = def;
 	sh->req.report = def->name;
 	sh->req.encoding = req->encoding;
+	sh->req.format = req->format;
 	return sh;
 }
 
@@ -101,6 +103,8 @@ month_plan(const struct actor *who, const struct print_req *req,
 	const struct printer	*def;
 	struct print_sheet	*sh;
 	char			 county[NJ_REGION_MAX], no[64];
+	const char		*ext = print_format(req->format) == 1 ?
+	    "xlsx" : "csv";
 	size_t			 i, k;
 
 	month_name_part(county, sizeof county, s->county);
@@ -118,23 +122,23 @@ month_plan(const struct actor *who, const struct print_req *req,
 				sh = month_add(m, def, req);
 				strlcpy0(sh->batch, b[k].no, sizeof sh->batch);
 				month_name_part(no, sizeof no, b[k].no);
-				xsnprintf(sh->name, sizeof sh->name, "%s-%s.csv",
-				    def->name, no);
+				xsnprintf(sh->name, sizeof sh->name, "%s-%s.%s",
+				    def->name, no, ext);
 			}
 			break;
 		case PM_YEAR:
 			sh = month_add(m, def, req);
 			sh->req.county = req->county;
 			sh->req.month = req->month;
-			xsnprintf(sh->name, sizeof sh->name, "%s-%.4s.csv",
-			    def->name, s->from);
+			xsnprintf(sh->name, sizeof sh->name, "%s-%.4s.%s",
+			    def->name, s->from, ext);
 			break;
 		default:
 			sh = month_add(m, def, req);
 			sh->req.county = req->county;
 			sh->req.month = req->month;
-			xsnprintf(sh->name, sizeof sh->name, "%s-%s-%.7s.csv",
-			    def->name, county, s->from);
+			xsnprintf(sh->name, sizeof sh->name, "%s-%s-%.7s.%s",
+			    def->name, county, s->from, ext);
 			break;
 		}
 	}
@@ -182,6 +186,11 @@ print_month_write(const struct actor *who, const struct print_req *req,
 	if (csvw_encoding(req->encoding) < 0) {
 		xsnprintf(msg, msglen, "未知的编码：%s；可用 utf-8-bom、utf-8、"
 		    "gb18030", req->encoding);
+		return NJ_USAGE;
+	}
+	if (print_format(req->format) < 0) {
+		xsnprintf(msg, msglen, "未知的格式：%s；可用 csv、xlsx",
+		    req->format);
 		return NJ_USAGE;
 	}
 	memset(&area, 0, sizeof area);

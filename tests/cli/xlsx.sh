@@ -175,4 +175,11 @@ same "nothing was printed to them: no audit row" "0" \
 echo old > "$T/old.xlsx"
 check "-o an existing regular file is replaced" "$NJBT" print payment --batch $B -o "$T/old.xlsx"
 same "... by the xlsx" "PK" "$(head -c 2 "$T/old.xlsx")"
+
+# month end in xlsx: the same sheets, named .xlsx
+check "month end --format xlsx" "$NJBT" print --all --county 640122 \
+    --month 2026-03 --format xlsx -o "$T/month"
+same "every sheet of the month as .xlsx" "anomalies-640122-2026-03.xlsx application-640122-2026-03.xlsx bank-$B.xlsx budget-2026.xlsx detail-$B.xlsx notice-640122-2026-03.xlsx payment-$B.xlsx publicity-$B.xlsx review-$B.xlsx supply-640122-2026-03.xlsx" \
+    "$(ls "$T/month" | tr '\n' ' ' | sed 's/ $//')"
+same "... each an xlsx (PK)" "PK" "$(head -c 2 "$T/month/payment-$B.xlsx")"
 echo "1..$n"
