@@ -3,7 +3,8 @@
  * same csvw_* calls as the CSV writer. One worksheet laid out as the
  * seed form: the title with the province, county, year and batch ("宁夏
  * 贺兰县 2026年第2批农业机械购置补贴资金支付报告单"), 单位：元 (or the
- * publicity's 公告单位/公告时间), the header row repeated on every page,
+ * publicity's 公告单位/公告时间), the header rows (two where the form groups
+ * columns: 附表4, 5, 6, 附件2) repeated on every page,
  * money as numbers "#,##0.00", the PC_TEXT columns (ID, account, invoice,
  * serial, phone) as text so no digit is lost, 合计 rows bold, then the
  * form's signature and seal lines. A4, landscape when wide, fit to the
@@ -51,6 +52,29 @@ static const struct xlsx_foot {
 };
 #define NFEET (sizeof xlsx_feet / sizeof xlsx_feet[0])
 
+/*
+ * Two-level headers where the form has them: columns first..first+n-1 of
+ * the printer's table under one group label, each with its own label in
+ * the second row (NULL: the column's label).
+ */
+static const struct xlsx_group {
+	const char	*printer;
+	int		 first;
+	int		 n;
+	const char	*label;
+	const char	*sub[4];
+} xlsx_groups[] = {
+	{ "payment", 4, 3, "财政补贴金额", { "合计", "中央", "地方", NULL } },
+	{ "detail", 8, 3, "补贴金额", { "合计", "国补金额", "自治区补金额",
+	    NULL } },
+	{ "review", 17, 4, "复核情况", { NULL, NULL, NULL, NULL } },
+	{ "budget", 1, 4, "计划", { "中央", "省级", "工作经费", "合计" } },
+	{ "budget", 5, 2, "已占用", { "中央", "省级", NULL, NULL } },
+	{ "budget", 7, 2, "已支付", { "中央", "省级", NULL, NULL } },
+	{ "budget", 9, 2, "结余", { "中央", "省级", NULL, NULL } },
+};
+#define NGROUPS (sizeof xlsx_groups / sizeof xlsx_groups[0])
+
 struct xlsxw {
 	struct print_out	*out;
 	const struct print_job	*j;
@@ -58,6 +82,10 @@ struct xlsxw {
 	lxw_worksheet		*ws;
 	lxw_format		*f_title, *f_head, *f_text, *f_money, *f_int;
 	lxw_format		*f_bold, *f_bmoney, *f_bint, *f_plain;
+	lxw_format		*f_htop, *f_hbot;	/* a column's label
+							   over two rows */
+	char			**hdr;		/* the header's labels */
+	int			 levels;	/* header rows: 1 or 2 */
 	char			 tmp[64];
 	lxw_row_t		 row;
 	lxw_col_t		 col;
@@ -217,6 +245,11 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 	x->f_plain = xlsx_fmt(x->wb, 0, 0, NULL);
 	x->f_head = xlsx_fmt(x->wb, 1, 1, NULL);
 	format_set_align(x->f_head, LXW_ALIGN_CENTER);
+	x->f_htop = xlsx_fmt(x->wb, 1, 1, NULL);
+	format_set_align(x->f_htop, LXW_ALIGN_CENTER);
+	format_set_bottom(x->f_htop, LXW_BORDER_NONE);
+	x->f_hbot = xlsx_fmt(x->wb, 1, 1, NULL);
+	format_set_top(x->f_hbot, LXW_BORDER_NONE);
 	x->f_text = xlsx_fmt(x->wb, 0, 1, "@");
 	x->f_money = xlsx_fmt(x->wb, 0, 1, "#,##0.00");
 	x->f_int = xlsx_fmt(x->wb, 0, 1, "0");
@@ -242,22 +275,34 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 	worksheet_write_string(x->ws, 1, (lxw_col_t)(strcmp(sub, "单位：元") ==
 	    0 && j->ncols > 1 ? j->ncols - 1 : 0), sub, x->f_plain);
 	x->row = x->head = 2;
-	worksheet_repeat_rows(x->ws, x->head, x->head);
+	x->levels = 1;
+	for (i = 0; i < NGROUPS; i++)
+		if (strcmp(xlsx_groups[i].printer, j->def->name) == 0 &&
+		    (size_t)(xlsx_groups[i].first + xlsx_groups[i].n) <=
+		    j->ncols)
+			x->levels = 2;
+	x->hdr = xcalloc(j->ncols + 1, sizeof *x->hdr);
+	worksheet_repeat_rows(x->ws, x->head, x->head +
+	    (lxw_row_t)x->levels - 1);
 	return x;
 }
 
-/* The format of the next cell: header, totals or a body row. */
+/* The format of the next cell: totals or a body row. */
 static lxw_format *
 xlsx_cell(struct xlsxw *x, lxw_format *body, lxw_format *bold)
 {
-	if (x->row == x->head)
-		return x->f_head;
 	return x->total ? bold : body;
 }
 
 void
 xlsxw_text(struct xlsxw *x, const char *s)
 {
+	if (x->row == x->head) {	/* the header: written at its end */
+		if (x->col < x->j->ncols && x->hdr[x->col] == NULL)
+			x->hdr[x->col] = xstrdup(s);
+		x->col++;
+		return;
+	}
 	if (strncmp(s, "合计", 6) == 0 || strncmp(s, "总计", 6) == 0)
 		x->total = 1;
 	if (worksheet_write_string(x->ws, x->row, x->col, s,
@@ -289,9 +334,67 @@ xlsxw_int(struct xlsxw *x, int64_t v)
  * bold only from that cell on: in constant-memory mode a row cannot be
  * rewritten, which is why the printers put 合计 first.
  */
+/* The group a column is in, or NULL. */
+static const struct xlsx_group *
+xlsx_group_of(const struct xlsxw *x, size_t col)
+{
+	size_t i;
+
+	for (i = 0; i < NGROUPS; i++)
+		if (strcmp(xlsx_groups[i].printer, x->j->def->name) == 0 &&
+		    (int)col >= xlsx_groups[i].first &&
+		    (int)col < xlsx_groups[i].first + xlsx_groups[i].n)
+			return &xlsx_groups[i];
+	return NULL;
+}
+
+/*
+ * The header: one row of labels, or two where the form groups columns
+ * (the group's label across them, theirs under it; another column's label
+ * over both rows, drawn without the line between them: constant-memory
+ * mode writes rows in order, so no merge spans the two).
+ */
+static void
+xlsx_header(struct xlsxw *x)
+{
+	const struct xlsx_group	*g;
+	const char		*s;
+	size_t			 k, n = x->j->ncols;
+	lxw_row_t		 r = x->head;
+
+	for (k = 0; k < n; k++) {
+		s = x->hdr[k] != NULL ? x->hdr[k] : "";
+		if (x->levels == 1)
+			worksheet_write_string(x->ws, r, (lxw_col_t)k, s,
+			    x->f_head);
+		else if ((g = xlsx_group_of(x, k)) == NULL)
+			worksheet_write_string(x->ws, r, (lxw_col_t)k, s,
+			    x->f_htop);
+		else if ((int)k == g->first)
+			worksheet_merge_range(x->ws, r, (lxw_col_t)k, r,
+			    (lxw_col_t)(k + (size_t)g->n - 1), g->label,
+			    x->f_head);
+	}
+	if (x->levels == 1)
+		return;
+	for (k = 0; k < n; k++) {
+		s = x->hdr[k] != NULL ? x->hdr[k] : "";
+		if ((g = xlsx_group_of(x, k)) == NULL)
+			worksheet_write_blank(x->ws, r + 1, (lxw_col_t)k,
+			    x->f_hbot);
+		else
+			worksheet_write_string(x->ws, r + 1, (lxw_col_t)k,
+			    g->sub[k - (size_t)g->first] != NULL ?
+			    g->sub[k - (size_t)g->first] : s, x->f_head);
+	}
+	x->row++;
+}
+
 void
 xlsxw_end(struct xlsxw *x)
 {
+	if (x->row == x->head)
+		xlsx_header(x);
 	x->row++;
 	x->col = 0;
 	x->total = 0;
@@ -303,7 +406,7 @@ xlsx_feet_write(struct xlsxw *x)
 {
 	size_t	i, k;
 
-	if (x->row == x->head)
+	if (x->row <= x->head)
 		return;
 	for (i = 0; i < NFEET; i++) {
 		if (strcmp(xlsx_feet[i].printer, x->j->def->name) != 0)
@@ -346,6 +449,7 @@ int
 xlsxw_free(struct xlsxw **xp)
 {
 	struct xlsxw	*x = *xp;
+	size_t		 i;
 	int		 rc;
 
 	if (x == NULL)
@@ -358,6 +462,9 @@ xlsxw_free(struct xlsxw **xp)
 	if (rc == 0 && x->row > x->head)
 		rc = xlsx_copy(x);
 	unlink(x->tmp);
+	for (i = 0; i < x->j->ncols; i++)
+		free(x->hdr[i]);
+	free(x->hdr);
 	free(x);
 	*xp = NULL;
 	return rc;

@@ -86,9 +86,15 @@ for pf in $PRINTERS; do
 	r=${pf%%:*} x="$T/$r.xlsx.txt"
 	[ -f "$x" ] || { notok "$r read back"; continue; }
 	# the CSV's header and body, as the xlsx's rows 3.. say them
+	# (where the form has two header rows, the CSV's body from row 5)
 	tr -d '\r' < "$T/$r.csv" | sed 's/,*$//' > "$T/$r.want"
 	nl=$(wc -l < "$T/$r.want" | tr -d " ")
-	sed -n "3,$((nl + 2))p" "$x" > "$T/$r.got"
+	if grep -q '^REPEAT \$3:\$4$' "$x"; then
+		sed -i 1d "$T/$r.want"
+		sed -n "5,$((nl + 3))p" "$x" > "$T/$r.got"
+	else
+		sed -n "3,$((nl + 2))p" "$x" > "$T/$r.got"
+	fi
 	# CSV guards a leading = + - @ with an apostrophe; xlsx needs none
 	sed "s/,'\([=+@-]\)/,\1/g" "$T/$r.want" > "$T/$r.want2"
 	if cmp -s "$T/$r.want2" "$T/$r.got"; then
@@ -97,8 +103,8 @@ for pf in $PRINTERS; do
 		notok "$r: every row and total as the CSV's"
 		diag "$(diff "$T/$r.want2" "$T/$r.got" | head -n 6)"
 	fi
-	grep -q '^REPEAT \$3:\$3$' "$x" && ok "$r: header row repeated on each page" \
-	    || notok "$r: header row repeated on each page"
+	grep -q '^REPEAT \$3:\$[34]$' "$x" && ok "$r: header rows repeated on each page" \
+	    || notok "$r: header rows repeated on each page"
 	grep -q '^PAGE [a-z]* 9 fit=True width=1 height=0$' "$x" && ok "$r: A4, fit to page width" \
 	    || notok "$r: A4, fit to page width"
 	grep -E '^TYPE [^:]*(号|号码|账号|帐号|电话|编号)[^:]*: .*n' "$x" |
@@ -106,6 +112,14 @@ for pf in $PRINTERS; do
 	[ -s "$T/num" ] && { notok "$r: no ID, account or serial stored as a number"; diag "$(cat "$T/num")"; } \
 	    || ok "$r: no ID, account or serial stored as a number"
 done
+
+# two-level headers as the forms have them
+same "附表5 header, first row" "结算批次,县（区）,机具种类,数量（台）,财政补贴金额,,,本次核拨金额,备注" \
+    "$(sed -n 3p "$T/payment.xlsx.txt")"
+same "附表5 header, second row" ",,,,合计,中央,地方" "$(sed -n 4p "$T/payment.xlsx.txt")"
+same "附表6 header, second row" ",,,,,,,,合计,国补金额,自治区补金额" "$(sed -n 4p "$T/detail.xlsx.txt")"
+same "附件2 header, first row" "县区,计划,,,,已占用,,已支付,,结余,,使用率（%）" "$(sed -n 3p "$T/budget.xlsx.txt")"
+grep -q '^REPEAT \$3:\$3$' "$T/supply.xlsx.txt" && ok "附表3: one header row" || notok "附表3: one header row"
 
 # the titles as the forms: province, county, year and batch
 x=$T/payment.xlsx.txt
@@ -135,7 +149,7 @@ grep -q ",$ACCT1,$ID1," "$T/detail.xlsx.txt" && grep -q '^TYPE 帐号: s$' "$T/d
     && ok "detail: account and ID as text" || notok "detail: account and ID as text"
 grep -q ",$ACCT1," "$T/bank.xlsx.txt" && ok "bank: the account as text" \
     || notok "bank: the account as text"
-grep -q '^TYPE 补贴金额合计: n$' "$T/detail.xlsx.txt" && ok "detail: money as numbers" \
+grep -q '^TYPE 国补金额: n$' "$T/detail.xlsx.txt" && ok "detail: money as numbers" \
     || notok "detail: money as numbers"
 
 # --format, the audit, -o -

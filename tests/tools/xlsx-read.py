@@ -3,8 +3,8 @@
 # openpyxl into FILE.txt: one line per row, its cells joined by commas as
 # the CSV printer writes them (text as it is, money "#,##0.00" cells with
 # two decimals, other numbers as integers, empty cells empty), then
-# "TYPE label: s|n" for each header cell's column (s: every body cell a
-# string), then "REPEAT rows", "PAGE orientation paper fit=True width=1
+# "TYPE label: s|n" for each column of the header rows (its lowest label;
+# s: every body cell below them a string), then "REPEAT rows", "PAGE orientation paper fit=True width=1
 # height=0" (fit to one page wide, as many pages high as it takes).
 # Exits 1 if a file does not open as a workbook.
 import sys
@@ -37,19 +37,25 @@ def main(paths):
         out = []
         for r in rows:
             out.append(",".join(cell_text(c) for c in r).rstrip(","))
-        # the header: the first row with more than two cells filled
-        head = next((i for i, r in enumerate(rows)
-                     if sum(c.value is not None for c in r) > 2), None)
-        if head is not None:
-            for k, c in enumerate(rows[head]):
-                if c.value is None:
+        # the header: the rows repeated on each page (1-based "$3:$4");
+        # a column's label is the lowest one it has there
+        rep = ws.print_title_rows or ""
+        nums = [int(t) for t in rep.replace("$", "").split(":") if t]
+        if nums:
+            top, bottom = nums[0] - 1, nums[-1] - 1
+            for k in range(len(rows[top])):
+                label = None
+                for h in range(top, bottom + 1):
+                    if k < len(rows[h]) and rows[h][k].value is not None:
+                        label = rows[h][k].value
+                if label is None:
                     continue
                 kinds = set()
-                for r in rows[head + 1:]:
+                for r in rows[bottom + 1:]:
                     if k < len(r) and r[k].value not in (None, ""):
                         kinds.add("s" if isinstance(r[k].value, str)
                                   else "n")
-                out.append("TYPE %s: %s" % (c.value, "".join(sorted(kinds))))
+                out.append("TYPE %s: %s" % (label, "".join(sorted(kinds))))
         out.append("REPEAT %s" % (ws.print_title_rows or ""))
         ps = ws.page_setup
         fit = ws.sheet_properties.pageSetUpPr

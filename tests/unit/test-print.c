@@ -541,7 +541,7 @@ scope_refusals(void **state)
 	    NJ_USAGE);
 	{
 		struct print_req	req = { "supply", NULL, NULL, NULL,
-		    "PC2026", NULL };
+		    "PC2026", NULL, NULL };
 		struct actor		who;
 
 		actor_console(&who);
