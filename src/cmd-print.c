@@ -1,8 +1,10 @@
 /*
  * cmd-print.c: `njbt print REPORT [--as LOGIN] [--id KEY] [--county CODE]
  * [--month YYYY-MM] [--batch ID] [--encoding utf-8-bom|utf-8|gb18030]
- * [--format csv|xlsx] [-o FILE|-]`, one printer of print.c as a batch command. The CSV goes to
- * stdout, or to FILE (made 0600, replaced only when the print succeeded).
+ * [--format csv|xlsx] [-o FILE|-]`, one printer of print.c as a batch
+ * command. The CSV (or xlsx: --format xlsx, or FILE ending in .xlsx) goes
+ * to stdout (no -o, or -o -), or to FILE (made 0600, replaced only when
+ * the print succeeded; never a FILE that is not a regular file).
  * With --as it prints as that user, with that user's scope and right to
  * see private data; without, as the console operator, who sees all.
  *

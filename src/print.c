@@ -1,6 +1,7 @@
 /*
  * print.c: the printers (SPEC section 6): the seed's forms as CSV sheets
- * that Excel and WPS open, for the offices to sign, keep and publish.
+ * that Excel and WPS open, or as xlsx laid out as the forms (--format
+ * xlsx, print-xlsx.c), for the offices to sign, keep and publish.
  *
  * One table of printers: name, Chinese title, the roles that may print
  * it, the roles that see its private columns (ID number, phone, bank
