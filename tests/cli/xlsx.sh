@@ -38,10 +38,13 @@ APP=$(tail -n 1 "$T/out")
 check "application.submit" "$NJBT" do --as xg_zhen application.submit application=$APP
 "$NJBT" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
 NOTICE=$(tail -n 1 "$T/out")
+# the second invoice number is what a spreadsheet would run as a formula
 for k in 1 2; do
+	inv=0001234$k
+	[ $k = 2 ] && inv==1+2
 	"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 \
 	    serial=XG26A00$k \
-	    price=12000 sold_on=2026-03-02 invoice_no=0001234$k > "$T/out" 2> "$T/err"
+	    price=12000 sold_on=2026-03-02 invoice_no=$inv > "$T/out" 2> "$T/err"
 	SALE=$(tail -n 1 "$T/out")
 	check "verify sale $k" "$NJBT" do --as hl_jb verify.pass sale=$SALE \
 	    method=office $CHECKS partner=hl_sh
@@ -105,6 +108,8 @@ for pf in $PRINTERS; do
 	fi
 	grep -q '^REPEAT \$3:\$[34]$' "$x" && ok "$r: header rows repeated on each page" \
 	    || notok "$r: header rows repeated on each page"
+	grep -q '^FORMULAS 0$' "$x" && ok "$r: no cell is a formula" \
+	    || notok "$r: no cell is a formula"
 	grep -q '^PAGE [a-z]* 9 fit=True width=1 height=0$' "$x" && ok "$r: A4, fit to page width" \
 	    || notok "$r: A4, fit to page width"
 	grep -E '^TYPE [^:]*(号|号码|账号|帐号|电话|编号)[^:]*: .*n' "$x" |
@@ -143,6 +148,8 @@ grep -q ",$ID1," "$T/supply.xlsx.txt" && grep -q '^TYPE 身份证/组织机构�
     || notok "supply: the 18-digit ID as text, every digit"
 grep -q ",00012341," "$T/supply.xlsx.txt" && grep -q '^TYPE 发票号: s$' "$T/supply.xlsx.txt" \
     && ok "supply: invoice 00012341 keeps its zeros" || notok "supply: invoice 00012341 keeps its zeros"
+grep -q ",=1+2," "$T/supply.xlsx.txt" && ok "supply: invoice =1+2 is text, as typed" \
+    || notok "supply: invoice =1+2 is text, as typed"
 grep -q ",XG26A001," "$T/review.xlsx.txt" && grep -q '^TYPE 出厂编号: s$' \
     "$T/review.xlsx.txt" && ok "review: the serial as text" || notok "review: the serial as text"
 grep -q ",$ACCT1,$ID1," "$T/detail.xlsx.txt" && grep -q '^TYPE 帐号: s$' "$T/detail.xlsx.txt" \

@@ -56,6 +56,8 @@ def main(paths):
                         kinds.add("s" if isinstance(r[k].value, str)
                                   else "n")
                 out.append("TYPE %s: %s" % (label, "".join(sorted(kinds))))
+        out.append("FORMULAS %d" % sum(c.data_type == "f" for r in rows
+                                       for c in r))
         out.append("REPEAT %s" % (ws.print_title_rows or ""))
         ps = ws.page_setup
         fit = ws.sheet_properties.pageSetUpPr
