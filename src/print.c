@@ -291,6 +291,25 @@ print_audit(const struct actor *who, const struct print_req *req,
 }
 
 /*
+ * Issue 12 (5): -o never replaces what is not a regular file: a device, a
+ * directory, a fifo, a socket or a symbolic link (rename would replace the
+ * link, not what it names) is refused before anything is written.
+ */
+static int
+print_path_ok(const char *path, char *msg, size_t msglen)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return NJ_OK;
+	xsnprintf(msg, msglen, "不能写入 %s：它不是普通文件（%s），未写入任何内容",
+	    path, S_ISDIR(sb.st_mode) ? "是目录" : S_ISLNK(sb.st_mode) ?
+	    "是符号链接" : S_ISFIFO(sb.st_mode) ? "是管道" :
+	    S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "是设备" : "是特殊文件");
+	return NJ_REFUSED;
+}
+
+/*
  * The output of `njbt print -o FILE`: a file beside it, made 0600, written
  * through a large buffer (a province's sheet is hundreds of megabytes).
  */
@@ -346,6 +365,9 @@ file_finish(struct print_out *out, struct file_out *f, int rc, char *msg,
 	}
 	out->fp = NULL;
 	if (f->tmp != NULL) {
+		/* ... nor what was put in its place while printing */
+		if (rc == NJ_OK)
+			rc = print_path_ok(f->path, msg, msglen);
 		if (rc == NJ_OK && rename(f->tmp, f->path) != 0) {
 			xsnprintf(msg, msglen, "无法写入 %s：%s", f->path,
 			    strerror(errno));
@@ -359,25 +381,6 @@ file_finish(struct print_out *out, struct file_out *f, int rc, char *msg,
 	free(f->buf);
 	f->buf = NULL;
 	return rc;
-}
-
-/*
- * Issue 12 (5): -o never replaces what is not a regular file: a device, a
- * directory, a fifo, a socket or a symbolic link (rename would replace the
- * link, not what it names) is refused before anything is written.
- */
-static int
-print_path_ok(const char *path, char *msg, size_t msglen)
-{
-	struct stat sb;
-
-	if (lstat(path, &sb) != 0 || S_ISREG(sb.st_mode))
-		return NJ_OK;
-	xsnprintf(msg, msglen, "不能写入 %s：它不是普通文件（%s），未写入任何内容",
-	    path, S_ISDIR(sb.st_mode) ? "是目录" : S_ISLNK(sb.st_mode) ?
-	    "是符号链接" : S_ISFIFO(sb.st_mode) ? "是管道" :
-	    S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "是设备" : "是特殊文件");
-	return NJ_REFUSED;
 }
 
 /*
