@@ -94,9 +94,11 @@ print_all(struct cmd_ctx *ctx, struct print_opts *o)
 	int		rc;
 
 	if (o->req.report != NULL || o->req.id != NULL ||
-	    o->req.batch != NULL || o->out == NULL || o->req.month == NULL) {
+	    o->req.batch != NULL || o->out == NULL || o->req.month == NULL ||
+	    strcmp(o->out, "-") == 0) {
 		fprintf(stderr, "njbt: 月末报表：njbt print --all [--county 县代码] "
-		    "--month YYYY-MM -o 目录（不能再指定报表、编号或批次）\n");
+		    "--month YYYY-MM -o 目录（不能再指定报表、编号或批次；"
+		    "-o - 不是目录）\n");
 		return print_usage(ctx->entry);
 	}
 	if (cmd_open(ctx) != 0)

@@ -203,4 +203,7 @@ check "month end --format xlsx" "$NJBT" print --all --county 640122 \
 same "every sheet of the month as .xlsx" "anomalies-640122-2026-03.xlsx application-640122-2026-03.xlsx bank-$B.xlsx budget-2026.xlsx detail-$B.xlsx notice-640122-2026-03.xlsx payment-$B.xlsx publicity-$B.xlsx review-$B.xlsx supply-640122-2026-03.xlsx" \
     "$(ls "$T/month" | tr '\n' ' ' | sed 's/ $//')"
 same "... each an xlsx (PK)" "PK" "$(head -c 2 "$T/month/payment-$B.xlsx")"
+usage "month end to -o - is a usage error (2)" "$NJBT" print --all \
+    --county 640122 --month 2026-03 -o -
+[ ! -e ./- ] && ok "... no folder named -" || notok "... no folder named -"
 echo "1..$n"
