@@ -159,6 +159,14 @@ grep -q ",$ACCT1," "$T/bank.xlsx.txt" && ok "bank: the account as text" \
 grep -q '^TYPE 国补金额: n$' "$T/detail.xlsx.txt" && ok "detail: money as numbers" \
     || notok "detail: money as numbers"
 
+# the city sees the detail masked: the last four, as text
+check "detail as the city, xlsx" "$NJBT" print detail --batch $B --as yc_city \
+    -o "$T/city.xlsx"
+check "... read back" "$PY" "$TOOLS/xlsx-read.py" "$T/city.xlsx"
+grep -q ',\*\*\*0018,\*\*\*1238,' "$T/city.xlsx.txt" && ok "... account and ID masked (***0018, ***1238)" \
+    || { notok "... account and ID masked (***0018, ***1238)"; diag "$(sed -n 5p "$T/city.xlsx.txt")"; }
+grep -q "$ID1" "$T/city.xlsx.txt" && notok "... no ID in clear" || ok "... no ID in clear"
+
 # --format, the audit, -o -
 check "--format xlsx to stdout" "$NJBT" print payment --batch $B --format xlsx
 same "stdout is an xlsx (PK)" "PK" "$(head -c 2 "$T/out")"
