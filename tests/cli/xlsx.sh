@@ -182,6 +182,15 @@ refused "a refused xlsx writes nothing" "超出您的管辖范围" "$NJBT" print
     --batch $B --as yn_cz --format xlsx
 same "... not a byte" "0" "$(wc -c < "$T/out" | tr -d ' ')"
 
+# the workbook is built in TMPDIR and leaves nothing there; the file is 0600
+mkdir "$T/tmp"
+TMPDIR=$T/tmp "$NJBT" print detail --batch $B -o "$T/tmpd.xlsx" > "$T/out" 2> "$T/err" \
+    && ok "xlsx with TMPDIR set" || notok "xlsx with TMPDIR set"
+TMPDIR=$T/tmp "$NJBT" print detail --batch $B --as yn_cz -o "$T/tmpr.xlsx" > "$T/out" 2> "$T/err"
+same "... nothing left in TMPDIR, printed or refused" "" "$(ls -A "$T/tmp")"
+same "... the sheet is 0600 (it holds IDs in clear)" "600" "$(stat -c %a "$T/tmpd.xlsx")"
+[ ! -e "$T/tmpr.xlsx" ] && ok "... the refused one made no file" || notok "... the refused one made no file"
+
 # --- issue 12 (5): -o never replaces what is not a regular file ----------
 mkdir "$T/dir"
 refused "-o a directory refused" "不是普通文件（是目录）" "$NJBT" print payment --batch $B -o "$T/dir"
