@@ -55,7 +55,7 @@ outbox_fail(struct print_out *o, const char *what, const char *path)
 }
 
 /* text as a piece of a file name: letters, digits, . _ - only. */
-static void
+void
 name_part(char *out, size_t len, const char *text, size_t max)
 {
 	size_t i;
