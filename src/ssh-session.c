@@ -630,6 +630,11 @@ sess_serve(struct sess *s)
 		sess_close_channel(s, 1);
 		return 1;
 	}
+	/* a password to change first: only the screens can change it */
+	if (s->refuse == NULL && s->sftp && auth_must_change(&s->who)) {
+		sess_log(s->who.login, s->addr, "refused sftp: password to change");
+		s->refuse = "请先用终端登录并修改密码，再使用文件传输（SFTP）。";
+	}
 	if (s->refuse == NULL && !s->pty && !s->sftp) {
 		sess_log(s->who.login, s->addr, "refused shell without pty");
 		s->refuse = "本系统需要交互式终端，请用 ssh -t 或 PuTTY 登录。";

@@ -48,6 +48,8 @@
 #define SFTP_NAME_MAX	200			/* bytes in one name */
 #define SFTP_DIR_BATCH	64			/* names in one readdir reply */
 #define SFTP_OPEN_MAX	64			/* files open at once */
+#define SFTP_CHECK_MS	5000			/* ms between checks that
+						   the user may still log in */
 
 enum { BOX_NONE, BOX_OUT, BOX_IN };
 
@@ -694,7 +696,7 @@ sftp_serve(struct sess *s, volatile sig_atomic_t *stop)
 	struct vsftp		 v;
 	sftp_client_message	 m;
 	enum sess_end		 why = END_CLOSED;
-	int64_t			 left;
+	int64_t			 left, checked;
 	int			 rc, ms;
 	size_t			 i;
 
@@ -713,7 +715,7 @@ sftp_serve(struct sess *s, volatile sig_atomic_t *stop)
 		return END_CLOSED;
 	}
 	sess_log(s->who.login, s->addr, "sftp start");
-	s->last_input = sess_ms();
+	s->last_input = checked = sess_ms();
 	for (;;) {
 		if (*stop) {
 			why = END_SHUTDOWN;
@@ -731,6 +733,14 @@ sftp_serve(struct sess *s, volatile sig_atomic_t *stop)
 			}
 			if (left < ms)
 				ms = (int)left + 1;
+		}
+		/* R-SEC-8.3 issue 8 (3): locked, changed or removed since */
+		if (sess_ms() >= checked + SFTP_CHECK_MS) {
+			checked = sess_ms();
+			if (!session_still_valid(&s->who)) {
+				why = END_REVOKED;
+				break;
+			}
 		}
 		rc = ssh_channel_poll_timeout(s->chan, ms, 0);
 		if (rc == SSH_ERROR || rc == SSH_EOF)

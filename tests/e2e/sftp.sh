@@ -7,7 +7,9 @@
 # written: ../ and absolute paths out of the tree, a write into /outbox,
 # symlink, mkdir, rename out of the inbox, chmod, a link planted in the
 # outbox, an upload over the per-file quota (nothing partial kept), another
-# user's outbox. An SFTP session counts as a session and ends when idle.
+# user's outbox. An SFTP session counts as a session and ends when idle or
+# when the user is locked; a locked user or one whose password is to be
+# changed gets none.
 . "$(dirname "$0")/ssh-lib.inc"
 
 serve_start --idle 8 || exit 1
@@ -192,12 +194,32 @@ same "... and its session row goes" 0 \
     "$(q "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'")"
 tm kill-session -t i1
 
-# a locked account gets no SFTP
+# locked while an SFTP session is open: the session ends (R-SEC-8.3)
+term r1 "sshpass -p njbt-demo sftp $SFTPO hl_cz@127.0.0.1"
+shows "an interactive sftp session of hl_cz" r1 "sftp>"
 check "admin locks hl_cz" "$NJBT" user lock hl_cz
+wait_log "hl_cz 127.0.0.1 logout revoked" 20 &&
+    ok "R-SEC-8.3: locked meanwhile, the SFTP session ends" ||
+    notok "R-SEC-8.3: locked meanwhile, the SFTP session ends"
+tm kill-session -t r1
+
+# a locked account gets no SFTP
 printf 'ls /\n' > "$T/batch"
 sftp_b hl_cz
 [ $? -ne 0 ] && ! grep -q "outbox" "$T/sftp.out" && ok "a locked account gets no SFTP" ||
     { notok "a locked account gets no SFTP"; sed 's/^/#   /' "$T/sftp.out"; }
+
+# a password the admin reset must be changed on the screens first
+check "admin resets yn_jb's password" "$NJBT" user passwd yn_jb Reset-pass-2026
+same "... to be changed" 1 "$(q "SELECT must_change FROM users WHERE login = 'yn_jb'")"
+printf 'ls /\n' > "$T/batch"
+sshpass -p Reset-pass-2026 sftp $SFTPO -b "$T/batch" yn_jb@127.0.0.1 \
+    > "$T/sftp.out" 2>&1
+[ $? -ne 0 ] && ! grep -q "outbox" "$T/sftp.out" &&
+    ok "a password to change: no SFTP" ||
+    { notok "a password to change: no SFTP"; sed 's/^/#   /' "$T/sftp.out"; }
+wait_log "yn_jb 127.0.0.1 refused sftp: password to change" 5 &&
+    ok "... logged" || notok "... logged"
 
 serve_stop
 same "server stops with status 0" 0 $?
