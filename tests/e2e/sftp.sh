@@ -6,8 +6,8 @@
 # PuTTY's pscp and psftp do the same. Attacks, each refused with nothing
 # written: ../ and absolute paths out of the tree, a write into /outbox,
 # symlink, mkdir, rename out of the inbox, chmod, a link planted in the
-# outbox, an upload over the per-file quota (nothing partial kept), another
-# user's outbox. An SFTP session counts as a session and ends when idle or
+# outbox, an upload over the per-file quota (nothing partial kept), the
+# 201st file, another user's outbox. An SFTP session counts as a session and ends when idle or
 # when the user is locked; a locked user or one whose password is to be
 # changed gets none.
 . "$(dirname "$0")/ssh-lib.inc"
@@ -170,6 +170,16 @@ if grep -E '^[-d]r' "$T/sftp.out" | grep -qE "planted|fifo"; then
 	notok "a planted link and a fifo are not listed"; sed 's/^/#   /' "$T/sftp.out"
 else ok "a planted link and a fifo are not listed"; fi
 rm -f "$OUT/planted" "$OUT/fifo"
+
+# the count quota: 200 files in an inbox, the next upload refused
+mkdir -p "$L/many"
+i=0; while [ $i -lt 200 ]; do echo $i > "$L/many/f$i.txt"; i=$((i + 1)); done
+printf -- '-put %s/many/* /inbox/\n' "$L" > "$T/batch"
+sftp_b hl_jb
+same "the count quota: the inbox holds 200 files at most" 200 "$(ls "$IN" | wc -l)"
+same "... and no temporary file is left" 0 "$(ls -A "$IN" | grep -c '^\.')"
+grep -q "refused: 200 files in the inbox" "$T/serve.log" &&
+    ok "... the refusal is logged" || notok "... the refusal is logged"
 
 # another user's outbox: hl_sh sees its own sheet only
 check "print the publicity sheet for hl_sh" "$NJBT" do --as hl_sh print report=publicity
