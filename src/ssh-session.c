@@ -630,8 +630,13 @@ sess_serve(struct sess *s)
 		sess_close_channel(s, 1);
 		return 1;
 	}
-	/* a password to change first: only the screens can change it */
-	if (s->refuse == NULL && s->sftp && auth_must_change(&s->who)) {
+	/* no files for the register login (no one in particular), nor for
+	 * a password to change first (only the screens can change it) */
+	if (s->refuse == NULL && s->sftp && s->who.role == ROLE_REGISTER) {
+		sess_log(s->who.login, s->addr, "refused sftp: register login");
+		s->refuse = "注册账号不能使用文件传输（SFTP）。";
+	} else if (s->refuse == NULL && s->sftp &&
+	    auth_must_change(&s->who)) {
 		sess_log(s->who.login, s->addr, "refused sftp: password to change");
 		s->refuse = "请先用终端登录并修改密码，再使用文件传输（SFTP）。";
 	}

@@ -231,6 +231,15 @@ sshpass -p Reset-pass-2026 sftp $SFTPO -b "$T/batch" yn_jb@127.0.0.1 \
 wait_log "yn_jb 127.0.0.1 refused sftp: password to change" 5 &&
     ok "... logged" || notok "... logged"
 
+# the register login (no password: anyone) gets no files
+sftp $SFTPO -o PreferredAuthentications=none -b "$T/batch" \
+    register@127.0.0.1 > "$T/sftp.out" 2>&1 < /dev/null
+[ $? -ne 0 ] && ! grep -q "outbox" "$T/sftp.out" &&
+    ok "the register login gets no SFTP" ||
+    { notok "the register login gets no SFTP"; sed 's/^/#   /' "$T/sftp.out"; }
+wait_log "register 127.0.0.1 refused sftp: register login" 5 &&
+    ok "... logged" || notok "... logged"
+
 serve_stop
 same "server stops with status 0" 0 $?
 sanitizer_clean
