@@ -10,19 +10,19 @@
  *             inside it; never read back.
  *
  * A path is taken apart by name: "..", a name starting with ".", a
- * control character or a backslash is refused; every file is opened
- * O_NOFOLLOW and must be a regular file (a symbolic link or a special
- * file planted under the data directory is neither listed nor opened).
- * symlink, readlink, mkdir, setstat and extensions are refused (fsetstat
- * of an upload under way is answered OK and ignored: OpenSSH's scp sends
- * it with every upload, and nothing of the host changes). An
+ * control character or a backslash is refused (vname_ok); every file is
+ * opened O_NOFOLLOW and must be a regular file (a symbolic link or a
+ * special file planted under the data directory is neither listed nor
+ * opened). symlink, readlink, mkdir, setstat and extensions are refused
+ * (fsetstat of an upload under way is answered OK and ignored: OpenSSH's
+ * scp sends it with every upload, and nothing of the host changes). An
  * upload goes to a hidden temporary name in the inbox and is renamed to
- * its own name on close; an upload that breaks a quota (SFTP_FILE_MAX
- * per file, SFTP_USER_MAX and SFTP_USER_FILES per user's inbox) is
- * refused at the write that breaks it and its temporary file removed, so
- * nothing partial is kept. Downloads, uploads, removals and refusals go
- * to the server's log (a file transfer is not business data: no audit
- * row).
+ * its own name on close; an upload that breaks a quota (SFTP_FILE_MAX per
+ * file, SFTP_USER_MAX and SFTP_USER_FILES per user's inbox) is refused at
+ * the write that breaks it and its temporary file removed, so nothing
+ * partial is kept; appending and resuming (reput) are refused. Downloads,
+ * uploads, removals and refusals go to the server's log (a file transfer
+ * is not business data: no audit row).
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -94,19 +94,23 @@ vlog(struct vsftp *v, const char *fmt, const char *a, long long n)
 	sess_log(v->s->who.login, v->s->addr, "sftp %s", line);
 }
 
-/* A name the tree may hold: 0, or -1. */
+/*
+ * A name the tree may hold: 0, or -1. Not hidden (nor . or ..), no
+ * backslash, strict UTF-8 without the characters no text may hold
+ * (R-SEC-8.11a issue 8 (11): controls, bidirectional overrides, line
+ * separators), so that a listing or the log shows what the name is.
+ */
 static int
 vname_ok(const char *p, size_t n)
 {
-	size_t i;
+	char name[SFTP_NAME_MAX + 1];
 
-	if (n == 0 || n > SFTP_NAME_MAX || p[0] == '.')
+	if (n == 0 || n > SFTP_NAME_MAX || p[0] == '.' ||
+	    memchr(p, '\\', n) != NULL)
 		return -1;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f ||
-		    p[i] == '\\')
-			return -1;
-	return 0;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return text_check(name, 0) == TEXT_OK ? 0 : -1;
 }
 
 /*
@@ -362,6 +366,15 @@ op_open(struct vsftp *v, sftp_client_message m)
 			    "没有这个文件");
 		}
 	} else {
+		/* an upload starts from nothing: no append, no resume */
+		if ((fl & SSH_FXF_APPEND) || (!(fl & SSH_FXF_TRUNC) &&
+		    lstat(h->real, &sb) == 0 && sb.st_size > 0)) {
+			vh_close(v, h, 0);
+			vlog(v, "put %s refused: append or resume (flags %lld)",
+			    vp.text, (long long)fl);
+			return sftp_reply_status(m, SSH_FX_OP_UNSUPPORTED,
+			    "不支持续传，请重新上传整个文件");
+		}
 		if (lstat(h->real, &sb) == 0 && (!S_ISREG(sb.st_mode) ||
 		    (fl & SSH_FXF_EXCL))) {
 			vh_close(v, h, 0);

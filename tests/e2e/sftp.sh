@@ -129,6 +129,7 @@ fi
 ln -s /etc/passwd "$OUT/planted"
 mkfifo "$OUT/fifo"
 truncate -s $((20 * 1024 * 1024 + 1)) "$L/big.bin"
+printf 'hello inbox\nand more\n' > "$L/up2.txt"
 before=$(ls -A "$IN" | sort | tr '\n' ' ')
 cat > "$T/batch" <<EOF
 -get ../../etc/passwd $L/a1
@@ -146,6 +147,10 @@ cat > "$T/batch" <<EOF
 -get /outbox/fifo $L/a5
 -get /inbox/up.txt $L/a6
 -put $L/big.bin /inbox/big.bin
+-reput $L/up2.txt /inbox/up.txt
+-put $L/up.txt "/inbox/a$(printf '\342\200\256')txt.exe"
+-put $L/up.txt "/inbox/.hidden"
+-put $L/up.txt "/inbox/a\\b"
 ls -la /outbox
 EOF
 sftp_b hl_jb
@@ -162,7 +167,10 @@ same "attacks: no file of the host (nor the inbox, nor a link) was fetched" 0 "$
     notok "rename out of the inbox refused"
 same "chmod refused: the mode is unchanged" 600 "$(stat -c %a "$IN/up.txt")"
 has "setstat says permission denied" "Permission denied"
-same "the upload over the quota kept nothing (no temporary file either)" \
+same "resume (reput) refused: the file is as it was" "hello inbox" "$(cat "$IN/up.txt")"
+grep -q "sftp put /inbox/up.txt refused: append or resume" "$T/serve.log" &&
+    ok "... the refusal is logged" || notok "... the refusal is logged"
+same "the upload over the quota, a name with a bidi override, a hidden name and a backslash kept nothing (no temporary file either)" \
     "$before" "$(ls -A "$IN" | sort | tr '\n' ' ')"
 grep -q "sftp put /inbox/big.bin refused: over the file quota" "$T/serve.log" &&
     ok "the refused upload is logged" || notok "the refused upload is logged"
