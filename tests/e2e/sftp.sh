@@ -31,8 +31,11 @@ has() { # WHAT TEXT: ok if the last client's output has TEXT
 }
 
 # two sheets, printed the way the screens print (the print action)
-check "print the budget plan for hl_jb" "$NJBT" do --as hl_jb print report=budget
+check "print the budget plan for hl_jb" "$NJBT" do --say --as hl_jb print report=budget
 B=$(basename "$(cat "$T/out")")
+# issue 12 (3): what the screen says is the path SFTP shows, in full
+same "the print says where the sheet is as SFTP shows it" \
+    "已打印：/outbox/$B" "$(cat "$T/err")"
 check "print the publicity sheet for hl_jb" "$NJBT" do --as hl_jb print report=publicity
 P=$(basename "$(cat "$T/out")")
 [ -f "$OUT/$B" ] && [ -f "$OUT/$P" ] && ok "both sheets are in hl_jb's outbox" ||
