@@ -70,6 +70,20 @@ wait_log "hl_jb 127.0.0.1 sftp put /inbox/first.txt 12 bytes" 5 &&
 same "a file transfer writes no audit row" 0 \
     "$(q "SELECT count(*) FROM audit WHERE action LIKE '%sftp%'")"
 
+# the month-end folder: fetched whole with get -r, then removed
+check "print the month's sheets for hl_jb" "$NJBT" do --as hl_jb print report=all county=640122 month=2026-03
+M=$(basename "$(tail -1 "$T/out")")
+cat > "$T/batch" <<EOF
+get -r /outbox/$M $L/month
+rm /outbox/$M/*
+rmdir /outbox/$M
+EOF
+sftp_b hl_jb
+same "sftp: get -r, rm and rmdir of the month-end folder" 0 $?
+[ -s "$L/month/budget-2026.csv" ] && [ ! -e "$OUT/$M" ] &&
+    ok "... its sheets came whole, and it is gone" ||
+    { notok "... its sheets came whole, and it is gone"; ls -R "$L/month" "$OUT" | sed 's/^/#   /'; }
+
 # --- OpenSSH scp (SFTP protocol) ------------------------------------------
 sshpass -p njbt-demo scp $SSHO -o LogLevel=ERROR -P "$PORT" \
     "hl_jb@127.0.0.1:/outbox/$B" "$L/scp.csv" > "$T/scp.out" 2>&1 &&
