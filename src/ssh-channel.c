@@ -285,6 +285,11 @@ cb_data(ssh_session ssh, ssh_channel chan, void *data, uint32_t len,
 	(void)ssh;
 	(void)chan;
 	(void)is_stderr;
+	/* SFTP: the data stays with libssh for the SFTP reader */
+	if (s->sftp) {
+		sftp_scan(s, data, len);
+		return 0;
+	}
 	if (s->master < 0)
 		return s->pty_closed || s->refuse != NULL ? (int)len : 0;
 	s->last_input = sess_ms();

@@ -53,7 +53,7 @@
 	X(ssh_channel_free) \
 	X(ssh_channel_is_closed) \
 	X(ssh_channel_new) \
-	X(ssh_channel_poll_timeout) \
+	X(ssh_channel_poll) \
 	X(ssh_channel_request_send_exit_status) \
 	X(ssh_channel_send_eof) \
 	X(ssh_channel_write) \
@@ -142,7 +142,7 @@ const struct ssh_lib *ssh_lib(void);
 #define ssh_channel_free	(ssh_lib()->ssh_channel_free)
 #define ssh_channel_is_closed	(ssh_lib()->ssh_channel_is_closed)
 #define ssh_channel_new	(ssh_lib()->ssh_channel_new)
-#define ssh_channel_poll_timeout	(ssh_lib()->ssh_channel_poll_timeout)
+#define ssh_channel_poll	(ssh_lib()->ssh_channel_poll)
 #define ssh_channel_request_send_exit_status	(ssh_lib()->ssh_channel_request_send_exit_status)
 #define ssh_channel_send_eof	(ssh_lib()->ssh_channel_send_eof)
 #define ssh_channel_write	(ssh_lib()->ssh_channel_write)

@@ -61,6 +61,8 @@ struct sess {
 	int				 pty;
 	int				 shell;
 	int				 sftp;		/* the sftp subsystem */
+	size_t				 sftp_tail;	/* bytes of an SFTP
+					   packet not yet whole (ssh-sftp.c) */
 	const char			*refuse;	/* a line for stderr */
 	char				 term[64];
 	char				 lang[64];
@@ -104,5 +106,6 @@ void	 sess_say(struct sess *, const char *, int);
 
 /* ssh-sftp.c: the sftp subsystem in place of the screens */
 enum sess_end sftp_serve(struct sess *, volatile sig_atomic_t *);
+void	 sftp_scan(struct sess *, const void *, uint32_t);
 
 #endif

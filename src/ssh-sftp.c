@@ -700,6 +700,56 @@ vdispatch(struct vsftp *v, sftp_client_message m)
 }
 
 /*
+ * libssh's SFTP reader blocks until a packet is whole, past the idle time
+ * and the server's stop: a client that sends half a packet and waits
+ * would hold the session for ever. So it is called only once a whole
+ * packet is there. The channel's data callback (ssh-channel.c) sees all
+ * the data libssh holds, every time some comes, and takes none: here it
+ * notes how many bytes at the end are not yet a whole packet (the
+ * reader takes whole packets from the front only, so that stays true
+ * until more data comes and this runs again).
+ */
+void
+sftp_scan(struct sess *s, const void *data, uint32_t len)
+{
+	const unsigned char	*p = data;
+	uint64_t		 off = 0, plen;
+
+	while (off + 4 <= len) {
+		plen = (uint64_t)p[off] << 24 | (uint64_t)p[off + 1] << 16 |
+		    (uint64_t)p[off + 2] << 8 | p[off + 3];
+		if (off + 4 + plen > len)
+			break;
+		off += 4 + plen;
+	}
+	s->sftp_tail = (size_t)(len - off);
+}
+
+/*
+ * Wait up to ms for a whole SFTP packet: 1 there is one, 0 not yet, -1
+ * the client is gone.
+ */
+static int
+vwait(struct sess *s, int ms)
+{
+	int n = ssh_channel_poll(s->chan, 0);
+
+	if (n == SSH_ERROR || n == SSH_EOF)
+		return -1;
+	if ((size_t)n > s->sftp_tail)
+		return 1;
+	if (ssh_event_dopoll(s->ev, ms) == SSH_ERROR ||
+	    !ssh_is_connected(s->ssh)) {
+		s->client_gone = 1;
+		return -1;
+	}
+	n = ssh_channel_poll(s->chan, 0);
+	if (n == SSH_ERROR || n == SSH_EOF)
+		return -1;
+	return (size_t)n > s->sftp_tail;
+}
+
+/*
  * Serve SFTP on the session's channel until the client ends it, it is
  * idle too long or *stop is set (the server is stopping). Why it ended.
  */
@@ -721,6 +771,13 @@ sftp_serve(struct sess *s, volatile sig_atomic_t *stop)
 		    strerror(errno));
 		return END_CRASH;
 	}
+	/* the client's first packet (SSH_FXP_INIT), within the login grace */
+	left = sess_ms() + (int64_t)s->o->grace * 1000;
+	while ((rc = vwait(s, 500)) == 0 && !*stop && !s->client_gone &&
+	    sess_ms() < left)
+		;
+	if (rc != 1)
+		return *stop ? END_SHUTDOWN : END_CLOSED;
 	if ((v.sftp = sftp_server_new(s->ssh, s->chan)) == NULL)
 		return END_CRASH;
 	if (sftp_server_init(v.sftp) != 0) {
@@ -755,8 +812,7 @@ sftp_serve(struct sess *s, volatile sig_atomic_t *stop)
 				break;
 			}
 		}
-		rc = ssh_channel_poll_timeout(s->chan, ms, 0);
-		if (rc == SSH_ERROR || rc == SSH_EOF)
+		if ((rc = vwait(s, ms)) < 0)
 			break;
 		if (rc == 0)
 			continue;

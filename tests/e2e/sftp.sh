@@ -218,6 +218,15 @@ if ! grep -E '^[-d]r' "$T/sftp.out" | grep -qF "publicity-" ||
 else ok "another user's outbox is not visible"; fi
 
 # --- session rules: a session while open, ended when idle -----------------
+# half a packet, then nothing: the session still ends when idle (libssh's
+# reader would wait for the rest for ever)
+ssh-keygen -q -t ed25519 -N '' -f "$T/key"
+check "hl_jb gets a public key" "$NJBT" user key add hl_jb "$T/key.pub"
+( printf '\000\000\000\005\001\000\000\000\003'; sleep 1; printf '\000\000'
+  sleep 15 ) | timeout 20 ssh $SSHO -o LogLevel=ERROR -o BatchMode=yes \
+    -o IdentitiesOnly=yes -i "$T/key" -p "$PORT" -s hl_jb@127.0.0.1 sftp \
+    > "$T/half.out" 2>&1 &
+HALF=$!
 term i1 "sshpass -p njbt-demo sftp $SFTPO hl_sh@127.0.0.1"
 shows "an interactive sftp session" i1 "sftp>"
 wait_q 1 "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'"
@@ -228,6 +237,11 @@ wait_log "hl_sh 127.0.0.1 logout idle" 20 && ok "an idle SFTP session ends" ||
 same "... and its session row goes" 0 \
     "$(q "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'")"
 tm kill-session -t i1
+wait_log "hl_jb 127.0.0.1 logout idle" 20 &&
+    ok "half an SFTP packet does not hold the session past the idle time" ||
+    notok "half an SFTP packet does not hold the session past the idle time"
+kill "$HALF" 2>/dev/null
+wait "$HALF" 2>/dev/null
 
 # locked while an SFTP session is open: the session ends (R-SEC-8.3)
 term r1 "sshpass -p njbt-demo sftp $SFTPO hl_cz@127.0.0.1"
