@@ -31,6 +31,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -700,6 +701,32 @@ vdispatch(struct vsftp *v, sftp_client_message m)
 }
 
 /*
+ * Remove the temporary files of uploads whose session process is gone
+ * (killed before it could clean up): .up-PID-N in the inbox.
+ */
+static void
+vsweep(struct vsftp *v)
+{
+	DIR		*d;
+	struct dirent	*e;
+	long		 pid;
+	char		*end;
+
+	if ((d = opendir(v->in)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, ".up-", 4) != 0)
+			continue;
+		pid = strtol(e->d_name + 4, &end, 10);
+		if (end == e->d_name + 4 || *end != '-' || pid <= 0 ||
+		    pid > INT_MAX || (kill((pid_t)pid, 0) != 0 &&
+		    errno == ESRCH))
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}
+
+/*
  * libssh's SFTP reader blocks until a packet is whole, past the idle time
  * and the server's stop: a client that sends half a packet and waits
  * would hold the session for ever. So it is called only once a whole
@@ -771,6 +798,7 @@ sftp_serve(struct sess *s, volatile sig_atomic_t *stop)
 		    strerror(errno));
 		return END_CRASH;
 	}
+	vsweep(&v);
 	/* the client's first packet (SSH_FXP_INIT), within the login grace */
 	left = sess_ms() + (int64_t)s->o->grace * 1000;
 	while ((rc = vwait(s, 500)) == 0 && !*stop && !s->client_gone &&

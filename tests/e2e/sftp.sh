@@ -42,6 +42,11 @@ P=$(basename "$(cat "$T/out")")
     notok "both sheets are in hl_jb's outbox"
 
 # --- OpenSSH sftp -b ------------------------------------------------------
+# the temporary file of an upload whose session was killed goes at the
+# next session (one of a process still alive stays)
+mkdir -p "$IN"
+echo left > "$IN/.up-999999-1"
+echo live > "$IN/.up-$$-1"
 printf 'hello inbox\n' > "$L/up.txt"
 cat > "$T/batch" <<EOF
 ls -l /
@@ -55,6 +60,10 @@ EOF
 sftp_b hl_jb
 same "sftp -b: the batch runs" 0 $?
 has "sftp: / holds outbox and inbox" "drwx------"
+[ ! -e "$IN/.up-999999-1" ] && [ -e "$IN/.up-$$-1" ] &&
+    ok "sftp: a dead session's temporary upload is swept, a live one's kept" ||
+    notok "sftp: a dead session's temporary upload is swept, a live one's kept"
+rm -f "$IN/.up-$$-1"
 has "sftp: /outbox lists the sheet" "$B"
 cmp -s "$L/got.csv" "$OUT/$B" && ok "sftp: the sheet fetched is the same bytes" ||
     notok "sftp: the sheet fetched is the same bytes"
