@@ -241,11 +241,21 @@ shows "an interactive sftp session" i1 "sftp>"
 wait_q 1 "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'"
 same "an SFTP session counts as a session" 1 \
     "$(q "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'")"
+# the session limit (2): a second is let in, a third refused, and told why
+term i2 "sshpass -p njbt-demo sftp $SFTPO hl_sh@127.0.0.1"
+shows "a second SFTP session" i2 "sftp>"
+printf 'ls /\n' > "$T/batch"
+sftp_b hl_sh
+[ $? -ne 0 ] && ! grep -q "outbox" "$T/sftp.out" && grep -q "会话在线" "$T/sftp.out" &&
+    ok "the session limit: a third SFTP session is refused, in Chinese" ||
+    { notok "the session limit: a third SFTP session is refused, in Chinese"; sed 's/^/#   /' "$T/sftp.out"; }
 wait_log "hl_sh 127.0.0.1 logout idle" 20 && ok "an idle SFTP session ends" ||
     notok "an idle SFTP session ends"
-same "... and its session row goes" 0 \
+wait_q 0 "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'" 15
+same "... and the session rows go" 0 \
     "$(q "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'hl_sh'")"
 tm kill-session -t i1
+tm kill-session -t i2
 wait_log "hl_jb 127.0.0.1 logout idle" 20 &&
     ok "half an SFTP packet does not hold the session past the idle time" ||
     notok "half an SFTP packet does not hold the session past the idle time"
@@ -288,7 +298,13 @@ sftp $SFTPO -o PreferredAuthentications=none -b "$T/batch" \
 wait_log "register 127.0.0.1 refused sftp: register login" 5 &&
     ok "... logged" || notok "... logged"
 
+# the server stops with an SFTP session open: the session ends
+term z1 "sshpass -p njbt-demo sftp $SFTPO hl_jb@127.0.0.1"
+shows "an SFTP session open as the server stops" z1 "sftp>"
 serve_stop
 same "server stops with status 0" 0 $?
+grep -q "hl_jb 127.0.0.1 logout shutdown" "$T/serve.all" &&
+    ok "... and the SFTP session ended with it" ||
+    notok "... and the SFTP session ended with it"
 sanitizer_clean
 echo "1..$n"
