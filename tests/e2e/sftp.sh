@@ -1,15 +1,18 @@
 #!/bin/sh
 # tests/e2e/sftp.sh: SFTP in `njbt serve` (issue 12 (1)), one server. A
-# sheet printed for hl_jb (the print action, as the screens print) is in
-# its outbox: OpenSSH's `sftp -b` lists /outbox, gets it (same bytes),
-# uploads into /inbox and removes the sheet; scp gets a sheet and uploads;
-# PuTTY's pscp and psftp do the same. Attacks, each refused with nothing
-# written: ../ and absolute paths out of the tree, a write into /outbox,
-# symlink, mkdir, rename out of the inbox, chmod, a link planted in the
-# outbox, an upload over the per-file quota (nothing partial kept), the
-# 201st file, another user's outbox. An SFTP session counts as a session and ends when idle or
-# when the user is locked; a locked user or one whose password is to be
-# changed gets none.
+# sheet printed for hl_jb (the print action, as the screens print; it says
+# the sheet's SFTP path) is in its outbox: OpenSSH's `sftp -b` lists
+# /outbox, gets it (same bytes), uploads into /inbox, renames there and
+# removes a sheet, fetches and removes a month-end folder; scp gets a
+# sheet and uploads; PuTTY's pscp and psftp do the same. Attacks, each
+# refused with nothing written: ../ and absolute paths out of the tree, a
+# write into /outbox, symlink, mkdir, rename out of the inbox, chmod,
+# resume, bad names, a link or fifo planted in the outbox, an upload over
+# the per-file quota (nothing partial kept), the 201st file, another
+# user's outbox, half an SFTP packet left hanging. An SFTP session counts
+# as a session (the limit of 2 holds) and ends when idle, when the user is
+# locked or when the server stops; a locked user, the register login and
+# one whose password is to be changed get none.
 . "$(dirname "$0")/ssh-lib.inc"
 
 serve_start --idle 8 || exit 1
