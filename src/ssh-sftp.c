@@ -657,43 +657,60 @@ op_rename(struct vsftp *v, sftp_client_message m)
 	return sftp_reply_status(m, SSH_FX_OK, NULL);
 }
 
-/* One request of the client; what is not in the tree is refused. */
+/* fsetstat of an upload under way: answered OK, nothing changed */
+static int
+op_fsetstat(struct vsftp *v, sftp_client_message m)
+{
+	struct vhandle *h = vh_get(v, m);
+
+	if (h == NULL || !h->upload)
+		return deny(m, "不允许此操作");
+	return sftp_reply_status(m, SSH_FX_OK, NULL);
+}
+
+/* The requests served (by type; extensions by name); the rest refused. */
+static const struct vop {
+	uint8_t		  type;
+	const char	 *ext;
+	int		(*fn)(struct vsftp *, sftp_client_message);
+} vops[] = {
+	{ SSH_FXP_OPEN,		NULL,	op_open },
+	{ SSH_FXP_READ,		NULL,	op_read },
+	{ SSH_FXP_WRITE,	NULL,	op_write },
+	{ SSH_FXP_CLOSE,	NULL,	op_close },
+	{ SSH_FXP_OPENDIR,	NULL,	op_opendir },
+	{ SSH_FXP_READDIR,	NULL,	op_readdir },
+	{ SSH_FXP_STAT,		NULL,	op_stat },
+	{ SSH_FXP_LSTAT,	NULL,	op_stat },
+	{ SSH_FXP_FSTAT,	NULL,	op_stat },
+	{ SSH_FXP_REALPATH,	NULL,	op_realpath },
+	{ SSH_FXP_REMOVE,	NULL,	op_remove },
+	{ SSH_FXP_RMDIR,	NULL,	op_remove },
+	{ SSH_FXP_RENAME,	NULL,	op_rename },
+	{ SSH_FXP_FSETSTAT,	NULL,	op_fsetstat },
+	{ SSH_FXP_EXTENDED,	"posix-rename@openssh.com", op_rename },
+};
+
+/* One request of the client; what is not in the table is refused. */
 static void
 vdispatch(struct vsftp *v, sftp_client_message m)
 {
-	char what[64];
+	const struct vop	*op;
+	char			 what[64];
+	size_t			 i;
 
-	switch (m->type) {
-	case SSH_FXP_OPEN:	op_open(v, m); return;
-	case SSH_FXP_READ:	op_read(v, m); return;
-	case SSH_FXP_WRITE:	op_write(v, m); return;
-	case SSH_FXP_CLOSE:	op_close(v, m); return;
-	case SSH_FXP_OPENDIR:	op_opendir(v, m); return;
-	case SSH_FXP_READDIR:	op_readdir(v, m); return;
-	case SSH_FXP_STAT:
-	case SSH_FXP_LSTAT:
-	case SSH_FXP_FSTAT:	op_stat(v, m); return;
-	case SSH_FXP_REALPATH:	op_realpath(v, m); return;
-	case SSH_FXP_REMOVE:
-	case SSH_FXP_RMDIR:	op_remove(v, m); return;
-	case SSH_FXP_RENAME:	op_rename(v, m); return;
-	case SSH_FXP_FSETSTAT:
-		if (vh_get(v, m) != NULL && vh_get(v, m)->upload) {
-			sftp_reply_status(m, SSH_FX_OK, NULL);
+	for (i = 0; i < sizeof vops / sizeof vops[0]; i++) {
+		op = &vops[i];
+		if (op->type == m->type && (op->ext == NULL ||
+		    (m->submessage != NULL && strcmp(op->ext,
+		    m->submessage) == 0))) {
+			op->fn(v, m);
 			return;
 		}
-		break;
-	default:
-		break;
 	}
 	sess_clean(m->filename, what, sizeof what);
 	sess_log(v->s->who.login, v->s->addr, "sftp refused request %d %s",
 	    (int)m->type, what);
-	if (m->type == SSH_FXP_EXTENDED && m->submessage != NULL &&
-	    strcmp(m->submessage, "posix-rename@openssh.com") == 0) {
-		op_rename(v, m);
-		return;
-	}
 	if (m->type == SSH_FXP_EXTENDED)
 		sftp_reply_status(m, SSH_FX_OP_UNSUPPORTED, "不支持");
 	else
