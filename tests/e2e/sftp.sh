@@ -51,6 +51,7 @@ mkdir -p "$IN"
 echo left > "$IN/.up-999999-1"
 echo live > "$IN/.up-$$-1"
 printf 'hello inbox\n' > "$L/up.txt"
+printf 'hello inbox\nand more\n' > "$L/up2.txt"
 cat > "$T/batch" <<EOF
 ls -l /
 ls -l /outbox
@@ -142,14 +143,18 @@ EOF
 	[ ! -e "$IN/pscp.txt" ] && ok "psftp removes an upload" ||
 	    notok "psftp removes an upload"
 	# psftp's own attacks: out of the tree, into the outbox
-	printf 'get /etc/passwd %s\nput %s /outbox/x\ncd ..\nls\nmkdir /inbox/d\n' \
-	    "$L/ppasswd" "$L/up.txt" > "$T/pbatch"
+	printf 'get /etc/passwd %s\nput %s /outbox/x\ncd ..\nls\nmkdir /inbox/d\nchmod 777 /inbox/psftp.txt\nren /inbox/psftp.txt /outbox/p.txt\nreput %s /inbox/psftp.txt\n' \
+	    "$L/ppasswd" "$L/up.txt" "$L/up2.txt" > "$T/pbatch"
 	psftp -batch -P "$PORT" -hostkey "$FP" -pw njbt-demo -b "$T/pbatch" \
 	    -be hl_jb@127.0.0.1 > "$T/sftp.out" 2>&1
 	[ ! -e "$L/ppasswd" ] && [ ! -e "$OUT/x" ] && [ ! -e "$IN/d" ] &&
 	    ok "psftp: /etc/passwd, a put into /outbox, mkdir refused" ||
 	    { notok "psftp: /etc/passwd, a put into /outbox, mkdir refused"; sed 's/^/#   /' "$T/sftp.out"; }
 	has "psftp: cd .. stays at /" "Listing directory /"
+	[ "$(stat -c %a "$IN/psftp.txt")" = 600 ] && [ ! -e "$OUT/p.txt" ] &&
+	    cmp -s "$L/up.txt" "$IN/psftp.txt" &&
+	    ok "psftp: chmod, ren out of the inbox and reput refused" ||
+	    { notok "psftp: chmod, ren out of the inbox and reput refused"; sed 's/^/#   /' "$T/sftp.out"; }
 else
 	for i in 1 2 3 4 5 6 7 8 9 10; do ok "# SKIP psftp not installed (putty-tools)"; done
 fi
