@@ -100,6 +100,37 @@ outbox_sweep(const char *login, time_t now)
 	return outbox_sweep_in(dir, now - (time_t)outbox_days() * 86400, 1);
 }
 
+/*
+ * The outbox or the inbox (box) of login, made 0700 if missing, into buf:
+ *   <directory of the database>/<box>/<login as a file-name part>
+ * (the inbox holds what the user uploads over SFTP, ssh-sftp.c).
+ * 0, or -1 with errno.
+ */
+int
+box_dir(const char *box, const char *login, char *buf, size_t len)
+{
+	char	root[PATH_MAX], part[NJ_LOGIN_MAX + 16];
+
+	if (outbox_root(root, sizeof root) != 0)
+		return -1;
+	/* outbox_root names <dir>/outbox: the inbox is its sibling */
+	root[strlen(root) - strlen("outbox")] = '\0';
+	name_part(part, sizeof part, login, NJ_LOGIN_MAX + 8);
+	if ((size_t)snprintf(buf, len, "%s%s", root, box) >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((mkdir(buf, 0700) != 0 && errno != EEXIST) || chmod(buf, 0700) != 0)
+		return -1;
+	if ((size_t)snprintf(buf, len, "%s%s/%s", root, box, part) >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((mkdir(buf, 0700) != 0 && errno != EEXIST) || chmod(buf, 0700) != 0)
+		return -1;
+	return 0;
+}
+
 /* Every user's outbox, at server start. Returns the entries removed. */
 int
 outbox_sweep_all(time_t now)

@@ -5,8 +5,9 @@
  * the user's outbox on the server,
  *   <directory of the database>/outbox/<login>/<report>-<what>-<time>.csv
  * (directories 0700, files 0600: they may hold private data), where the
- * user fetches it with scp/sftp or the office's file share. The action's
- * key is the file's path, so the screen says where it went.
+ * user fetches it with scp/sftp (ssh-sftp.c: it is /outbox/NAME there) or
+ * the office's file share. The action's key is the file's path; the
+ * sentence the screen shows names it as /outbox/NAME.
  *
  * report=all is month end (print-month.c): every sheet of a county's
  * month into a new folder of the outbox (0700),
@@ -55,7 +56,7 @@ outbox_fail(struct print_out *o, const char *what, const char *path)
 }
 
 /* text as a piece of a file name: letters, digits, . _ - only. */
-static void
+void
 name_part(char *out, size_t len, const char *text, size_t max)
 {
 	size_t i;
@@ -220,6 +221,8 @@ print_run_all(struct act *a, const struct print_req *req)
 	for (i = 0; i < m.n; i++)
 		act_out(a, "%s", m.v[i].name);
 	print_month_free(&m);
+	/* issue 12 (3): the screen says the folder as SFTP shows it */
+	act_what(a, "/outbox/%s/", path + strlen(ob.dir) + 1);
 	if (strlen(path) < sizeof a->key)
 		act_key(a, "%s", path);
 	else
@@ -264,6 +267,9 @@ print_run(struct act *a)
 		/* a request the print refuses is a refusal on the screen */
 		return rc == NJ_USAGE ? NJ_REFUSED : rc;
 	}
+	/* issue 12 (3): the screen says where the sheet is as SFTP shows it
+	 * (ssh-sftp.c), in full: /outbox/NAME */
+	act_what(a, "/outbox/%s", ob.path + strlen(ob.dir) + 1);
 	/* the key is the path; one too long for a key is said in full */
 	if (strlen(ob.path) < sizeof a->key)
 		act_key(a, "%s", ob.path);

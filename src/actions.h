@@ -31,6 +31,8 @@ int	 draft_take(const struct actor *, const char *, const char *,
 #define OUTBOX_DAYS_MAX	3650
 int	 outbox_days(void);
 int	 outbox_sweep(const char *, time_t);
+/* action-print.c: text as a piece of a file name */
+void	 name_part(char *, size_t, const char *, size_t);
 
 /* embedded files (generated from db/ at build time) */
 struct embedded {

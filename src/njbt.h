@@ -303,6 +303,9 @@ int	 auth_keys(const char *, void (*)(void *, const char *, const char *,
 
 /* action-outbox.c: sweep every outbox of sheets older than the setting */
 int	 outbox_sweep_all(time_t);
+/* action-outbox.c: a user's outbox or inbox (box "outbox"/"inbox"),
+ * made 0700 if missing, into buf: 0, or -1 (errno) */
+int	 box_dir(const char *, const char *, char *, size_t);
 
 /* action-notice.c: lapsed notices the server's sweep should expire */
 int	 notice_lapsed_count(void);

@@ -1,7 +1,8 @@
 /*
  * ssh-channel.c: the session channel of a session process
  * (ssh-session.c): its requests (pty, window change, shell; exec,
- * subsystem and env refused but TERM and LANG), the keys that come in
+ * the "sftp" subsystem (ssh-sftp.c); exec, other subsystems and env
+ * refused but TERM and LANG), the keys that come in
  * and what is sent out, with the wire log of $NJBT_WIRE_LOG.
  */
 #include <sys/ioctl.h>
@@ -161,7 +162,7 @@ cb_shell(ssh_session ssh, ssh_channel chan, void *arg)
 
 	(void)ssh;
 	(void)chan;
-	if (s->shell || s->refuse != NULL)
+	if (s->shell || s->sftp || s->refuse != NULL)
 		return -1;
 	s->shell = 1;
 	return 0;
@@ -178,7 +179,7 @@ sess_refuse(struct sess *s, const char *what, const char *arg,
 {
 	char text[64];
 
-	if (s->shell || s->refuse != NULL)
+	if (s->shell || s->sftp || s->refuse != NULL)
 		return -1;
 	sess_clean(arg, text, sizeof text);
 	sess_log(s->who.login, s->addr, "refused %s %s", what, text);
@@ -195,13 +196,27 @@ cb_exec(ssh_session ssh, ssh_channel chan, const char *cmd, void *arg)
 	    "本系统只提供交互式界面，不能执行命令。");
 }
 
+/*
+ * The "sftp" subsystem, for a logged-in user (issue 12 (1)): the session
+ * serves the user's outbox and inbox (ssh-sftp.c) in place of the
+ * screens; its data stays with libssh for the SFTP reader (cb_data takes
+ * none). Other subsystems are refused.
+ */
 static int
 cb_subsystem(ssh_session ssh, ssh_channel chan, const char *name, void *arg)
 {
+	struct sess *s = arg;
+
 	(void)ssh;
 	(void)chan;
+	if (name != NULL && strcmp(name, "sftp") == 0 && s->authed &&
+	    s->deny[0] == '\0' && !s->shell && !s->sftp && !s->pty &&
+	    s->refuse == NULL) {
+		s->sftp = 1;
+		return 0;
+	}
 	return sess_refuse(arg, "subsystem", name,
-	    "本系统只提供交互式界面，不提供文件传输等子系统。");
+	    "本系统只提供交互式界面和文件传输（SFTP），不提供其他子系统。");
 }
 
 /* Only LANG is taken (TERM comes with the pty); the rest refused. */
@@ -270,6 +285,11 @@ cb_data(ssh_session ssh, ssh_channel chan, void *data, uint32_t len,
 	(void)ssh;
 	(void)chan;
 	(void)is_stderr;
+	/* SFTP: the data stays with libssh for the SFTP reader */
+	if (s->sftp) {
+		sftp_scan(s, data, len);
+		return 0;
+	}
 	if (s->master < 0)
 		return s->pty_closed || s->refuse != NULL ? (int)len : 0;
 	s->last_input = sess_ms();

@@ -16,10 +16,34 @@
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 #include <libssh/callbacks.h>
+/* the sftp server functions are declared only WITH_SERVER */
+#ifndef WITH_SERVER
+#define WITH_SERVER 1
+#endif
+#include <libssh/sftp.h>
 
 #define SSH_LIB_SONAME	"libssh.so.4"
 
 #define SSH_LIB_FUNCS(X) \
+	X(sftp_client_message_free) \
+	X(sftp_client_message_get_data) \
+	X(sftp_client_message_get_filename) \
+	X(sftp_client_message_get_flags) \
+	X(sftp_client_message_get_type) \
+	X(sftp_get_client_message) \
+	X(sftp_handle) \
+	X(sftp_handle_alloc) \
+	X(sftp_handle_remove) \
+	X(sftp_reply_attr) \
+	X(sftp_reply_data) \
+	X(sftp_reply_handle) \
+	X(sftp_reply_name) \
+	X(sftp_reply_names) \
+	X(sftp_reply_names_add) \
+	X(sftp_reply_status) \
+	X(sftp_server_free) \
+	X(sftp_server_init) \
+	X(sftp_server_new) \
 	X(ssh_bind_accept_fd) \
 	X(ssh_bind_free) \
 	X(ssh_bind_new) \
@@ -29,6 +53,7 @@
 	X(ssh_channel_free) \
 	X(ssh_channel_is_closed) \
 	X(ssh_channel_new) \
+	X(ssh_channel_poll) \
 	X(ssh_channel_request_send_exit_status) \
 	X(ssh_channel_send_eof) \
 	X(ssh_channel_write) \
@@ -69,9 +94,11 @@
 	X(ssh_set_channel_callbacks) \
 	X(ssh_set_message_callback) \
 	X(ssh_set_server_callbacks) \
+	X(ssh_string_data) \
 	X(ssh_string_free) \
 	X(ssh_string_free_char) \
 	X(ssh_string_from_char) \
+	X(ssh_string_len) \
 	X(ssh_userauth_kbdint_getanswer) \
 	X(ssh_userauth_kbdint_getnanswers) \
 	/* end */
@@ -87,6 +114,25 @@ const struct ssh_lib *ssh_lib(void);
 
 /* every call below goes through the table (not in ssh-lib.c, which fills it) */
 #ifndef SSH_LIB_FILL
+#define sftp_client_message_free	(ssh_lib()->sftp_client_message_free)
+#define sftp_client_message_get_data	(ssh_lib()->sftp_client_message_get_data)
+#define sftp_client_message_get_filename	(ssh_lib()->sftp_client_message_get_filename)
+#define sftp_client_message_get_flags	(ssh_lib()->sftp_client_message_get_flags)
+#define sftp_client_message_get_type	(ssh_lib()->sftp_client_message_get_type)
+#define sftp_get_client_message	(ssh_lib()->sftp_get_client_message)
+#define sftp_handle	(ssh_lib()->sftp_handle)
+#define sftp_handle_alloc	(ssh_lib()->sftp_handle_alloc)
+#define sftp_handle_remove	(ssh_lib()->sftp_handle_remove)
+#define sftp_reply_attr	(ssh_lib()->sftp_reply_attr)
+#define sftp_reply_data	(ssh_lib()->sftp_reply_data)
+#define sftp_reply_handle	(ssh_lib()->sftp_reply_handle)
+#define sftp_reply_name	(ssh_lib()->sftp_reply_name)
+#define sftp_reply_names	(ssh_lib()->sftp_reply_names)
+#define sftp_reply_names_add	(ssh_lib()->sftp_reply_names_add)
+#define sftp_reply_status	(ssh_lib()->sftp_reply_status)
+#define sftp_server_free	(ssh_lib()->sftp_server_free)
+#define sftp_server_init	(ssh_lib()->sftp_server_init)
+#define sftp_server_new	(ssh_lib()->sftp_server_new)
 #define ssh_bind_accept_fd	(ssh_lib()->ssh_bind_accept_fd)
 #define ssh_bind_free	(ssh_lib()->ssh_bind_free)
 #define ssh_bind_new	(ssh_lib()->ssh_bind_new)
@@ -96,6 +142,7 @@ const struct ssh_lib *ssh_lib(void);
 #define ssh_channel_free	(ssh_lib()->ssh_channel_free)
 #define ssh_channel_is_closed	(ssh_lib()->ssh_channel_is_closed)
 #define ssh_channel_new	(ssh_lib()->ssh_channel_new)
+#define ssh_channel_poll	(ssh_lib()->ssh_channel_poll)
 #define ssh_channel_request_send_exit_status	(ssh_lib()->ssh_channel_request_send_exit_status)
 #define ssh_channel_send_eof	(ssh_lib()->ssh_channel_send_eof)
 #define ssh_channel_write	(ssh_lib()->ssh_channel_write)
@@ -136,9 +183,11 @@ const struct ssh_lib *ssh_lib(void);
 #define ssh_set_channel_callbacks	(ssh_lib()->ssh_set_channel_callbacks)
 #define ssh_set_message_callback	(ssh_lib()->ssh_set_message_callback)
 #define ssh_set_server_callbacks	(ssh_lib()->ssh_set_server_callbacks)
+#define ssh_string_data	(ssh_lib()->ssh_string_data)
 #define ssh_string_free	(ssh_lib()->ssh_string_free)
 #define ssh_string_free_char	(ssh_lib()->ssh_string_free_char)
 #define ssh_string_from_char	(ssh_lib()->ssh_string_from_char)
+#define ssh_string_len	(ssh_lib()->ssh_string_len)
 #define ssh_userauth_kbdint_getanswer	(ssh_lib()->ssh_userauth_kbdint_getanswer)
 #define ssh_userauth_kbdint_getnanswers	(ssh_lib()->ssh_userauth_kbdint_getnanswers)
 

@@ -16,7 +16,9 @@
  *   3. one session channel, which must ask for a pty and a shell. Only
  *      TERM (from pty-req) and LANG (env) are taken from the client;
  *      other env requests are refused, exec and subsystem requests get a
- *      Chinese line on stderr and the channel closes;
+ *      Chinese line on stderr and the channel closes; but the "sftp"
+ *      subsystem, which ssh-sftp.c serves in place of the screens (5),
+ *      under the same session limit (4) and idle time (6);
  *   4. the per-user session limit (auth_session_begin);
  *   5. the screens: a pty, and a child on its slave (login_tty) that opens
  *      its own database handle and runs tui_main(). This process closes
@@ -538,7 +540,7 @@ sess_login(struct sess *s)
 
 	for (;;) {
 		if ((s->authed || s->deny[0] != '\0') && s->chan != NULL &&
-		    (s->shell || s->refuse != NULL))
+		    (s->shell || s->sftp || s->refuse != NULL))
 			return 0;
 		if (sess_term_flag || s->client_gone)
 			return -1;
@@ -628,7 +630,17 @@ sess_serve(struct sess *s)
 		sess_close_channel(s, 1);
 		return 1;
 	}
-	if (s->refuse == NULL && !s->pty) {
+	/* no files for the register login (no one in particular), nor for
+	 * a password to change first (only the screens can change it) */
+	if (s->refuse == NULL && s->sftp && s->who.role == ROLE_REGISTER) {
+		sess_log(s->who.login, s->addr, "refused sftp: register login");
+		s->refuse = "注册账号不能使用文件传输（SFTP）。";
+	} else if (s->refuse == NULL && s->sftp &&
+	    auth_must_change(&s->who)) {
+		sess_log(s->who.login, s->addr, "refused sftp: password to change");
+		s->refuse = "请先用终端登录并修改密码，再使用文件传输（SFTP）。";
+	}
+	if (s->refuse == NULL && !s->pty && !s->sftp) {
 		sess_log(s->who.login, s->addr, "refused shell without pty");
 		s->refuse = "本系统需要交互式终端，请用 ssh -t 或 PuTTY 登录。";
 	}
@@ -647,6 +659,11 @@ sess_serve(struct sess *s)
 		sess_say(s, msg, 1);
 		why = END_REFUSED;
 		status = 1;
+		goto out;
+	}
+	if (s->sftp) {
+		why = sftp_serve(s, &sess_term_flag);
+		status = why == END_CRASH ? 1 : 0;
 		goto out;
 	}
 	must_change = auth_must_change(&s->who);

@@ -12,6 +12,8 @@
 #include <sys/ioctl.h>
 #include <sys/types.h>
 
+#include <signal.h>
+
 #include "ssh-lib.h"
 
 #include "ssh-server.h"
@@ -58,6 +60,9 @@ struct sess {
 	/* what the channel asked for */
 	int				 pty;
 	int				 shell;
+	int				 sftp;		/* the sftp subsystem */
+	size_t				 sftp_tail;	/* bytes of an SFTP
+					   packet not yet whole (ssh-sftp.c) */
 	const char			*refuse;	/* a line for stderr */
 	char				 term[64];
 	char				 lang[64];
@@ -98,5 +103,9 @@ void	 wire_log(struct sess *, const char *, const void *, size_t, int);
 void	 wire_note(struct sess *, const char *, const char *);
 void	 sess_send(struct sess *, const void *, size_t, int);
 void	 sess_say(struct sess *, const char *, int);
+
+/* ssh-sftp.c: the sftp subsystem in place of the screens */
+enum sess_end sftp_serve(struct sess *, volatile sig_atomic_t *);
+void	 sftp_scan(struct sess *, const void *, uint32_t);
 
 #endif

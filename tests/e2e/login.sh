@@ -144,7 +144,7 @@ if command -v plink > /dev/null 2>&1; then
 	term l4 "plink -ssh -batch -t -P $PORT -hostkey $FP -pw njbt-demo hl_cz@127.0.0.1"
 	shows "plink: a locked account is told why" l4 "账号已被管理员锁定"
 	shows "... status 1" l4 "[exit 1]"
-	# psftp, the other half of the PuTTY family: no file transfer
+	# psftp, the other half of the PuTTY family
 	timeout 30 psftp -batch -P "$PORT" -hostkey "$FP" -pw njbt-demo \
 	    hl_cz@127.0.0.1 < /dev/null > "$T/f" 2>&1
 	grep -qF "登录被拒绝：账号已被管理员锁定" "$T/f" &&
@@ -152,9 +152,10 @@ if command -v plink > /dev/null 2>&1; then
 	    { notok "psftp: a locked account is told why"; diag "$(cat "$T/f")"; }
 	timeout 30 psftp -batch -P "$PORT" -hostkey "$FP" -pw njbt-demo \
 	    hl_jb@127.0.0.1 < /dev/null > "$T/f" 2>&1
-	grep -qF "本系统只提供交互式界面，不提供文件传输等子系统" "$T/f" &&
-	    ok "psftp: refused in Chinese after logging in" ||
-	    { notok "psftp: refused in Chinese after logging in"; diag "$(cat "$T/f")"; }
+	# (issue 12 (1): SFTP is served; tests/e2e/sftp.sh tests it)
+	grep -qF "Remote working directory is /" "$T/f" &&
+	    ok "psftp: a logged-in user gets SFTP" ||
+	    { notok "psftp: a logged-in user gets SFTP"; diag "$(cat "$T/f")"; }
 else
 	for i in 1 2 3 4; do ok "# SKIP plink not installed"; done
 fi

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/e2e/ssh-key.sh: public keys (`njbt user key add|list|remove`, login
 # with ssh -i KEY -o BatchMode=yes), and what a session may not do: run a
-# command (exec) or a subsystem (sftp) — refused with a Chinese line on
+# command (exec) or a subsystem other than sftp — refused with a Chinese line on
 # stderr — or pass environment variables other than LANG (refused; the
 # session goes on without them).
 . "$(dirname "$0")/ssh-lib.inc"
@@ -60,12 +60,12 @@ term e2 "$(ssh_pw hl_sh njbt-demo) cat /etc/passwd"
 shows "exec with -tt: told on the terminal" e2 "本系统只提供交互式界面，不能执行命令"
 shows "... and the session ends with status 1" e2 "[exit 1]"
 
-# subsystem (sftp)
+# a subsystem other than sftp (served: tests/e2e/sftp.sh)
 timeout 60 ssh $SSHO -o BatchMode=yes -o IdentitiesOnly=yes -i "$T/key" \
-    -p "$PORT" -s hl_jb@127.0.0.1 sftp > "$T/o2" 2> "$T/e2" < /dev/null
+    -p "$PORT" -s hl_jb@127.0.0.1 netconf > "$T/o2" 2> "$T/e2" < /dev/null
 grep -q "本系统只提供交互式界面" "$T/e2" && ok "subsystem refused, told on stderr" ||
     { notok "subsystem refused, told on stderr"; diag "$(cat "$T/e2")"; }
-grep -q "refused subsystem sftp" "$T/serve.log" && ok "subsystem refusal logged" ||
+grep -q "refused subsystem netconf" "$T/serve.log" && ok "subsystem refusal logged" ||
     notok "subsystem refusal logged"
 
 # no pty: a shell is refused
