@@ -18,9 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
 
 #include "print.h"
+#include "xlsx-lib.h"
 
 /* The form's lines under the sheet, per printer (004 附表4-7, 附件2). */
 static const struct xlsx_foot {

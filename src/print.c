@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "print.h"
+#include "xlsx-lib.h"
 #include "log.h"
 
 #define R_OFFICES (R(ROLE_TOWNSHIP) | R(ROLE_COUNTY) | R(ROLE_CITY) | \
@@ -228,6 +229,11 @@ print_write(const struct actor *who, const struct print_req *req,
 	if (req->batch != NULL && (rc = print_batch_locate(&j)) != NJ_OK)
 		goto out;
 	if (print_format(req->format) == 1) {
+		/* the library is loaded for the first xlsx (xlsx-lib.c) */
+		if (xlsx_lib_load(msg, msglen) != 0) {
+			rc = NJ_ERROR;
+			goto out;
+		}
 		if ((j.w = csvw_xlsx(out, &j)) == NULL) {
 			xsnprintf(msg, msglen, "无法建立 xlsx 文件：%s",
 			    strerror(errno));

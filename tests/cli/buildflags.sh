@@ -32,14 +32,17 @@ gcc\ *-O2*-Werror*) ok "by default gcc -O2 with the project's flags";;
 *) notok "by default gcc -O2 with the project's flags"; diag "$cmds";;
 esac
 
-# libssh is loaded by the server only (src/ssh-lib.c): a batch command
+# libssh is loaded by the server only (src/ssh-lib.c), libxlsxwriter by
+# the first xlsx print (src/xlsx-lib.c): a batch command
 # starts without it and its dependencies, and the server still finds it
 PLAIN="$ROOT/build/njbt"
 if [ -x "$PLAIN" ]; then
 	deps=$(ldd "$PLAIN" 2>&1)
 	case "$deps" in
-	*libssh*|*libcrypto*|*krb5*) notok "njbt is not linked with libssh"; diag "$deps";;
-	*) ok "njbt is not linked with libssh";;
+	*libssh*|*libcrypto*|*krb5*|*xlsxwriter*)
+		notok "njbt is linked with neither libssh nor libxlsxwriter"
+		diag "$deps";;
+	*) ok "njbt is linked with neither libssh nor libxlsxwriter";;
 	esac
 	maps=$(LD_DEBUG=files "$PLAIN" --version 2>&1 >/dev/null)
 	case "$maps" in
