@@ -99,6 +99,7 @@ static const struct action *const action_table[] = {
 	&action_user_post,
 	&action_dealer_contest,
 	&action_outbox_days,
+	&action_photo_attach,
 	&action_import_regions,
 	&action_import_catalog,
 	&action_import_budget,
