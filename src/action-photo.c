@@ -66,6 +66,18 @@ plain_name(const char *name)
 	    NULL && strchr(name, '\\') == NULL && strlen(name) < NAME_MAX;
 }
 
+/* 1 if name is a plain name of an upload in a's user's inbox. */
+int
+photo_waiting(struct act *a, const char *name)
+{
+	char		dir[PATH_MAX], path[PATH_MAX + NAME_MAX + 2];
+	struct stat	sb;
+
+	return plain_name(name) && box_dir("inbox", a->who->login, dir,
+	    sizeof dir) == 0 && (size_t)snprintf(path, sizeof path, "%s/%s",
+	    dir, name) < sizeof path && lstat(path, &sb) == 0;
+}
+
 /*
  * Read the upload name of a's user into *buf (malloc'd), its length into
  * *n and its inbox path into path. NJ_OK or a refusal.

@@ -270,6 +270,8 @@ static const struct rec_action rec_actions[] = {
 	    "recorded,claimed,verified,failed,batched,paid", NULL, 1 },
 	{ "sale", "return.refund", "sale", NULL, NULL, NULL, "paid", NULL,
 	    0 },
+	/* issue 12 item 4: a photo from /inbox (the action checks who) */
+	{ "sale", "photo.attach", "sale", NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "batch", "batch.publicize", "batch", NULL, NULL, NULL, "open", NULL,
 	    0 },
 	{ "batch", "batch.submit", "batch", NULL, NULL, NULL, "publicized",
@@ -290,6 +292,8 @@ static const struct rec_action rec_actions[] = {
 	{ "product", "supply.new", "model", NULL, NULL, NULL, "published",
 	    NULL, 0 },
 	{ "product", "product.review", "model", NULL, NULL, NULL, "filed", NULL,
+	    0 },
+	{ "product", "photo.attach", "product", NULL, NULL, NULL, NULL, NULL,
 	    0 },
 	{ "user", "user.lock", "login", NULL, NULL, NULL, "ok,must_change",
 	    NULL, 1 },

@@ -352,6 +352,40 @@ verify_pass_with_dealers_photo(void **state)
 	    ALL_OK, "partner=hl_sh", NULL);
 }
 
+/*
+ * R-004-A4-2c 004 附件4 二: sale.new photo=NAME of an upload in the
+ * dealer's inbox attaches it as the sale's 人机合照 (a non-photo refuses
+ * the whole sale); other text is kept on the sale as before.
+ */
+static void
+sale_new_with_photo(void **state)
+{
+	char no[NJ_KEY_MAX], notice[NJ_KEY_MAX];
+
+	(void)state;
+	fx_ok("xg_zhen", "application.new", "buyer_type=person",
+	    "buyer_name=张三", kv("id_no", ID_A), "township=640122100",
+	    "item=1.1.3", "tier=03", "qty=1", "bank_name=黄河农村商业银行",
+	    "bank_account=6228480402564890018", NULL);
+	snprintf(no, sizeof no, "%s", fx_key);
+	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
+	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
+	snprintf(notice, sizeof notice, "%s", fx_key);
+	upload("fs_dealer", "bad.jpg", "text", 4);
+	fx_refused("不是 JPEG 或 PNG", "fs_dealer", "sale.new",
+	    kv("notice", notice), kv("id_no", ID_A), "serial=XG26A001",
+	    "price=12000", "sold_on=2026-03-02", "invoice_no=FP1",
+	    "photo=bad.jpg", NULL);
+	upload("fs_dealer", "s.jpg", jpeg_a, sizeof jpeg_a);
+	fx_ok("fs_dealer", "sale.new", kv("notice", notice), kv("id_no", ID_A),
+	    "serial=XG26A001", "price=12000", "sold_on=2026-03-02",
+	    "invoice_no=FP1", "photo=s.jpg", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM photos WHERE record = "
+	    "'sale' AND record_key = ?1 AND what = 'person' AND name = "
+	    "'s.jpg'", fx_key, NULL), 1);
+	assert_false(in_inbox("fs_dealer", "s.jpg"));
+}
+
 static int
 jx_teardown(void **state)
 {
@@ -374,6 +408,7 @@ main(void)
 		JX_TEST(product_photos_by_maker),
 		JX_TEST(verify_pass_needs_photo),
 		JX_TEST(verify_pass_with_dealers_photo),
+		JX_TEST(sale_new_with_photo),
 	};
 
 	return cmocka_run_group_tests(tests, fx_group_setup,
