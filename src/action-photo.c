@@ -102,7 +102,8 @@ photo_read(struct act *a, const char *field, const char *name, char *path,
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) < 0)
 		return act_refuse(a, field, errno == ENOENT ? "/inbox 中没有"
 		    "文件 %s，请先上传" : "/inbox/%s 不是可读取的普通文件", name);
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	/* a hard link planted in the inbox could name another user's file */
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_nlink != 1) {
 		close(fd);
 		return act_refuse(a, field, "/inbox/%s 不是普通文件", name);
 	}

@@ -91,9 +91,9 @@ photo_put(const unsigned char *p, size_t n, char hex[PHOTO_HEX])
 		return -1;
 	if (access(path, F_OK) == 0)
 		return 0;		/* stored once */
-	xsnprintf(tmp, sizeof tmp, "%s.%ld", path, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
-	    0600)) < 0)
+	/* a name of its own (mkstemp: 0600, O_EXCL) per writer */
+	xsnprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0)
 		return -1;
 	if (write(fd, p, n) != (ssize_t)n || fsync(fd) != 0) {
 		close(fd);

@@ -250,9 +250,27 @@ path_escape_refused(void **state)
 	/* a symbolic link in the inbox to another user's upload */
 	inbox(other, sizeof other, "js_dealer", "x.jpg");
 	inbox(path, sizeof path, "fs_dealer", "link.jpg");
+	unlink(path);
 	assert_int_equal(symlink(other, path), 0);
 	fx_refused("不是可读取的普通文件", "fs_dealer", "photo.attach",
 	    kv("sale", sale), "photo=link.jpg", "what=person", NULL);
+	/* a hard link in the inbox to another user's upload */
+	inbox(path, sizeof path, "fs_dealer", "hard.jpg");
+	unlink(path);
+	assert_int_equal(link(other, path), 0);
+	fx_refused("不是普通文件", "fs_dealer", "photo.attach",
+	    kv("sale", sale), "photo=hard.jpg", "what=person", NULL);
+	unlink(path);
+	/* a directory and a fifo named as photos */
+	inbox(path, sizeof path, "fs_dealer", "dir.jpg");
+	mkdir(path, 0700);
+	fx_refused("不是普通文件", "fs_dealer", "photo.attach",
+	    kv("sale", sale), "photo=dir.jpg", "what=person", NULL);
+	inbox(path, sizeof path, "fs_dealer", "fifo.jpg");
+	unlink(path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	fx_refused("不是普通文件", "fs_dealer", "photo.attach",
+	    kv("sale", sale), "photo=fifo.jpg", "what=person", NULL);
 	fx_refused("没有文件", "fs_dealer", "photo.attach", kv("sale", sale),
 	    "photo=none.jpg", "what=person", NULL);
 	assert_true(in_inbox("js_dealer", "x.jpg"));
