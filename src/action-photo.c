@@ -167,7 +167,7 @@ photo_add(struct act *a, const char *field, const char *name,
 static const struct field attach_fields[] = {
 	{ "sale", FT_TEXT, 0, "销售编号", NULL, 24 },
 	{ "product", FT_TEXT, 0, "产品型号", NULL, 64 },
-	{ "photo", FT_TEXT, FF_REQ, "照片文件（/inbox 中的文件名）", NULL, 120 },
+	{ "photo", FT_TEXT, FF_REQ, "照片文件", NULL, 120 },
 	{ "what", FT_CHOICE, FF_REQ, "照片内容",
 	    "person:人机合照,plate:铭牌,front:正面,side:侧面,back:背面", 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }

@@ -139,7 +139,7 @@ static const struct field pass_fields[] = {
 	{ "partner", FT_LOGIN, 0, "第二核验人（登录名）", NULL, 32 },
 	{ "review_no", FT_TEXT, 0, "集体会审记录编号", NULL, 40 },
 	/* issue 12 item 4: the 人机合照 taken at the check, from /inbox */
-	{ "photo", FT_TEXT, 0, "人机合照（/inbox 中的文件名）", NULL, 120 },
+	{ "photo", FT_TEXT, 0, "人机合照文件", NULL, 120 },
 	{ "account_holder", FT_TEXT, 0, "开户名（银行卡所示）", NULL, 60 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
