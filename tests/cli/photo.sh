@@ -86,4 +86,13 @@ rm -f "$T/photos/$H2/$HASH"
 fails "a missing photo file: njbt check fails" "$NJBT" check
 grep -q "^照片文件：异常，1 个照片文件缺失" "$T/out" &&
     ok "... and says so" || { notok "... and says so"; diag "$(cat "$T/out")"; }
+
+# --- migration 013: an old database gets the table and the setting --------
+rm -rf "$NJBT_DB" "$NJBT_DB".* "$T/photos"
+NJBT_MIGRATE_TO=12 "$NJBT" init > /dev/null 2>&1
+same "an old database at version 12" "12" "$(q 'PRAGMA user_version')"
+check "init upgrades it" "$NJBT" init
+same "... to 13, no photo, not required" "13 0" \
+    "$(q 'PRAGMA user_version') $(q 'SELECT count(*) FROM photos')"
+check "... and njbt check passes" "$NJBT" check
 echo "1..$n"
