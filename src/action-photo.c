@@ -10,7 +10,8 @@
  * 1A 0A), not its name, and its size (PHOTO_MAX); it is read without
  * following a link and only if it is a regular file. Its bytes are kept
  * once by content hash (store-photo.c), the row links hash and record;
- * the upload is then removed from the inbox (its quota freed). photo_add
+ * the upload is then removed from the inbox (its quota freed) once the
+ * action has committed. photo_add
  * is shared with verify.pass's photo field.
  */
 #include <errno.h>
@@ -158,8 +159,9 @@ photo_add(struct act *a, const char *field, const char *name,
 	free(buf);
 	if (rc != 0)
 		return act_fail(a, "保存照片");
-	/* the upload is kept once, under photos/: the inbox copy goes */
-	unlink(path);
+	/* the upload is kept once, under photos/: the inbox copy goes once
+	   the action has committed (action.c), so a failed one keeps it */
+	strlcpy0(a->unlink_after, path, sizeof a->unlink_after);
 	act_out(a, "照片 %s：%zu 字节，SHA-256 %.12s…", name, n, hex);
 	return NJ_OK;
 }

@@ -47,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "actions.h"
@@ -532,6 +533,9 @@ action_go(const struct actor *who, const char *name, int n,
 		xsnprintf(a->err, sizeof a->err, "数据库错误，操作未保存");
 		return NJ_ERROR;
 	}
+	/* issue 12 item 4: the attached upload leaves the inbox now */
+	if (a->unlink_after[0] != '\0')
+		unlink(a->unlink_after);
 	return NJ_OK;
 }
 
