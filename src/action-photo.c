@@ -95,7 +95,8 @@ photo_read(struct act *a, const char *field, const char *name, char *path,
 	*buf = NULL;
 	if (!plain_name(name))
 		return act_refuse(a, field, "照片文件应为您上传到 /inbox 中的文件名，"
-		    "不能含目录：%s", name);
+		    "不能含目录，不以“.”开头，不超过 %d 字节：%s", NAME_MAX - 1,
+		    name);
 	if (box_dir("inbox", a->who->login, dir, sizeof dir) != 0 ||
 	    (size_t)snprintf(path, plen, "%s/%s", dir, name) >= plen)
 		return act_fail(a, "打开上传目录");

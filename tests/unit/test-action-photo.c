@@ -317,6 +317,8 @@ same_content_stored_once(void **state)
 static void
 product_photos_by_maker(void **state)
 {
+	char uscc[20];
+
 	(void)state;
 	upload("ss_maker", "front.png", png_b, sizeof png_b);
 	fx_refused("不能添加“人机合照”", "ss_maker", "photo.attach",
@@ -329,6 +331,15 @@ product_photos_by_maker(void **state)
 	upload("fs_dealer", "p.png", png_b, sizeof png_b);
 	fx_refused("请填写销售编号", "fs_dealer", "photo.attach",
 	    "product=1GQN-200", "photo=p.png", "what=front", NULL);
+	/* another maker may not dress up ss_maker's product */
+	make_uscc(uscc, "91", "640100", 4242);
+	fx_ok("admin", "maker.add", "name=宁夏测试机械厂", kv("uscc", uscc),
+	    "login=cs_maker", "password=maker-pass", "legal_rep=张三",
+	    "address=银川市", "phone=13995011234", NULL);
+	upload("cs_maker", "side.png", png_b, sizeof png_b);
+	fx_refused("不是本企业投档的产品", "cs_maker", "photo.attach",
+	    "product=1GQN-200", "photo=side.png", "what=side", NULL);
+	assert_true(in_inbox("cs_maker", "side.png"));
 }
 
 /*
