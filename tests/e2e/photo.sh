@@ -5,7 +5,8 @@
 # (the sale filled in), names the upload and saves; the view then lists
 # the photo (人机合照, name, size, hash, who) and the upload has left the
 # inbox. A text file named .jpg uploaded the same way is refused on the
-# form with the reason, nothing written.
+# form with the reason, nothing written. PuTTY's pscp uploads the
+# county's nameplate photo, attached with njbt do; njbt check counts both.
 . "$(dirname "$0")/ssh-lib.inc"
 ID1=640122198001011238
 
@@ -64,8 +65,24 @@ shows "the sale's view lists it: what, name, size, hash, who" d \
     notok "... kept under photos/ by its hash"
 to_menu d
 
+# PuTTY's pscp uploads the county's nameplate photo; njbt do attaches it
+N=1
+if command -v pscp > /dev/null 2>&1; then
+	FP=$(ssh-keygen -l -f "$NJBT_DB.hostkey.pub" | awk '{ print $2 }')
+	printf '\211PNG\r\n\032\n\000\000\000\015IHDRplate' > "$T/plate.png"
+	pscp -batch -q -P "$PORT" -hostkey "$FP" -pw njbt-demo "$T/plate.png" \
+	    "hl_jb@127.0.0.1:/inbox/plate.png" > "$T/p.out" 2>&1 &&
+	    ok "pscp puts a photo into /inbox" ||
+	    { notok "pscp puts a photo into /inbox"; diag "$(cat "$T/p.out")"; }
+	check "R-004-A4-3c the county attaches the nameplate" "$NJBT" do \
+	    --as hl_jb photo.attach sale=XS640122202600001 photo=plate.png \
+	    what=plate
+	N=2
+else
+	ok "# SKIP pscp not installed"
+fi
 check "njbt check: the photo's file is whole" "$NJBT" check
-grep -q "^照片文件：正常，共 1 张" "$T/out" && ok "... one photo counted" ||
-    { notok "... one photo counted"; diag "$(cat "$T/out")"; }
+grep -q "^照片文件：正常，共 $N 张" "$T/out" && ok "... the photos counted" ||
+    { notok "... the photos counted"; diag "$(cat "$T/out")"; }
 serve_stop
 sanitizer_clean
