@@ -17,7 +17,8 @@ CREATE TABLE photos (
 	size		INTEGER NOT NULL CHECK (size > 0),
 	type		TEXT NOT NULL CHECK (type IN ('jpeg','png')),
 	what		TEXT NOT NULL
-			    CHECK (what IN ('person','plate','front','side','back')),
+			    CHECK (what IN ('person','plate','front','side',
+			    'back')),
 	record		TEXT NOT NULL
 			    CHECK (record IN ('sale','verification','product')),
 	record_key	TEXT NOT NULL,

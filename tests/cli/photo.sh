@@ -63,8 +63,9 @@ same "... the hash is the content's SHA-256" "$HASH" \
 [ ! -e "$INBOX/fs_dealer/sale.jpg" ] && ok "... the upload left the inbox" ||
     notok "... the upload left the inbox"
 "$NJBT" show sale $NO --as fs_dealer > "$T/show" 2> "$T/err"
-grep -q "^照片	人机合照（销售） sale.jpg $(($(wc -c < "$T/photos/$H2/$HASH"))) 字节 $(printf %s "$HASH" | cut -c1-12) fs_dealer" \
-    "$T/show" && ok "njbt show sale lists the photo" ||
+SIZE=$(($(wc -c < "$T/photos/$H2/$HASH")))
+H12=$(printf %s "$HASH" | cut -c1-12)
+grep -q "^照片	人机合照（销售） sale.jpg $SIZE 字节 $H12 fs_dealer" "$T/show" && ok "njbt show sale lists the photo" ||
     { notok "njbt show sale lists the photo"; diag "$(grep 照片 "$T/show")"; }
 check "njbt check passes" "$NJBT" check
 grep -q "^照片文件：正常，共 1 张" "$T/out" && ok "... and counts the photo" ||
