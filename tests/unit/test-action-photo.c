@@ -317,7 +317,9 @@ same_content_stored_once(void **state)
 static void
 product_photos_by_maker(void **state)
 {
-	char uscc[20];
+	char		 uscc[20], msg[NJ_MSG_MAX];
+	struct actor	 who;
+	struct record	 r;
 
 	(void)state;
 	upload("ss_maker", "front.png", png_b, sizeof png_b);
@@ -328,6 +330,14 @@ product_photos_by_maker(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM photos WHERE record = "
 	    "'product' AND record_key = '1GQN-200' AND what = 'front'",
 	    NULL), 1);
+	/* the product's view lists it, for the county too */
+	assert_int_equal(actor_load("hl_jb", &who, msg, sizeof msg), 0);
+	assert_int_equal(record_open(&who, "product", "1GQN-200", &r, msg,
+	    sizeof msg), NJ_OK);
+	assert_int_equal(r.nphotos, 1);
+	assert_non_null(strstr(r.photos[0], "正面（产品） front.png"));
+	assert_non_null(strstr(r.photos[0], "ss_maker"));
+	record_free(&r);
 	upload("fs_dealer", "p.png", png_b, sizeof png_b);
 	fx_refused("请填写销售编号", "fs_dealer", "photo.attach",
 	    "product=1GQN-200", "photo=p.png", "what=front", NULL);
