@@ -42,6 +42,7 @@ current_program(const struct actor *who)
 	sqlite3_stmt		*st;
 	char			*out, ratio[5][16], money[16], video[16] = "";
 	char			 mode[8] = "";
+	int64_t			 photo = 0;
 	int			 year = current_year(), rc;
 
 	(void)who;
@@ -54,7 +55,7 @@ current_program(const struct actor *who)
 		sql_col_copy(st, 1, mode, sizeof mode);
 	}
 	sqlite3_reset(st);
-	if (rc < 0)
+	if (rc < 0 || sql_int(&photo, SQL_PHOTO_REQUIRED, (int64_t)year) < 0)
 		return NULL;
 	ratio_format(p.max_ratio_bp, ratio[0], sizeof ratio[0]);
 	ratio_format(p.review_sample_bp, ratio[1], sizeof ratio[1]);
@@ -66,10 +67,11 @@ current_program(const struct actor *who)
 	    "publicity_days=%d\npublicity_working_days=%d\nmax_ratio=%s\n"
 	    "review_sample=%s\nfinance_sample=%s\nkey_threshold=%s\n"
 	    "ban_years=%d\nflag_buyer_units=%d\nflag_dealer_units=%d\n"
-	    "flag_dealer_days=%d\nflag_ratio=%s\n%s%s%s%s%s%s", year, p.flow,
+	    "flag_dealer_days=%d\nflag_ratio=%s\nphoto_required=%d\n"
+	    "%s%s%s%s%s%s", year, p.flow,
 	    p.notice_days, p.publicity_days, p.publicity_working, ratio[0],
 	    ratio[1], ratio[2], money, p.ban_years, p.flag_buyer_units,
-	    p.flag_dealer_units, p.flag_dealer_days, ratio[3],
+	    p.flag_dealer_units, p.flag_dealer_days, ratio[3], (int)photo,
 	    video[0] ? "video_max=" : "", video, video[0] ? "\n" : "",
 	    mode[0] ? "verify_mode=" : "", mode, mode[0] ? "\n" : "");
 	return out;

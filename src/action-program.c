@@ -29,6 +29,9 @@ static const struct field program_fields[] = {
 	{ "video_max", FT_MONEY, 0, "视频核验补贴额上限（元，低于此额）", NULL, 0 },
 	{ "verify_mode", FT_CHOICE, 0, "核验双重审核方式",
 	    "pair:双人交叉核验,review:个人核验+集体会审", 0 },
+	/* R-004-A4-3c issue 12 item 4: no check completed without a 人机合照 */
+	{ "photo_required", FT_CHOICE, 0, "核验须有人机合照",
+	    "0:否,1:是", 0 },
 	/* issue 11 (6): a flow switched with notices out is confirmed */
 	{ "confirm", FT_CHOICE, 0, "确认切换实施方式", "yes:是", 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -205,6 +208,10 @@ program_set(struct act *a)
 		return act_fail(a, "保存年度方案");
 	if ((rc = program_set_verify(a, year)) != NJ_OK)
 		return rc;
+	if (act_has(a, "photo_required") && sql_exec(SQL_PHOTO_REQUIRED_SET,
+	    (int64_t)(strcmp(act_str(a, "photo_required"), "1") == 0),
+	    (int64_t)year) != 0)
+		return act_fail(a, "保存年度方案");
 	act_key(a, "%d", year);
 	return NJ_OK;
 }

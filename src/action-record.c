@@ -158,14 +158,15 @@ static const struct list_col user_fields[] = {
 static const char *const app_hist[] = { "application.", "claim.", NULL };
 static const char *const notice_hist[] = { "application.approve", "notice.",
 	NULL };
-static const char *const sale_hist[] = { "sale.", "verify.",
+static const char *const sale_hist[] = { "sale.", "verify.", "photo.",
 	"batch.review", "return.", NULL };
 static const char *const batch_hist[] = { "batch.new", "batch.publicize",
 	"batch.submit", "finance.sample", "finance.approve", NULL };
 static const char *const machine_hist[] = { "supply.", NULL };
 static const char *const buyer_hist[] = { "buyer.", NULL };
 static const char *const dealer_hist[] = { "dealer.", NULL };
-static const char *const product_hist[] = { "product.", NULL };
+static const char *const product_hist[] = { "product.", "photo.",
+    NULL };
 static const char *const user_hist[] = { "user.", NULL };
 
 struct rec_kind {
@@ -269,6 +270,8 @@ static const struct rec_action rec_actions[] = {
 	    "recorded,claimed,verified,failed,batched,paid", NULL, 1 },
 	{ "sale", "return.refund", "sale", NULL, NULL, NULL, "paid", NULL,
 	    0 },
+	/* issue 12 item 4: a photo from /inbox (the action checks who) */
+	{ "sale", "photo.attach", "sale", NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "batch", "batch.publicize", "batch", NULL, NULL, NULL, "open", NULL,
 	    0 },
 	{ "batch", "batch.submit", "batch", NULL, NULL, NULL, "publicized",
@@ -289,6 +292,8 @@ static const struct rec_action rec_actions[] = {
 	{ "product", "supply.new", "model", NULL, NULL, NULL, "published",
 	    NULL, 0 },
 	{ "product", "product.review", "model", NULL, NULL, NULL, "filed", NULL,
+	    0 },
+	{ "product", "photo.attach", "product", NULL, NULL, NULL, NULL, NULL,
 	    0 },
 	{ "user", "user.lock", "login", NULL, NULL, NULL, "ok,must_change",
 	    NULL, 1 },
@@ -517,6 +522,33 @@ rec_history(const struct rec_kind *k, struct record *r)
 	return rc < 0 ? NJ_ERROR : NJ_OK;
 }
 
+/*
+ * Issue 12 item 4: the photos of a sale (the dealer's and its check's)
+ * or a product, one line each: what, file name, size, hash head, who,
+ * when.
+ */
+static int
+rec_photos(struct record *r)
+{
+	sqlite3_stmt	*st;
+	char		 line[512];
+	int		 rc;
+
+	if (strcmp(r->kind, "sale") != 0 && strcmp(r->kind, "product") != 0)
+		return NJ_OK;
+	st = sql_query(SQL_PHOTO_OF_RECORD, r->kind, r->key);
+	while ((rc = sql_step(st)) == 1) {
+		xsnprintf(line, sizeof line, "%s（%s） %s %lld 字节 %.12s %s %s",
+		    sql_col(st, 0), sql_col(st, 6), sql_col(st, 1),
+		    (long long)sqlite3_column_int64(st, 2), sql_col(st, 3),
+		    sql_col(st, 4), sql_col(st, 5));
+		r->photos = grow(r->photos, r->nphotos, sizeof *r->photos);
+		r->photos[r->nphotos++] = xstrdup(line);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? NJ_ERROR : NJ_OK;
+}
+
 static int
 rec_has_private(const struct rec_kind *k)
 {
@@ -584,7 +616,8 @@ record_open(const struct actor *who, const char *kind, const char *key,
 		    k->title, key);
 		return NJ_REFUSED;
 	}
-	if (rc < 0 || rec_links(k, r) != NJ_OK || rec_history(k, r) != NJ_OK)
+	if (rc < 0 || rec_links(k, r) != NJ_OK || rec_history(k, r) != NJ_OK ||
+	    rec_photos(r) != NJ_OK)
 		goto fail;
 	rec_offer(who, r);
 	/* 001 查询日志化, R-SEC-8.2b: private data shown in clear is logged */
@@ -613,6 +646,9 @@ record_free(struct record *r)
 		free(r->flags[i]);
 	for (i = 0; i < r->nlinks; i++)
 		free(r->links[i].summary);
+	for (i = 0; i < r->nphotos; i++)
+		free(r->photos[i]);
+	free(r->photos);
 	for (i = 0; i < r->nevents; i++) {
 		free(r->events[i].who);
 		free(r->events[i].what);

@@ -156,7 +156,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
     int64_t *sale)
 {
 	struct program_row	p;
-	char			at[32];
+	char			at[32], photo_key[24];
 	int			key;
 
 	if (program_get(year, &p) < 0)
@@ -180,6 +180,16 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 		return act_fail(a, "保存销售");
 	if (sql_exec(SQL_MACHINE_SET_STATE, "sold", m->id) != 0)
 		return act_fail(a, "保存机具");
+	/*
+	 * R-004-A4-2c issue 12 item 4: photo=NAME of an upload in the
+	 * dealer's /inbox attaches it as the sale's 人机合照; any other text
+	 * is kept on the sale as before
+	 */
+	if (act_has(a, "photo") && photo_waiting(a, act_str(a, "photo"))) {
+		xsnprintf(photo_key, sizeof photo_key, "%lld", (long long)*sale);
+		return photo_add(a, "photo", act_str(a, "photo"), "sale",
+		    photo_key, "person");
+	}
 	return NJ_OK;
 }
 

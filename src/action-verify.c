@@ -138,6 +138,8 @@ static const struct field pass_fields[] = {
 	CHECK_FIELD("check_promise", "购机价格真实性承诺"),
 	{ "partner", FT_LOGIN, 0, "第二核验人（登录名）", NULL, 32 },
 	{ "review_no", FT_TEXT, 0, "集体会审记录编号", NULL, 40 },
+	/* issue 12 item 4: the 人机合照 taken at the check, from /inbox */
+	{ "photo", FT_TEXT, 0, "人机合照文件", NULL, 120 },
 	{ "account_holder", FT_TEXT, 0, "开户名（银行卡所示）", NULL, 60 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -272,6 +274,33 @@ checks_store(struct act *a, int64_t vid, int64_t partner, const char *review)
 	return 0;
 }
 
+/*
+ * R-004-A4-3c 004 附件4 三: 核实无误后……拍摄人机合影. The photo given
+ * with the pass (photo=NAME, from the clerk's /inbox) is attached to the
+ * verification; a year whose programme sets photo_required completes no
+ * check without a 人机合照 on the sale (the dealer's or the check's).
+ */
+static int
+photo_needed(struct act *a, const struct sale_row *s)
+{
+	char	key[24];
+	int64_t	need = 0, has = 0;
+	int	rc;
+
+	xsnprintf(key, sizeof key, "%lld", (long long)s->id);
+	if (act_has(a, "photo") && (rc = photo_add(a, "photo", act_str(a,
+	    "photo"), "verification", key, "person")) != NJ_OK)
+		return rc;
+	if (sql_int(&need, SQL_PHOTO_REQUIRED, (int64_t)s->year) < 0 ||
+	    sql_int(&has, SQL_PHOTO_SALE_PERSON, key) < 0)
+		return act_fail(a, "查询照片");
+	if (need && !has)
+		return act_refuse(a, "photo", "本年度实施方案要求核验时留存人机合照"
+		    "（004 附件4 三）：请先上传照片到 /inbox，再在“人机合照”"
+		    "填写文件名，或使用“添加照片”");
+	return NJ_OK;
+}
+
 static int
 verify_pass(struct act *a)
 {
@@ -331,6 +360,8 @@ verify_pass(struct act *a)
 	    act_str(a, "account_holder")) != 0)
 		return act_refuse(a, "account_holder", "开户名“%s”与购机者“%s”"
 		    "不一致", act_str(a, "account_holder"), s.buyer_name);
+	if ((rc = photo_needed(a, &s)) != NJ_OK)
+		return rc;
 	if (sql_exec(SQL_VERIFY_INSERT, s.id, a->who->id, at,
 	    act_str(a, "method"), "pass", SQL_NULL, SQL_NULL) != 0)
 		return act_fail(a, "保存核验");

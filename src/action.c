@@ -47,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "actions.h"
@@ -99,6 +100,7 @@ static const struct action *const action_table[] = {
 	&action_user_post,
 	&action_dealer_contest,
 	&action_outbox_days,
+	&action_photo_attach,
 	&action_import_regions,
 	&action_import_catalog,
 	&action_import_budget,
@@ -531,6 +533,9 @@ action_go(const struct actor *who, const char *name, int n,
 		xsnprintf(a->err, sizeof a->err, "数据库错误，操作未保存");
 		return NJ_ERROR;
 	}
+	/* issue 12 item 4: the attached upload leaves the inbox now */
+	if (a->unlink_after[0] != '\0')
+		unlink(a->unlink_after);
 	return NJ_OK;
 }
 

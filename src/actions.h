@@ -359,6 +359,11 @@ void	 serial_norm(const char *, char *, size_t);
 
 /* action-outbox.c */
 extern const struct action action_outbox_days;
+/* action-photo.c: photos on records (issue 12 item 4) */
+extern const struct action action_photo_attach;
+int	 photo_add(struct act *, const char *, const char *, const char *,
+	     const char *, const char *);
+int	 photo_waiting(struct act *, const char *);
 
 /* action.c: the fields of an action that runs on its caller's input only
  * (a file): no screen offers it */

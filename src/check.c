@@ -128,6 +128,21 @@ check_budget_paid(char *detail, size_t len)
 	return rc == 0;
 }
 
+/*
+ * Issue 12 item 4: every photo the records name is there, as it was
+ * stored (its file re-hashed).
+ */
+static int
+check_photos(char *detail, size_t len)
+{
+	int64_t	rows;
+	int	bad = photo_verify(&rows, detail, len);
+
+	if (bad == 0)
+		xsnprintf(detail, len, "共 %lld 张，文件完好", (long long)rows);
+	return bad == 0;
+}
+
 static const struct {
 	const char	*what;
 	int		(*fn)(char *, size_t);
@@ -140,6 +155,7 @@ static const struct {
 	{ "审计锚点", check_anchor },
 	{ "安全字段校验", check_macs },
 	{ "加密字段", check_sealed },
+	{ "照片文件", check_photos },
 };
 
 /* Run every check; 0 if all pass, otherwise the number that failed. */

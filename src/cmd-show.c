@@ -30,6 +30,8 @@ show_print(const struct record *r)
 	for (i = 0; i < r->nlinks; i++)
 		printf("相关\t%s\t%s\t%s\n", r->links[i].kind, r->links[i].key,
 		    r->links[i].summary);
+	for (i = 0; i < r->nphotos; i++)
+		printf("照片\t%s\n", r->photos[i]);
 	for (i = 0; i < r->nevents; i++)
 		printf("经过\t%s\t%s\t%s\n", r->events[i].at, r->events[i].who,
 		    r->events[i].what);

@@ -224,6 +224,24 @@ static const struct state_code lottery_drawn_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* 照片内容 (photos.what, migration 013; 003 附件4 第八条, 004 附件4 二、三) */
+static const struct state_code photo_what_codes[] = {
+	{ "person",	"人机合照",	"人机合照" },
+	{ "plate",	"铭牌",		"铭牌" },
+	{ "front",	"正面",		"正面" },
+	{ "side",	"侧面",		"侧面" },
+	{ "back",	"背面",		"背面" },
+	{ NULL, NULL, NULL }
+};
+
+/* 照片所属 (photos.record) */
+static const struct state_code photo_record_codes[] = {
+	{ "sale",	"销售",		"销售" },
+	{ "verification", "核验",	"核验" },
+	{ "product",	"产品",		"产品" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -249,6 +267,8 @@ const struct label_kind label_kinds[] = {
 	{ "app_flag", NULL, NULL, app_flag_codes },
 	{ "lottery_priority", NULL, NULL, lottery_priority_codes },
 	{ "lottery_drawn", NULL, NULL, lottery_drawn_codes },
+	{ "photo_what", "photos", "what", photo_what_codes },
+	{ "photo_record", "photos", "record", photo_record_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -159,6 +159,9 @@ struct act {
 	/* what the caller hands the action whole, not as fields: an import's
 	   parsed file (action_run_input); NULL from forms and `njbt do` */
 	void			*input;
+	/* issue 12 item 4: an upload attached (action-photo.c), removed
+	   from the inbox only once the action has committed; "" none */
+	char			 unlink_after[4096];
 };
 
 /* The draft of a form in a window (draft.c), for action_run_draft. */

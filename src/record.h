@@ -57,6 +57,8 @@ struct record {
 	size_t		 nlinks;
 	struct rec_event *events;
 	size_t		 nevents;
+	char		**photos;	/* issue 12 item 4: one line each */
+	size_t		 nphotos;
 	struct rec_act	 acts[REC_ACTS_MAX];
 	size_t		 nacts;
 };

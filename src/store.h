@@ -142,6 +142,13 @@ int	 sealed_verify(char *, size_t);
 /* store.c */
 int64_t	 store_next_id(const char *);
 
+/* store-photo.c: photos kept once by content hash beside the database */
+#define PHOTO_MAX	(10 * 1024 * 1024)	/* bytes, one photo */
+#define PHOTO_HEX	65	/* SHA-256 in hex, with its NUL */
+const char *photo_type(const unsigned char *, size_t);
+int	 photo_put(const unsigned char *, size_t, char [PHOTO_HEX]);
+int	 photo_verify(int64_t *, char *, size_t);
+
 /* store-fn.c: SQL functions passed in from above */
 typedef void (*store_fn)(sqlite3_context *, int, sqlite3_value **);
 int	 store_function(const char *, int, store_fn);

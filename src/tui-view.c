@@ -130,6 +130,10 @@ view_build(struct tui *t, struct vscreen *vs)
 		vline_add(vs, "相关记录（上下键选择，回车打开）：", NULL, -1);
 	for (i = 0; i < r->nlinks; i++)
 		vline_add(vs, r->links[i].summary, NULL, (int)i);
+	if (r->nphotos > 0)
+		vline_add(vs, "照片：", NULL, -1);
+	for (i = 0; i < r->nphotos; i++)
+		vline_add(vs, r->photos[i], NULL, -1);
 	if (r->nevents > 0)
 		vline_add(vs, "办理经过：", NULL, -1);
 	for (i = 0; i < r->nevents; i++) {

@@ -293,7 +293,9 @@ record_refused_out_of_scope(void **state)
 	/* in scope: his own sale, masked; the township's own application */
 	assert_int_equal(open_as("fs_dealer", "sale", st_xg1), NJ_OK);
 	assert_string_equal(field("证件号"), "***1238");
-	assert_int_equal(rec.nacts, 0);
+	/* issue 12 item 4: only a photo (人机合照) for his own sale */
+	assert_int_equal(rec.nacts, 1);
+	assert_string_equal(rec.acts[0].action, "photo.attach");
 	assert_int_equal(open_as("xg_zhen", "application", app), NJ_OK);
 	assert_int_equal(open_as("yc_city", "sale", st_xg1), NJ_OK);
 	/* users: the admin sees a county user's status and post in words */
