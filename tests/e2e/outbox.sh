@@ -9,9 +9,9 @@
 # OpenSSH's sftp -b no longer sees the deleted one and fetches the other.
 # Attacks: another user's sheets are never listed; a link and a folder
 # link planted in the outbox are neither listed nor followed. (The delete
-# is a call of the actions layer, outbox_delete(), not an action: a name
-# with ../ cannot reach it from the screen, which offers only listed
-# names; its refusal is not tested from the shell.)
+# is a call of the actions layer, outbox_delete(), not an action: the
+# screen offers only listed names; ../, absolute and planted-link names
+# given to it are refused in tests/unit/test-outbox.c.)
 . "$(dirname "$0")/ssh-lib.inc"
 
 OUT="$(dirname "$NJBT_DB")/outbox/hl_jb"
