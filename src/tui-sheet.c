@@ -59,12 +59,13 @@ sheet_draw(struct tui *t, struct screen *scr)
 		if (y == 0)
 			tui_attr_off(t, TA_HEAD);
 	}
-	if (v->sh.nrows <= 1)
+	if (v->sh.nrows <= 1) {
 		tui_put(4, 1, "（没有数据行）", t->cols - 2);
+		return;
+	}
 	xsnprintf(line, sizeof line, "第 %d-%d 行，共 %zu 行；第 %d-%zu 列，共 %zu 列%s",
-	    v->sh.nrows > 1 ? v->top : 0, v->top + v->rows - 1 <
-	    (int)v->sh.nrows - 1 ? v->top + v->rows - 1 :
-	    (int)v->sh.nrows - 1, v->sh.nrows > 0 ? v->sh.nrows - 1 : 0,
+	    v->top, v->top + v->rows - 1 < (int)v->sh.nrows - 1 ?
+	    v->top + v->rows - 1 : (int)v->sh.nrows - 1, v->sh.nrows - 1,
 	    v->left + 1, last + 1, v->sh.ncols, v->sh.cut ?
 	    "（太长，只显示前面部分）" : "");
 	tui_put(t->lines - 3, 1, line, t->cols - 2);
