@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/e2e/outbox.sh: printing from the screens (issue 12 (3)), one
-# server. hl_jb prints the budget plan from its form as xlsx (the form's
+# server. njbt do print takes format=xlsx (CSV without it, as before;
+# format=pdf refused). hl_jb prints the budget plan from its form as xlsx (the form's
 # default) and as CSV: the message names each sheet by its SFTP path
 # (/outbox/...), whole on the 80-column screen; F5 shows the sheet on
 # the screen (its rows, scrolled sideways) and makes no file. "我的打印件"
@@ -21,6 +22,15 @@ SFTPO="$SSHO -o LogLevel=ERROR -o BatchMode=no -P $PORT"
 # another user's sheet, and things planted in hl_jb's outbox
 check "hl_sh prints a sheet of its own" "$NJBT" do --as hl_sh print report=budget month=2026-01
 OTHER=$(basename "$(cat "$T/out")")
+case "$OTHER" in *.csv) ok "without format=, the action prints CSV as before" ;;
+*) notok "without format=, the action prints CSV as before" ;; esac
+check "njbt do print format=xlsx" "$NJBT" do --say --as hl_sh print report=budget format=xlsx
+XS=$(cat "$T/out")
+case "$XS" in *.xlsx) [ "$(head -c 2 "$XS")" = PK ] &&
+    ok "... makes an xlsx" || notok "... makes an xlsx" ;;
+*) notok "... makes an xlsx" ;; esac
+same "... and says its /outbox path" "已打印：/outbox/$(basename "$XS")" "$(cat "$T/err")"
+refused "format=pdf is refused" "文件格式：应为以下之一" "$NJBT" do --as hl_sh print report=budget format=pdf
 mkdir -p "$OUT"
 ln -s "../hl_sh/$OTHER" "$OUT/planted.csv"
 ln -s ../hl_sh "$OUT/plantdir"
