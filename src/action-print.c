@@ -4,6 +4,7 @@
  * audit row with the report and its filters) and writes the sheet into
  * the user's outbox on the server,
  *   <directory of the database>/outbox/<login>/<report>-<what>-<time>.csv
+ * (.xlsx with format=xlsx, print-xlsx.c)
  * (directories 0700, files 0600: they may hold private data), where the
  * user fetches it with scp/sftp (ssh-sftp.c: it is /outbox/NAME there) or
  * the office's file share. The action's key is the file's path; the
@@ -35,6 +36,8 @@ static const struct field print_fields[] = {
 	{ "month", FT_MONTH, 0, "月份", NULL, 0 },
 	{ "batch", FT_REF, 0, "结算批次", "batches", 24 },
 	{ "encoding", FT_CHOICE, 0, "文件编码", PRINT_ENCODINGS, 0 },
+	/* issue 12 (3): an addition; without it CSV, as before */
+	{ "format", FT_CHOICE, 0, "文件格式", PRINT_FORMATS, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -107,6 +110,8 @@ outbox_open(struct print_out *o)
 	struct outbox	*ob = o->arg;
 	struct act	*a = ob->a;
 	char		 what[96], part[40], stamp[32];
+	const char	*ext = print_format(act_str(a, "format")) == 1 ?
+	    "xlsx" : "csv";
 	struct tm	 tm;
 	int		 fd, k;
 
@@ -131,12 +136,12 @@ outbox_open(struct print_out *o)
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	for (k = 1; k < 100; k++) {
 		if (k == 1)
-			xsnprintf(ob->path, sizeof ob->path, "%s/%s-%s-%s.csv",
-			    ob->dir, act_str(a, "report"), what, stamp);
+			xsnprintf(ob->path, sizeof ob->path, "%s/%s-%s-%s.%s",
+			    ob->dir, act_str(a, "report"), what, stamp, ext);
 		else
 			xsnprintf(ob->path, sizeof ob->path,
-			    "%s/%s-%s-%s-%d.csv", ob->dir, act_str(a, "report"),
-			    what, stamp, k);
+			    "%s/%s-%s-%s-%d.%s", ob->dir, act_str(a, "report"),
+			    what, stamp, k, ext);
 		fd = open(ob->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0600);
 		if (fd >= 0)
@@ -247,6 +252,7 @@ print_run(struct act *a)
 	req.month = act_str(a, "month");
 	req.batch = act_str(a, "batch");
 	req.encoding = act_str(a, "encoding");
+	req.format = act_str(a, "format");
 	if (strcmp(req.report, PRINT_ALL) == 0)
 		return print_run_all(a, &req);
 	memset(&ob, 0, sizeof ob);

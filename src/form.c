@@ -282,6 +282,20 @@ kw_action(struct parse *p, int argc, char **argv)
  * field NAME [label T] [width N] [help T] [lookup LIST [using FIELD]]
  *     [self] [keep] [required]
  */
+/* Whether key is one of a choice list's keys ("k:label,k:label"). */
+static int
+choice_key(const char *list, const char *key)
+{
+	size_t		 n = strlen(key);
+	const char	*c;
+
+	for (c = list; c != NULL && *c != '\0'; c = strchr(c, ',') ?
+	    strchr(c, ',') + 1 : NULL)
+		if (strncmp(c, key, n) == 0 && c[n] == ':')
+			return 1;
+	return 0;
+}
+
 static int
 kw_field(struct parse *p, int argc, char **argv)
 {
@@ -297,7 +311,7 @@ kw_field(struct parse *p, int argc, char **argv)
 	if (argc < 2)
 		return perr(p, "用法：field 字段名 [label 标签] [width 宽度] "
 		    "[help 说明] [lookup 列表 [using 字段]] [self] [keep] "
-		    "[required]");
+		    "[required] [default 值]");
 	if ((idx = action_field_index(f->action, argv[1])) < 0)
 		return perr(p, "操作 %s 没有字段“%s”", f->action->name, argv[1]);
 	for (i = 0; i < f->nfields; i++)
@@ -351,6 +365,13 @@ kw_field(struct parse *p, int argc, char **argv)
 				    f->action->name, argv[k]);
 			free(ff->using);
 			ff->using = xstrdup(argv[k]);
+		} else if (strcmp(argv[k], "default") == 0) {
+			/* issue 12 (3): a choice the screen starts with */
+			if (ff->f->type == FT_CHOICE &&
+			    !choice_key(ff->f->arg, argv[k + 1]))
+				return perr(p, "“%s”不是字段的选项", argv[k + 1]);
+			free(ff->dflt);
+			ff->dflt = xstrdup(argv[++k]);
 		} else
 			return perr(p, "未知的字段选项“%s”", argv[k]);
 	}
@@ -685,6 +706,7 @@ forms_free(struct forms **fp)
 			free(f->fields[k].help);
 			free(f->fields[k].lookup);
 			free(f->fields[k].using);
+			free(f->fields[k].dflt);
 		}
 		for (k = 0; k < f->nrows; k++) {
 			free(f->rows[k].target);

@@ -30,6 +30,7 @@ struct form_field {
 	int		 keep;		/* kept after a save, for the next */
 	char		*using;		/* the look-up's argument comes from */
 	int		 required;	/* the form asks for it (the action may not) */
+	char		*dflt;		/* "default V": filled in when opened */
 };
 
 /* The year's flows (program.set flow): a form may be for one of them. */

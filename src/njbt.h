@@ -310,6 +310,38 @@ int	 outbox_sweep_all(time_t);
  * made 0700 if missing, into buf: 0, or -1 (errno) */
 int	 box_dir(const char *, const char *, char *, size_t);
 
+/*
+ * action-sheet.c: issue 12 (3), the sheets on the screens. A sheet is its
+ * CSV's rows of cells (UTF-8), read-only: a print previewed without a
+ * file (the print action's fields by name; logged as the print is), or a
+ * CSV of the user's own outbox. The outbox is listed (newest first) and a
+ * file of it deleted by its name there ("x.csv" or "folder/x.csv"; no
+ * other path is taken). Each returns NJ_OK, or NJ_REFUSED / NJ_ERROR with
+ * the reason in msg.
+ */
+#define SHEET_ROWS_MAX	5000	/* rows kept for the screen */
+struct sheet {
+	char	***cell;	/* cell[row][col] */
+	size_t	 *ncell;	/* cells of each row */
+	size_t	  nrows;
+	size_t	  ncols;	/* the widest row's */
+	int	  cut;		/* rows past SHEET_ROWS_MAX left out */
+};
+struct outbox_file {
+	char	 name[256];	/* relative to the outbox */
+	int64_t	 size;
+	time_t	 mtime;
+	long	 mtime_ns;	/* orders two of the same second */
+};
+int	 sheet_preview(const struct actor *, int, const char *const *,
+	     const char *const *, struct sheet *, char *, size_t);
+int	 sheet_outbox(const struct actor *, const char *, struct sheet *,
+	     char *, size_t);
+void	 sheet_free(struct sheet *);
+int	 outbox_list(const struct actor *, struct outbox_file **, size_t *,
+	     char *, size_t);
+int	 outbox_delete(const struct actor *, const char *, char *, size_t);
+
 /* action-notice.c: lapsed notices the server's sweep should expire */
 int	 notice_lapsed_count(void);
 

@@ -41,6 +41,7 @@
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
+#define PRINT_FORMATS "csv:CSV（供程序读取）,xlsx:Excel 表格（xlsx，按表样排版）"
 #define PRINT_ENCODINGS "utf-8-bom:UTF-8（Excel、WPS）," \
 	"utf-8:UTF-8（无BOM）,gb18030:GB18030"
 

@@ -11,7 +11,8 @@
 
 const struct tkeys *const tkeys_all[] = {
 	&menu_keys, &list_keys, &pick_keys, &form_keys, &ask_keys,
-	&whoami_keys, &choose_keys, &view_keys, NULL
+	&whoami_keys, &choose_keys, &view_keys, &sheet_keys, &outbox_keys,
+	NULL
 };
 
 /* Whether key b of a row is k: exact (wild 0) or any character (wild 1). */

@@ -136,10 +136,28 @@ tui_attr_off(struct tui *t, int a)
  * The frame: line 0 the system, the screen and who is logged in; the
  * second last line the message; the last line the keys of this screen.
  */
+/*
+ * Issue 12 (3): a message cut for a second line is not cut inside a path
+ * or a number (an ASCII word: /outbox/NAME): the word goes down whole
+ * when it fits there.
+ */
+static size_t
+msg_cut(const char *msg, size_t cut, int w)
+{
+	size_t	k = cut;
+
+	if (msg[cut] == '\0' || msg[cut] == ' ' || (unsigned char)msg[cut] >=
+	    0x80)
+		return cut;
+	while (k > 0 && msg[k - 1] != ' ' && (unsigned char)msg[k - 1] < 0x80)
+		k--;
+	return k > 0 && tui_text_width(msg + k) <= w ? k : cut;
+}
+
 void
 tui_frame(struct tui *t, const struct screen *s)
 {
-	char	right[NJ_NAME_MAX * 2];
+	char	right[NJ_NAME_MAX * 2], head[NJ_MSG_MAX];
 	size_t	cut;
 	int	x = 1, w, more = 0;
 
@@ -160,8 +178,10 @@ tui_frame(struct tui *t, const struct screen *s)
 	if (t->msg[0] != '\0') {
 		if (t->msgerr)
 			tui_attr_on(t, TA_ERROR);
-		cut = tui_fit(t->msg, t->cols - 2);
-		tui_put(t->lines - (s->compact ? 1 : 2), 1, t->msg, t->cols - 2);
+		cut = msg_cut(t->msg, tui_fit(t->msg, t->cols - 2), t->cols - 2);
+		xsnprintf(head, sizeof head, "%.*s", (int)cut, t->msg);
+		tui_put(t->lines - (s->compact ? 1 : 2), 1, s->compact ?
+		    t->msg : head, t->cols - 2);
 		/* issue 11 (5): what was done, with both amounts, may need a
 		 * second line: the key line's until the next key */
 		if (!s->compact && t->msg[cut] != '\0') {

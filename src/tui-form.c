@@ -749,6 +749,43 @@ form_f2(struct tui *t, struct screen *scr, const struct tkey *k)
 	return SK_STAY;
 }
 
+/*
+ * F5 on a print form (issue 12 (3)): the sheet on the screen, no file;
+ * the action layer runs the printer (action-sheet.c).
+ */
+static int
+form_f5(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct fscreen	*fs = scr->data;
+	const char	*names[ACT_MAXF];
+	char		*values[ACT_MAXF], msg[NJ_MSG_MAX];
+	struct sheet	 sh;
+	size_t		 i;
+	int		 n = 0, rc;
+
+	(void)k;
+	if (strcmp(fs->form->action->name, "print") != 0)
+		return SK_STAY;
+	form_leave(t, fs);
+	for (i = 0; i < fs->n; i++)
+		if ((values[n] = slot_value(&fs->slots[i])) != NULL)
+			names[n++] = fs->slots[i].ff->f->name;
+	for (i = 0; i < fs->form->nset && n < ACT_MAXF; i++) {
+		values[n] = xstrdup(fs->form->setvalue[i]);
+		names[n++] = fs->form->setname[i];
+	}
+	rc = sheet_preview(t->who, n, names, (const char *const *)values, &sh,
+	    msg, sizeof msg);
+	while (n > 0)
+		free(values[--n]);
+	if (rc != NJ_OK)
+		tui_msg(t, 1, "%s", msg);
+	else
+		tui_push(t, sheet_screen_new("预览", "预览：未保存为文件；按 F2 "
+		    "保存到发件箱", &sh));
+	return SK_STAY;
+}
+
 static int
 form_f4(struct tui *t, struct screen *scr, const struct tkey *k)
 {
@@ -870,6 +907,8 @@ static const struct tbind form_rows[] = {
 	{ { { TK_ENTER, 0 } }, form_enter, "回车 下一项", TB_HIDE },
 	{ { { TK_F2, 0 } }, form_f2, "F2 保存", 0 },
 	{ { { TK_F4, 0 } }, form_f4, "F4 选择", 0 },
+	/* print forms only: their note says so */
+	{ { { TK_F5, 0 } }, form_f5, "F5 预览", TB_HIDE },
 	{ { { TK_TODAY, 0 } }, form_today, "F6 今天", 0 },
 	{ { { TK_F1, 0 } }, form_f1, "F1 帮助", 0 },
 	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, form_back, "F10 返回", 0 },
@@ -1031,6 +1070,8 @@ form_screen_new(struct tui *t, const struct form *form, const char *field,
 			    200);
 		if (s->ff->self)
 			slot_set(s, t->who->login);
+		else if (s->ff->dflt != NULL)
+			slot_set(s, s->ff->dflt);
 	}
 	if (field != NULL) {
 		if ((s = slot_named(fs, field)) != NULL)

@@ -15,7 +15,7 @@
 
 #include "tui.h"
 
-enum { ME_FORM = 0, ME_WHOAMI, ME_LOGOUT };
+enum { ME_FORM = 0, ME_OUTBOX, ME_WHOAMI, ME_LOGOUT };
 
 struct mentry {
 	int			 kind;
@@ -178,6 +178,9 @@ menu_open(struct tui *t, struct menu *m)
 	struct screen		*s;
 
 	switch (e->kind) {
+	case ME_OUTBOX:
+		tui_push(t, outbox_screen_new(t));
+		break;
 	case ME_WHOAMI:
 		tui_push(t, whoami_new(t));
 		break;
@@ -399,6 +402,9 @@ menu_fill(struct tui *t, struct menu *m)
 	qsort(m->v, m->n, sizeof *m->v, entry_cmp);
 	sort_menu = NULL;
 	/* after the account forms, which forms/ orders last */
+	/* issue 12 (3): the sheets printed, for whoever may print */
+	if (action_allowed(action_find("print"), t->who))
+		menu_add(m, ME_OUTBOX, NULL, "我的账号", "我的打印件", 0);
 	menu_add(m, ME_WHOAMI, NULL, "我的账号", "我是谁，我能做什么", 0);
 	menu_add(m, ME_LOGOUT, NULL, "我的账号", "退出登录", 0);
 	if (m->sel >= (int)m->n)

@@ -174,6 +174,7 @@ extern const struct tkeys *const tkeys_all[];
 /* the tables, each beside its screen */
 extern const struct tkeys menu_keys, list_keys, pick_keys, form_keys,
 	     ask_keys, whoami_keys, choose_keys, view_keys;
+extern const struct tkeys sheet_keys, outbox_keys;	/* issue 12 (3) */
 
 /* tui-draw.c */
 int	 tui_put(int, int, const char *, int);
@@ -224,6 +225,9 @@ typedef int (*ask_cb)(struct tui *, void *, int);
 struct screen *ask_new(const char *, const char *, const char *, ask_cb,
 	     void *);
 struct screen *whoami_new(struct tui *);
+struct screen *sheet_screen_new(const char *, const char *,
+	     struct sheet *);
+struct screen *outbox_screen_new(struct tui *);
 struct screen *choose_new(const char *, const char *const *, size_t, ask_cb,
 	     void *);
 

@@ -140,6 +140,24 @@ every_error_is_counted(void **state)
 	assert_non_null(strstr(err, "\nt.form:3:"));
 }
 
+/* Issue 12 (3): "default" fills a field when the form opens; a choice's
+ * default must be one of its keys. */
+static void
+default_is_a_choice(void **state)
+{
+	struct forms	*f;
+	char		 err[512];
+
+	(void)state;
+	assert_int_equal(parse("form p\n action print\n set report budget\n"
+	    " field format default xlsx\nend\n", err, sizeof err, &f), 0);
+	assert_string_equal(forms_find(f, "p")->fields[0].dflt, "xlsx");
+	forms_free(&f);
+	assert_int_equal(parse("form p\n action print\n set report budget\n"
+	    " field format default pdf\nend\n", err, sizeof err, NULL), 1);
+	assert_non_null(strstr(err, "“pdf”不是字段的选项"));
+}
+
 static void
 roles_narrow_the_menu(void **state)
 {
@@ -216,6 +234,7 @@ main(void)
 		cmocka_unit_test(good_form),
 		cmocka_unit_test(bad_forms_name_file_and_line),
 		cmocka_unit_test(every_error_is_counted),
+		cmocka_unit_test(default_is_a_choice),
 		cmocka_unit_test(roles_narrow_the_menu),
 		cmocka_unit_test(flow_post_and_required),
 	};
