@@ -326,6 +326,11 @@ xlsxw_text(struct xlsxw *x, const char *s)
 	x->col++;
 }
 
+/*
+ * Money stays integer fen up to here; only the cell becomes yuan, because
+ * a spreadsheet's numbers are doubles (exact to the fen below 2^53 fen).
+ * Totals are the printers' own integer sums, never the sheet's.
+ */
 void
 xlsxw_money(struct xlsxw *x, int64_t fen)
 {

@@ -297,6 +297,21 @@ vh_close(struct vsftp *v, struct vhandle *h, int keep)
 	return rc;
 }
 
+/* Hand the client an SFTP handle for h (an open file or directory). */
+static int
+vh_reply(struct vsftp *v, struct vhandle *h, sftp_client_message m)
+{
+	ssh_string	 hs;
+
+	if ((hs = sftp_handle_alloc(v->sftp, h)) == NULL) {
+		vh_close(v, h, 0);
+		return sftp_reply_status(m, SSH_FX_FAILURE, "打开的文件太多");
+	}
+	sftp_reply_handle(m, hs);
+	ssh_string_free(hs);
+	return 0;
+}
+
 static struct vhandle *
 vh_get(struct vsftp *v, sftp_client_message m)
 {
@@ -342,7 +357,6 @@ op_open(struct vsftp *v, sftp_client_message m)
 	struct vpath	 vp;
 	struct vhandle	*h;
 	struct stat	 sb;
-	ssh_string	 hs;
 	uint32_t	 fl = m->flags;
 	int		 files, wr = (fl & (SSH_FXF_WRITE | SSH_FXF_CREAT |
 			    SSH_FXF_TRUNC | SSH_FXF_APPEND)) != 0;
@@ -401,13 +415,7 @@ op_open(struct vsftp *v, sftp_client_message m)
 			    "无法创建文件");
 		}
 	}
-	if ((hs = sftp_handle_alloc(v->sftp, h)) == NULL) {
-		vh_close(v, h, 0);
-		return sftp_reply_status(m, SSH_FX_FAILURE, "打开的文件太多");
-	}
-	sftp_reply_handle(m, hs);
-	ssh_string_free(hs);
-	return 0;
+	return vh_reply(v, h, m);
 }
 
 static int
@@ -500,7 +508,6 @@ op_opendir(struct vsftp *v, sftp_client_message m)
 	struct vpath	 vp;
 	struct vhandle	*h;
 	struct stat	 sb;
-	ssh_string	 hs;
 	char		 real[PATH_MAX + SFTP_NAME_MAX * 2 + 8];
 
 	if (vpath_parse(m->filename, &vp) != 0)
@@ -519,13 +526,7 @@ op_opendir(struct vsftp *v, sftp_client_message m)
 			    "没有这个目录");
 		}
 	}
-	if ((hs = sftp_handle_alloc(v->sftp, h)) == NULL) {
-		vh_close(v, h, 0);
-		return sftp_reply_status(m, SSH_FX_FAILURE, "打开的文件太多");
-	}
-	sftp_reply_handle(m, hs);
-	ssh_string_free(hs);
-	return 0;
+	return vh_reply(v, h, m);
 }
 
 static int

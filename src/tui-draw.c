@@ -9,9 +9,12 @@
 
 #include "tui.h"
 
-/* Draw s at (y, x) in at most maxcols columns; the columns used. */
-int
-tui_put(int y, int x, const char *s, int maxcols)
+/*
+ * How many bytes of s fit in maxcols columns (whole characters); the
+ * columns they take in *cols (may be NULL).
+ */
+static size_t
+tui_fit(const char *s, int maxcols, int *cols)
 {
 	uint32_t	 cp;
 	size_t		 n = strlen(s), k, bytes = 0;
@@ -26,6 +29,18 @@ tui_put(int y, int x, const char *s, int maxcols)
 		used += w;
 		bytes += k;
 	}
+	if (cols != NULL)
+		*cols = used;
+	return bytes;
+}
+
+/* Draw s at (y, x) in at most maxcols columns; the columns used. */
+int
+tui_put(int y, int x, const char *s, int maxcols)
+{
+	int	 used;
+	size_t	 bytes = tui_fit(s, maxcols, &used);
+
 	if (bytes > 0)
 		mvaddnstr(y, x, s, (int)bytes);
 	else
@@ -71,26 +86,6 @@ tui_fill(int y, int x, int n)
 	move(y, x);
 	while (n-- > 0)
 		addch(' ');
-}
-
-/* How many bytes of s fit in maxcols columns (whole characters). */
-static size_t
-tui_fit(const char *s, int maxcols)
-{
-	uint32_t	 cp;
-	size_t		 n = strlen(s), k, bytes = 0;
-	int		 used = 0, w;
-
-	while (bytes < n) {
-		if ((k = utf8_decode(s + bytes, n - bytes, &cp)) == 0)
-			break;
-		w = cp_width(cp);
-		if (w < 0 || used + w > maxcols)
-			break;
-		used += w;
-		bytes += k;
-	}
-	return bytes;
 }
 
 int
@@ -178,7 +173,7 @@ tui_frame(struct tui *t, const struct screen *s)
 	if (t->msg[0] != '\0') {
 		if (t->msgerr)
 			tui_attr_on(t, TA_ERROR);
-		cut = msg_cut(t->msg, tui_fit(t->msg, t->cols - 2), t->cols - 2);
+		cut = msg_cut(t->msg, tui_fit(t->msg, t->cols - 2, NULL), t->cols - 2);
 		xsnprintf(head, sizeof head, "%.*s", (int)cut, t->msg);
 		tui_put(t->lines - (s->compact ? 1 : 2), 1, s->compact ?
 		    t->msg : head, t->cols - 2);
