@@ -40,26 +40,26 @@ ban_last_day(int day, int years, int *last)
 /*
  * R-001-A2-2.4 001 附件2 二(四) 购机者...以虚假补贴资料骗取补贴资金的...
  * 5年内不得享受农机购置补贴: the length is the year's ban_years (3 by
- * default, SPEC section 5), never a constant.
+ * default, SPEC section 5), never a constant. Ban the buyer of ID number
+ * idno (field names it) from day, the year of day giving the length;
+ * the buyer's id into *id and the ban's last day into until (16 bytes).
+ * Shared by buyer.ban and violation.decide (measure ban, issue 13).
  */
-static int
-buyer_ban(struct act *a)
+int
+buyer_ban_apply(struct act *a, const char *field, const char *idno, int day,
+    int64_t *id, char *until)
 {
 	struct program_row	p;
 	struct buyer_rec	r;
-	char			from[16], until[16];
-	int			rc, day, last, y, m, d, old;
+	char			from[16];
+	int			rc, last, y, m, d, old;
 
-	day = act_has(a, "found_on") ? (int)act_num(a, "found_on") : a->today;
-	if (day > a->today)
-		return act_refuse(a, "found_on", "查实日期不能晚于今天%s",
-		    act_today(a));
-	if ((rc = lookup_begin(a, "id_no", act_str(a, "id_no"))) != NJ_OK)
+	if ((rc = lookup_begin(a, field, idno)) != NJ_OK)
 		return rc;
-	if ((rc = buyer_find(a, act_str(a, "id_no"), &r)) < 0)
+	if ((rc = buyer_find(a, idno, &r)) < 0)
 		return rc;
 	if (rc == 0)
-		return lookup_miss(a, "id_no", BUYER_UNKNOWN);
+		return lookup_miss(a, field, BUYER_UNKNOWN);
 	date_to_ymd(day, &y, &m, &d);
 	if (program_get(y, &p) < 0)
 		return act_fail(a, "查询年度方案");
@@ -68,16 +68,34 @@ buyer_ban(struct act *a)
 		    y, p.ban_years);
 	if (r.banned[0] != '\0' && date_parse(r.banned, &old) == 0 &&
 	    old >= last)
-		return act_refuse(a, "id_no", "该购机者已被禁止申请补贴至 %s",
+		return act_refuse(a, field, "该购机者已被禁止申请补贴至 %s",
 		    r.banned);
 	date_format(day, from, sizeof from);
-	date_format(last, until, sizeof until);
+	date_format(last, until, 16);
 	if (sql_exec(SQL_BUYER_SET_BANNED, until, r.id) != 0 ||
 	    store_changes() != 1)
 		return act_fail(a, "保存购机者");
 	act_out(a, "%s 自 %s 起 %d 年内不得享受农机购置补贴（至 %s）", r.name,
 	    from, p.ban_years, until);
-	act_key(a, "%lld", (long long)r.id);
+	*id = r.id;
+	return NJ_OK;
+}
+
+static int
+buyer_ban(struct act *a)
+{
+	char	until[16];
+	int64_t	id;
+	int	rc, day;
+
+	day = act_has(a, "found_on") ? (int)act_num(a, "found_on") : a->today;
+	if (day > a->today)
+		return act_refuse(a, "found_on", "查实日期不能晚于今天%s",
+		    act_today(a));
+	if ((rc = buyer_ban_apply(a, "id_no", act_str(a, "id_no"), day, &id,
+	    until)) != NJ_OK)
+		return rc;
+	act_key(a, "%lld", (long long)id);
 	return NJ_OK;
 }
 

@@ -31,6 +31,8 @@ static const struct field register_fields[] = {
 	{ "phone", FT_PHONE, FF_REQ | FF_PRIVATE, "联系电话", NULL, 20 },
 	{ "login", FT_LOGIN, FF_REQ, "登录名", NULL, 32 },
 	{ "password", FT_PASSWORD, FF_REQ | FF_SECRET, "密码", NULL, 128 },
+	/* issue 13 item 2: checked against the blacklist */
+	{ "legal_rep_id", FT_IDNO, FF_PRIVATE, "法定代表人身份证号", NULL, 18 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -124,7 +126,12 @@ dealer_register(struct act *a)
 
 	if ((rc = dealer_reg_expire(a)) != NJ_OK)
 		return rc;
-	return org_open(a, &dealer_kind, act_str(a, "legal_rep"), 0);
+	/* R-003-A2-8.3b: not a blacklisted company or legal representative */
+	if ((rc = party_rep_register(a, SQL_VIO_DEALER_REP, 0)) != NJ_OK ||
+	    (rc = org_open(a, &dealer_kind, act_str(a, "legal_rep"), 0)) !=
+	    NJ_OK)
+		return rc;
+	return party_rep_register(a, SQL_VIO_DEALER_REP, 1);
 }
 
 const struct action action_dealer_register = {

@@ -224,26 +224,19 @@ year_of(struct act *a, const char *field)
 	return y;
 }
 
-static const struct {
-	const char *status;
-	const char *why;
-} org_status[] = {
-	{ "pending",	"尚未被生产企业选择为补贴经销商" },
-	{ "suspended",	"已被暂停补贴资格" },
-	{ "blacklisted", "已被列入黑名单" },
-};
-
-/* R-003-A2-8a Refuse if an organisation may not act (SPEC 5; 003 附件2 第八条). */
+/*
+ * R-003-A2-8a Refuse if an organisation (type maker or dealer) may not
+ * act (SPEC 5; 003 附件2 第八条): pending, or a penalty in force
+ * (party_check, issue 13).
+ */
 static int
-org_must_be_active(struct act *a, const char *field, const struct org_row *o)
+org_must_be_active(struct act *a, const char *field, const struct org_row *o,
+    const char *type)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof org_status / sizeof org_status[0]; i++)
-		if (strcmp(o->status, org_status[i].status) == 0)
-			return act_refuse(a, field, "%s%s", o->name,
-			    org_status[i].why);
-	return NJ_OK;
+	if (strcmp(o->status, "pending") == 0)
+		return act_refuse(a, field, "%s尚未被生产企业选择为补贴经销商",
+		    o->name);
+	return party_check(a, field, type, o->uscc, o->name, o->status);
 }
 
 /* The acting maker, which must be active. */
@@ -256,7 +249,7 @@ own_maker(struct act *a, struct org_row *o)
 		return act_refuse(a, NULL, "当前用户不属于任何生产企业");
 	if ((rc = find_maker_id(a, a->who->org, o)) != NJ_OK)
 		return rc;
-	return org_must_be_active(a, NULL, o);
+	return org_must_be_active(a, NULL, o, "maker");
 }
 
 /* The acting dealer, which must be active. */
@@ -269,7 +262,7 @@ own_dealer(struct act *a, struct org_row *o)
 		return act_refuse(a, NULL, "当前用户不属于任何经销商");
 	if ((rc = find_dealer_id(a, a->who->org, o)) != NJ_OK)
 		return rc;
-	return org_must_be_active(a, NULL, o);
+	return org_must_be_active(a, NULL, o, "dealer");
 }
 
 /* A dealer named in a field, which must be able to trade. */
@@ -282,7 +275,7 @@ active_dealer(struct act *a, const char *field, struct org_row *o)
 		return rc;
 	if (strcmp(o->status, "pending") == 0)
 		return NJ_OK;
-	return org_must_be_active(a, field, o);
+	return org_must_be_active(a, field, o, "dealer");
 }
 
 /* Has maker picked dealer? 1 yes, 0 no, -1 database error. */
@@ -312,18 +305,19 @@ picked_by_me(struct act *a, const char *field, const struct org_row *d)
 int
 my_product(struct act *a, const char *field, struct product_row *p)
 {
-	int rc;
+	char	what[96];
+	int	rc;
 
 	if ((rc = find_product(a, field, act_str(a, field), p)) != NJ_OK)
 		return rc;
 	if (p->maker_id != a->who->org)
 		return act_refuse(a, field, "型号 %s 不是本企业投档的产品",
 		    p->model);
-	if (strcmp(p->status, "failed") == 0 ||
-	    strcmp(p->status, "suspended") == 0)
-		return act_refuse(a, field, "型号 %s 的投档未通过或已被暂停",
-		    p->model);
-	return NJ_OK;
+	if (strcmp(p->status, "failed") == 0)
+		return act_refuse(a, field, "型号 %s 的投档未通过", p->model);
+	/* issue 13: a product suspended or cancelled is not supplied */
+	xsnprintf(what, sizeof what, "型号 %s", p->model);
+	return party_check(a, field, "product", p->model, what, p->status);
 }
 
 /* A serial or engine number as stored: upper case (nameplates). */

@@ -13,6 +13,8 @@ static const struct field maker_fields[] = {
 	{ "address", FT_TEXT, 0, "地址", NULL, 80 },
 	{ "phone", FT_PHONE, FF_PRIVATE, "联系电话", NULL, 20 },
 	{ "contact", FT_TEXT, 0, "账号使用人姓名", NULL, 20 },
+	/* issue 13 item 2: checked against the blacklist */
+	{ "legal_rep_id", FT_IDNO, FF_PRIVATE, "法定代表人身份证号", NULL, 18 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -24,9 +26,16 @@ static const struct org_kind maker_kind = {
 static int
 maker_add(struct act *a)
 {
+	int rc;
+
+	/* R-003-A2-8.3b: not a blacklisted company or legal representative */
+	if ((rc = party_rep_register(a, SQL_VIO_MAKER_REP, 0)) != NJ_OK)
+		return rc;
 	/* R-001-A1-16a 001 实名制: the login belongs to a person, the company if unnamed */
-	return org_open(a, &maker_kind, act_has(a, "contact") ?
-	    act_str(a, "contact") : act_str(a, "name"), 1);
+	if ((rc = org_open(a, &maker_kind, act_has(a, "contact") ?
+	    act_str(a, "contact") : act_str(a, "name"), 1)) != NJ_OK)
+		return rc;
+	return party_rep_register(a, SQL_VIO_MAKER_REP, 1);
 }
 
 const struct action action_maker_add = {

@@ -39,6 +39,7 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 {
 	sqlite3_stmt	*st = sql_query(SQL_MACHINE_FOR_SALE, serial);
 	char		 pstatus[16] = "", kstatus[16] = "", maker[NJ_NAME_MAX];
+	char		 uscc[24] = "", what[NJ_NAME_MAX + 32];
 	int		 rc = sql_step(st);
 
 	memset(m, 0, sizeof *m);
@@ -54,6 +55,7 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 		sql_col_copy(st, 8, pstatus, sizeof pstatus);
 		sql_col_copy(st, 9, kstatus, sizeof kstatus);
 		sql_col_copy(st, 10, maker, sizeof maker);
+		sql_col_copy(st, 11, uscc, sizeof uscc);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -62,15 +64,16 @@ machine_in_stock(struct act *a, const char *serial, int64_t dealer,
 		return act_refuse(a, "serial", "出厂编号 %s 不在本店库存中%s",
 		    serial, rc == 1 && m->dealer == dealer &&
 		    strcmp(m->state, "returned") != 0 ? "（已销售）" : "");
-	if (strcmp(pstatus, "failed") == 0 || strcmp(pstatus, "suspended") == 0)
-		return act_refuse(a, "serial", "型号 %s 的投档未通过或已被暂停，"
-		    "不能享受补贴", m->model);
-	if (strcmp(kstatus, "suspended") == 0 ||
-	    strcmp(kstatus, "blacklisted") == 0)
-		return act_refuse(a, "serial", "生产企业%s%s，其产品不能享受补贴",
-		    maker, strcmp(kstatus, "suspended") == 0 ? "已被暂停补贴资格" :
-		    "已被列入黑名单");
-	return NJ_OK;
+	if (strcmp(pstatus, "failed") == 0)
+		return act_refuse(a, "serial", "型号 %s 的投档未通过，不能享受补贴",
+		    m->model);
+	/* issue 13: the product's and its maker's penalties (暂停至 ...) */
+	xsnprintf(what, sizeof what, "型号 %s", m->model);
+	if ((rc = party_check(a, "serial", "product", m->model, what,
+	    pstatus)) != NJ_OK)
+		return rc;
+	xsnprintf(what, sizeof what, "生产企业%s", maker);
+	return party_check(a, "serial", "maker", uscc, what, kstatus);
 }
 
 /*

@@ -113,6 +113,11 @@ static const struct action *const action_table[] = {
 	&action_notice_handback,
 	&action_notice_expire,
 	&action_lottery_draw,
+	/* issue 13 item 2: violations and penalties */
+	&action_violation_new,
+	&action_violation_decide,
+	&action_violation_restore,
+	&action_import_penalties,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

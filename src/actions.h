@@ -357,6 +357,21 @@ int	 picked_by_me(struct act *, const char *, const struct org_row *);
 int	 my_product(struct act *, const char *, struct product_row *);
 void	 serial_norm(const char *, char *, size_t);
 
+/* action-buyer-ban.c: a buyer's ban (buyer.ban, violation.decide) */
+int	 buyer_ban_apply(struct act *, const char *, const char *, int,
+	     int64_t *, char *);
+/* action-violation.c: violations and penalties (issue 13 item 2) */
+extern const struct action action_violation_new;
+extern const struct action action_violation_decide;
+extern const struct action action_violation_restore;
+/* action-party-check.c: may a party act? (issue 13 item 2) */
+int	 party_check(struct act *, const char *, const char *, const char *,
+	     const char *, const char *);
+void	 party_rep_hash(const char *, unsigned char *);
+int	 party_not_blacklisted(struct act *, const char *, const char *,
+	     const char *);
+int	 party_rep_register(struct act *, enum sql, int);
+
 /* action-outbox.c */
 extern const struct action action_outbox_days;
 /* action-photo.c: photos on records (issue 12 item 4) */
@@ -375,6 +390,7 @@ extern const struct action action_import_catalog;
 extern const struct action action_import_budget;
 extern const struct action action_import_users;
 extern const struct action action_import_holidays;
+extern const struct action action_import_penalties;	/* issue 13 */
 
 /* demo.c: `njbt init --demo`, the console's only */
 extern const struct action action_demo_load;

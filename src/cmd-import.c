@@ -44,7 +44,8 @@ cmd_import(struct cmd_ctx *ctx, struct cmd_args *a)
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "regions|catalog|budget|users|holidays FILE.csv [--year YYYY]",
+	"import",
+	"regions|catalog|budget|users|holidays|penalties FILE.csv [--year YYYY]",
 	"导入 CSV 文件（整个文件全部导入，或一行也不导入）", cmd_import,
 	cmd_import_opts, 0
 };

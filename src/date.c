@@ -94,6 +94,28 @@ date_to_ymd(int day, int *y, int *m, int *d)
 		*d = (int)dd;
 }
 
+/*
+ * The same day of the month months later (months may be negative), the
+ * month's last day when it has no such day (31 January + 1 month: 28 or
+ * 29 February); 0 or -1 out of range. Issue 13: a suspension's end and
+ * the six months after it (003 附件2 第十条, 第十一条).
+ */
+int
+date_add_months(int day, int months, int *out)
+{
+	int y, m, d, k;
+
+	date_to_ymd(day, &y, &m, &d);
+	k = y * 12 + (m - 1) + months;
+	if (k < 0)
+		return -1;
+	y = k / 12;
+	m = k % 12 + 1;
+	if (y >= YEAR_MIN && y <= YEAR_MAX && d > month_days(y, m))
+		d = month_days(y, m);
+	return date_from_ymd(y, m, d, out);
+}
+
 /* Parse exactly "YYYY-MM-DD" into a day number; 0 or -1. */
 int
 date_parse(const char *text, int *day)

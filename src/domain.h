@@ -85,6 +85,7 @@ int	 date_parse(const char *text, int *day);
 void	 date_format(int day, char *buf, size_t len);
 int	 date_from_ymd(int y, int m, int d, int *day);
 void	 date_to_ymd(int day, int *y, int *m, int *d);
+int	 date_add_months(int day, int months, int *out);
 int	 date_weekday(int day);
 int	 month_parse(const char *text, int *year, int *month);
 int	 date_add_working(int day, int n, int (*is_holiday)(int, void *),

@@ -1,5 +1,6 @@
 /*
- * import.c: `njbt import regions|catalog|budget|users|holidays FILE.csv`.
+ * import.c: `njbt import regions|catalog|budget|users|holidays|penalties
+ * FILE.csv`.
  * CSV with a header row, UTF-8 (a BOM is accepted), columns by name in any
  * order. A file is all or nothing: it is read and checked whole, then
  * written by the action import.KIND (rows of the action table, defined
@@ -617,6 +618,70 @@ holiday_row(struct import *imp)
 	return NJ_OK;
 }
 
+/* --- penalties (issue 13 item 2) ---------------------------------------- */
+
+static const struct icol penalty_cols[] = {
+	{ "party_type", 1, 8 }, { "party", 1, 40 }, { "name", 0, 60 },
+	{ "level", 1, 8 }, { "measure", 1, 10 }, { "months", 0, 2 },
+	{ "from", 1, 10 }, { "province", 1, 20 }, { "facts", 1, 200 },
+	{ NULL, 0, 0 }
+};
+
+/* One nested action of a penalty's row; its refusal names the row. */
+static int
+penalty_step(struct import *imp, const char *action, int n,
+    const char *const *names, const char *const *values, char *key,
+    size_t keylen)
+{
+	struct act	*a = NULL;
+	int		 rc;
+
+	rc = action_nested(imp->who, action, n, names, values, &a);
+	if (rc != NJ_OK)
+		rc = imp_err(imp, a->errfield[0] ? a->errfield : NULL, "%s",
+		    a->err);
+	else if (key != NULL)
+		strlcpy0(key, a->key, keylen);
+	act_free(&a);
+	return rc;
+}
+
+/*
+ * R-003-A2-8.3c 003 附件2 第八条(三) 在全国范围进行联动处理: a decision
+ * of another province, recorded and applied as violation.new and
+ * violation.decide would, nested in the import's one transaction (a
+ * company unknown here is recorded by its credit code and name).
+ */
+static int
+penalty_row(struct import *imp)
+{
+	static const char *const vn[] = { "party_type", "party", "level",
+	    "facts", "found_on", "party_name", "province" };
+	static const char *const dn[] = { "violation", "measure", "months",
+	    "from", "note" };
+	const char	*vv[7], *dv[5];
+	char		 no[NJ_KEY_MAX], note[80];
+	int		 rc;
+
+	vv[0] = cell(imp, "party_type");
+	vv[1] = cell(imp, "party");
+	vv[2] = cell(imp, "level");
+	vv[3] = cell(imp, "facts");
+	vv[4] = cell(imp, "from");
+	vv[5] = cell(imp, "name");
+	vv[6] = cell(imp, "province");
+	if ((rc = penalty_step(imp, "violation.new", 7, vn, vv, no,
+	    sizeof no)) != NJ_OK)
+		return rc;
+	xsnprintf(note, sizeof note, "%s决定", cell(imp, "province"));
+	dv[0] = no;
+	dv[1] = cell(imp, "measure");
+	dv[2] = cell(imp, "months");
+	dv[3] = cell(imp, "from");
+	dv[4] = note;
+	return penalty_step(imp, "violation.decide", 5, dn, dv, NULL, 0);
+}
+
 /* --- the actions -------------------------------------------------------- */
 
 /*
@@ -671,12 +736,18 @@ const struct action action_import_holidays = {
 	action_input_fields, import_run, 0, NULL, "已导入节假日"
 };
 
+const struct action action_import_penalties = {
+	"import.penalties", "导入外省违规处理决定", R(ROLE_ADMIN),
+	action_input_fields, import_run, 0, NULL, "已导入外省违规处理决定"
+};
+
 static const struct ikind ikinds[] = {
 	{ "regions", "行政区划", region_cols, region_row },
 	{ "catalog", "补贴额一览表", catalog_cols, catalog_row },
 	{ "budget", "资金计划", budget_cols, budget_row },
 	{ "users", "用户", user_cols, user_row },
 	{ "holidays", "节假日", holiday_cols, holiday_row },
+	{ "penalties", "外省违规处理决定", penalty_cols, penalty_row },
 };
 
 /* --- the file ---------------------------------------------------------- */
@@ -860,7 +931,7 @@ import_do(const struct actor *who, const char *kind, const char *name,
 			imp.kind = &ikinds[i];
 	if (imp.kind == NULL) {
 		xsnprintf(msg, msglen, "未知的导入类型：%s（应为 regions、catalog、"
-		    "budget、users 或 holidays）", kind);
+		    "budget、users、holidays 或 penalties）", kind);
 		return NJ_USAGE;
 	}
 	/* the action's row says who may import; refused before the file is

@@ -242,6 +242,32 @@ static const struct state_code photo_record_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* issue 13 item 2 (violations, action-violation.c): the party, level and
+ * measure of a violation (003 附件2 第七条, 第八条) */
+static const struct state_code vio_party_codes[] = {
+	{ "maker",	"生产企业",	"生产企业" },
+	{ "dealer",	"经销企业",	"经销企业" },
+	{ "product",	"产品",		"补贴产品" },
+	{ "buyer",	"购机者",	"购机者" },
+	{ "person",	"个人",		"相关人员" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_code vio_level_codes[] = {
+	{ "minor",	"轻微",		"轻微违规" },
+	{ "serious",	"较重",		"较重违规" },
+	{ "severe",	"严重",		"严重违规" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_code vio_measure_codes[] = {
+	{ "warning",	"警告",		"警告" },
+	{ "notice",	"通报",		"通报" },
+	{ "suspend",	"暂停资格",	"暂停补贴资格" },
+	{ "cancel",	"取消资格",	"取消补贴资格" },
+	{ "blacklist",	"黑名单",	"列入黑名单" },
+	{ "ban",	"禁购",		"禁止享受补贴" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -269,6 +295,10 @@ const struct label_kind label_kinds[] = {
 	{ "lottery_drawn", NULL, NULL, lottery_drawn_codes },
 	{ "photo_what", "photos", "what", photo_what_codes },
 	{ "photo_record", "photos", "record", photo_record_codes },
+	/* issue 13 item 2: violations */
+	{ "vio_party", "violations", "party_type", vio_party_codes },
+	{ "vio_level", "violations", "level", vio_level_codes },
+	{ "vio_measure", "violations", "measure", vio_measure_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -175,6 +175,19 @@ static const struct state_move complaint_moves[] = {
 	{ NULL, NULL }
 };
 
+/* 违规行为 (issue 13 item 2, action-violation.c): recorded, decided (a
+ * measure applied), restored (a suspension lifted, 003 附件2 第十一条) */
+static const struct state_code violation_codes[] = {
+	{ "open",	"待处理",	"待处理" },
+	{ "decided",	"已处理",	"已作出处理决定" },
+	{ "restored",	"已恢复",	"已恢复资格" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move violation_moves[] = {
+	{ "open", "decided" },		{ "decided", "restored" },
+	{ NULL, NULL }
+};
+
 const struct state_kind state_kinds[] = {
 	{ "maker", "makers", "status", maker_codes, maker_moves },
 	{ "dealer", "dealers", "status", dealer_codes, dealer_moves },
@@ -188,6 +201,9 @@ const struct state_kind state_kinds[] = {
 	{ "return", "returns", "state", return_codes, return_moves },
 	{ "complaint", "complaints", "state", complaint_codes,
 	    complaint_moves },
+	/* issue 13 item 2: violations */
+	{ "violation", "violations", "state", violation_codes,
+	    violation_moves },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -538,12 +538,12 @@ authorize_refused_model_and_county(void **state)
 	    "counties=640104,640105,640199", NULL);
 	/* R-003-A2-8b a product whose filing failed or is suspended */
 	q_exec("UPDATE products SET status = 'failed' WHERE model = '4U-170'");
-	fx_refused("型号 4U-170 的投档未通过或已被暂停", "ss_maker",
+	fx_refused("型号 4U-170 的投档未通过", "ss_maker",
 	    "dealer.authorize", "dealer=" JS, "model=4U-170",
 	    "counties=640104", NULL);
 	q_exec("UPDATE products SET status = 'suspended' WHERE model = "
 	    "'4U-170'");
-	fx_refused("型号 4U-170 的投档未通过或已被暂停", "ss_maker",
+	fx_refused("型号 4U-170已被暂停补贴资格", "ss_maker",
 	    "dealer.authorize", "dealer=" JS, "model=4U-170",
 	    "counties=640104", NULL);
 }
