@@ -89,6 +89,11 @@ static const struct printer printer_table[] = {
 	    print_deadline_cols, print_deadlines, PM_NONE, NULL },
 	{ "lottery", "补贴对象公开摇号结果", R_SETTLE, 0, PF_AREA, NULL,
 	    print_lottery_cols, print_lottery, PM_NONE, NULL },
+	/* issue 13 item 5: public lists, no private data (print-violation.c) */
+	{ "violations", "农机购置补贴产品违规经营行为处理通报", R_OFFICES, 0, 0,
+	    NULL, print_violation_cols, print_violations, PM_NONE, NULL },
+	{ "blacklist", "农机购置补贴产品经营黑名单", R_OFFICES, 0, 0, NULL,
+	    print_blacklist_cols, print_blacklist, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

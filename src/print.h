@@ -38,6 +38,7 @@
 	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
 	"deadlines:结算期限," \
 	"lottery:公开摇号结果," \
+	"violations:违规处理通报,blacklist:黑名单," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -199,6 +200,12 @@ int	 print_budget(struct print_job *);
 int	 print_lottery(struct print_job *);
 int	 print_bank(struct print_job *);
 int	 print_anomalies(struct print_job *);
+
+/* print-violation.c: the 通报 and the blacklist (issue 13 item 5) */
+extern const struct print_col print_violation_cols[];
+extern const struct print_col print_blacklist_cols[];
+int	 print_violations(struct print_job *);
+int	 print_blacklist(struct print_job *);
 
 /* print-calendar.c: the settlement calendar's due items */
 extern const struct print_col print_deadline_cols[];
