@@ -144,6 +144,23 @@ static const struct list_col product_fields[] = {
 	{ NULL, 0, 0, NULL }
 };
 
+/* issue 13 item 2: a violation */
+static const struct list_col violation_fields[] = {
+	{ "违规编号", 0, LC_KEY, NULL },
+	{ "当事方类别", 0, 0, NULL },
+	{ "当事方", 0, 0, NULL },
+	{ "信用代码/型号", 0, 0, NULL },
+	{ "违规等级", 0, 0, NULL },
+	{ "违规事实", 0, 0, NULL },
+	{ "查实日期", 0, 0, NULL },
+	{ "处理措施", 0, 0, NULL },
+	{ "起始日期", 0, 0, NULL },
+	{ "截止日期", 0, 0, NULL },
+	{ "登记地区", 0, 0, NULL },
+	{ "外省决定", 0, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
 static const struct list_col user_fields[] = {
 	{ "登录名", 0, LC_KEY, NULL },
 	{ "姓名", 0, 0, NULL },
@@ -168,6 +185,7 @@ static const char *const dealer_hist[] = { "dealer.", NULL };
 static const char *const product_hist[] = { "product.", "photo.",
     NULL };
 static const char *const user_hist[] = { "user.", NULL };
+static const char *const violation_hist[] = { "violation.", NULL };
 
 struct rec_kind {
 	const char		*kind;
@@ -203,19 +221,25 @@ static const struct rec_kind rec_kinds[] = {
 	    SQL_REC_GET_MACHINE, machine_fields, "machine", 1,
 	    SQL_REC_LINKS_MACHINE, SQL_REC_FLAGS_NONE, machine_hist, NULL },
 	{ "buyer", "购机者", &list_buyers, 0, SQL_REC_GET_BUYER, buyer_fields,
-	    NULL, 1, SQL_REC_LINKS_BUYER, SQL_REC_FLAGS_NONE, buyer_hist,
+	    NULL, 1, SQL_REC_LINKS_BUYER, SQL_REC_FLAGS_VIO_BUYER, buyer_hist,
 	    NULL },
 	{ "dealer", "经销商", &list_dealers, R(ROLE_DEALER) | R(ROLE_COUNTY) |
 	    R(ROLE_TOWNSHIP) | R(ROLE_CITY) | R(ROLE_FINANCE),
-	    SQL_REC_GET_DEALER, dealer_fields, "dealer", 1, SQL_REC_LINKS_NONE,
-	    SQL_REC_FLAGS_NONE, dealer_hist, NULL },
+	    SQL_REC_GET_DEALER, dealer_fields, "dealer", 1,
+	    SQL_REC_LINKS_VIO_DEALER, SQL_REC_FLAGS_VIO_DEALER, dealer_hist,
+	    NULL },
 	{ "product", "产品", &list_models, R(ROLE_DEALER) | R(ROLE_COUNTY) |
 	    R(ROLE_TOWNSHIP) | R(ROLE_CITY) | R(ROLE_FINANCE) | R(ROLE_ADMIN) |
 	    R(ROLE_AUDITOR), SQL_REC_GET_PRODUCT, product_fields, "product", 1,
-	    SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE, product_hist, NULL },
+	    SQL_REC_LINKS_VIO_PRODUCT, SQL_REC_FLAGS_VIO_PRODUCT, product_hist,
+	    NULL },
 	{ "user", "用户", &list_users, 0, SQL_REC_GET_USER, user_fields,
 	    "user_status", 1, SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE,
 	    user_hist, NULL },
+	/* issue 13 item 2 */
+	{ "violation", "违规行为", &list_violations, 0, SQL_REC_GET_VIOLATION,
+	    violation_fields, "violation", 2, SQL_REC_LINKS_VIOLATION,
+	    SQL_REC_FLAGS_NONE, violation_hist, NULL },
 };
 #define NKINDS (sizeof rec_kinds / sizeof rec_kinds[0])
 
@@ -298,6 +322,11 @@ static const struct rec_action rec_actions[] = {
 	{ "user", "user.lock", "login", NULL, NULL, NULL, "ok,must_change",
 	    NULL, 1 },
 	{ "user", "user.unlock", "login", NULL, NULL, NULL, "locked", NULL, 0 },
+	/* issue 13 item 2 */
+	{ "violation", "violation.decide", "violation", NULL, NULL, NULL,
+	    "open", NULL, 0 },
+	{ "violation", "violation.restore", "violation", NULL, NULL, NULL,
+	    "decided", NULL, 0 },
 };
 #define NACTIONS (sizeof rec_actions / sizeof rec_actions[0])
 

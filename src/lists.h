@@ -47,6 +47,8 @@ char	*list_cell(sqlite3_stmt *, int, const struct list_col *, int);
 
 /* list-*.c */
 extern const struct list_def list_users;
+/* list-violation.c (issue 13 item 2) */
+extern const struct list_def list_violations;
 extern const struct list_def list_dealers;
 extern const struct list_def list_my_dealers;
 extern const struct list_def list_models;
