@@ -11,6 +11,11 @@
  * (action-find.c's own_maker, own_dealer, active_dealer, my_product;
  * action-sale.c's stock). And the blacklist seen by registrations: a
  * new company of a blacklisted company's legal representative.
+ *
+ * R-003-A2-11c 003 附件2 第十一条: machines bought before a suspension
+ * from a clean sale are still paid: verification, settlement and
+ * finance (action-verify.c, action-batch.c, action-finance.c) call no
+ * party check.
  */
 #include <string.h>
 

@@ -41,6 +41,9 @@ check "violation.new: the county records a minor one of its dealer" \
     "$NJBT" do --as hl_jb violation.new party_type=dealer party=$FS \
     level=minor facts=未及时上传人机合影
 same "numbered WG + 6 digits" "WG000001" "$(tail -n 1 "$T/out")"
+check "R-003-A2-5 the city records one of a dealer selling in its region" \
+    "$NJBT" do --as yc_city violation.new party_type=dealer party=$FS \
+    level=minor facts=未开展使用前培训
 sum=$(dbsum)
 refused "another county's dealer is refused" "不在您的管辖范围内销售" \
     "$NJBT" do --as yn_jb violation.new party_type=dealer party=$JS \
@@ -201,9 +204,14 @@ refused "R-003-A2-8.3b a dealer whose legal representative is blacklisted" \
 same "nothing written" "$sum" "$(dbsum)"
 check "a severe one of js_dealer" "$NJBT" do --as admin violation.new \
     party_type=dealer party=$JS level=severe facts=虚假销售骗取补贴
-check "the company and its legal representative blacklisted" "$NJBT" do \
-    --as admin violation.decide violation=$(tail -n 1 "$T/out") \
-    measure=blacklist
+JV=$(tail -n 1 "$T/out")
+refused "R-003-A2-10a no suspension for a severe one" "严重违规不设暂停期" \
+    "$NJBT" do --as admin violation.decide violation=$JV measure=suspend \
+    months=24
+check "R-003-A2-8.3a the company and its legal representative blacklisted" \
+    "$NJBT" do --as admin violation.decide violation=$JV measure=blacklist
+same "R-003-A2-8.3a both on the list" "1|杨帆" "$(q "SELECT count(*) || '|' \
+    || rep_name FROM blacklist WHERE uscc = '$JS'")"
 refused "R-003-A2-8.3b a new maker of the same legal representative" \
     "列入补贴产品经营黑名单" "$NJBT" do --as admin maker.add name=杨氏农机 \
     uscc=91640122MA7AB0CEX7 login=ys_maker password=njbt-demo-9 legal_rep=杨帆
