@@ -23,6 +23,8 @@
 #define VIO_PARTIES	"maker:生产企业,dealer:经销企业,product:产品," \
 			"buyer:购机者,person:个人"
 #define VIO_LEVELS	"minor:轻微,serious:较重,severe:严重"
+#define FIELD_VIOLATION \
+	{ "violation", FT_TEXT, FF_REQ, "违规编号（WG）", NULL, 8 }
 #define VIO_MEASURES	"warning:警告,notice:通报,suspend:暂停资格," \
 			"cancel:取消资格,blacklist:列入黑名单,ban:禁购"
 
@@ -274,6 +276,15 @@ vio_escalate(struct act *a, const struct vparty *p, int found,
 	return NJ_OK;
 }
 
+/* The record a run names (its number and party) and its key. */
+static int
+vio_done(struct act *a, const char *no, const char *name)
+{
+	act_what(a, "违规 %s（%s）", no, name);
+	act_key(a, "%s", no);
+	return NJ_OK;
+}
+
 /* A complaint number TS000012: its id, or refused. */
 static int
 vio_complaint(struct act *a, int64_t *id)
@@ -346,9 +357,7 @@ violation_new(struct act *a)
 	sealed_free(&s);
 	if (rc != 0)
 		return act_fail(a, "保存违规记录");
-	act_what(a, "违规 %s（%s）", no, p.name);
-	act_key(a, "%s", no);
-	return NJ_OK;
+	return vio_done(a, no, p.name);
 }
 
 static const struct field new_fields[] = {
@@ -572,13 +581,11 @@ violation_decide(struct act *a)
 	if (until[0] != '\0')
 		act_note(a, "%s：%s至 %s", v.name, label_short("vio_measure",
 		    m->measure), until);
-	act_what(a, "违规 %s（%s）", v.no, v.name);
-	act_key(a, "%s", v.no);
-	return NJ_OK;
+	return vio_done(a, v.no, v.name);
 }
 
 static const struct field decide_fields[] = {
-	{ "violation", FT_TEXT, FF_REQ, "违规编号（WG）", NULL, 8 },
+	FIELD_VIOLATION,
 	{ "measure", FT_CHOICE, FF_REQ, "处理措施", VIO_MEASURES, 0 },
 	{ "months", FT_INT, 0, "暂停月数", NULL, 120 },
 	{ "note", FT_TEXT, 0, "处理意见", NULL, 200 },
@@ -633,13 +640,11 @@ violation_restore(struct act *a)
 	if ((k = vkind_of(v.type)) != NULL &&
 	    (rc = vio_set_status(a, &v, k->restored, NULL)) != NJ_OK)
 		return rc;
-	act_what(a, "违规 %s（%s）", v.no, v.name);
-	act_key(a, "%s", v.no);
-	return NJ_OK;
+	return vio_done(a, v.no, v.name);
 }
 
 static const struct field restore_fields[] = {
-	{ "violation", FT_TEXT, FF_REQ, "违规编号（WG）", NULL, 8 },
+	FIELD_VIOLATION,
 	{ "requested_on", FT_DATE, FF_REQ, "书面申请日期", NULL, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };

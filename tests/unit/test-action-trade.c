@@ -790,7 +790,7 @@ supply_new_refused_dealer_or_model(void **state)
 	assert_string_equal(fx_field, "model");
 	q_exec("UPDATE products SET status = 'suspended' WHERE model = "
 	    "'1GQN-200'");
-	fx_refused("型号 1GQN-200 的投档未通过或已被暂停", "ss_maker",
+	fx_refused("型号 1GQN-200已被暂停补贴资格", "ss_maker",
 	    "supply.new", "dealer=" JS, "model=1GQN-200", "serial=XG26C001",
 	    NULL);
 }

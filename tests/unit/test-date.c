@@ -466,6 +466,43 @@ test_working_consistent(void **state)
 		}
 }
 
+/*
+ * Issue 13: months later, the month's last day when it is short (a
+ * suspension's end, the six months to restore, the year before).
+ */
+static void
+test_add_months(void **state)
+{
+	static const struct {
+		const char	*from;
+		int		 months;
+		const char	*want;
+	} cases[] = {
+		{ "2026-03-03", 3, "2026-06-03" },
+		{ "2026-06-02", 6, "2026-12-02" },
+		{ "2026-01-31", 1, "2026-02-28" },
+		{ "2028-01-31", 1, "2028-02-29" },
+		{ "2026-03-02", 12, "2027-03-02" },
+		{ "2026-03-31", -1, "2026-02-28" },
+		{ "2026-03-02", -12, "2025-03-02" },
+		{ "2026-11-30", 3, "2027-02-28" },
+	};
+	char	buf[16];
+	size_t	i;
+	int	out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		assert_int_equal(date_add_months(day_of(cases[i].from),
+		    cases[i].months, &out), 0);
+		date_format(out, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+	/* out of the calendar's years */
+	assert_int_equal(date_add_months(day_of("2999-12-01"), 1, &out), -1);
+	assert_int_equal(date_add_months(day_of("1900-01-01"), -1, &out), -1);
+}
+
 int
 main(void)
 {
@@ -483,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_add_working_extremes),
 		cmocka_unit_test(test_working_between),
 		cmocka_unit_test(test_working_consistent),
+		cmocka_unit_test(test_add_months),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
