@@ -486,25 +486,26 @@ sale_refused_product_or_maker_status(void **state)
 	notice_in(notice, "640122", ID_A, "张三", "1.1.3", "03", "1");
 	q_exec("UPDATE products SET status = 'suspended' WHERE model = "
 	    "'1GQN-200'");
-	fx_refused("型号 1GQN-200 的投档未通过或已被暂停，不能享受补贴",
+	fx_refused("型号 1GQN-200已被暂停补贴资格",
 	    "fs_dealer", "sale.new", kv("notice", notice), "id_no=" ID_A,
 	    "serial=XG26A001", "price=12000", "sold_on=2026-03-02",
 	    "invoice_no=FP1", NULL);
 	assert_string_equal(fx_field, "serial");
 	q_exec("UPDATE products SET status = 'failed' WHERE model = "
 	    "'1GQN-200'");
-	fx_refused("的投档未通过或已被暂停", "fs_dealer", "sale.new",
+	fx_refused("的投档未通过，不能享受补贴", "fs_dealer", "sale.new",
 	    kv("notice", notice), "id_no=" ID_A, "serial=XG26A001",
 	    "price=12000", "sold_on=2026-03-02", "invoice_no=FP1", NULL);
 	q_exec("UPDATE products SET status = 'published' WHERE model = "
 	    "'1GQN-200'");
 	q_exec("UPDATE makers SET status = 'suspended'");
-	fx_refused("生产企业宁夏塞上农业机械有限公司已被暂停补贴资格，其产品不能"
-	    "享受补贴", "fs_dealer", "sale.new", kv("notice", notice),
+	fx_refused("生产企业宁夏塞上农业机械有限公司已被暂停补贴资格",
+	    "fs_dealer", "sale.new", kv("notice", notice),
 	    "id_no=" ID_A, "serial=XG26A001", "price=12000",
 	    "sold_on=2026-03-02", "invoice_no=FP1", NULL);
 	q_exec("UPDATE makers SET status = 'blacklisted'");
-	fx_refused("已被列入黑名单，其产品不能享受补贴", "fs_dealer", "sale.new",
+	fx_refused("生产企业宁夏塞上农业机械有限公司已被列入黑名单", "fs_dealer",
+	    "sale.new",
 	    kv("notice", notice), "id_no=" ID_A, "serial=XG26A001",
 	    "price=12000", "sold_on=2026-03-02", "invoice_no=FP1", NULL);
 	q_exec("UPDATE makers SET status = 'active'");
