@@ -55,6 +55,7 @@ struct vrow {
 	char	 measure[16];
 	char	 until[16];
 	char	 idno[32];	/* opened, buyer and person */
+	int64_t	 by;		/* who recorded it (users.id), 0 none */
 };
 
 /*
@@ -398,6 +399,7 @@ vio_load(struct act *a, struct vrow *v)
 		sql_col_copy(st, 6, v->state, sizeof v->state);
 		sql_col_copy(st, 7, v->measure, sizeof v->measure);
 		sql_col_copy(st, 8, v->until, sizeof v->until);
+		v->by = sqlite3_column_int64(st, 11);
 		if (sqlite3_column_type(st, 9) == SQLITE_BLOB &&
 		    crypt_open(sqlite3_column_blob(st, 9),
 		    (size_t)sqlite3_column_bytes(st, 9), "violations.party",
@@ -512,6 +514,8 @@ vio_blacklist(struct act *a, const struct vrow *v, const char *from)
 static int
 vio_may_decide(struct act *a, const struct vrow *v)
 {
+	int rc;
+
 	if (a->who->role != ROLE_COUNTY)
 		return NJ_OK;
 	if (strcmp(v->level, "minor") != 0)
@@ -521,7 +525,10 @@ vio_may_decide(struct act *a, const struct vrow *v)
 	if (v->region[0] == '\0')
 		return act_refuse(a, "violation", "违规 %s 由省级登记，县级不能处理",
 		    v->no);
-	return need_scope(a, "violation", v->region);
+	if ((rc = need_scope(a, "violation", v->region)) != NJ_OK)
+		return rc;
+	/* R-SEC-8.6 issue 8 (6): an approver, not the one who recorded it */
+	return decide_check(a, "violation", v->by, 0);
 }
 
 /*
@@ -590,7 +597,7 @@ static const struct field decide_fields[] = {
 	{ "months", FT_INT, 0, "暂停月数", NULL, 120 },
 	{ "note", FT_TEXT, 0, "处理意见", NULL, 200 },
 	{ "from", FT_DATE, 0, "起始日期（外省决定）", NULL, 0 },
-	{ "rep_id", FT_IDNO, FF_PRIVATE, "法定代表人身份证号（黑名单）", NULL,
+	{ "rep_id", FT_IDNO, FF_PRIVATE, "法定代表人身份证号", NULL,
 	    18 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };

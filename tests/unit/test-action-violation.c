@@ -121,6 +121,9 @@ test_decide_refusals(void **state)
 	    "from=2026-01-01", NULL);
 	fx_refused("超出您的管辖范围", "yn_sh", "violation.decide",
 	    "violation=WG000003", "measure=warning", NULL);
+	/* R-SEC-8.6: the handler who recorded it does not decide it */
+	fx_refused("经办", "hl_jb", "violation.decide", "violation=WG000003",
+	    "measure=warning", NULL);
 	assert_int_equal(fx_int("SELECT count(*) FROM violations WHERE "
 	    "state <> 'open'", NULL), 0);
 	fx_ok("admin", "violation.decide", "violation=WG000001",
