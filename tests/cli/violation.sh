@@ -186,6 +186,13 @@ check "banned (the buyer.ban logic)" "$NJBT" do --as admin violation.decide \
     violation=$BV measure=ban
 same "banned 3 years" "2029-03-01" \
     "$(q "SELECT banned_until FROM buyers WHERE name = '张三'")"
+"$NJBT" show violation $BV --as yn_jb > "$T/out" 2> "$T/err"
+same "another county's clerk does not open the buyer's violation" \
+    "1|1" "$?|$(grep -c 不在您的管辖范围内 "$T/err")"
+"$NJBT" list violations --as yn_jb > "$T/out" 2>&1
+same "... nor sees it in the list" "0" "$(grep -c "$BV" "$T/out")"
+"$NJBT" list violations --as fs_dealer > "$T/out" 2>&1
+same "a dealer sees no list of violations" "1" "$(grep -c 无权 "$T/out")"
 same "no ID number in the violation row" "0" \
     "$(q "SELECT count(*) FROM violations WHERE party_key = '$ID1' OR \
     party_name LIKE '%$ID1%'")"
