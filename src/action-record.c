@@ -144,6 +144,16 @@ static const struct list_col product_fields[] = {
 	{ NULL, 0, 0, NULL }
 };
 
+/* issue 13 item 2: a maker, with its violations */
+static const struct list_col maker_fields[] = {
+	{ "信用代码", 0, LC_KEY, NULL },
+	{ "名称", 0, 0, NULL },
+	{ "法定代表人", 0, 0, NULL },
+	{ "地址", 0, 0, NULL },
+	{ "暂停至", 0, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
 /* issue 13 item 2: a violation */
 static const struct list_col violation_fields[] = {
 	{ "违规编号", 0, LC_KEY, NULL },
@@ -186,6 +196,7 @@ static const char *const product_hist[] = { "product.", "photo.",
     NULL };
 static const char *const user_hist[] = { "user.", NULL };
 static const char *const violation_hist[] = { "violation.", NULL };
+static const char *const maker_hist[] = { "maker.", NULL };
 
 struct rec_kind {
 	const char		*kind;
@@ -237,6 +248,9 @@ static const struct rec_kind rec_kinds[] = {
 	    "user_status", 1, SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE,
 	    user_hist, NULL },
 	/* issue 13 item 2 */
+	{ "maker", "生产企业", &list_violations, R(ROLE_MAKER),
+	    SQL_REC_GET_MAKER, maker_fields, "maker", 1,
+	    SQL_REC_LINKS_VIO_MAKER, SQL_REC_FLAGS_VIO_MAKER, maker_hist, NULL },
 	{ "violation", "违规行为", &list_violations, 0, SQL_REC_GET_VIOLATION,
 	    violation_fields, "violation", 2, SQL_REC_LINKS_VIOLATION,
 	    SQL_REC_FLAGS_NONE, violation_hist, NULL },

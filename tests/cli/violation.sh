@@ -65,6 +65,8 @@ same "the refusals write nothing" "$sum" "$(dbsum)"
 export NJBT_NOW=2026-03-03T09:30:00
 check "the county suspends the dealer 3 months" "$NJBT" do --as hl_sh \
     violation.decide violation=WG000001 measure=suspend months=3
+check "the dealer's record view" "$NJBT" show dealer $FS --as hl_jb
+same "... lists its violation" "1" "$(grep -c "^相关	violation	WG000001" "$T/out")"
 same "the dealer's status and last day" "suspended|2026-06-02" \
     "$(q "SELECT status || '|' || status_until FROM dealers WHERE uscc = '$FS'")"
 sum=$(dbsum)
@@ -153,6 +155,10 @@ refused "R-003-A2-10b a suspension of 30 months for a serious one" \
 same "nothing written" "$sum" "$(dbsum)"
 check "suspended 12 months" "$NJBT" do --as admin violation.decide \
     violation=$MV measure=suspend months=12
+check "the maker's record view" "$NJBT" show maker $MAKER --as hl_jb
+same "... lists the violation and the suspension in force" "1|1" \
+    "$(grep -c "^相关	violation	$MV" "$T/out")|$(grep -c \
+    "暂停补贴资格 $MV：2026-03-02 - 2027-03-01" "$T/out")"
 refused "the suspended maker cannot supply" "暂停至 2027-03-01" \
     "$NJBT" do --as ss_maker supply.new dealer=$JS model=1GQN-200 \
     serial=XG26Z002
