@@ -123,6 +123,9 @@ check "R-003-A2-11b restore request within 6 months" "$NJBT" do --as admin \
 same "restored" "restored|active|" "$(q "SELECT v.state || '|' || d.status \
     || '|' || ifnull(d.status_until, '') FROM violations v, dealers d WHERE \
     v.no = 'WG000001' AND d.uscc = '$FS'")"
+refused "the dealer cannot restore itself" "无权执行" "$NJBT" do \
+    --as fs_dealer violation.restore violation=WG000001 \
+    requested_on=2026-06-15
 refused "restored once" "不是暂停处理" "$NJBT" do --as admin \
     violation.restore violation=WG000001 requested_on=2026-06-16
 export NJBT_NOW=2026-03-02T09:30:00
@@ -252,6 +255,8 @@ sum=$(dbsum)
 refused "an import with a bad line" "第 3 行" "$NJBT" import penalties \
     "$T/bad.csv"
 same "stores nothing" "$sum" "$(dbsum)"
+refused "no import through njbt do" "请用 njbt import 命令导入文件" \
+    "$NJBT" do --as admin import.penalties
 head -n 2 "$T/bad.csv" > "$T/good.csv"
 check "an import of another province's blacklist" "$NJBT" import penalties \
     "$T/good.csv"
