@@ -113,6 +113,12 @@ static const struct action *const action_table[] = {
 	&action_notice_handback,
 	&action_notice_expire,
 	&action_lottery_draw,
+	/* issue 13 item 3: complaints */
+	&action_complaint_new,
+	&action_complaint_decline,
+	&action_complaint_investigate,
+	&action_complaint_interview,
+	&action_complaint_decide,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

@@ -49,6 +49,8 @@ static const struct list_def *const list_table[] = {
 	&list_buyers,
 	&list_tier_amounts,
 	&list_deadlines,
+	/* issue 13 item 3: complaints */
+	&list_complaints,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

@@ -89,6 +89,10 @@ static const struct printer printer_table[] = {
 	    print_deadline_cols, print_deadlines, PM_NONE, NULL },
 	{ "lottery", "补贴对象公开摇号结果", R_SETTLE, 0, PF_AREA, NULL,
 	    print_lottery_cols, print_lottery, PM_NONE, NULL },
+	/* issue 13 item 3: complaints' 处理通报, public (no private column) */
+	{ "complaints", "投诉举报处理通报", R(ROLE_COUNTY) | R(ROLE_CITY) |
+	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, PF_AREA, NULL,
+	    print_complaint_cols, print_complaints, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

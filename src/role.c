@@ -66,6 +66,15 @@ static const char *const self_service[] = {
 	"user.passwd", "user.key.add", "user.key.remove", "user.prefs",
 };
 
+/*
+ * What the city, read-only otherwise, handles itself: the complaints of
+ * its region (issue 13 item 3; 003 附件2 第十三条: 自治区、地（市）、县（区）
+ * 三级农机化主管部门...受理), by action name prefix.
+ */
+static const char *const city_handles[] = {
+	"complaint.",
+};
+
 const char *
 role_name(int r)
 {
@@ -114,6 +123,11 @@ role_may_write(int r, const char *action)
 		return 1;
 	for (i = 0; i < sizeof self_service / sizeof self_service[0]; i++)
 		if (strcmp(self_service[i], action) == 0)
+			return 1;
+	for (i = 0; r == ROLE_CITY &&
+	    i < sizeof city_handles / sizeof city_handles[0]; i++)
+		if (strncmp(city_handles[i], action,
+		    strlen(city_handles[i])) == 0)
 			return 1;
 	return 0;
 }
