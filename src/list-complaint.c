@@ -15,7 +15,7 @@ static const struct list_col complaint_cols[] = {
 	{ "渠道", 4, LC_STATE, "complaint_channel" },
 	{ "对象类别", 8, LC_STATE, "complaint_about" },
 	{ "被投诉对象", 24, 0, NULL },
-	{ "投诉人", 4, LC_STATE, "complaint_from" },
+	{ "投诉人", 6, LC_STATE, "complaint_from" },
 	{ "联系电话", 8, LC_PRIVATE, "complaints.phone" },
 	{ "封闭", 6, LC_STATE, "complaint_freeze" },
 	{ "受理单位", 10, 0, NULL },
