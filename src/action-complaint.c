@@ -74,14 +74,22 @@ complaint_find(struct act *a, struct complaint_row *c)
 	return NJ_OK;
 }
 
-/* Refuse unless the complaint is in one of the states (comma list). */
+/*
+ * The complaint of field complaint (complaint_find), refused unless it is
+ * in one of the states (comma list), saying why.
+ */
 static int
-complaint_in(struct act *a, const struct complaint_row *c, const char *states,
+complaint_open(struct act *a, struct complaint_row *c, const char *states,
     const char *why)
 {
-	const char	*p = strstr(states, c->state);
-	size_t		 n = strlen(c->state);
+	const char	*p;
+	size_t		 n;
+	int		 rc;
 
+	if ((rc = complaint_find(a, c)) != NJ_OK)
+		return rc;
+	p = strstr(states, c->state);
+	n = strlen(c->state);
 	if (p != NULL && (p == states || p[-1] == ',') &&
 	    (p[n] == ',' || p[n] == '\0'))
 		return NJ_OK;
@@ -115,8 +123,8 @@ complaint_about(struct act *a, const char *type, int64_t *id, char *norm,
 	}
 	if (strcmp(type, "maker") == 0 || strcmp(type, "dealer") == 0) {
 		if (uscc_check(about, norm, len) != USCC_OK)
-			return act_refuse(a, "about", "统一社会信用代码有误：%s",
-			    about);
+			return act_refuse(a, "about", "统一社会信用代码有误："
+			    "%s", about);
 		rc = type[0] == 'm' ? find_maker_uscc(a, "about", norm, &o) :
 		    find_dealer_uscc(a, "about", norm, &o);
 		*id = o.id;
@@ -168,7 +176,8 @@ complaint_new(struct act *a)
 	int		 rc, person;
 
 	if (a->who->region[0] == '\0')
-		return act_refuse(a, NULL, "您的账户没有所属地区，不能受理投诉");
+		return act_refuse(a, NULL, "您的账户没有所属地区，不能受理"
+		    "投诉");
 	if ((rc = complaint_about(a, type, &about_id, norm, sizeof norm)) !=
 	    NJ_OK)
 		return rc;
@@ -183,7 +192,8 @@ complaint_new(struct act *a)
 	clock_stamp(a->now, at, sizeof at);
 	rc = sql_exec(SQL_COMPLAINT_INSERT, id, no, a->who->region,
 	    act_str(a, "channel"), type, person ? NULL : norm,
-	    about_id ? sql_arg_int(about_id) : SQL_NULL, SQL_BLOB(idno.blob, idno.len),
+	    about_id ? sql_arg_int(about_id) : SQL_NULL,
+	    SQL_BLOB(idno.blob, idno.len),
 	    SEALED_LAST4(&idno), act_str(a, "content"),
 	    act_str(a, "complainant"), SQL_BLOB(phone.blob, phone.len),
 	    SEALED_LAST4(&phone), a->who->id, at);
@@ -220,14 +230,12 @@ complaint_decline(struct act *a)
 	char			at[32];
 	int			rc;
 
-	if ((rc = complaint_find(a, &c)) != NJ_OK)
+	if ((rc = complaint_open(a, &c, "registered", "不能再不予登记")) !=
+	    NJ_OK)
 		return rc;
 	if (!c.anonymous)
 		return act_refuse(a, "complaint", "投诉 %s 为实名投诉，应予登记"
 		    "调查，不能不予登记", c.no);
-	if ((rc = complaint_in(a, &c, "registered", "不能再不予登记")) !=
-	    NJ_OK)
-		return rc;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_COMPLAINT_DECLINE, c.id, act_str(a, "reason"),
 	    a->who->id, at) != 0 || store_changes() != 1)
@@ -263,9 +271,7 @@ complaint_investigate(struct act *a)
 	int			rc, freeze = act_has(a, "freeze") &&
 	    strcmp(act_str(a, "freeze"), "1") == 0;
 
-	if ((rc = complaint_find(a, &c)) != NJ_OK)
-		return rc;
-	if ((rc = complaint_in(a, &c, "registered,investigating",
+	if ((rc = complaint_open(a, &c, "registered,investigating",
 	    "不能再调查核实")) != NJ_OK)
 		return rc;
 	if (freeze && a->who->role != ROLE_ADMIN)
@@ -307,9 +313,7 @@ complaint_interview(struct act *a)
 	struct complaint_row	c;
 	int			rc;
 
-	if ((rc = complaint_find(a, &c)) != NJ_OK)
-		return rc;
-	if ((rc = complaint_in(a, &c, "investigating",
+	if ((rc = complaint_open(a, &c, "investigating",
 	    "约谈须在调查核实之后、处理决定之前")) != NJ_OK)
 		return rc;
 	if (act_num(a, "held_on") > a->today)
@@ -334,7 +338,8 @@ static const struct field decide_fields[] = {
 	    "founded:属实,unfounded:不属实", 0 },
 	{ "violation", FT_REF, 0, "违规编号（WG+6位）", "violations", 8 },
 	{ "note", FT_TEXT, 0, "处理意见", NULL, 500 },
-	{ "reply", FT_TEXT, 0, "涉事方陈述申辩（约谈时限内答复的）", NULL, 500 },
+	{ "reply", FT_TEXT, 0, "涉事方陈述申辩（约谈时限内答复的）", NULL,
+	    500 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -351,11 +356,12 @@ complaint_violation(struct act *a, int64_t *id)
 	if (v == NULL)
 		return NJ_OK;
 	if (strcmp(act_str(a, "result"), "founded") != 0)
-		return act_refuse(a, "violation", "投诉不属实，不能关联违规记录");
+		return act_refuse(a, "violation", "投诉不属实，不能关联违规"
+		    "记录");
 	if (strlen(v) != 8 || sscanf(v, "WG%6lld%n", &x, &n) != 1 || n != 8 ||
 	    x <= 0)
-		return act_refuse(a, "violation", "违规编号应为 WG 加 6 位数字："
-		    "%s", v);
+		return act_refuse(a, "violation", "违规编号应为 WG 加 6 位"
+		    "数字：%s", v);
 	if ((rc = sql_int(&one, SQL_COMPLAINT_VIOLATION, (int64_t)x)) < 0)
 		return act_fail(a, "查询违规记录");
 	if (rc == 0)
@@ -380,25 +386,24 @@ complaint_decide(struct act *a)
 	int64_t			viol;
 	int			rc, deadline = 0;
 
-	if ((rc = complaint_find(a, &c)) != NJ_OK)
-		return rc;
-	if ((rc = complaint_in(a, &c, "investigating,interviewed",
+	if ((rc = complaint_open(a, &c, "investigating,interviewed",
 	    "处理决定须在调查核实之后作出")) != NJ_OK)
 		return rc;
 	if (strcmp(act_str(a, "result"), "founded") == 0 &&
 	    strcmp(c.state, "interviewed") != 0)
-		return act_refuse(a, "result", "投诉 %s 尚未约谈告知：作出处理决定"
-		    "前应履行约谈程序", c.no);
+		return act_refuse(a, "result", "投诉 %s 尚未约谈告知：作出"
+		    "处理决定前应履行约谈程序", c.no);
 	if (c.deadline[0] != '\0' && date_parse(c.deadline, &deadline) == 0 &&
 	    a->today <= deadline && !act_has(a, "reply"))
-		return act_refuse(a, "reply", "约谈时限至 %s 未满%s：请记录涉事方"
-		    "的陈述申辩，或待时限届满（逾期视同无异议）", c.deadline,
-		    act_today(a));
+		return act_refuse(a, "reply", "约谈时限至 %s 未满%s：请记录"
+		    "涉事方的陈述申辩，或待时限届满（逾期视同无异议）",
+		    c.deadline, act_today(a));
 	if ((rc = complaint_violation(a, &viol)) != NJ_OK)
 		return rc;
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_COMPLAINT_DECIDE, c.id, act_str(a, "result"),
-	    viol ? sql_arg_int(viol) : SQL_NULL, act_str(a, "note"), act_str(a, "reply"),
+	    viol ? sql_arg_int(viol) : SQL_NULL, act_str(a, "note"),
+	    act_str(a, "reply"),
 	    a->who->id, at) != 0 || store_changes() != 1)
 		return act_fail(a, "保存投诉");
 	if (c.deadline[0] != '\0' && !act_has(a, "reply"))

@@ -24,7 +24,7 @@ static const struct list_col complaint_cols[] = {
 };
 
 const struct list_def list_complaints = {
-	"complaints", "投诉举报", R(ROLE_ADMIN) | R(ROLE_CITY) | R(ROLE_COUNTY) |
-	    R(ROLE_AUDITOR), 0, SQL_LIST_COMPLAINTS, complaint_cols,
+	"complaints", "投诉举报", R(ROLE_ADMIN) | R(ROLE_CITY) |
+	    R(ROLE_COUNTY) | R(ROLE_AUDITOR), 0, SQL_LIST_COMPLAINTS, complaint_cols,
 	"complaint"
 };

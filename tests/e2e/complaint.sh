@@ -52,8 +52,8 @@ shows "... and its rule" c "属实的须先约谈"
 to_menu c
 
 login d yn_jb || { notok "yn_jb logs in"; exit 1; }
-screen d | grep -q "投诉未办结" && notok "R-SEC-9.5 no complaint on another county's menu" ||
-    ok "R-SEC-9.5 no complaint on another county's menu"
+W="R-SEC-9.5 no complaint on another county's menu"
+screen d | grep -q "投诉未办结" && notok "$W" || ok "$W"
 complaints d
 shows "R-SEC-9.5 another county's list has none" d "（没有记录）"
 to_menu d
