@@ -181,9 +181,44 @@ same "R-003-A2-13.1b declined, kept" "declined|匿名且无具体线索" \
 refused "R-003-A2-13.1b a declined complaint is not investigated" "不予登记" \
     "$NJBT" do --as yn_jb complaint.investigate complaint=TS000003 findings=x
 
+# --- R-003-A2-13.2 a maker's freeze, a product's; the province's own -----
+SS=91640100MA76E5B13Q		# 宁夏塞上农业机械有限公司, the maker
+check "R-003-A2-13.1a the province registers one about the maker" \
+    "$NJBT" do --as admin complaint.new channel=letter about_type=maker \
+    about=$SS content=降低配置
+same "R-003-A2-13.1a ... in the province's region" "TS000004|640000" \
+    "$(q "SELECT no, region FROM complaints WHERE about = '$SS'")"
+check "R-SEC-9.5 the city's list" "$NJBT" list complaints --as yc_city
+same "R-SEC-9.5 ... has its counties' but not the province's" "1|0" \
+    "$(grep -c TS000001 "$T/out")|$(grep -c TS000004 "$T/out")"
+refused "R-SEC-9.5 the city cannot decide the province's" "没有此投诉" \
+    "$NJBT" do --as yc_city complaint.investigate complaint=TS000004 \
+    findings=x
+check "R-003-A2-13.2 the province freezes the maker" "$NJBT" do --as admin \
+    complaint.investigate complaint=TS000004 findings=嫌疑较大 freeze=1
+refused "R-003-A2-13.2 the maker's models are not supplied" \
+    "因投诉 TS000004 调查，生产企业宁夏塞上农业机械有限公司" "$NJBT" do \
+    --as ss_maker supply.new dealer=$JS model=4LZ-6 serial=LS26Z001 \
+    engine_no=ELS26Z001
+check "R-003-A2-13.4 unfounded, decided without an interview" "$NJBT" do \
+    --as admin complaint.decide complaint=TS000004 result=unfounded
+check "R-003-A2-13.2 the city investigates its product complaint" "$NJBT" \
+    do --as yc_city complaint.investigate complaint=TS000002 findings=铭牌
+refused "R-003-A2-13.4 no violation on an unfounded complaint" "不属实" \
+    "$NJBT" do --as yc_city complaint.decide complaint=TS000002 \
+    result=unfounded violation=WG000007
+check "R-003-A2-13.2 the province freezes the product" "$NJBT" do \
+    --as admin complaint.investigate complaint=TS000002 findings=x freeze=1
+refused "R-003-A2-13.2 the frozen model is not supplied" \
+    "因投诉 TS000002 调查，产品SS-904" "$NJBT" do --as ss_maker supply.new \
+    dealer=$JS model=SS-904 serial=TL26Z001 engine_no=ETL26Z001
+check "R-003-A2-13.2 the maker's other models are (its freeze lifted)" \
+    "$NJBT" do --as ss_maker supply.new dealer=$JS model=4LZ-6 \
+    serial=LS26Z001 engine_no=ELS26Z001
+
 # --- R-003-A2-13.5 材料留存: nothing deletes a complaint -------------------
 q "DELETE FROM complaints WHERE no = 'TS000003'" 2> "$T/err"
-same "R-003-A2-13.5 a DELETE is refused by the store" "3|1" \
+same "R-003-A2-13.5 a DELETE is refused by the store" "4|1" \
     "$(q "SELECT count(*) FROM complaints")|$(grep -c 不能删除 "$T/err")"
 check "njbt check passes" "$NJBT" check
 
