@@ -10,7 +10,9 @@
  * limit; complaint.decide decides (处理通报, printed by `njbt print
  * complaints`), may name the violation opened, and lifts the freeze.
  * A complaint out of the clerk's region reads as one that does not
- * exist. Nothing deletes a complaint (migration 016's trigger).
+ * exist. R-003-A2-13.5 003 附件2 第十三条(五) 调查材料保存期5-10年:
+ * nothing deletes a complaint, and migration 016's trigger refuses a
+ * DELETE.
  */
 #include <stdio.h>
 #include <string.h>
