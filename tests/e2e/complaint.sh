@@ -4,7 +4,9 @@
 # and the soonest interview time limit; the list (open first, by time
 # limit) opens a complaint's view with its findings, freeze and next
 # steps, and the decision's form from it; another county's clerk sees
-# none of them, on the menu or in the list. One server; one session each.
+# none of them, on the menu or in the list; the city, under PuTTY's
+# plink, sees its county's and not the province's. One server; one
+# session each.
 . "$(dirname "$0")/ssh-lib.inc"
 FS=91640122MA76F2K349
 
@@ -57,6 +59,29 @@ screen d | grep -q "投诉未办结" && notok "$W" || ok "$W"
 complaints d
 shows "R-SEC-9.5 another county's list has none" d "（没有记录）"
 to_menu d
+
+# --- the city under PuTTY's plink: its county's complaint, not the
+# province's ----------------------------------------------------------------
+if command -v plink > /dev/null 2>&1; then
+	# -no-antispoof: no "Press Return" whose Enter could reach the menu
+	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
+	    -no-antispoof -pw njbt-demo -t yc_city@127.0.0.1; echo '[exit]'; \
+	    sleep 600"
+	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
+	wait_screen pl "主菜单" 20
+	shows "plink: the city's menu counts its county's complaint" pl \
+	    "投诉未办结 1件"
+	complaints pl
+	shows "plink: the city's list has it" pl "TS000001"
+	W="plink: ... and not the province's"
+	screen pl | grep -q TS000002 && notok "$W" || ok "$W"
+	tm send-keys -t pl Enter
+	shows "plink: the city opens it, with the decision offered" pl \
+	    "投诉处理决定"
+	tm kill-session -t pl
+else
+	ok "# SKIP plink not installed"
+fi
 
 check "njbt check" "$NJBT" check
 serve_stop
