@@ -161,6 +161,21 @@ same "R-003-A2-13.4 ... names the complaint, dealer, result, violation" "1" \
 same "R-003-A2-13.4 ... with no private data" "0|0|0" \
     "$(grep -c 张三 "$T/tb.csv")|$(grep -c 8000 "$T/tb.csv")|$(grep -c \
     TS000002 "$T/tb.csv")"
+check "R-003-A2-13.4 the 处理通报 as xlsx" "$NJBT" print complaints \
+    --as admin -o "$T/tb.xlsx"
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import openpyxl' 2> /dev/null; then PY=$p; break; fi
+done
+if [ -n "$PY" ] && "$PY" "$(dirname "$0")/../tools/xlsx-read.py" \
+    "$T/tb.xlsx" > /dev/null 2>&1; then
+	same "R-003-A2-13.4 ... its title and the decision" "1|1|0" \
+	    "$(grep -c '^投诉举报处理通报' "$T/tb.xlsx.txt")|$(grep -c \
+	    'TS000001,贺兰县,.*WG000007' "$T/tb.xlsx.txt")|$(grep -c 张三 \
+	    "$T/tb.xlsx.txt")"
+else
+	ok "# SKIP no python3 with openpyxl to read the xlsx back"
+fi
 check "R-003-A2-13.4 another county prints its own only" "$NJBT" print \
     complaints --as yn_jb -o "$T/yn.csv"
 same "R-003-A2-13.4 ... not 贺兰县's" "0" "$(grep -c TS000001 "$T/yn.csv")"
