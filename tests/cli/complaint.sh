@@ -6,7 +6,8 @@
 # the complaint; the interview and its time limit (R-003-A2-13.3a,
 # R-003-A2-13.3b); the decision with a violation number lifts the freeze
 # (R-003-A2-13.4) and is published without private data; an anonymous
-# complaint declined (R-003-A2-13.1b); nothing deleted (R-003-A2-13.5).
+# complaint declined (R-003-A2-13.1b); nothing deleted (R-003-A2-13.5);
+# a freeze lifted outside njbt fails `njbt check` (R-SEC-8.5b).
 # The attacks: a clerk of another county, a dealer, the city out of its
 # region, a decision before the investigation; each refused writes
 # nothing.
@@ -236,5 +237,10 @@ q "DELETE FROM complaints WHERE no = 'TS000003'" 2> "$T/err"
 same "R-003-A2-13.5 a DELETE is refused by the store" "4|1" \
     "$(q "SELECT count(*) FROM complaints")|$(grep -c 不能删除 "$T/err")"
 check "njbt check passes" "$NJBT" check
+# R-SEC-8.5b a freeze lifted by hand, outside njbt, is found
+q "UPDATE complaints SET frozen = 0 WHERE no = 'TS000002'"
+"$NJBT" check > "$T/out" 2>&1; rc=$?
+same "R-SEC-8.5b a freeze lifted with sqlite3 fails njbt check" "1|1" \
+    "$rc|$(grep -c '投诉举报表 id=2 的安全字段被篡改' "$T/out")"
 
 echo "1..$n"
