@@ -116,6 +116,7 @@ complaint_about(struct act *a, const char *type, int64_t *id, char *norm,
 	int			 rc;
 
 	*id = 0;
+	memset(&o, 0, sizeof o);
 	if (strcmp(type, "product") == 0) {
 		if ((rc = find_product(a, "about", about, &p)) != NJ_OK)
 			return rc;
