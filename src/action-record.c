@@ -181,6 +181,33 @@ static const struct list_col user_fields[] = {
 	{ NULL, 0, 0, NULL }
 };
 
+/* issue 13 item 3: a complaint, in the order of SQL_REC_GET_COMPLAINT */
+static const struct list_col complaint_fields[] = {
+	{ "投诉编号", 0, LC_KEY, NULL },
+	{ "被投诉对象", 0, 0, NULL },
+	{ "受理单位", 0, 0, NULL },
+	{ "受理渠道", 0, 0, NULL },
+	{ "对象类别", 0, 0, NULL },
+	{ "对象证件号", 0, LC_PRIVATE, "complaints.about" },
+	{ "投诉内容", 0, 0, NULL },
+	{ "投诉人", 0, 0, NULL },
+	{ "联系电话", 0, LC_PRIVATE, "complaints.phone" },
+	{ "登记人", 0, 0, NULL },
+	{ "登记时间", 0, 0, NULL },
+	{ "不予登记理由", 0, 0, NULL },
+	{ "调查核实情况", 0, 0, NULL },
+	{ "先行封闭", 0, 0, NULL },
+	{ "约谈日期", 0, 0, NULL },
+	{ "约谈时限", 0, 0, NULL },
+	{ "陈述申辩", 0, 0, NULL },
+	{ "处理结果", 0, 0, NULL },
+	{ "违规编号", 0, 0, NULL },
+	{ "处理意见", 0, 0, NULL },
+	{ "处理人", 0, 0, NULL },
+	{ "处理时间", 0, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
 /* Which audit rows are a kind's history: its actions' name prefixes. */
 static const char *const app_hist[] = { "application.", "claim.", NULL };
 static const char *const notice_hist[] = { "application.approve", "notice.",
@@ -197,6 +224,7 @@ static const char *const product_hist[] = { "product.", "photo.",
 static const char *const user_hist[] = { "user.", NULL };
 static const char *const violation_hist[] = { "violation.", NULL };
 static const char *const maker_hist[] = { "maker.", NULL };
+static const char *const complaint_hist[] = { "complaint.", NULL };
 
 struct rec_kind {
 	const char		*kind;
@@ -254,6 +282,10 @@ static const struct rec_kind rec_kinds[] = {
 	{ "violation", "违规行为", &list_violations, 0, SQL_REC_GET_VIOLATION,
 	    violation_fields, "violation", 2, SQL_REC_LINKS_VIOLATION,
 	    SQL_REC_FLAGS_NONE, violation_hist, NULL },
+	/* issue 13 item 3 */
+	{ "complaint", "投诉举报", &list_complaints, 0, SQL_REC_GET_COMPLAINT,
+	    complaint_fields, "complaint", 1, SQL_REC_LINKS_COMPLAINT,
+	    SQL_REC_FLAGS_NONE, complaint_hist, NULL },
 };
 #define NKINDS (sizeof rec_kinds / sizeof rec_kinds[0])
 
@@ -341,6 +373,15 @@ static const struct rec_action rec_actions[] = {
 	    "open", NULL, 0 },
 	{ "violation", "violation.restore", "violation", NULL, NULL, NULL,
 	    "decided", NULL, 0 },
+	/* issue 13 item 3: a complaint's next steps */
+	{ "complaint", "complaint.investigate", "complaint", NULL, NULL, NULL,
+	    "registered,investigating", NULL, 0 },
+	{ "complaint", "complaint.decline", "complaint", NULL, NULL, NULL,
+	    "registered", NULL, 1 },
+	{ "complaint", "complaint.interview", "complaint", NULL, NULL, NULL,
+	    "investigating", NULL, 0 },
+	{ "complaint", "complaint.decide", "complaint", NULL, NULL, NULL,
+	    "investigating,interviewed", NULL, 0 },
 };
 #define NACTIONS (sizeof rec_actions / sizeof rec_actions[0])
 

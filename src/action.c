@@ -118,6 +118,12 @@ static const struct action *const action_table[] = {
 	&action_violation_decide,
 	&action_violation_restore,
 	&action_import_penalties,
+	/* issue 13 item 3: complaints */
+	&action_complaint_new,
+	&action_complaint_decline,
+	&action_complaint_investigate,
+	&action_complaint_interview,
+	&action_complaint_decide,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

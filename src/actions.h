@@ -380,6 +380,16 @@ int	 photo_add(struct act *, const char *, const char *, const char *,
 	     const char *, const char *);
 int	 photo_waiting(struct act *, const char *);
 
+/* action-complaint.c: complaints (issue 13 item 3) */
+extern const struct action action_complaint_new;
+extern const struct action action_complaint_decline;
+extern const struct action action_complaint_investigate;
+extern const struct action action_complaint_interview;
+extern const struct action action_complaint_decide;
+/* action-freeze-check.c: a complaint's freeze (先行封闭) refuses supply
+ * and sales of the dealer, product or maker */
+int	 freeze_check(struct act *, const char *, int64_t, int64_t);
+
 /* action.c: the fields of an action that runs on its caller's input only
  * (a file): no screen offers it */
 extern const struct field action_input_fields[];

@@ -268,6 +268,46 @@ static const struct state_code vio_measure_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* issue 13 item 3, complaints: 受理渠道 (complaints.channel) */
+static const struct state_code complaint_channel_codes[] = {
+	{ "phone",	"电话",		"电话" },
+	{ "letter",	"信函",		"信函" },
+	{ "web",	"网络",		"网络" },
+	{ "visit",	"来访",		"来访" },
+	{ NULL, NULL, NULL }
+};
+
+/* 被投诉对象类别 (complaints.about_type; as violation.new's party_type) */
+static const struct state_code complaint_about_codes[] = {
+	{ "maker",	"生产企业",	"生产企业" },
+	{ "dealer",	"经销商",	"经销商" },
+	{ "product",	"产品",		"产品" },
+	{ "buyer",	"购机者",	"购机者" },
+	{ "person",	"个人",		"个人" },
+	{ NULL, NULL, NULL }
+};
+
+/* 处理结果 (complaints.result) */
+static const struct state_code complaint_result_codes[] = {
+	{ "founded",	"属实",		"投诉属实" },
+	{ "unfounded",	"不属实",	"投诉不属实" },
+	{ NULL, NULL, NULL }
+};
+
+/* 投诉人: named (实名) or anonymous (complainant IS NULL) */
+static const struct state_code complaint_from_codes[] = {
+	{ "0",		"实名",		"实名" },
+	{ "1",		"匿名",		"匿名" },
+	{ NULL, NULL, NULL }
+};
+
+/* 先行封闭 (complaints.frozen): what the lists say of it */
+static const struct state_code complaint_freeze_codes[] = {
+	{ "0",		"",		"" },
+	{ "1",		"封闭中",	"先行封闭中" },
+	{ NULL, NULL, NULL }
+};
+
 const struct label_kind label_kinds[] = {
 	{ "buyer_field", NULL, NULL, buyer_field_codes },
 	{ "buyer_kind", "buyers", "kind", buyer_kind_codes },
@@ -299,6 +339,14 @@ const struct label_kind label_kinds[] = {
 	{ "vio_party", "violations", "party_type", vio_party_codes },
 	{ "vio_level", "violations", "level", vio_level_codes },
 	{ "vio_measure", "violations", "measure", vio_measure_codes },
+	/* issue 13 item 3: complaints */
+	{ "complaint_channel", "complaints", "channel",
+	    complaint_channel_codes },
+	{ "complaint_about", "complaints", "about_type",
+	    complaint_about_codes },
+	{ "complaint_result", "complaints", "result", complaint_result_codes },
+	{ "complaint_freeze", NULL, NULL, complaint_freeze_codes },
+	{ "complaint_from", NULL, NULL, complaint_from_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 

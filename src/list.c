@@ -51,6 +51,8 @@ static const struct list_def *const list_table[] = {
 	&list_deadlines,
 	/* issue 13 item 2 */
 	&list_violations,
+	/* issue 13 item 3: complaints */
+	&list_complaints,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

@@ -83,5 +83,7 @@ extern const struct list_def list_buyers;
 extern const struct list_def list_tier_amounts;
 /* list-calendar.c */
 extern const struct list_def list_deadlines;
+/* list-complaint.c: issue 13 item 3 */
+extern const struct list_def list_complaints;
 
 #endif

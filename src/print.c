@@ -94,6 +94,10 @@ static const struct printer printer_table[] = {
 	    NULL, print_violation_cols, print_violations, PM_NONE, NULL },
 	{ "blacklist", "农机购置补贴产品经营黑名单", R_OFFICES, 0, 0, NULL,
 	    print_blacklist_cols, print_blacklist, PM_NONE, NULL },
+	/* issue 13 item 3: complaints' 处理通报, public (no private column) */
+	{ "complaints", "投诉举报处理通报", R(ROLE_COUNTY) | R(ROLE_CITY) |
+	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, PF_AREA, NULL,
+	    print_complaint_cols, print_complaints, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

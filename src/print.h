@@ -39,6 +39,7 @@
 	"deadlines:结算期限," \
 	"lottery:公开摇号结果," \
 	"violations:违规处理通报,blacklist:黑名单," \
+	"complaints:投诉举报处理通报," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -210,6 +211,9 @@ int	 print_blacklist(struct print_job *);
 /* print-calendar.c: the settlement calendar's due items */
 extern const struct print_col print_deadline_cols[];
 int	 print_deadlines(struct print_job *);
+/* print-complaint.c: complaints' 处理通报 (issue 13 item 3) */
+extern const struct print_col print_complaint_cols[];
+int	 print_complaints(struct print_job *);
 
 /* print-month.c: every sheet of a county's month, inside a snapshot */
 struct print_sheet {

@@ -67,11 +67,14 @@ static const char *const self_service[] = {
 };
 
 /*
- * What the city supervisor records besides (003 附件2 第五条, 第十三条:
- * the three levels investigate violations in their regions; issue 13).
+ * What the city, read-only otherwise, records and handles itself, by
+ * action name prefix: violations (003 附件2 第五条: the three levels
+ * investigate violations in their regions) and the complaints of its
+ * region (issue 13 item 3; 003 附件2 第十三条: 自治区、地（市）、县（区）
+ * 三级农机化主管部门...受理).
  */
-static const char *const city_records[] = {
-	"violation.new",
+static const char *const city_handles[] = {
+	"violation.new", "complaint.",
 };
 
 const char *
@@ -123,9 +126,10 @@ role_may_write(int r, const char *action)
 	for (i = 0; i < sizeof self_service / sizeof self_service[0]; i++)
 		if (strcmp(self_service[i], action) == 0)
 			return 1;
-	for (i = 0; r == ROLE_CITY && i < sizeof city_records /
-	    sizeof city_records[0]; i++)
-		if (strcmp(city_records[i], action) == 0)
+	for (i = 0; r == ROLE_CITY &&
+	    i < sizeof city_handles / sizeof city_handles[0]; i++)
+		if (strncmp(city_handles[i], action,
+		    strlen(city_handles[i])) == 0)
 			return 1;
 	return 0;
 }

@@ -162,16 +162,22 @@ static const struct state_move return_moves[] = {
 	{ NULL, NULL }
 };
 
-/* 投诉举报 */
+/* 投诉举报 (issue 13 item 3; 003 附件2 第十三条): registered (受理登记),
+ * investigated (调查核实, again as findings come), interviewed (约谈告知),
+ * decided (处理通报); an anonymous one without a concrete lead declined
+ * (不予登记, kept all the same) */
 static const struct state_code complaint_codes[] = {
-	{ "open",	"待处理",	"待处理" },
-	{ "investigating", "调查中",	"调查中" },
-	{ "closed",	"已办结",	"已办结" },
+	{ "registered",	"已登记",	"已受理登记" },
+	{ "investigating", "调查中",	"调查核实中" },
+	{ "interviewed", "已约谈",	"已约谈告知" },
+	{ "decided",	"已处理",	"已作出处理决定" },
+	{ "declined",	"不予登记",	"不予登记" },
 	{ NULL, NULL, NULL }
 };
 static const struct state_move complaint_moves[] = {
-	{ "open", "investigating" },	{ "investigating", "closed" },
-	{ "open", "closed" },
+	{ "registered", "investigating" },	{ "registered", "declined" },
+	{ "investigating", "interviewed" },	{ "investigating", "decided" },
+	{ "interviewed", "decided" },
 	{ NULL, NULL }
 };
 

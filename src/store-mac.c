@@ -98,6 +98,10 @@ static const struct mac_table mac_tables[] = {
 	    "candidates", "drawn", "by_user" } },
 	{ "lottery_entries", "摇号结果", { "lottery_id", "rank" }, { "app_id",
 	    "buyer_id", "priority", "drawn", "central", "provincial" } },
+	/* issue 13 item 3: a complaint's region, state, freeze and decision
+	   (migration 016): a freeze lifted by hand is found */
+	{ "complaints", "投诉举报", { "id" }, { "region", "state",
+	    "about_type", "about_id", "frozen", "result", "violation_id" } },
 };
 #define NMAC (sizeof mac_tables / sizeof mac_tables[0])
 

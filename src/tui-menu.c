@@ -293,6 +293,33 @@ menu_free(struct screen *scr)
 }
 
 /*
+ * Open complaints on the handler's line (issue 13 item 3): for the
+ * province, a city and a county, how many of their region's complaints
+ * are open and the soonest interview time limit, put before what else
+ * is due so that the line's cut never hides it.
+ */
+static void
+menu_complaints(struct tui *t, struct menu *m)
+{
+	struct list_page	 page;
+	char			 msg[NJ_MSG_MAX], rest[256];
+	const char		*limit;
+
+	if ((t->who->role != ROLE_ADMIN && t->who->role != ROLE_CITY &&
+	    t->who->role != ROLE_COUNTY) || list_fetch(t->who, "complaints",
+	    "", "open", 0, 100, &page, msg, sizeof msg) != NJ_OK)
+		return;
+	if (page.nrows > 0) {
+		limit = list_cellv(&page, 0, 2);
+		strlcpy0(rest, m->due, sizeof rest);
+		xsnprintf(m->due, sizeof m->due, "投诉未办结 %zu%s件%s%s%s%s",
+		    page.nrows, page.more ? "余" : "", limit[0] ? "，最近约谈"
+		    "时限 " : "", limit, rest[0] ? "；" : "", rest);
+	}
+	list_page_free(&page);
+}
+
+/*
  * The line of what is due (R-004-A4-4.2b 004 附件4 四 and R-000-M-3.2.4a
  * 000 三(二)4): for the county and its finance office, their own items of
  * the deadlines list, how many, how many late, and the soonest.
@@ -336,6 +363,7 @@ menu_resume(struct tui *t, struct screen *scr)
 	if (action_flow(flow, sizeof flow) == 0 && strcmp(flow, m->flow) != 0)
 		menu_fill(t, m);
 	menu_due(t, m);
+	menu_complaints(t, m);
 }
 
 static const struct screen_type menu_type = {
@@ -369,6 +397,7 @@ menu_new(struct tui *t)
 	strlcpy0(scr->title, "主菜单", sizeof scr->title);
 	menu_fill(t, m);
 	menu_due(t, m);
+	menu_complaints(t, m);
 	scr->opened = menu_pending;
 	return scr;
 }

@@ -143,6 +143,9 @@ main(int argc, char **argv)
 			continue;
 		/* the rows: to the blank line before the message line */
 		for (i = 3; i < n - 2 && lines[i][0] != '\0'; i++) {
+			/* an empty list's one line is no row */
+			if (strstr(lines[i], "（没有记录）") != NULL)
+				continue;
 			cell(lines[i], starts[k], k + 1 < nh ? starts[k + 1] :
 			    cols, c, sizeof c);
 			if (c[0] != '\0' && !is_label(c)) {
