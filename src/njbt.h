@@ -230,6 +230,7 @@ int	 list_fetch(const struct actor *, const char *, const char *,
 const char *list_cellv(const struct list_page *, size_t, size_t);
 const char *list_name(const struct list_def *);
 const char *list_title(const struct list_def *);
+void	 list_headline(const struct list_def *, char *, size_t);
 size_t	 list_ncols(const struct list_def *);
 const char *list_col_label(const struct list_def *, size_t);
 int	 list_col_width(const struct list_def *, size_t);
