@@ -140,6 +140,13 @@ audit_search_parse(const char *text, struct audit_search *s, char *msg,
 		} else
 			strlcpy0(s->word, word, sizeof s->word);
 	}
+	return audit_search_check(s, msg, msglen);
+}
+
+/* Are the days of s days? NJ_OK or NJ_REFUSED (msg). */
+int
+audit_search_check(const struct audit_search *s, char *msg, size_t msglen)
+{
 	if (audit_day_ok(s->from, "起始", msg, msglen) != NJ_OK ||
 	    audit_day_ok(s->to, "截止", msg, msglen) != NJ_OK)
 		return NJ_REFUSED;

@@ -96,6 +96,7 @@ struct audit_search {
 };
 int	 audit_search_parse(const char *, struct audit_search *, char *,
 	     size_t);
+int	 audit_search_check(const struct audit_search *, char *, size_t);
 sqlite3_stmt *audit_search_query(const struct audit_search *, int64_t,
 	     int64_t);
 sqlite3_stmt *list_audit_query(const char *, int, int, char *, size_t);

@@ -253,6 +253,12 @@ struct print_req {
 	const char	*batch;		/* a settlement batch (number) */
 	const char	*encoding;	/* utf-8-bom (NULL), utf-8, gb18030 */
 	const char	*format;	/* csv (NULL) or xlsx (print-xlsx.c) */
+	/* issue 13 item 4: the audit log's search (print-audit.c) */
+	const char	*from;		/* YYYY-MM-DD */
+	const char	*to;
+	const char	*user;		/* a login */
+	const char	*action;	/* an action's name prefix */
+	const char	*record;	/* a record's key */
 };
 int	 print_file(const struct actor *, const struct print_req *,
 	     const char *, char *, size_t);

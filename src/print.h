@@ -38,6 +38,7 @@
 	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
 	"deadlines:结算期限," \
 	"lottery:公开摇号结果," \
+	"audit:审计日志," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -71,6 +72,7 @@ struct print_col {
 #define PF_ID		0x01	/* --id */
 #define PF_AREA		0x02	/* --county, --month */
 #define PF_BATCH	0x04	/* --batch */
+#define PF_AUDIT	0x08	/* --from, --to, --user, --action, --record */
 
 /* What a printer makes in the month-end run (print-month.c). */
 enum print_month_kind {
@@ -199,6 +201,10 @@ int	 print_budget(struct print_job *);
 int	 print_lottery(struct print_job *);
 int	 print_bank(struct print_job *);
 int	 print_anomalies(struct print_job *);
+
+/* print-audit.c: the audit log's search (issue 13 item 4) */
+extern const struct print_col print_auditlog_cols[];
+int	 print_auditlog(struct print_job *);
 
 /* print-calendar.c: the settlement calendar's due items */
 extern const struct print_col print_deadline_cols[];
