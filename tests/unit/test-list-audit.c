@@ -123,8 +123,12 @@ search_finds_rows(void **state)
 	assert_int_equal(all_are(&p, "用户", "hl_jb"), 2);
 	assert_string_equal(cell(&p, 1, "操作"), "application.new");
 	list_page_free(&p);
+	/* one word: the login, or a record of that key (user.add hl_jb) */
 	assert_int_equal(page_as("jjjc", "hl_jb", &p), NJ_OK);
-	assert_int_equal(p.nrows, 2);
+	assert_true(p.nrows >= 2);
+	for (r = 0; r < p.nrows; r++)
+		assert_true(strcmp(cell(&p, r, "用户"), "hl_jb") == 0 ||
+		    strcmp(cell(&p, r, "记录"), "hl_jb") == 0);
 	list_page_free(&p);
 	assert_int_equal(page_as("jjjc", "操作=print", &p), NJ_OK);
 	assert_int_equal(all_are(&p, "操作", "print"), 2);
@@ -191,7 +195,7 @@ audit_row_view(void **state)
 {
 	struct actor	a;
 	struct record	r;
-	char		msg[NJ_MSG_MAX], id[32], detail[400], joined[400] = "";
+	char		msg[NJ_MSG_MAX], id[32], detail[1024], joined[1024] = "";
 	size_t		i;
 	int		n;
 
