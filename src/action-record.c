@@ -159,11 +159,11 @@ static const struct list_col audit_fields[] = {
 	{ "序号", 0, LC_KEY, NULL },
 	{ "时间", 0, 0, NULL },
 	{ "用户", 0, 0, NULL },
+	{ "操作", 0, 0, NULL },
+	{ "记录", 0, 0, NULL },
 	{ "姓名", 0, 0, NULL },
 	{ "地区", 0, 0, NULL },
 	{ "来源", 0, 0, NULL },
-	{ "操作", 0, 0, NULL },
-	{ "记录", 0, 0, NULL },
 	{ "详情", 0, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };

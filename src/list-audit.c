@@ -23,14 +23,14 @@
 #include "lists.h"
 
 static const struct list_col audit_cols[] = {
-	{ "序号", 8, LC_KEY, NULL },
+	{ "序号", 6, LC_KEY, NULL },
 	{ "时间", 19, 0, NULL },
 	{ "用户", 10, 0, NULL },
+	{ "操作", 16, 0, NULL },
+	{ "记录", 18, 0, NULL },
 	{ "姓名", 6, 0, NULL },
 	{ "地区", 12, 0, NULL },
 	{ "来源", 12, 0, NULL },
-	{ "操作", 20, 0, NULL },
-	{ "记录", 20, 0, NULL },
 	{ "详情", 40, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };

@@ -16,11 +16,11 @@ const struct print_col print_auditlog_cols[] = {
 	{ "序号", PC_NUM, NULL },
 	{ "时间", 0, NULL },
 	{ "用户", 0, NULL },
+	{ "操作", 0, NULL },
+	{ "记录", PC_TEXT, NULL },
 	{ "姓名", 0, NULL },
 	{ "地区", 0, NULL },
 	{ "来源", 0, NULL },
-	{ "操作", 0, NULL },
-	{ "记录", PC_TEXT, NULL },
 	{ "详情", 0, NULL },
 	{ NULL, 0, NULL }
 };

@@ -211,8 +211,8 @@ audit_row_view(void **state)
 	assert_string_equal(r.kind_title, "审计日志");
 	assert_string_equal(r.fields[0].value, id);
 	assert_string_equal(r.fields[2].value, "hl_sh");
-	assert_string_equal(r.fields[6].value, "application.approve");
-	assert_string_equal(r.fields[7].value, "SQ640122202600902");
+	assert_string_equal(r.fields[3].value, "application.approve");
+	assert_string_equal(r.fields[4].value, "SQ640122202600902");
 	assert_true(r.nfields > 9);
 	for (i = 8; i < r.nfields; i++) {
 		assert_string_equal(r.fields[i].label, "详情");
