@@ -154,9 +154,32 @@ audit_search_check(const struct audit_search *s, char *msg, size_t msglen)
 }
 
 /*
+ * A term that finds at most this many rows drives the search through its
+ * index and its rows are sorted newest first; one that finds more only
+ * filters the walk of the log newest first, which meets a page of them
+ * within some (offset + page) * log / AUDIT_SORT_MAX rows.
+ */
+#define AUDIT_SORT_MAX	5000
+
+static int
+audit_few(enum sql id, const char *term, const char *hi)
+{
+	int64_t n = 0;
+	int	rc;
+
+	if (id == SQL_AUDITLOG_MANY_ACTION)
+		rc = sql_int(&n, id, term, hi, (int64_t)AUDIT_SORT_MAX + 1);
+	else
+		rc = sql_int(&n, id, term, (int64_t)AUDIT_SORT_MAX + 1);
+	return rc == 1 && n <= AUDIT_SORT_MAX;
+}
+
+/*
  * The statement of search s, bound, for limit rows from offset (limit
- * -1: all): driven by the record, the login, the bare word, the action,
- * the region or the time, whichever is given first in that order.
+ * -1: all): driven by the record or the login (their rows come newest
+ * first from the index), else by the bare word, the action or the
+ * region if it finds few, else by the time (the time index in order),
+ * else the walk of the whole log newest first, filtered.
  */
 sqlite3_stmt *
 audit_search_query(const struct audit_search *s, int64_t limit,
@@ -167,12 +190,23 @@ audit_search_query(const struct audit_search *s, int64_t limit,
 
 	xsnprintf(hi, sizeof hi, "%s\x7f", s->action);
 	xsnprintf(to, sizeof to, "%s%s", s->to, s->to[0] ? "~" : "");
-	id = s->record[0] ? SQL_AUDITLOG_BY_RECORD :
-	    s->login[0] ? SQL_AUDITLOG_BY_LOGIN :
-	    s->word[0] ? SQL_AUDITLOG_BY_WORD :
-	    s->action[0] ? SQL_AUDITLOG_BY_ACTION :
-	    s->region[0] ? SQL_AUDITLOG_BY_REGION :
-	    s->from[0] || s->to[0] ? SQL_AUDITLOG_BY_TIME : SQL_AUDITLOG_ALL;
+	if (s->record[0])
+		id = SQL_AUDITLOG_BY_RECORD;
+	else if (s->login[0])
+		id = SQL_AUDITLOG_BY_LOGIN;
+	else if (s->word[0] && audit_few(SQL_AUDITLOG_MANY_WORD, s->word,
+	    NULL))
+		id = SQL_AUDITLOG_BY_WORD;
+	else if (s->action[0] && audit_few(SQL_AUDITLOG_MANY_ACTION,
+	    s->action, hi))
+		id = SQL_AUDITLOG_BY_ACTION;
+	else if (s->region[0] && audit_few(SQL_AUDITLOG_MANY_REGION,
+	    s->region, NULL))
+		id = SQL_AUDITLOG_BY_REGION;
+	else if (s->from[0] || s->to[0])
+		id = SQL_AUDITLOG_BY_TIME;
+	else
+		id = SQL_AUDITLOG_ALL;
 	return sql_query(id, s->login, s->action, hi, s->record, s->from, to,
 	    s->region, s->word, limit, offset);
 }
@@ -192,23 +226,43 @@ list_audit_query(const char *filter, int limit, int offset, char *msg,
 /*
  * The line at the head of the screen: 审计链完整（N 条） or where the
  * chain broke, and whether it reaches its anchor outside the database,
- * as `njbt check` says it.
+ * as `njbt check` says it. A log of more than AUDIT_HEAD_ROWS rows has
+ * its newest AUDIT_HEAD_ROWS walked (the whole chain took 0.6 s for
+ * 100 000 rows here; `njbt check` walks it all) and the anchor vouches
+ * for its head: 审计链完整（末 N 条，共 M 条）.
  */
+#define AUDIT_HEAD_ROWS	20000
+
 int
 list_audit_headline(char *buf, size_t len)
 {
-	int64_t	rows = 0, bad = 0;
-	char	err[NJ_MSG_MAX], anchor[NJ_MSG_MAX];
-	int	rc = audit_verify(&rows, &bad, err, sizeof err);
+	int64_t	rows = 0, bad = 0, all = 0, head = 0;
+	char	err[NJ_MSG_MAX], anchor[NJ_MSG_MAX], part[64] = "";
+	sqlite3_stmt *st = sql_query(SQL_AUDIT_HEAD);
+	int	rc;
 
+	if (sql_step(st) == 1) {
+		all = sqlite3_column_int64(st, 0);
+		head = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (all > AUDIT_HEAD_ROWS) {
+		rc = audit_verify_from(head - AUDIT_HEAD_ROWS, &rows, &bad,
+		    err, sizeof err);
+		xsnprintf(part, sizeof part, "末 %lld 条，共 %lld 条",
+		    (long long)rows, (long long)all);
+	} else {
+		rc = audit_verify(&rows, &bad, err, sizeof err);
+		xsnprintf(part, sizeof part, "%lld 条", (long long)rows);
+	}
 	anchor[0] = '\0';
 	if (rc == 0 && anchor_verify(anchor, sizeof anchor) != 0) {
-		xsnprintf(buf, len, "审计链完整（%lld 条），锚点不符：%s",
-		    (long long)rows, anchor);
+		xsnprintf(buf, len, "审计链完整（%s），锚点不符：%s", part,
+		    anchor);
 		return 1;
 	}
 	if (rc == 0)
-		xsnprintf(buf, len, "审计链完整（%lld 条）", (long long)rows);
+		xsnprintf(buf, len, "审计链完整（%s）", part);
 	else if (rc > 0)
 		xsnprintf(buf, len, "审计链断裂：%s", err);
 	else
