@@ -236,21 +236,21 @@ list_audit_query(const char *filter, int limit, int offset, char *msg,
 int
 list_audit_headline(char *buf, size_t len)
 {
-	int64_t	rows = 0, bad = 0, all = 0, head = 0;
+	int64_t	rows = 0, bad = 0, head = 0;
 	char	err[NJ_MSG_MAX], anchor[NJ_MSG_MAX], part[64] = "";
-	sqlite3_stmt *st = sql_query(SQL_AUDIT_HEAD);
+	sqlite3_stmt *st = sql_query(SQL_AUDIT_LAST);
 	int	rc;
 
-	if (sql_step(st) == 1) {
-		all = sqlite3_column_int64(st, 0);
-		head = sqlite3_column_int64(st, 1);
-	}
+	/* the newest row's number: the rows are numbered 1.. with no gap
+	   while the chain holds (the walk checks it), so no count(*) */
+	if (sql_step(st) == 1)
+		head = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (all > AUDIT_HEAD_ROWS) {
+	if (head > AUDIT_HEAD_ROWS) {
 		rc = audit_verify_from(head - AUDIT_HEAD_ROWS, &rows, &bad,
 		    err, sizeof err);
 		xsnprintf(part, sizeof part, "末 %lld 条，共 %lld 条",
-		    (long long)rows, (long long)all);
+		    (long long)rows, (long long)head);
 	} else {
 		rc = audit_verify(&rows, &bad, err, sizeof err);
 		xsnprintf(part, sizeof part, "%lld 条", (long long)rows);
