@@ -1,7 +1,7 @@
 #!/bin/sh
 # auditlog.sh: the audit log screen through the real OpenSSH client (issue
-# 13 items 4 and 6): the admin takes a recorded action on the screens, the
-# auditor (纪检监察) opens 审计日志, whose head says the chain holds,
+# 13 items 4 and 6): the admin takes a recorded action on the screens
+# (under PuTTY's plink), the auditor (纪检监察, OpenSSH) opens 审计日志, whose head says the chain holds,
 # searches it by the admin's login, finds that row and opens it with its
 # detail. A county clerk's menu has no audit screen and `njbt list
 # audit_log` refuses him. One server; one session per user.
@@ -29,8 +29,13 @@ admin_acts() {	# 用户管理 -> the user's view -> 1 锁定用户 -> reason -> 
 
 serve_start || exit 1
 
-# --- the admin acts ------------------------------------------------------
-login a admin || { notok "the admin logs in"; exit 1; }
+# --- the admin acts (under PuTTY's plink where there is one) --------------
+if command -v plink > /dev/null 2>&1; then
+	login_plink a admin || { notok "the admin logs in with plink";
+	    screen a | sed 's/^/#   /'; exit 1; }
+else
+	login a admin || { notok "the admin logs in"; exit 1; }
+fi
 admin_acts
 wait_q 1 "SELECT count(*) FROM audit WHERE action = '$ACTION' AND login = 'admin' AND record = '$RECORD'"
 same "the admin's $ACTION is in the audit log" 1 \
