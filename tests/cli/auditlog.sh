@@ -81,6 +81,14 @@ grep -q "审计日志" "$T/a.xlsx.txt" && grep -q ",xg_zhen,application.new,$APP
     diag "$(head -5 "$T/a.xlsx.txt")"; }
 same "... each print is itself logged" 2 \
     "$(q "SELECT count(*) FROM audit WHERE action = 'print' AND detail LIKE 'report=audit %'")"
+check "the print action (the screens' 打印审计日志) takes the search" \
+    "$NJBT" do --as jjjc print report=audit user=admin action=tier format=csv
+f=$(ls "$T"/outbox/jjjc/audit-*.csv 2>/dev/null | head -1)
+[ -n "$f" ] && grep -q ",admin,tier.amount," "$f" && ! grep -q ",xg_zhen," "$f" &&
+    ok "... into the auditor's outbox, the admin's row only" ||
+    { notok "... into the auditor's outbox, the admin's row only"; diag "$f"; }
+refused "... refused to a county clerk" "无权打印“审计日志”" \
+    "$NJBT" do --as hl_jb print report=audit
 refused "a bad day is refused" "YYYY-MM-DD" \
     "$NJBT" print audit --as jjjc --from 2026-02-30
 fails_usage() { "$@" > "$T/out" 2> "$T/err"; [ $? -eq 2 ]; }
