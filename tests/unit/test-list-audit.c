@@ -159,6 +159,13 @@ search_finds_rows(void **state)
 	assert_true(p.nrows >= 4);
 	list_page_free(&p);
 	assert_int_equal(page_as("jjjc", "who=x", &p), NJ_REFUSED);
+	/* the search is bound, never SQL: a quote finds nothing */
+	assert_int_equal(page_as("jjjc", "user=x'OR'1'='1", &p), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
+	assert_int_equal(page_as("jjjc", "x'OR'1'--", &p), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
 }
 
 /*
