@@ -203,6 +203,30 @@ list_private_cols(const struct list_col *cols, char *buf, size_t len)
 }
 
 /*
+ * The filter as the audit log keeps it: one with a run of 6 digits or
+ * more (an ID number, an account, a phone typed to find a buyer) masked
+ * as the actions mask private values (***1238), any other as typed.
+ */
+static void
+list_filter_logged(const char *filter, char *buf, size_t len)
+{
+	char	last4[32];
+	size_t	i, run = 0, most = 0;
+
+	for (i = 0; filter[i] != '\0'; i++) {
+		run = filter[i] >= '0' && filter[i] <= '9' ? run + 1 : 0;
+		if (run > most)
+			most = run;
+	}
+	if (most < 6) {
+		xsnprintf(buf, len, "%s", filter);
+		return;
+	}
+	text_last4(filter, last4, sizeof last4);
+	xsnprintf(buf, len, "***%s", last4);
+}
+
+/*
  * Fetch one page of list name for who: up to limit rows from offset,
  * filtered by filter, about record arg. Returns NJ_OK, NJ_REFUSED (msg set)
  * or NJ_ERROR.
@@ -216,7 +240,7 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	const struct list_hook	*hook;
 	sqlite3_stmt		*st;
 	char			 pattern[256], detail[512], today[16];
-	char			 fields[256];
+	char			 fields[256], logged[256];
 	size_t			 c, cap = 0;
 	int			 rc, clear, ncols = 0, col, y, m, d;
 
@@ -280,8 +304,9 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	 */
 	if (clear && list_private_cols(def->cols, fields, sizeof fields) &&
 	    page->nrows > 0) {
+		list_filter_logged(pattern, logged, sizeof logged);
 		xsnprintf(detail, sizeof detail, "rows=%zu offset=%d filter=%s "
-		    "fields=%s", page->nrows, offset, pattern, fields);
+		    "fields=%s", page->nrows, offset, logged, fields);
 		if (action_batch_begin() != NJ_OK ||
 		    action_batch_end(who, 1, "read.private", name, detail) !=
 		    NJ_OK) {
