@@ -42,6 +42,8 @@ lst jjjc "from=2026-03-04"
 same "... none after it" "" "$(col 4)"
 lst jjjc "地区=640122 操作=application"
 same "a county finds its townships' users" "xg_zhen " "$(col 3)"
+lst jjjc "地区=640100 操作=application"
+same "a city finds its counties' townships' users" "xg_zhen " "$(col 3)"
 lst jjjc "地区=640121 操作=application"
 same "... and not another county's" "" "$(col 3)"
 refused "an unknown term is refused" "未知的查询条件" \
@@ -71,6 +73,8 @@ head -1 "$T/a.csv" | grep -q "序号,时间,用户,操作,记录,姓名,地区,�
     grep -q ",admin,tier.amount,.*,张建国,640000 宁夏回族自治区," "$T/a.csv" &&
     ! grep -q ",hl_jb," "$T/a.csv" && ok "... the admin's rows, columns" ||
     { notok "... the admin's rows, columns"; diag "$(head -3 "$T/a.csv")"; }
+check "the console prints it too" "$NJBT" print audit --record "$APP" -o "$T/c.csv"
+same "... the application's one row" 1 "$(grep -c ",xg_zhen,application.new,$APP," "$T/c.csv")"
 check "print audit as xlsx" "$NJBT" print audit --as admin --action \
     application --county 640122 -o "$T/a.xlsx"
 check "... openpyxl reads it" "$PY" "$TOOLS/xlsx-read.py" "$T/a.xlsx"
@@ -79,7 +83,7 @@ grep -q "审计日志" "$T/a.xlsx.txt" && grep -q ",xg_zhen,application.new,$APP
     ok "... title, the township's row, the record a text column" ||
     { notok "... title, the township's row, the record a text column";
     diag "$(head -5 "$T/a.xlsx.txt")"; }
-same "... each print is itself logged" 2 \
+same "... each print is itself logged" 3 \
     "$(q "SELECT count(*) FROM audit WHERE action = 'print' AND detail LIKE 'report=audit %'")"
 check "the print action (the screens' 打印审计日志) takes the search" \
     "$NJBT" do --as jjjc print report=audit user=admin action=tier format=csv
