@@ -15,25 +15,9 @@
 #include <time.h>
 
 #include "million.h"
+#include "timing.h"
 
 #define RUNS	41
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-dcmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 /* Time RUNS fetches of a page; median and worst in ms, rows of a page. */
 static void

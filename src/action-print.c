@@ -38,6 +38,12 @@ static const struct field print_fields[] = {
 	{ "encoding", FT_CHOICE, 0, "文件编码", PRINT_ENCODINGS, 0 },
 	/* issue 12 (3): an addition; without it CSV, as before */
 	{ "format", FT_CHOICE, 0, "文件格式", PRINT_FORMATS, 0 },
+	/* issue 13 (4): the audit log's search (report audit only) */
+	{ "from", FT_DATE, 0, "起始日期", NULL, 0 },
+	{ "to", FT_DATE, 0, "截止日期", NULL, 0 },
+	{ "user", FT_TEXT, 0, "用户", NULL, 32 },
+	{ "action", FT_TEXT, 0, "操作（名称前缀）", NULL, 40 },
+	{ "record", FT_TEXT, 0, "记录编号", NULL, 60 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -253,6 +259,11 @@ print_run(struct act *a)
 	req.batch = act_str(a, "batch");
 	req.encoding = act_str(a, "encoding");
 	req.format = act_str(a, "format");
+	req.from = act_str(a, "from");
+	req.to = act_str(a, "to");
+	req.user = act_str(a, "user");
+	req.action = act_str(a, "action");
+	req.record = act_str(a, "record");
 	if (strcmp(req.report, PRINT_ALL) == 0)
 		return print_run_all(a, &req);
 	memset(&ob, 0, sizeof ob);

@@ -6,8 +6,8 @@
  * ones are opened or masked by list.c exactly as in the lists), its state
  * kind (state.c), its related records and flags, which audit rows are its
  * history, and its actions (rec_actions rows: by role, post and state).
- * Opening writes nothing, except the read.private row the lists write
- * when private data is shown in clear (001 查询日志化, R-SEC-8.2b).
+ * Opening writes nothing, except one "read" row in the audit log when the
+ * record holds private data (001 查询日志化, R-SEC-8.2b; issue 13 (4)).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,6 +208,20 @@ static const struct list_col complaint_fields[] = {
 	{ NULL, 0, 0, NULL }
 };
 
+/* issue 13 item 4: one row of the audit log, the detail in full */
+static const struct list_col audit_fields[] = {
+	{ "序号", 0, LC_KEY, NULL },
+	{ "时间", 0, 0, NULL },
+	{ "用户", 0, 0, NULL },
+	{ "操作", 0, 0, NULL },
+	{ "记录", 0, 0, NULL },
+	{ "姓名", 0, 0, NULL },
+	{ "地区", 0, 0, NULL },
+	{ "来源", 0, 0, NULL },
+	{ "详情", 0, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
 /* Which audit rows are a kind's history: its actions' name prefixes. */
 static const char *const app_hist[] = { "application.", "claim.", NULL };
 static const char *const notice_hist[] = { "application.approve", "notice.",
@@ -225,6 +239,7 @@ static const char *const user_hist[] = { "user.", NULL };
 static const char *const violation_hist[] = { "violation.", NULL };
 static const char *const maker_hist[] = { "maker.", NULL };
 static const char *const complaint_hist[] = { "complaint.", NULL };
+static const char *const audit_hist[] = { NULL };
 
 struct rec_kind {
 	const char		*kind;
@@ -286,6 +301,10 @@ static const struct rec_kind rec_kinds[] = {
 	{ "complaint", "投诉举报", &list_complaints, 0, SQL_REC_GET_COMPLAINT,
 	    complaint_fields, "complaint", 1, SQL_REC_LINKS_COMPLAINT,
 	    SQL_REC_FLAGS_NONE, complaint_hist, NULL },
+	/* issue 13 item 4: an audit row, for the auditor and the admin */
+	{ "audit", "审计日志", &list_audit_log, 0, SQL_REC_GET_AUDIT,
+	    audit_fields, NULL, 2, SQL_REC_LINKS_NONE, SQL_REC_FLAGS_NONE,
+	    audit_hist, NULL },
 };
 #define NKINDS (sizeof rec_kinds / sizeof rec_kinds[0])
 
@@ -633,15 +652,44 @@ rec_photos(struct record *r)
 	return rc < 0 ? NJ_ERROR : NJ_OK;
 }
 
-static int
-rec_has_private(const struct rec_kind *k)
+/*
+ * A long last field (an audit row's detail) cut at spaces into lines of
+ * at most REC_WRAP bytes, each a field of its own under the same label,
+ * so that the view shows it in full at 80 columns.
+ */
+#define REC_WRAP	60
+static void
+rec_wrap_last(struct record *r)
 {
-	const struct list_col *c;
+	struct rec_field	*f = &r->fields[r->nfields - 1];
+	const char		*label = f->label;
+	char			*all = f->value, *p = all, *cut;
+	size_t			 n;
 
-	for (c = k->fields; c->label != NULL; c++)
-		if (c->flags & LC_PRIVATE)
-			return 1;
-	return 0;
+	if (strlen(all) <= REC_WRAP)
+		return;
+	r->nfields--;
+	while (*p != '\0') {
+		n = strlen(p);
+		if (n > REC_WRAP) {
+			for (cut = p + REC_WRAP; cut > p && *cut != ' '; cut--)
+				;
+			if (cut == p)	/* no space: cut between characters */
+				for (cut = p + REC_WRAP; cut > p &&
+				    ((unsigned char)*cut & 0xc0) == 0x80; cut--)
+					;
+			n = (size_t)(cut - p);
+		}
+		r->fields = grow(r->fields, r->nfields, sizeof *r->fields);
+		r->fields[r->nfields].label = label;
+		r->fields[r->nfields].value = xcalloc(1, n + 1);
+		memcpy(r->fields[r->nfields].value, p, n);
+		r->nfields++;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	free(all);
 }
 
 /*
@@ -658,7 +706,8 @@ record_open(const struct actor *who, const char *kind, const char *key,
 	const struct role_scope		*sc = role_scope(who->role);
 	const char			*org;
 	sqlite3_stmt			*st;
-	char				 detail[128], idbuf[24];
+	char				 detail[512], idbuf[24];
+	char				 fields[256];
 	int64_t				 saleid;
 	int				 rc, clear;
 
@@ -704,12 +753,20 @@ record_open(const struct actor *who, const char *kind, const char *key,
 	    rec_photos(r) != NJ_OK)
 		goto fail;
 	rec_offer(who, r);
-	/* 001 查询日志化, R-SEC-8.2b: private data shown in clear is logged */
-	if (clear && rec_has_private(k)) {
-		xsnprintf(detail, sizeof detail, "view=%s", k->kind);
+	if (strcmp(k->kind, "audit") == 0)
+		rec_wrap_last(r);
+	/*
+	 * R-001-A1-16d 001 查询日志化, R-SEC-8.2b: opening one person's
+	 * record (a kind with private fields) is a query of private data,
+	 * logged once per opening by anyone, the console too, naming the
+	 * fields and whether they were shown in clear or masked
+	 */
+	if (list_private_cols(k->fields, fields, sizeof fields)) {
+		xsnprintf(detail, sizeof detail, "view=%s fields=%s private=%s",
+		    k->kind, fields, clear || who->role == ROLE_CONSOLE ?
+		    "clear" : "masked");
 		if (action_batch_begin() != NJ_OK ||
-		    action_batch_end(who, 1, "read.private", key, detail) !=
-		    NJ_OK)
+		    action_batch_end(who, 1, "read", r->key, detail) != NJ_OK)
 			goto fail;
 	}
 	return NJ_OK;

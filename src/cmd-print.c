@@ -47,6 +47,12 @@ static const struct cmd_opt cmd_print_opts[] = {
 	{ "output", "FILE", 'o', CMD_OPT_ONCE,
 	    "写入该文件（0600），而非标准输出；- 为标准输出；--all 时为目录" },
 	{ "all", NULL, 0, CMD_OPT_ONCE, "某县某月的全部报表（月末）" },
+	/* issue 13 (4): the audit log's search (report audit) */
+	{ "from", "YYYY-MM-DD", 0, CMD_OPT_ONCE, "审计日志：起始日期" },
+	{ "to", "YYYY-MM-DD", 0, CMD_OPT_ONCE, "审计日志：截止日期" },
+	{ "user", "LOGIN", 0, CMD_OPT_ONCE, "审计日志：用户" },
+	{ "action", "操作", 0, CMD_OPT_ONCE, "审计日志：操作名称前缀" },
+	{ "record", "编号", 0, CMD_OPT_ONCE, "审计日志：记录编号" },
 	{ NULL, NULL, 0, 0, NULL }
 };
 
@@ -136,6 +142,11 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 	o.req.batch = cmd_arg(a, "batch");
 	o.req.encoding = cmd_arg(a, "encoding");
 	o.req.format = cmd_arg(a, "format");
+	o.req.from = cmd_arg(a, "from");
+	o.req.to = cmd_arg(a, "to");
+	o.req.user = cmd_arg(a, "user");
+	o.req.action = cmd_arg(a, "action");
+	o.req.record = cmd_arg(a, "record");
 	if (a->argc > 1)
 		return print_usage(ctx->entry);
 	o.req.report = a->argc > 0 ? a->argv[0] : NULL;
@@ -176,8 +187,11 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 const struct cmd_entry cmd_print_entry = {
 	"print", "REPORT [--db FILE] [--as LOGIN] [--id 编号] [--county 县代码] "
 	"[--month YYYY-MM] [--batch 批次] [--encoding utf-8-bom|utf-8|gb18030] "
-	"[--format csv|xlsx] [-o FILE|-] | --all [--county 县代码] --month YYYY-MM -o 目录",
+	"[--format csv|xlsx] [--from 日期] [--to 日期] [--user LOGIN] "
+	"[--action 操作] [--record 编号] [-o FILE|-] | --all [--county 县代码] "
+	"--month YYYY-MM -o 目录",
 	"打印报表（CSV 或 xlsx）：申请表、确认通知书、供货与核实表、复核表、"
-	"资金支付报告单、结算明细表、公示表、资金计划表、银行支付文件、异常情形；"
+	"资金支付报告单、结算明细表、公示表、资金计划表、银行支付文件、异常情形、"
+	"审计日志；"
 	"--all 为某县某月的全部报表", cmd_print, cmd_print_opts, 0
 };

@@ -74,6 +74,6 @@ cmd_show(struct cmd_ctx *ctx, struct cmd_args *a)
 const struct cmd_entry cmd_show_entry = {
 	"show", "KIND KEY [--as LOGIN]",
 	"查看一条记录（与屏幕上的记录查看相同）：application、notice、sale、"
-	"batch、machine、buyer、dealer、product、user", cmd_show,
+	"batch、machine、buyer、dealer、product、user、audit", cmd_show,
 	cmd_show_opts, 0
 };

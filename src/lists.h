@@ -44,6 +44,7 @@ struct list_def {
 int	 list_sees_private(const struct list_def *, const struct actor *);
 const char *list_scope(const struct actor *);
 char	*list_cell(sqlite3_stmt *, int, const struct list_col *, int);
+int	 list_private_cols(const struct list_col *, char *, size_t);
 
 /* list-*.c */
 extern const struct list_def list_users;
@@ -85,5 +86,24 @@ extern const struct list_def list_tier_amounts;
 extern const struct list_def list_deadlines;
 /* list-complaint.c: issue 13 item 3 */
 extern const struct list_def list_complaints;
+/* list-audit.c: issue 13 item 4, the audit log and its search */
+extern const struct list_def list_audit_log;
+#define AUDIT_TERM_MAX	64
+struct audit_search {
+	char	login[AUDIT_TERM_MAX];
+	char	action[AUDIT_TERM_MAX];		/* a name prefix */
+	char	record[AUDIT_TERM_MAX];
+	char	from[AUDIT_TERM_MAX];		/* YYYY-MM-DD */
+	char	to[AUDIT_TERM_MAX];
+	char	region[AUDIT_TERM_MAX];		/* the acting user's */
+	char	word[AUDIT_TERM_MAX];		/* login, record or prefix */
+};
+int	 audit_search_parse(const char *, struct audit_search *, char *,
+	     size_t);
+int	 audit_search_check(const struct audit_search *, char *, size_t);
+sqlite3_stmt *audit_search_query(const struct audit_search *, int64_t,
+	     int64_t);
+sqlite3_stmt *list_audit_query(const char *, int, int, char *, size_t);
+int	 list_audit_headline(char *, size_t);
 
 #endif

@@ -230,6 +230,7 @@ int	 list_fetch(const struct actor *, const char *, const char *,
 const char *list_cellv(const struct list_page *, size_t, size_t);
 const char *list_name(const struct list_def *);
 const char *list_title(const struct list_def *);
+void	 list_headline(const struct list_def *, char *, size_t);
 size_t	 list_ncols(const struct list_def *);
 const char *list_col_label(const struct list_def *, size_t);
 int	 list_col_width(const struct list_def *, size_t);
@@ -252,6 +253,12 @@ struct print_req {
 	const char	*batch;		/* a settlement batch (number) */
 	const char	*encoding;	/* utf-8-bom (NULL), utf-8, gb18030 */
 	const char	*format;	/* csv (NULL) or xlsx (print-xlsx.c) */
+	/* issue 13 item 4: the audit log's search (print-audit.c) */
+	const char	*from;		/* YYYY-MM-DD */
+	const char	*to;
+	const char	*user;		/* a login */
+	const char	*action;	/* an action's name prefix */
+	const char	*record;	/* a record's key */
 };
 int	 print_file(const struct actor *, const struct print_req *,
 	     const char *, char *, size_t);

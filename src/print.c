@@ -98,6 +98,10 @@ static const struct printer printer_table[] = {
 	{ "complaints", "投诉举报处理通报", R(ROLE_COUNTY) | R(ROLE_CITY) |
 	    R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0, PF_AREA, NULL,
 	    print_complaint_cols, print_complaints, PM_NONE, NULL },
+	/* issue 13 item 4: the audit log, for the auditor and the admin */
+	{ "audit", "审计日志", R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
+	    PF_AREA | PF_AUDIT, NULL, print_auditlog_cols, print_auditlog,
+	    PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 
@@ -189,6 +193,13 @@ print_check(const struct actor *who, const struct print_req *req, char *msg,
 		    "结算批次" : "县、月份");
 		return NJ_USAGE;
 	}
+	if ((req->from != NULL || req->to != NULL || req->user != NULL ||
+	    req->action != NULL || req->record != NULL) &&
+	    !(def->filters & PF_AUDIT)) {
+		xsnprintf(msg, msglen, "“%s”不能按日期、用户、操作或记录打印",
+		    def->title);
+		return NJ_USAGE;
+	}
 	if (req->id != NULL && (area || req->batch != NULL)) {
 		xsnprintf(msg, msglen, "按编号打印时不能再指定县、月份或批次");
 		return NJ_USAGE;
@@ -274,14 +285,17 @@ int
 print_audit(const struct actor *who, const struct print_req *req,
     const char *record, int64_t rows, int clear, char *msg, size_t msglen)
 {
-	const char	*names[] = { "id", "county", "month", "batch" };
+	const char	*names[] = { "id", "county", "month", "batch", "from",
+	    "to", "user", "action", "record" };
 	const char	*values[] = { req->id, req->county, req->month,
-	    req->batch };
+	    req->batch, req->from, req->to, req->user, req->action,
+	    req->record };
 	char		 detail[1024];
 	size_t		 i, used;
 
 	used = (size_t)snprintf(detail, sizeof detail, "report=%s", req->report);
-	for (i = 0; i < 4 && used < sizeof detail; i++)
+	for (i = 0; i < sizeof names / sizeof names[0] && used < sizeof detail;
+	    i++)
 		if (values[i] != NULL)
 			used += (size_t)snprintf(detail + used, sizeof detail -
 			    used, " %s=%s", names[i], values[i]);

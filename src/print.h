@@ -40,6 +40,7 @@
 	"lottery:公开摇号结果," \
 	"violations:违规处理通报,blacklist:黑名单," \
 	"complaints:投诉举报处理通报," \
+	"audit:审计日志," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -73,6 +74,7 @@ struct print_col {
 #define PF_ID		0x01	/* --id */
 #define PF_AREA		0x02	/* --county, --month */
 #define PF_BATCH	0x04	/* --batch */
+#define PF_AUDIT	0x08	/* --from, --to, --user, --action, --record */
 
 /* What a printer makes in the month-end run (print-month.c). */
 enum print_month_kind {
@@ -207,6 +209,9 @@ extern const struct print_col print_violation_cols[];
 extern const struct print_col print_blacklist_cols[];
 int	 print_violations(struct print_job *);
 int	 print_blacklist(struct print_job *);
+/* print-audit.c: the audit log's search (issue 13 item 4) */
+extern const struct print_col print_auditlog_cols[];
+int	 print_auditlog(struct print_job *);
 
 /* print-calendar.c: the settlement calendar's due items */
 extern const struct print_col print_deadline_cols[];

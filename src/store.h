@@ -111,6 +111,7 @@ void	 sealed_free(struct sealed *);
 int	 audit_write(const struct actor *, const char *, const char *,
 	     const char *);
 int	 audit_verify(int64_t *, int64_t *, char *, size_t);
+int	 audit_verify_from(int64_t, int64_t *, int64_t *, char *, size_t);
 
 /* store-anchor.c: the audit chain's anchor outside the database */
 struct anchor {

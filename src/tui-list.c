@@ -365,6 +365,7 @@ list_new(struct tui *t, const char *list, const char *title, const char *arg)
 	struct screen	*scr;
 	struct lscreen	*ls;
 	const struct list_def *def = list_find(list);
+	char		 head[NJ_NAME_MAX];
 
 	if (def == NULL || !list_allowed(def, t->who)) {
 		tui_msg(t, 1, "您无权查看此列表");
@@ -376,6 +377,12 @@ list_new(struct tui *t, const char *list, const char *title, const char *arg)
 	scr->data = ls;
 	tkeys_use(scr, &list_keys);
 	strlcpy0(scr->title, title ? title : list_title(def), sizeof scr->title);
+	/* issue 13 (4): a line of the list's own, once as it opens (the
+	   audit log's chain check) */
+	list_headline(def, head, sizeof head);
+	if (head[0] != '\0')
+		xsnprintf(scr->title + strlen(scr->title), sizeof scr->title -
+		    strlen(scr->title), "  %s", head);
 	ls->list = list;
 	ls->def = def;
 	ls->arg = arg ? xstrdup(arg) : NULL;

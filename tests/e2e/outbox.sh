@@ -35,15 +35,6 @@ mkdir -p "$OUT"
 ln -s "../hl_sh/$OTHER" "$OUT/planted.csv"
 ln -s ../hl_sh "$OUT/plantdir"
 
-# menu_find NAME TEXT: page the menu until TEXT shows, then open it
-menu_find() {
-	i=0
-	while [ $i -lt 6 ] && [ -z "$(menu_key "$1" "$2")" ]; do
-		tm send-keys -t "$1" NPage; sleep 0.3; i=$((i + 1))
-	done
-	open_menu "$1" "$2"
-}
-
 login c hl_jb || { notok "hl_jb logs in"; exit 1; }
 menu_find c "打印资金计划表（附件2）"
 shows "the budget form opens" c "文件格式"

@@ -124,14 +124,21 @@ static void
 record_application(void **state)
 {
 	char		 app[NJ_KEY_MAX], notice[NJ_KEY_MAX];
-	uint64_t	 before;
+	int64_t		 before;
 
 	(void)state;
 	submitted(app);
-	before = fx_snapshot();
+	before = fx_int("SELECT count(*) FROM audit", NULL);
 	assert_int_equal(open_as("hl_sh", "application", app), NJ_OK);
-	/* opening a record without private data in clear writes nothing */
-	assert_true(fx_snapshot() == before);
+	/*
+	 * R-001-A1-16d 001 查询日志化: opening a record of a person is one
+	 * "read" row naming its private fields, shown masked; nothing else
+	 */
+	assert_int_equal(fx_int("SELECT count(*) FROM audit", NULL),
+	    (int64_t)before + 1);
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'read' AND login = 'hl_sh' AND record = ?1 AND detail = "
+	    "'view=application fields=证件号 private=masked'", app, NULL), 1);
 	assert_string_equal(rec.key, app);
 	assert_string_equal(field("购机者"), "张三");
 	assert_string_equal(rec.name, "张三");
@@ -269,6 +276,7 @@ record_refused_out_of_scope(void **state)
 {
 	char		 app[NJ_KEY_MAX];
 	uint64_t	 before;
+	int64_t		 reads;
 
 	(void)state;
 	st_settle(ST_VERIFIED, 0);
@@ -290,6 +298,8 @@ record_refused_out_of_scope(void **state)
 	assert_int_equal(open_as("hl_jb", "sale", "999999"), NJ_REFUSED);
 	assert_int_equal(open_as("hl_jb", "nosuchkind", "1"), NJ_REFUSED);
 	assert_true(fx_snapshot() == before);
+	reads = fx_int("SELECT count(*) FROM audit WHERE action = 'read'",
+	    NULL);
 	/* in scope: his own sale, masked; the township's own application */
 	assert_int_equal(open_as("fs_dealer", "sale", st_xg1), NJ_OK);
 	assert_string_equal(field("证件号"), "***1238");
@@ -305,7 +315,9 @@ record_refused_out_of_scope(void **state)
 	assert_true(offers("user.lock"));
 	assert_false(offers("user.unlock"));
 	assert_int_equal(open_as("hl_jb", "user", "yn_jb"), NJ_REFUSED);
-	assert_true(fx_snapshot() == before);
+	/* R-001-A1-16d: the three records of a person opened are read rows */
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'read'", NULL), reads + 3);
 }
 
 /*
@@ -339,13 +351,27 @@ record_private_masked(void **state)
 	assert_string_equal(field("证件号"), "***1238");
 	assert_int_equal(open_as("admin", "buyer", buyer), NJ_OK);
 	assert_string_equal(field("账号"), "***0018");
-	assert_int_equal(fx_int("SELECT count(*) FROM audit", NULL), logged);
+	/* R-001-A1-16d: each opening of a record of a person is one row:
+	 * two sales and two buyers, none of them in clear */
+	assert_int_equal(fx_int("SELECT count(*) FROM audit", NULL),
+	    logged + 4);
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'read' AND record = ?1 AND detail = 'view=buyer fields=证件号,"
+	    "联系电话,账号 private=masked'", buyer, NULL), 2);
 	record_free(&rec);
 	actor_console(&console);
 	assert_int_equal(record_open(&console, "buyer", buyer, &rec, rec_msg,
 	    sizeof rec_msg), NJ_OK);
 	assert_string_equal(field("证件号"), ID1);
 	assert_string_equal(field("账号"), ACCT1);
+	/* the console's clear read is logged too, as such */
+	assert_int_equal(fx_int("SELECT count(*) FROM audit WHERE action = "
+	    "'read' AND record = ?1 AND login LIKE 'console:%' AND detail = "
+	    "'view=buyer fields=证件号,联系电话,账号 private=clear'", buyer,
+	    NULL), 1);
+	/* a record of no person (a batch, a user) is no private read */
+	logged = fx_int("SELECT count(*) FROM audit", NULL);
+	assert_int_equal(open_as("hl_jb", "user", "xg_zhen"), NJ_OK);
 	assert_int_equal(fx_int("SELECT count(*) FROM audit", NULL), logged);
 }
 

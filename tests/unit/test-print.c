@@ -540,8 +540,8 @@ scope_refusals(void **state)
 	assert_int_equal(pr("hl_jb", "supply", sale1, "640122", NULL, NULL),
 	    NJ_USAGE);
 	{
-		struct print_req	req = { "supply", NULL, NULL, NULL,
-		    "PC2026", NULL, NULL };
+		struct print_req	req = { .report = "supply",
+		    .batch = "PC2026" };
 		struct actor		who;
 
 		actor_console(&who);

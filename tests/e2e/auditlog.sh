@@ -1,0 +1,91 @@
+#!/bin/sh
+# auditlog.sh: the audit log screen through the real OpenSSH client (issue
+# 13 items 4 and 6): the admin takes a recorded action on the screens
+# (under PuTTY's plink), the auditor (纪检监察, OpenSSH) opens 审计日志, whose head says the chain holds,
+# searches it by the admin's login, finds that row and opens it with its
+# detail. A county clerk's menu has no audit screen and `njbt list
+# audit_log` refuses him. One server; one session per user.
+#
+# The recorded action is ACTION, taken by admin_acts on the admin's
+# screens; to swap it (product.review, once it is on the screens), change
+# these two together.
+. "$(dirname "$0")/ssh-lib.inc"
+ACTION=user.lock	# the admin's recorded action, and its record:
+RECORD=hl_cz
+admin_acts() {	# 用户管理 -> the user's view -> 1 锁定用户 -> reason -> F2
+	menu_find a "用户管理"
+	shows "the admin's users list" a "筛选"
+	tm send-keys -t a "$RECORD"
+	shows "... filtered to $RECORD" a "第 1-1 条"
+	tm send-keys -t a Enter
+	shows "... the user's view offers the lock" a "锁定用户"
+	tm send-keys -t a 1
+	wait_screen a "锁定" 10
+	screen a | grep -q "？" && tm send-keys -t a y
+	shows "... the lock form" a "原因"
+	tm send-keys -t a "e2e 审计"
+	tm send-keys -t a F2
+}
+
+serve_start || exit 1
+
+# --- the admin acts (under PuTTY's plink where there is one) --------------
+if command -v plink > /dev/null 2>&1; then
+	login_plink a admin || { notok "the admin logs in with plink";
+	    screen a | sed 's/^/#   /'; exit 1; }
+else
+	login a admin || { notok "the admin logs in"; exit 1; }
+fi
+admin_acts
+wait_q 1 "SELECT count(*) FROM audit WHERE action = '$ACTION' AND login = 'admin' AND record = '$RECORD'"
+same "the admin's $ACTION is in the audit log" 1 \
+    "$(q "SELECT count(*) FROM audit WHERE action = '$ACTION' AND login = 'admin' AND record = '$RECORD'")"
+ROW=$(q "SELECT max(id) FROM audit WHERE action = '$ACTION' AND login = 'admin'")
+to_menu a
+
+# --- the auditor finds it ------------------------------------------------
+login b jjjc || { notok "the auditor logs in"; exit 1; }
+menu_find b "审计日志"
+N=$(q "SELECT count(*) FROM audit")
+shows "the head says the chain holds, with its count" b "审计链完整（"
+screen b | grep -q "审计链完整（[0-9]* 条）" && ok "... as njbt check counts it" ||
+    notok "... as njbt check counts it"
+tm send-keys -t b "user=admin"
+shows "searched by the admin's login: the row is there" b "$ACTION"
+screen b | sed -n '4,$p' | grep -v "^ *$" | grep -v "admin" | grep -q "^ *[0-9]" &&
+    { notok "... only the admin's rows"; screen b | sed 's/^/#   /'; } ||
+    ok "... only the admin's rows"
+screen b | sed -n 4p | grep -q "^.\{0,3\}$ROW " &&
+    ok "... newest first: the admin's $ACTION on top" ||
+    { notok "... newest first: the admin's $ACTION on top"; screen b | sed 's/^/#   /'; }
+tm send-keys -t b Enter
+shows "Enter opens the row" b "查看审计日志"
+shows "... its action" b "操作：$ACTION"
+shows "... its record" b "记录：$RECORD"
+shows "... its user and name" b "姓名：$(name_of admin)"
+shows "... its detail" b "详情："
+tm send-keys -t b F10
+shows "back to the list" b "筛选"
+tm send-keys -t b C-u "user=admin action=nosuch"
+shows "a search that finds nothing" b "（没有记录）"
+to_menu b
+[ "$N" -gt 0 ] && ok "the log had $N rows" || notok "the log had rows"
+
+# --- a county clerk has none of it ---------------------------------------
+login c hl_jb || { notok "the county clerk logs in"; exit 1; }
+menu=; i=0
+while [ $i -lt 6 ]; do	# every page of the menu
+	menu="$menu$(screen c)"; tm send-keys -t c NPage; sleep 0.3; i=$((i + 1))
+done
+case "$menu" in *修改密码*) ok "the county's whole menu read" ;;
+*) notok "the county's whole menu read" ;; esac
+case "$menu" in *审计日志*) notok "the county's menu has no 审计日志" ;;
+*) ok "the county's menu has no 审计日志" ;; esac
+to_menu c
+refused "njbt list audit_log --as hl_jb is refused" "无权查看“审计日志”" \
+    "$NJBT" list audit_log --as hl_jb
+
+check "njbt check" "$NJBT" check
+serve_stop
+sanitizer_clean
+echo "1..$n"
