@@ -4,9 +4,15 @@
  * the front end chose: stderr for batch commands; syslog and stderr for
  * the server, which runs in the foreground; syslog alone for a session's
  * screens, whose stderr is the user's terminal. Each stderr line is one
- * write(2), so the lines of many session processes do not mix.
+ * write(2), so the lines of many session processes do not mix. Under
+ * systemd (issue 14 (4): $JOURNAL_STREAM names our stderr) the server's
+ * lines go to stderr only, each with its priority as "<3>", which journald
+ * reads (sd-daemon(3)); syslog would store them twice.
  */
+#include <sys/stat.h>
+
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
@@ -20,6 +26,7 @@ static log_writer_fn	*log_writer;
 static void		*log_writer_arg;
 static char		 log_login[NJ_LOGIN_MAX + 1];
 static char		 log_addr[64];
+static int		 log_journal;	/* stderr is journald's stream */
 
 /* The syslog priority of each level, by enum log_level. */
 static const int log_priority[] = {
@@ -27,6 +34,21 @@ static const int log_priority[] = {
 	LOG_WARNING,		/* LOG_LEVEL_WARN */
 	LOG_ERR			/* LOG_LEVEL_ERROR */
 };
+
+/* Is stderr the journal's stream ($JOURNAL_STREAM is its "dev:inode")? */
+static int
+log_stderr_journal(void)
+{
+	struct stat		 st;
+	const char		*js = getenv("JOURNAL_STREAM");
+	unsigned long long	 dev, ino;
+
+	if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2 ||
+	    fstat(2, &st) != 0)
+		return 0;
+	return (unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino;
+}
 
 /*
  * Choose where messages go. The syslog connection is opened again each
@@ -38,7 +60,8 @@ log_set_sink(enum log_sink sink)
 {
 	closelog();
 	log_sink = sink;
-	if (sink != LOG_SINK_STDERR)
+	log_journal = sink == LOG_SINK_SERVER && log_stderr_journal();
+	if (sink != LOG_SINK_STDERR && !log_journal)
 		openlog("njbt", LOG_PID, LOG_DAEMON);
 }
 
@@ -98,6 +121,11 @@ log_emit(enum log_level level, const char *login, const char *addr,
 		addr = "-";
 	if (log_sink == LOG_SINK_STDERR) {
 		log_stderr("njbt: %s", msg);
+		return;
+	}
+	if (log_journal) {
+		log_stderr("<%d>%s %s %s", log_priority[level], login, addr,
+		    msg);
 		return;
 	}
 	syslog(log_priority[level], "%s %s %s", login, addr, msg);
