@@ -144,6 +144,7 @@ install: $(INSTDIR)/njbt
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/njbt/forms \
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
 	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSCONFDIR)/njbt
+	install -d -m 750 $(DESTDIR)$(LOCALSTATEDIR)/lib/njbt
 	install -m 755 $(INSTDIR)/njbt $(DESTDIR)$(PREFIX)/bin/njbt
 	install -m 644 forms/*.form $(DESTDIR)$(PREFIX)/share/njbt/forms
 	install -m 644 man/njbt.1 $(DESTDIR)$(PREFIX)/share/man/man1
