@@ -72,6 +72,9 @@ static const struct conf_key conf_keys[] = {
 	CK_INT(max_preauth, 0, 10000, 32),
 	CK_INT(max_preauth_addr, 0, 10000, 8),
 	CK_INT(max_register, 0, 10000, 4),
+	CK_INT(inbox_file_mb, 1, 1024, 20),		/* ssh-sftp.c */
+	CK_INT(inbox_mb, 1, 102400, 100),
+	CK_INT(inbox_files, 1, 100000, 200),
 	/* issue 14 (7): the backup schedule, for `njbt backup --scheduled` */
 	CK_TEXT(backup_dir, CONF_PATH, NJBT_BACKUP_DIR),
 	CK_INT(backup_keep_days, 1, 3650, 14),

@@ -34,6 +34,10 @@ struct conf {
 	int	max_preauth;
 	int	max_preauth_addr;
 	int	max_register;
+	/* the quotas of a user's SFTP inbox (ssh-sftp.c) */
+	int	inbox_file_mb;
+	int	inbox_mb;
+	int	inbox_files;
 	/* the backup schedule (read by `njbt backup --scheduled`) */
 	char	backup_dir[CONF_PATH_MAX];
 	int	backup_keep_days;

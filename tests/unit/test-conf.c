@@ -60,6 +60,9 @@ defaults(void **state)
 	assert_int_equal(c.grace, 120);
 	assert_int_equal(c.max_failures, 5);
 	assert_int_equal(c.max_register, 4);
+	assert_int_equal(c.inbox_file_mb, 20);
+	assert_int_equal(c.inbox_mb, 100);
+	assert_int_equal(c.inbox_files, 200);
 	/* the source tree's build: ./var and ./forms, no file */
 	assert_string_equal(c.db, "./var/njbt.db");
 	assert_string_equal(c.forms, "./forms");
