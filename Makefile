@@ -66,9 +66,11 @@ build/obj/%.o: src/%.c build/obj/flags | build/obj
 
 # The flags the release objects were made with: other flags make them
 # again (a stamp rewritten only when they change)
+# (a make of its own, as the install and deb tests run, writes its own
+# temporary file)
 build/obj/flags: FORCE | build/obj
-	@echo '$(CC) $(NJFLAGS) $(LDFLAGS)' > $@.new; \
-	cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+	@echo '$(CC) $(NJFLAGS) $(LDFLAGS)' > $@.$$$$; \
+	cmp -s $@.$$$$ $@ && rm -f $@.$$$$ || mv $@.$$$$ $@
 FORCE:
 
 build/san/%.o: src/%.c | build/san
@@ -131,8 +133,8 @@ INSTPATHS = -DNJBT_CONF_FILE='"$(SYSCONFDIR)/njbt/njbt.conf"' \
 	  -DNJBT_BACKUP_DIR='"$(LOCALSTATEDIR)/backups/njbt"'
 
 $(INSTDIR)/paths: FORCE
-	@mkdir -p $(INSTDIR); echo '$(INSTPATHS)' > $@.new; \
-	cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+	@mkdir -p $(INSTDIR); echo '$(INSTPATHS)' > $@.$$$$; \
+	cmp -s $@.$$$$ $@ && rm -f $@.$$$$ || mv $@.$$$$ $@
 
 $(INSTDIR)/conf.o: src/conf.c $(INSTDIR)/paths build/obj/flags
 	$(CC) $(NJFLAGS) $(INSTPATHS) -c -o $@ src/conf.c
