@@ -76,6 +76,12 @@ tm kill-session -t b
 put d
 same "... and the new inbox_files 3" 3 "$(ls "$IN" | wc -l)"
 
+# a storm of HUPs (an attacker with the server's uid, or a script gone
+# wrong): each reload is whole, the server keeps serving
+i=0; while [ $i -lt 20 ]; do kill -HUP "$SERVER_PID"; i=$((i + 1)); done
+kill -0 "$SERVER_PID" 2>/dev/null && ok "20 HUPs at once: the server lives" \
+    || notok "20 HUPs at once: the server lives"
+
 # the sessions run the forms the server checked, never the files
 rm -rf "$T/forms"
 term c "$(ssh_pw admin njbt-demo)"

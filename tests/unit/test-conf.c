@@ -155,6 +155,18 @@ bad_files(void **state)
 	assert_int_equal(read_text("idle 5\n\xc4\xe3\n", &c, err, sizeof err,
 	    path, sizeof path), 1);
 	assert_non_null(strstr(err, ":1: 文件不是有效的 UTF-8 编码"));
+	/* a file too big to be a configuration is not read at all */
+	{
+		char	*big = malloc(1024 * 1024 + 16);
+
+		assert_non_null(big);
+		memset(big, '#', 1024 * 1024 + 8);
+		big[1024 * 1024 + 8] = '\0';
+		assert_int_equal(read_text(big, &c, err, sizeof err, path,
+		    sizeof path), 1);
+		assert_non_null(strstr(err, "无法读取配置文件：过大"));
+		free(big);
+	}
 }
 
 /* A flag's name (--max-failures) sets its key; the same checks. */
