@@ -71,7 +71,7 @@ static int
 serve_load(struct conf *c, struct forms **forms, char *err, size_t errlen)
 {
 	const struct cmd_opt	*opt;
-	const char		*file, *arg, *dir;
+	const char		*file, *arg, *dir, *env = getenv("NJBT_CONF");
 	char			 why[CONF_ERR_MAX], line[NJ_MSG_MAX + 64];
 	int			 n = 0, explicit;
 
@@ -80,7 +80,9 @@ serve_load(struct conf *c, struct forms **forms, char *err, size_t errlen)
 	explicit = (file = cmd_arg(serve_args, "conf")) != NULL;
 	if (!explicit)
 		file = conf_default_file();
-	if (*file != '\0' && (explicit || getenv("NJBT_CONF") != NULL ||
+	/* a file named (--conf, $NJBT_CONF) must be there; the build's
+	 * default need not */
+	if (*file != '\0' && (explicit || (env != NULL && *env != '\0') ||
 	    access(file, F_OK) == 0)) {
 		n += conf_read(file, c, why, sizeof why);
 		if (*why != '\0')
