@@ -75,6 +75,21 @@ shows "a login after it gets the new screen" b "开设生产企业账号（新�
 tm kill-session -t b
 put d
 same "... and the new inbox_files 3" 3 "$(ls "$IN" | wc -l)"
+# and under PuTTY's plink
+if command -v plink > /dev/null 2>&1; then
+	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
+	    -pw njbt-demo -t admin@127.0.0.1; echo '[exit]'; sleep 600"
+	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
+	i=0
+	until screen pl | grep -q "主菜单" || [ $i -ge 100 ]; do
+		screen pl | grep -q "Press Return" && tm send-keys -t pl Enter
+		sleep 0.2; i=$((i + 1))
+	done
+	shows "plink: the new screen too" pl "开设生产企业账号（新）"
+	tm kill-session -t pl
+else
+	ok "# SKIP no plink"
+fi
 
 # a storm of HUPs (an attacker with the server's uid, or a script gone
 # wrong): each reload is whole, the server keeps serving
