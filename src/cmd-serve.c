@@ -9,6 +9,7 @@
  * its sessions inherit them; SIGHUP reads both again (serve_reload).
  * $NJBT_WIRE_LOG=FILE makes every session append what it sends to FILE.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,9 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 
 	if (a->argc != 0)
 		return cmd_usage(ctx->entry);
+	/* a reload asked for while starting must not end the server: the
+	 * files are read below anyway, and server_run takes SIGHUP then */
+	signal(SIGHUP, SIG_IGN);
 	serve_ctx = ctx;
 	serve_args = a;
 	n = serve_load(&c, &forms, err, sizeof err);
