@@ -78,6 +78,9 @@ I="$P/usr/bin/njbt"
 unset NJBT_DB NJBT_FORMS NJBT_CONF
 cd / || exit 1
 same "--version" "njbt $V" "$("$I" --version)"
+"$I" init --help | grep -qF "其次 $P/var/lib/njbt/njbt.db" \
+    && ok "--help names the installed database" \
+    || notok "--help names the installed database"
 "$I" init --demo > "$T/init.out" 2>&1
 same "njbt init --demo from / (the installed data directory)" 0 "$?"
 [ -f "$P/var/lib/njbt/njbt.db" ] && [ -f "$P/var/lib/njbt/njbt.db.key" ] \
