@@ -233,9 +233,9 @@ conf_err(char *err, size_t errlen, const char *file, int line,
 		    used ? "\n" : "", file, line, why);
 }
 
-/* Read the lines of text (of file) into c; the number of errors. */
+/* Read the lines of text (of file, NUL-terminated, its own) into c. */
 static int
-conf_parse(struct conf *c, const char *file, char *text, char *err,
+conf_lines(struct conf *c, const char *file, char *text, char *err,
     size_t errlen)
 {
 	char		*line, *next, *argv[3], why[NJ_MSG_MAX];
@@ -274,6 +274,30 @@ conf_parse(struct conf *c, const char *file, char *text, char *err,
 }
 
 /*
+ * Read the len bytes of text (the contents of file) into c, whose defaults
+ * the caller set. Returns the number of errors, each a line of err
+ * (which starts empty).
+ */
+int
+conf_parse(struct conf *c, const char *file, const char *text, size_t len,
+    char *err, size_t errlen)
+{
+	char	*copy;
+	int	 errors;
+
+	err[0] = '\0';
+	if (!utf8_valid(text, len)) {
+		conf_err(err, errlen, file, 1, "文件不是有效的 UTF-8 编码");
+		return 1;
+	}
+	copy = xcalloc(1, len + 1);
+	memcpy(copy, text, len);
+	errors = conf_lines(c, file, copy, err, errlen);
+	free(copy);
+	return errors;
+}
+
+/*
  * Read file into c (whose defaults the caller set). Returns the number of
  * errors, each a line of err (which starts empty).
  */
@@ -299,11 +323,8 @@ conf_read(const char *file, struct conf *c, char *err, size_t errlen)
 	if (fread(text, 1, (size_t)sz, fp) != (size_t)sz) {
 		xsnprintf(err, errlen, "%s: 无法读取配置文件", file);
 		errors = 1;
-	} else if (!utf8_valid(text, (size_t)sz)) {
-		conf_err(err, errlen, file, 1, "文件不是有效的 UTF-8 编码");
-		errors = 1;
 	} else
-		errors = conf_parse(c, file, text, err, errlen);
+		errors = conf_parse(c, file, text, (size_t)sz, err, errlen);
 	free(text);
 	fclose(fp);
 	return errors;

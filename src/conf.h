@@ -48,6 +48,8 @@ struct conf {
 /* conf.c */
 void	 conf_defaults(struct conf *);
 int	 conf_read(const char *, struct conf *, char *, size_t);
+int	 conf_parse(struct conf *, const char *, const char *, size_t, char *,
+	     size_t);
 int	 conf_set(struct conf *, const char *, const char *, char *, size_t);
 const char *conf_key_name(size_t);
 const char *conf_default_file(void);

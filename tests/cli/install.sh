@@ -88,6 +88,13 @@ same "njbt init --demo from / (the installed data directory)" 0 "$?"
     || { notok "... made \$LOCALSTATEDIR/lib/njbt/njbt.db and its key"; diag "$(cat "$T/init.out")"; }
 "$I" serve -n > "$T/n.out" 2>&1
 same "serve -n: the installed conf and forms are good" 0 "$?"
+# every key the default njbt.conf shows, taken as it is written there
+cp "$P/etc/njbt/njbt.conf" "$T/conf.orig"
+sed -i 's/^#\([a-z]\)/\1/' "$P/etc/njbt/njbt.conf"
+"$I" serve -n > "$T/n.out" 2>&1
+same "... with every key of it uncommented" 0 "$?"
+[ "$?" = 0 ] || diag "$(cat "$T/n.out")"
+cp "$T/conf.orig" "$P/etc/njbt/njbt.conf"
 "$ROOT/build/njbt" serve -n > "$T/n.out" 2>&1
 same "the source tree's build/njbt run from / finds no ./forms" 1 "$?"
 grep -q "./forms: " "$T/n.out" && ok "... and says so" \
