@@ -7,7 +7,8 @@
  * write(2), so the lines of many session processes do not mix. Under
  * systemd (issue 14 (4): $JOURNAL_STREAM names our stderr) the server's
  * lines go to stderr only, each with its priority as "<3>", which journald
- * reads (sd-daemon(3)); syslog would store them twice.
+ * reads (sd-daemon(3)); syslog would store them twice. A batch command's
+ * lines there (a timer's `njbt backup`) carry their priority too.
  */
 #include <sys/stat.h>
 
@@ -26,7 +27,7 @@ static log_writer_fn	*log_writer;
 static void		*log_writer_arg;
 static char		 log_login[NJ_LOGIN_MAX + 1];
 static char		 log_addr[64];
-static int		 log_journal;	/* stderr is journald's stream */
+static int		 log_journal = -1;	/* stderr is journald's; -1 not known */
 
 /* The syslog priority of each level, by enum log_level. */
 static const int log_priority[] = {
@@ -60,7 +61,7 @@ log_set_sink(enum log_sink sink)
 {
 	closelog();
 	log_sink = sink;
-	log_journal = sink == LOG_SINK_SERVER && log_stderr_journal();
+	log_journal = sink != LOG_SINK_SESSION && log_stderr_journal();
 	if (sink != LOG_SINK_STDERR && !log_journal)
 		openlog("njbt", LOG_PID, LOG_DAEMON);
 }
@@ -119,8 +120,13 @@ log_emit(enum log_level level, const char *login, const char *addr,
 		login = "-";
 	if (addr == NULL || *addr == '\0')
 		addr = "-";
+	if (log_journal < 0)	/* a batch command's first line */
+		log_journal = log_stderr_journal();
 	if (log_sink == LOG_SINK_STDERR) {
-		log_stderr("njbt: %s", msg);
+		if (log_journal)	/* a timer's batch command, say */
+			log_stderr("<%d>njbt: %s", log_priority[level], msg);
+		else
+			log_stderr("njbt: %s", msg);
 		return;
 	}
 	if (log_journal) {

@@ -214,6 +214,10 @@ emit_journal(void)
 	server_log("hl_jb", "10.0.0.5", "login.fail %s", "password");
 	server_log(NULL, NULL, "fork: %s", "no memory");
 	log_warn("auth: %s", "busy");
+	log_set_sink(LOG_SINK_STDERR);		/* a batch command */
+	log_error("backup: %s", "disk full");
+	log_set_sink(LOG_SINK_SESSION);		/* never: stderr is the pty */
+	log_error("x");
 	unsetenv("JOURNAL_STREAM");
 }
 
@@ -229,7 +233,8 @@ test_journal_priorities(void **state)
 	assert_string_equal(buf, "<6>- 10.0.0.5 login password\n"
 	    "<4>hl_jb 10.0.0.5 login.fail password\n"
 	    "<3>- - fork: no memory\n"
-	    "<4>- - auth: busy\n");
+	    "<4>- - auth: busy\n"
+	    "<3>njbt: backup: disk full\n");
 }
 
 int
