@@ -77,19 +77,7 @@ put d
 same "... and the new inbox_files 3" 3 "$(ls "$IN" | wc -l)"
 # and under PuTTY's plink
 if command -v plink > /dev/null 2>&1; then
-	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
-	    -pw njbt-demo -t admin@127.0.0.1; echo '[exit]'; sleep 600"
-	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
-	# a "Press Return" if one is asked, once (a second Enter would open
-	# a menu entry)
-	i=0
-	until screen pl | grep -q "开设生产企业账号" || [ $i -ge 100 ]; do
-		if screen pl | grep -q "Press Return"; then
-			tm send-keys -t pl Enter
-			wait_screen pl "开设生产企业账号" 10
-		fi
-		sleep 0.2; i=$((i + 1))
-	done
+	plink_term pl admin
 	shows "plink: the new screen too" pl "开设生产企业账号（新）"
 	tm kill-session -t pl
 else
