@@ -13,7 +13,20 @@ WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
 ifeq ($(origin CC),default)
 CC	= gcc
 endif
-CFLAGS	?= -O2
+# Unless the builder gives them, dpkg-buildflags' with every hardening
+# feature (issue 14 (5): stack protector, FORTIFY, RELRO, now), the very
+# flags of the Debian package's build (debian/rules), which so finds the
+# objects made; -O2 alone where there is no dpkg-buildflags.
+DPKGFLAGS = DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get
+ifeq ($(origin CFLAGS),undefined)
+CFLAGS	:= $(or $(shell $(DPKGFLAGS) CFLAGS 2>/dev/null),-O2)
+endif
+ifeq ($(origin CPPFLAGS),undefined)
+CPPFLAGS := $(shell $(DPKGFLAGS) CPPFLAGS 2>/dev/null)
+endif
+ifeq ($(origin LDFLAGS),undefined)
+LDFLAGS	:= $(shell $(DPKGFLAGS) LDFLAGS 2>/dev/null)
+endif
 BASE	= -std=c11 -D_GNU_SOURCE -g $(WARN) -Isrc -Ibuild -MMD -MP \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 NJFLAGS	= $(CPPFLAGS) $(CFLAGS) $(BASE)
@@ -48,17 +61,33 @@ build/njbt: $(OBJS)
 build/san/njbt: $(SOBJS)
 	$(CC) $(SANFLAGS) -o $@ $(SOBJS) $(LDLIBS)
 
-build/obj/%.o: src/%.c | build/obj
+build/obj/%.o: src/%.c build/obj/flags | build/obj
 	$(CC) $(NJFLAGS) -c -o $@ $<
+
+# The flags the release objects were made with: other flags make them
+# again (a stamp rewritten only when they change)
+# (a make of its own, as the install and deb tests run, writes its own
+# temporary file)
+build/obj/flags: FORCE | build/obj
+	@echo '$(CC) $(NJFLAGS) $(LDFLAGS)' > $@.$$$$; \
+	cmp -s $@.$$$$ $@ && rm -f $@.$$$$ || mv $@.$$$$ $@
+FORCE:
 
 build/san/%.o: src/%.c | build/san
 	$(CC) $(SANFLAGS) -c -o $@ $<
 
-build/obj/gen-embed.o: build/gen-embed.c | build/obj
+build/obj/gen-embed.o: build/gen-embed.c build/obj/flags | build/obj
 	$(CC) $(NJFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 build/san/gen-embed.o: build/gen-embed.c | build/san
 	$(CC) $(SANFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+# the version (src/version.h): debian/changelog's first line
+build/gen-version.h: debian/changelog | build
+	sed -n '1s/^njbt (\([^)]*\)).*/#define NJBT_VERSION "\1"/p' \
+	  debian/changelog > $@.tmp && grep -q VERSION $@.tmp && mv $@.tmp $@
+$(foreach d,obj san fuzz,build/$(d)/main.o build/$(d)/cmd-serve.o): \
+	build/gen-version.h
 
 build/gen-embed.c: $(EMBED) | build
 	sh db/embed.sh > $@.tmp && mv $@.tmp $@
@@ -86,6 +115,63 @@ build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 
 build build/obj build/san:
 	mkdir -p $@
+
+# Installing (issue 14 (1)): the layout of DESIGN.md "Files and paths".
+# The installed binary is build/njbt's objects linked again with conf.c
+# compiled for these paths (INSTDIR/conf.o): it reads SYSCONFDIR's
+# njbt.conf and keeps its data in LOCALSTATEDIR/lib/njbt, its forms in
+# PREFIX/share/njbt/forms, while build/njbt keeps the source tree's
+# ./var and ./forms and reads no configuration file (src/conf.h).
+PREFIX	?= /usr/local
+SYSCONFDIR ?= /etc
+LOCALSTATEDIR ?= /var
+UNITDIR	?= $(PREFIX)/lib/systemd/system
+INSTDIR	?= build/inst
+INSTPATHS = -DNJBT_CONF_FILE='"$(SYSCONFDIR)/njbt/njbt.conf"' \
+	  -DNJBT_DATA_DIR='"$(LOCALSTATEDIR)/lib/njbt"' \
+	  -DNJBT_FORMS_DIR='"$(PREFIX)/share/njbt/forms"' \
+	  -DNJBT_BACKUP_DIR='"$(LOCALSTATEDIR)/backups/njbt"'
+
+$(INSTDIR)/paths: FORCE
+	@mkdir -p $(INSTDIR); echo '$(INSTPATHS)' > $@.$$$$; \
+	cmp -s $@.$$$$ $@ && rm -f $@.$$$$ || mv $@.$$$$ $@
+
+$(INSTDIR)/conf.o: src/conf.c $(INSTDIR)/paths build/obj/flags
+	$(CC) $(NJFLAGS) $(INSTPATHS) -c -o $@ src/conf.c
+
+$(INSTDIR)/njbt: $(filter-out build/obj/conf.o,$(OBJS)) $(INSTDIR)/conf.o
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+install: $(INSTDIR)/njbt
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/njbt/forms \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSCONFDIR)/njbt
+	install -d -m 750 $(DESTDIR)$(LOCALSTATEDIR)/lib/njbt
+	install -m 755 $(INSTDIR)/njbt $(DESTDIR)$(PREFIX)/bin/njbt
+	install -m 644 forms/*.form $(DESTDIR)$(PREFIX)/share/njbt/forms
+	install -m 644 man/njbt.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 man/njbt-forms.5 man/njbt.conf.5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man5
+	sed -e 's|@BINDIR@|$(PREFIX)/bin|g' \
+	  -e 's|@CONF@|$(SYSCONFDIR)/njbt/njbt.conf|g' dist/njbt.service.in \
+	  > $(DESTDIR)$(UNITDIR)/njbt.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/njbt.service
+	@# an administrator's njbt.conf is never overwritten
+	[ -e $(DESTDIR)$(SYSCONFDIR)/njbt/njbt.conf ] || sed \
+	  -e 's|@DATA@|$(LOCALSTATEDIR)/lib/njbt|g' \
+	  -e 's|@FORMS@|$(PREFIX)/share/njbt/forms|g' \
+	  -e 's|@BACKUP@|$(LOCALSTATEDIR)/backups/njbt|g' dist/njbt.conf.in \
+	  > $(DESTDIR)$(SYSCONFDIR)/njbt/njbt.conf
+
+# The Debian package (issue 14 (5)): dpkg-buildpackage, then lintian; the
+# .deb and its .changes land in build/deb/.
+DEBDEBS	= debhelper dpkg-dev fakeroot lintian adduser systemd
+
+deb-deps: deps
+	$(call install_missing,$(DEBDEBS))
+
+deb: deb-deps
+	sh dist/deb.sh
 
 # Install the Debian packages that are missing (as root), or say how.
 define install_missing
@@ -137,7 +223,7 @@ units-release: $(NUNITS)
 rules:
 	@sh tests/rules
 
-check: build-all layers rules
+check: deb-deps build-all layers rules
 	@sh tests/run
 
 # The demo: made on first run, then served on 127.0.0.1:2222.
@@ -215,6 +301,7 @@ clean:
 	rm -rf build
 
 .PHONY: all deps layers rules build-all check run bench clean fuzz fuzz-deps \
+	install deb deb-deps FORCE \
 	units-release \
 	fuzz-build fuzz-seeds
 -include $(wildcard build/obj/*.d build/san/*.d build/fuzz/*.d)

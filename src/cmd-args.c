@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "conf.h"
 
 #define CMD_HELP_VAL	1000	/* getopt_long's value for --help */
 #define CMD_LONG_VAL	256	/* row i without a letter answers 256 + i */
@@ -86,14 +87,17 @@ cmd_help_line(FILE *f, int letter, const char *name, const char *arg,
 void
 cmd_help(FILE *f, const struct cmd_entry *e)
 {
-	const struct cmd_opt *o;
+	const struct cmd_opt	*o;
+	char			 dflt[CONF_PATH_MAX + 64];
 
 	fprintf(f, "用法：njbt %s %s\n%s\n\n选项：\n", e->name, e->usage,
 	    e->about);
 	for (o = e->opts; o != NULL && o->name != NULL; o++)
 		cmd_help_line(f, o->letter, o->name, o->arg, o->help);
-	cmd_help_line(f, 0, "db", "FILE",
-	    "数据库文件（默认 $NJBT_DB，其次 ./var/njbt.db）");
+	/* the build's default, or njbt.conf's (issue 14 (1)) */
+	xsnprintf(dflt, sizeof dflt, "数据库文件（默认 $NJBT_DB，其次 %s）",
+	    conf_current()->db);
+	cmd_help_line(f, 0, "db", "FILE", dflt);
 	cmd_help_line(f, 'h', "help", NULL, "显示本帮助");
 }
 

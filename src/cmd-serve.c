@@ -3,62 +3,25 @@
  * each with what it does, are the rows of cmd_serve_opts below (`njbt
  * serve --help` prints them): where to listen, the host key, the idle and
  * login times, the locks after wrong passwords and the caps of a server
- * under abuse.
+ * under abuse. Each is also a key of njbt.conf(5) (conf.c; the flag
+ * overrides the file); -n checks the configuration and the forms and
+ * exits. The server (this process) parses and checks the forms once and
+ * its sessions inherit them; SIGHUP reads both again (serve_reload).
  * $NJBT_WIRE_LOG=FILE makes every session append what it sends to FILE.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "form.h"
 #include "log.h"
 #include "ssh-server.h"
-
-/* "ADDR:PORT", "[V6]:PORT" or "PORT" into o->host and o->port. */
-static int
-serve_listen_arg(const char *arg, struct serve_opts *o)
-{
-	const char	*colon, *end;
-	size_t		 n;
-
-	if (arg[0] == '[') {
-		if ((end = strchr(arg, ']')) == NULL || end[1] != ':')
-			return -1;
-		n = (size_t)(end - arg - 1);
-		colon = end + 1;
-		if (n >= sizeof o->host)
-			return -1;
-		memcpy(o->host, arg + 1, n);
-		o->host[n] = '\0';
-	} else if ((colon = strrchr(arg, ':')) != NULL) {
-		n = (size_t)(colon - arg);
-		if (n >= sizeof o->host)
-			return -1;
-		memcpy(o->host, arg, n);
-		o->host[n] = '\0';
-	} else {
-		strlcpy0(o->host, "127.0.0.1", sizeof o->host);
-		colon = arg - 1;
-	}
-	if (strlen(colon + 1) == 0 || strlen(colon + 1) >= sizeof o->port ||
-	    strspn(colon + 1, "0123456789") != strlen(colon + 1))
-		return -1;
-	strlcpy0(o->port, colon + 1, sizeof o->port);
-	return 0;
-}
-
-/* A whole number from 0 to max, or -1. */
-static int
-serve_number(const char *arg, int max)
-{
-	int64_t v;
-
-	if (parse_int(arg, &v) != 0 || v < 0 || v > max)
-		return -1;
-	return (int)v;
-}
+#include "version.h"
 
 static const struct cmd_opt cmd_serve_opts[] = {
 	{ "listen", "ADDR:PORT", 0, 0,
@@ -77,105 +40,218 @@ static const struct cmd_opt cmd_serve_opts[] = {
 	{ "max-preauth", "N", 0, 0, "尚未登录的连接总数上限（32）" },
 	{ "max-preauth-addr", "N", 0, 0, "……同一地址的上限（8）" },
 	{ "max-register", "N", 0, 0, "注册账号同时在线的会话数上限（4）" },
+	/* issue 14 (2): njbt.conf(5) */
+	{ "conf", "FILE", 0, 0, "配置文件（njbt.conf(5)；安装后默认为 "
+	    "/etc/njbt/njbt.conf）" },
+	{ "check", NULL, 'n', 0, "只检查配置文件和表单，列出每处错误后退出"
+	    "（无误 0，有误 1）" },
 	{ NULL, NULL, 0, 0, NULL }
 };
+
+/* What serve_reload reads again: the command line of `njbt serve`. */
+static struct cmd_ctx	*serve_ctx;
+static struct cmd_args	*serve_args;
+
+/* Add a line to err (lines of "file:line: message"). */
+static void
+serve_err(char *err, size_t errlen, const char *line)
+{
+	size_t used = strlen(err);
+
+	if (used + 1 < errlen)
+		xsnprintf(err + used, errlen - used, "%s%s", used ? "\n" : "",
+		    line);
+}
+
+/*
+ * Read the configuration (--conf FILE, else the default file if it
+ * exists), the flags over it, and the forms into c and *forms. Returns
+ * the number of errors, each a line of err.
+ */
+static int
+serve_load(struct conf *c, struct forms **forms, char *err, size_t errlen)
+{
+	const struct cmd_opt	*opt;
+	const char		*file, *arg, *dir, *env = getenv("NJBT_CONF");
+	char			 why[CONF_ERR_MAX], line[NJ_MSG_MAX + 64];
+	int			 n = 0, explicit;
+
+	err[0] = '\0';
+	conf_defaults(c);
+	explicit = (file = cmd_arg(serve_args, "conf")) != NULL;
+	if (!explicit)
+		file = conf_default_file();
+	/* a file named (--conf, $NJBT_CONF) must be there; the build's
+	 * default need not */
+	if (*file != '\0' && (explicit || (env != NULL && *env != '\0') ||
+	    access(file, F_OK) == 0)) {
+		n += conf_read(file, c, why, sizeof why);
+		if (*why != '\0')
+			serve_err(err, errlen, why);
+	}
+	/* the flags override the file: each names its key */
+	for (opt = cmd_serve_opts; opt->name != NULL; opt++) {
+		if (opt->arg == NULL || strcmp(opt->name, "conf") == 0 ||
+		    (arg = cmd_arg(serve_args, opt->name)) == NULL)
+			continue;
+		if (conf_set(c, opt->name, arg, why, sizeof why) != 0) {
+			xsnprintf(line, sizeof line, "--%s %s", opt->name, why);
+			serve_err(err, errlen, line);
+			n++;
+		}
+	}
+	/* --db or $NJBT_DB (main.c) over the file's db */
+	if (serve_ctx->db != conf_current()->db)
+		strlcpy0(c->db, serve_ctx->db, sizeof c->db);
+	dir = getenv("NJBT_FORMS");
+	if (dir == NULL || *dir == '\0')
+		dir = c->forms;
+	/* njbt-forms(5): a bad form file is counted, naming file:line */
+	{
+		char	ferr[8192];
+		int	k = forms_load(dir, forms, ferr, sizeof ferr);
+
+		if (k != 0) {
+			serve_err(err, errlen, ferr);
+			n += k;
+		}
+	}
+	return n;
+}
+
+/* The settings of the server from c (the database's and the listener's
+ * only at start: see serve_reload). */
+static void
+serve_opts_set(struct serve_opts *o, const struct conf *c)
+{
+	o->idle = c->idle;
+	o->grace = c->grace;
+	o->rate = c->rate;
+	o->policy.max_failures = c->max_failures;
+	o->policy.window = c->window;
+	o->policy.lock_seconds = c->lock;
+	/* R-SEC-8.8 issue 8 (8): the caps of a server under abuse */
+	o->policy.account_failures = c->max_account_failures;
+	o->max_preauth = c->max_preauth;
+	o->max_preauth_addr = c->max_preauth_addr;
+	o->max_register = c->max_register;
+}
+
+/* Log every line of err at level. */
+static void
+serve_log_lines(enum log_level level, const char *err)
+{
+	char	line[LOG_LINE_MAX];
+	size_t	n;
+
+	while (*err != '\0') {
+		n = strcspn(err, "\n");
+		xsnprintf(line, sizeof line, "%.*s", (int)n, err);
+		log_who(level, "", "", "%s", line);
+		err += n + (err[n] != '\0');
+	}
+}
+
+/*
+ * SIGHUP (issue 14 (3)): read the configuration and the forms again. With
+ * an error the running ones are kept and every error is logged; else the
+ * sessions that start from now on get the new ones. Where to listen, the
+ * host key, the database and the register slots (ssh-server.c's table)
+ * are kept until a restart.
+ */
+static int
+serve_reload(struct serve_opts *o)
+{
+	struct conf	 c;
+	struct forms	*forms = NULL;
+	char		 err[CONF_ERR_MAX * 2];
+	int		 n;
+
+	n = serve_load(&c, &forms, err, sizeof err);
+	if (n != 0) {
+		forms_free(&forms);
+		serve_log_lines(LOG_LEVEL_ERROR, err);
+		log_who(LOG_LEVEL_ERROR, "", "", "reload refused: %d errors, "
+		    "the running configuration and forms are kept", n);
+		return -1;
+	}
+	if (strcmp(c.listen, conf_current()->listen) != 0 ||
+	    strcmp(c.host_key, conf_current()->host_key) != 0 ||
+	    strcmp(c.db, conf_current()->db) != 0 ||
+	    c.max_register != conf_current()->max_register)
+		log_who(LOG_LEVEL_WARN, "", "", "reload: listen, host_key, db "
+		    "and max_register change at the next restart");
+	c.max_register = conf_current()->max_register;
+	strlcpy0(c.listen, conf_current()->listen, sizeof c.listen);
+	strlcpy0(c.host_key, conf_current()->host_key, sizeof c.host_key);
+	strlcpy0(c.db, conf_current()->db, sizeof c.db);
+	serve_opts_set(o, &c);
+	conf_set_current(&c);
+	forms_set_current(forms);
+	log_who(LOG_LEVEL_INFO, "", "", "reloaded configuration and forms");
+	return 0;
+}
 
 static int
 cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 {
-	/* the numeric options, in the order of slot[] below */
-	static const struct {
-		const char	*name;
-		int		 max;
-	} nums[] = {
-		{ "idle", 86400 * 7 },
-		{ "grace", 3600 },
-		{ "max-failures", 1000 },
-		{ "window", 86400 * 30 },
-		{ "lock", 86400 * 365 },
-		{ "rate", 100000 },
-		{ "max-account-failures", 10000 },
-		{ "max-preauth", 10000 },
-		{ "max-preauth-addr", 10000 },
-		{ "max-register", 10000 },
-	};
 	struct serve_opts	 o;
-	int			*slot[10], k, v;
-	const char		*w, *arg;
+	struct conf		 c;
+	struct forms		*forms = NULL;
+	char			 err[CONF_ERR_MAX * 2];
+	const char		*w;
+	int			 n;
 
-	memset(&o, 0, sizeof o);
-	strlcpy0(o.db, ctx->db, sizeof o.db);
-	strlcpy0(o.host, "127.0.0.1", sizeof o.host);
-	strlcpy0(o.port, SERVE_PORT, sizeof o.port);
-	xsnprintf(o.hostkey, sizeof o.hostkey, "%s.hostkey", ctx->db);
-	o.idle = SERVE_IDLE;
-	o.grace = SERVE_GRACE;
-	o.rate = SERVE_RATE;
-	o.policy.max_failures = AUTH_MAX_FAILURES;
-	o.policy.window = AUTH_WINDOW;
-	o.policy.lock_seconds = AUTH_LOCK_SECONDS;
-	slot[0] = &o.idle;
-	slot[1] = &o.grace;
-	slot[2] = &o.policy.max_failures;
-	slot[3] = &o.policy.window;
-	slot[4] = &o.policy.lock_seconds;
-	slot[5] = &o.rate;
-	/* R-SEC-8.8 issue 8 (8): the caps of a server under abuse */
-	o.policy.account_failures = AUTH_ACCOUNT_FAILURES;
-	o.max_preauth = SERVE_MAX_PREAUTH;
-	o.max_preauth_addr = SERVE_MAX_PREAUTH_ADDR;
-	o.max_register = SERVE_MAX_REGISTER;
-	slot[6] = &o.policy.account_failures;
-	slot[7] = &o.max_preauth;
-	slot[8] = &o.max_preauth_addr;
-	slot[9] = &o.max_register;
 	if (a->argc != 0)
 		return cmd_usage(ctx->entry);
-	if ((arg = cmd_arg(a, "listen")) != NULL &&
-	    serve_listen_arg(arg, &o) != 0) {
-		fprintf(stderr, "njbt: 监听地址应为 地址:端口，"
-		    "如 127.0.0.1:2222\n");
-		return 2;
-	}
-	if ((arg = cmd_arg(a, "host-key")) != NULL)
-		strlcpy0(o.hostkey, arg, sizeof o.hostkey);
-	for (k = 0; k < (int)(sizeof nums / sizeof nums[0]); k++) {
-		if ((arg = cmd_arg(a, nums[k].name)) == NULL)
-			continue;
-		if ((v = serve_number(arg, nums[k].max)) < 0) {
-			fprintf(stderr, "njbt: --%s 应为 0 到 %d 的整数\n",
-			    nums[k].name, nums[k].max);
-			return 2;
-		}
-		*slot[k] = v;
-	}
-	if (o.grace < 10)
-		o.grace = 10;
-	if ((w = getenv("NJBT_WIRE_LOG")) != NULL && *w != '\0')
-		o.wirelog = w;
-	/* njbt-forms(5): a bad form file stops the server, naming file:line */
-	{
-		struct forms	*forms;
-		char		 err[8192];
-		int		 n = forms_load(forms_default_dir(), &forms, err,
-				    sizeof err);
-
+	/* a reload asked for while starting must not end the server: the
+	 * files are read below anyway, and server_run takes SIGHUP then */
+	signal(SIGHUP, SIG_IGN);
+	serve_ctx = ctx;
+	serve_args = a;
+	n = serve_load(&c, &forms, err, sizeof err);
+	if (cmd_flag(a, "check")) {
 		forms_free(&forms);
 		if (n != 0) {
-			fprintf(stderr, "%s\nnjbt: 表单文件有 %d 处错误，服务器未启动\n",
-			    err, n);
+			fprintf(stderr, "%s\nnjbt: 配置和表单有 %d 处错误\n", err, n);
 			return 1;
 		}
+		printf("njbt: 配置和表单无误\n");
+		return 0;
 	}
+	if (n != 0) {
+		forms_free(&forms);
+		fprintf(stderr, "%s\nnjbt: 配置和表单有 %d 处错误，服务器未启动\n",
+		    err, n);
+		/* a bad flag is a usage error, as before */
+		return strncmp(err, "--", 2) == 0 ? 2 : 1;
+	}
+	memset(&o, 0, sizeof o);
+	strlcpy0(o.db, c.db, sizeof o.db);
+	if (conf_listen_split(c.listen, o.host, sizeof o.host, o.port,
+	    sizeof o.port) != 0)
+		abort();	/* conf_set checked it */
+	if (*c.host_key != '\0')
+		strlcpy0(o.hostkey, c.host_key, sizeof o.hostkey);
+	else
+		xsnprintf(o.hostkey, sizeof o.hostkey, "%s.hostkey", c.db);
+	serve_opts_set(&o, &c);
+	o.reload = serve_reload;
+	if ((w = getenv("NJBT_WIRE_LOG")) != NULL && *w != '\0')
+		o.wirelog = w;
+	conf_set_current(&c);
+	forms_set_current(forms);
 	/* the server and its session processes log to syslog and, as it
 	 * runs in the foreground, to stderr */
 	log_set_sink(LOG_SINK_SERVER);
+	/* issue 14 (8): the version, at start */
+	log_who(LOG_LEVEL_INFO, "", "", "njbt %s starting", NJBT_VERSION);
 	/* R-SEC-8.12d issue 8 (12): old printed sheets go at start (the
 	 * server itself says why, if the database cannot be opened) */
 	{
-		char	err[NJ_MSG_MAX];
+		char	dberr[NJ_MSG_MAX];
 
-		if (db_open(ctx->db, err, sizeof err) == 0) {
+		if (db_open(o.db, dberr, sizeof dberr) == 0) {
 			outbox_sweep_all(time(NULL));
 			db_close();
 		}
@@ -187,7 +263,8 @@ const struct cmd_entry cmd_serve_entry = {
 	"serve", "[--db FILE] [--listen ADDR:PORT] [--host-key FILE] "
 	"[--idle 秒] [--grace 秒] [--max-failures N] [--window 秒] "
 	"[--lock 秒] [--rate N] [--max-account-failures N] "
-	"[--max-preauth N] [--max-preauth-addr N] [--max-register N]",
+	"[--max-preauth N] [--max-preauth-addr N] [--max-register N] "
+	"[--conf FILE] [-n]",
 	"SSH 服务器（默认 127.0.0.1:2222，主机密钥默认为 数据库.hostkey）",
 	cmd_serve, cmd_serve_opts, 0
 };

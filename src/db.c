@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "conf.h"
 #include "label.h"
 #include "state.h"
 #include "store.h"
@@ -97,12 +98,14 @@ db_state_guard(char *err, size_t errlen)
 	return NJ_OK;
 }
 
+/* $NJBT_DB, else njbt.conf's db (conf.c: ./var/njbt.db in the source
+ * tree, /var/lib/njbt/njbt.db installed). */
 const char *
 db_default_path(void)
 {
 	const char *p = getenv("NJBT_DB");
 
-	return p != NULL && *p != '\0' ? p : "./var/njbt.db";
+	return p != NULL && *p != '\0' ? p : conf_current()->db;
 }
 
 int

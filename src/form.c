@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "form.h"
 
 #define FORM_ARGS	16
@@ -485,10 +486,11 @@ kw_cmp(const void *k, const void *e)
 
 /*
  * Split a line into words: bare words, or "quoted text" with \" and \\.
- * A # outside quotes starts a comment. Returns the count, -1 on error.
+ * A # outside quotes starts a comment. Returns the count (at most max),
+ * or -1 with *why saying what is wrong. njbt.conf(5) shares it (conf.c).
  */
-static int
-split(struct parse *p, char *s, char **argv)
+int
+form_split(char *s, char **argv, int max, const char **why)
 {
 	int	 argc = 0;
 	char	*o;
@@ -498,13 +500,13 @@ split(struct parse *p, char *s, char **argv)
 			s++;
 		if (*s == '\0' || *s == '#')
 			return argc;
-		if (argc == FORM_ARGS)
-			return perr(p, "参数过多");
+		if (argc == max)
+			return *why = "参数过多", -1;
 		if (*s == '"') {
 			argv[argc++] = o = ++s;
 			while (*s != '"') {
 				if (*s == '\0')
-					return perr(p, "引号没有闭合");
+					return *why = "引号没有闭合", -1;
 				if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
 					s++;
 				*o++ = *s++;
@@ -513,7 +515,7 @@ split(struct parse *p, char *s, char **argv)
 			*o = '\0';
 			if (*s != '\0' && *s != ' ' && *s != '\t') {
 				*s = '\0';
-				return perr(p, "引号后应有空格");
+				return *why = "引号后应有空格", -1;
 			}
 		} else {
 			argv[argc++] = s;
@@ -523,6 +525,16 @@ split(struct parse *p, char *s, char **argv)
 		if (*s != '\0')
 			*s++ = '\0';
 	}
+}
+
+/* form_split for a forms file: its error counted at file:line. */
+static int
+split(struct parse *p, char *s, char **argv)
+{
+	const char	*why = NULL;
+	int		 argc = form_split(s, argv, FORM_ARGS, &why);
+
+	return argc < 0 ? perr(p, "%s", why) : argc;
 }
 
 /*
@@ -778,10 +790,36 @@ form_title(const struct form *f, int flow)
 	return f->title;
 }
 
+/* The forms directory: $NJBT_FORMS, else njbt.conf's forms (conf.c). */
 const char *
 forms_default_dir(void)
 {
 	const char *d = getenv("NJBT_FORMS");
 
-	return d != NULL && *d != '\0' ? d : "./forms";
+	return d != NULL && *d != '\0' ? d : conf_current()->forms;
+}
+
+/*
+ * The forms the server checked (issue 14 (3)): `njbt serve` parses and
+ * checks them, keeps them here, and its session processes inherit them
+ * through fork, so that no session ever reads a forms file itself. A
+ * reload that checks clean replaces them (the old ones are freed).
+ */
+static struct forms *forms_checked;
+
+void
+forms_set_current(struct forms *forms)
+{
+	forms_free(&forms_checked);
+	forms_checked = forms;
+}
+
+/* The checked forms, now the caller's to free; NULL when there are none. */
+struct forms *
+forms_take_current(void)
+{
+	struct forms *forms = forms_checked;
+
+	forms_checked = NULL;
+	return forms;
 }

@@ -87,5 +87,8 @@ int	 form_flow(const char *);
 int	 form_in_flow(const struct form *, int);
 const char *form_title(const struct form *, int);
 const char *forms_default_dir(void);
+int	 form_split(char *, char **, int, const char **);
+void	 forms_set_current(struct forms *);
+struct forms *forms_take_current(void);
 
 #endif

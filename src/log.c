@@ -4,9 +4,16 @@
  * the front end chose: stderr for batch commands; syslog and stderr for
  * the server, which runs in the foreground; syslog alone for a session's
  * screens, whose stderr is the user's terminal. Each stderr line is one
- * write(2), so the lines of many session processes do not mix.
+ * write(2), so the lines of many session processes do not mix. Under
+ * systemd (issue 14 (4): $JOURNAL_STREAM names our stderr) the server's
+ * lines go to stderr only, each with its priority as "<3>", which journald
+ * reads (sd-daemon(3)); syslog would store them twice. A batch command's
+ * lines there (a timer's `njbt backup`) carry their priority too.
  */
+#include <sys/stat.h>
+
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
@@ -20,6 +27,7 @@ static log_writer_fn	*log_writer;
 static void		*log_writer_arg;
 static char		 log_login[NJ_LOGIN_MAX + 1];
 static char		 log_addr[64];
+static int		 log_journal = -1;	/* stderr is journald's; -1 not known */
 
 /* The syslog priority of each level, by enum log_level. */
 static const int log_priority[] = {
@@ -27,6 +35,21 @@ static const int log_priority[] = {
 	LOG_WARNING,		/* LOG_LEVEL_WARN */
 	LOG_ERR			/* LOG_LEVEL_ERROR */
 };
+
+/* Is stderr the journal's stream ($JOURNAL_STREAM is its "dev:inode")? */
+static int
+log_stderr_journal(void)
+{
+	struct stat		 st;
+	const char		*js = getenv("JOURNAL_STREAM");
+	unsigned long long	 dev, ino;
+
+	if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2 ||
+	    fstat(2, &st) != 0)
+		return 0;
+	return (unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino;
+}
 
 /*
  * Choose where messages go. The syslog connection is opened again each
@@ -38,7 +61,8 @@ log_set_sink(enum log_sink sink)
 {
 	closelog();
 	log_sink = sink;
-	if (sink != LOG_SINK_STDERR)
+	log_journal = sink != LOG_SINK_SESSION && log_stderr_journal();
+	if (sink != LOG_SINK_STDERR && !log_journal)
 		openlog("njbt", LOG_PID, LOG_DAEMON);
 }
 
@@ -96,8 +120,18 @@ log_emit(enum log_level level, const char *login, const char *addr,
 		login = "-";
 	if (addr == NULL || *addr == '\0')
 		addr = "-";
+	if (log_journal < 0)	/* a batch command's first line */
+		log_journal = log_stderr_journal();
 	if (log_sink == LOG_SINK_STDERR) {
-		log_stderr("njbt: %s", msg);
+		if (log_journal)	/* a timer's batch command, say */
+			log_stderr("<%d>njbt: %s", log_priority[level], msg);
+		else
+			log_stderr("njbt: %s", msg);
+		return;
+	}
+	if (log_journal) {
+		log_stderr("<%d>%s %s %s", log_priority[level], login, addr,
+		    msg);
 		return;
 	}
 	syslog(log_priority[level], "%s %s %s", login, addr, msg);

@@ -13,6 +13,7 @@
 
 #include "njbt.h"
 #include "cmd.h"
+#include "conf.h"
 #include "version.h"
 
 static const struct cmd_entry *const cmd_table[] = {
@@ -40,9 +41,9 @@ usage(FILE *f)
 	for (i = 0; i < NCMDS; i++)
 		fprintf(f, "  njbt %-7s %s\n         %s\n", cmd_table[i]->name,
 		    cmd_table[i]->usage, cmd_table[i]->about);
-	fprintf(f, "\n--db 默认为 $NJBT_DB，其次 ./var/njbt.db。"
+	fprintf(f, "\n--db 默认为 $NJBT_DB，其次 %s。"
 	    "njbt 命令 --help 列出该命令的选项；njbt --version 显示版本。"
-	    "详见 man njbt。\n");
+	    "详见 man njbt。\n", conf_current()->db);
 }
 
 /* The command named name, or NULL. */

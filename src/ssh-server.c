@@ -50,6 +50,7 @@
 
 static volatile sig_atomic_t	server_stop_flag;
 static volatile sig_atomic_t	server_child_flag;
+static volatile sig_atomic_t	server_reload_flag;	/* SIGHUP came */
 static int			server_wake[2] = { -1, -1 };
 
 /* Seconds past the login grace after which a session not logged in is
@@ -94,7 +95,7 @@ server_log(const char *login, const char *addr, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	log_vwho(LOG_LEVEL_INFO, login != NULL ? login : "",
+	log_vwho(sess_level(fmt), login != NULL ? login : "",
 	    addr != NULL ? addr : "", fmt, ap);
 	va_end(ap);
 }
@@ -164,6 +165,8 @@ server_signal(int sig)
 
 	if (sig == SIGCHLD)
 		server_child_flag = 1;
+	else if (sig == SIGHUP)
+		server_reload_flag = 1;
 	else
 		server_stop_flag = 1;
 	(void)!write(server_wake[1], "x", 1);
@@ -468,6 +471,7 @@ server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGCHLD, SIG_DFL);
+		signal(SIGHUP, SIG_IGN);
 		session_run(o, &server_link, fd, addr);
 	}
 	close(fd);
@@ -596,9 +600,13 @@ server_check_db(const char *db)
 /* How often the listener writes the audit anchor into its log. */
 #define SERVER_ANCHOR_LOG_S	(10 * 60)
 
-/* Run the server until SIGTERM or SIGINT; the exit status. */
+/*
+ * Run the server until SIGTERM or SIGINT; the exit status. SIGHUP reads
+ * the configuration and forms again (o->reload, issue 14 (3)) between
+ * two accepts, so that every session forked after it gets them.
+ */
 int
-server_run(const struct serve_opts *o)
+server_run(struct serve_opts *o)
 {
 	struct sigaction	 sa;
 	struct pollfd		 pfd[3];
@@ -634,8 +642,8 @@ server_run(const struct serve_opts *o)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	signal(SIGHUP, SIG_IGN);
 	if ((lfd = server_listen(o, err, sizeof err)) < 0) {
 		fprintf(stderr, "njbt: %s\n", err);
 		return 1;
@@ -667,6 +675,11 @@ server_run(const struct serve_opts *o)
 		if (server_child_flag) {
 			server_child_flag = 0;
 			server_reap();
+		}
+		if (server_reload_flag) {
+			server_reload_flag = 0;
+			if (o->reload != NULL)
+				o->reload(o);
 		}
 		server_read_authed();
 		server_preauth_expire();

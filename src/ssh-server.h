@@ -9,6 +9,7 @@
 #ifndef NJBT_SSH_SERVER_H
 #define NJBT_SSH_SERVER_H
 
+#include "log.h"
 #include "njbt.h"
 
 #define SERVE_PORT		"2222"
@@ -32,10 +33,15 @@ struct serve_opts {
 	int			 max_register;	/* register sessions; 0 no cap */
 	struct auth_policy	 policy;
 	const char		*wirelog;	/* $NJBT_WIRE_LOG or NULL */
+	/* SIGHUP: read the configuration and forms again (cmd-serve.c) */
+	int			(*reload)(struct serve_opts *);
 };
 
+/* ssh-log.c: the priority of a log line, by its format (issue 14 (4)) */
+enum log_level sess_level(const char *);
+
 /* ssh-server.c */
-int	 server_run(const struct serve_opts *);
+int	 server_run(struct serve_opts *);
 int	 server_hostkey(const char *, char *, size_t, char *, size_t);
 void	 server_log(const char *, const char *, const char *, ...)
 	     __attribute__((format(printf, 3, 4)));

@@ -38,13 +38,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "log.h"
 #include "ssh-session.h"
 
-/* the quotas of a user's inbox: the one place they are set */
-#define SFTP_FILE_MAX	(20LL * 1024 * 1024)	/* bytes in one upload */
-#define SFTP_USER_MAX	(100LL * 1024 * 1024)	/* bytes in the inbox */
-#define SFTP_USER_FILES	200			/* files in the inbox */
+/* the quotas of a user's inbox: njbt.conf's inbox_file_mb, inbox_mb and
+ * inbox_files (conf.c: 20 MB, 100 MB, 200 files by default) */
+#define SFTP_FILE_MAX	((long long)conf_current()->inbox_file_mb << 20)
+#define SFTP_USER_MAX	((long long)conf_current()->inbox_mb << 20)
+#define SFTP_USER_FILES	(conf_current()->inbox_files)
 #define SFTP_READ_MAX	65536			/* bytes in one read reply */
 #define SFTP_NAME_MAX	200			/* bytes in one name */
 #define SFTP_DIR_BATCH	64			/* names in one readdir reply */
@@ -448,6 +450,7 @@ op_write(struct vsftp *v, sftp_client_message m)
 	size_t		 len, done = 0;
 	ssize_t		 n;
 	long long	 end;
+	char		 why[128];
 
 	if (h == NULL || h->dir || !h->upload)
 		return sftp_reply_status(m, SSH_FX_INVALID_HANDLE, NULL);
@@ -466,9 +469,11 @@ op_write(struct vsftp *v, sftp_client_message m)
 		vlog(v, end > SFTP_FILE_MAX ? "put %s refused: over the "
 		    "file quota at %lld bytes" : "put %s refused: over the "
 		    "inbox quota at %lld bytes", h->vp.text, end);
-		return deny(m, end > SFTP_FILE_MAX ?
-		    "文件超过上传大小限制（20 MB）" :
-		    "上传文件总大小已达上限（100 MB）");
+		xsnprintf(why, sizeof why, end > SFTP_FILE_MAX ?
+		    "文件超过上传大小限制（%d MB）" :
+		    "上传文件总大小已达上限（%d MB）", end > SFTP_FILE_MAX ?
+		    conf_current()->inbox_file_mb : conf_current()->inbox_mb);
+		return deny(m, why);
 	}
 	while (done < len) {
 		n = pwrite(h->fd, p + done, len - done,

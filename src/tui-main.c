@@ -347,7 +347,10 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 	session_window_new(t.win, sizeof t.win);
 	t.idle = o->idle;
 	t.colour = o->colour >= 0 ? o->colour : session_colour(who);
-	if (forms_load(forms_default_dir(), &t.forms, err, sizeof err) != 0) {
+	/* issue 14 (3): a session of the server runs the forms the server
+	 * checked (form.c); only `njbt tui` reads them itself */
+	if ((t.forms = forms_take_current()) == NULL &&
+	    forms_load(forms_default_dir(), &t.forms, err, sizeof err) != 0) {
 		fprintf(stderr, "njbt: 表单文件有误：\n%s\n", err);
 		forms_free(&t.forms);
 		return -1;

@@ -1,10 +1,11 @@
 /*
- * version.h: the one place njbt's version is written; `njbt --version`
- * prints it.
+ * version.h: njbt's version, for `njbt --version` and the server's first
+ * log line. Its one source is the first line of debian/changelog (the
+ * package's version): the Makefile writes it into build/gen-version.h.
  */
 #ifndef NJBT_VERSION_H
 #define NJBT_VERSION_H
 
-#define NJBT_VERSION	"0.9.0"
+#include "gen-version.h"
 
 #endif

@@ -18,7 +18,8 @@ usage() {
 }
 
 # --- --version and --help --------------------------------------------------
-V=$(sed -n 's/^#define NJBT_VERSION[	 ]*"\(.*\)"/\1/p' "$SRC/src/version.h")
+# the version's one source: debian/changelog (src/version.h)
+V=$(sed -n '1s/^njbt (\([^)]*\)).*/\1/p' "$SRC/debian/changelog")
 "$NJBT" --version > "$T/out" 2> "$T/err"
 same "--version exits 0" "0" "$?"
 same "--version prints njbt VERSION" "njbt $V" "$(cat "$T/out")"

@@ -31,6 +31,18 @@ case "$cmds" in
 gcc\ *-O2*-Werror*) ok "by default gcc -O2 with the project's flags";;
 *) notok "by default gcc -O2 with the project's flags"; diag "$cmds";;
 esac
+# issue 14 (5): by default dpkg-buildflags' flags with hardening=+all
+if command -v dpkg-buildflags > /dev/null; then
+	link=$(make -s -n -B -C "$ROOT" build/njbt 2>&1 | grep -- '-o build/njbt ')
+	case "$cmds" in
+	*-D_FORTIFY_SOURCE=*-fstack-protector-strong*) ok "by default FORTIFY and the stack protector";;
+	*) notok "by default FORTIFY and the stack protector"; diag "$cmds";;
+	esac
+	case "$link" in
+	*-z,relro*-z,now*) ok "by default full RELRO";;
+	*) notok "by default full RELRO"; diag "$link";;
+	esac
+fi
 
 # libssh is loaded by the server only (src/ssh-lib.c), libxlsxwriter by
 # the first xlsx print (src/xlsx-lib.c): a batch command

@@ -12,6 +12,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,6 +198,45 @@ test_session_sink_quiet(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* Under systemd: $JOURNAL_STREAM names fd 2 (set once it is the file). */
+static void
+emit_journal(void)
+{
+	struct stat	st;
+	char		js[64];
+
+	assert_int_equal(fstat(2, &st), 0);
+	snprintf(js, sizeof js, "%llu:%llu", (unsigned long long)st.st_dev,
+	    (unsigned long long)st.st_ino);
+	setenv("JOURNAL_STREAM", js, 1);
+	log_set_sink(LOG_SINK_SERVER);
+	server_log(NULL, "10.0.0.5", "login %s", "password");
+	server_log("hl_jb", "10.0.0.5", "login.fail %s", "password");
+	server_log(NULL, NULL, "fork: %s", "no memory");
+	log_warn("auth: %s", "busy");
+	log_set_sink(LOG_SINK_STDERR);		/* a batch command */
+	log_error("backup: %s", "disk full");
+	log_set_sink(LOG_SINK_SESSION);		/* never: stderr is the pty */
+	log_error("x");
+	unsetenv("JOURNAL_STREAM");
+}
+
+/* Issue 14 (4): journald reads each line's priority, "<N>" first (sd-daemon
+ * (3)): failures, locks and refusals warnings, what broke errors. */
+static void
+test_journal_priorities(void **state)
+{
+	char buf[4096];
+
+	(void)state;
+	capture_fd2(emit_journal, buf, sizeof buf);
+	assert_string_equal(buf, "<6>- 10.0.0.5 login password\n"
+	    "<4>hl_jb 10.0.0.5 login.fail password\n"
+	    "<3>- - fork: no memory\n"
+	    "<4>- - auth: busy\n"
+	    "<3>njbt: backup: disk full\n");
+}
+
 int
 main(void)
 {
@@ -205,6 +246,7 @@ main(void)
 		cmocka_unit_test_teardown(test_stderr_sink, log_reset),
 		cmocka_unit_test_teardown(test_server_sink, log_reset),
 		cmocka_unit_test_teardown(test_session_sink_quiet, log_reset),
+		cmocka_unit_test_teardown(test_journal_priorities, log_reset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
