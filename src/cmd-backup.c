@@ -10,15 +10,48 @@
  * before SQLite writes anything into it, never through a symbolic link;
  * and the umask is 077 while the copy is made, so that the copy's journal,
  * which SQLite creates beside it, is private too.
+ *
+ * `njbt backup --scheduled --dir D` (issue 14 item 7; run daily by
+ * dist/backup/njbt-backup.timer): today's copy D/njbt-YYYY-MM-DD.db (and
+ * its .anchor) is written under a hidden temporary name, the photos
+ * (photos/ beside the database, by hash) are linked or copied into
+ * D/photos, the copy is opened with the live key file and checked as
+ * `njbt check` checks (integrity, audit chain against its anchor, MACs,
+ * photos); only a copy that passes gets its name. A failed write or check
+ * leaves nothing behind, is logged and exits 1. Then backup-policy.c says
+ * which old copies go. Photos in D are never deleted (R-002-A3-2.6).
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "domain.h"
+#include "log.h"
+
+#define BACKUP_DIR_DEFAULT	"/var/backups/njbt"
+#define BACKUP_DAYS_DEFAULT	30
+#define BACKUP_PREFIX		"njbt-"
+#define BACKUP_SUFFIX		".db"
+#define BACKUP_MAX_COPIES	4096
+
+static const struct cmd_opt cmd_backup_opts[] = {
+	{ "scheduled", NULL, 0, 0,
+	    "定时备份：写入备份目录、校验、按保留期删除旧副本" },
+	{ "dir", "目录", 0, CMD_OPT_ONCE, "备份目录（/var/backups/njbt）" },
+	{ "keep-days", "天数", 0, CMD_OPT_ONCE, "每日副本保留天数（30）" },
+	{ "keep-years", "年数", 0, CMD_OPT_ONCE,
+	    "每年第一份副本保留年数（10，不得少于 10）" },
+	{ NULL, NULL, 0, 0, NULL }
+};
 
 /* Make path a private file (0600) before anything is written into it. */
 static int
@@ -38,23 +71,348 @@ backup_prepare(const char *path, char *msg, size_t len)
 	return 0;
 }
 
+/* Remove path and what SQLite and the anchor put beside it. */
+void
+backup_remove(const char *path)
+{
+	static const char *const tails[] = { "", ".anchor", "-journal",
+	    "-wal", "-shm" };
+	char	 p[PATH_MAX];
+	size_t	 i;
+
+	for (i = 0; i < sizeof tails / sizeof tails[0]; i++)
+		if (xsnprintf(p, sizeof p, "%s%s", path, tails[i]) > 0)
+			unlink(p);
+}
+
+/*
+ * Copy the open database into path (0600, umask 077) with its anchor at
+ * path.anchor; on failure nothing of it is left.
+ */
+int
+backup_copy(const char *path, char *msg, size_t len)
+{
+	mode_t	 mask = umask(077);
+	int	 rc;
+
+	if ((rc = backup_prepare(path, msg, len)) == 0 &&
+	    (rc = db_backup(path, msg, len)) != 0)
+		backup_remove(path);
+	umask(mask);
+	return rc;
+}
+
+/* Copy the file from into to (0600) through a temporary name. */
+static int
+backup_copy_file(const char *from, const char *to, char *msg, size_t len)
+{
+	char	 tmp[PATH_MAX], buf[65536];
+	ssize_t	 n = 0;
+	int	 in, out = -1, rc = -1;
+
+	if (xsnprintf(tmp, sizeof tmp, "%s.tmp", to) < 0)
+		return -1;
+	if ((in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+	    (out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) < 0)
+		goto out;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+	if (n == 0 && fsync(out) == 0 && close(out) == 0) {
+		out = -1;
+		rc = rename(tmp, to);
+	}
+out:
+	if (rc != 0)
+		xsnprintf(msg, len, "无法复制照片 %s：%s", from, strerror(errno));
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	if (rc != 0)
+		unlink(tmp);
+	return rc;
+}
+
+/* The photos directory beside the database file db. */
+static int
+backup_photo_dir(const char *db, char *buf, size_t len)
+{
+	const char	*slash = strrchr(db, '/');
+
+	if (slash == NULL)
+		return xsnprintf(buf, len, "photos") < 0 ? -1 : 0;
+	return xsnprintf(buf, len, "%.*s/photos", (int)(slash - db), db) < 0 ?
+	    -1 : 0;
+}
+
+/* One photo subdirectory from/sub into to/sub: link, else copy. */
+static int
+backup_photo_sub(const char *from, const char *to, const char *sub,
+    char *msg, size_t len)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 sb;
+	char		 src[PATH_MAX], dst[PATH_MAX];
+	int		 rc = 0;
+
+	if (xsnprintf(src, sizeof src, "%s/%s", from, sub) < 0 ||
+	    xsnprintf(dst, sizeof dst, "%s/%s", to, sub) < 0 ||
+	    (d = opendir(src)) == NULL)
+		return -1;
+	if (mkdir(dst, 0700) != 0 && errno != EEXIST) {
+		xsnprintf(msg, len, "无法创建目录 %s：%s", dst, strerror(errno));
+		closedir(d);
+		return -1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		/* photos are named by their 64-hex hash: nothing else */
+		if (strlen(e->d_name) != 64 || strspn(e->d_name,
+		    "0123456789abcdef") != 64)
+			continue;
+		xsnprintf(src, sizeof src, "%s/%s/%s", from, sub, e->d_name);
+		xsnprintf(dst, sizeof dst, "%s/%s/%s", to, sub, e->d_name);
+		if (lstat(dst, &sb) == 0 || lstat(src, &sb) != 0 ||
+		    !S_ISREG(sb.st_mode))
+			continue;
+		if (link(src, dst) != 0)
+			rc = backup_copy_file(src, dst, msg, len);
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * The photos beside database from that are not yet beside to, linked or
+ * copied (issue 12 item 4's layout photos/<2 hex>/<64 hex>). Photos are
+ * never removed (R-002-A3-2.6 002 附件3 二(六): kept five years at least).
+ */
+int
+backup_photos(const char *from_db, const char *to_db, char *msg, size_t len)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		 from[PATH_MAX], to[PATH_MAX];
+	int		 rc = 0;
+
+	if (backup_photo_dir(from_db, from, sizeof from) != 0 ||
+	    backup_photo_dir(to_db, to, sizeof to) != 0)
+		return -1;
+	if ((d = opendir(from)) == NULL)
+		return errno == ENOENT ? 0 : -1;
+	if (mkdir(to, 0700) != 0 && errno != EEXIST) {
+		xsnprintf(msg, len, "无法创建目录 %s：%s", to, strerror(errno));
+		closedir(d);
+		return -1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL)
+		if (strlen(e->d_name) == 2 && strspn(e->d_name,
+		    "0123456789abcdef") == 2)
+			rc = backup_photo_sub(from, to, e->d_name, msg, len);
+	closedir(d);
+	return rc;
+}
+
+/* check_run's callback: keep the first failure. */
+static void
+backup_check_line(void *arg, int ok, const char *what, const char *detail)
+{
+	char *first = arg;
+
+	if (!ok && *first == '\0')
+		xsnprintf(first, NJ_MSG_MAX, "%s：%s", what, detail);
+}
+
+/*
+ * Check the copy path (closing the open database first) with the key file
+ * keyfile, as `njbt check` does. 0 if it passes, else -1 and why in msg.
+ */
+int
+backup_verify(const char *path, const char *keyfile, char *msg, size_t len)
+{
+	char	 first[NJ_MSG_MAX] = "";
+	int	 rc;
+
+	db_close();
+	if (db_open_copy(path, keyfile, msg, len) != 0)
+		return -1;
+	rc = check_run(backup_check_line, first);
+	db_close();
+	if (rc != 0)
+		xsnprintf(msg, len, "%s", *first ? first : "检查未通过");
+	return rc == 0 ? 0 : -1;
+}
+
+/* An integer option between lo and hi, or def when absent; -1 if bad. */
+static int
+backup_int_arg(const struct cmd_args *a, const char *name, int def)
+{
+	const char	*arg = cmd_arg(a, name);
+	int64_t		 v;
+
+	if (arg == NULL)
+		return def;
+	if (parse_int(arg, &v) != 0 || v < 0 || v > INT_MAX)
+		return -1;
+	return (int)v;
+}
+
+/* The day of a copy's name njbt-YYYY-MM-DD.db, or -1 if not one. */
+static int
+backup_name_day(const char *name, int *day)
+{
+	size_t	 np = strlen(BACKUP_PREFIX), ns = strlen(BACKUP_SUFFIX);
+	char	 date[11];
+
+	if (strlen(name) != np + 10 + ns || strncmp(name, BACKUP_PREFIX, np) !=
+	    0 || strcmp(name + np + 10, BACKUP_SUFFIX) != 0)
+		return -1;
+	memcpy(date, name + np, 10);
+	date[10] = '\0';
+	return date_parse(date, day);
+}
+
+/*
+ * Apply the policy to the copies in dir on day today: delete each copy
+ * (and its anchor) it no longer keeps, and a temporary copy a crashed
+ * run left. Returns how many copies are kept, or -1.
+ */
+static int
+backup_prune(const char *dir, int today, int keep_days, int keep_years)
+{
+	static int	 days[BACKUP_MAX_COPIES];
+	static unsigned char del[BACKUP_MAX_COPIES];
+	DIR		*d;
+	struct dirent	*e;
+	char		 path[PATH_MAX], date[16];
+	size_t		 n = 0, i;
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' && strncmp(e->d_name + 1, BACKUP_PREFIX,
+		    strlen(BACKUP_PREFIX)) == 0 && strstr(e->d_name, ".tmp")) {
+			xsnprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			unlink(path);
+			continue;
+		}
+		if (n < BACKUP_MAX_COPIES &&
+		    backup_name_day(e->d_name, &days[n]) == 0)
+			n++;
+	}
+	closedir(d);
+	backup_policy(days, n, today, keep_days, keep_years, del);
+	for (i = 0; i < n; i++) {
+		if (!del[i])
+			continue;
+		date_format(days[i], date, sizeof date);
+		xsnprintf(path, sizeof path, "%s/" BACKUP_PREFIX "%s"
+		    BACKUP_SUFFIX, dir, date);
+		backup_remove(path);
+		log_info("已删除过期备份 %s", path);
+	}
+	return (int)(n - backup_policy(days, n, today, keep_days, keep_years,
+	    del));
+}
+
+/* Write, check and name today's copy in dir; -1 (logged) on failure. */
+static int
+backup_today(const char *db, const char *dir, char *final, size_t flen)
+{
+	char	 tmp[PATH_MAX], key[PATH_MAX], date[16], msg[NJ_MSG_MAX];
+	char	 from[PATH_MAX], to[PATH_MAX];
+
+	date_format(clock_today(), date, sizeof date);
+	if (xsnprintf(final, flen, "%s/" BACKUP_PREFIX "%s" BACKUP_SUFFIX, dir,
+	    date) < 0 || xsnprintf(tmp, sizeof tmp, "%s/." BACKUP_PREFIX
+	    "%s" BACKUP_SUFFIX ".tmp", dir, date) < 0 ||
+	    db_keyfile(db, key, sizeof key) != 0)
+		return -1;
+	if (backup_copy(tmp, msg, sizeof msg) != 0) {
+		log_error("备份失败（%s）：%s", dir, msg);
+		return -1;
+	}
+	if (backup_photos(db, tmp, msg, sizeof msg) != 0) {
+		log_error("备份照片失败（%s）：%s", dir, msg);
+		backup_remove(tmp);
+		return -1;
+	}
+	if (backup_verify(tmp, key, msg, sizeof msg) != 0) {
+		log_error("备份 %s 校验失败，已删除：%s", final, msg);
+		backup_remove(tmp);
+		return -1;
+	}
+	xsnprintf(from, sizeof from, "%s.anchor", tmp);
+	xsnprintf(to, sizeof to, "%s.anchor", final);
+	if (rename(from, to) != 0 || rename(tmp, final) != 0) {
+		log_error("无法命名备份 %s：%s", final, strerror(errno));
+		backup_remove(tmp);
+		unlink(to);
+		return -1;
+	}
+	return 0;
+}
+
+/* `njbt backup --scheduled`: today's verified copy, then the policy. */
+static int
+backup_scheduled(struct cmd_ctx *ctx, struct cmd_args *a)
+{
+	const char	*dir = cmd_arg(a, "dir");
+	char		 final[PATH_MAX];
+	int		 days, years, kept;
+
+	days = backup_int_arg(a, "keep-days", BACKUP_DAYS_DEFAULT);
+	years = backup_int_arg(a, "keep-years", BACKUP_MIN_YEARS);
+	if (a->argc != 0)
+		return cmd_usage(ctx->entry);
+	/* R-001-A1-15 001 附件1 第十五条: yearly copies kept ten years */
+	if (backup_policy_check(days, years) != 0) {
+		fprintf(stderr, "njbt: 保留期无效：每日副本 1 至 %d 天，每年副本 %d"
+		    " 至 %d 年（001 附件1 第十五条：年度备份保存十年）\n",
+		    BACKUP_MAX_DAYS, BACKUP_MIN_YEARS, BACKUP_MAX_YEARS);
+		return 2;
+	}
+	if (dir == NULL)
+		dir = BACKUP_DIR_DEFAULT;
+	/* a write past RLIMIT_FSIZE fails with EFBIG, cleaned up, logged */
+	signal(SIGXFSZ, SIG_IGN);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		log_error("无法创建备份目录 %s：%s", dir, strerror(errno));
+		return 1;
+	}
+	if (cmd_open(ctx) != 0)
+		return 1;
+	if (backup_today(ctx->db, dir, final, sizeof final) != 0) {
+		db_close();
+		return 1;
+	}
+	db_close();
+	if ((kept = backup_prune(dir, clock_today(), days, years)) < 0) {
+		log_error("无法读取备份目录 %s：%s", dir, strerror(errno));
+		return 1;
+	}
+	log_info("已备份并校验 %s（共保留 %d 份）", final, kept);
+	return 0;
+}
+
 static int
 cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 {
 	const char *file = a->argv[0];
 	char	msg[NJ_MSG_MAX];
-	mode_t	mask;
-	int	rc;
 
-	if (a->argc != 1)
+	if (cmd_flag(a, "scheduled"))
+		return backup_scheduled(ctx, a);
+	if (a->argc != 1 || cmd_arg(a, "dir") || cmd_arg(a, "keep-days") ||
+	    cmd_arg(a, "keep-years"))
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
-	mask = umask(077);
-	rc = backup_prepare(file, msg, sizeof msg) != 0 ||
-	    db_backup(file, msg, sizeof msg) != 0;
-	umask(mask);
-	if (rc) {
+	if (backup_copy(file, msg, sizeof msg) != 0) {
 		fprintf(stderr, "njbt: %s\n", msg);
 		db_close();
 		return 1;
@@ -66,6 +424,8 @@ cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 }
 
 const struct cmd_entry cmd_backup_entry = {
-	"backup", "FILE", "在线备份数据库（一致的副本，不含密钥文件）", cmd_backup,
-	NULL, 0
+	"backup", "FILE | --scheduled [--dir 目录] [--keep-days N] "
+	"[--keep-years N]",
+	"在线备份数据库（一致的副本，不含密钥文件）；--scheduled 为定时备份",
+	cmd_backup, cmd_backup_opts, 0
 };

@@ -180,6 +180,8 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 			db_close();
 		}
 	}
+	/* issue 14 item 7: `njbt restore` sees the database in use */
+	(void)restore_hold(ctx->db);
 	return server_run(&o);
 }
 

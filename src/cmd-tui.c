@@ -58,6 +58,7 @@ cmd_tui(struct cmd_ctx *ctx, struct cmd_args *a)
 	}
 	if (cmd_open(ctx) != 0)
 		return 1;
+	(void)restore_hold(ctx->db);	/* in use: for `njbt restore` */
 	if (auth_local(login, from, &who, msg, sizeof msg) != NJ_OK) {
 		fprintf(stderr, "njbt: %s\n", msg);
 		db_close();

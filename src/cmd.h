@@ -58,6 +58,15 @@ int	 cmd_flag(const struct cmd_args *, const char *);
 void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_take_db(int, char **, const char **);
 
+/* cmd-backup.c */
+int	 backup_copy(const char *, char *, size_t);
+void	 backup_remove(const char *);
+int	 backup_photos(const char *, const char *, char *, size_t);
+int	 backup_verify(const char *, const char *, char *, size_t);
+
+/* cmd-restore.c */
+int	 restore_hold(const char *);
+
 /* cmd-do.c */
 int	 cmd_report(struct act *, int);
 int	 cmd_run_action(const struct actor *, const char *, int, char **);
@@ -77,6 +86,7 @@ extern const struct cmd_entry cmd_actions_entry;
 extern const struct cmd_entry cmd_print_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 

@@ -28,6 +28,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_print_entry,
+	/* issue 14 item 7 (backups) */
+	&cmd_restore_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
 

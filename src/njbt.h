@@ -414,6 +414,8 @@ void	 db_close(void);
 int	 db_state_guard(char *, size_t);
 int	 db_backup(const char *, char *, size_t);
 int	 db_anchor_line(char *, size_t);
+int	 db_open_copy(const char *, const char *, char *, size_t);
+int	 db_keyfile(const char *, char *, size_t);
 
 /* check.c */
 int	 check_run(void (*)(void *, int, const char *, const char *), void *);
