@@ -77,6 +77,8 @@ static const struct cmd_opt cmd_serve_opts[] = {
 	{ "max-preauth", "N", 0, 0, "尚未登录的连接总数上限（32）" },
 	{ "max-preauth-addr", "N", 0, 0, "……同一地址的上限（8）" },
 	{ "max-register", "N", 0, 0, "注册账号同时在线的会话数上限（4）" },
+	{ "socket", "PATH", 0, CMD_OPT_ONCE, "另在此本地套接字上接受 njbt tui"
+	    "（ForceCommand 方式，如 /run/njbt/njbt.sock）" },
 	{ NULL, NULL, 0, 0, NULL }
 };
 
@@ -139,6 +141,14 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 	}
 	if ((arg = cmd_arg(a, "host-key")) != NULL)
 		strlcpy0(o.hostkey, arg, sizeof o.hostkey);
+	/* issue 14 item 6: `njbt tui` of ForceCommand clerks, through here */
+	if ((arg = cmd_arg(a, "socket")) != NULL) {
+		if (strlen(arg) >= sizeof o.socket) {
+			fprintf(stderr, "njbt: 套接字路径太长：%s\n", arg);
+			return 2;
+		}
+		strlcpy0(o.socket, arg, sizeof o.socket);
+	}
 	for (k = 0; k < (int)(sizeof nums / sizeof nums[0]); k++) {
 		if ((arg = cmd_arg(a, nums[k].name)) == NULL)
 			continue;
@@ -189,7 +199,8 @@ const struct cmd_entry cmd_serve_entry = {
 	"serve", "[--db FILE] [--listen ADDR:PORT] [--host-key FILE] "
 	"[--idle 秒] [--grace 秒] [--max-failures N] [--window 秒] "
 	"[--lock 秒] [--rate N] [--max-account-failures N] "
-	"[--max-preauth N] [--max-preauth-addr N] [--max-register N]",
+	"[--max-preauth N] [--max-preauth-addr N] [--max-register N] "
+	"[--socket PATH]",
 	"SSH 服务器（默认 127.0.0.1:2222，主机密钥默认为 数据库.hostkey）",
 	cmd_serve, cmd_serve_opts, 0
 };

@@ -15,6 +15,7 @@ struct cmd_entry;
 struct cmd_ctx {
 	const struct cmd_entry	*entry;
 	const char		*db;
+	const char		*as;	/* --as LOGIN, or NULL: the console */
 };
 
 /* One option of a command: --name [VALUE], maybe also -letter. */
@@ -54,6 +55,7 @@ struct cmd_entry {
 int	 cmd_args_parse(const struct cmd_entry *, int, char **,
 	    struct cmd_args *);
 const char *cmd_arg(const struct cmd_args *, const char *);
+const char *cmd_arg_maybe(const struct cmd_args *, const char *);
 int	 cmd_flag(const struct cmd_args *, const char *);
 void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_take_db(int, char **, const char **);
@@ -66,6 +68,10 @@ int	 backup_verify(const char *, const char *, char *, size_t);
 
 /* cmd-restore.c */
 int	 restore_hold(const char *);
+
+/* cmd-tui.c */
+int	 cmd_tui_session(const char *, const char *, const char *,
+	    const char *, int);
 
 /* cmd-do.c */
 int	 cmd_report(struct act *, int);

@@ -93,5 +93,6 @@ main(int argc, char **argv)
 	ctx.entry = e;
 	if ((rc = cmd_args_parse(e, argc, argv, &args)) != CMD_ARGS_OK)
 		return rc == CMD_ARGS_HELP ? 0 : 2;
+	ctx.as = cmd_arg_maybe(&args, "as");
 	return e->exec(&ctx, &args);
 }

@@ -32,6 +32,7 @@ struct serve_opts {
 	int			 max_register;	/* register sessions; 0 no cap */
 	struct auth_policy	 policy;
 	const char		*wirelog;	/* $NJBT_WIRE_LOG or NULL */
+	char			 socket[108];	/* issue 14 item 6; "" none */
 };
 
 /* ssh-server.c */
@@ -54,5 +55,14 @@ struct session_link {
 /* ssh-session.c */
 void	 session_run(const struct serve_opts *, const struct session_link *,
 	     int, const char *) __attribute__((noreturn));
+
+/* ssh-local.c: ForceCommand mode (issue 14 item 6) */
+int	 local_listen(const char *, char *, size_t);
+void	 local_session_run(const struct serve_opts *,
+	     const struct session_link *, int, const char *)
+	     __attribute__((noreturn));
+int	 local_client(const char *);
+int	 local_map(const char *, const char *, char *, size_t, char *, size_t);
+int	 local_may_act(const char *, const char *, char *, size_t);
 
 #endif

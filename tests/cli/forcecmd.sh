@@ -1,0 +1,124 @@
+#!/bin/sh
+# forcecmd.sh: ForceCommand mode (issue 14 item 6), as root with real
+# Unix accounts (made with useradd, removed at the end): the database, its
+# key and its directory belong to a server account and are 0600/0700;
+# `njbt serve --socket` runs as that account; a clerk's `njbt tui` (run
+# with su, as sshd's ForceCommand would) hands its terminal over the
+# socket and gets the screens of the login the mapping file
+# (FILE.db.unix-users) names for it, never opening the database itself;
+# an unmapped account is refused; a clerk can read neither the database
+# nor the key, and `njbt do` as a clerk is refused: plainly when the
+# database cannot be read, and (with the database group-readable) for any
+# login but the clerk's own and for the console.
+. "$(dirname "$0")/../e2e/ssh-lib.inc"
+if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
+    ! command -v setpriv > /dev/null; then
+	echo "1..0 # SKIP needs root, useradd and setpriv"
+	exit 0
+fi
+SRV=njbts$$ C1=njbtc$$ C2=njbtd$$ GRP=njbtg$$
+cleanup_users() {
+	for u in $SRV $C1 $C2; do userdel "$u" 2> /dev/null; done
+	groupdel $GRP 2> /dev/null
+}
+trap 'cleanup_users; ssh_cleanup' EXIT
+groupadd $GRP
+for u in $SRV $C1 $C2; do
+	useradd -M -N -g $GRP -s /bin/sh -d /nonexistent "$u" || {
+		echo "Bail out! useradd $u failed"; exit 1; }
+done
+
+# the layout: binary and forms anyone may read; data only for $SRV
+chmod 711 "$T"
+mkdir "$T/bin" "$T/data" "$T/run"
+cp "$NJBT" "$T/bin/njbt"; cp -r "$NJBT_FORMS" "$T/forms"
+chmod -R a+rX "$T/bin" "$T/forms"
+mv "$NJBT_DB" "$NJBT_DB.key" "$NJBT_DB.anchor" "$T/data/"
+DB="$T/data/njbt.db"
+export NJBT_DB="$DB" NJBT_FORMS="$T/forms"
+printf '# unix-name njbt-login\n%s hl_jb\n' $C1 > "$DB.unix-users"
+chown -R $SRV "$T/data" "$T/run"
+chmod 700 "$T/data"; chmod 600 "$DB" "$DB.key" "$DB.unix-users"
+SOCK="$T/run/njbt.sock"
+BIN="$T/bin/njbt"
+# the server runs as $SRV (serve_start runs $NJBT)
+printf '#!/bin/sh\nexec setpriv --reuid=%s --regid=%s --clear-groups %s "$@"\n' \
+    $SRV $GRP "$BIN" > "$T/bin/as-srv"
+chmod 755 "$T/bin/as-srv"
+NJBT="$T/bin/as-srv"
+serve_start --socket "$SOCK" || { echo "Bail out! no server"; exit 1; }
+wait_log "listening on $SOCK" 10 && ok "serve --socket listens on the socket" ||
+    notok "serve --socket listens on the socket"
+same "... the socket is 0666 (who may log in is the mapping's say)" 666 \
+    "$(stat -c %a "$SOCK")"
+
+# --- the clerk's screens, through the socket ------------------------------
+term c1 "su -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
+shows "a mapped clerk's njbt tui reaches the menu" c1 "主菜单" 30
+shows "... as the mapped login (hl_jb, $(name_of hl_jb))" c1 "$(name_of hl_jb)"
+AQ="SELECT count(*) FROM audit WHERE login = 'hl_jb' AND action = 'login' AND (addr || ' ' || detail) LIKE '%unix%'"
+wait_q 1 "$AQ" 10
+same "... the login is audited from the socket" 1 "$(q "$AQ")" ||
+    diag "$(q "SELECT addr, detail FROM audit WHERE action = 'login'")"
+ps -o user=,args= -u $C1 > "$T/ps"
+! grep -q "serve" "$T/ps" && grep -q "tui --socket" "$T/ps" &&
+    ok "... the clerk's own process is the client alone" ||
+    { notok "... the clerk's own process is the client alone"; diag "$(cat "$T/ps")"; }
+ls -l /proc/$(pgrep -u $C1 -f "tui --socket" | head -n 1)/fd 2> /dev/null |
+    grep -q "njbt.db" && notok "... which has no database open" ||
+    ok "... which has no database open"
+tm resize-window -t c1 -x 100 -y 30 2> /dev/null
+tm send-keys -t c1 F10
+wait_screen c1 "确定要退出登录吗" 10 && tm send-keys -t c1 y
+wait_screen c1 "[exit 0]" 15 && ok "F10 quits: the client exits 0" ||
+    { notok "F10 quits: the client exits 0"; screen c1 | grep -v '^$' | sed 's/^/# /'; }
+
+term c2 "su -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C2"
+shows "an unmapped Unix account is refused" c2 "没有对应的 njbt 用户"
+shows "... exit 1" c2 "[exit 1]"
+
+# --- the clerk's shell cannot reach the data --------------------------------
+su -s /bin/sh -c "cat $DB" $C1 > /dev/null 2>&1 &&
+    notok "a clerk cannot read the database" || ok "a clerk cannot read the database"
+su -s /bin/sh -c "cat $DB.key" $C1 > /dev/null 2>&1 &&
+    notok "... nor the key file" || ok "... nor the key file"
+su -s /bin/sh -c "$BIN do --db $DB --as admin user.lock login=hl_sh" $C1 \
+    > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "无权读写数据库" "$T/err" &&
+    ok "njbt do as a clerk: refused, saying the database is not theirs" ||
+    { notok "njbt do as a clerk: refused, saying the database is not theirs"; diag "$(cat "$T/err")"; }
+su -s /bin/sh -c "$BIN tui --db $DB --user admin" $C1 > "$T/out" 2> "$T/err"
+[ $? -ne 0 ] && ok "... and njbt tui --user admin opens nothing" ||
+    notok "... and njbt tui --user admin opens nothing"
+serve_stop
+
+# --- a database the clerks' group can read: only the mapped login ---------
+chgrp -R $GRP "$T/data"; chmod 770 "$T/data"; chmod 660 "$DB"
+chmod 644 "$DB.unix-users"	# no secret in it; only its owner writes it
+su -s /bin/sh -c "$BIN do --db $DB --as admin user.lock login=hl_sh" $C1 \
+    > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "只能以 hl_jb 的身份操作" "$T/err" &&
+    ok "njbt do --as admin by $C1 (mapped to hl_jb) is refused" ||
+    { notok "njbt do --as admin by $C1 (mapped to hl_jb) is refused"; diag "$(cat "$T/err")"; }
+same "... nothing written (hl_sh not locked)" 0 \
+    "$(q "SELECT locked FROM users WHERE login = 'hl_sh'")"
+su -s /bin/sh -c "$BIN user lock hl_sh" $C1 > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "不能以控制台身份" "$T/err" &&
+    ok "... so is the console (njbt user lock)" ||
+    { notok "... so is the console (njbt user lock)"; diag "$(cat "$T/err")"; }
+su -s /bin/sh -c "$BIN do --db $DB --as hl_jb user.lock login=hl_sh" $C2 \
+    > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "没有对应的 njbt 用户" "$T/err" &&
+    ok "... and an unmapped account, as anyone" ||
+    { notok "... and an unmapped account, as anyone"; diag "$(cat "$T/err")"; }
+su -s /bin/sh -c "$BIN actions --db $DB --as hl_jb" $C1 > "$T/out" 2> "$T/err"
+grep -q "密钥文件" "$T/err" && ! grep -q "身份操作" "$T/err" &&
+    ok "... while $C1 as hl_jb passes the mapping (the 0600 key then stops it)" ||
+    { notok "... while $C1 as hl_jb passes the mapping (the 0600 key then stops it)"; diag "$(cat "$T/err")"; }
+chmod 666 "$DB.unix-users"
+su -s /bin/sh -c "$BIN actions --db $DB --as hl_jb" $C1 > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "不安全" "$T/err" &&
+    ok "a mapping file others may write is not trusted" ||
+    { notok "a mapping file others may write is not trusted"; diag "$(cat "$T/err")"; }
+sanitizer_clean
+echo "1..$n"
