@@ -82,12 +82,11 @@ su -s /bin/sh -c "cat $DB" $C1 > /dev/null 2>&1 &&
     notok "a clerk cannot read the database" || ok "a clerk cannot read the database"
 su -s /bin/sh -c "cat $DB.key" $C1 > /dev/null 2>&1 &&
     notok "... nor the key file" || ok "... nor the key file"
-su -s /bin/sh -c "$BIN do --db $DB --as admin user.lock login=hl_sh" $C1 \
-    > "$T/out" 2> "$T/err"
-[ $? -eq 1 ] && grep -q "无权读写数据库" "$T/err" &&
-    ok "njbt do as a clerk: refused, saying the database is not theirs" ||
-    { notok "njbt do as a clerk: refused, saying the database is not theirs"; diag "$(cat "$T/err")"; }
-su -s /bin/sh -c "$BIN tui --db $DB --user admin" $C1 > "$T/out" 2> "$T/err"
+# as USER CMDLINE: the command line run by that Unix account
+as() { su -s /bin/sh -c "$2" "$1"; }
+refused "njbt do as a clerk: refused, saying the database is not theirs" \
+    "无权读写数据库" as $C1 "$BIN do --db $DB --as admin user.lock login=hl_sh"
+as $C1 "$BIN tui --db $DB --user admin" > "$T/out" 2> "$T/err"
 [ $? -ne 0 ] && ok "... and njbt tui --user admin opens nothing" ||
     notok "... and njbt tui --user admin opens nothing"
 serve_stop
@@ -95,30 +94,21 @@ serve_stop
 # --- a database the clerks' group can read: only the mapped login ---------
 chgrp -R $GRP "$T/data"; chmod 770 "$T/data"; chmod 660 "$DB"
 chmod 644 "$DB.unix-users"	# no secret in it; only its owner writes it
-su -s /bin/sh -c "$BIN do --db $DB --as admin user.lock login=hl_sh" $C1 \
-    > "$T/out" 2> "$T/err"
-[ $? -eq 1 ] && grep -q "只能以 hl_jb 的身份操作" "$T/err" &&
-    ok "njbt do --as admin by $C1 (mapped to hl_jb) is refused" ||
-    { notok "njbt do --as admin by $C1 (mapped to hl_jb) is refused"; diag "$(cat "$T/err")"; }
+refused "njbt do --as admin by $C1 (mapped to hl_jb) is refused" \
+    "只能以 hl_jb 的身份操作" \
+    as $C1 "$BIN do --db $DB --as admin user.lock login=hl_sh"
 same "... nothing written (hl_sh not locked)" 0 \
     "$(q "SELECT locked FROM users WHERE login = 'hl_sh'")"
-su -s /bin/sh -c "$BIN user lock hl_sh" $C1 > "$T/out" 2> "$T/err"
-[ $? -eq 1 ] && grep -q "不能以控制台身份" "$T/err" &&
-    ok "... so is the console (njbt user lock)" ||
-    { notok "... so is the console (njbt user lock)"; diag "$(cat "$T/err")"; }
-su -s /bin/sh -c "$BIN do --db $DB --as hl_jb user.lock login=hl_sh" $C2 \
-    > "$T/out" 2> "$T/err"
-[ $? -eq 1 ] && grep -q "没有对应的 njbt 用户" "$T/err" &&
-    ok "... and an unmapped account, as anyone" ||
-    { notok "... and an unmapped account, as anyone"; diag "$(cat "$T/err")"; }
-su -s /bin/sh -c "$BIN actions --db $DB --as hl_jb" $C1 > "$T/out" 2> "$T/err"
+refused "... so is the console (njbt user lock)" "不能以控制台身份" \
+    as $C1 "$BIN user lock hl_sh"
+refused "... and an unmapped account, as anyone" "没有对应的 njbt 用户" \
+    as $C2 "$BIN do --db $DB --as hl_jb user.lock login=hl_sh"
+as $C1 "$BIN actions --db $DB --as hl_jb" > "$T/out" 2> "$T/err"
 grep -q "密钥文件" "$T/err" && ! grep -q "身份操作" "$T/err" &&
     ok "... while $C1 as hl_jb passes the mapping (the 0600 key then stops it)" ||
     { notok "... while $C1 as hl_jb passes the mapping (the 0600 key then stops it)"; diag "$(cat "$T/err")"; }
 chmod 666 "$DB.unix-users"
-su -s /bin/sh -c "$BIN actions --db $DB --as hl_jb" $C1 > "$T/out" 2> "$T/err"
-[ $? -eq 1 ] && grep -q "不安全" "$T/err" &&
-    ok "a mapping file others may write is not trusted" ||
-    { notok "a mapping file others may write is not trusted"; diag "$(cat "$T/err")"; }
+refused "a mapping file others may write is not trusted" "不安全" \
+    as $C1 "$BIN actions --db $DB --as hl_jb"
 sanitizer_clean
 echo "1..$n"
