@@ -77,6 +77,30 @@ term c2 "su -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C2"
 shows "an unmapped Unix account is refused" c2 "没有对应的 njbt 用户"
 shows "... exit 1" c2 "[exit 1]"
 
+# a client of the clerk's own making: no terminal, or no hello
+cat > "$T/bin/forge.py" <<'PY'
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+fd = os.open("/dev/null", os.O_RDWR)
+hello = b"njbt-local-1\0xterm\0\0" if sys.argv[2] == "devnull" else b"hello"
+socket.send_fds(s, [hello], [fd])
+print(s.recv(300).decode("utf-8", "replace"))
+PY
+chmod 644 "$T/bin/forge.py"
+for how in devnull badhello; do
+	su -s /bin/sh -c "python3 $T/bin/forge.py $SOCK $how" $C1 > "$T/out" 2>&1
+	grep -q "需要交互式终端" "$T/out" &&
+	    ok "a forged client ($how in place of a terminal) is refused" ||
+	    { notok "a forged client ($how in place of a terminal) is refused"; diag "$(cat "$T/out")"; }
+done
+same "... and no screens ran for it (one login of hl_jb in all)" 1 "$(q "$AQ")"
+
+# restore sees the database in use while the server runs
+"$T/bin/njbt" backup "$T/bk.db" > /dev/null 2>&1
+refused "njbt restore refuses while the server runs" "正在使用" \
+    "$T/bin/njbt" restore "$T/bk.db"
+
 # --- the clerk's shell cannot reach the data --------------------------------
 su -s /bin/sh -c "cat $DB" $C1 > /dev/null 2>&1 &&
     notok "a clerk cannot read the database" || ok "a clerk cannot read the database"
