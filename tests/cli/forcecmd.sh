@@ -53,7 +53,10 @@ same "... the socket is 0666 (who may log in is the mapping's say)" 666 \
     "$(stat -c %a "$SOCK")"
 
 # --- the clerk's screens, through the socket ------------------------------
-term c1 "su -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
+# (su --pty: a terminal of the clerk's own session, as sshd gives; plain
+# su -c runs the command in a new session without one, which no window
+# change reaches)
+term c1 "su --pty -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
 shows "a mapped clerk's njbt tui reaches the menu" c1 "主菜单" 30
 shows "... as the mapped login (hl_jb, $(name_of hl_jb))" c1 "$(name_of hl_jb)"
 AQ="SELECT count(*) FROM audit WHERE login = 'hl_jb' AND action = 'login' AND (addr || ' ' || detail) LIKE '%unix%'"
@@ -67,7 +70,12 @@ ps -o user=,args= -u $C1 > "$T/ps"
 ls -l /proc/$(pgrep -u $C1 -f "tui --socket" | head -n 1)/fd 2> /dev/null |
     grep -q "njbt.db" && notok "... which has no database open" ||
     ok "... which has no database open"
+# a window change reaches the screens: the title bar spans 100 columns
+width() { screen c1 | head -n 1 | sed 's/ *$//' | wc -L; }
 tm resize-window -t c1 -x 100 -y 30 2> /dev/null
+i=0; while [ "$(width)" -le 80 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(width)" -gt 80 ] && ok "a window change reaches the screens (100 columns)" ||
+    { notok "a window change reaches the screens (100 columns)"; diag "pane $(tm display -p -t c1 "#{pane_width}x#{pane_height}") $(width): $(screen c1 | head -n 2)"; }
 tm send-keys -t c1 F10
 wait_screen c1 "确定要退出登录吗" 10 && tm send-keys -t c1 y
 wait_screen c1 "[exit 0]" 15 && ok "F10 quits: the client exits 0" ||
