@@ -21,6 +21,7 @@
  * leaves nothing behind, is logged and exits 1. Then backup-policy.c says
  * which old copies go. Photos in D are never deleted (R-002-A3-2.6).
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -357,6 +358,39 @@ backup_today(const char *db, const char *dir, char *final, size_t flen)
 	return 0;
 }
 
+/*
+ * Take the backup directory dir for this run: -1 (logged) if it is the
+ * database's own directory (its key file would be in the backup) or
+ * another run holds it. The descriptor holds the lock until exit.
+ */
+static int
+backup_take_dir(const char *db, const char *dir)
+{
+	char	 a[PATH_MAX], b[PATH_MAX], c[PATH_MAX], *slash;
+	int	 fd;
+
+	strlcpy0(b, db, sizeof b);
+	if ((slash = strrchr(b, '/')) != NULL)
+		*slash = '\0';
+	else
+		strlcpy0(b, ".", sizeof b);
+	if (realpath(dir, a) == NULL || realpath(b, c) == NULL) {
+		log_error("无法使用备份目录 %s：%s", dir, strerror(errno));
+		return -1;
+	}
+	if (strcmp(a, c) == 0) {
+		log_error("备份目录 %s 是数据库所在目录：密钥文件不得与备份放在一起", dir);
+		return -1;
+	}
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	    flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		log_error("备份目录 %s 正被另一次备份使用，或无法打开：%s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	return fd;
+}
+
 /* `njbt backup --scheduled`: today's verified copy, then the policy. */
 static int
 backup_scheduled(struct cmd_ctx *ctx, struct cmd_args *a)
@@ -384,6 +418,8 @@ backup_scheduled(struct cmd_ctx *ctx, struct cmd_args *a)
 		log_error("无法创建备份目录 %s：%s", dir, strerror(errno));
 		return 1;
 	}
+	if (backup_take_dir(ctx->db, dir) < 0)
+		return 1;
 	if (cmd_open(ctx) != 0)
 		return 1;
 	if (backup_today(ctx->db, dir, final, sizeof final) != 0) {

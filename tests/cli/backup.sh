@@ -114,6 +114,15 @@ BDIR="$T/afile/sub" run_on 2027-01-06
 [ $? -eq 1 ] && grep -q "无法创建备份目录" "$T/err" &&
     ok "a backup directory that cannot be made: exit 1, logged" ||
     { notok "a backup directory that cannot be made: exit 1, logged"; diag "$(cat "$T/err")"; }
+BDIR="$T" run_on 2027-01-06
+[ $? -eq 1 ] && grep -q "密钥文件不得与备份放在一起" "$T/err" &&
+    ok "the database's own directory (with the key) is refused as backup directory" ||
+    { notok "the database's own directory (with the key) is refused as backup directory"; diag "$(cat "$T/err")"; }
+( exec 9< "$B"; flock 9; BDIR="$B" run_on 2027-01-06 )
+[ $? -eq 1 ] && grep -q "另一次备份" "$T/err" &&
+    [ "$(ls -A "$B" | md5sum)" = "$before" ] &&
+    ok "a second run at once is refused, the first one's files untouched" ||
+    { notok "a second run at once is refused, the first one's files untouched"; diag "$(cat "$T/err")"; }
 mkdir "$T/ro"
 if mount -t tmpfs -o size=64k,mode=0700 tmpfs "$T/ro" 2> /dev/null; then
 	BDIR="$T/ro" run_on 2027-01-06
