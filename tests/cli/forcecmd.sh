@@ -121,7 +121,13 @@ refused "njbt do as a clerk: refused, saying the database is not theirs" \
 as $C1 "$BIN tui --db $DB --user admin" > "$T/out" 2> "$T/err"
 [ $? -ne 0 ] && ok "... and njbt tui --user admin opens nothing" ||
     notok "... and njbt tui --user admin opens nothing"
+# the server stops: an open socket session ends, its logout written
+term c3 "su --pty -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
+wait_screen c3 "主菜单" 30
 serve_stop
+shows "the server stops: the clerk's session ends" c3 "[exit" 10
+same "... with its logout audited" 2 \
+    "$(q "SELECT count(*) FROM audit WHERE login = 'hl_jb' AND action = 'logout'")"
 
 # --- a database the clerks' group can read: only the mapped login ---------
 chgrp -R $GRP "$T/data"; chmod 770 "$T/data"; chmod 660 "$DB"
