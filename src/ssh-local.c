@@ -22,6 +22,7 @@
  * commands run by a Unix user other than the database's owner and root:
  * only as the login mapped to that user.
  */
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -252,6 +253,10 @@ local_screens(const struct serve_opts *o, int tty, const char *login,
 
 	if ((pid = fork()) != 0)
 		return pid;
+	/* never outlive the session process (killed at the server's stop) */
+	prctl(PR_SET_PDEATHSIG, SIGHUP);
+	if (getppid() == 1)
+		_exit(1);
 	setsid();
 	signal(SIGWINCH, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
@@ -271,7 +276,11 @@ local_screens(const struct serve_opts *o, int tty, const char *login,
 	_exit(cmd_tui_session(o->db, login, "unix", from, o->idle));
 }
 
-/* Relay window changes to the screens until they end; their status. */
+/*
+ * Relay window changes to the screens until they end; their status. The
+ * screens get SIGHUP when the client goes, SIGTERM when the server stops,
+ * and SIGKILL 3 s after either if they are still there.
+ */
 static int
 local_wait(int fd, pid_t child)
 {
@@ -286,10 +295,13 @@ local_wait(int fd, pid_t child)
 		if (local_term) {
 			local_term = 0;
 			kill(child, SIGTERM);
+			gone = gone ? gone : 1;
 		}
+		if (gone && ++gone > 16)
+			kill(child, SIGKILL);
 		if (poll(&p, 1, gone ? 200 : 1000) < 0 && errno != EINTR)
 			break;
-		if (gone || !(p.revents & (POLLIN | POLLHUP | POLLERR)))
+		if (p.fd < 0 || !(p.revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
 		n = read(fd, buf, sizeof buf);
 		if (n < 0 && (errno == EINTR || errno == EAGAIN))
@@ -297,7 +309,7 @@ local_wait(int fd, pid_t child)
 		if (n <= 0) {
 			/* the clerk's connection is gone */
 			kill(child, SIGHUP);
-			gone = 1;
+			gone = gone ? gone : 1;
 			p.fd = -1;
 			continue;
 		}
