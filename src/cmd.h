@@ -60,12 +60,6 @@ int	 cmd_flag(const struct cmd_args *, const char *);
 void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_take_db(int, char **, const char **);
 
-/* cmd-backup.c */
-int	 backup_copy(const char *, char *, size_t);
-void	 backup_remove(const char *);
-int	 backup_photos(const char *, const char *, char *, size_t);
-int	 backup_verify(const char *, const char *, char *, size_t);
-
 /* cmd-restore.c */
 int	 restore_hold(const char *);
 

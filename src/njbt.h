@@ -417,6 +417,12 @@ int	 db_anchor_line(char *, size_t);
 int	 db_open_copy(const char *, const char *, char *, size_t);
 int	 db_keyfile(const char *, char *, size_t);
 
+/* backup-copy.c: the files of a backup (issue 14 item 7) */
+int	 backup_copy(const char *, char *, size_t);
+void	 backup_remove(const char *);
+int	 backup_photos(const char *, const char *, char *, size_t);
+int	 backup_verify(const char *, const char *, char *, size_t);
+
 /* check.c */
 int	 check_run(void (*)(void *, int, const char *, const char *), void *);
 
