@@ -7,9 +7,10 @@
  * where the user is ($SSH_CONNECTION), else "tty".
  *
  * With --socket PATH instead of --user (issue 14 item 6, ForceCommand
- * mode): the clerk's own process never opens the database; it hands its terminal to the running
- * server over its Unix socket (ssh-local.c), which maps the clerk's Unix
- * account to a login and runs these same screens there.
+ * mode): the clerk's own process never opens the database; it hands its
+ * terminal to the running server over its Unix socket (ssh-local.c),
+ * which maps the clerk's Unix account to a login and runs these same
+ * screens there.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +22,7 @@
 #include "ssh-server.h"
 
 static const struct cmd_opt cmd_tui_opts[] = {
-	{ "user", "LOGIN", 0, 0,
-	    "以该用户登录（或用 --socket）" },
+	{ "user", "LOGIN", 0, 0, "以该用户登录（或用 --socket）" },
 	{ "idle", "秒", 0, 0, "无操作多久后退出（900；0 为从不）" },
 	{ "socket", "PATH", 0, CMD_OPT_ONCE,
 	    "经运行中服务器的本地套接字登录（ForceCommand 方式，如 "
