@@ -84,6 +84,8 @@ wait_screen c1 "[exit 0]" 15 && ok "F10 quits: the client exits 0" ||
 term c2 "su -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C2"
 shows "an unmapped Unix account is refused" c2 "没有对应的 njbt 用户"
 shows "... exit 1" c2 "[exit 1]"
+wait_log "refused: Unix 用户 $C2 在" 10 && ok "... and the server logs why" ||
+    { notok "... and the server logs why"; diag "$(tail -3 "$T/serve.log")"; }
 
 # a client of the clerk's own making: no terminal, or no hello
 cat > "$T/bin/forge.py" <<'PY'
