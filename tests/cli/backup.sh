@@ -181,7 +181,12 @@ mkdir "$T/other"
 "$NJBT" backup --db "$T/other/njbt.db" "$T/other.bak" > /dev/null 2>&1
 refused "another database's backup (another key) is refused" "未通过检查" \
     "$NJBT" restore "$T/other.bak"
+cp "$BK" "$T/noanchor.db"
+refused "a backup without its anchor is refused" "缺少审计锚点" \
+    "$NJBT" restore "$T/noanchor.db"
 mkdir "$T/new"
+refused "restore without the key file is refused" "无法读取密钥文件" \
+    "$NJBT" restore "$BK" --db "$T/new/njbt.db"
 cp "$NJBT_DB.key" "$T/new/njbt.db.key"
 check "restore into a new place" "$NJBT" restore "$BK" --db "$T/new/njbt.db"
 [ -f "$T/new/photos/$H2/$HASH" ] && ok "... the photos came back" ||
