@@ -451,11 +451,14 @@ server_addr_text(const struct sockaddr_storage *ss, socklen_t len, char *buf,
 /* The Unix socket's listener (ssh-local.c, issue 14 item 6), or -1. */
 static int server_ufd = -1;
 
+/* What a session process runs: session_run, local_session_run. */
+typedef void session_fn(const struct serve_opts *, const struct session_link *,
+    int, const char *);
+
 /* Fork the session process of a new connection: run (fd, addr) in it. */
 static void
 server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr,
-    void (*run)(const struct serve_opts *, const struct session_link *, int,
-    const char *))
+    session_fn *run)
 {
 	pid_t	pid;
 
@@ -481,6 +484,28 @@ server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr,
 	server_kid_add(pid, addr, o->grace);
 }
 
+/*
+ * A new connection from addr: over the rate or a cap it is closed at
+ * once, else its session process runs run.
+ */
+static void
+server_admit(const struct serve_opts *o, int lfd, int fd, const char *addr,
+    session_fn *run)
+{
+	if (!server_rate_ok(addr, o->rate)) {
+		server_log(NULL, addr, "refused: too many connections "
+		    "(more than %d a minute)", o->rate);
+		close(fd);
+		return;
+	}
+	/* R-SEC-8.8a issue 8 (8): closed before fork and kex */
+	if (!server_preauth_ok(o, addr)) {
+		close(fd);
+		return;
+	}
+	server_spawn(o, lfd, fd, addr, run);
+}
+
 /* Take every waiting connection. */
 static void
 server_accept(const struct serve_opts *o, int lfd)
@@ -501,37 +526,31 @@ server_accept(const struct serve_opts *o, int lfd)
 			return;
 		}
 		server_addr_text(&ss, len, addr, sizeof addr);
-		if (!server_rate_ok(addr, o->rate)) {
-			server_log(NULL, addr, "refused: too many connections "
-			    "(more than %d a minute)", o->rate);
-			close(fd);
-			continue;
-		}
-		/* R-SEC-8.8a issue 8 (8): closed before fork and kex */
-		if (!server_preauth_ok(o, addr)) {
-			close(fd);
-			continue;
-		}
-		server_spawn(o, lfd, fd, addr, session_run);
+		server_admit(o, lfd, fd, addr, session_run);
 	}
 }
 
 /*
  * Issue 14 item 6: every waiting connection on the Unix socket, each in a
  * process of its own (ssh-local.c), counted as not logged in until its
- * peer is mapped to a login.
+ * peer is mapped to a login. The peer's uid stands for its address in the
+ * rate and the caps, so that one local account cannot use up another's.
  */
 static void
 server_accept_local(const struct serve_opts *o, int lfd)
 {
-	int fd;
+	struct ucred	 cr;
+	socklen_t	 len = sizeof cr;
+	char		 addr[64];
+	int		 fd;
 
 	while ((fd = accept4(server_ufd, NULL, NULL, SOCK_CLOEXEC)) >= 0) {
-		if (!server_preauth_ok(o, "unix")) {
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) != 0) {
 			close(fd);
 			continue;
 		}
-		server_spawn(o, lfd, fd, "unix", local_session_run);
+		xsnprintf(addr, sizeof addr, "unix uid %d", (int)cr.uid);
+		server_admit(o, lfd, fd, addr, local_session_run);
 	}
 }
 
