@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "ssh-server.h"
 
 int
 cmd_open(struct cmd_ctx *ctx)
@@ -22,7 +21,7 @@ cmd_open(struct cmd_ctx *ctx)
 		return -1;
 	}
 	/* issue 14 item 6: another Unix user acts only as its mapped login */
-	if (local_may_act(ctx->db, ctx->as, err, sizeof err) != 0) {
+	if (unix_users_may_act(ctx->db, ctx->as, err, sizeof err) != 0) {
 		fprintf(stderr, "njbt: %s\n", err);
 		return -1;
 	}

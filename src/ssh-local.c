@@ -18,9 +18,8 @@
  *           login (cmd_tui_session) in a child on the passed terminal;
  *           SIGWINCH on a 'w', SIGHUP when the client goes.
  *
- * local_may_act is the rule for `njbt do --as` and the other batch
- * commands run by a Unix user other than the database's owner and root:
- * only as the login mapped to that user.
+ * The mapping itself, and the rule for batch commands of other Unix
+ * accounts, are unix-users.c.
  */
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -32,7 +31,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +43,6 @@
 #include "ssh-server.h"
 
 #define LOCAL_HELLO	"njbt-local-1"
-#define LOCAL_MAP_TAIL	".unix-users"
 
 static volatile sig_atomic_t local_winch, local_chld, local_term;
 
@@ -58,99 +55,6 @@ local_signal(int sig)
 		local_chld = 1;
 	else
 		local_term = 1;
-}
-
-/*
- * The login mapped to the Unix user name in the file beside db: 0 and
- * the login, 1 if none, -1 if the file cannot be trusted or read (why in
- * msg). The file must belong to the database's owner or root and be
- * writable by no one else.
- */
-int
-local_map(const char *db, const char *name, char *login, size_t len,
-    char *msg, size_t mlen)
-{
-	struct stat	 sb, dsb;
-	char		 path[4200], line[512], *u, *l, *save;
-	FILE		*f;
-	int		 rc = 1;
-
-	xsnprintf(path, sizeof path, "%s" LOCAL_MAP_TAIL, db);
-	if ((f = fopen(path, "re")) == NULL) {
-		xsnprintf(msg, mlen, "无法读取用户对应表 %s：%s", path,
-		    strerror(errno));
-		return errno == ENOENT ? 1 : -1;
-	}
-	if (fstat(fileno(f), &sb) != 0 || stat(db, &dsb) != 0 ||
-	    (sb.st_uid != 0 && sb.st_uid != dsb.st_uid) ||
-	    (sb.st_mode & 022) != 0) {
-		xsnprintf(msg, mlen, "用户对应表 %s 的属主或权限不安全（应属于数据库"
-		    "的属主，他人不可写）", path);
-		fclose(f);
-		return -1;
-	}
-	while (rc == 1 && fgets(line, sizeof line, f) != NULL) {
-		if ((u = strtok_r(line, " \t\r\n", &save)) == NULL || *u == '#')
-			continue;
-		if ((l = strtok_r(NULL, " \t\r\n", &save)) != NULL &&
-		    strcmp(u, name) == 0) {
-			strlcpy0(login, l, len);
-			rc = 0;
-		}
-	}
-	fclose(f);
-	if (rc == 1)
-		xsnprintf(msg, mlen, "Unix 用户 %s 在 %s 中没有对应的 njbt 用户",
-		    name, path);
-	return rc;
-}
-
-/* The name of the Unix user uid into buf; -1 if it has none. */
-static int
-local_uid_name(uid_t uid, char *buf, size_t len)
-{
-	struct passwd	*pw = getpwuid(uid);
-
-	if (pw == NULL)
-		return -1;
-	strlcpy0(buf, pw->pw_name, len);
-	return 0;
-}
-
-/*
- * Issue 14 item 6: may this process's Unix user act as login (NULL: the
- * console) on the database db? Root and the database's owner may act as
- * anyone; another user only as the login mapped to it, never as the
- * console. 0 if so, else -1 and why in msg.
- */
-int
-local_may_act(const char *db, const char *login, char *msg, size_t len)
-{
-	struct stat	 sb;
-	char		 name[256], mapped[128];
-	uid_t		 uid = getuid();
-
-	if (stat(db, &sb) != 0)
-		return 0;	/* opening it says why */
-	if (uid == 0 || uid == sb.st_uid)
-		return 0;
-	if (local_uid_name(uid, name, sizeof name) != 0) {
-		xsnprintf(msg, len, "未知的 Unix 用户（uid %d）", (int)uid);
-		return -1;
-	}
-	if (login == NULL) {
-		xsnprintf(msg, len, "Unix 用户 %s 不是数据库的属主，不能以控制台身份"
-		    "操作：请用 --as 对应的用户", name);
-		return -1;
-	}
-	if (local_map(db, name, mapped, sizeof mapped, msg, len) != 0)
-		return -1;
-	if (strcmp(mapped, login) != 0) {
-		xsnprintf(msg, len, "Unix 用户 %s 只能以 %s 的身份操作，不能以 %s "
-		    "的身份操作", name, mapped, login);
-		return -1;
-	}
-	return 0;
 }
 
 /* Listen on the Unix socket path (any local user may connect). */
@@ -340,11 +244,11 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	log_set_sink(LOG_SINK_SERVER);
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) != 0 ||
-	    local_uid_name(cr.uid, name, sizeof name) != 0) {
+	    unix_users_name(cr.uid, name, sizeof name) != 0) {
 		local_say(fd, 'E', "无法确认本地用户");
 		_exit(1);
 	}
-	if ((rc = local_map(o->db, name, login, sizeof login, msg,
+	if ((rc = unix_users_map(o->db, name, login, sizeof login, msg,
 	    sizeof msg)) != 0) {
 		log_who(LOG_LEVEL_WARN, NULL, "unix", "refused: %s", msg);
 		local_say(fd, 'E', rc == 1 ? "本 Unix 用户没有对应的 njbt 用户，"

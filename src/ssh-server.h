@@ -62,7 +62,5 @@ void	 local_session_run(const struct serve_opts *,
 	     const struct session_link *, int, const char *)
 	     __attribute__((noreturn));
 int	 local_client(const char *);
-int	 local_map(const char *, const char *, char *, size_t, char *, size_t);
-int	 local_may_act(const char *, const char *, char *, size_t);
 
 #endif

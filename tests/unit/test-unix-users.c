@@ -1,5 +1,5 @@
 /*
- * test-ssh-local.c: unit tests of ssh-local.c's mapping of Unix accounts
+ * test-unix-users.c: unit tests of unix-users.c, the mapping of Unix accounts
  * to logins (issue 14 item 6): FILE.db.unix-users is read line by line
  * ("unixname login", comments, blank lines, tabs); an account not in it
  * has no login; a file others may write is not trusted; the owner of the
@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "njbt.h"
-#include "ssh-server.h"
 
 static char	 dir[64], db[128], map[160];
 
@@ -60,18 +59,18 @@ test_map(void **state)
 	char	 login[64], msg[NJ_MSG_MAX];
 
 	(void)state;
-	assert_int_equal(local_map(db, "wangfang", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "wangfang", login, sizeof login, msg,
 	    sizeof msg), 0);
 	assert_string_equal(login, "hl_jb");
-	assert_int_equal(local_map(db, "zhao", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "zhao", login, sizeof login, msg,
 	    sizeof msg), 0);
 	assert_string_equal(login, "hl_sh");
 	/* a line without a login, a comment, a prefix: none */
-	assert_int_equal(local_map(db, "lonely", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "lonely", login, sizeof login, msg,
 	    sizeof msg), 1);
-	assert_int_equal(local_map(db, "zhou", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "zhou", login, sizeof login, msg,
 	    sizeof msg), 1);
-	assert_int_equal(local_map(db, "wang", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "wang", login, sizeof login, msg,
 	    sizeof msg), 1);
 	assert_non_null(strstr(msg, "没有对应的 njbt 用户"));
 }
@@ -84,11 +83,11 @@ test_untrusted(void **state)
 
 	(void)state;
 	assert_int_equal(chmod(map, 0666), 0);
-	assert_int_equal(local_map(db, "wangfang", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "wangfang", login, sizeof login, msg,
 	    sizeof msg), -1);
 	assert_non_null(strstr(msg, "不安全"));
 	assert_int_equal(chmod(map, 0620), 0);
-	assert_int_equal(local_map(db, "wangfang", login, sizeof login, msg,
+	assert_int_equal(unix_users_map(db, "wangfang", login, sizeof login, msg,
 	    sizeof msg), -1);
 	assert_int_equal(chmod(map, 0644), 0);
 }
@@ -100,8 +99,8 @@ test_owner(void **state)
 	char	 msg[NJ_MSG_MAX];
 
 	(void)state;
-	assert_int_equal(local_may_act(db, "admin", msg, sizeof msg), 0);
-	assert_int_equal(local_may_act(db, NULL, msg, sizeof msg), 0);
+	assert_int_equal(unix_users_may_act(db, "admin", msg, sizeof msg), 0);
+	assert_int_equal(unix_users_may_act(db, NULL, msg, sizeof msg), 0);
 }
 
 int
