@@ -16,14 +16,15 @@ if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
 	echo "1..0 # SKIP needs root, useradd and setpriv"
 	exit 0
 fi
-SRV=njbts$$ C1=njbtc$$ C2=njbtd$$ GRP=njbtg$$
+SRV=njbts$$ C1=njbtc$$ C2=njbtd$$ C3=njbte$$ GRP=njbtg$$
 cleanup_users() {
-	for u in $SRV $C1 $C2; do userdel "$u" 2> /dev/null; done
+	: > "$T/release"
+	for u in $SRV $C1 $C2 $C3; do userdel "$u" 2> /dev/null; done
 	groupdel $GRP 2> /dev/null
 }
 trap 'cleanup_users; ssh_cleanup' EXIT
 groupadd $GRP
-for u in $SRV $C1 $C2; do
+for u in $SRV $C1 $C2 $C3; do
 	useradd -M -N -g $GRP -s /bin/sh -d /nonexistent "$u" || {
 		echo "Bail out! useradd $u failed"; exit 1; }
 done
@@ -36,7 +37,7 @@ chmod -R a+rX "$T/bin" "$T/forms"
 mv "$NJBT_DB" "$NJBT_DB".* "$T/data/"
 DB="$T/data/njbt.db"
 export NJBT_DB="$DB" NJBT_FORMS="$T/forms"
-printf '# unix-name njbt-login\n%s hl_jb\n' $C1 > "$DB.unix-users"
+printf '# unix-name njbt-login\n%s hl_jb\n%s hl_sh\n' $C1 $C3 > "$DB.unix-users"
 chown -R $SRV "$T/data" "$T/run"
 chmod 700 "$T/data"; chmod 600 "$DB" "$DB.key" "$DB.unix-users"
 SOCK="$T/run/njbt.sock"
@@ -105,6 +106,37 @@ for how in devnull badhello; do
 	    { notok "a forged client ($how in place of a terminal) is refused"; diag "$(cat "$T/out")"; }
 done
 same "... and no screens ran for it (one login of hl_jb in all)" 1 "$(q "$AQ")"
+
+# one account's idle connections use up its own caps, not another's
+cat > "$T/bin/hold.py" <<'PY'
+import os, socket, sys, time
+socks = []
+for i in range(9):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    socks.append(s)
+time.sleep(1.5)
+closed = 0
+for s in socks:
+    s.setblocking(False)
+    try:
+        closed += s.recv(100) == b""
+    except BlockingIOError:
+        pass
+print(closed, flush=True)
+end = time.time() + 40
+while not os.path.exists(sys.argv[2]) and time.time() < end:
+    time.sleep(0.2)
+PY
+chmod 644 "$T/bin/hold.py"
+su -s /bin/sh -c "python3 $T/bin/hold.py $SOCK $T/release" $C1 > "$T/hold" 2>&1 &
+HOLD=$!
+i=0; while [ ! -s "$T/hold" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+same "9 idle connections of one account: the 9th is closed at once" 1 \
+    "$(head -n 1 "$T/hold")"
+term c4 "su --pty -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C3"
+shows "... while another account still logs in (hl_sh)" c4 "$(name_of hl_sh)" 30
+: > "$T/release"; wait $HOLD
 
 # restore sees the database in use while the server runs
 "$T/bin/njbt" backup "$T/bk.db" > /dev/null 2>&1
