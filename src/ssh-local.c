@@ -240,7 +240,6 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	int		 tty, rc;
 	pid_t		 child;
 
-	(void)addr;
 	log_set_sink(LOG_SINK_SERVER);
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) != 0 ||
@@ -250,7 +249,7 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	}
 	if ((rc = unix_users_map(o->db, name, login, sizeof login, msg,
 	    sizeof msg)) != 0) {
-		log_who(LOG_LEVEL_WARN, NULL, "unix", "refused: %s", msg);
+		log_who(LOG_LEVEL_WARN, NULL, addr, "refused: %s", msg);
 		local_say(fd, 'E', rc == 1 ? "本 Unix 用户没有对应的 njbt 用户，"
 		    "请联系管理员" : "服务器的用户对应表有误，请联系管理员");
 		_exit(1);
@@ -267,8 +266,8 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	log_who(LOG_LEVEL_INFO, login, "unix", "Unix user %s (uid %d)", name,
-	    (int)cr.uid);
+	log_who(LOG_LEVEL_INFO, login, addr, "logged in as Unix user %s",
+	    name);
 	if ((child = local_screens(o, tty, login, name, term, lang)) < 0) {
 		local_say(fd, 'E', "服务器忙，请稍后再试");
 		_exit(1);
