@@ -61,6 +61,19 @@ cmd_arg(const struct cmd_args *a, const char *name)
 	return a->value[cmd_opt_index(a->entry, name)];
 }
 
+/* The value of --name, or NULL, also when the command has no such option. */
+const char *
+cmd_arg_maybe(const struct cmd_args *a, const char *name)
+{
+	int i;
+
+	for (i = 0; a->entry->opts != NULL && a->entry->opts[i].name != NULL;
+	    i++)
+		if (strcmp(a->entry->opts[i].name, name) == 0)
+			return a->value[i];
+	return NULL;
+}
+
 /* How many times --name was given. */
 int
 cmd_flag(const struct cmd_args *a, const char *name)

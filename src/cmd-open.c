@@ -3,7 +3,9 @@
  * named by --db (reporting why not in Chinese) and, for commands run as a
  * user, load that user.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -12,6 +14,17 @@ cmd_open(struct cmd_ctx *ctx)
 {
 	char err[NJ_MSG_MAX];
 
+	/* issue 14 item 6: a clerk's shell is told plainly, not "no file" */
+	if (access(ctx->db, R_OK | W_OK) != 0 && errno == EACCES) {
+		fprintf(stderr, "njbt: 无权读写数据库 %s：数据库只有 njbt 服务用户可以"
+		    "读写；请用 ssh 登录后在界面中操作（njbt tui）\n", ctx->db);
+		return -1;
+	}
+	/* issue 14 item 6: another Unix user acts only as its mapped login */
+	if (unix_users_may_act(ctx->db, ctx->as, err, sizeof err) != 0) {
+		fprintf(stderr, "njbt: %s\n", err);
+		return -1;
+	}
 	if (db_open(ctx->db, err, sizeof err) != 0) {
 		fprintf(stderr, "njbt: %s\n", err);
 		return -1;

@@ -45,6 +45,9 @@ static const struct cmd_opt cmd_serve_opts[] = {
 	    "/etc/njbt/njbt.conf）" },
 	{ "check", NULL, 'n', 0, "只检查配置文件和表单，列出每处错误后退出"
 	    "（无误 0，有误 1）" },
+	/* issue 14 (6): `njbt tui --socket` of ForceCommand clerks */
+	{ "socket", "PATH", 0, CMD_OPT_ONCE, "另在此本地套接字上接受 njbt tui"
+	    "（ForceCommand 方式，如 /run/njbt/njbt.sock）" },
 	{ NULL, NULL, 0, 0, NULL }
 };
 
@@ -178,9 +181,11 @@ serve_reload(struct serve_opts *o)
 	if (strcmp(c.listen, conf_current()->listen) != 0 ||
 	    strcmp(c.host_key, conf_current()->host_key) != 0 ||
 	    strcmp(c.db, conf_current()->db) != 0 ||
+	    strcmp(c.socket, conf_current()->socket) != 0 ||
 	    c.max_register != conf_current()->max_register)
-		log_who(LOG_LEVEL_WARN, "", "", "reload: listen, host_key, db "
-		    "and max_register change at the next restart");
+		log_who(LOG_LEVEL_WARN, "", "", "reload: listen, host_key, db, "
+		    "socket and max_register change at the next restart");
+	strlcpy0(c.socket, conf_current()->socket, sizeof c.socket);
 	c.max_register = conf_current()->max_register;
 	strlcpy0(c.listen, conf_current()->listen, sizeof c.listen);
 	strlcpy0(c.host_key, conf_current()->host_key, sizeof c.host_key);
@@ -235,6 +240,7 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 		strlcpy0(o.hostkey, c.host_key, sizeof o.hostkey);
 	else
 		xsnprintf(o.hostkey, sizeof o.hostkey, "%s.hostkey", c.db);
+	strlcpy0(o.socket, c.socket, sizeof o.socket);
 	serve_opts_set(&o, &c);
 	o.reload = serve_reload;
 	if ((w = getenv("NJBT_WIRE_LOG")) != NULL && *w != '\0')
@@ -256,6 +262,8 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 			db_close();
 		}
 	}
+	/* issue 14 item 7: `njbt restore` sees the database in use */
+	(void)restore_hold(o.db);
 	return server_run(&o);
 }
 
@@ -264,7 +272,7 @@ const struct cmd_entry cmd_serve_entry = {
 	"[--idle 秒] [--grace 秒] [--max-failures N] [--window 秒] "
 	"[--lock 秒] [--rate N] [--max-account-failures N] "
 	"[--max-preauth N] [--max-preauth-addr N] [--max-register N] "
-	"[--conf FILE] [-n]",
+	"[--conf FILE] [-n] [--socket PATH]",
 	"SSH 服务器（默认 127.0.0.1:2222，主机密钥默认为 数据库.hostkey）",
 	cmd_serve, cmd_serve_opts, 0
 };

@@ -15,6 +15,7 @@ struct cmd_entry;
 struct cmd_ctx {
 	const struct cmd_entry	*entry;
 	const char		*db;
+	const char		*as;	/* --as LOGIN, or NULL: the console */
 };
 
 /* One option of a command: --name [VALUE], maybe also -letter. */
@@ -54,9 +55,17 @@ struct cmd_entry {
 int	 cmd_args_parse(const struct cmd_entry *, int, char **,
 	    struct cmd_args *);
 const char *cmd_arg(const struct cmd_args *, const char *);
+const char *cmd_arg_maybe(const struct cmd_args *, const char *);
 int	 cmd_flag(const struct cmd_args *, const char *);
 void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_take_db(int, char **, const char **);
+
+/* cmd-restore.c */
+int	 restore_hold(const char *);
+
+/* cmd-tui.c */
+int	 cmd_tui_session(const char *, const char *, const char *,
+	    const char *, int);
 
 /* cmd-do.c */
 int	 cmd_report(struct act *, int);
@@ -77,6 +86,7 @@ extern const struct cmd_entry cmd_actions_entry;
 extern const struct cmd_entry cmd_print_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 

@@ -62,6 +62,7 @@ static const struct conf_key conf_keys[] = {
 	CK_TEXT(host_key, CONF_OPT_PATH, ""),		/* --host-key */
 	CK_TEXT(db, CONF_PATH, NJBT_DATA_DIR "/njbt.db"), /* --db */
 	CK_TEXT(forms, CONF_PATH, NJBT_FORMS_DIR),	/* $NJBT_FORMS */
+	CK_TEXT(socket, CONF_OPT_PATH, ""),		/* --socket */
 	CK_INT(idle, 0, 86400 * 7, 900),		/* --idle */
 	CK_INT(grace, 10, 3600, 120),			/* --grace */
 	CK_INT(max_failures, 0, 1000, 5),		/* --max-failures */

@@ -24,6 +24,7 @@ struct conf {
 	char	host_key[CONF_PATH_MAX];	/* "" : the database's .hostkey */
 	char	db[CONF_PATH_MAX];
 	char	forms[CONF_PATH_MAX];
+	char	socket[108];		/* "" none; ForceCommand (issue 14 (6)) */
 	int	idle;
 	int	grace;
 	int	max_failures;

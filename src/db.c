@@ -163,6 +163,28 @@ db_backup(const char *path, char *err, size_t errlen)
 	return store_backup(path, err, errlen);
 }
 
+/*
+ * Issue 14 item 7: open a copy of the database (a backup) with the key
+ * file keyfile, the live database's: a copy holds no key of its own.
+ */
+int
+db_open_copy(const char *path, const char *keyfile, char *err, size_t errlen)
+{
+	int rc;
+
+	store_use_keyfile(keyfile);
+	rc = db_open(path, err, errlen);
+	store_use_keyfile(NULL);
+	return rc;
+}
+
+/* The key file of the database path (FILE.key). */
+int
+db_keyfile(const char *path, char *buf, size_t len)
+{
+	return crypt_keyfile_path(path, buf, len);
+}
+
 /* The audit anchor in one line, for the server's log (R-SEC-8.4). */
 int
 db_anchor_line(char *buf, size_t len)

@@ -127,6 +127,14 @@ enum {
 };
 int	 subsidy_compute(const struct subsidy_in *in, struct subsidy_out *out);
 
+/* backup-policy.c: which scheduled backups to keep (issue 14 item 7) */
+#define BACKUP_MIN_YEARS	10	/* R-001-A1-15 001 附件1 第十五条 */
+#define BACKUP_MAX_YEARS	100
+#define BACKUP_MAX_DAYS		3660
+int	 backup_policy_check(int keep_days, int keep_years);
+size_t	 backup_policy(const int *days, size_t n, int today, int keep_days,
+	     int keep_years, unsigned char *del);
+
 /* state.c: the state table per record kind */
 #include "state.h"
 

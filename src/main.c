@@ -29,6 +29,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_print_entry,
+	/* issue 14 item 7 (backups) */
+	&cmd_restore_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -92,5 +94,6 @@ main(int argc, char **argv)
 	ctx.entry = e;
 	if ((rc = cmd_args_parse(e, argc, argv, &args)) != CMD_ARGS_OK)
 		return rc == CMD_ARGS_HELP ? 0 : 2;
+	ctx.as = cmd_arg_maybe(&args, "as");
 	return e->exec(&ctx, &args);
 }

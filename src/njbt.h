@@ -27,6 +27,8 @@
 #ifndef NJBT_H
 #define NJBT_H
 
+#include <sys/types.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -421,6 +423,20 @@ void	 db_close(void);
 int	 db_state_guard(char *, size_t);
 int	 db_backup(const char *, char *, size_t);
 int	 db_anchor_line(char *, size_t);
+int	 db_open_copy(const char *, const char *, char *, size_t);
+int	 db_keyfile(const char *, char *, size_t);
+
+/* backup-copy.c: the files of a backup (issue 14 item 7) */
+int	 backup_copy(const char *, char *, size_t);
+void	 backup_remove(const char *);
+int	 backup_photos(const char *, const char *, char *, size_t);
+int	 backup_verify(const char *, const char *, char *, size_t);
+
+/* unix-users.c: Unix accounts to logins (issue 14 item 6) */
+int	 unix_users_map(const char *, const char *, char *, size_t, char *,
+	     size_t);
+int	 unix_users_name(uid_t, char *, size_t);
+int	 unix_users_may_act(const char *, const char *, char *, size_t);
 
 /* check.c */
 int	 check_run(void (*)(void *, int, const char *, const char *), void *);

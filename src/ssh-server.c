@@ -451,9 +451,17 @@ server_addr_text(const struct sockaddr_storage *ss, socklen_t len, char *buf,
 		memmove(buf, buf + 7, strlen(buf + 7) + 1);
 }
 
-/* Fork the session process of a new connection. */
+/* The Unix socket's listener (ssh-local.c, issue 14 item 6), or -1. */
+static int server_ufd = -1;
+
+/* What a session process runs: session_run, local_session_run. */
+typedef void session_fn(const struct serve_opts *, const struct session_link *,
+    int, const char *);
+
+/* Fork the session process of a new connection: run (fd, addr) in it. */
 static void
-server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
+server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr,
+    session_fn *run)
 {
 	pid_t	pid;
 
@@ -464,6 +472,8 @@ server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
 	}
 	if (pid == 0) {
 		close(lfd);
+		if (server_ufd >= 0)
+			close(server_ufd);
 		close(server_wake[0]);
 		close(server_wake[1]);
 		close(server_authed[0]);
@@ -472,10 +482,32 @@ server_spawn(const struct serve_opts *o, int lfd, int fd, const char *addr)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGCHLD, SIG_DFL);
 		signal(SIGHUP, SIG_IGN);
-		session_run(o, &server_link, fd, addr);
+		run(o, &server_link, fd, addr);
 	}
 	close(fd);
 	server_kid_add(pid, addr, o->grace);
+}
+
+/*
+ * A new connection from addr: over the rate or a cap it is closed at
+ * once, else its session process runs run.
+ */
+static void
+server_admit(const struct serve_opts *o, int lfd, int fd, const char *addr,
+    session_fn *run)
+{
+	if (!server_rate_ok(addr, o->rate)) {
+		server_log(NULL, addr, "refused: too many connections "
+		    "(more than %d a minute)", o->rate);
+		close(fd);
+		return;
+	}
+	/* R-SEC-8.8a issue 8 (8): closed before fork and kex */
+	if (!server_preauth_ok(o, addr)) {
+		close(fd);
+		return;
+	}
+	server_spawn(o, lfd, fd, addr, run);
 }
 
 /* Take every waiting connection. */
@@ -498,18 +530,31 @@ server_accept(const struct serve_opts *o, int lfd)
 			return;
 		}
 		server_addr_text(&ss, len, addr, sizeof addr);
-		if (!server_rate_ok(addr, o->rate)) {
-			server_log(NULL, addr, "refused: too many connections "
-			    "(more than %d a minute)", o->rate);
+		server_admit(o, lfd, fd, addr, session_run);
+	}
+}
+
+/*
+ * Issue 14 item 6: every waiting connection on the Unix socket, each in a
+ * process of its own (ssh-local.c), counted as not logged in until its
+ * peer is mapped to a login. The peer's uid stands for its address in the
+ * rate and the caps, so that one local account cannot use up another's.
+ */
+static void
+server_accept_local(const struct serve_opts *o, int lfd)
+{
+	struct ucred	 cr;
+	socklen_t	 len = sizeof cr;
+	char		 addr[64];
+	int		 fd;
+
+	while ((fd = accept4(server_ufd, NULL, NULL, SOCK_CLOEXEC)) >= 0) {
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) != 0) {
 			close(fd);
 			continue;
 		}
-		/* R-SEC-8.8a issue 8 (8): closed before fork and kex */
-		if (!server_preauth_ok(o, addr)) {
-			close(fd);
-			continue;
-		}
-		server_spawn(o, lfd, fd, addr);
+		xsnprintf(addr, sizeof addr, "unix uid %d", (int)cr.uid);
+		server_admit(o, lfd, fd, addr, local_session_run);
 	}
 }
 
@@ -609,7 +654,7 @@ int
 server_run(struct serve_opts *o)
 {
 	struct sigaction	 sa;
-	struct pollfd		 pfd[3];
+	struct pollfd		 pfd[4];
 	char			 err[NJ_MSG_MAX], fp[128], buf[64];
 	double			 anchor_at;
 	int			 lfd, all, from;
@@ -650,6 +695,14 @@ server_run(struct serve_opts *o)
 	}
 	server_log(NULL, NULL, "listening on %s:%s, host key %s %s",
 	    o->host, o->port, o->hostkey, fp);
+	if (o->socket[0] != '\0') {
+		if ((server_ufd = local_listen(o->socket, err, sizeof err)) < 0) {
+			fprintf(stderr, "njbt: %s\n", err);
+			close(lfd);
+			return 1;
+		}
+		server_log(NULL, NULL, "listening on %s for njbt tui", o->socket);
+	}
 	anchor_at = server_mono();
 	while (!server_stop_flag) {
 		pfd[0].fd = lfd;
@@ -658,6 +711,9 @@ server_run(struct serve_opts *o)
 		pfd[1].events = POLLIN;
 		pfd[2].fd = server_authed[0];
 		pfd[2].events = POLLIN;
+		pfd[3].fd = server_ufd;
+		pfd[3].events = POLLIN;
+		pfd[3].revents = 0;
 		server_read_authed();
 		server_preauth_count("", &all, &from);
 		/* R-SEC-8.4 issue 8 (4): the audit anchor into the log */
@@ -665,7 +721,7 @@ server_run(struct serve_opts *o)
 			anchor_at = server_mono();
 			server_check_db(o->db);
 		}
-		if (poll(pfd, 3, all > 0 ? 1000 : 60 * 1000) < 0 && errno != EINTR) {
+		if (poll(pfd, 4, all > 0 ? 1000 : 60 * 1000) < 0 && errno != EINTR) {
 			server_log(NULL, NULL, "poll: %s", strerror(errno));
 			break;
 		}
@@ -685,8 +741,14 @@ server_run(struct serve_opts *o)
 		server_preauth_expire();
 		if (!server_stop_flag && (pfd[0].revents & POLLIN))
 			server_accept(o, lfd);
+		if (!server_stop_flag && (pfd[3].revents & POLLIN))
+			server_accept_local(o, lfd);
 	}
 	close(lfd);
+	if (server_ufd >= 0) {
+		close(server_ufd);
+		unlink(o->socket);
+	}
 	server_shutdown();
 	server_log(NULL, NULL, "stopped");
 	free(server_kids);

@@ -35,6 +35,7 @@ struct serve_opts {
 	const char		*wirelog;	/* $NJBT_WIRE_LOG or NULL */
 	/* SIGHUP: read the configuration and forms again (cmd-serve.c) */
 	int			(*reload)(struct serve_opts *);
+	char			 socket[108];	/* issue 14 item 6; "" none */
 };
 
 /* ssh-log.c: the priority of a log line, by its format (issue 14 (4)) */
@@ -60,5 +61,12 @@ struct session_link {
 /* ssh-session.c */
 void	 session_run(const struct serve_opts *, const struct session_link *,
 	     int, const char *) __attribute__((noreturn));
+
+/* ssh-local.c: ForceCommand mode (issue 14 item 6) */
+int	 local_listen(const char *, char *, size_t);
+void	 local_session_run(const struct serve_opts *,
+	     const struct session_link *, int, const char *)
+	     __attribute__((noreturn));
+int	 local_client(const char *);
 
 #endif

@@ -118,6 +118,19 @@ fail:
  * otherwise the file and its key must exist. Unless STORE_ANYVER, the file
  * must be at the latest version.
  */
+/*
+ * Issue 14 item 7: the key file the next store_open reads instead of the
+ * one beside the database (a backup copy is checked, and restored, with
+ * the live database's key, which is never inside a backup); NULL: beside.
+ */
+static char store_keyfile[4096];
+
+void
+store_use_keyfile(const char *path)
+{
+	strlcpy0(store_keyfile, path ? path : "", sizeof store_keyfile);
+}
+
 int
 store_open(const char *path, int flags, char *err, size_t errlen)
 {
@@ -142,7 +155,9 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 		unsigned char *const sub[] = { store->kenc, store->khash,
 		    store->kaudit, store->kmac, store->kanchor };
 
-		if (crypt_keyfile_path(path, kpath, sizeof kpath) != 0)
+		if (*store_keyfile != '\0')
+			strlcpy0(kpath, store_keyfile, sizeof kpath);
+		else if (crypt_keyfile_path(path, kpath, sizeof kpath) != 0)
 			goto fail_msg_path;
 		if (!exists && (flags & STORE_CREATE) &&
 		    access(kpath, F_OK) != 0) {

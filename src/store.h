@@ -36,6 +36,7 @@ extern struct store *store;
 #define STORE_ANYVER	0x04	/* do not insist on the latest version */
 
 int	 store_open(const char *, int, char *, size_t);
+void	 store_use_keyfile(const char *);
 void	 store_close(void);
 int	 store_begin(void);
 int	 store_begin_read(void);

@@ -28,7 +28,7 @@ grep -q -- "--version" "$T/out" && ok "--help mentions --version" \
     || notok "--help mentions --version"
 CMDS=$(sed -n 's/^  njbt \([a-z]*\) .*/\1/p' "$T/out")
 same "--help lists every command" \
-    "init serve tui user import do actions backup check list show print" \
+    "init serve tui user import do actions backup check list show print restore" \
     "$(echo $CMDS)"
 usage "no command is a usage error (2)" "$NJBT"
 usage "an unknown command (2)" "$NJBT" frobnicate
