@@ -50,6 +50,8 @@ supply_prepare(struct act *a, struct supply *s)
 		return rc;
 	if ((rc = my_product(a, "model", &s->product)) != NJ_OK)
 		return rc;
+	if ((rc = product_usable(a, s->product.id, "model")) != NJ_OK)
+		return rc;
 	s->shipment = act_str(a, "shipment_no");
 	s->made_on = act_str(a, "made_on");
 	if (s->made_on != NULL && act_num(a, "made_on") > a->today)
