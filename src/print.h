@@ -38,6 +38,7 @@
 	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
 	"deadlines:结算期限," \
 	"lottery:公开摇号结果," \
+	"products:补贴机具信息表,filing:投档审核结果公示表," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -203,6 +204,12 @@ int	 print_anomalies(struct print_job *);
 /* print-calendar.c: the settlement calendar's due items */
 extern const struct print_col print_deadline_cols[];
 int	 print_deadlines(struct print_job *);
+
+/* print-filing.c: issue 13, the published products, a filing publicity */
+extern const struct print_col print_products_cols[];
+extern const struct print_col print_filing_cols[];
+int	 print_products(struct print_job *);
+int	 print_filing(struct print_job *);
 
 /* print-month.c: every sheet of a county's month, inside a snapshot */
 struct print_sheet {

@@ -181,6 +181,30 @@ refused "R-003-A4-12a a sale of an unpublished product" "型号 FT-4 未公布" 
     invoice_no=FP-FT4
 same "... nothing written" "$before" "$(dbsum)"
 
+# --- the public lists (003 附件4 第十条, 第十二条) ----------------------
+check "R-003-A4-10a print products (the published list)" "$NJBT" print \
+    products --as hl_sh --encoding utf-8 -o "$T/products.csv"
+same "... the columns of 第十条" \
+    "序号,大类,小类,品目,档次,企业名称,机具名称,机具型号,基本配置和参数,补贴额（元）,鉴定（认证）证书编号,证书有效期至,审核结果" \
+    "$(head -n 1 "$T/products.csv" | tr -d '\r')"
+grep -q ',FT-1,幅宽2.2米,2800.00,NJ-2026-0901,2030-12-31,审核通过' \
+    "$T/products.csv" && ok "... FT-1 listed as passed" ||
+    { notok "... FT-1 listed as passed"; diag "$(cat "$T/products.csv")"; }
+grep -q 'FT-3' "$T/products.csv" && notok "... the failed FT-3 left out" ||
+    ok "... the failed FT-3 left out"
+check "R-003-A4-10a print filing --publicity (the publicity sheet)" \
+    "$NJBT" print filing --publicity $PUB --encoding utf-8 -o "$T/filing.csv"
+same "... its three products" 3 "$(grep -c ',FT-[123],' "$T/filing.csv")"
+grep -q ',FT-3,,2800.00,,,审核不通过,无鉴定证书,2026-03-02,2026-03-08' \
+    "$T/filing.csv" && ok "... FT-3 failed with its reason and the period" ||
+    { notok "... FT-3 failed with its reason and the period";
+    diag "$(cat "$T/filing.csv")"; }
+check "... as xlsx" "$NJBT" print filing --publicity $PUB -o "$T/filing.xlsx"
+refused "... an unknown publicity" "未知的公示编号：GS2026-099" \
+    "$NJBT" print filing --publicity GS2026-099
+refused "... a dealer does not print it" "无权打印" \
+    "$NJBT" print products --as fs_dealer
+
 # --- who may file -----------------------------------------------------
 SS="(SELECT maker_id FROM users WHERE login = 'ss_maker')"
 q "UPDATE makers SET status = 'suspended', status_until = '2026-06-30'
