@@ -141,6 +141,12 @@ static const struct list_col product_fields[] = {
 	{ "品目", 0, 0, NULL },
 	{ "分档", 0, 0, NULL },
 	{ "补贴额", 0, LC_MONEY, NULL },
+	/* issue 13 item 1: the filing */
+	{ "鉴定证书", 0, 0, NULL },
+	{ "审核结果", 0, 0, NULL },
+	{ "不通过理由", 0, 0, NULL },
+	{ "审核结果公示", 0, 0, NULL },
+	{ "投档异议", 0, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
 

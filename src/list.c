@@ -49,6 +49,11 @@ static const struct list_def *const list_table[] = {
 	&list_buyers,
 	&list_tier_amounts,
 	&list_deadlines,
+	/* issue 13 item 1: product filing */
+	&list_filing_queue,
+	&list_my_filings,
+	&list_filing_publicities,
+	&list_filing_objections,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

@@ -81,5 +81,10 @@ extern const struct list_def list_buyers;
 extern const struct list_def list_tier_amounts;
 /* list-calendar.c */
 extern const struct list_def list_deadlines;
+/* list-filing.c: issue 13 item 1 */
+extern const struct list_def list_filing_queue;
+extern const struct list_def list_my_filings;
+extern const struct list_def list_filing_publicities;
+extern const struct list_def list_filing_objections;
 
 #endif
