@@ -10,6 +10,16 @@
 
 #include "actions.h"
 
+/* Has a certificate valid to until ("" none: not expired) expired today? */
+int
+cert_expired(const struct act *a, const char *until)
+{
+	int day;
+
+	return until[0] != '\0' && date_parse(until, &day) == 0 &&
+	    day < a->today;
+}
+
 /*
  * R-003-A4-12a 003 附件4 第十二条: only products published after review and
  * publicity are traded with a subsidy, and only while the certificate
@@ -21,7 +31,7 @@ product_usable(struct act *a, int64_t product, const char *field)
 {
 	sqlite3_stmt	*st = sql_query(SQL_FILING_USABLE, product);
 	char		 model[64] = "", status[16] = "", until[16] = "";
-	int		 rc = sql_step(st), day;
+	int		 rc = sql_step(st);
 
 	if (rc == 1) {
 		sql_col_copy(st, 0, model, sizeof model);
@@ -36,7 +46,7 @@ product_usable(struct act *a, int64_t product, const char *field)
 	if (strcmp(status, "published") != 0)
 		return act_refuse(a, field, "型号 %s 未公布（%s），不能供货、销售或"
 		    "授权销售", model, state_long("product", status));
-	if (until[0] != '\0' && date_parse(until, &day) == 0 && day < a->today)
+	if (cert_expired(a, until))
 		return act_refuse(a, field, "型号 %s 的证书已过期 %s%s", model,
 		    until, act_today(a));
 	return NJ_OK;

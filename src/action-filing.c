@@ -35,7 +35,7 @@ review_cert(struct act *a, const struct product_row *p)
 {
 	sqlite3_stmt	*st = sql_query(SQL_FILING_CERT, p->id);
 	char		 no[64] = "", until[16] = "";
-	int		 rc = sql_step(st), day;
+	int		 rc = sql_step(st);
 
 	if (rc == 1) {
 		sql_col_copy(st, 0, no, sizeof no);
@@ -47,7 +47,7 @@ review_cert(struct act *a, const struct product_row *p)
 	if (no[0] == '\0' || until[0] == '\0')
 		return act_refuse(a, "result", "型号 %s 没有鉴定（认证）证书编号或"
 		    "有效期，不能审核通过", p->model);
-	if (date_parse(until, &day) == 0 && day < a->today)
+	if (cert_expired(a, until))
 		return act_refuse(a, "result", "型号 %s 的证书已过期 %s%s，不能审核"
 		    "通过", p->model, until, act_today(a));
 	return NJ_OK;

@@ -304,6 +304,9 @@ static const struct rec_action rec_actions[] = {
 	{ "user", "user.lock", "login", NULL, NULL, NULL, "ok,must_change",
 	    NULL, 1 },
 	{ "user", "user.unlock", "login", NULL, NULL, NULL, "locked", NULL, 0 },
+	/* issue 13 item 1: the maker objects to its filing's review */
+	{ "product", "filing.objection", "model", NULL, NULL, NULL, "filed",
+	    NULL, 0 },
 };
 #define NACTIONS (sizeof rec_actions / sizeof rec_actions[0])
 

@@ -523,6 +523,7 @@ extern const struct action action_filing_resolve;
 extern const struct action action_filing_publish;
 int	 product_usable(struct act *, int64_t, const char *);
 int	 maker_may_file(struct act *, const char *, int64_t);
+int	 cert_expired(const struct act *, const char *);
 
 /* action-buyer-ban.c: a buyer banned for the year's ban_years */
 extern const struct action action_buyer_ban;

@@ -8,37 +8,29 @@
 #include "print.h"
 
 /* R-003-A4-10a 003 附件4 第十条: what the publicity shows */
+#define FILING_COLS							\
+	{ "序号", PC_SEQ, NULL },					\
+	{ "大类", 0, NULL },						\
+	{ "小类", 0, NULL },						\
+	{ "品目", 0, NULL },						\
+	{ "档次", 0, NULL },						\
+	{ "企业名称", 0, NULL },					\
+	{ "机具名称", 0, NULL },					\
+	{ "机具型号", PC_TEXT, NULL },					\
+	{ "基本配置和参数", 0, NULL },					\
+	{ "补贴额（元）", PC_MONEY, NULL },				\
+	{ "鉴定（认证）证书编号", PC_TEXT, NULL },			\
+	{ "证书有效期至", 0, NULL },					\
+	{ "审核结果", 0, NULL }
+
 const struct print_col print_products_cols[] = {
-	{ "序号", PC_SEQ, NULL },
-	{ "大类", 0, NULL },
-	{ "小类", 0, NULL },
-	{ "品目", 0, NULL },
-	{ "档次", 0, NULL },
-	{ "企业名称", 0, NULL },
-	{ "机具名称", 0, NULL },
-	{ "机具型号", PC_TEXT, NULL },
-	{ "基本配置和参数", 0, NULL },
-	{ "补贴额（元）", PC_MONEY, NULL },
-	{ "鉴定（认证）证书编号", PC_TEXT, NULL },
-	{ "证书有效期至", 0, NULL },
-	{ "审核结果", 0, NULL },
+	FILING_COLS,
 	{ NULL, 0, NULL }
 };
 
+/* a publicity's sheet: the same, the reason of a fail and the period */
 const struct print_col print_filing_cols[] = {
-	{ "序号", PC_SEQ, NULL },
-	{ "大类", 0, NULL },
-	{ "小类", 0, NULL },
-	{ "品目", 0, NULL },
-	{ "档次", 0, NULL },
-	{ "企业名称", 0, NULL },
-	{ "机具名称", 0, NULL },
-	{ "机具型号", PC_TEXT, NULL },
-	{ "基本配置和参数", 0, NULL },
-	{ "补贴额（元）", PC_MONEY, NULL },
-	{ "鉴定（认证）证书编号", PC_TEXT, NULL },
-	{ "证书有效期至", 0, NULL },
-	{ "审核结果", 0, NULL },
+	FILING_COLS,
 	{ "不通过理由", 0, NULL },
 	{ "公示开始日期", 0, NULL },
 	{ "公示结束日期", 0, NULL },
