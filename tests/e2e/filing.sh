@@ -28,20 +28,26 @@ shows "... with its certificate" a "鉴定证书：NJ-2026-0909 2030-12-31"
 shows "... and the review on a number key" a "1  投档审核"
 tm send-keys -t a 1
 shows "the review form, the model filled in" a "[FT-9"
-before=$(dbsum)
-tm send-keys -t a Tab Space Space
-shows "... the second choice is 不通过" a "不通过"
+FT9="SELECT count(*) FROM filing_reviews r JOIN products p ON p.id =
+    r.product_id WHERE p.model = 'FT-9'"
+tm send-keys -t a Space Space
+shows "... the second choice is 不通过" a "[不通过"
 tm send-keys -t a F2
 shows "R-003-A4-9 a fail without a reason is refused" a "审核不通过须注明理由"
-same "... nothing written" "$before" "$(dbsum)"
-tm send-keys -t a Space
+same "... no review written" 0 "$(q "$FT9")"
+# the refusal put the cursor on the reason: back up to the result
+tm send-keys -t a Up
+for i in 1 2 3; do
+	tm send-keys -t a Space
+	wait_screen a "[通过" 2 && break
+done
 shows "... back to 通过" a "[通过"
 tm send-keys -t a F2
 shows "R-003-A4-9 the admin passes it" a "已审核"
 same "... stored" pass "$(q "SELECT r.result FROM filing_reviews r JOIN
     products p ON p.id = r.product_id WHERE p.model = 'FT-9'")"
 same "... by the admin, in the audit log" 1 \
-    "$(audit_count product.review admin "result=pass")"
+    "$(audit_count product.review admin "model=FT-9 result=pass")"
 
 # --- publicised; the maker objects from its product's view ---------------
 PUB=$("$NJBT" do --as admin filing.publicize from=2026-03-02 to=2026-03-08)
@@ -56,11 +62,11 @@ tm send-keys -t m FT-9
 shows "... filtered to it" m "第 1-1 条"
 tm send-keys -t m Enter
 shows "its view shows the publicity" m "审核结果公示：GS2026-002 2026-03-02~2026-03-08 公示中"
-shows "... and the objection on a number key" m "投档审核结果异议"
-k=$(screen m | sed -n 's/^ *\([1-9]\)  投档审核结果异议.*/\1/p' | head -1)
+shows "... and the objection on a number key" m "对审核结果提出异议"
+k=$(screen m | sed -n 's/.*\([1-9]\)  对审核结果提出异议.*/\1/p' | head -1)
 tm send-keys -t m "${k:-1}"
 shows "the objection form, the model filled in" m "[FT-9"
-tm send-keys -t m Tab "参数有误"
+tm send-keys -t m "参数有误"
 tm send-keys -t m F2
 shows "R-003-A4-11a the maker objects in the period" m "已提出异议"
 same "... stored, open" "open" "$(q "SELECT o.state FROM filing_objections o
