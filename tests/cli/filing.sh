@@ -97,6 +97,20 @@ refused "... once while it is open" "已有未处理的异议 YY2026-001" \
     at 2026-03-04 "$NJBT" do --as ss_maker filing.objection model=FT-1 \
     reason=再一次
 
+"$NJBT" list filing_objections --as ss_maker > "$T/mine" 2> "$T/err"
+grep -q "^$OBJ	FT-1	" "$T/mine" && ok "the maker lists its objection" ||
+    { notok "the maker lists its objection"; diag "$(cat "$T/mine" "$T/err")"; }
+"$NJBT" list filing_objections --as ds_maker > "$T/other" 2> "$T/err"
+grep -q "$OBJ" "$T/other" && notok "another maker does not see it" ||
+    ok "another maker does not see it"
+"$NJBT" list my_filings --as ss_maker > "$T/mine" 2> "$T/err"
+grep -q "^FT-1	旋耕机	已投档	不通过	$PUB	2026-03-02~2026-03-08	待复核" \
+    "$T/mine" && ok "the maker's filings show review, publicity, objection" ||
+    { notok "the maker's filings show review, publicity, objection";
+    diag "$(cat "$T/mine" "$T/err")"; }
+refused "a dealer does not list filings" "无权" \
+    "$NJBT" list filing_queue --as fs_dealer
+
 # --- publication ------------------------------------------------------
 before=$(dbsum)
 refused "R-003-A4-12 no publication before the period ends" "期满后才能公布" \
