@@ -4,7 +4,8 @@
 # Enter opens its record view, the review is taken from the view (a fail
 # without a reason is refused beside the field, nothing written; then a
 # pass); the maker sees its filing under 本企业的投档 with the publicity,
-# opens the product and objects from its view; a county's menu offers
+# opens the product and objects from its view (and sees it under PuTTY's
+# plink too); a county's menu offers
 # the published product list but none of the review screens. One server;
 # one session per user.
 . "$(dirname "$0")/ssh-lib.inc"
@@ -71,6 +72,30 @@ tm send-keys -t m F2
 shows "R-003-A4-11a the maker objects in the period" m "已提出异议"
 same "... stored, open" "open" "$(q "SELECT o.state FROM filing_objections o
     JOIN products p ON p.id = o.product_id WHERE p.model = 'FT-9'")"
+
+# --- the maker under PuTTY's plink: its filings with the objection -------
+if command -v plink > /dev/null 2>&1; then
+	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
+	    -pw njbt-demo -t ss_maker@127.0.0.1; echo '[exit]'; sleep 600"
+	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
+	i=0
+	until screen pl | grep -q "主菜单" || [ $i -ge 100 ]; do
+		screen pl | grep -q "Press Return" && tm send-keys -t pl Enter
+		sleep 0.2; i=$((i + 1))
+	done
+	# a key of the log-in dialogue may have opened a form: back first
+	sleep 0.5
+	to_menu pl
+	for i in 1 2 3 4; do
+		wait_screen pl "本企业的投档" 1 && break
+		tm send-keys -t pl NPage
+	done
+	open_menu pl "本企业的投档"
+	shows "plink: the maker's filing with its open objection" pl \
+	    "通过   GS2026-002 待复核"
+else
+	ok "# SKIP plink is not installed"
+fi
 
 # --- a county has no filing screens --------------------------------------
 login c hl_sh || { notok "the county logs in"; exit 1; }
