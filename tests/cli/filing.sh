@@ -140,6 +140,15 @@ same "... FT-1, FT-2 published, FT-3 failed with its reason" \
     WHERE model LIKE 'FT-%' ORDER BY model)")"
 refused "... not published twice" "已公布" \
     at 2026-03-10 "$NJBT" do --as admin filing.publish publicity=$PUB
+check "njbt check: the audit chain and the MACs of the filing rows" \
+    "$NJBT" check
+q "UPDATE filing_reviews SET result = 'pass' WHERE product_id =
+    (SELECT id FROM products WHERE model = 'FT-3')"
+"$NJBT" check > "$T/out" 2>&1 && notok "a review changed by hand is found" ||
+    { grep -q "投档审核" "$T/out" && ok "a review changed by hand is found" ||
+    { notok "a review changed by hand is found"; diag "$(cat "$T/out")"; }; }
+q "UPDATE filing_reviews SET result = 'fail' WHERE product_id =
+    (SELECT id FROM products WHERE model = 'FT-3')"
 # kept COMMAND...: ok if the store refuses the DELETE, naming the rule
 kept() {
 	what=$1; shift
