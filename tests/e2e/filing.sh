@@ -75,14 +75,7 @@ same "... stored, open" "open" "$(q "SELECT o.state FROM filing_objections o
 
 # --- the maker under PuTTY's plink: its filings with the objection -------
 if command -v plink > /dev/null 2>&1; then
-	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
-	    -pw njbt-demo -t ss_maker@127.0.0.1; echo '[exit]'; sleep 600"
-	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
-	i=0
-	until screen pl | grep -q "主菜单" || [ $i -ge 100 ]; do
-		screen pl | grep -q "Press Return" && tm send-keys -t pl Enter
-		sleep 0.2; i=$((i + 1))
-	done
+	plink_login pl ss_maker
 	# a key of the log-in dialogue may have opened a form: back first
 	sleep 0.5
 	to_menu pl

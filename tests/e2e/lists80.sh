@@ -232,15 +232,7 @@ for tl in xterm:hl_jb xterm-256color:yn_sh putty:xg_zhen linux:jg_zhen \
 done
 # --- and under PuTTY's plink (its own terminal type, xterm) --------------
 if command -v plink > /dev/null 2>&1; then
-	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
-	    -pw njbt-demo -t hl_sh@127.0.0.1; echo '[exit]'; sleep 600"
-	# a new host key: store it; and a "Press Return" if one is asked
-	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
-	i=0
-	until screen pl | grep -q "主菜单" || [ $i -ge 100 ]; do
-		screen pl | grep -q "Press Return" && tm send-keys -t pl Enter
-		sleep 0.2; i=$((i + 1))
-	done
+	plink_login pl hl_sh
 	open_menu pl "补贴申请" && wait_screen pl "筛选：[" 10
 	s=$(screen pl)
 	check_screen "plink 补贴申请" "$s" >> "$T/dialog.bad"
