@@ -243,6 +243,29 @@ const struct action action_batch_new = {
 	NULL, "已汇总"
 };
 
+/*
+ * A publicity period from..to (fields from, to) of at least the year's
+ * length p, in calendar or working days (holidays from the table): the
+ * settlement batches' (batch.publicize) and the filings'
+ * (filing.publicize, action-filing.c).
+ */
+int
+publicity_length(struct act *a, const struct program_row *p, int from,
+    int to)
+{
+	int days;
+
+	if (to < from)
+		return act_refuse(a, "to", "公示结束日期早于开始日期");
+	days = p->publicity_working ? date_working_between(from, to,
+	    holiday_kind, NULL) : to - from + 1;
+	if (days < p->publicity_days)
+		return act_refuse(a, "to", "公示期不少于 %d 个%s，所填为 %d 个",
+		    p->publicity_days, p->publicity_working ? "工作日" :
+		    "自然日", days);
+	return NJ_OK;
+}
+
 static const struct field publicize_fields[] = {
 	{ "batch", FT_REF, FF_REQ, "结算批次", "batches", 24 },
 	{ "from", FT_DATE, FF_REQ, "公示开始日期", NULL, 0 },
@@ -260,7 +283,7 @@ batch_publicize(struct act *a)
 	struct batch_row	b;
 	struct program_row	p;
 	int			rc, from = (int)act_num(a, "from");
-	int			to = (int)act_num(a, "to"), days, created;
+	int			to = (int)act_num(a, "to"), created;
 
 	if ((rc = find_batch(a, "batch", &b)) != NJ_OK ||
 	    (rc = batch_may(a, &b, "publicized")) != NJ_OK)
@@ -270,14 +293,8 @@ batch_publicize(struct act *a)
 	date_parse(b.created, &created);
 	if (from < created)
 		return act_refuse(a, "from", "公示不能早于批次汇总日期 %s", b.created);
-	if (to < from)
-		return act_refuse(a, "to", "公示结束日期早于开始日期");
-	days = p.publicity_working ? date_working_between(from, to,
-	    holiday_kind, NULL) : to - from + 1;
-	if (days < p.publicity_days)
-		return act_refuse(a, "to", "公示期不少于 %d 个%s，所填为 %d 个",
-		    p.publicity_days, p.publicity_working ? "工作日" : "自然日",
-		    days);
+	if ((rc = publicity_length(a, &p, from, to)) != NJ_OK)
+		return rc;
 	if (sql_exec(SQL_BATCH_PUBLICIZE, act_str(a, "from"),
 	    act_str(a, "to"), b.id) != 0)
 		return act_fail(a, "保存公示");

@@ -232,6 +232,8 @@ dealer_authorize(struct act *a)
 		return rc;
 	if ((rc = my_product(a, "model", &p)) != NJ_OK)
 		return rc;
+	if ((rc = product_usable(a, p.id, "model")) != NJ_OK)
+		return rc;
 	clock_stamp(a->now, at, sizeof at);
 	list = xstrdup(act_str(a, "counties"));
 	for (code = strtok_r(list, ",", &save); code != NULL;

@@ -1,8 +1,9 @@
 /*
  * action-product.c: product.add, a maker files a product under a tier of
  * the year's catalogue (投档, 003 附件4): the subsidy it files may not be
- * above the tier's amount (就低不就高); blacklisted or suspended makers
- * cannot file.
+ * above the tier's amount (就低不就高); blacklisted makers and makers
+ * within a suspension cannot file (maker_may_file, action-filing-check.c),
+ * nor can a model that is suspended (or in any state but filed) file again.
  */
 #include <string.h>
 
@@ -25,23 +26,31 @@ static const struct field product_fields[] = {
 static int
 product_add(struct act *a)
 {
-	struct org_row	 maker;
 	struct tier_row	 t;
-	int64_t		 id, amount, subsidy;
+	char		 status[16];
+	int64_t		 amount, subsidy;
 	char		 at[32], s1[32], s2[32];
 	int		 rc, powered;
 
 	/* R-003-A4-13.1 003 附件4 第十三条(一): no blacklisted maker files */
-	if ((rc = own_maker(a, &maker)) != NJ_OK)
+	if ((rc = maker_may_file(a, NULL, a->who->org)) != NJ_OK)
 		return rc;
 	if ((rc = find_tier(a, "tier", year_of(a, "year"), act_str(a, "item"),
 	    act_str(a, "tier"), &t)) != NJ_OK)
 		return rc;
-	rc = sql_int(&id, SQL_PRODUCT_ID_BY_MODEL, act_str(a, "model"));
+	rc = sql_text(status, sizeof status, SQL_PRODUCT_STATUS_BY_MODEL,
+	    act_str(a, "model"));
 	if (rc < 0)
 		return act_fail(a, "查询产品");
+	/* R-003-A4-13.2 003 附件4 第十三条(二): a suspended (or cancelled)
+	 * model does not file again */
+	if (rc == 1 && strcmp(status, "filed") != 0 &&
+	    strcmp(status, "published") != 0 && strcmp(status, "failed") != 0)
+		return act_refuse(a, "model", "型号 %s %s，不得投档",
+		    act_str(a, "model"), state_long("product", status));
 	if (rc == 1)
-		return act_refuse(a, "model", "型号 %s 已投档", act_str(a, "model"));
+		return act_refuse(a, "model", "型号 %s 已投档（%s）",
+		    act_str(a, "model"), state_long("product", status));
 	amount = t.central + t.provincial + t.city + t.county;
 	subsidy = act_has(a, "subsidy") ? act_num(a, "subsidy") : amount;
 	/* R-003-A4-7a 003 附件4 第七条: 投档补贴额就低不就高 */
@@ -60,7 +69,7 @@ product_add(struct act *a)
 	powered = t.licensed || (act_has(a, "powered") &&
 	    strcmp(act_str(a, "powered"), "1") == 0);
 	clock_stamp(a->now, at, sizeof at);
-	if (sql_exec(SQL_PRODUCT_INSERT, maker.id, t.id,
+	if (sql_exec(SQL_PRODUCT_INSERT, a->who->org, t.id,
 	    act_str(a, "model"), act_str(a, "name"), act_str(a, "params") ?
 	    act_str(a, "params") : "", subsidy, act_str(a, "cert_no"),
 	    act_str(a, "cert_until"), powered, at) != 0)

@@ -141,6 +141,12 @@ static const struct list_col product_fields[] = {
 	{ "品目", 0, 0, NULL },
 	{ "分档", 0, 0, NULL },
 	{ "补贴额", 0, LC_MONEY, NULL },
+	/* issue 13 item 1: the filing */
+	{ "鉴定证书", 0, 0, NULL },
+	{ "审核结果", 0, 0, NULL },
+	{ "不通过理由", 0, 0, NULL },
+	{ "审核结果公示", 0, 0, NULL },
+	{ "投档异议", 0, 0, NULL },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -401,6 +407,9 @@ static const struct rec_action rec_actions[] = {
 	    "investigating", NULL, 0 },
 	{ "complaint", "complaint.decide", "complaint", NULL, NULL, NULL,
 	    "investigating,interviewed", NULL, 0 },
+	/* issue 13 item 1: the maker objects to its filing's review */
+	{ "product", "filing.objection", "model", NULL, NULL, NULL, "filed",
+	    NULL, 0 },
 };
 #define NACTIONS (sizeof rec_actions / sizeof rec_actions[0])
 

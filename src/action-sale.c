@@ -418,6 +418,8 @@ sale_new(struct act *a)
 	serial_norm(act_str(a, "serial"), serial, sizeof serial);
 	if ((rc = machine_in_stock(a, serial, dealer.id, &m)) != NJ_OK)
 		return rc;
+	if ((rc = product_usable(a, m.product, "serial")) != NJ_OK)
+		return rc;
 	if ((rc = freeze_check(a, "serial", dealer.id, m.product)) != NJ_OK)
 		return rc;
 	/* a notice carries its own year's flow, even into the next year */

@@ -50,6 +50,8 @@ supply_prepare(struct act *a, struct supply *s)
 		return rc;
 	if ((rc = my_product(a, "model", &s->product)) != NJ_OK)
 		return rc;
+	if ((rc = product_usable(a, s->product.id, "model")) != NJ_OK)
+		return rc;
 	if ((rc = freeze_check(a, "model", s->dealer.id, s->product.id)) !=
 	    NJ_OK)
 		return rc;

@@ -124,6 +124,12 @@ static const struct action *const action_table[] = {
 	&action_complaint_investigate,
 	&action_complaint_interview,
 	&action_complaint_decide,
+	/* issue 13 item 1: product filing */
+	&action_product_review,
+	&action_filing_publicize,
+	&action_filing_objection,
+	&action_filing_resolve,
+	&action_filing_publish,
 };
 #define NACTIONS (sizeof action_table / sizeof action_table[0])
 

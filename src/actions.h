@@ -266,6 +266,8 @@ int	 batch_may(struct act *, const struct batch_row *, const char *);
 int	 batch_take_out(struct act *, int64_t, const char *);
 int	 batch_record_check(struct act *, enum sql, int64_t, int64_t,
 	     const char *, const char *);
+int	 publicity_length(struct act *, const struct program_row *, int,
+	     int);
 
 /* action-finance.c */
 extern const struct action action_finance_sample;
@@ -537,6 +539,17 @@ int	 sale_number(struct act *, int64_t);
 int	 payment_numbers(struct act *, int64_t);
 int	 act_numbers(struct act *);
 const char *sale_ref(int64_t);
+
+/* action-filing.c, action-filing-check.c: issue 13 item 1, the review,
+ * publicity and publication of filed products (投档) */
+extern const struct action action_product_review;
+extern const struct action action_filing_publicize;
+extern const struct action action_filing_objection;
+extern const struct action action_filing_resolve;
+extern const struct action action_filing_publish;
+int	 product_usable(struct act *, int64_t, const char *);
+int	 maker_may_file(struct act *, const char *, int64_t);
+int	 cert_expired(const struct act *, const char *);
 
 /* action-buyer-ban.c: a buyer banned for the year's ban_years */
 extern const struct action action_buyer_ban;

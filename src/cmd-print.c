@@ -1,6 +1,7 @@
 /*
  * cmd-print.c: `njbt print REPORT [--as LOGIN] [--id KEY] [--county CODE]
- * [--month YYYY-MM] [--batch ID] [--encoding utf-8-bom|utf-8|gb18030]
+ * [--month YYYY-MM] [--batch ID] [--publicity NO]
+ * [--encoding utf-8-bom|utf-8|gb18030]
  * [--format csv|xlsx] [-o FILE|-]`, one printer of print.c as a batch
  * command. The CSV (or xlsx: --format xlsx, or FILE ending in .xlsx) goes
  * to stdout (no -o, or -o -), or to FILE (made 0600, replaced only when
@@ -40,6 +41,8 @@ static const struct cmd_opt cmd_print_opts[] = {
 	{ "county", "县代码", 0, CMD_OPT_ONCE, "县级行政区划代码" },
 	{ "month", "YYYY-MM", 0, CMD_OPT_ONCE, "月份" },
 	{ "batch", "批次", 0, CMD_OPT_ONCE, "结算批次编号" },
+	{ "publicity", "公示编号", 0, CMD_OPT_ONCE,
+	    "投档公示编号（filing 报表），如 GS2026-001" },
 	{ "encoding", "编码", 0, CMD_OPT_ONCE,
 	    "utf-8-bom（默认）、utf-8 或 gb18030" },
 	{ "format", "格式", 0, CMD_OPT_ONCE,
@@ -140,6 +143,12 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 	o.req.county = cmd_arg(a, "county");
 	o.req.month = cmd_arg(a, "month");
 	o.req.batch = cmd_arg(a, "batch");
+	/* issue 13: --publicity names a filing publicity, as --id would */
+	if (cmd_arg(a, "publicity") != NULL) {
+		if (o.req.id != NULL)
+			return print_usage(ctx->entry);
+		o.req.id = cmd_arg(a, "publicity");
+	}
 	o.req.encoding = cmd_arg(a, "encoding");
 	o.req.format = cmd_arg(a, "format");
 	o.req.from = cmd_arg(a, "from");
@@ -186,12 +195,14 @@ cmd_print(struct cmd_ctx *ctx, struct cmd_args *a)
 
 const struct cmd_entry cmd_print_entry = {
 	"print", "REPORT [--db FILE] [--as LOGIN] [--id 编号] [--county 县代码] "
-	"[--month YYYY-MM] [--batch 批次] [--encoding utf-8-bom|utf-8|gb18030] "
+	"[--month YYYY-MM] [--batch 批次] [--publicity 公示编号] "
+	"[--encoding utf-8-bom|utf-8|gb18030] "
 	"[--format csv|xlsx] [--from 日期] [--to 日期] [--user LOGIN] "
 	"[--action 操作] [--record 编号] [-o FILE|-] | --all [--county 县代码] "
 	"--month YYYY-MM -o 目录",
 	"打印报表（CSV 或 xlsx）：申请表、确认通知书、供货与核实表、复核表、"
 	"资金支付报告单、结算明细表、公示表、资金计划表、银行支付文件、异常情形、"
+	"补贴机具信息表、投档审核结果公示表、违规处理通报、黑名单、投诉举报处理通报、"
 	"审计日志；"
 	"--all 为某县某月的全部报表", cmd_print, cmd_print_opts, 0
 };

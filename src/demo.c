@@ -110,6 +110,36 @@ demo_supply(const char *dealer, const char *model, const char *prefix, int n,
 #define DO(x) do { if ((rc = (x)) != NJ_OK) goto out; } while (0)
 
 /*
+ * Issue 13 item 1: the five filings reviewed (pass), publicised over the
+ * 20 days before today and published, so that they may be traded.
+ */
+static int
+demo_publish(char *msg, size_t msglen)
+{
+	static const char *const models[] = { "1GQN-200", "SS-904", "4LZ-6",
+	    "4U-170", "2BMSF-6" };
+	char	from[32], to[32], pub[48], arg[64];
+	size_t	i;
+	int	rc = NJ_OK, today = clock_today(), y, m, d;
+
+	for (i = 0; i < sizeof models / sizeof models[0]; i++) {
+		xsnprintf(arg, sizeof arg, "model=%s", models[i]);
+		DO(demo_do("admin", msg, msglen, "product.review", arg,
+		    "result=pass", NULL));
+	}
+	memcpy(from, "from=", 5);
+	date_format(today - 20, from + 5, sizeof from - 5);
+	memcpy(to, "to=", 3);
+	date_format(today - 1, to + 3, sizeof to - 3);
+	DO(demo_do("admin", msg, msglen, "filing.publicize", from, to, NULL));
+	date_to_ymd(today, &y, &m, &d);
+	xsnprintf(pub, sizeof pub, "publicity=GS%04d-001", y);
+	rc = demo_do("admin", msg, msglen, "filing.publish", pub, NULL);
+out:
+	return rc;
+}
+
+/*
  * The run of demo.load: every import and action of the demo, nested in
  * the engine's one transaction, whose audit row (demo.load, record demo,
  * detail year=YYYY) closes it. A step's refusal refuses the whole.
@@ -169,6 +199,7 @@ demo_run(struct act *a)
 	    "tier=01", "model=2BMSF-6", "name=免耕施肥播种机", "subsidy=8000",
 	    "cert_no=NJ-2025-0520", "cert_until=2030-12-31",
 	    "params=播种行数6行", y, NULL));
+	DO(demo_publish(msg, msglen));
 	for (m = 0; m < 2; m++) {
 		char dl[64];
 

@@ -56,6 +56,11 @@ static const struct list_def *const list_table[] = {
 	&list_complaints,
 	/* issue 13 item 4: the audit log */
 	&list_audit_log,
+	/* issue 13 item 1: product filing */
+	&list_filing_queue,
+	&list_my_filings,
+	&list_filing_publicities,
+	&list_filing_objections,
 };
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 

@@ -105,5 +105,10 @@ sqlite3_stmt *audit_search_query(const struct audit_search *, int64_t,
 	     int64_t);
 sqlite3_stmt *list_audit_query(const char *, int, int, char *, size_t);
 int	 list_audit_headline(char *, size_t);
+/* list-filing.c: issue 13 item 1 */
+extern const struct list_def list_filing_queue;
+extern const struct list_def list_my_filings;
+extern const struct list_def list_filing_publicities;
+extern const struct list_def list_filing_objections;
 
 #endif

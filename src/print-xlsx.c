@@ -141,6 +141,22 @@ xlsx_province(char *name)
 		}
 }
 
+/* Issue 13: a filing publicity's number and period, under its title. */
+static void
+xlsx_filing_sub(const char *no, char *sub, size_t slen)
+{
+	sqlite3_stmt	*st = sql_query(SQL_FILING_PUB_BY_NO, no);
+	char		 from[16] = "", to[16] = "";
+
+	if (sql_step(st) == 1) {
+		sql_col_copy(st, 1, from, sizeof from);
+		sql_col_copy(st, 2, to, sizeof to);
+	}
+	sqlite3_reset(st);
+	xsnprintf(sub, slen, "公示编号：%s    公示期：%s至%s    单位：元", no,
+	    from, to);
+}
+
 /*
  * The title and the line under it: the batch's province, county, year
  * and number when one batch is printed, the county and month of an area,
@@ -185,6 +201,8 @@ xlsx_title(const struct print_job *j, char *title, size_t tlen, char *sub,
 	if (pub)
 		xsnprintf(sub, slen, "公告单位：%s农机管理部门    公告时间：%s%s%s",
 		    county, from, to[0] ? "至" : "", to);
+	else if (strcmp(j->def->name, "filing") == 0 && j->req->id != NULL)
+		xlsx_filing_sub(j->req->id, sub, slen);
 	else
 		xsnprintf(sub, slen, "%s", unit);
 }

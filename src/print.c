@@ -102,6 +102,11 @@ static const struct printer printer_table[] = {
 	{ "audit", "审计日志", R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
 	    PF_AREA | PF_AUDIT, NULL, print_auditlog_cols, print_auditlog,
 	    PM_NONE, NULL },
+	/* issue 13 item 1: product filing, public lists (no private data) */
+	{ "products", "农机购置补贴机具信息表", R_OFFICES, 0, 0, NULL,
+	    print_products_cols, print_products, PM_NONE, NULL },
+	{ "filing", "农机购置补贴投档审核结果公示表", R_OFFICES, 0, PF_ID,
+	    "公示编号", print_filing_cols, print_filing, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

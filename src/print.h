@@ -41,6 +41,7 @@
 	"violations:违规处理通报,blacklist:黑名单," \
 	"complaints:投诉举报处理通报," \
 	"audit:审计日志," \
+	"products:补贴机具信息表,filing:投档审核结果公示表," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -219,6 +220,12 @@ int	 print_deadlines(struct print_job *);
 /* print-complaint.c: complaints' 处理通报 (issue 13 item 3) */
 extern const struct print_col print_complaint_cols[];
 int	 print_complaints(struct print_job *);
+
+/* print-filing.c: issue 13, the published products, a filing publicity */
+extern const struct print_col print_products_cols[];
+extern const struct print_col print_filing_cols[];
+int	 print_products(struct print_job *);
+int	 print_filing(struct print_job *);
 
 /* print-month.c: every sheet of a county's month, inside a snapshot */
 struct print_sheet {

@@ -194,6 +194,40 @@ static const struct state_move violation_moves[] = {
 	{ NULL, NULL }
 };
 
+/* issue 13 item 1: 投档审核结果 (an upheld objection swaps them) */
+static const struct state_code filing_review_codes[] = {
+	{ "pass",	"通过",		"审核通过" },
+	{ "fail",	"不通过",	"审核不通过" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move filing_review_moves[] = {
+	{ "pass", "fail" },		{ "fail", "pass" },
+	{ NULL, NULL }
+};
+
+/* issue 13 item 1: 投档审核结果公示 */
+static const struct state_code filing_publicity_codes[] = {
+	{ "publicized",	"公示中",	"公示中" },
+	{ "published",	"已公布",	"已公布" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move filing_publicity_moves[] = {
+	{ "publicized", "published" },
+	{ NULL, NULL }
+};
+
+/* issue 13 item 1: 投档异议 */
+static const struct state_code filing_objection_codes[] = {
+	{ "open",	"待复核",	"已提出，待复核" },
+	{ "upheld",	"成立",		"异议成立，已更正" },
+	{ "dismissed",	"不成立",	"异议不成立" },
+	{ NULL, NULL, NULL }
+};
+static const struct state_move filing_objection_moves[] = {
+	{ "open", "upheld" },		{ "open", "dismissed" },
+	{ NULL, NULL }
+};
+
 const struct state_kind state_kinds[] = {
 	{ "maker", "makers", "status", maker_codes, maker_moves },
 	{ "dealer", "dealers", "status", dealer_codes, dealer_moves },
@@ -210,6 +244,13 @@ const struct state_kind state_kinds[] = {
 	/* issue 13 item 2: violations */
 	{ "violation", "violations", "state", violation_codes,
 	    violation_moves },
+	/* issue 13 item 1: product filing */
+	{ "filing_review", "filing_reviews", "result", filing_review_codes,
+	    filing_review_moves },
+	{ "filing_publicity", "filing_publicities", "state",
+	    filing_publicity_codes, filing_publicity_moves },
+	{ "filing_objection", "filing_objections", "state",
+	    filing_objection_codes, filing_objection_moves },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

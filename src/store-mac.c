@@ -62,6 +62,11 @@ static const struct mac_table mac_tables[] = {
 	    "bp" } },
 	{ "products", "产品", { "id" }, { "maker_id", "tier_id", "subsidy",
 	    "status" } },
+	/* issue 13 item 1: a filing's review and publicity (migration 014) */
+	{ "filing_reviews", "投档审核", { "id" }, { "product_id", "result",
+	    "publicity_id" } },
+	{ "filing_publicities", "投档公示", { "id" }, { "pub_from", "pub_to",
+	    "state" } },
 	{ "budgets", "资金计划", { "year", "region" }, { "central",
 	    "provincial", "work_funds", "committed_central",
 	    "committed_provincial", "paid_central", "paid_provincial" } },

@@ -73,3 +73,19 @@ wait_q() {
 dbsum() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" .dump |
     grep -v '^INSERT INTO audit' |
     grep -v '^INSERT INTO lookup_refusals' | md5sum; }
+
+# publish_product MODEL...: the admin reviews each filed MODEL (pass),
+# publicises them over the 20 days before today ($NJBT_NOW) and publishes
+# them, so that they may be supplied and sold (issue 13 item 1). Quiet on
+# success; 1 with the refusal on stderr.
+publish_product() {
+	pd=$(printf %s "$NJBT_NOW" | cut -c1-10)
+	for pm in "$@"; do
+		"$NJBT" do --as admin product.review model="$pm" result=pass \
+		    > /dev/null || return 1
+	done
+	pn=$("$NJBT" do --as admin filing.publicize \
+	    from="$(date -d "$pd -20 days" +%F)" \
+	    to="$(date -d "$pd -1 day" +%F)") || return 1
+	"$NJBT" do --as admin filing.publish publicity="$pn" > /dev/null
+}

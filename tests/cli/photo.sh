@@ -93,7 +93,10 @@ rm -rf "$NJBT_DB" "$NJBT_DB".* "$T/photos"
 NJBT_MIGRATE_TO=12 "$NJBT" init > /dev/null 2>&1
 same "an old database at version 12" "12" "$(q 'PRAGMA user_version')"
 check "init upgrades it" "$NJBT" init
-same "... to 13 or later, no photo, not required" "1 0" \
-    "$(q 'SELECT user_version >= 13 FROM pragma_user_version') $(q 'SELECT count(*) FROM photos')"
+# the latest version (later migrations come after 013)
+LATEST=$(ls "$(dirname "$0")/../../db/migrations" |
+    sed -n 's/^0*\([0-9][0-9]*\)-.*\.sql$/\1/p' | sort -n | tail -1)
+same "... to the latest, no photo, not required" "$LATEST 0" \
+    "$(q 'PRAGMA user_version') $(q 'SELECT count(*) FROM photos')"
 check "... and njbt check passes" "$NJBT" check
 echo "1..$n"

@@ -74,7 +74,8 @@ check "finance.pay" "$NJBT" do --as hl_cz finance.pay batch=$B \
 # name and filter of each printer (all of print.c's table)
 PRINTERS="application: notice: supply: review:--batch=$B payment:--batch=$B
 detail:--batch=$B publicity:--batch=$B bank:--batch=$B anomalies:
-budget: deadlines: lottery: violations: blacklist:"
+budget: deadlines: lottery: violations: blacklist: products:
+filing:--publicity=GS2026-001"
 files=
 for pf in $PRINTERS; do
 	r=${pf%%:*} f=${pf#*:}

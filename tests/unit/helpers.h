@@ -202,4 +202,25 @@ fx_new_dealer(const char *login, char *uscc, unsigned seq)
 	    "password=dealer-pass", NULL);
 }
 
+/*
+ * Issue 13 item 1: the admin reviews the filed model (pass), publicises
+ * it over the 20 days before today and publishes it, so that it may be
+ * supplied and sold (a filing needs a certificate valid today to pass).
+ */
+static FX_UNUSED void
+fx_publish(const char *model)
+{
+	char	from[32], to[32], day[16];
+	int	today = clock_today();
+
+	fx_ok("admin", "product.review", kv("model", model), "result=pass",
+	    NULL);
+	date_format(today - 20, day, sizeof day);
+	snprintf(from, sizeof from, "from=%s", day);
+	date_format(today - 1, day, sizeof day);
+	snprintf(to, sizeof to, "to=%s", day);
+	fx_ok("admin", "filing.publicize", from, to, NULL);
+	fx_ok("admin", "filing.publish", kv("publicity", fx_key), NULL);
+}
+
 #endif

@@ -98,7 +98,8 @@ licensed_tractor(char *out, size_t len)
 
 	fx_ok("ss_maker", "product.add", "item=9.1.1", "tier=01",
 	    "model=SS-354", "name=轮式拖拉机", "subsidy=5000", "powered=1",
-	    "year=2026", NULL);
+	    "year=2026", "cert_no=NJ-2026-0354", "cert_until=2030-12-31", NULL);
+	fx_publish("SS-354");
 	fx_ok("ss_maker", "dealer.authorize", "dealer=" FS, "model=SS-354",
 	    "counties=640122", NULL);
 	fx_ok("ss_maker", "supply.new", "dealer=" FS, "model=SS-354",

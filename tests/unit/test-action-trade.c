@@ -861,7 +861,9 @@ supply_new_refused_returned_of_other_maker(void **state)
 	new_maker("mk2", mk, 6008);
 	fx_ok("mk2", "dealer.pick", "dealer=" FS, NULL);
 	fx_ok("mk2", "product.add", "item=1.1.3", "tier=01", "model=MK-120",
-	    "name=旋耕机", NULL);
+	    "name=旋耕机", "cert_no=NJ-2026-0120", "cert_until=2030-12-31",
+	    NULL);
+	fx_publish("MK-120");
 	fx_refused("出厂编号 XG26A002 已存在", "mk2", "supply.new",
 	    "dealer=" FS, "model=MK-120", "serial=XG26A002", NULL);
 	/* a sold unit is not supplied again, even by its maker */

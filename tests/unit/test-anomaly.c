@@ -227,6 +227,7 @@ sold_in_2025(const char *id, const char *name)
 	fx_ok("ss_maker", "product.add", "item=1.1.3", "tier=03",
 	    "model=1GQN-180", "name=旋耕机", "subsidy=2600", "year=2025",
 	    "cert_no=NJ-2024-0088", "cert_until=2029-12-31", NULL);
+	fx_publish("1GQN-180");
 	fx_ok("ss_maker", "dealer.authorize", "dealer=" FS, "model=1GQN-180",
 	    "counties=640122", NULL);
 	fx_ok("ss_maker", "supply.new", "dealer=" FS, "model=1GQN-180",
