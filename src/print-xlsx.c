@@ -19,29 +19,16 @@
 #include <unistd.h>
 
 
-#include "print.h"
-#include "xlsx-lib.h"
+#include "print-xlsx.h"
 
-/* The form's lines under the sheet, per printer (004 附表4-7, 附件2). */
+/*
+ * The form's lines under the sheet, per printer (004 附表5-7, 附件2; the
+ * per-person forms' are in print-xlsx-form.c).
+ */
 static const struct xlsx_foot {
 	const char	*printer;
 	const char	*lines[4];
 } xlsx_feet[] = {
-	{ "application", {
-	    "申请人（签字）：                    年    月    日",
-	    "乡镇农机部门意见（盖章）：          县农机部门意见（盖章）：",
-	    NULL, NULL } },
-	{ "notice", {
-	    "县农机管理部门（公章）：                    "
-	    "签发日期：    年    月    日", NULL, NULL, NULL } },
-	{ "supply", {
-	    "经销商（盖章）：            购机者（签字）：            "
-	    "核实人（签字）：", "                    年    月    日",
-	    NULL, NULL } },
-	{ "review", {
-	    "复核人签字：                    年    月    日",
-	    "负责人签字：                    县农机管理部门（公章）    "
-	    "年    月    日", NULL, NULL } },
 	{ "payment", {
 	    "县农机化中心（章）    单位法人（签字）：        "
 	    "项目负责人（签字）：        经办人（签字）：        "
@@ -90,24 +77,6 @@ static const struct xlsx_group {
 };
 #define NGROUPS (sizeof xlsx_groups / sizeof xlsx_groups[0])
 
-struct xlsxw {
-	struct print_out	*out;
-	const struct print_job	*j;
-	lxw_workbook		*wb;
-	lxw_worksheet		*ws;
-	lxw_format		*f_title, *f_head, *f_text, *f_money, *f_int;
-	lxw_format		*f_bold, *f_bmoney, *f_bint, *f_plain;
-	lxw_format		*f_htop, *f_hbot;	/* a column's label
-							   over two rows */
-	char			**hdr;		/* the header's labels */
-	int			 levels;	/* header rows: 1 or 2 */
-	char			 tmp[64];
-	lxw_row_t		 row;
-	lxw_col_t		 col;
-	lxw_row_t		 head;		/* the header row */
-	int			 total;		/* this record is a 合计 */
-	int			 err;
-};
 
 static const char *const formats[] = { "csv", "xlsx" };
 
@@ -189,7 +158,7 @@ xlsx_title(const struct print_job *j, char *title, size_t tlen, char *sub,
 		xsnprintf(sub, slen, "%s", unit);
 }
 
-static lxw_format *
+lxw_format *
 xlsx_fmt(lxw_workbook *wb, int bold, int border, const char *num)
 {
 	lxw_format *f = workbook_add_format(wb);
@@ -271,6 +240,16 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 	x->f_bold = xlsx_fmt(x->wb, 1, 1, "@");
 	x->f_bmoney = xlsx_fmt(x->wb, 1, 1, "#,##0.00");
 	x->f_bint = xlsx_fmt(x->wb, 1, 1, "0");
+	/* 附表1-4, 附件3: one record per page, laid out as the form */
+	if ((x->form = xlsx_form_find(j->def->name)) != NULL) {
+		if (xlsx_form_start(x) != 0) {
+			workbook_close(x->wb);
+			unlink(x->tmp);
+			free(x);
+			return NULL;
+		}
+		return x;
+	}
 	for (i = 0; i < j->ncols; i++)
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
 		    xlsx_width(&j->def->cols[i]),
@@ -312,6 +291,10 @@ xlsx_cell(struct xlsxw *x, lxw_format *body, lxw_format *bold)
 void
 xlsxw_text(struct xlsxw *x, const char *s)
 {
+	if (x->form != NULL) {
+		xlsx_form_cell(x, 0, s, 0);
+		return;
+	}
 	if (x->row == x->head) {	/* the header: written at its end */
 		if (x->col < x->j->ncols && x->hdr[x->col] == NULL)
 			x->hdr[x->col] = xstrdup(s);
@@ -334,6 +317,10 @@ xlsxw_text(struct xlsxw *x, const char *s)
 void
 xlsxw_money(struct xlsxw *x, int64_t fen)
 {
+	if (x->form != NULL) {
+		xlsx_form_cell(x, 1, NULL, fen);
+		return;
+	}
 	if (worksheet_write_number(x->ws, x->row, x->col, (double)fen / 100.0,
 	    xlsx_cell(x, x->f_money, x->f_bmoney)) != LXW_NO_ERROR)
 		x->err = 1;
@@ -343,6 +330,10 @@ xlsxw_money(struct xlsxw *x, int64_t fen)
 void
 xlsxw_int(struct xlsxw *x, int64_t v)
 {
+	if (x->form != NULL) {
+		xlsx_form_cell(x, 2, NULL, v);
+		return;
+	}
 	if (worksheet_write_number(x->ws, x->row, x->col, (double)v,
 	    xlsx_cell(x, x->f_int, x->f_bint)) != LXW_NO_ERROR)
 		x->err = 1;
@@ -413,6 +404,10 @@ xlsx_header(struct xlsxw *x)
 void
 xlsxw_end(struct xlsxw *x)
 {
+	if (x->form != NULL) {
+		xlsx_form_end(x);
+		return;
+	}
 	if (x->row == x->head)
 		xlsx_header(x);
 	x->row++;
@@ -474,15 +469,19 @@ xlsxw_free(struct xlsxw **xp)
 
 	if (x == NULL)
 		return 0;
-	xlsx_feet_write(x);
+	if (x->form != NULL)
+		xlsx_form_finish(x);
+	else
+		xlsx_feet_write(x);
 	rc = x->err ? -1 : 0;
 	if (workbook_close(x->wb) != LXW_NO_ERROR)
 		rc = -1;
 	/* a print refused before its header writes nothing, as in CSV */
-	if (rc == 0 && x->row > x->head)
+	if (rc == 0 && (x->form != NULL ? x->records > 0 : x->row > x->head))
 		rc = xlsx_copy(x);
 	unlink(x->tmp);
-	for (i = 0; i < x->j->ncols; i++)
+	xlsx_form_free(x);
+	for (i = 0; x->hdr != NULL && i < x->j->ncols; i++)
 		free(x->hdr[i]);
 	free(x->hdr);
 	free(x);

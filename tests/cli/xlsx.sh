@@ -3,8 +3,10 @@
 # (tests/tools/xlsx-read.py): the title with county, year and batch, the
 # header repeated on every page, A4 fit to width, IDs, accounts, invoices
 # and serials as text with all their digits, money and totals equal to the
-# CSV's, the form's signature lines. And -o (issue 12 (5)): a device, a
-# directory, a fifo or a symlink is never replaced; -o - is stdout.
+# CSV's, the form's signature lines. The per-person forms (附表1-4) one
+# record per page, laid out as the form, with a page break where the
+# record changes. And -o (issue 12 (5)): a device, a directory, a fifo or
+# a symlink is never replaced; -o - is stdout.
 . "$(dirname "$0")/../lib.sh"
 TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
 CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
@@ -71,12 +73,14 @@ check "finance.pay" "$NJBT" do --as hl_cz finance.pay batch=$B \
     paid_on=2026-04-25 ref=YH001
 
 # --- every printer: CSV and xlsx of the same request ----------------------
-# name and filter of each printer (all of print.c's table)
-PRINTERS="application: notice: supply: review:--batch=$B payment:--batch=$B
+# name and filter of each printer (all of print.c's table): the sheets of
+# rows, then the per-person forms (one record a page, below)
+PRINTERS="payment:--batch=$B
 detail:--batch=$B publicity:--batch=$B bank:--batch=$B anomalies:
 budget: deadlines: lottery:"
+FORMS="application: notice: supply: review:--batch=$B"
 files=
-for pf in $PRINTERS; do
+for pf in $PRINTERS $FORMS; do
 	r=${pf%%:*} f=${pf#*:}
 	check "$r as CSV" "$NJBT" print $r $f --encoding utf-8 -o "$T/$r.csv"
 	check "$r as xlsx (-o $r.xlsx)" "$NJBT" print $r $f -o "$T/$r.xlsx"
@@ -124,7 +128,6 @@ same "附表5 header, first row" "结算批次,县（区）,机具种类,数量�
 same "附表5 header, second row" ",,,,合计,中央,地方" "$(sed -n 4p "$T/payment.xlsx.txt")"
 same "附表6 header, second row" ",,,,,,,,合计,国补金额,自治区补金额" "$(sed -n 4p "$T/detail.xlsx.txt")"
 same "附件2 header, first row" "县区,计划,,,,已占用,,已支付,,结余,,使用率（%）" "$(sed -n 3p "$T/budget.xlsx.txt")"
-grep -q '^REPEAT \$3:\$3$' "$T/supply.xlsx.txt" && ok "附表3: one header row" || notok "附表3: one header row"
 
 # the titles as the forms: province, county, year and batch
 x=$T/payment.xlsx.txt
@@ -140,24 +143,66 @@ grep -q '^申请结算单位（盖章）' "$T/detail.xlsx.txt" && ok "附表6 si
 grep -q '^公告单位：贺兰县农机管理部门    公告时间：2026-04-03至2026-04-10$' \
     "$T/publicity.xlsx.txt" && ok "附表7 公告单位 and 公告时间" \
     || { notok "附表7 公告单位 and 公告时间"; diag "$(sed -n 2p "$T/publicity.xlsx.txt")"; }
-grep -q '^复核人签字：' "$T/review.xlsx.txt" && ok "附表4 signature line" \
-    || notok "附表4 signature line"
 # digits that a number would lose, kept as text
-grep -q ",$ID1," "$T/supply.xlsx.txt" && grep -q '^TYPE 身份证/组织机构代码证号: s$' \
-    "$T/supply.xlsx.txt" && ok "supply: the 18-digit ID as text, every digit" \
-    || notok "supply: the 18-digit ID as text, every digit"
-grep -q ",00012341," "$T/supply.xlsx.txt" && grep -q '^TYPE 发票号: s$' "$T/supply.xlsx.txt" \
-    && ok "supply: invoice 00012341 keeps its zeros" || notok "supply: invoice 00012341 keeps its zeros"
-grep -q ",=1+2," "$T/supply.xlsx.txt" && ok "supply: invoice =1+2 is text, as typed" \
-    || notok "supply: invoice =1+2 is text, as typed"
-grep -q ",XG26A001," "$T/review.xlsx.txt" && grep -q '^TYPE 出厂编号: s$' \
-    "$T/review.xlsx.txt" && ok "review: the serial as text" || notok "review: the serial as text"
 grep -q ",$ACCT1,$ID1," "$T/detail.xlsx.txt" && grep -q '^TYPE 帐号: s$' "$T/detail.xlsx.txt" \
     && ok "detail: account and ID as text" || notok "detail: account and ID as text"
 grep -q ",$ACCT1," "$T/bank.xlsx.txt" && ok "bank: the account as text" \
     || notok "bank: the account as text"
 grep -q '^TYPE 国补金额: n$' "$T/detail.xlsx.txt" && ok "detail: money as numbers" \
     || notok "detail: money as numbers"
+
+# --- the per-person forms (附表1-4): one record a page, as the form -------
+# starts FILE NO: the 1-based rows where a page begins (its 附表N line)
+starts() { grep -n "^$2\$" "$1" | cut -d: -f1 | tr '\n' ' ' | sed 's/ $//'; }
+# page FILE NO K: the K-th page's rows
+page() {
+	awk -v no="$2" -v k="$3" '$0 == no { p++ }
+	    /^(TYPE|FORMULAS|REPEAT|PAGE|BREAKS|SHEETS) / { p = 0 } p == k' "$1"
+}
+# printer, form, title, its last signature line, records, ID on the page
+for f in "application 附表1 农业机械购置补贴申请表 申请购机者确认情况（签字、手印） 1 yes" \
+    "notice 附表2 农机购置补贴指标确认通知书 日期： 1 no" \
+    "supply 附表3 补贴机具供货与核实表 购机者确认情况（手印、盖章） 2 yes" \
+    "review 附表4 农机购置补贴机具复核表 五、县农机部门复核意见 1 yes"; do
+	# shellcheck disable=SC2086 # the words of the line
+	set -- $f
+	x=$T/$1.xlsx.txt
+	st=$(starts "$x" "$2")
+	same "$2: one page per record" "$5" "$(echo "$st" | wc -w | tr -d ' ')"
+	same "$2: a page break before each next record, none else" \
+	    "$(echo "$st" | cut -s -d' ' -f2-)" "$(sed -n 's/^BREAKS *//p' "$x")"
+	grep -q '^PAGE portrait 9 fit=False' "$x" && ok "$2: A4 portrait (no fit: it would drop the breaks)" \
+	    || { notok "$2: A4 portrait (no fit: it would drop the breaks)"; diag "$(grep ^PAGE "$x")"; }
+	k=1
+	while [ "$k" -le "$5" ]; do
+		page "$x" "$2" $k > "$T/pg"
+		grep -qx "$3" "$T/pg" && grep -q "^$4" "$T/pg" \
+		    && ok "$2 page $k: its title and signature lines" \
+		    || { notok "$2 page $k: its title and signature lines"; diag "$(head -n 3 "$T/pg")"; }
+		if [ "$6" = yes ]; then
+			grep -q ",$ID1\$" "$T/pg" && ok "$2 page $k: the ID, all 18 digits" \
+			    || { notok "$2 page $k: the ID, all 18 digits"; diag "$(grep 身份证 "$T/pg")"; }
+		else
+			grep -q "$ID1" "$T/pg" && notok "$2 page $k: no ID (R-004-T2-3.4)" \
+			    || ok "$2 page $k: no ID (R-004-T2-3.4)"
+		fi
+		k=$((k + 1))
+	done
+done
+grep -q "^出厂编号\[发动机号\],XG26A001,发票号,00012341$" "$T/supply.xlsx.txt" \
+    && ok "附表3: serial and invoice 00012341 as text, zeros kept" \
+    || { notok "附表3: serial and invoice 00012341 as text, zeros kept"; diag "$(grep 发票号 "$T/supply.xlsx.txt")"; }
+grep -q "^出厂编号\[发动机号\],XG26A002,发票号,=1+2$" "$T/supply.xlsx.txt" \
+    && ok "附表3: invoice =1+2 is text, as typed" || notok "附表3: invoice =1+2 is text, as typed"
+grep -q "^发动机号码,[^,]*,出厂编号,XG26A001$" "$T/review.xlsx.txt" \
+    && ok "附表4: the serial as text" || { notok "附表4: the serial as text"; diag "$(grep 出厂编号 "$T/review.xlsx.txt")"; }
+grep -q "^机具大类,[^,]*,中央补贴,[0-9]*\.[0-9][0-9]$" "$T/supply.xlsx.txt" && ok "附表3: money with two decimals" \
+    || notok "附表3: money with two decimals"
+grep -q "^申请购机者基本情况$" "$T/application.xlsx.txt" \
+    && ok "附表1: the form's sections" || notok "附表1: the form's sections"
+grep -q "^1．补贴对象须在2026-[0-9-]*至2026-[0-9-]*期间购机" "$T/notice.xlsx.txt" \
+    && ok "附表2: its fixed text, the dates filled in" \
+    || { notok "附表2: its fixed text, the dates filled in"; diag "$(grep 补贴对象须在 "$T/notice.xlsx.txt")"; }
 
 # the city sees the detail masked: the last four, as text
 check "detail as the city, xlsx" "$NJBT" print detail --batch $B --as yc_city \
