@@ -3,7 +3,9 @@
  * database while users work (SQLite's backup API), with its own audit
  * anchor beside it (FILE.anchor, R-SEC-8.4 issue 8 (4)) so that a restored
  * copy verifies. The key file is not copied: it must be kept safe
- * separately, or the copy's private data cannot be read.
+ * separately, or the copy's private data cannot be read. The photos
+ * (issue 12) are copied into FILE.photos/ beside it, under the same hash
+ * names, where `njbt check --db FILE` finds them.
  *
  * R-SEC-8.12b issue 8 (12): the copy is 0600 from its first byte. The file
  * is made (or an old one made private) here, with open(2) and mode 0600,
@@ -44,6 +46,7 @@ cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 	const char *file = a->argv[0];
 	char	msg[NJ_MSG_MAX];
 	mode_t	mask;
+	int64_t	photos = 0;
 	int	rc;
 
 	if (a->argc != 1)
@@ -52,7 +55,8 @@ cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 		return 1;
 	mask = umask(077);
 	rc = backup_prepare(file, msg, sizeof msg) != 0 ||
-	    db_backup(file, msg, sizeof msg) != 0;
+	    db_backup(file, msg, sizeof msg) != 0 ||
+	    db_backup_photos(file, &photos, msg, sizeof msg) != 0;
 	umask(mask);
 	if (rc) {
 		fprintf(stderr, "njbt: %s\n", msg);
@@ -60,8 +64,9 @@ cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 		return 1;
 	}
 	db_close();
-	fprintf(stderr, "已备份到 %s（审计锚点 %s.anchor）。注意：密钥文件 %s.key 未"
-	    "包含在备份中，请另行妥善保管。\n", file, file, ctx->db);
+	fprintf(stderr, "已备份到 %s（审计锚点 %s.anchor，照片 %lld 张在 %s.photos/）。"
+	    "注意：密钥文件 %s.key 未包含在备份中，请另行妥善保管。\n", file,
+	    file, (long long)photos, file, ctx->db);
 	return 0;
 }
 

@@ -159,6 +159,19 @@ db_backup(const char *path, char *err, size_t errlen)
 	return store_backup(path, err, errlen);
 }
 
+/*
+ * Issue 12: the photos beside a backup at path: path.photos/, the same
+ * hash names, where `njbt check --db path` finds them (store-photo.c).
+ */
+int
+db_backup_photos(const char *path, int64_t *files, char *err, size_t errlen)
+{
+	char dest[4096 + 8];
+
+	xsnprintf(dest, sizeof dest, "%s.photos", path);
+	return photo_copy(dest, files, err, errlen);
+}
+
 /* The audit anchor in one line, for the server's log (R-SEC-8.4). */
 int
 db_anchor_line(char *buf, size_t len)

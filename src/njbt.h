@@ -413,6 +413,7 @@ int	 db_init(const char *, int *, int *, char *, size_t);
 void	 db_close(void);
 int	 db_state_guard(char *, size_t);
 int	 db_backup(const char *, char *, size_t);
+int	 db_backup_photos(const char *, int64_t *, char *, size_t);
 int	 db_anchor_line(char *, size_t);
 
 /* check.c */

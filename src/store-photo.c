@@ -3,11 +3,13 @@
  * once, by the SHA-256 of its content, beside the database and never in
  * it:
  *   <directory of the database>/photos/<first 2 hex>/<64 hex>   (0600)
+ * or, when there is a folder <database>.photos (a backup's: `njbt backup
+ * FILE` copies the photos into FILE.photos/ with the same names), there.
  * The photos table (migration 013) links a hash to records. photo_put
  * stores bytes (written to a temporary name, then linked into place:
  * the same content uploaded again finds its file there and writes
  * nothing); photo_verify re-hashes every file the table names for
- * `njbt check`.
+ * `njbt check`; photo_copy copies them beside a backup.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -38,22 +40,46 @@ photo_type(const unsigned char *p, size_t n)
 	return NULL;
 }
 
-/* <dir of the database>/photos[/<2 hex>[/<hash>]] into buf; -1 if none. */
+/*
+ * The photos' folder of the database: <database>.photos when it is a
+ * folder (not a link), else <dir of the database>/photos.
+ */
+static int
+photo_root(char *real, size_t len)
+{
+	char		copy[4096];
+	struct stat	sb;
+	int		n;
+
+	n = snprintf(real, len, "%s.photos", store->path);
+	if (n > 0 && (size_t)n < len && lstat(real, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode))
+		return 0;
+	strlcpy0(copy, store->path, sizeof copy);
+	if (len < PATH_MAX || realpath(dirname(copy), real) == NULL)
+		return -1;
+	n = (int)strlen(real);
+	if ((size_t)n + sizeof "/photos" > len)
+		return -1;
+	memcpy(real + n, "/photos", sizeof "/photos");
+	return 0;
+}
+
+/* <photos' folder>[/<2 hex>[/<hash>]] into buf; -1 if none. */
 static int
 photo_path(char *buf, size_t len, const char *hex, int depth)
 {
-	char	copy[4096], real[PATH_MAX];
+	char	real[PATH_MAX];
 	int	n;
 
-	strlcpy0(copy, store->path, sizeof copy);
-	if (realpath(dirname(copy), real) == NULL)
+	if (photo_root(real, sizeof real) != 0)
 		return -1;
 	if (depth == 0)
-		n = snprintf(buf, len, "%s/photos", real);
+		n = snprintf(buf, len, "%s", real);
 	else if (depth == 1)
-		n = snprintf(buf, len, "%s/photos/%.2s", real, hex);
+		n = snprintf(buf, len, "%s/%.2s", real, hex);
 	else
-		n = snprintf(buf, len, "%s/photos/%.2s/%s", real, hex, hex);
+		n = snprintf(buf, len, "%s/%.2s/%s", real, hex, hex);
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
@@ -173,4 +199,81 @@ photo_verify(int64_t *rows, char *detail, size_t len)
 		xsnprintf(detail, len, "%d 个照片文件缺失、%d 个已被改动（如 %s）",
 		    missing, bad - missing, first);
 	return bad;
+}
+
+/* Copy the file from to the new file to (0600, never through a link). */
+static int
+photo_copy_file(const char *from, const char *to)
+{
+	char	buf[65536];
+	ssize_t	n;
+	int	in, out, rc = 0;
+
+	if ((in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return -1;
+	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			rc = -1;
+			break;
+		}
+	if (n < 0 || fsync(out) != 0)
+		rc = -1;
+	close(in);
+	if (close(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+/*
+ * Issue 12: every photo file the table names copied into dest (a backup's
+ * FILE.photos), under the same names: dest/<2 hex>/<hash>, folders 0700,
+ * files 0600. *files gets the number copied. 0, or -1 with msg set.
+ */
+int
+photo_copy(const char *dest, int64_t *files, char *msg, size_t len)
+{
+	sqlite3_stmt	*st;
+	char		 from[PATH_MAX], to[PATH_MAX + 80];
+	const char	*hex;
+	struct stat	 sb;
+	int		 rc;
+
+	*files = 0;
+	memset(&sb, 0, sizeof sb);
+	if (mkdir0700(dest) != 0 || lstat(dest, &sb) != 0 ||
+	    !S_ISDIR(sb.st_mode)) {
+		xsnprintf(msg, len, "无法建立照片备份目录 %s：%s", dest,
+		    S_ISDIR(sb.st_mode) ? strerror(errno) : "不是目录");
+		return -1;
+	}
+	st = sql_query(SQL_PHOTO_FILES);
+	while ((rc = sql_step(st)) == 1) {
+		hex = sql_col(st, 0);
+		if (strlen(hex) != PHOTO_HEX - 1 ||
+		    photo_path(from, sizeof from, hex, 2) != 0)
+			continue;
+		xsnprintf(to, sizeof to, "%s/%.2s", dest, hex);
+		if (mkdir0700(to) != 0) {
+			xsnprintf(msg, len, "无法建立目录 %s：%s", to,
+			    strerror(errno));
+			break;
+		}
+		xsnprintf(to, sizeof to, "%s/%.2s/%s", dest, hex, hex);
+		if (photo_copy_file(from, to) != 0) {
+			xsnprintf(msg, len, "无法复制照片 %.12s…：%s", hex,
+			    strerror(errno));
+			break;
+		}
+		(*files)++;
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		xsnprintf(msg, len, "%s", store_errmsg());
+	return rc == 0 ? 0 : -1;
 }

@@ -148,6 +148,7 @@ int64_t	 store_next_id(const char *);
 const char *photo_type(const unsigned char *, size_t);
 int	 photo_put(const unsigned char *, size_t, char [PHOTO_HEX]);
 int	 photo_verify(int64_t *, char *, size_t);
+int	 photo_copy(const char *, int64_t *, char *, size_t);
 
 /* store-fn.c: SQL functions passed in from above */
 typedef void (*store_fn)(sqlite3_context *, int, sqlite3_value **);

@@ -71,6 +71,26 @@ check "njbt check passes" "$NJBT" check
 grep -q "^照片文件：正常，共 1 张" "$T/out" && ok "... and counts the photo" ||
     { notok "... and counts the photo"; diag "$(grep 照片 "$T/out")"; }
 
+# issue 12: a backup takes the photos along, FILE.photos/ with the same
+# names, and `njbt check` on the copy (elsewhere, with its key) finds them
+mkdir "$T/bk"
+check "njbt backup copies the photos" "$NJBT" backup "$T/bk/copy.db"
+grep -q "照片 1 张在 $T/bk/copy.db.photos/" "$T/err" && ok "... and says where" ||
+    { notok "... and says where"; diag "$(cat "$T/err")"; }
+cmp -s "$T/photos/$H2/$HASH" "$T/bk/copy.db.photos/$H2/$HASH" &&
+    ok "... under the same hash name, the same bytes" ||
+    notok "... under the same hash name, the same bytes"
+same "... folders 0700, files 0600" "700 700 600" "$(stat -c %a "$T/bk/copy.db.photos" \
+    "$T/bk/copy.db.photos/$H2" "$T/bk/copy.db.photos/$H2/$HASH" | tr '\n' ' ' | sed 's/ $//')"
+cp "$NJBT_DB.key" "$T/bk/copy.db.key"
+check "njbt check on the copy passes" "$NJBT" check --db "$T/bk/copy.db"
+grep -q "^照片文件：正常，共 1 张" "$T/out" && ok "... and finds the photo" ||
+    { notok "... and finds the photo"; diag "$(grep 照片 "$T/out")"; }
+mv "$T/bk/copy.db.photos/$H2/$HASH" "$T/bk/gone"
+fails "... it looks in the copy's folder: one gone there fails" "$NJBT" check --db "$T/bk/copy.db"
+mv "$T/bk/gone" "$T/bk/copy.db.photos/$H2/$HASH"
+check "a second backup over the first" "$NJBT" backup "$T/bk/copy.db"
+
 check "R-004-A4-3c the year requires a 人机合照" "$NJBT" do --as admin \
     program.set year=2026 photo_required=1
 jpeg "$INBOX/hl_jb/check.jpg" hl
