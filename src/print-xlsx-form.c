@@ -1,7 +1,8 @@
 /*
  * print-xlsx-form.c: the per-person forms as xlsx, one record per page
  * laid out as the seed's form (issue 12 item 2): 004 附表1 申请表, 附表2
- * 确认通知书, 附表3 供货与核实表, 附表4 复核表 and 003 附件3's 核验记录表.
+ * 确认通知书, 附表3 供货与核实表, 附表4 复核表 and 003 附件3's 核验记录表
+ * (the printer "verification").
  * The printer streams its rows as for CSV (print-row.c); the writer keeps
  * one record's cells and, at its end, writes the form block: the form's
  * number and title, the labelled cells in the form's grid (label, value,
@@ -154,6 +155,37 @@ static const struct xlsx_form xlsx_forms[] = {
 	    "复核人签字：                                          年    月    日",
 	    "五、县农机部门复核意见    负责人签字：            县农机管理部门（公章）",
 	    "                                                      年    月    日",
+	    NULL } },
+	{ "verification", "附件3", "补贴机具核验记录表", {
+	    "销售编号|核验时间",
+	    "核验方式|核验结果",
+	    "=一、购机者身份信息",
+	    "购机者|身份证/统一社会信用代码",
+	    "=二、购买信息",
+	    "发票号|购机日期",
+	    "销售总价(元)|补贴额(元)",
+	    "经销商",
+	    "=三、机具信息",
+	    "机具品目|生产企业",
+	    "机具型号|出厂编号",
+	    "发动机号",
+	    "=四、其他信息",
+	    "银行卡（折）账号",
+	    "=核验内容（相符、不符）",
+	    "!购机者本人与身份证件、申请人一致",
+	    "!发票上的购机者姓名（名称）与金额",
+	    "!铭牌与发票、系统一致（生产企业、型号、出厂编号、发动机号）",
+	    "!发票上的经销商与系统一致",
+	    "!牌证材料（行驶证或登记证书）",
+	    "!银行卡（折）账号、开户名与购机者一致",
+	    "!购机者签署购机价格真实性承诺",
+	    "存在问题",
+	    "核验人|第二核验人",
+	    "~购机者确认：购机税控发票上的购机金额与实际全部支付给经销企业的资金一致；"
+	    "隐瞒不报、提供虚假信息的，承担违规责任。",
+	    NULL }, {
+	    "核验人员（签字）：                  购机者（签字、手印）：",
+	    "        年    月    日                      年    月    日",
 	    NULL } },
 };
 #define NFORMS (sizeof xlsx_forms / sizeof xlsx_forms[0])

@@ -89,6 +89,10 @@ static const struct printer printer_table[] = {
 	    print_deadline_cols, print_deadlines, PM_NONE, NULL },
 	{ "lottery", "补贴对象公开摇号结果", R_SETTLE, 0, PF_AREA, NULL,
 	    print_lottery_cols, print_lottery, PM_NONE, NULL },
+	/* issue 12 (forms): 003 附件3, the record of a check */
+	{ "verification", "补贴机具核验记录表", R_OFFICES, R_CLEAR,
+	    PF_ID | PF_AREA, "销售编号", print_verification_cols,
+	    print_verification, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

@@ -38,6 +38,7 @@
 	"budget:资金计划表,bank:银行支付文件,anomalies:异常情形," \
 	"deadlines:结算期限," \
 	"lottery:公开摇号结果," \
+	"verification:补贴机具核验记录表," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -181,6 +182,9 @@ extern const struct print_col print_supply_cols[];
 int	 print_application(struct print_job *);
 int	 print_notice(struct print_job *);
 int	 print_supply(struct print_job *);
+/* issue 12: 003 附件3 核验记录表 */
+extern const struct print_col print_verification_cols[];
+int	 print_verification(struct print_job *);
 
 /* print-settle.c: the settlement printers, rows of print.c's table */
 extern const struct print_col print_review_cols[];

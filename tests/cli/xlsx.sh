@@ -78,7 +78,7 @@ check "finance.pay" "$NJBT" do --as hl_cz finance.pay batch=$B \
 PRINTERS="payment:--batch=$B
 detail:--batch=$B publicity:--batch=$B bank:--batch=$B anomalies:
 budget: deadlines: lottery:"
-FORMS="application: notice: supply: review:--batch=$B"
+FORMS="application: notice: supply: review:--batch=$B verification:"
 files=
 for pf in $PRINTERS $FORMS; do
 	r=${pf%%:*} f=${pf#*:}
@@ -163,7 +163,8 @@ page() {
 for f in "application 附表1 农业机械购置补贴申请表 申请购机者确认情况（签字、手印） 1 yes" \
     "notice 附表2 农机购置补贴指标确认通知书 日期： 1 no" \
     "supply 附表3 补贴机具供货与核实表 购机者确认情况（手印、盖章） 2 yes" \
-    "review 附表4 农机购置补贴机具复核表 五、县农机部门复核意见 1 yes"; do
+    "review 附表4 农机购置补贴机具复核表 五、县农机部门复核意见 1 yes" \
+    "verification 附件3 补贴机具核验记录表 核验人员（签字） 2 yes"; do
 	# shellcheck disable=SC2086 # the words of the line
 	set -- $f
 	x=$T/$1.xlsx.txt
@@ -203,6 +204,27 @@ grep -q "^申请购机者基本情况$" "$T/application.xlsx.txt" \
 grep -q "^1．补贴对象须在2026-[0-9-]*至2026-[0-9-]*期间购机" "$T/notice.xlsx.txt" \
     && ok "附表2: its fixed text, the dates filled in" \
     || { notok "附表2: its fixed text, the dates filled in"; diag "$(grep 补贴对象须在 "$T/notice.xlsx.txt")"; }
+
+# 003 附件3 核验记录表 (njbt print verification): a row per check in CSV,
+# what it checked, each item as ticked, who checked; offices only
+v=$T/verification.csv
+same "核验记录表 CSV: a row per check, and 合计" 4 "$(wc -l < "$v" | tr -d ' ')"
+grep -q "^XS640122202600001,2026-03-02 09:30:00,室内核验,张三,$ID1,00012341,2026-03-02,12000.00,2800.00,.*,$ACCT1,相符,相符,相符,相符,相符,相符,相符,核实通过,,王芳,赵强.$" "$v" \
+    && ok "... the buyer, invoice, machine, account, every item 相符, both verifiers" \
+    || { notok "... the buyer, invoice, machine, account, every item 相符, both verifiers"; diag "$(sed -n 2p "$v")"; }
+grep -q "^银行卡（折）账号,$ACCT1\$" "$T/verification.xlsx.txt" \
+    && ok "... its page: the account with every digit" || notok "... its page: the account with every digit"
+grep -q "^!\|^~" "$T/verification.xlsx.txt" && notok "... no layout marks on the page" \
+    || ok "... no layout marks on the page"
+refused "a dealer may not print it" "无权打印" "$NJBT" print verification --as fs_dealer
+refused "another county's clerk may not print this sale's" "超出您的管辖范围" \
+    "$NJBT" print verification --id XS640122202600001 --as yn_jb
+check "one sale's record by its number" "$NJBT" print verification \
+    --id XS640122202600001 --encoding utf-8
+same "... its one check" 3 "$(wc -l < "$T/out" | tr -d ' ')"
+check "the city prints it" "$NJBT" print verification --as yc_city --encoding utf-8
+grep -q "$ID1\|$ACCT1" "$T/out" && notok "... masked: no ID, no account in clear" \
+    || ok "... masked: no ID, no account in clear"
 
 # the city sees the detail masked: the last four, as text
 check "detail as the city, xlsx" "$NJBT" print detail --batch $B --as yc_city \
