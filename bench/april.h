@@ -163,4 +163,31 @@ dcmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * Run a and b alternately, runs times: their wall times into ta and tb,
+ * the largest peak RSS of each into *ra and *rb; a line per round naming
+ * them na and nb.
+ */
+static void
+alternate(int runs, char *const a[], const char *ain, const char *aout,
+    char *const b[], double *ta, double *tb, long *ra, long *rb,
+    const char *na, const char *nb)
+{
+	long	rss;
+	int	i;
+
+	*ra = *rb = 0;
+	for (i = 0; i < runs; i++) {
+		ta[i] = run(a, ain, aout, &rss);
+		if (rss > *ra)
+			*ra = rss;
+		tb[i] = run(b, NULL, NULL, &rss);
+		if (rss > *rb)
+			*rb = rss;
+		printf("  run %d: %s %.2f s, %s %.2f s\n", i + 1, na, ta[i],
+		    nb, tb[i]);
+		fflush(stdout);
+	}
+}
+
 #endif

@@ -156,11 +156,11 @@ main(int argc, char **argv)
 {
 	const char	*path = argc > 2 ? argv[2] : "/tmp/njbt-million.db";
 	const char	*njbt = argc > 3 ? argv[3] : "build/njbt";
-	int		 n = argc > 1 ? atoi(argv[1]) : 1000000, i, ok, sorts;
+	int		 n = argc > 1 ? atoi(argv[1]) : 1000000, ok, sorts;
 	char		 sqlfile[512], out1[512], out2[512], *sql;
 	char		*nargv[8], *sargv[4];
 	double		 tn[RUNS], ts[RUNS], mn, ms;
-	long		 rss, rss_n = 0, rss_s = 0, ln, ls;
+	long		 rss_n = 0, rss_s = 0, ln, ls;
 	FILE		*fp;
 
 	setenv("NJBT_NOW", "2026-06-10T10:00:00", 1);
@@ -196,17 +196,8 @@ main(int argc, char **argv)
 	    "columns as hex (sqlite3 cannot decrypt)\n");
 	printf("  plan of the statement sorts: %s\n", sorts == 0 ?
 	    "no (streams from the indexes)" : "YES");
-	for (i = 0; i < RUNS; i++) {
-		ts[i] = run(sargv, sqlfile, out2, &rss);
-		if (rss > rss_s)
-			rss_s = rss;
-		tn[i] = run(nargv, NULL, NULL, &rss);
-		if (rss > rss_n)
-			rss_n = rss;
-		printf("  run %d: sqlite3 %.2f s, njbt %.2f s\n", i + 1, ts[i],
-		    tn[i]);
-		fflush(stdout);
-	}
+	alternate(RUNS, sargv, sqlfile, out2, nargv, ts, tn, &rss_s, &rss_n,
+	    "sqlite3", "njbt");
 	qsort(tn, RUNS, sizeof tn[0], dcmp);
 	qsort(ts, RUNS, sizeof ts[0], dcmp);
 	mn = tn[RUNS / 2];

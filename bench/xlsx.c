@@ -75,10 +75,10 @@ main(int argc, char **argv)
 	const char	*path = argc > 2 ? argv[2] : "/tmp/njbt-million.db";
 	const char	*njbt = argc > 3 ? argv[3] : "build/njbt";
 	int		 n = argc > 1 ? atoi(argv[1]) : FULL;
-	int		 runs = argc > 4 ? atoi(argv[4]) : 3, i, ok, sane;
+	int		 runs = argc > 4 ? atoi(argv[4]) : 3, ok, sane;
 	char		 csv[512], xlsx[512], *cargv[8], *xargv[8];
 	double		*tc, *tx, mc, mx;
-	long		 rss, rss_c = 0, rss_x = 0, lc, sx;
+	long		 rss_c = 0, rss_x = 0, lc, sx;
 
 	if (runs < 1 || runs > 99 || n < 1) {
 		fprintf(stderr, "usage: bench-xlsx [N] [DB] [NJBT] [RUNS]\n");
@@ -108,17 +108,8 @@ main(int argc, char **argv)
 	printf("  csv:  %s print detail --month " MONTH " -o FILE.csv\n", njbt);
 	printf("  xlsx: %s print detail --month " MONTH " -o FILE.xlsx "
 	    "(constant-memory mode)\n", njbt);
-	for (i = 0; i < runs; i++) {
-		tc[i] = run(cargv, NULL, NULL, &rss);
-		if (rss > rss_c)
-			rss_c = rss;
-		tx[i] = run(xargv, NULL, NULL, &rss);
-		if (rss > rss_x)
-			rss_x = rss;
-		printf("  run %d: csv %.2f s, xlsx %.2f s\n", i + 1, tc[i],
-		    tx[i]);
-		fflush(stdout);
-	}
+	alternate(runs, cargv, NULL, NULL, xargv, tc, tx, &rss_c, &rss_x, "csv",
+	    "xlsx");
 	qsort(tc, (size_t)runs, sizeof tc[0], dcmp);
 	qsort(tx, (size_t)runs, sizeof tx[0], dcmp);
 	mc = tc[runs / 2];
