@@ -190,13 +190,58 @@ xlsx_width(const struct print_col *c)
 	return 12;
 }
 
+/*
+ * A worksheet's page, title and 单位 line, the rows its header will take
+ * repeated on every page; the next row is the header's.
+ */
+static void
+xlsx_sheet(struct xlsxw *x)
+{
+	const struct print_job	*j = x->j;
+	size_t			 i;
+
+	for (i = 0; i < j->ncols; i++)
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    xlsx_width(&j->def->cols[i]),
+		    (j->def->cols[i].flags & PC_TEXT) ? x->f_text : NULL);
+	worksheet_set_paper(x->ws, 9);		/* A4 */
+	if (j->ncols > 8)
+		worksheet_set_landscape(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_set_margins(x->ws, 0.4, 0.4, 0.5, 0.5);
+	worksheet_set_row(x->ws, 0, 30, NULL);
+	if (j->ncols > 1)
+		worksheet_merge_range(x->ws, 0, 0, 0,
+		    (lxw_col_t)(j->ncols - 1), x->title, x->f_title);
+	else
+		worksheet_write_string(x->ws, 0, 0, x->title, x->f_title);
+	worksheet_write_string(x->ws, 1, (lxw_col_t)(strcmp(x->sub,
+	    "单位：元") == 0 && j->ncols > 1 ? j->ncols - 1 : 0), x->sub,
+	    x->f_plain);
+	x->row = x->head;
+	worksheet_repeat_rows(x->ws, x->head, x->head +
+	    (lxw_row_t)x->levels - 1);
+}
+
+/*
+ * The rows a worksheet holds: Excel's 1,048,576, less the rows of the
+ * totals and the signature lines; NJBT_XLSX_ROWS may lower it (tests).
+ */
+static lxw_row_t
+xlsx_rows_max(void)
+{
+	const char	*e = getenv("NJBT_XLSX_ROWS");
+	long		 n = e != NULL ? atol(e) : 0;
+
+	return (lxw_row_t)(n >= 20 && n < LXW_ROW_MAX ? n : LXW_ROW_MAX) - 8;
+}
+
 struct xlsxw *
 xlsxw_new(struct print_out *out, struct print_job *j)
 {
 	lxw_workbook_options	 opt;
 	struct xlsxw		*x;
 	const char		*dir = getenv("TMPDIR");
-	char			 title[512], sub[512];
 	size_t			 i;
 	int			 fd;
 
@@ -250,25 +295,8 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 		}
 		return x;
 	}
-	for (i = 0; i < j->ncols; i++)
-		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
-		    xlsx_width(&j->def->cols[i]),
-		    (j->def->cols[i].flags & PC_TEXT) ? x->f_text : NULL);
-	worksheet_set_paper(x->ws, 9);		/* A4 */
-	if (j->ncols > 8)
-		worksheet_set_landscape(x->ws);
-	worksheet_fit_to_pages(x->ws, 1, 0);
-	worksheet_set_margins(x->ws, 0.4, 0.4, 0.5, 0.5);
-	xlsx_title(j, title, sizeof title, sub, sizeof sub);
-	worksheet_set_row(x->ws, 0, 30, NULL);
-	if (j->ncols > 1)
-		worksheet_merge_range(x->ws, 0, 0, 0,
-		    (lxw_col_t)(j->ncols - 1), title, x->f_title);
-	else
-		worksheet_write_string(x->ws, 0, 0, title, x->f_title);
-	worksheet_write_string(x->ws, 1, (lxw_col_t)(strcmp(sub, "单位：元") ==
-	    0 && j->ncols > 1 ? j->ncols - 1 : 0), sub, x->f_plain);
-	x->row = x->head = 2;
+	xlsx_title(j, x->title, sizeof x->title, x->sub, sizeof x->sub);
+	x->head = 2;
 	x->levels = 1;
 	for (i = 0; i < NGROUPS; i++)
 		if (strcmp(xlsx_groups[i].printer, j->def->name) == 0 &&
@@ -276,8 +304,7 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 		    j->ncols)
 			x->levels = 2;
 	x->hdr = xcalloc(j->ncols + 1, sizeof *x->hdr);
-	worksheet_repeat_rows(x->ws, x->head, x->head +
-	    (lxw_row_t)x->levels - 1);
+	xlsx_sheet(x);
 	return x;
 }
 
@@ -404,6 +431,8 @@ xlsx_header(struct xlsxw *x)
 void
 xlsxw_end(struct xlsxw *x)
 {
+	lxw_worksheet *ws;
+
 	if (x->form != NULL) {
 		xlsx_form_end(x);
 		return;
@@ -413,6 +442,19 @@ xlsxw_end(struct xlsxw *x)
 	x->row++;
 	x->col = 0;
 	x->total = 0;
+	/* a sheet past what a worksheet holds goes on in the next one, its
+	   title and header written again (constant-memory mode: in order) */
+	if (x->row >= xlsx_rows_max()) {
+		if ((ws = workbook_add_worksheet(x->wb, NULL)) == NULL) {
+			x->err = 1;	/* what follows overwrites the last row */
+			x->row--;
+			return;
+		}
+		x->ws = ws;
+		xlsx_sheet(x);
+		xlsx_header(x);
+		x->row++;
+	}
 }
 
 /* The signature and seal lines of the printer's form, under the sheet. */

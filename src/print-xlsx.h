@@ -35,6 +35,7 @@ struct xlsxw {
 	lxw_row_t		 head;		/* the header row */
 	int			 total;		/* this record is a 合计 */
 	int			 err;
+	char			 title[512], sub[512];	/* each sheet's */
 	/* a per-person form (print-xlsx-form.c); NULL: a sheet of rows */
 	const struct xlsx_form	*form;
 	struct xlsx_cell	*cells;		/* the record, per column */

@@ -226,6 +226,22 @@ check "the city prints it" "$NJBT" print verification --as yc_city --encoding ut
 grep -q "$ID1\|$ACCT1" "$T/out" && notok "... masked: no ID, no account in clear" \
     || ok "... masked: no ID, no account in clear"
 
+# a sheet past the rows a worksheet holds (Excel's 1,048,576; lowered
+# here by NJBT_XLSX_ROWS) goes on in the next, title and header again
+NJBT_XLSX_ROWS=20 "$NJBT" print budget -o "$T/split.xlsx" > /dev/null 2>&1
+check "... read back" "$PY" "$TOOLS/xlsx-read.py" "$T/split.xlsx"
+x=$T/split.xlsx.txt
+sheets=$(sed -n 's/^SHEETS //p' "$x")
+[ "${sheets:-0}" -ge 2 ] && ok "a long sheet goes on in another worksheet ($sheets)" ||
+    notok "a long sheet goes on in another worksheet ($sheets)"
+same "... each with the title" "$sheets" "$(grep -cxF "$(sed -n 1p "$T/budget.xlsx.txt")" "$x")"
+same "... and the header" "$sheets" "$(grep -cxF "$(sed -n 3p "$T/budget.xlsx.txt")" "$x")"
+sed -n 1,4p "$T/budget.xlsx.txt" > "$T/heads"
+grep -vxF -f "$T/heads" "$T/budget.xlsx.txt" | grep -v '^[A-Z]* ' > "$T/one"
+grep -vxF -f "$T/heads" "$x" | grep -v '^[A-Z]* ' > "$T/many"
+cmp -s "$T/one" "$T/many" && ok "... every row, the totals and the signature lines once, in order" ||
+    { notok "... every row, the totals and the signature lines once, in order"; diag "$(diff "$T/one" "$T/many" | head -5)"; }
+
 # the city sees the detail masked: the last four, as text
 check "detail as the city, xlsx" "$NJBT" print detail --batch $B --as yc_city \
     -o "$T/city.xlsx"
