@@ -85,6 +85,52 @@ outbox_sweep_in(const char *dir, time_t cut, int depth)
 	return n;
 }
 
+/* The bytes of the regular files in dir and its folders (depth levels). */
+static int64_t
+outbox_bytes_in(const char *dir, int depth)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 sb;
+	char		 path[PATH_MAX];
+	int64_t		 n = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    (size_t)snprintf(path, sizeof path, "%s/%s", dir,
+		    e->d_name) < sizeof path && lstat(path, &sb) == 0)
+			n += S_ISREG(sb.st_mode) ? (int64_t)sb.st_size :
+			    S_ISDIR(sb.st_mode) && depth > 0 ?
+			    outbox_bytes_in(path, depth - 1) : 0;
+	closedir(d);
+	return n;
+}
+
+/*
+ * Issue 12: the bytes a user's outbox may hold (OUTBOX_BYTES_MAX; the
+ * environment's NJBT_OUTBOX_MAX may lower it, for tests), and whether
+ * the outbox folder dir holds more.
+ */
+int64_t
+outbox_max(void)
+{
+	const char	*e = getenv("NJBT_OUTBOX_MAX");
+	int64_t		 n;
+
+	if (e == NULL || parse_int(e, &n) != 0 || n <= 0 ||
+	    n >= OUTBOX_BYTES_MAX)
+		return OUTBOX_BYTES_MAX;
+	return n;
+}
+
+int
+outbox_over(const char *dir)
+{
+	return outbox_bytes_in(dir, 1) > outbox_max();
+}
+
 /*
  * Sweep the outbox of login (as a file-name part, see action-print.c)
  * at time now. Returns the entries removed.
