@@ -52,42 +52,14 @@ outbox_root(char *buf, size_t len)
 }
 
 /*
- * Remove from dir what was last written before cut; folders (a month's
- * sheets) one level down are swept too and removed once empty. Nothing is
- * followed through a symbolic link. Returns the entries removed.
+ * Every entry of dir, and of its folders depth levels down (each folder's
+ * entries before the folder itself), given to fn with its lstat; nothing
+ * is followed through a symbolic link. Returns the sum of fn's answers.
  */
-static int
-outbox_sweep_in(const char *dir, time_t cut, int depth)
-{
-	DIR		*d;
-	struct dirent	*e;
-	struct stat	 sb;
-	char		 path[PATH_MAX];
-	int		 n = 0;
+typedef int64_t (*outbox_fn)(const char *, const struct stat *, void *);
 
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir,
-		    e->d_name) >= sizeof path || lstat(path, &sb) != 0)
-			continue;
-		if (S_ISDIR(sb.st_mode)) {
-			if (depth > 0)
-				n += outbox_sweep_in(path, cut, depth - 1);
-			if (sb.st_mtime < cut && rmdir(path) == 0)
-				n++;
-		} else if (sb.st_mtime < cut && unlink(path) == 0)
-			n++;
-	}
-	closedir(d);
-	return n;
-}
-
-/* The bytes of the regular files in dir and its folders (depth levels). */
 static int64_t
-outbox_bytes_in(const char *dir, int depth)
+outbox_walk(const char *dir, int depth, outbox_fn fn, void *arg)
 {
 	DIR		*d;
 	struct dirent	*e;
@@ -97,15 +69,36 @@ outbox_bytes_in(const char *dir, int depth)
 
 	if ((d = opendir(dir)) == NULL)
 		return 0;
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-		    (size_t)snprintf(path, sizeof path, "%s/%s", dir,
-		    e->d_name) < sizeof path && lstat(path, &sb) == 0)
-			n += S_ISREG(sb.st_mode) ? (int64_t)sb.st_size :
-			    S_ISDIR(sb.st_mode) && depth > 0 ?
-			    outbox_bytes_in(path, depth - 1) : 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir,
+		    e->d_name) >= sizeof path || lstat(path, &sb) != 0)
+			continue;
+		if (S_ISDIR(sb.st_mode) && depth > 0)
+			n += outbox_walk(path, depth - 1, fn, arg);
+		n += fn(path, &sb, arg);
+	}
 	closedir(d);
 	return n;
+}
+
+/* What was last written before *cut removed (a folder once empty): 1. */
+static int64_t
+outbox_sweep_one(const char *path, const struct stat *sb, void *cut)
+{
+	if (sb->st_mtime >= *(time_t *)cut)
+		return 0;
+	return (S_ISDIR(sb->st_mode) ? rmdir(path) : unlink(path)) == 0;
+}
+
+/* A regular file's bytes. */
+static int64_t
+outbox_size_one(const char *path, const struct stat *sb, void *arg)
+{
+	(void)path;
+	(void)arg;
+	return S_ISREG(sb->st_mode) ? (int64_t)sb->st_size : 0;
 }
 
 /*
@@ -128,7 +121,7 @@ outbox_max(void)
 int
 outbox_over(const char *dir)
 {
-	return outbox_bytes_in(dir, 1) > outbox_max();
+	return outbox_walk(dir, 1, outbox_size_one, NULL) > outbox_max();
 }
 
 /*
@@ -139,11 +132,13 @@ int
 outbox_sweep(const char *login, time_t now)
 {
 	char	root[PATH_MAX], dir[PATH_MAX + NJ_LOGIN_MAX + 8];
+	time_t	cut = now - (time_t)outbox_days() * 86400;
 
 	if (outbox_root(root, sizeof root) != 0)
 		return 0;
 	xsnprintf(dir, sizeof dir, "%s/%s", root, login);
-	return outbox_sweep_in(dir, now - (time_t)outbox_days() * 86400, 1);
+	/* folders (a month's sheets) one level down too, removed once empty */
+	return (int)outbox_walk(dir, 1, outbox_sweep_one, &cut);
 }
 
 /*
@@ -199,7 +194,7 @@ outbox_sweep_all(time_t now)
 		if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 			continue;
 		chmod(dir, 0700);
-		n += outbox_sweep_in(dir, cut, 1);
+		n += (int)outbox_walk(dir, 1, outbox_sweep_one, &cut);
 	}
 	closedir(d);
 	chmod(root, 0700);
