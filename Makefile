@@ -213,7 +213,8 @@ layers: build/njbt
 JOBS	= $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/dev/null || echo 2))
 
 build-all: deps
-	$(MAKE) $(JOBS) build/njbt build/san/njbt $(UNITS) $(SUNITS)
+	$(MAKE) $(JOBS) build/njbt build/san/njbt $(UNITS) $(SUNITS) \
+	    build/bench-xlsx
 
 units-release: $(NUNITS)
 	@for t in $(NUNITS); do $$t > $$t.out 2>&1 || { cat $$t.out; exit 1; }; \
@@ -237,10 +238,12 @@ run: deps
 
 # Benchmarks: each prints its figures against a baseline of the same run.
 bench: deps
-	$(MAKE) build/njbt build/bench-write build/bench-queue build/bench-print
+	$(MAKE) build/njbt build/bench-write build/bench-queue build/bench-print \
+	    build/bench-xlsx
 	build/bench-write 2000
 	build/bench-queue
 	build/bench-print
+	build/bench-xlsx
 	sh bench/wire.sh
 
 # Fuzzing (libFuzzer through clang; see README.md "Fuzzing"). The project's

@@ -36,10 +36,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "million.h"
+#include "april.h"
 
 #define RUNS		5
-#define MONTH		"2026-04"
 #define RSS_MAX_KB	(64 * 1024)
 #define RATIO_MAX	1.3
 
@@ -49,93 +48,6 @@ static const char *const bench_sql[SQL__COUNT] = {
 #include "store-sql.def"
 #undef SQL
 };
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void
-die(const char *what)
-{
-	fprintf(stderr, "bench-print: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static void
-exec_sql(const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "bench-print: %s\n", err);
-		exit(1);
-	}
-}
-
-static int64_t
-count_sql(const char *sql)
-{
-	sqlite3_stmt	*st;
-	int64_t		 v = -1;
-
-	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "bench-print: %s\n", sqlite3_errmsg(store->db));
-		exit(1);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/*
- * The settlement of April, as batch.new ... finance.pay would leave it:
- * one batch per county, every paid sale of the county in it, a payment
- * per machine. Made once; a database that has it is reused.
- */
-static void
-settle_april(const char *path)
-{
-	char	err[NJ_MSG_MAX];
-	double	t0 = now_s();
-
-	if (db_open(path, err, sizeof err) != 0) {
-		fprintf(stderr, "bench-print: %s\n", err);
-		exit(1);
-	}
-	if (count_sql("SELECT count(*) FROM batches WHERE month = '" MONTH
-	    "'") > 0) {
-		db_close();
-		return;
-	}
-	fprintf(stderr, "bench-print: adding the batches and payments of "
-	    MONTH " ...\n");
-	exec_sql("BEGIN;"
-	    "INSERT INTO batches(no, county, year, month, seq, state, pub_from, "
-	    "pub_to, created_by, created_at, submitted_at, approved_by, "
-	    "approved_at, paid_at) SELECT 'JS' || county || '202604-01', "
-	    "county, 2026, '" MONTH "', 1, 'paid', '2026-05-06', '2026-05-12', "
-	    "1, '2026-05-02 09:00:00', '2026-05-15 09:00:00', 1, "
-	    "'2026-05-25 09:00:00', '2026-06-05 09:00:00' FROM "
-	    "(SELECT DISTINCT county FROM sales ORDER BY county);"
-	    "INSERT INTO batch_sales(batch_id, sale_id) SELECT b.id, s.id "
-	    "FROM sales s JOIN batches b ON b.county = s.county "
-	    "AND b.month = '" MONTH "' WHERE s.state = 'paid' "
-	    "ORDER BY b.id, s.id;"
-	    "INSERT INTO payments(sale_id, batch_id, amount, central, "
-	    "provincial, paid_on, ref, by_user, at) SELECT s.id, x.batch_id, "
-	    "s.subsidy, s.central, s.subsidy - s.central, '2026-06-05', "
-	    "'YH' || s.id, 1, '2026-06-05 10:00:00' FROM batch_sales x "
-	    "JOIN sales s ON s.id = x.sale_id;"
-	    "COMMIT; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-	db_close();
-	fprintf(stderr, "bench-print: done in %.1f s\n", now_s() - t0);
-}
 
 /* Replace every from in s by to, in a new string. */
 static char *
@@ -239,75 +151,16 @@ setup(const char *path, int n, const char *sql)
 	return WEXITSTATUS(status);
 }
 
-/*
- * Run argv with stdin from in (or not) and stdout to out; the wall time,
- * the child's peak RSS in kB. Exits if the child fails.
- */
-static double
-run(char *const argv[], const char *in, const char *out, long *rss)
-{
-	struct rusage	 ru;
-	double		 t0;
-	pid_t		 pid;
-	int		 status;
-
-	fflush(stdout);
-	t0 = now_s();
-	if ((pid = fork()) < 0)
-		die("fork");
-	if (pid == 0) {
-		if (in != NULL && freopen(in, "r", stdin) == NULL)
-			_exit(126);
-		if (out != NULL && freopen(out, "w", stdout) == NULL)
-			_exit(126);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (wait4(pid, &status, 0, &ru) != pid)
-		die("wait4");
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "bench-print: %s failed (status %d)\n", argv[0],
-		    status);
-		exit(1);
-	}
-	*rss = ru.ru_maxrss;
-	return now_s() - t0;
-}
-
-/* Lines in a file. */
-static long
-lines_of(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	long	 n = 0;
-	int	 c;
-
-	if (fp == NULL)
-		return -1;
-	while ((c = getc_unlocked(fp)) != EOF)
-		n += c == '\n';
-	fclose(fp);
-	return n;
-}
-
-static int
-dcmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 int
 main(int argc, char **argv)
 {
 	const char	*path = argc > 2 ? argv[2] : "/tmp/njbt-million.db";
 	const char	*njbt = argc > 3 ? argv[3] : "build/njbt";
-	int		 n = argc > 1 ? atoi(argv[1]) : 1000000, i, ok, sorts;
+	int		 n = argc > 1 ? atoi(argv[1]) : 1000000, ok, sorts;
 	char		 sqlfile[512], out1[512], out2[512], *sql;
 	char		*nargv[8], *sargv[4];
 	double		 tn[RUNS], ts[RUNS], mn, ms;
-	long		 rss, rss_n = 0, rss_s = 0, ln, ls;
+	long		 rss_n = 0, rss_s = 0, ln, ls;
 	FILE		*fp;
 
 	setenv("NJBT_NOW", "2026-06-10T10:00:00", 1);
@@ -343,17 +196,8 @@ main(int argc, char **argv)
 	    "columns as hex (sqlite3 cannot decrypt)\n");
 	printf("  plan of the statement sorts: %s\n", sorts == 0 ?
 	    "no (streams from the indexes)" : "YES");
-	for (i = 0; i < RUNS; i++) {
-		ts[i] = run(sargv, sqlfile, out2, &rss);
-		if (rss > rss_s)
-			rss_s = rss;
-		tn[i] = run(nargv, NULL, NULL, &rss);
-		if (rss > rss_n)
-			rss_n = rss;
-		printf("  run %d: sqlite3 %.2f s, njbt %.2f s\n", i + 1, ts[i],
-		    tn[i]);
-		fflush(stdout);
-	}
+	alternate(RUNS, sargv, sqlfile, out2, nargv, ts, tn, &rss_s, &rss_n,
+	    "sqlite3", "njbt");
 	qsort(tn, RUNS, sizeof tn[0], dcmp);
 	qsort(ts, RUNS, sizeof ts[0], dcmp);
 	mn = tn[RUNS / 2];

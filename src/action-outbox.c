@@ -52,18 +52,20 @@ outbox_root(char *buf, size_t len)
 }
 
 /*
- * Remove from dir what was last written before cut; folders (a month's
- * sheets) one level down are swept too and removed once empty. Nothing is
- * followed through a symbolic link. Returns the entries removed.
+ * Every entry of dir, and of its folders depth levels down (each folder's
+ * entries before the folder itself), given to fn with its lstat; nothing
+ * is followed through a symbolic link. Returns the sum of fn's answers.
  */
-static int
-outbox_sweep_in(const char *dir, time_t cut, int depth)
+typedef int64_t (*outbox_fn)(const char *, const struct stat *, void *);
+
+static int64_t
+outbox_walk(const char *dir, int depth, outbox_fn fn, void *arg)
 {
 	DIR		*d;
 	struct dirent	*e;
 	struct stat	 sb;
 	char		 path[PATH_MAX];
-	int		 n = 0;
+	int64_t		 n = 0;
 
 	if ((d = opendir(dir)) == NULL)
 		return 0;
@@ -73,16 +75,53 @@ outbox_sweep_in(const char *dir, time_t cut, int depth)
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir,
 		    e->d_name) >= sizeof path || lstat(path, &sb) != 0)
 			continue;
-		if (S_ISDIR(sb.st_mode)) {
-			if (depth > 0)
-				n += outbox_sweep_in(path, cut, depth - 1);
-			if (sb.st_mtime < cut && rmdir(path) == 0)
-				n++;
-		} else if (sb.st_mtime < cut && unlink(path) == 0)
-			n++;
+		if (S_ISDIR(sb.st_mode) && depth > 0)
+			n += outbox_walk(path, depth - 1, fn, arg);
+		n += fn(path, &sb, arg);
 	}
 	closedir(d);
 	return n;
+}
+
+/* What was last written before *cut removed (a folder once empty): 1. */
+static int64_t
+outbox_sweep_one(const char *path, const struct stat *sb, void *cut)
+{
+	if (sb->st_mtime >= *(time_t *)cut)
+		return 0;
+	return (S_ISDIR(sb->st_mode) ? rmdir(path) : unlink(path)) == 0;
+}
+
+/* A regular file's bytes. */
+static int64_t
+outbox_size_one(const char *path, const struct stat *sb, void *arg)
+{
+	(void)path;
+	(void)arg;
+	return S_ISREG(sb->st_mode) ? (int64_t)sb->st_size : 0;
+}
+
+/*
+ * Issue 12: the bytes a user's outbox may hold (OUTBOX_BYTES_MAX; the
+ * environment's NJBT_OUTBOX_MAX may lower it, for tests), and whether
+ * the outbox folder dir holds more.
+ */
+int64_t
+outbox_max(void)
+{
+	const char	*e = getenv("NJBT_OUTBOX_MAX");
+	int64_t		 n;
+
+	if (e == NULL || parse_int(e, &n) != 0 || n <= 0 ||
+	    n >= OUTBOX_BYTES_MAX)
+		return OUTBOX_BYTES_MAX;
+	return n;
+}
+
+int
+outbox_over(const char *dir)
+{
+	return outbox_walk(dir, 1, outbox_size_one, NULL) > outbox_max();
 }
 
 /*
@@ -93,11 +132,13 @@ int
 outbox_sweep(const char *login, time_t now)
 {
 	char	root[PATH_MAX], dir[PATH_MAX + NJ_LOGIN_MAX + 8];
+	time_t	cut = now - (time_t)outbox_days() * 86400;
 
 	if (outbox_root(root, sizeof root) != 0)
 		return 0;
 	xsnprintf(dir, sizeof dir, "%s/%s", root, login);
-	return outbox_sweep_in(dir, now - (time_t)outbox_days() * 86400, 1);
+	/* folders (a month's sheets) one level down too, removed once empty */
+	return (int)outbox_walk(dir, 1, outbox_sweep_one, &cut);
 }
 
 /*
@@ -153,7 +194,7 @@ outbox_sweep_all(time_t now)
 		if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 			continue;
 		chmod(dir, 0700);
-		n += outbox_sweep_in(dir, cut, 1);
+		n += (int)outbox_walk(dir, 1, outbox_sweep_one, &cut);
 	}
 	closedir(d);
 	chmod(root, 0700);

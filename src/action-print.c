@@ -167,6 +167,15 @@ outbox_open(struct print_out *o)
 	return 0;
 }
 
+/* The refusal of a print that would fill the outbox past its total. */
+static int
+print_full(struct act *a)
+{
+	return act_refuse(a, "report", "发件箱已满：打印件合计不能超过 %lld MB，"
+	    "本次打印未保留；请在“我的打印件”中删除旧文件后再打印",
+	    (long long)(outbox_max() + 1024 * 1024 - 1) / (1024 * 1024));
+}
+
 /*
  * report=all: a new folder in the outbox, 0700, named by county, month
  * and time (-2, -3 ... when two share the second); every sheet into it.
@@ -229,6 +238,16 @@ print_run_all(struct act *a, const struct print_req *req)
 		print_month_free(&m);
 		return rc == NJ_USAGE ? NJ_REFUSED : rc;
 	}
+	/* issue 12: sheets that would bring the outbox over its total are
+	 * not kept, the folder neither */
+	if (outbox_over(ob.dir)) {
+		for (i = 0; i < m.n; i++)
+			if (m.v[i].done)
+				unlink(m.v[i].path);
+		rmdir(path);
+		print_month_free(&m);
+		return print_full(a);
+	}
 	for (i = 0; i < m.n; i++)
 		act_out(a, "%s", m.v[i].name);
 	print_month_free(&m);
@@ -283,6 +302,12 @@ print_run(struct act *a)
 			unlink(ob.path);
 		/* a request the print refuses is a refusal on the screen */
 		return rc == NJ_USAGE ? NJ_REFUSED : rc;
+	}
+	/* issue 12: a sheet that would bring the outbox over its total is
+	 * not kept */
+	if (outbox_over(ob.dir)) {
+		unlink(ob.path);
+		return print_full(a);
 	}
 	/* issue 12 (3): the screen says where the sheet is as SFTP shows it
 	 * (ssh-sftp.c), in full: /outbox/NAME */

@@ -31,6 +31,10 @@ int	 draft_take(const struct actor *, const char *, const char *,
 #define OUTBOX_DAYS_MAX	3650
 int	 outbox_days(void);
 int	 outbox_sweep(const char *, time_t);
+/* issue 12: a user's outbox holds 100 MB at most (action-outbox.c) */
+#define OUTBOX_BYTES_MAX	(100LL * 1024 * 1024)
+int64_t	 outbox_max(void);
+int	 outbox_over(const char *);
 /* action-print.c: text as a piece of a file name */
 void	 name_part(char *, size_t, const char *, size_t);
 

@@ -3,7 +3,9 @@
  * database while users work (SQLite's backup API), with its own audit
  * anchor beside it (FILE.anchor, R-SEC-8.4 issue 8 (4)) so that a restored
  * copy verifies. The key file is not copied: it must be kept safe
- * separately, or the copy's private data cannot be read.
+ * separately, or the copy's private data cannot be read. The photos
+ * (issue 12) are linked or copied into photos/ beside FILE, under the
+ * same hash names, where `njbt check --db FILE` finds them.
  *
  * R-SEC-8.12b issue 8 (12): the copy is 0600 from its first byte. The file
  * is made (or an old one made private) here, with open(2) and mode 0600,
@@ -257,15 +259,25 @@ cmd_backup(struct cmd_ctx *ctx, struct cmd_args *a)
 		return cmd_usage(ctx->entry);
 	if (cmd_open(ctx) != 0)
 		return 1;
-	if (backup_copy(file, msg, sizeof msg) != 0) {
-		fprintf(stderr, "njbt: %s\n", msg);
-		db_close();
-		return 1;
+	/* issue 12 (4): the photos go along, into photos/ beside the copy
+	 * (linked or copied; never removed), where `njbt check --db FILE`
+	 * and `njbt restore` find them */
+	if (backup_copy(file, msg, sizeof msg) != 0)
+		goto fail;
+	xsnprintf(msg, sizeof msg, "无法把照片复制到 %s 旁的 photos/ 目录", file);
+	if (backup_photos(ctx->db, file, msg, sizeof msg) != 0) {
+		backup_remove(file);
+		goto fail;
 	}
 	db_close();
-	fprintf(stderr, "已备份到 %s（审计锚点 %s.anchor）。注意：密钥文件 %s.key 未"
-	    "包含在备份中，请另行妥善保管。\n", file, file, ctx->db);
+	fprintf(stderr, "已备份到 %s（审计锚点 %s.anchor，照片在其旁的 photos/ 目录）。"
+	    "注意：密钥文件 %s.key 未包含在备份中，请另行妥善保管。\n", file,
+	    file, ctx->db);
 	return 0;
+fail:
+	fprintf(stderr, "njbt: %s\n", msg);
+	db_close();
+	return 1;
 }
 
 const struct cmd_entry cmd_backup_entry = {

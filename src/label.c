@@ -234,6 +234,23 @@ static const struct state_code photo_what_codes[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* issue 12 (forms): 核验方式 (verifications.method), as the record prints it */
+static const struct state_code verify_method_codes[] = {
+	{ "onsite",	"现场核验",	"现场核验" },
+	{ "office",	"室内核验",	"室内核验" },
+	{ "video",	"视频核验",	"视频核验" },
+	{ "",		"",		"" },
+	{ NULL, NULL, NULL }
+};
+
+/* issue 12 (forms): an item of a check (verification_checks.result) */
+static const struct state_code verify_check_codes[] = {
+	{ "1",		"相符",		"相符" },
+	{ "0",		"不符",		"不符" },
+	{ "",		"未核",		"未核" },
+	{ NULL, NULL, NULL }
+};
+
 /* 照片所属 (photos.record) */
 static const struct state_code photo_record_codes[] = {
 	{ "sale",	"销售",		"销售" },
@@ -347,6 +364,9 @@ const struct label_kind label_kinds[] = {
 	{ "complaint_result", "complaints", "result", complaint_result_codes },
 	{ "complaint_freeze", NULL, NULL, complaint_freeze_codes },
 	{ "complaint_from", NULL, NULL, complaint_from_codes },
+	/* issue 12 (forms): the verification record (003 附件3) */
+	{ "verify_method", "verifications", "method", verify_method_codes },
+	{ "verify_check", NULL, NULL, verify_check_codes },
 	{ NULL, NULL, NULL, NULL }
 };
 

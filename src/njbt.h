@@ -328,7 +328,8 @@ int	 box_dir(const char *, const char *, char *, size_t);
  * other path is taken). Each returns NJ_OK, or NJ_REFUSED / NJ_ERROR with
  * the reason in msg.
  */
-#define SHEET_ROWS_MAX	5000	/* rows kept for the screen */
+#define SHEET_ROWS_MAX	20000	/* rows kept for the screen (the bytes
+				   are bounded by SHEET_BYTES_MAX) */
 struct sheet {
 	char	***cell;	/* cell[row][col] */
 	size_t	 *ncell;	/* cells of each row */

@@ -1,6 +1,7 @@
 /*
  * print-form.c: the printers of the buyer's journey, rows of print.c's
- * table: 004 附表1 申请表, 附表2 确认通知书 and 附表3 供货与核实表, each a
+ * table: 004 附表1 申请表, 附表2 确认通知书 and 附表3 供货与核实表, and 003
+ * 附件3's 核验记录表 (issue 12), each a
  * column table in the seed's order and a function that finds one record
  * (--id) or an area and streams it (print-row.c).
  */
@@ -111,6 +112,42 @@ const struct print_col print_supply_cols[] = {
 	{ NULL, 0, NULL }
 };
 
+/*
+ * 003 附件3 第六条 核验记录表 (issue 12): one check of a sale, what it
+ * checked (the buyer, the purchase, the machine, the account) and each
+ * item of the checklist (action-verify.c) as it was ticked.
+ */
+const struct print_col print_verification_cols[] = {
+	{ "销售编号", PC_TEXT, NULL },
+	{ "核验时间", 0, NULL },
+	{ "核验方式", 0, NULL },
+	{ "购机者", 0, NULL },
+	{ "身份证/统一社会信用代码", PC_PRIVATE | PC_TEXT, "buyers.idno" },
+	{ "发票号", PC_TEXT, NULL },
+	{ "购机日期", 0, NULL },
+	{ "销售总价(元)", PC_MONEY | PC_SUM, NULL },
+	{ "补贴额(元)", PC_MONEY | PC_SUM, NULL },
+	{ "经销商", 0, NULL },
+	{ "机具品目", 0, NULL },
+	{ "生产企业", 0, NULL },
+	{ "机具型号", 0, NULL },
+	{ "出厂编号", PC_TEXT, NULL },
+	{ "发动机号", PC_TEXT, NULL },
+	{ "银行卡（折）账号", PC_PRIVATE | PC_TEXT, "buyers.account" },
+	{ "购机者本人与身份证件、申请人一致", 0, NULL },
+	{ "发票上的购机者姓名（名称）与金额", 0, NULL },
+	{ "铭牌与发票、系统一致（生产企业、型号、出厂编号、发动机号）", 0, NULL },
+	{ "发票上的经销商与系统一致", 0, NULL },
+	{ "牌证材料（行驶证或登记证书）", 0, NULL },
+	{ "银行卡（折）账号、开户名与购机者一致", 0, NULL },
+	{ "购机者签署购机价格真实性承诺", 0, NULL },
+	{ "核验结果", 0, NULL },
+	{ "存在问题", 0, NULL },
+	{ "核验人", 0, NULL },
+	{ "第二核验人", 0, NULL },
+	{ NULL, 0, NULL }
+};
+
 /* The common shape: one record by its text key, or the area. */
 static int
 print_keyed(struct print_job *j, enum sql where, enum sql one, enum sql area)
@@ -141,15 +178,18 @@ print_notice(struct print_job *j)
 	    SQL_PRINT_NOTICE_AREA);
 }
 
-/* 附表3: by sale number, or the county's (month of sale). */
-int
-print_supply(struct print_job *j)
+/*
+ * A sale's printer: by sale number (or id), checked against the scope,
+ * the statement one; else the area's.
+ */
+static int
+print_by_sale(struct print_job *j, enum sql one, enum sql area)
 {
 	int64_t	id;
 	int	rc;
 
 	if (j->req->id == NULL)
-		return print_stream(j, print_area(j, SQL_PRINT_SALE_AREA));
+		return print_stream(j, print_area(j, area));
 	/* issue 11 (5): the sale's number XS..., or its id as before */
 	if ((parse_int(j->req->id, &id) != 0 || id <= 0) &&
 	    sql_int(&id, SQL_SALE_ID_BY_NO, j->req->id) != 1)
@@ -157,5 +197,19 @@ print_supply(struct print_job *j)
 	if ((rc = print_locate(j, sql_query(SQL_PRINT_SALE_WHERE, id),
 	    j->req->id)) != NJ_OK)
 		return rc;
-	return print_stream(j, sql_query(SQL_PRINT_SALE_ONE, id));
+	return print_stream(j, sql_query(one, id));
+}
+
+/* 附表3: by sale number, or the county's (month of sale). */
+int
+print_supply(struct print_job *j)
+{
+	return print_by_sale(j, SQL_PRINT_SALE_ONE, SQL_PRINT_SALE_AREA);
+}
+
+/* 003 附件3: a sale's checks by its number, or the area's of a month. */
+int
+print_verification(struct print_job *j)
+{
+	return print_by_sale(j, SQL_PRINT_VERIFY_ONE, SQL_PRINT_VERIFY_AREA);
 }

@@ -19,29 +19,16 @@
 #include <unistd.h>
 
 
-#include "print.h"
-#include "xlsx-lib.h"
+#include "print-xlsx.h"
 
-/* The form's lines under the sheet, per printer (004 附表4-7, 附件2). */
+/*
+ * The form's lines under the sheet, per printer (004 附表5-7, 附件2; the
+ * per-person forms' are in print-xlsx-form.c).
+ */
 static const struct xlsx_foot {
 	const char	*printer;
 	const char	*lines[4];
 } xlsx_feet[] = {
-	{ "application", {
-	    "申请人（签字）：                    年    月    日",
-	    "乡镇农机部门意见（盖章）：          县农机部门意见（盖章）：",
-	    NULL, NULL } },
-	{ "notice", {
-	    "县农机管理部门（公章）：                    "
-	    "签发日期：    年    月    日", NULL, NULL, NULL } },
-	{ "supply", {
-	    "经销商（盖章）：            购机者（签字）：            "
-	    "核实人（签字）：", "                    年    月    日",
-	    NULL, NULL } },
-	{ "review", {
-	    "复核人签字：                    年    月    日",
-	    "负责人签字：                    县农机管理部门（公章）    "
-	    "年    月    日", NULL, NULL } },
 	{ "payment", {
 	    "县农机化中心（章）    单位法人（签字）：        "
 	    "项目负责人（签字）：        经办人（签字）：        "
@@ -90,24 +77,6 @@ static const struct xlsx_group {
 };
 #define NGROUPS (sizeof xlsx_groups / sizeof xlsx_groups[0])
 
-struct xlsxw {
-	struct print_out	*out;
-	const struct print_job	*j;
-	lxw_workbook		*wb;
-	lxw_worksheet		*ws;
-	lxw_format		*f_title, *f_head, *f_text, *f_money, *f_int;
-	lxw_format		*f_bold, *f_bmoney, *f_bint, *f_plain;
-	lxw_format		*f_htop, *f_hbot;	/* a column's label
-							   over two rows */
-	char			**hdr;		/* the header's labels */
-	int			 levels;	/* header rows: 1 or 2 */
-	char			 tmp[64];
-	lxw_row_t		 row;
-	lxw_col_t		 col;
-	lxw_row_t		 head;		/* the header row */
-	int			 total;		/* this record is a 合计 */
-	int			 err;
-};
 
 static const char *const formats[] = { "csv", "xlsx" };
 
@@ -207,7 +176,7 @@ xlsx_title(const struct print_job *j, char *title, size_t tlen, char *sub,
 		xsnprintf(sub, slen, "%s", unit);
 }
 
-static lxw_format *
+lxw_format *
 xlsx_fmt(lxw_workbook *wb, int bold, int border, const char *num)
 {
 	lxw_format *f = workbook_add_format(wb);
@@ -239,13 +208,58 @@ xlsx_width(const struct print_col *c)
 	return 12;
 }
 
+/*
+ * A worksheet's page, title and 单位 line, the rows its header will take
+ * repeated on every page; the next row is the header's.
+ */
+static void
+xlsx_sheet(struct xlsxw *x)
+{
+	const struct print_job	*j = x->j;
+	size_t			 i;
+
+	for (i = 0; i < j->ncols; i++)
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    xlsx_width(&j->def->cols[i]),
+		    (j->def->cols[i].flags & PC_TEXT) ? x->f_text : NULL);
+	worksheet_set_paper(x->ws, 9);		/* A4 */
+	if (j->ncols > 8)
+		worksheet_set_landscape(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_set_margins(x->ws, 0.4, 0.4, 0.5, 0.5);
+	worksheet_set_row(x->ws, 0, 30, NULL);
+	if (j->ncols > 1)
+		worksheet_merge_range(x->ws, 0, 0, 0,
+		    (lxw_col_t)(j->ncols - 1), x->title, x->f_title);
+	else
+		worksheet_write_string(x->ws, 0, 0, x->title, x->f_title);
+	worksheet_write_string(x->ws, 1, (lxw_col_t)(strcmp(x->sub,
+	    "单位：元") == 0 && j->ncols > 1 ? j->ncols - 1 : 0), x->sub,
+	    x->f_plain);
+	x->row = x->head;
+	worksheet_repeat_rows(x->ws, x->head, x->head +
+	    (lxw_row_t)x->levels - 1);
+}
+
+/*
+ * The rows a worksheet holds: Excel's 1,048,576, less the rows of the
+ * totals and the signature lines; NJBT_XLSX_ROWS may lower it (tests).
+ */
+static lxw_row_t
+xlsx_rows_max(void)
+{
+	const char	*e = getenv("NJBT_XLSX_ROWS");
+	long		 n = e != NULL ? atol(e) : 0;
+
+	return (lxw_row_t)(n >= 20 && n < LXW_ROW_MAX ? n : LXW_ROW_MAX) - 8;
+}
+
 struct xlsxw *
 xlsxw_new(struct print_out *out, struct print_job *j)
 {
 	lxw_workbook_options	 opt;
 	struct xlsxw		*x;
 	const char		*dir = getenv("TMPDIR");
-	char			 title[512], sub[512];
 	size_t			 i;
 	int			 fd;
 
@@ -289,25 +303,18 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 	x->f_bold = xlsx_fmt(x->wb, 1, 1, "@");
 	x->f_bmoney = xlsx_fmt(x->wb, 1, 1, "#,##0.00");
 	x->f_bint = xlsx_fmt(x->wb, 1, 1, "0");
-	for (i = 0; i < j->ncols; i++)
-		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
-		    xlsx_width(&j->def->cols[i]),
-		    (j->def->cols[i].flags & PC_TEXT) ? x->f_text : NULL);
-	worksheet_set_paper(x->ws, 9);		/* A4 */
-	if (j->ncols > 8)
-		worksheet_set_landscape(x->ws);
-	worksheet_fit_to_pages(x->ws, 1, 0);
-	worksheet_set_margins(x->ws, 0.4, 0.4, 0.5, 0.5);
-	xlsx_title(j, title, sizeof title, sub, sizeof sub);
-	worksheet_set_row(x->ws, 0, 30, NULL);
-	if (j->ncols > 1)
-		worksheet_merge_range(x->ws, 0, 0, 0,
-		    (lxw_col_t)(j->ncols - 1), title, x->f_title);
-	else
-		worksheet_write_string(x->ws, 0, 0, title, x->f_title);
-	worksheet_write_string(x->ws, 1, (lxw_col_t)(strcmp(sub, "单位：元") ==
-	    0 && j->ncols > 1 ? j->ncols - 1 : 0), sub, x->f_plain);
-	x->row = x->head = 2;
+	/* 附表1-4, 附件3: one record per page, laid out as the form */
+	if ((x->form = xlsx_form_find(j->def->name)) != NULL) {
+		if (xlsx_form_start(x) != 0) {
+			workbook_close(x->wb);
+			unlink(x->tmp);
+			free(x);
+			return NULL;
+		}
+		return x;
+	}
+	xlsx_title(j, x->title, sizeof x->title, x->sub, sizeof x->sub);
+	x->head = 2;
 	x->levels = 1;
 	for (i = 0; i < NGROUPS; i++)
 		if (strcmp(xlsx_groups[i].printer, j->def->name) == 0 &&
@@ -315,8 +322,7 @@ xlsxw_new(struct print_out *out, struct print_job *j)
 		    j->ncols)
 			x->levels = 2;
 	x->hdr = xcalloc(j->ncols + 1, sizeof *x->hdr);
-	worksheet_repeat_rows(x->ws, x->head, x->head +
-	    (lxw_row_t)x->levels - 1);
+	xlsx_sheet(x);
 	return x;
 }
 
@@ -330,6 +336,10 @@ xlsx_cell(struct xlsxw *x, lxw_format *body, lxw_format *bold)
 void
 xlsxw_text(struct xlsxw *x, const char *s)
 {
+	if (x->form != NULL) {
+		xlsx_form_cell(x, 0, s, 0);
+		return;
+	}
 	if (x->row == x->head) {	/* the header: written at its end */
 		if (x->col < x->j->ncols && x->hdr[x->col] == NULL)
 			x->hdr[x->col] = xstrdup(s);
@@ -352,6 +362,10 @@ xlsxw_text(struct xlsxw *x, const char *s)
 void
 xlsxw_money(struct xlsxw *x, int64_t fen)
 {
+	if (x->form != NULL) {
+		xlsx_form_cell(x, 1, NULL, fen);
+		return;
+	}
 	if (worksheet_write_number(x->ws, x->row, x->col, (double)fen / 100.0,
 	    xlsx_cell(x, x->f_money, x->f_bmoney)) != LXW_NO_ERROR)
 		x->err = 1;
@@ -361,6 +375,10 @@ xlsxw_money(struct xlsxw *x, int64_t fen)
 void
 xlsxw_int(struct xlsxw *x, int64_t v)
 {
+	if (x->form != NULL) {
+		xlsx_form_cell(x, 2, NULL, v);
+		return;
+	}
 	if (worksheet_write_number(x->ws, x->row, x->col, (double)v,
 	    xlsx_cell(x, x->f_int, x->f_bint)) != LXW_NO_ERROR)
 		x->err = 1;
@@ -431,11 +449,30 @@ xlsx_header(struct xlsxw *x)
 void
 xlsxw_end(struct xlsxw *x)
 {
+	lxw_worksheet *ws;
+
+	if (x->form != NULL) {
+		xlsx_form_end(x);
+		return;
+	}
 	if (x->row == x->head)
 		xlsx_header(x);
 	x->row++;
 	x->col = 0;
 	x->total = 0;
+	/* a sheet past what a worksheet holds goes on in the next one, its
+	   title and header written again (constant-memory mode: in order) */
+	if (x->row >= xlsx_rows_max()) {
+		if ((ws = workbook_add_worksheet(x->wb, NULL)) == NULL) {
+			x->err = 1;	/* what follows overwrites the last row */
+			x->row--;
+			return;
+		}
+		x->ws = ws;
+		xlsx_sheet(x);
+		xlsx_header(x);
+		x->row++;
+	}
 }
 
 /* The signature and seal lines of the printer's form, under the sheet. */
@@ -492,15 +529,19 @@ xlsxw_free(struct xlsxw **xp)
 
 	if (x == NULL)
 		return 0;
-	xlsx_feet_write(x);
+	if (x->form != NULL)
+		xlsx_form_finish(x);
+	else
+		xlsx_feet_write(x);
 	rc = x->err ? -1 : 0;
 	if (workbook_close(x->wb) != LXW_NO_ERROR)
 		rc = -1;
 	/* a print refused before its header writes nothing, as in CSV */
-	if (rc == 0 && x->row > x->head)
+	if (rc == 0 && (x->form != NULL ? x->records > 0 : x->row > x->head))
 		rc = xlsx_copy(x);
 	unlink(x->tmp);
-	for (i = 0; i < x->j->ncols; i++)
+	xlsx_form_free(x);
+	for (i = 0; x->hdr != NULL && i < x->j->ncols; i++)
 		free(x->hdr[i]);
 	free(x->hdr);
 	free(x);

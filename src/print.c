@@ -107,6 +107,10 @@ static const struct printer printer_table[] = {
 	    print_products_cols, print_products, PM_NONE, NULL },
 	{ "filing", "农机购置补贴投档审核结果公示表", R_OFFICES, 0, PF_ID,
 	    "公示编号", print_filing_cols, print_filing, PM_NONE, NULL },
+	/* issue 12 (forms): 003 附件3, the record of a check */
+	{ "verification", "补贴机具核验记录表", R_OFFICES, R_CLEAR,
+	    PF_ID | PF_AREA, "销售编号", print_verification_cols,
+	    print_verification, PM_NONE, NULL },
 };
 #define NPRINTERS (sizeof printer_table / sizeof printer_table[0])
 

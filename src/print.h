@@ -42,6 +42,7 @@
 	"complaints:投诉举报处理通报," \
 	"audit:审计日志," \
 	"products:补贴机具信息表,filing:投档审核结果公示表," \
+	"verification:补贴机具核验记录表," \
 	PRINT_ALL ":月末全部报表"
 /* Not a printer: every sheet of a county's month (print-month.c). */
 #define PRINT_ALL "all"
@@ -186,6 +187,9 @@ extern const struct print_col print_supply_cols[];
 int	 print_application(struct print_job *);
 int	 print_notice(struct print_job *);
 int	 print_supply(struct print_job *);
+/* issue 12: 003 附件3 核验记录表 */
+extern const struct print_col print_verification_cols[];
+int	 print_verification(struct print_job *);
 
 /* print-settle.c: the settlement printers, rows of print.c's table */
 extern const struct print_col print_review_cols[];

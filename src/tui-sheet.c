@@ -35,7 +35,8 @@ sheet_draw(struct tui *t, struct screen *scr)
 	size_t		 c, r, last = (size_t)v->left;
 	int		 x, w, y;
 
-	v->rows = t->lines - 6;
+	/* the header on line 3, the rows under it, the counts on lines-3 */
+	v->rows = t->lines - 7;
 	t->cy = t->cx = -1;
 	tui_put(1, 1, v->where, t->cols - 2);
 	for (y = 0; y <= v->rows; y++) {

@@ -29,10 +29,12 @@
 	X(workbook_add_worksheet) \
 	X(workbook_close) \
 	X(workbook_new_opt) \
+	X(worksheet_center_horizontally) \
 	X(worksheet_fit_to_pages) \
 	X(worksheet_merge_range) \
 	X(worksheet_repeat_rows) \
 	X(worksheet_set_column) \
+	X(worksheet_set_h_pagebreaks) \
 	X(worksheet_set_landscape) \
 	X(worksheet_set_margins) \
 	X(worksheet_set_paper) \
@@ -67,10 +69,12 @@ extern struct xlsx_lib xlsx_lib;
 #define workbook_add_worksheet	(xlsx_lib.workbook_add_worksheet)
 #define workbook_close	(xlsx_lib.workbook_close)
 #define workbook_new_opt	(xlsx_lib.workbook_new_opt)
+#define worksheet_center_horizontally	(xlsx_lib.worksheet_center_horizontally)
 #define worksheet_fit_to_pages	(xlsx_lib.worksheet_fit_to_pages)
 #define worksheet_merge_range	(xlsx_lib.worksheet_merge_range)
 #define worksheet_repeat_rows	(xlsx_lib.worksheet_repeat_rows)
 #define worksheet_set_column	(xlsx_lib.worksheet_set_column)
+#define worksheet_set_h_pagebreaks	(xlsx_lib.worksheet_set_h_pagebreaks)
 #define worksheet_set_landscape	(xlsx_lib.worksheet_set_landscape)
 #define worksheet_set_margins	(xlsx_lib.worksheet_set_margins)
 #define worksheet_set_paper	(xlsx_lib.worksheet_set_paper)

@@ -71,6 +71,27 @@ check "njbt check passes" "$NJBT" check
 grep -q "^照片文件：正常，共 1 张" "$T/out" && ok "... and counts the photo" ||
     { notok "... and counts the photo"; diag "$(grep 照片 "$T/out")"; }
 
+# issue 12: a backup takes the photos along, into photos/ beside the
+# copy with the same names (linked or copied), and `njbt check` on the
+# copy (elsewhere, with its key) finds them there
+mkdir "$T/bk"
+check "njbt backup copies the photos" "$NJBT" backup "$T/bk/copy.db"
+grep -q "照片在其旁的 photos/ 目录" "$T/err" && ok "... and says where" ||
+    { notok "... and says where"; diag "$(cat "$T/err")"; }
+cmp -s "$T/photos/$H2/$HASH" "$T/bk/photos/$H2/$HASH" &&
+    ok "... under the same hash name, the same bytes" ||
+    notok "... under the same hash name, the same bytes"
+same "... folders 0700, files 0600" "700 700 600" "$(stat -c %a "$T/bk/photos" \
+    "$T/bk/photos/$H2" "$T/bk/photos/$H2/$HASH" | tr '\n' ' ' | sed 's/ $//')"
+cp "$NJBT_DB.key" "$T/bk/copy.db.key"
+check "njbt check on the copy passes" "$NJBT" check --db "$T/bk/copy.db"
+grep -q "^照片文件：正常，共 1 张" "$T/out" && ok "... and finds the photo" ||
+    { notok "... and finds the photo"; diag "$(grep 照片 "$T/out")"; }
+mv "$T/bk/photos/$H2/$HASH" "$T/bk/gone"
+fails "... it looks beside the copy: one gone there fails" "$NJBT" check --db "$T/bk/copy.db"
+mv "$T/bk/gone" "$T/bk/photos/$H2/$HASH"
+check "a second backup over the first" "$NJBT" backup "$T/bk/copy.db"
+
 check "R-004-A4-3c the year requires a 人机合照" "$NJBT" do --as admin \
     program.set year=2026 photo_required=1
 jpeg "$INBOX/hl_jb/check.jpg" hl

@@ -3,8 +3,10 @@
 # (tests/tools/xlsx-read.py): the title with county, year and batch, the
 # header repeated on every page, A4 fit to width, IDs, accounts, invoices
 # and serials as text with all their digits, money and totals equal to the
-# CSV's, the form's signature lines. And -o (issue 12 (5)): a device, a
-# directory, a fifo or a symlink is never replaced; -o - is stdout.
+# CSV's, the form's signature lines. The per-person forms (附表1-4) one
+# record per page, laid out as the form, with a page break where the
+# record changes. And -o (issue 12 (5)): a device, a directory, a fifo or
+# a symlink is never replaced; -o - is stdout.
 . "$(dirname "$0")/../lib.sh"
 TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
 CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1"
@@ -71,13 +73,15 @@ check "finance.pay" "$NJBT" do --as hl_cz finance.pay batch=$B \
     paid_on=2026-04-25 ref=YH001
 
 # --- every printer: CSV and xlsx of the same request ----------------------
-# name and filter of each printer (all of print.c's table)
-PRINTERS="application: notice: supply: review:--batch=$B payment:--batch=$B
+# name and filter of each printer (all of print.c's table): the sheets of
+# rows, then the per-person forms (one record a page, below)
+PRINTERS="payment:--batch=$B
 detail:--batch=$B publicity:--batch=$B bank:--batch=$B anomalies:
 budget: deadlines: lottery: violations: blacklist: products:
 filing:--publicity=GS2026-001"
+FORMS="application: notice: supply: review:--batch=$B verification:"
 files=
-for pf in $PRINTERS; do
+for pf in $PRINTERS $FORMS; do
 	r=${pf%%:*} f=${pf#*:}
 	check "$r as CSV" "$NJBT" print $r $f --encoding utf-8 -o "$T/$r.csv"
 	check "$r as xlsx (-o $r.xlsx)" "$NJBT" print $r $f -o "$T/$r.xlsx"
@@ -125,7 +129,6 @@ same "附表5 header, first row" "结算批次,县（区）,机具种类,数量�
 same "附表5 header, second row" ",,,,合计,中央,地方" "$(sed -n 4p "$T/payment.xlsx.txt")"
 same "附表6 header, second row" ",,,,,,,,合计,国补金额,自治区补金额" "$(sed -n 4p "$T/detail.xlsx.txt")"
 same "附件2 header, first row" "县区,计划,,,,已占用,,已支付,,结余,,使用率（%）" "$(sed -n 3p "$T/budget.xlsx.txt")"
-grep -q '^REPEAT \$3:\$3$' "$T/supply.xlsx.txt" && ok "附表3: one header row" || notok "附表3: one header row"
 
 # the titles as the forms: province, county, year and batch
 x=$T/payment.xlsx.txt
@@ -141,24 +144,104 @@ grep -q '^申请结算单位（盖章）' "$T/detail.xlsx.txt" && ok "附表6 si
 grep -q '^公告单位：贺兰县农机管理部门    公告时间：2026-04-03至2026-04-10$' \
     "$T/publicity.xlsx.txt" && ok "附表7 公告单位 and 公告时间" \
     || { notok "附表7 公告单位 and 公告时间"; diag "$(sed -n 2p "$T/publicity.xlsx.txt")"; }
-grep -q '^复核人签字：' "$T/review.xlsx.txt" && ok "附表4 signature line" \
-    || notok "附表4 signature line"
 # digits that a number would lose, kept as text
-grep -q ",$ID1," "$T/supply.xlsx.txt" && grep -q '^TYPE 身份证/组织机构代码证号: s$' \
-    "$T/supply.xlsx.txt" && ok "supply: the 18-digit ID as text, every digit" \
-    || notok "supply: the 18-digit ID as text, every digit"
-grep -q ",00012341," "$T/supply.xlsx.txt" && grep -q '^TYPE 发票号: s$' "$T/supply.xlsx.txt" \
-    && ok "supply: invoice 00012341 keeps its zeros" || notok "supply: invoice 00012341 keeps its zeros"
-grep -q ",=1+2," "$T/supply.xlsx.txt" && ok "supply: invoice =1+2 is text, as typed" \
-    || notok "supply: invoice =1+2 is text, as typed"
-grep -q ",XG26A001," "$T/review.xlsx.txt" && grep -q '^TYPE 出厂编号: s$' \
-    "$T/review.xlsx.txt" && ok "review: the serial as text" || notok "review: the serial as text"
 grep -q ",$ACCT1,$ID1," "$T/detail.xlsx.txt" && grep -q '^TYPE 帐号: s$' "$T/detail.xlsx.txt" \
     && ok "detail: account and ID as text" || notok "detail: account and ID as text"
 grep -q ",$ACCT1," "$T/bank.xlsx.txt" && ok "bank: the account as text" \
     || notok "bank: the account as text"
 grep -q '^TYPE 国补金额: n$' "$T/detail.xlsx.txt" && ok "detail: money as numbers" \
     || notok "detail: money as numbers"
+
+# --- the per-person forms (附表1-4): one record a page, as the form -------
+# starts FILE NO: the 1-based rows where a page begins (its 附表N line)
+starts() { grep -n "^$2\$" "$1" | cut -d: -f1 | tr '\n' ' ' | sed 's/ $//'; }
+# page FILE NO K: the K-th page's rows
+page() {
+	awk -v no="$2" -v k="$3" '$0 == no { p++ }
+	    /^(TYPE|FORMULAS|REPEAT|PAGE|BREAKS|SHEETS) / { p = 0 } p == k' "$1"
+}
+# printer, form, title, its last signature line, records, ID on the page
+for f in "application 附表1 农业机械购置补贴申请表 申请购机者确认情况（签字、手印） 1 yes" \
+    "notice 附表2 农机购置补贴指标确认通知书 日期： 1 no" \
+    "supply 附表3 补贴机具供货与核实表 购机者确认情况（手印、盖章） 2 yes" \
+    "review 附表4 农机购置补贴机具复核表 五、县农机部门复核意见 1 yes" \
+    "verification 附件3 补贴机具核验记录表 核验人员（签字） 2 yes"; do
+	# shellcheck disable=SC2086 # the words of the line
+	set -- $f
+	x=$T/$1.xlsx.txt
+	st=$(starts "$x" "$2")
+	same "$2: one page per record" "$5" "$(echo "$st" | wc -w | tr -d ' ')"
+	same "$2: a page break before each next record, none else" \
+	    "$(echo "$st" | cut -s -d' ' -f2-)" "$(sed -n 's/^BREAKS *//p' "$x")"
+	grep -q '^PAGE portrait 9 fit=False' "$x" && ok "$2: A4 portrait (no fit: it would drop the breaks)" \
+	    || { notok "$2: A4 portrait (no fit: it would drop the breaks)"; diag "$(grep ^PAGE "$x")"; }
+	k=1
+	while [ "$k" -le "$5" ]; do
+		page "$x" "$2" $k > "$T/pg"
+		grep -qx "$3" "$T/pg" && grep -q "^$4" "$T/pg" \
+		    && ok "$2 page $k: its title and signature lines" \
+		    || { notok "$2 page $k: its title and signature lines"; diag "$(head -n 3 "$T/pg")"; }
+		if [ "$6" = yes ]; then
+			grep -q ",$ID1\$" "$T/pg" && ok "$2 page $k: the ID, all 18 digits" \
+			    || { notok "$2 page $k: the ID, all 18 digits"; diag "$(grep 身份证 "$T/pg")"; }
+		else
+			grep -q "$ID1" "$T/pg" && notok "$2 page $k: no ID (R-004-T2-3.4)" \
+			    || ok "$2 page $k: no ID (R-004-T2-3.4)"
+		fi
+		k=$((k + 1))
+	done
+done
+grep -q "^出厂编号\[发动机号\],XG26A001,发票号,00012341$" "$T/supply.xlsx.txt" \
+    && ok "附表3: serial and invoice 00012341 as text, zeros kept" \
+    || { notok "附表3: serial and invoice 00012341 as text, zeros kept"; diag "$(grep 发票号 "$T/supply.xlsx.txt")"; }
+grep -q "^出厂编号\[发动机号\],XG26A002,发票号,=1+2$" "$T/supply.xlsx.txt" \
+    && ok "附表3: invoice =1+2 is text, as typed" || notok "附表3: invoice =1+2 is text, as typed"
+grep -q "^发动机号码,[^,]*,出厂编号,XG26A001$" "$T/review.xlsx.txt" \
+    && ok "附表4: the serial as text" || { notok "附表4: the serial as text"; diag "$(grep 出厂编号 "$T/review.xlsx.txt")"; }
+grep -q "^机具大类,[^,]*,中央补贴,[0-9]*\.[0-9][0-9]$" "$T/supply.xlsx.txt" && ok "附表3: money with two decimals" \
+    || notok "附表3: money with two decimals"
+grep -q "^申请购机者基本情况$" "$T/application.xlsx.txt" \
+    && ok "附表1: the form's sections" || notok "附表1: the form's sections"
+grep -q "^1．补贴对象须在2026-[0-9-]*至2026-[0-9-]*期间购机" "$T/notice.xlsx.txt" \
+    && ok "附表2: its fixed text, the dates filled in" \
+    || { notok "附表2: its fixed text, the dates filled in"; diag "$(grep 补贴对象须在 "$T/notice.xlsx.txt")"; }
+
+# 003 附件3 核验记录表 (njbt print verification): a row per check in CSV,
+# what it checked, each item as ticked, who checked; offices only
+v=$T/verification.csv
+same "核验记录表 CSV: a row per check, and 合计" 4 "$(wc -l < "$v" | tr -d ' ')"
+grep -q "^XS640122202600001,2026-03-02 09:30:00,室内核验,张三,$ID1,00012341,2026-03-02,12000.00,2800.00,.*,$ACCT1,相符,相符,相符,相符,相符,相符,相符,核实通过,,王芳,赵强.$" "$v" \
+    && ok "... the buyer, invoice, machine, account, every item 相符, both verifiers" \
+    || { notok "... the buyer, invoice, machine, account, every item 相符, both verifiers"; diag "$(sed -n 2p "$v")"; }
+grep -q "^银行卡（折）账号,$ACCT1\$" "$T/verification.xlsx.txt" \
+    && ok "... its page: the account with every digit" || notok "... its page: the account with every digit"
+grep -q "^!\|^~" "$T/verification.xlsx.txt" && notok "... no layout marks on the page" \
+    || ok "... no layout marks on the page"
+refused "a dealer may not print it" "无权打印" "$NJBT" print verification --as fs_dealer
+refused "another county's clerk may not print this sale's" "超出您的管辖范围" \
+    "$NJBT" print verification --id XS640122202600001 --as yn_jb
+check "one sale's record by its number" "$NJBT" print verification \
+    --id XS640122202600001 --encoding utf-8
+same "... its one check" 3 "$(wc -l < "$T/out" | tr -d ' ')"
+check "the city prints it" "$NJBT" print verification --as yc_city --encoding utf-8
+grep -q "$ID1\|$ACCT1" "$T/out" && notok "... masked: no ID, no account in clear" \
+    || ok "... masked: no ID, no account in clear"
+
+# a sheet past the rows a worksheet holds (Excel's 1,048,576; lowered
+# here by NJBT_XLSX_ROWS) goes on in the next, title and header again
+NJBT_XLSX_ROWS=20 "$NJBT" print budget -o "$T/split.xlsx" > /dev/null 2>&1
+check "... read back" "$PY" "$TOOLS/xlsx-read.py" "$T/split.xlsx"
+x=$T/split.xlsx.txt
+sheets=$(sed -n 's/^SHEETS //p' "$x")
+[ "${sheets:-0}" -ge 2 ] && ok "a long sheet goes on in another worksheet ($sheets)" ||
+    notok "a long sheet goes on in another worksheet ($sheets)"
+same "... each with the title" "$sheets" "$(grep -cxF "$(sed -n 1p "$T/budget.xlsx.txt")" "$x")"
+same "... and the header" "$sheets" "$(grep -cxF "$(sed -n 3p "$T/budget.xlsx.txt")" "$x")"
+sed -n 1,4p "$T/budget.xlsx.txt" > "$T/heads"
+grep -vxF -f "$T/heads" "$T/budget.xlsx.txt" | grep -v '^[A-Z]* ' > "$T/one"
+grep -vxF -f "$T/heads" "$x" | grep -v '^[A-Z]* ' > "$T/many"
+cmp -s "$T/one" "$T/many" && ok "... every row, the totals and the signature lines once, in order" ||
+    { notok "... every row, the totals and the signature lines once, in order"; diag "$(diff "$T/one" "$T/many" | head -5)"; }
 
 # the city sees the detail masked: the last four, as text
 check "detail as the city, xlsx" "$NJBT" print detail --batch $B --as yc_city \

@@ -12,7 +12,8 @@
 # link planted in the outbox are neither listed nor followed. (The delete
 # is a call of the actions layer, outbox_delete(), not an action: the
 # screen offers only listed names; ../, absolute and planted-link names
-# given to it are refused in tests/unit/test-outbox.c.)
+# given to it are refused in tests/unit/test-outbox.c.) A sheet of
+# 10,000 rows is shown whole and scrolls to its end and back at once.
 . "$(dirname "$0")/ssh-lib.inc"
 
 OUT="$(dirname "$NJBT_DB")/outbox/hl_jb"
@@ -107,6 +108,33 @@ same "a file deleted writes no audit row (a file is not business data)" 0 \
 [ -f "$(dirname "$NJBT_DB")/outbox/hl_sh/$OTHER" ] &&
     ok "the link's target (hl_sh's sheet) is untouched" ||
     notok "the link's target (hl_sh's sheet) is untouched"
+
+# issue 12 (5): a long sheet (10,000 rows) scrolls to its end and back at
+# once: its rows are read when it opens, a key redraws one page (17 rows
+# on 24 lines, every one of them shown), nothing is read again
+awk 'BEGIN { print "序号,姓名,金额"
+    for (i = 1; i <= 10000; i++) printf "%d,购机者%d,%d.00\n", i, i, i }' \
+    > "$OUT/long-10000.csv"
+to_menu c
+menu_find c "我的打印件"
+shows "the long sheet is listed, newest first" c "/outbox/long-10000.csv"
+tm send-keys -t c Enter
+shows "Enter shows all of its 10,000 rows" c "共 10000 行；"
+tm send-keys -t c End
+shows "End: its last rows within 5 s" c "第 9984-10000 行" 5
+shows "... the last row drawn" c "购机者10000" 5
+tm send-keys -t c Home
+shows "Home: back to the first rows within 5 s" c "第 1-17 行" 5
+tm send-keys -t c NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage \
+    NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
+shows "twenty PgDn in a row, within 5 s" c "第 321-337 行" 5
+tm send-keys -t c PPage Up
+shows "PgUp and Up" c "第 304-320 行" 5
+screen c | grep -q "^ *304 " && screen c | grep -q "^ *320 " &&
+    ok "... every row the counts name is on the screen (304 to 320)" ||
+    { notok "... every row the counts name is on the screen (304 to 320)"; screen c | sed 's/^/#   /'; }
+tm send-keys -t c F10
+shows "back on the outbox" c "D 删除"
 
 # OpenSSH sftp: the deleted one is gone, the other fetched
 L="$T/local"

@@ -15,7 +15,12 @@
 # one whose password is to be changed get none.
 . "$(dirname "$0")/ssh-lib.inc"
 
+# the inbox's total quota lowered for this server (NJBT_INBOX_MAX may
+# only lower SFTP_USER_MAX) to 21 MB: just over the 20 MB a file, so that
+# two uploads break the total without writing 100 MB
+export NJBT_INBOX_MAX=$((21 * 1024 * 1024))
 serve_start --idle 8 || exit 1
+unset NJBT_INBOX_MAX
 FP=$(ssh-keygen -l -f "$NJBT_DB.hostkey.pub" | awk '{ print $2 }')
 # sftp -b sets BatchMode, which forbids the password: the first -o wins
 SFTPO="$SSHO -o LogLevel=ERROR -o BatchMode=no -P $PORT"
@@ -212,6 +217,29 @@ if grep -E '^[-d]r' "$T/sftp.out" | grep -qE "planted|fifo"; then
 	notok "a planted link and a fifo are not listed"; sed 's/^/#   /' "$T/sftp.out"
 else ok "a planted link and a fifo are not listed"; fi
 rm -f "$OUT/planted" "$OUT/fifo"
+
+# the total quota (21 MB here): an upload that would break it is refused
+# at the write that breaks it, nothing of it kept, the first one intact
+truncate -s $((11 * 1024 * 1024)) "$L/t1.bin" "$L/t2.bin"
+printf 'x' | dd of="$L/t2.bin" bs=1 seek=$((11 * 1024 * 1024 - 1)) conv=notrunc 2> /dev/null
+printf -- '-put %s/t1.bin /inbox/t1.bin\n-put %s/t2.bin /inbox/t2.bin\nls -l /inbox\n' \
+    "$L" "$L" > "$T/batch"
+sftp_b hl_jb
+same "the total quota: the first 11 MB upload is kept whole" $((11 * 1024 * 1024)) \
+    "$(stat -c %s "$IN/t1.bin" 2> /dev/null)"
+[ ! -e "$IN/t2.bin" ] && ok "... the second, breaking the inbox's total, is refused: nothing of it kept" ||
+    notok "... the second, breaking the inbox's total, is refused: nothing of it kept"
+same "... no temporary file is left" 0 "$(ls -A "$IN" | grep -c '^\.')"
+has "... the client is told" "Permission denied"
+grep -q "sftp put /inbox/t2.bin refused: over the inbox quota" "$T/serve.log" &&
+    ok "... the refusal is logged" || notok "... the refusal is logged"
+printf -- '-rm /inbox/t1.bin\n-put %s/t2.bin /inbox/t2.bin\n' "$L" > "$T/batch"
+sftp_b hl_jb
+cmp -s "$L/t2.bin" "$IN/t2.bin" && ok "... with room made, the same upload goes through" ||
+    notok "... with room made, the same upload goes through"
+printf -- '-rm /inbox/t2.bin\n' > "$T/batch"
+sftp_b hl_jb
+rm -f "$L/t1.bin" "$L/t2.bin"
 
 # the count quota: 200 files in an inbox, the next upload refused
 mkdir -p "$L/many"

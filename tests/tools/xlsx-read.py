@@ -5,7 +5,10 @@
 # two decimals, other numbers as integers, empty cells empty), then
 # "TYPE label: s|n" for each column of the header rows (its lowest label;
 # s: every body cell below them a string), then "REPEAT rows", "PAGE orientation paper fit=True width=1
-# height=0" (fit to one page wide, as many pages high as it takes).
+# height=0" (fit to one page wide, as many pages high as it takes),
+# "BREAKS r1 r2 ..." (the 1-based rows a manual page break comes before)
+# and "SHEETS n". A workbook of several worksheets (the per-person forms,
+# 1024 records a sheet) is read sheet after sheet into the same lines.
 # Exits 1 if a file does not open as a workbook.
 import sys
 
@@ -35,8 +38,11 @@ def main(paths):
         ws = wb.active
         rows = list(ws.iter_rows())
         out = []
-        for r in rows:
-            out.append(",".join(cell_text(c) for c in r).rstrip(","))
+        breaks = []
+        for sheet in wb.worksheets:
+            for r in sheet.iter_rows():
+                out.append(",".join(cell_text(c) for c in r).rstrip(","))
+            breaks += ["%d" % (b.id + 1) for b in sheet.row_breaks.brk]
         # the header: the rows repeated on each page (1-based "$3:$4");
         # a column's label is the lowest one it has there
         rep = ws.print_title_rows or ""
@@ -66,6 +72,8 @@ def main(paths):
             fit is not None and bool(fit.fitToPage),
             ps.fitToWidth if ps.fitToWidth is not None else 1,
             ps.fitToHeight))
+        out.append("BREAKS %s" % " ".join(breaks))
+        out.append("SHEETS %d" % len(wb.worksheets))
         with open(p + ".txt", "w", encoding="utf-8") as f:
             f.write("\n".join(out) + "\n")
     return rc
