@@ -31,6 +31,7 @@ product_usable(struct act *a, int64_t product, const char *field)
 {
 	sqlite3_stmt	*st = sql_query(SQL_FILING_USABLE, product);
 	char		 model[64] = "", status[16] = "", until[16] = "";
+	char		 what[96];
 	int		 rc = sql_step(st);
 
 	if (rc == 1) {
@@ -43,7 +44,14 @@ product_usable(struct act *a, int64_t product, const char *field)
 		return act_fail(a, "查询产品");
 	if (rc == 0)
 		return act_refuse(a, field, "未知的产品");
-	if (strcmp(status, "published") != 0)
+	/* a suspended product was published (state.c): whether its
+	 * suspension still holds is the party check's (issue 13 item 2) */
+	if (strcmp(status, "suspended") == 0) {
+		xsnprintf(what, sizeof what, "型号 %s", model);
+		if ((rc = party_check(a, field, "product", model, what,
+		    status)) != NJ_OK)
+			return rc;
+	} else if (strcmp(status, "published") != 0)
 		return act_refuse(a, field, "型号 %s 未公布（%s），不能供货、销售或"
 		    "授权销售", model, state_long("product", status));
 	if (cert_expired(a, until))
@@ -54,34 +62,27 @@ product_usable(struct act *a, int64_t product, const char *field)
 
 /*
  * R-003-A4-13.1a 003 附件4 第十三条(一): a blacklisted maker, or one within
- * its suspension, does not file and its products do not pass review. A
- * suspension whose end (status_until) is past has ended.
+ * its suspension (or one that let the six months after it pass), does not
+ * file and its products do not pass review: the one party check of
+ * issue 13 (action-party-check.c) decides.
  */
 int
 maker_may_file(struct act *a, const char *field, int64_t maker)
 {
 	sqlite3_stmt	*st = sql_query(SQL_FILING_MAKER, maker);
-	char		 name[NJ_NAME_MAX] = "", status[16] = "", until[16] = "";
-	int		 rc = sql_step(st), day;
+	char		 name[NJ_NAME_MAX] = "", status[16] = "";
+	char		 uscc[32] = "";
+	int		 rc = sql_step(st);
 
 	if (rc == 1) {
 		sql_col_copy(st, 0, name, sizeof name);
 		sql_col_copy(st, 1, status, sizeof status);
-		sql_col_copy(st, 2, until, sizeof until);
+		sql_col_copy(st, 2, uscc, sizeof uscc);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
 		return act_fail(a, "查询生产企业");
 	if (rc == 0)
 		return act_refuse(a, field, "当前用户不属于任何生产企业");
-	if (strcmp(status, "blacklisted") == 0)
-		return act_refuse(a, field, "%s已被列入黑名单，不得投档", name);
-	if (strcmp(status, "suspended") != 0)
-		return NJ_OK;
-	if (until[0] == '\0')
-		return act_refuse(a, field, "%s已被暂停补贴资格，不得投档", name);
-	if (date_parse(until, &day) == 0 && day < a->today)
-		return NJ_OK;
-	return act_refuse(a, field, "%s已被暂停补贴资格至 %s，不得投档", name,
-	    until);
+	return party_check(a, field, "maker", uscc, name, status);
 }

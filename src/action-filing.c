@@ -153,7 +153,7 @@ filing_publicize(struct act *a)
 
 const struct action action_filing_publicize = {
 	"filing.publicize", "投档审核结果公示", R(ROLE_ADMIN), publicize_fields,
-	filing_publicize, 0, NULL, "已公示"
+	filing_publicize, 0, NULL, "已公示投档审核结果"
 };
 
 /* The publicity a product's review is in: its row, or a refusal. */
@@ -305,7 +305,7 @@ filing_resolve(struct act *a)
 
 const struct action action_filing_resolve = {
 	"filing.resolve", "处理投档异议", R(ROLE_ADMIN), resolve_fields,
-	filing_resolve, 0, NULL, "已处理异议"
+	filing_resolve, 0, NULL, "已复核投档异议"
 };
 
 static const struct field publish_fields[] = {

@@ -72,10 +72,11 @@ party_check(struct act *a, const char *field, const char *type,
 		return act_refuse(a, field, "%s已被列入黑名单（%s）", name, no);
 	if (rc == 1 && strcmp(measure, "cancel") == 0)
 		return act_refuse(a, field, "%s的补贴资格已被取消（%s）", name, no);
-	if (rc == 1)
-		return party_lapsed(a, field, name, until, no);
+	/* a blacklist set otherwise (an import) outweighs a suspension */
 	if (strcmp(status, "blacklisted") == 0)
 		return act_refuse(a, field, "%s已被列入黑名单", name);
+	if (rc == 1)
+		return party_lapsed(a, field, name, until, no);
 	if (strcmp(status, "suspended") == 0)
 		return act_refuse(a, field, "%s已被暂停补贴资格", name);
 	return NJ_OK;

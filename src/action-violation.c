@@ -604,7 +604,7 @@ static const struct field decide_fields[] = {
 
 const struct action action_violation_decide = {
 	"violation.decide", "作出违规处理决定", R(ROLE_ADMIN) | R(ROLE_COUNTY),
-	decide_fields, violation_decide, 0, NULL, "已处理"
+	decide_fields, violation_decide, 0, NULL, "已决定处理措施"
 };
 
 /*

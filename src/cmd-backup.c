@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "domain.h"
 #include "log.h"
 

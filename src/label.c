@@ -365,7 +365,7 @@ const struct label_kind label_kinds[] = {
 	{ "complaint_freeze", NULL, NULL, complaint_freeze_codes },
 	{ "complaint_from", NULL, NULL, complaint_from_codes },
 	/* issue 12 (forms): the verification record (003 附件3) */
-	{ "verify_method", "verifications", "method", verify_method_codes },
+	{ "verify_method", NULL, NULL, verify_method_codes },
 	{ "verify_check", NULL, NULL, verify_check_codes },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -3,6 +3,9 @@
 # binary under test; each test gets a fresh $T directory and database.
 set -u
 NJBT="${NJBT:-$(cd "$(dirname "$0")/../.." && pwd)/build/san/njbt}"
+# $NJBT_FAST: the binary of a script's arranging steps (data it needs
+# before the behaviour it checks); tests/run sets the optimised build
+NJBT_FAST="${NJBT_FAST:-$NJBT}"
 export NJBT_NOW="${NJBT_NOW:-2026-03-02T09:30:00}"
 export TZ=Asia/Shanghai
 T=$(mktemp -d /tmp/njbt-sh-XXXXXX)

@@ -18,17 +18,19 @@ CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1 check_
 
 do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
+# mk LOGIN ACTION ARGS...: do_ with the arranging binary ($NJBT_FAST)
+mk() { "$NJBT_FAST" do --as "$@" > "$T/out" 2> "$T/err"; }
 # lst LOGIN NAME: the list as LOGIN, in $T/out
 lst() { "$NJBT" list "$2" --as "$1" > "$T/out" 2> "$T/err"; }
 notice() {
-	do_ "$1" application.new buyer_type=person buyer_name="$3" id_no="$2" \
+	mk "$1" application.new buyer_type=person buyer_name="$3" id_no="$2" \
 	    township="$4" item=1.1.3 tier=03 qty=1 bank_name=黄河银行 \
 	    bank_account="$5" && a=$(key) &&
-	do_ "$1" application.submit application="$a" &&
-	do_ hl_sh application.approve application="$a" && key
+	mk "$1" application.submit application="$a" &&
+	mk hl_sh application.approve application="$a" && key
 }
 sell() {
-	do_ fs_dealer sale.new notice="$1" id_no="$2" serial="$3" price=12000 \
+	mk fs_dealer sale.new notice="$1" id_no="$2" serial="$3" price=12000 \
 	    sold_on=2026-03-02 invoice_no="$4" && key
 }
 

@@ -128,11 +128,10 @@ refused "R-003-A2-13.3b before the limit, no reply: refused" "未满" \
 same "R-003-A2-13.3b nothing written" "$sum" "$(dbsum)"
 
 # --- R-003-A2-13.4 处理通报, with a violation -----------------------------
-# violation.new is another item's: a minimal row, as its table stands
-q "INSERT INTO violations (id, party, party_id, level, description, penalty,
-    from_day, by_user, at) VALUES (7, 'dealer', (SELECT id FROM dealers
-    WHERE uscc = '$FS'), 'minor', '加价销售', 'warning', '2026-03-10',
-    (SELECT id FROM users WHERE login = 'admin'), '2026-03-10')"
+# the violation the investigation found (violation.new, issue 13 item 2)
+WG=$("$NJBT" do --as admin violation.new party_type=dealer party=$FS \
+    level=minor facts=加价销售 complaint=TS000001 2>/dev/null)
+VID=$(echo "$WG" | sed 's/^WG0*//')
 export NJBT_NOW=2026-03-10T09:00:00
 refused "R-003-A2-13.4 an unknown violation number" "没有此违规记录" \
     "$NJBT" do --as hl_jb complaint.decide complaint=TS000001 \
@@ -142,9 +141,9 @@ refused "R-003-A2-13.4 a malformed violation number" "WG 加 6 位数字" \
     result=founded violation=WG7
 check "R-003-A2-13.3b after the limit silence is no objection" "$NJBT" do \
     --say --as hl_jb complaint.decide complaint=TS000001 result=founded \
-    violation=WG000007 note=责令整改并通报
+    violation=$WG note=责令整改并通报
 same "R-003-A2-13.3b ... said so" "1" "$(grep -c 视同无异议 "$T/out")"
-same "R-003-A2-13.4 decided, the freeze lifted" "decided|founded|7|0|1" \
+same "R-003-A2-13.4 decided, the freeze lifted" "decided|founded|$VID|0|1" \
     "$(q "SELECT state, result, violation_id, frozen, lifted_at IS NOT NULL
     FROM complaints WHERE no = 'TS000001'")"
 check "R-003-A2-13.4 supply to the dealer again" "$NJBT" do --as ss_maker \
@@ -157,7 +156,7 @@ refused "R-003-A2-13.4 decided once" "已处理" "$NJBT" do --as hl_jb \
 check "R-003-A2-13.4 the 处理通报" "$NJBT" print complaints --as admin \
     -o "$T/tb.csv"
 same "R-003-A2-13.4 ... names the complaint, dealer, result, violation" "1" \
-    "$(grep -c 'TS000001.*贺兰县丰收农机销售有限公司.*投诉属实.*WG000007' \
+    "$(grep -c "TS000001.*贺兰县丰收农机销售有限公司.*投诉属实.*$WG" \
     "$T/tb.csv")"
 same "R-003-A2-13.4 ... with no private data" "0|0|0" \
     "$(grep -c 张三 "$T/tb.csv")|$(grep -c 8000 "$T/tb.csv")|$(grep -c \
@@ -172,7 +171,7 @@ if [ -n "$PY" ] && "$PY" "$(dirname "$0")/../tools/xlsx-read.py" \
     "$T/tb.xlsx" > /dev/null 2>&1; then
 	same "R-003-A2-13.4 ... its title and the decision" "1|1|0" \
 	    "$(grep -c '^投诉举报处理通报' "$T/tb.xlsx.txt")|$(grep -c \
-	    'TS000001,贺兰县,.*WG000007' "$T/tb.xlsx.txt")|$(grep -c 张三 \
+	    "TS000001,贺兰县,.*$WG" "$T/tb.xlsx.txt")|$(grep -c 张三 \
 	    "$T/tb.xlsx.txt")"
 else
 	ok "# SKIP no python3 with openpyxl to read the xlsx back"
@@ -222,7 +221,7 @@ check "R-003-A2-13.2 the city investigates its product complaint" "$NJBT" \
     do --as yc_city complaint.investigate complaint=TS000002 findings=铭牌
 refused "R-003-A2-13.4 no violation on an unfounded complaint" "不属实" \
     "$NJBT" do --as yc_city complaint.decide complaint=TS000002 \
-    result=unfounded violation=WG000007
+    result=unfounded violation=$WG
 check "R-003-A2-13.2 the province freezes the product" "$NJBT" do \
     --as admin complaint.investigate complaint=TS000002 findings=x freeze=1
 refused "R-003-A2-13.2 the frozen model is not supplied" \

@@ -230,20 +230,23 @@ refused "... a dealer does not print it" "无权打印" \
 
 # --- who may file -----------------------------------------------------
 SS="(SELECT maker_id FROM users WHERE login = 'ss_maker')"
-q "UPDATE makers SET status = 'suspended', status_until = '2026-06-30'
-    WHERE id = $SS"
+SSU=$(q "SELECT uscc FROM makers WHERE id = $SS")
+# a real suspension (issue 13 item 2): 3 months from 2026-03-02
+MV=$("$NJBT" do --as admin violation.new party_type=maker party=$SSU \
+    level=minor facts=投档资料弄虚作假 2>/dev/null)
+"$NJBT" do --as admin violation.decide violation=$MV measure=suspend \
+    months=3 > /dev/null 2>&1
 before=$(dbsum)
 refused "R-003-A4-13.1a a suspended maker does not file" \
-    "暂停补贴资格至 2026-06-30" "$NJBT" do --as ss_maker product.add \
+    "暂停至 2026-06-01" "$NJBT" do --as ss_maker product.add \
     item=1.1.3 tier=03 model=FT-5 name=旋耕机
 refused "R-003-A4-13.1a ... nor does its filing pass review" \
-    "暂停补贴资格至 2026-06-30" "$NJBT" do --as admin product.review \
+    "暂停至 2026-06-01" "$NJBT" do --as admin product.review \
     model=FT-4 result=pass
 same "... nothing written" "$before" "$(dbsum)"
-q "UPDATE makers SET status_until = '2026-02-28' WHERE id = $SS"
-check "R-003-A4-13.1a a suspension ended (status_until past) files again" \
-    "$NJBT" do --as ss_maker product.add item=1.1.3 tier=03 model=FT-5 \
-    name=旋耕机
+check "R-003-A4-13.1a a suspension ended files again (within 6 months)" \
+    at 2026-06-15 "$NJBT" do --as ss_maker product.add item=1.1.3 tier=03 \
+    model=FT-5 name=旋耕机
 q "UPDATE makers SET status = 'blacklisted', status_until = NULL
     WHERE id = $SS"
 refused "R-003-A4-13.1 a blacklisted maker does not file" "列入黑名单" \

@@ -24,7 +24,7 @@ head1() { head -n 1 "$1" | sed "s/^$BOM//" | tr -d '\r'; }
 
 # --- the data, made through the real actions ----------------------------
 check "init --demo" demo_db
-"$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
+"$NJBT_FAST" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
     id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=2 phone=$PHONE1 \
     village=新平村 address=习岗镇新平村3队 bank_name=黄河银行 \
     bank_account=6228480402564890018 > "$T/out" 2> "$T/err"
@@ -32,9 +32,9 @@ APP=$(tail -n 1 "$T/out")
 check "application.line" "$NJBT" do --as xg_zhen application.line \
     application=$APP item=4.3.1 tier=02 qty=1
 check "application.submit" "$NJBT" do --as xg_zhen application.submit application=$APP
-"$NJBT" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
+"$NJBT_FAST" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
 NOTICE=$(tail -n 1 "$T/out")
-"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
+"$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no==1+2 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")
 check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$SALE method=office \
@@ -182,12 +182,12 @@ ID2=640122197512034568
 ACCT1=6228480402564890018
 ACCT2=6228480402564890125
 B=JS640122202603-01
-"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A002 \
+"$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A002 \
     price=12000 sold_on=2026-03-02 invoice_no=FP-2 > "$T/out" 2> "$T/err"
 SALE2=$(tail -n 1 "$T/out")
 check "verify the second" "$NJBT" do --as hl_jb verify.pass sale=$SALE2 method=office \
     $CHECKS partner=hl_sh
-"$NJBT" do --as jg_zhen application.new buyer_type=person buyer_name=李四 \
+"$NJBT_FAST" do --as jg_zhen application.new buyer_type=person buyer_name=李四 \
     id_no=$ID2 township=640122101 item=1.1.3 tier=03 qty=1 village=关渠村 \
     bank_name=农商银行 bank_account=$ACCT2 phone=13995015678 > "$T/out" 2> "$T/err"
 APP2=$(tail -n 1 "$T/out")
@@ -196,7 +196,7 @@ check "李四 submits" "$NJBT" do --as jg_zhen application.submit application=$A
 check "hl_jb made an approver" "$NJBT" user post hl_jb approver
 "$NJBT" do --as hl_jb application.approve application=$APP2 > "$T/out" 2> "$T/err"
 NOTICE2=$(tail -n 1 "$T/out")
-"$NJBT" do --as fs_dealer sale.new notice=$NOTICE2 id_no=$ID2 serial=XG26A003 \
+"$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE2 id_no=$ID2 serial=XG26A003 \
     price=11800 sold_on=2026-03-02 invoice_no=FP-3 > "$T/out" 2> "$T/err"
 SALE3=$(tail -n 1 "$T/out")
 check "verify 李四's" "$NJBT" do --as hl_sh verify.pass sale=$SALE3 method=office \

@@ -16,18 +16,20 @@ B=JS640122202603-01
 # do LOGIN ACTION ARGS...: run, stdout to $T/out; the last line is the key
 do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
+# mk LOGIN ACTION ARGS...: do_ with the arranging binary ($NJBT_FAST)
+mk() { "$NJBT_FAST" do --as "$@" > "$T/out" 2> "$T/err"; }
 
 # notice LOGIN ID NAME TOWNSHIP ITEM TIER ACCOUNT: an approved notice
 notice() {
-	do_ "$1" application.new buyer_type=person buyer_name="$3" id_no="$2" \
+	mk "$1" application.new buyer_type=person buyer_name="$3" id_no="$2" \
 	    township="$4" item="$5" tier="$6" qty=1 bank_name=黄河银行 \
 	    bank_account="$7" && a=$(key) &&
-	do_ "$1" application.submit application="$a" &&
-	do_ hl_sh application.approve application="$a" && key
+	mk "$1" application.submit application="$a" &&
+	mk hl_sh application.approve application="$a" && key
 }
 # sell NOTICE ID SERIAL PRICE INVOICE: the sale id
 sell() {
-	do_ fs_dealer sale.new notice="$1" id_no="$2" serial="$3" price="$4" \
+	mk fs_dealer sale.new notice="$1" id_no="$2" serial="$3" price="$4" \
 	    sold_on=2026-03-02 invoice_no="$5" && key
 }
 # cell FILE LINE FIELD: one cell of a CSV (the totals lines need no quotes)

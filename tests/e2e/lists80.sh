@@ -23,7 +23,7 @@ fi
 STATE_HEADS="状态 待办 责任单位 项目"
 
 # --- the demo in several states -----------------------------------------
-do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
+do_() { "$NJBT_FAST" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
 app() { # LOGIN ID NAME TOWNSHIP: a draft application
 	do_ "$1" application.new buyer_type=person buyer_name="$3" id_no="$2" \

@@ -48,7 +48,7 @@ shows "R-003-A2-10b 2 months for a minor one refused beside the field" c \
     "不能为 2 个月"
 same "... and nothing is written" "$sum" "$(dbsum)"
 tm send-keys -t c BSpace 3 F2
-shows "3 months saved" c "已处理"
+shows "3 months saved" c "已决定处理措施"
 same "the dealer suspended to the last day" "suspended|2026-06-01" \
     "$(q "SELECT status || '|' || status_until FROM dealers WHERE uscc = '$FS'")"
 tm send-keys -t c F10

@@ -20,18 +20,20 @@ EVIL=6222020200112233446
 
 do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
+# mk LOGIN ACTION ARGS...: do_ with the arranging binary ($NJBT_FAST)
+mk() { "$NJBT_FAST" do --as "$@" > "$T/out" 2> "$T/err"; }
 state() { q "SELECT state FROM sales WHERE id = $1"; }
 
 check "init --demo" demo_db
 YN=$(q "SELECT code FROM regions WHERE parent = '640121' AND level = 'township' ORDER BY code LIMIT 1")
 
 # 张三 of 习岗镇 applies, buys, is verified with his old card
-do_ xg_zhen application.new buyer_type=person buyer_name=张三 id_no=$ID1 \
+mk xg_zhen application.new buyer_type=person buyer_name=张三 id_no=$ID1 \
     township=640122100 item=1.1.3 tier=03 qty=1 bank_name=黄河银行 \
     bank_account=$OLD && A=$(key)
-do_ xg_zhen application.submit application=$A
-do_ hl_sh application.approve application=$A && N=$(key)
-do_ fs_dealer sale.new notice=$N id_no=$ID1 serial=XG26A001 price=12000 \
+mk xg_zhen application.submit application=$A
+mk hl_sh application.approve application=$A && N=$(key)
+mk fs_dealer sale.new notice=$N id_no=$ID1 serial=XG26A001 price=12000 \
     sold_on=2026-03-02 invoice_no=FP1 && S=$(key)
 check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$S method=office \
     $CHECKS partner=hl_sh
@@ -73,12 +75,12 @@ check "batch.publicize" "$NJBT" do --as hl_jb batch.publicize batch=$B \
     from=2026-04-03 to=2026-04-10
 export NJBT_NOW=2026-04-11T09:30:00
 for s in $(q "SELECT sale_id FROM reviews WHERE result IS NULL"); do
-	do_ hl_fh batch.review batch=$B sale=$s result=pass opinion=一致
+	mk hl_fh batch.review batch=$B sale=$s result=pass opinion=一致
 done
 check "batch.submit" "$NJBT" do --as hl_jb batch.submit batch=$B
 check "finance.sample" "$NJBT" do --as hl_cz finance.sample batch=$B seed=7
 for s in $(q "SELECT sale_id FROM finance_checks WHERE result IS NULL"); do
-	do_ hl_cz finance.check sale=$s result=pass note=在用
+	mk hl_cz finance.check sale=$s result=pass note=在用
 done
 check "finance.approve" "$NJBT" do --as hl_cz finance.approve batch=$B
 check "finance.pay" "$NJBT" do --as hl_cz finance.pay batch=$B paid_on=2026-04-11

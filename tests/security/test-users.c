@@ -356,13 +356,15 @@ self_service(const char *name)
 
 /*
  * What the city records as well as reads (issue 13; 003 附件2 第五条:
- * the three levels investigate violations in their regions).
+ * the three levels investigate violations in their regions; 第十三条:
+ * and handle the complaints of their regions).
  */
 static int
 city_records(const char *login, const char *name)
 {
 	return strcmp(login, "yc_city") == 0 &&
-	    strcmp(name, "violation.new") == 0;
+	    (strcmp(name, "violation.new") == 0 ||
+	    strncmp(name, "complaint.", strlen("complaint.")) == 0);
 }
 
 /*
