@@ -255,7 +255,7 @@ refused "R-003-A4-13.1 a blacklisted maker does not file" "列入黑名单" \
 q "UPDATE makers SET status = 'active' WHERE id = $SS"
 q "UPDATE products SET status = 'suspended' WHERE model = 'FT-2'"
 refused "R-003-A4-13.2 a suspended model does not file again" \
-    "型号 FT-2 暂停补贴，不得投档" "$NJBT" do --as ss_maker product.add \
+    "型号 FT-2 暂停补贴，不得投档" at 2026-06-15 "$NJBT" do --as ss_maker product.add \
     item=1.1.3 tier=03 model=FT-2 name=旋耕机
 
 echo "1..$n"

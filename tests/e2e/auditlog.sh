@@ -1,32 +1,35 @@
 #!/bin/sh
 # auditlog.sh: the audit log screen through the real OpenSSH client (issue
-# 13 items 4 and 6): the admin takes a recorded action on the screens
-# (under PuTTY's plink), the auditor (纪检监察, OpenSSH) opens 审计日志, whose head says the chain holds,
-# searches it by the admin's login, finds that row and opens it with its
-# detail. A county clerk's menu has no audit screen and `njbt list
+# 13 items 4 and 6): the admin takes a recorded action on the screens (a
+# filing review, under PuTTY's plink), the auditor (纪检监察, OpenSSH)
+# opens 审计日志, whose head says the chain holds, searches it by the
+# admin's login, finds that row and opens it with its detail. A county clerk's menu has no audit screen and `njbt list
 # audit_log` refuses him. One server; one session per user.
 #
 # The recorded action is ACTION, taken by admin_acts on the admin's
-# screens; to swap it (product.review, once it is on the screens), change
-# these two together.
+# screens: the review of a filed product (product.review, issue 13 item
+# 1), from the queue 待审核的投档产品 through the product's view.
 . "$(dirname "$0")/ssh-lib.inc"
-ACTION=user.lock	# the admin's recorded action, and its record:
-RECORD=hl_cz
-admin_acts() {	# 用户管理 -> the user's view -> 1 锁定用户 -> reason -> F2
-	menu_find a "用户管理"
-	shows "the admin's users list" a "筛选"
+ACTION=product.review	# the admin's recorded action, and its record:
+RECORD=FT-8
+admin_acts() {	# 待审核的投档产品 -> the product's view -> 1 投档审核 -> F2
+	menu_find a "待审核的投档产品"
+	shows "the admin's review queue" a "$RECORD"
 	tm send-keys -t a "$RECORD"
 	shows "... filtered to $RECORD" a "第 1-1 条"
 	tm send-keys -t a Enter
-	shows "... the user's view offers the lock" a "锁定用户"
+	shows "... the product's view offers the review" a "1  投档审核"
 	tm send-keys -t a 1
-	wait_screen a "锁定" 10
-	screen a | grep -q "？" && tm send-keys -t a y
-	shows "... the lock form" a "原因"
-	tm send-keys -t a "e2e 审计"
+	shows "... the review form, the model filled in" a "[$RECORD"
+	tm send-keys -t a Space
+	shows "... 通过 chosen" a "[通过"
 	tm send-keys -t a F2
+	shows "R-003-A4-9 the admin passes it" a "已审核"
 }
 
+check "the maker files $RECORD" "$NJBT" do --as ss_maker product.add \
+    item=1.1.3 tier=03 model=$RECORD name=旋耕机 cert_no=NJ-2026-0808 \
+    cert_until=2030-12-31
 serve_start || exit 1
 
 # --- the admin acts (under PuTTY's plink where there is one) --------------
@@ -42,6 +45,9 @@ same "the admin's $ACTION is in the audit log" 1 \
     "$(q "SELECT count(*) FROM audit WHERE action = '$ACTION' AND login = 'admin' AND record = '$RECORD'")"
 ROW=$(q "SELECT max(id) FROM audit WHERE action = '$ACTION' AND login = 'admin'")
 to_menu a
+
+same "... the product passed" pass "$(q "SELECT r.result FROM filing_reviews r
+    JOIN products p ON p.id = r.product_id WHERE p.model = '$RECORD'")"
 
 # --- the auditor finds it ------------------------------------------------
 login b jjjc || { notok "the auditor logs in"; exit 1; }
