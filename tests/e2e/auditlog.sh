@@ -3,8 +3,9 @@
 # 13 items 4 and 6): the admin takes a recorded action on the screens (a
 # filing review, under PuTTY's plink), the auditor (纪检监察, OpenSSH)
 # opens 审计日志, whose head says the chain holds, searches it by the
-# admin's login, finds that row and opens it with its detail. A county clerk's menu has no audit screen and `njbt list
-# audit_log` refuses him. One server; one session per user.
+# admin's login, finds that row and opens it with its detail. A county
+# clerk's menu has no audit screen and `njbt list audit_log` refuses him.
+# One server; one session per user.
 #
 # The recorded action is ACTION, taken by admin_acts on the admin's
 # screens: the review of a filed product (product.review, issue 13 item
