@@ -108,6 +108,11 @@ check "R-003-A2-13.2 another dealer is not frozen" "$NJBT" do \
 check "R-003-A2-13.2 the list marks the freeze" "$NJBT" list complaints \
     --as admin
 same "R-003-A2-13.2 ... 封闭中" "1" "$(grep -c 'TS000001.*封闭中' "$T/out")"
+check "R-003-A2-13.2 the dealer's record view" "$NJBT" show dealer $FS \
+    --as admin
+same "R-003-A2-13.2 ... flags the freeze, no open complaint linked" "1|0" \
+    "$(grep -c '^异常	先行封闭 TS000001' "$T/out")|$(grep -c \
+    '^相关	complaint' "$T/out")"
 
 # --- R-003-A2-13.3 约谈告知 and its time limit ----------------------------
 refused "R-003-A2-13.3b founded needs the interview first" "尚未约谈告知" \
@@ -146,6 +151,11 @@ same "R-003-A2-13.3b ... said so" "1" "$(grep -c 视同无异议 "$T/out")"
 same "R-003-A2-13.4 decided, the freeze lifted" "decided|founded|$VID|0|1" \
     "$(q "SELECT state, result, violation_id, frozen, lifted_at IS NOT NULL
     FROM complaints WHERE no = 'TS000001'")"
+check "R-003-A2-13.4 the dealer's record view" "$NJBT" show dealer $FS \
+    --as hl_jb
+same "R-003-A2-13.4 ... links the decided complaint, no freeze" "1|0" \
+    "$(grep -c '^相关	complaint	TS000001	TS000001 已处理 属实' "$T/out")|$(grep \
+    -c '先行封闭' "$T/out")"
 check "R-003-A2-13.4 supply to the dealer again" "$NJBT" do --as ss_maker \
     supply.new dealer=$FS model=1GQN-200 serial=XG26Z001
 check "R-003-A2-13.4 and its sale" "$NJBT" do --as fs_dealer sale.new \
