@@ -92,3 +92,22 @@ publish_product() {
 	    to="$(date -d "$pd -1 day" +%F)") || return 1
 	"$NJBT" do --as admin filing.publish publicity="$pn" > /dev/null
 }
+
+# buyer_notice ID: 张三 (ID number ID) applies in 习岗镇 (xg_zhen) for one
+# 1.1.3/03 machine, the application submitted and approved (hl_sh): sets
+# APP and NOTICE (the demo's first are SQ640122202600001, TZ...00001)
+buyer_notice() {
+	"$NJBT" do --as xg_zhen application.new buyer_type=person \
+	    buyer_name=张三 id_no="$1" township=640122100 item=1.1.3 tier=03 \
+	    qty=1 bank_name=黄河银行 bank_account=6228480402564890018 \
+	    > "$T/bn.out" 2> "$T/bn.err" || return 1
+	APP=$(tail -n 1 "$T/bn.out")
+	"$NJBT" do --as xg_zhen application.submit application="$APP" \
+	    > /dev/null 2>> "$T/bn.err" || return 1
+	"$NJBT" do --as hl_sh application.approve application="$APP" \
+	    > "$T/bn.out" 2>> "$T/bn.err" || return 1
+	NOTICE=$(tail -n 1 "$T/bn.out")
+}
+
+# jpeg FILE TEXT: a small file with a JPEG's first bytes
+jpeg() { printf '\377\330\377\340\000\020JFIF\000\001%s' "$2" > "$1"; }

@@ -89,13 +89,7 @@ refused "R-003-A2-13.2 no new supply to the frozen dealer, naming it" \
     model=1GQN-200 serial=XG26Z001
 refused "R-003-A2-13.2 ... nor in bulk" "TS000001" "$NJBT" do \
     --as ss_maker supply.bulk dealer=$FS model=1GQN-200 serials=XG26Z002
-check "a buyer with a notice" "$NJBT" do --as xg_zhen application.new \
-    buyer_type=person buyer_name=张三 id_no=$ID1 township=640122100 \
-    item=1.1.3 tier=03 qty=1
-check "... submitted" "$NJBT" do --as xg_zhen application.submit \
-    application=SQ640122202600001
-check "... approved" "$NJBT" do --as hl_sh application.approve \
-    application=SQ640122202600001
+check "a buyer with a notice" buyer_notice $ID1
 sum=$(dbsum)
 refused "R-003-A2-13.2 no new sale by the frozen dealer, naming it" \
     "因投诉 TS000001 调查" "$NJBT" do --as fs_dealer sale.new \

@@ -19,17 +19,8 @@ fails() {
 	[ "$rc" -eq 1 ] && ok "$what" || { notok "$what"; diag "exit $rc"; }
 }
 
-# jpeg FILE TEXT: a small file with a JPEG's first bytes
-jpeg() { printf '\377\330\377\340\000\020JFIF\000\001%s' "$2" > "$1"; }
-
 check "init --demo" demo_db
-"$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
-    id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=1 \
-    bank_name=黄河银行 bank_account=6228480402564890018 > "$T/out" 2> "$T/err"
-APP=$(tail -n 1 "$T/out")
-check "application.submit" "$NJBT" do --as xg_zhen application.submit application=$APP
-"$NJBT" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
-NOTICE=$(tail -n 1 "$T/out")
+check "an application submitted and approved" buyer_notice $ID1
 "$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no=FP001 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")

@@ -17,13 +17,7 @@ ID1=640122198001011238
 at() { d=$1; shift; NJBT_NOW=${d}T09:30:00 "$@"; }
 
 check "init --demo" demo_db
-check "a buyer with a notice" "$NJBT" do --as xg_zhen application.new \
-    buyer_type=person buyer_name=张三 id_no=$ID1 township=640122100 \
-    item=1.1.3 tier=03 qty=1
-check "... submitted" "$NJBT" do --as xg_zhen application.submit \
-    application=SQ640122202600001
-check "... approved" "$NJBT" do --as hl_sh application.approve \
-    application=SQ640122202600001
+check "a buyer with a notice" buyer_notice $ID1
 
 # --- the complaint, the freeze, the interview ---------------------------
 check "R-003-A2-13.1a the county registers a complaint" "$NJBT" do \
@@ -36,7 +30,7 @@ check "R-003-A2-13.2 the province freezes the dealer" "$NJBT" do \
     --as admin complaint.investigate complaint=$TS findings=嫌疑较大 freeze=1
 sum=$(dbsum)
 refused "R-003-A2-13.2 the frozen dealer's sale is refused" "因投诉 $TS" \
-    "$NJBT" do --as fs_dealer sale.new notice=TZ640122202600001 \
+    "$NJBT" do --as fs_dealer sale.new notice=$NOTICE \
     id_no=$ID1 serial=XG26A001 price=12000 sold_on=2026-03-02 \
     invoice_no=12345678
 same "... nothing written" "$sum" "$(dbsum)"
@@ -64,7 +58,7 @@ check "R-003-A2-8a suspended 3 months" at 2026-03-10 "$NJBT" do --as admin \
 sum=$(dbsum)
 refused "R-003-A2-8a the suspended dealer's sale is refused, until when" \
     "暂停至 2026-06-09" at 2026-03-10 "$NJBT" do --as fs_dealer sale.new \
-    notice=TZ640122202600001 id_no=$ID1 serial=XG26A001 price=12000 \
+    notice=$NOTICE id_no=$ID1 serial=XG26A001 price=12000 \
     sold_on=2026-03-10 invoice_no=12345678
 refused "R-003-A2-8a ... and supply to it" "暂停至 2026-06-09" \
     at 2026-03-10 "$NJBT" do --as ss_maker supply.new dealer=$FS \
