@@ -14,17 +14,10 @@
 #include <unistd.h>
 
 #include "million.h"
+#include "timing.h"
 
 #define MONTH		"2026-04"
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void
 exec_sql(const char *sql)
@@ -153,14 +146,6 @@ lines_of(const char *path)
 		n += c == '\n';
 	fclose(fp);
 	return n;
-}
-
-static int
-dcmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 /*

@@ -17,15 +17,8 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "timing.h"
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void
 die(const char *what, const char *err)
