@@ -126,6 +126,9 @@ fx_setup(void **state)
 	char		err[NJ_MSG_MAX];
 
 	(void)state;
+	/* every test starts at the fixture's clock, whatever the last one
+	 * moved it to */
+	setenv("NJBT_NOW", FX_NOW, 1);
 	snprintf(fx_path, sizeof fx_path, "%s.%d.db", fx_tmpl, n++);
 	fx_copy(fx_tmpl, fx_path);
 	if (db_open(fx_path, err, sizeof err) != 0) {

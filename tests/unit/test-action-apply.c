@@ -957,50 +957,40 @@ withdraw_refused_after_sale(void **state)
 	    NULL);
 }
 
-/* Tear down, and put the clock back should a test have moved it. */
-static int
-jx_teardown(void **state)
-{
-	setenv("NJBT_NOW", FX_NOW, 1);
-	return fx_teardown(state);
-}
-
-#define JX_TEST(f) cmocka_unit_test_setup_teardown(f, fx_setup, jx_teardown)
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		JX_TEST(new_stores_buyer_application_and_line),
-		JX_TEST(new_line_carries_item_topup),
-		JX_TEST(new_service_org_topup),
-		JX_TEST(new_refused_out_of_scope),
-		JX_TEST(new_refused_banned_buyer),
-		JX_TEST(new_refused_same_id_other_name),
-		JX_TEST(new_refused_in_buy_first_year),
-		JX_TEST(new_refused_unknown_item_or_tier),
-		JX_TEST(new_refused_quantity),
-		JX_TEST(new_refused_bad_id_number),
-		JX_TEST(new_id_number_with_x),
-		JX_TEST(new_preview_shows_subsidy),
-		JX_TEST(line_adds_to_draft_only),
-		JX_TEST(submit_stores_who_and_when),
-		JX_TEST(submit_refusals),
-		JX_TEST(approve_issues_notice_and_commits_budget),
-		JX_TEST(approve_numbers_notices_by_county_and_province),
-		JX_TEST(approve_window_is_notice_days),
-		JX_TEST(approve_refused_to_the_clerk),
-		JX_TEST(approve_refused_role_scope_state),
-		JX_TEST(approve_refused_buyer_banned_since),
-		JX_TEST(approve_refused_central_budget),
-		JX_TEST(approve_refused_provincial_budget),
-		JX_TEST(approve_open_ended_exempt),
-		JX_TEST(approve_refused_without_budget_plan),
-		JX_TEST(reject_stores_reason),
-		JX_TEST(withdraw_releases_budget_and_returns_notice),
-		JX_TEST(withdraw_releases_open_ended_too),
-		JX_TEST(withdraw_before_approval),
-		JX_TEST(withdraw_refused_after_sale),
+		FX_TEST(new_stores_buyer_application_and_line),
+		FX_TEST(new_line_carries_item_topup),
+		FX_TEST(new_service_org_topup),
+		FX_TEST(new_refused_out_of_scope),
+		FX_TEST(new_refused_banned_buyer),
+		FX_TEST(new_refused_same_id_other_name),
+		FX_TEST(new_refused_in_buy_first_year),
+		FX_TEST(new_refused_unknown_item_or_tier),
+		FX_TEST(new_refused_quantity),
+		FX_TEST(new_refused_bad_id_number),
+		FX_TEST(new_id_number_with_x),
+		FX_TEST(new_preview_shows_subsidy),
+		FX_TEST(line_adds_to_draft_only),
+		FX_TEST(submit_stores_who_and_when),
+		FX_TEST(submit_refusals),
+		FX_TEST(approve_issues_notice_and_commits_budget),
+		FX_TEST(approve_numbers_notices_by_county_and_province),
+		FX_TEST(approve_window_is_notice_days),
+		FX_TEST(approve_refused_to_the_clerk),
+		FX_TEST(approve_refused_role_scope_state),
+		FX_TEST(approve_refused_buyer_banned_since),
+		FX_TEST(approve_refused_central_budget),
+		FX_TEST(approve_refused_provincial_budget),
+		FX_TEST(approve_open_ended_exempt),
+		FX_TEST(approve_refused_without_budget_plan),
+		FX_TEST(reject_stores_reason),
+		FX_TEST(withdraw_releases_budget_and_returns_notice),
+		FX_TEST(withdraw_releases_open_ended_too),
+		FX_TEST(withdraw_before_approval),
+		FX_TEST(withdraw_refused_after_sale),
 	};
 
 	return FX_RUN(tests);

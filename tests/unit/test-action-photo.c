@@ -425,29 +425,20 @@ sale_new_with_photo(void **state)
 	assert_false(in_inbox("fs_dealer", "s.jpg"));
 }
 
-static int
-jx_teardown(void **state)
-{
-	setenv("NJBT_NOW", FX_NOW, 1);
-	return fx_teardown(state);
-}
-
-#define JX_TEST(f) cmocka_unit_test_setup_teardown(f, fx_setup, jx_teardown)
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		JX_TEST(attach_ok),
-		JX_TEST(not_a_jpeg_refused),
-		JX_TEST(too_big_refused),
-		JX_TEST(other_dealers_sale_refused),
-		JX_TEST(path_escape_refused),
-		JX_TEST(same_content_stored_once),
-		JX_TEST(product_photos_by_maker),
-		JX_TEST(verify_pass_needs_photo),
-		JX_TEST(verify_pass_with_dealers_photo),
-		JX_TEST(sale_new_with_photo),
+		FX_TEST(attach_ok),
+		FX_TEST(not_a_jpeg_refused),
+		FX_TEST(too_big_refused),
+		FX_TEST(other_dealers_sale_refused),
+		FX_TEST(path_escape_refused),
+		FX_TEST(same_content_stored_once),
+		FX_TEST(product_photos_by_maker),
+		FX_TEST(verify_pass_needs_photo),
+		FX_TEST(verify_pass_with_dealers_photo),
+		FX_TEST(sale_new_with_photo),
 	};
 
 	return cmocka_run_group_tests(tests, fx_group_setup,

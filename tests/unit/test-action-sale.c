@@ -1124,51 +1124,41 @@ claim_refused_when_budget_short(void **state)
 	assert_int_equal(committed("central", "640122"), c0 + 1800000);
 }
 
-/* Tear down, and put the clock back should a test have moved it. */
-static int
-jx_teardown(void **state)
-{
-	setenv("NJBT_NOW", FX_NOW, 1);
-	return fx_teardown(state);
-}
-
-#define JX_TEST(f) cmocka_unit_test_setup_teardown(f, fx_setup, jx_teardown)
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		JX_TEST(sale_on_notice_stores_sale),
-		JX_TEST(sale_uses_notice_line_by_line),
-		JX_TEST(sale_refused_notice_unknown_used_returned),
-		JX_TEST(sale_refused_id_not_on_notice),
-		JX_TEST(sale_refused_dates),
-		JX_TEST(sale_refused_machine_not_in_stock),
-		JX_TEST(sale_refused_tier_not_on_notice),
-		JX_TEST(sale_refused_not_authorised_in_county),
-		JX_TEST(sale_refused_price),
-		JX_TEST(sale_refused_invoice_reused),
-		JX_TEST(sale_refused_dealer_or_role),
-		JX_TEST(sale_refused_product_or_maker_status),
-		JX_TEST(subsidy_is_tier_amount),
-		JX_TEST(subsidy_limited_by_filed_amount),
-		JX_TEST(subsidy_limited_by_cap),
-		JX_TEST(subsidy_fixed_whatever_the_price),
-		JX_TEST(subsidy_limited_by_price_share),
-		JX_TEST(subsidy_item_topup),
-		JX_TEST(subsidy_service_org_topup),
-		JX_TEST(sale_key_and_licensed_flags),
-		JX_TEST(first_sale_stores_sale_without_application),
-		JX_TEST(first_sale_refused_without_buyer),
-		JX_TEST(first_sale_county_asked_and_checked),
-		JX_TEST(sale_other_county_without_setting),
-		JX_TEST(first_sale_refused_other_year),
-		JX_TEST(claim_stores_application_and_commits),
-		JX_TEST(claim_refused_wrong_id_or_twice),
-		JX_TEST(claim_refused_out_of_scope),
-		JX_TEST(claim_by_organisation),
-		JX_TEST(claim_refused_without_bank_account),
-		JX_TEST(claim_refused_when_budget_short),
+		FX_TEST(sale_on_notice_stores_sale),
+		FX_TEST(sale_uses_notice_line_by_line),
+		FX_TEST(sale_refused_notice_unknown_used_returned),
+		FX_TEST(sale_refused_id_not_on_notice),
+		FX_TEST(sale_refused_dates),
+		FX_TEST(sale_refused_machine_not_in_stock),
+		FX_TEST(sale_refused_tier_not_on_notice),
+		FX_TEST(sale_refused_not_authorised_in_county),
+		FX_TEST(sale_refused_price),
+		FX_TEST(sale_refused_invoice_reused),
+		FX_TEST(sale_refused_dealer_or_role),
+		FX_TEST(sale_refused_product_or_maker_status),
+		FX_TEST(subsidy_is_tier_amount),
+		FX_TEST(subsidy_limited_by_filed_amount),
+		FX_TEST(subsidy_limited_by_cap),
+		FX_TEST(subsidy_fixed_whatever_the_price),
+		FX_TEST(subsidy_limited_by_price_share),
+		FX_TEST(subsidy_item_topup),
+		FX_TEST(subsidy_service_org_topup),
+		FX_TEST(sale_key_and_licensed_flags),
+		FX_TEST(first_sale_stores_sale_without_application),
+		FX_TEST(first_sale_refused_without_buyer),
+		FX_TEST(first_sale_county_asked_and_checked),
+		FX_TEST(sale_other_county_without_setting),
+		FX_TEST(first_sale_refused_other_year),
+		FX_TEST(claim_stores_application_and_commits),
+		FX_TEST(claim_refused_wrong_id_or_twice),
+		FX_TEST(claim_refused_out_of_scope),
+		FX_TEST(claim_by_organisation),
+		FX_TEST(claim_refused_without_bank_account),
+		FX_TEST(claim_refused_when_budget_short),
 	};
 
 	return FX_RUN(tests);

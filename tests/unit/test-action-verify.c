@@ -634,36 +634,26 @@ fail_key_machine_restarts_two_checks(void **state)
 	assert_string_equal(st, "verified");
 }
 
-/* Tear down, and put the clock back should a test have moved it. */
-static int
-jx_teardown(void **state)
-{
-	setenv("NJBT_NOW", FX_NOW, 1);
-	return fx_teardown(state);
-}
-
-#define JX_TEST(f) cmocka_unit_test_setup_teardown(f, fx_setup, jx_teardown)
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		JX_TEST(pass_verifies_sale_and_machine),
-		JX_TEST(pass_refused_out_of_scope),
-		JX_TEST(pass_refused_before_claim),
-		JX_TEST(pass_refused_when_not_waiting),
-		JX_TEST(pass_refused_with_checklist_problems),
-		JX_TEST(pass_refused_without_licence),
-		JX_TEST(pass_key_machine_needs_onsite),
-		JX_TEST(pass_key_machine_needs_two_people),
-		JX_TEST(pass_key_machine_buy_first),
-		JX_TEST(pass_video_only_below_threshold),
-		JX_TEST(pass_org_machine_on_site),
-		JX_TEST(pass_by_two_people_or_collective_review),
-		JX_TEST(pass_refused_other_account_holder),
-		JX_TEST(fail_records_every_problem_at_once),
-		JX_TEST(fail_then_checked_again),
-		JX_TEST(fail_key_machine_restarts_two_checks),
+		FX_TEST(pass_verifies_sale_and_machine),
+		FX_TEST(pass_refused_out_of_scope),
+		FX_TEST(pass_refused_before_claim),
+		FX_TEST(pass_refused_when_not_waiting),
+		FX_TEST(pass_refused_with_checklist_problems),
+		FX_TEST(pass_refused_without_licence),
+		FX_TEST(pass_key_machine_needs_onsite),
+		FX_TEST(pass_key_machine_needs_two_people),
+		FX_TEST(pass_key_machine_buy_first),
+		FX_TEST(pass_video_only_below_threshold),
+		FX_TEST(pass_org_machine_on_site),
+		FX_TEST(pass_by_two_people_or_collective_review),
+		FX_TEST(pass_refused_other_account_holder),
+		FX_TEST(fail_records_every_problem_at_once),
+		FX_TEST(fail_then_checked_again),
+		FX_TEST(fail_key_machine_restarts_two_checks),
 	};
 
 	return FX_RUN(tests);

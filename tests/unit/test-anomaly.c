@@ -476,30 +476,20 @@ flags_never_block(void **state)
 	setenv("NJBT_NOW", FX_NOW, 1);
 }
 
-/* Tear down, and put the clock back should a test have moved it. */
-static int
-jx_teardown(void **state)
-{
-	setenv("NJBT_NOW", FX_NOW, 1);
-	return fx_teardown(state);
-}
-
-#define JX_TEST(f) cmocka_unit_test_setup_teardown(f, fx_setup, jx_teardown)
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		JX_TEST(flag_buyer_units),
-		JX_TEST(flag_buyer_units_default),
-		JX_TEST(flag_dealer_burst),
-		JX_TEST(flag_repeat_item),
-		JX_TEST(flag_engine_duplicate),
-		JX_TEST(flag_ratio),
-		JX_TEST(flag_entered_after_window),
-		JX_TEST(flag_window_not_in_buy_first),
-		JX_TEST(flag_price_moves_with_subsidy),
-		JX_TEST(flags_never_block),
+		FX_TEST(flag_buyer_units),
+		FX_TEST(flag_buyer_units_default),
+		FX_TEST(flag_dealer_burst),
+		FX_TEST(flag_repeat_item),
+		FX_TEST(flag_engine_duplicate),
+		FX_TEST(flag_ratio),
+		FX_TEST(flag_entered_after_window),
+		FX_TEST(flag_window_not_in_buy_first),
+		FX_TEST(flag_price_moves_with_subsidy),
+		FX_TEST(flags_never_block),
 	};
 
 	return FX_RUN(tests);
