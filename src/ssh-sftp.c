@@ -442,24 +442,6 @@ op_read(struct vsftp *v, sftp_client_message m)
 	return sftp_reply_data(m, buf, (int)n);
 }
 
-/*
- * The bytes a user's inbox holds: SFTP_USER_MAX, or less when the
- * server's environment says NJBT_INBOX_MAX (so that a test breaks the
- * total without writing 100 MB); never more.
- */
-static long long
-sftp_user_max(void)
-{
-	const char	*e = getenv("NJBT_INBOX_MAX");
-	char		*end;
-	long long	 n;
-
-	if (e == NULL || *e == '\0')
-		return SFTP_USER_MAX;
-	n = strtoll(e, &end, 10);
-	return *end == '\0' && n > 0 && n < SFTP_USER_MAX ? n : SFTP_USER_MAX;
-}
-
 static int
 op_write(struct vsftp *v, sftp_client_message m)
 {
@@ -478,7 +460,7 @@ op_write(struct vsftp *v, sftp_client_message m)
 	len = m->data != NULL ? ssh_string_len(m->data) : 0;
 	end = m->offset > (uint64_t)SFTP_FILE_MAX ? SFTP_FILE_MAX + 1 :
 	    (long long)m->offset + (long long)len;
-	if (end > SFTP_FILE_MAX || h->others + end > sftp_user_max()) {
+	if (end > SFTP_FILE_MAX || h->others + end > SFTP_USER_MAX) {
 		/* nothing partial is kept */
 		h->failed = 1;
 		if (ftruncate(h->fd, 0) != 0 || unlink(h->tmp) != 0)

@@ -15,12 +15,11 @@
 # one whose password is to be changed get none.
 . "$(dirname "$0")/ssh-lib.inc"
 
-# the inbox's total quota lowered for this server (NJBT_INBOX_MAX may
-# only lower SFTP_USER_MAX) to 21 MB: just over the 20 MB a file, so that
-# two uploads break the total without writing 100 MB
-export NJBT_INBOX_MAX=$((21 * 1024 * 1024))
-serve_start --idle 8 || exit 1
-unset NJBT_INBOX_MAX
+# the inbox's total quota set for this server (njbt.conf's inbox_mb) to
+# 21 MB: just over the 20 MB a file, so that two uploads break the total
+# without writing 100 MB
+printf 'inbox_mb 21\n' > "$T/njbt.conf"
+serve_start --conf "$T/njbt.conf" --idle 8 || exit 1
 FP=$(ssh-keygen -l -f "$NJBT_DB.hostkey.pub" | awk '{ print $2 }')
 # sftp -b sets BatchMode, which forbids the password: the first -o wins
 SFTPO="$SSHO -o LogLevel=ERROR -o BatchMode=no -P $PORT"
