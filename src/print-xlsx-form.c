@@ -298,7 +298,7 @@ form_value(struct xlsxw *x, int k, lxw_col_t c, lxw_col_t c2)
 		    v != NULL && v->s != NULL ? v->s : "", f));
 	else
 		form_check(x, worksheet_write_number(x->ws, x->row, c,
-		    v->kind == 1 ? (double)v->v / 100.0 : (double)v->v, f));
+		    v->kind == 1 ? xlsx_yuan(v->v) : (double)v->v, f));
 }
 
 /* A label (a column's, or given) into (row, c) .. c2. */

@@ -357,8 +357,15 @@ xlsxw_text(struct xlsxw *x, const char *s)
 /*
  * Money stays integer fen up to here; only the cell becomes yuan, because
  * a spreadsheet's numbers are doubles (exact to the fen below 2^53 fen).
- * Totals are the printers' own integer sums, never the sheet's.
+ * Totals are the printers' own integer sums, never the sheet's. The one
+ * place fen turn into a cell's yuan (sheets and per-person forms).
  */
+double
+xlsx_yuan(int64_t fen)
+{
+	return (double)fen / 100.0;
+}
+
 void
 xlsxw_money(struct xlsxw *x, int64_t fen)
 {
@@ -366,7 +373,7 @@ xlsxw_money(struct xlsxw *x, int64_t fen)
 		xlsx_form_cell(x, 1, NULL, fen);
 		return;
 	}
-	if (worksheet_write_number(x->ws, x->row, x->col, (double)fen / 100.0,
+	if (worksheet_write_number(x->ws, x->row, x->col, xlsx_yuan(fen),
 	    xlsx_cell(x, x->f_money, x->f_bmoney)) != LXW_NO_ERROR)
 		x->err = 1;
 	x->col++;

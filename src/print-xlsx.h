@@ -47,6 +47,7 @@ struct xlsxw {
 
 /* print-xlsx.c */
 lxw_format *xlsx_fmt(lxw_workbook *, int, int, const char *);
+double	 xlsx_yuan(int64_t);
 
 /* print-xlsx-form.c */
 const struct xlsx_form *xlsx_form_find(const char *);
