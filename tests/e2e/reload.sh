@@ -90,7 +90,15 @@ i=0; while [ $i -lt 20 ]; do kill -HUP "$SERVER_PID"; i=$((i + 1)); done
 kill -0 "$SERVER_PID" 2>/dev/null && ok "20 HUPs at once: the server lives" \
     || notok "20 HUPs at once: the server lives"
 
-# the sessions run the forms the server checked, never the files
+# the sessions run the forms the server checked, never the files: once
+# the storm's reloads are over (the HUPs coalesce: wait until no new
+# "reloaded" line comes for a second), the directory goes
+last=-1 still=0
+while [ $still -lt 10 ]; do
+	now=$(grep -c "reloaded configuration and forms" "$T/serve.log")
+	if [ "$now" = "$last" ]; then still=$((still + 1)); else still=0; fi
+	last=$now; sleep 0.1
+done
 rm -rf "$T/forms"
 term c "$(ssh_pw admin njbt-demo)"
 shows "with the forms directory gone a login still gets its menu" c \
