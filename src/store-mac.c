@@ -307,10 +307,11 @@ mac_triggers(void)
 		const struct mac_table *t = &mac_tables[i];
 
 		s->n = 0;
-		sb_add(s, "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_i; "
-		    "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_u; "
-		    "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_d; ", t->tbl,
-		    t->tbl, t->tbl);
+		if (store->macs)	/* made before: the schema changed */
+			sb_add(s, "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_i; "
+			    "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_u; "
+			    "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_d; ",
+			    t->tbl, t->tbl, t->tbl);
 		/* insert: a stale row of a deleted row's key goes first */
 		sb_add(s, "CREATE TEMP TRIGGER njbt_mac_%s_i AFTER INSERT ON "
 		    "main.%s BEGIN DELETE FROM row_macs WHERE tbl = '%s' "
@@ -332,7 +333,24 @@ mac_triggers(void)
 		rc = mac_exec(s);
 	}
 	free(s);
+	if (rc == NJ_OK) {
+		store->macs = 1;
+		store->macs_tx = store->intx;
+	}
 	return rc;
+}
+
+/*
+ * Before a connection's first write: its MAC triggers, if it keeps MACs
+ * (the latest version, with the key; older versions get theirs from the
+ * migration, store_migrate_done).
+ */
+int
+mac_ensure(void)
+{
+	if (store->macs || !store->macs_due)
+		return NJ_OK;
+	return mac_triggers();
 }
 
 /*

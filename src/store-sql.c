@@ -47,6 +47,13 @@ sql_get(enum sql id)
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 	}
+	/* R-SEC-8.5b issue 8 (5): no write before the MAC triggers */
+	if (!store->macs && !sqlite3_stmt_readonly(st) &&
+	    mac_ensure() != NJ_OK) {
+		log_error("SQL %s: row MAC triggers: %s", sql_names[id],
+		    sqlite3_errmsg(store->db));
+		abort();	/* only out of memory: never write un-MACed */
+	}
 	return st;
 }
 

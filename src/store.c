@@ -205,11 +205,10 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	if (store->haskey && store_version() > 0 &&
 	    store_key_check(err, errlen) != 0)
 		goto out;
-	/* R-SEC-8.5b issue 8 (5): this connection keeps the row MACs */
-	if (v == store_latest() && mac_triggers() != NJ_OK) {
-		xsnprintf(err, errlen, "数据库设置失败：%s", store_errmsg());
-		goto out;
-	}
+	/* R-SEC-8.5b issue 8 (5): this connection keeps the row MACs; its
+	 * triggers are made before its first write (mac_ensure), so that a
+	 * process that only reads never pays for them */
+	store->macs_due = v == store_latest() && store->haskey;
 	r = NJ_OK;
 	goto out;
 fail_msg_path:
@@ -375,7 +374,8 @@ store_begin(void)
 	if (store->intx)
 		abort();
 	store->audit_head = 0;
-	if (sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	if (mac_ensure() != NJ_OK ||
+	    sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return NJ_ERROR;
 	store->intx = 1;
@@ -403,6 +403,7 @@ store_commit(void)
 		return NJ_ERROR;
 	}
 	store->intx = 0;
+	store->macs_tx = 0;
 	anchor_after_commit();	/* R-SEC-8.4 issue 8 (4) */
 	return NJ_OK;
 }
@@ -412,6 +413,9 @@ store_rollback(void)
 {
 	if (sqlite3_get_autocommit(store->db) == 0)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	if (store->macs_tx)	/* TEMP triggers made in it are gone too */
+		store->macs = 0;
+	store->macs_tx = 0;
 	store->intx = 0;
 	store->audit_head = 0;
 }

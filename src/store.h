@@ -26,6 +26,9 @@ struct store {
 	unsigned char	 kanchor[32];	/* audit anchor */
 	int		 haskey;
 	int		 intx;
+	int		 macs_due;	/* keeps row MACs: latest version, key */
+	int		 macs;		/* its MAC triggers are made */
+	int		 macs_tx;	/* ... inside the open transaction */
 	int64_t		 audit_head;	/* audit row added in this tx */
 	unsigned char	 audit_hash[32];	/* and its hash */
 };
@@ -134,6 +137,7 @@ int	 anchor_describe(char *, size_t);
 /* store-mac.c: keyed MACs over security-relevant columns */
 int	 mac_register(void);
 int	 mac_triggers(void);
+int	 mac_ensure(void);
 int	 mac_rebuild(void);
 int	 mac_verify(char *, size_t);
 
