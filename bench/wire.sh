@@ -28,7 +28,14 @@ trap cleanup EXIT
 NJBT_WIRE_LOG=$LOG "$NJBT" serve --listen 127.0.0.1:$PORT --rate 0 \
     2> "$T/serve.log" &
 SRV=$!
-sleep 0.5
+# until it listens (a loaded machine takes more than a moment)
+w=0
+until grep -q "listening on" "$T/serve.log" 2>/dev/null; do
+	kill -0 "$SRV" 2>/dev/null && [ $w -lt 300 ] || {
+		echo "bench-wire: the server did not start:" >&2
+		cat "$T/serve.log" >&2; exit 1; }
+	sleep 0.1; w=$((w + 1))
+done
 
 ssh_cmd() {
 	echo "sshpass -p njbt-demo ssh -F /dev/null -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o PreferredAuthentications=password -tt -p $PORT $1@127.0.0.1"
@@ -51,7 +58,7 @@ mark() { quiet; wc -l < "$LOG"; }
 # bytes FROM: application bytes sent after line FROM
 bytes() { tail -n +$(($1 + 1)) "$LOG" | awk '$3 == "out" {s += $4} END {print s + 0}'; }
 
-wait_for() { w=0; while [ $w -lt 100 ]; do tm capture-pane -p -t w 2>/dev/null | grep -qF -- "$1" && return 0; sleep 0.1; w=$((w+1)); done; echo "bench-wire: no \"$1\" on screen" >&2; tm capture-pane -p -t w >&2; exit 1; }
+wait_for() { w=0; while [ $w -lt 300 ]; do tm capture-pane -p -t w 2>/dev/null | grep -qF -- "$1" && return 0; sleep 0.1; w=$((w+1)); done; echo "bench-wire: no \"$1\" on screen" >&2; tm capture-pane -p -t w >&2; exit 1; }
 
 run() { # LOGIN MODE
 	: > "$LOG"
