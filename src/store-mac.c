@@ -109,6 +109,8 @@ static const struct mac_table mac_tables[] = {
 	    "about_type", "about_id", "frozen", "result", "violation_id" } },
 };
 #define NMAC (sizeof mac_tables / sizeof mac_tables[0])
+_Static_assert(sizeof mac_tables / sizeof mac_tables[0] <= 32,
+    "a bit per table in a uint32_t mask (store->macs)");
 
 /* Which listed columns the database has: one bit per column (below). */
 static uint32_t	mac_present[NMAC];
@@ -287,12 +289,16 @@ mac_ready(void)
 }
 
 /*
- * Create this connection's TEMP triggers that keep row_macs: after every
- * insert, update and delete of a listed table. Nothing if the database
- * has no row_macs yet (before migration 005) or there is no key.
+ * The TEMP triggers that keep row_macs for the tables of mask (a bit per
+ * row of mac_tables): after every insert, update and delete. A connection
+ * makes a table's triggers just before its first statement that writes
+ * the table (sql_get, through mac_need): making all 78 cost a write two
+ * thirds of its process, and most actions write two or three listed
+ * tables, or none. Nothing if the database has no row_macs yet (before
+ * migration 005) or there is no key.
  */
-int
-mac_triggers(void)
+static int
+mac_make(uint32_t mask)
 {
 	struct sbuf	*s;
 	size_t		 i;
@@ -300,14 +306,15 @@ mac_triggers(void)
 
 	if (!store->haskey || !mac_ready())
 		return NJ_OK;
-	mac_present_db = NULL;	/* the schema may have changed */
 	mac_load_cols();
 	s = xcalloc(1, sizeof *s);
 	for (i = 0; i < NMAC && rc == NJ_OK; i++) {
 		const struct mac_table *t = &mac_tables[i];
 
+		if (!(mask & (1u << i)))
+			continue;
 		s->n = 0;
-		if (store->macs)	/* made before: the schema changed */
+		if (store->macs & (1u << i))	/* the schema changed */
 			sb_add(s, "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_i; "
 			    "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_u; "
 			    "DROP TRIGGER IF EXISTS temp.njbt_mac_%s_d; ",
@@ -330,27 +337,77 @@ mac_triggers(void)
 		    "AND key = ", t->tbl, t->tbl, t->tbl);
 		mac_key(s, t, "OLD");
 		sb_add(s, "; END;");
-		rc = mac_exec(s);
+		if ((rc = mac_exec(s)) == NJ_OK) {
+			store->macs |= 1u << i;
+			if (store->intx)	/* gone if it rolls back */
+				store->macs_tx |= 1u << i;
+		}
 	}
 	free(s);
-	if (rc == NJ_OK) {
-		store->macs = 1;
-		store->macs_tx = store->intx;
-	}
 	return rc;
 }
 
+/* Every table's triggers, made again (after a migration). */
+int
+mac_triggers(void)
+{
+	mac_present_db = NULL;	/* the schema may have changed */
+	return mac_make((uint32_t)((1ull << NMAC) - 1));
+}
+
 /*
- * Before a connection's first write: its MAC triggers, if it keeps MACs
- * (the latest version, with the key; older versions get theirs from the
+ * Before a statement that writes the tables of mask (mac_watch_end):
+ * the triggers of those it lacks, if this connection keeps MACs (the
+ * latest version, with the key; older versions get theirs from the
  * migration, store_migrate_done).
  */
 int
-mac_ensure(void)
+mac_need(uint32_t mask)
 {
-	if (store->macs || !store->macs_due)
+	mask &= ~store->macs;
+	if (mask == 0 || !store->macs_due)
 		return NJ_OK;
-	return mac_triggers();
+	return mac_make(mask);
+}
+
+/*
+ * While a statement is prepared: the listed tables it writes, itself or
+ * through the triggers and foreign keys compiled into it, as SQLite's
+ * authorizer sees them.
+ */
+static uint32_t	mac_watched;
+
+static int
+mac_watch(void *arg, int code, const char *a1, const char *a2,
+    const char *dbname, const char *trigger)
+{
+	size_t i;
+
+	(void)arg;
+	(void)a2;
+	(void)trigger;
+	if ((code != SQLITE_INSERT && code != SQLITE_UPDATE &&
+	    code != SQLITE_DELETE) || a1 == NULL ||
+	    (dbname != NULL && strcmp(dbname, "main") != 0))
+		return SQLITE_OK;
+	for (i = 0; i < NMAC; i++)
+		if (strcmp(a1, mac_tables[i].tbl) == 0)
+			mac_watched |= 1u << i;
+	return SQLITE_OK;
+}
+
+void
+mac_watch_begin(void)
+{
+	mac_watched = 0;
+	sqlite3_set_authorizer(store->db, mac_watch, NULL);
+}
+
+uint32_t
+mac_watch_end(void)
+{
+	sqlite3_set_authorizer(store->db, NULL, NULL);
+	return mac_watched;
 }
 
 /*

@@ -29,14 +29,18 @@ static const char *const sql_names[SQL__COUNT] = {
 sqlite3_stmt *
 sql_get(enum sql id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt	*st;
+	int		 rc;
 
 	if ((unsigned)id >= SQL__COUNT)
 		abort();
 	st = store->stmt[id];
 	if (st == NULL) {
-		if (sqlite3_prepare_v3(store->db, sql_table[id], -1,
-		    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		mac_watch_begin();
+		rc = sqlite3_prepare_v3(store->db, sql_table[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st, NULL);
+		store->wmask[id] = mac_watch_end();
+		if (rc != SQLITE_OK) {
 			/* a statement of ours that does not compile is a bug */
 			log_error("SQL %s: %s", sql_names[id],
 			    sqlite3_errmsg(store->db));
@@ -47,9 +51,9 @@ sql_get(enum sql id)
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 	}
-	/* R-SEC-8.5b issue 8 (5): no write before the MAC triggers */
-	if (!store->macs && !sqlite3_stmt_readonly(st) &&
-	    mac_ensure() != NJ_OK) {
+	/* R-SEC-8.5b issue 8 (5): no write before its tables' MAC triggers */
+	if ((store->wmask[id] & ~store->macs) != 0 &&
+	    mac_need(store->wmask[id]) != NJ_OK) {
 		log_error("SQL %s: row MAC triggers: %s", sql_names[id],
 		    sqlite3_errmsg(store->db));
 		abort();	/* only out of memory: never write un-MACed */

@@ -206,8 +206,9 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	    store_key_check(err, errlen) != 0)
 		goto out;
 	/* R-SEC-8.5b issue 8 (5): this connection keeps the row MACs; its
-	 * triggers are made before its first write (mac_ensure), so that a
-	 * process that only reads never pays for them */
+	 * triggers are made table by table before its first write of the
+	 * table (mac_need), so that a process pays for the tables it
+	 * writes only */
 	store->macs_due = v == store_latest() && store->haskey;
 	r = NJ_OK;
 	goto out;
@@ -374,8 +375,7 @@ store_begin(void)
 	if (store->intx)
 		abort();
 	store->audit_head = 0;
-	if (mac_ensure() != NJ_OK ||
-	    sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	if (sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return NJ_ERROR;
 	store->intx = 1;
@@ -413,8 +413,7 @@ store_rollback(void)
 {
 	if (sqlite3_get_autocommit(store->db) == 0)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-	if (store->macs_tx)	/* TEMP triggers made in it are gone too */
-		store->macs = 0;
+	store->macs &= ~store->macs_tx;	/* TEMP triggers made in it too */
 	store->macs_tx = 0;
 	store->intx = 0;
 	store->audit_head = 0;

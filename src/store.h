@@ -27,8 +27,9 @@ struct store {
 	int		 haskey;
 	int		 intx;
 	int		 macs_due;	/* keeps row MACs: latest version, key */
-	int		 macs;		/* its MAC triggers are made */
-	int		 macs_tx;	/* ... inside the open transaction */
+	uint32_t	 macs;		/* tables whose MAC triggers are made */
+	uint32_t	 macs_tx;	/* ... inside the open transaction */
+	uint32_t	 wmask[SQL__COUNT];	/* MAC tables each writes */
 	int64_t		 audit_head;	/* audit row added in this tx */
 	unsigned char	 audit_hash[32];	/* and its hash */
 };
@@ -137,7 +138,9 @@ int	 anchor_describe(char *, size_t);
 /* store-mac.c: keyed MACs over security-relevant columns */
 int	 mac_register(void);
 int	 mac_triggers(void);
-int	 mac_ensure(void);
+int	 mac_need(uint32_t);
+void	 mac_watch_begin(void);
+uint32_t mac_watch_end(void);
 int	 mac_rebuild(void);
 int	 mac_verify(char *, size_t);
 
