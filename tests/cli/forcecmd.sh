@@ -11,6 +11,7 @@
 # database cannot be read, and (with the database group-readable) for any
 # login but the clerk's own and for the console.
 . "$(dirname "$0")/../e2e/ssh-lib.inc"
+. "$(dirname "$0")/../e2e/forcecmd.inc"
 if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
     ! command -v setpriv > /dev/null; then
 	echo "1..0 # SKIP needs root, useradd and setpriv"
@@ -29,24 +30,9 @@ for u in $SRV $C1 $C2 $C3; do
 		echo "Bail out! useradd $u failed"; exit 1; }
 done
 
-# the layout: binary and forms anyone may read; data only for $SRV
-chmod 711 "$T"
-mkdir "$T/bin" "$T/data" "$T/run"
-cp "$NJBT" "$T/bin/njbt"; cp -r "$NJBT_FORMS" "$T/forms"
-chmod -R a+rX "$T/bin" "$T/forms"
-mv "$NJBT_DB" "$NJBT_DB".* "$T/data/"
-DB="$T/data/njbt.db"
-export NJBT_DB="$DB" NJBT_FORMS="$T/forms"
-printf '# unix-name njbt-login\n%s hl_jb\n%s hl_sh\n' $C1 $C3 > "$DB.unix-users"
-chown -R $SRV "$T/data" "$T/run"
-chmod 700 "$T/data"; chmod 600 "$DB" "$DB.key" "$DB.unix-users"
-SOCK="$T/run/njbt.sock"
-BIN="$T/bin/njbt"
-# the server runs as $SRV (serve_start runs $NJBT)
-printf '#!/bin/sh\nexec setpriv --reuid=%s --regid=%s --clear-groups %s "$@"\n' \
-    $SRV $GRP "$BIN" > "$T/bin/as-srv"
-chmod 755 "$T/bin/as-srv"
-NJBT="$T/bin/as-srv"
+# the layout: binary and forms anyone may read; data only for $SRV, who
+# runs the server
+fc_layout $SRV $GRP "$(printf '# unix-name njbt-login\n%s hl_jb\n%s hl_sh\n' $C1 $C3)"
 serve_start --socket "$SOCK" || { echo "Bail out! no server"; exit 1; }
 wait_log "listening on $SOCK" 10 && ok "serve --socket listens on the socket" ||
     notok "serve --socket listens on the socket"

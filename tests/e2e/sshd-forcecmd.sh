@@ -14,6 +14,7 @@
 # an open session with its goodbye line and exits 0 within 10 seconds.
 # tests/cli/forcecmd.sh tests the socket and the mapping themselves.
 . "$(dirname "$0")/ssh-lib.inc"
+. "$(dirname "$0")/forcecmd.inc"
 SSHD=/usr/sbin/sshd
 if [ "$(id -u)" -ne 0 ] || [ ! -x $SSHD ] || ! command -v useradd > /dev/null ||
     ! command -v setpriv > /dev/null || ! command -v puttygen > /dev/null; then
@@ -33,7 +34,7 @@ trap 'cleanup; ssh_cleanup' EXIT
 # $C1 and $C2 are clerks mapped to hl_jb and yn_jb, $C3 a clerk of the
 # group whom the mapping does not name; each has a home with the key
 chmod 711 "$T"
-mkdir "$T/bin" "$T/data" "$T/run" "$T/home"
+mkdir "$T/home"
 groupadd $GRP
 ssh-keygen -q -t ed25519 -N '' -C njbt-test -f "$T/key"
 for u in $SRV $C1 $C2 $C3; do
@@ -45,19 +46,7 @@ for u in $SRV $C1 $C2 $C3; do
 	cp "$T/key.pub" "$T/home/$u/.ssh/authorized_keys"
 	chown -R "$u" "$T/home/$u"
 done
-cp "$NJBT" "$T/bin/njbt"; cp -r "$NJBT_FORMS" "$T/forms"
-chmod -R a+rX "$T/bin" "$T/forms"
-mv "$NJBT_DB" "$NJBT_DB".* "$T/data/"
-DB="$T/data/njbt.db"
-export NJBT_DB="$DB" NJBT_FORMS="$T/forms"
-printf '%s hl_jb\n%s yn_jb\n' $C1 $C2 > "$DB.unix-users"
-chown -R $SRV "$T/data" "$T/run"
-chmod 700 "$T/data"; chmod 600 "$DB" "$DB.key"; chmod 644 "$DB.unix-users"
-SOCK="$T/run/njbt.sock"
-printf '#!/bin/sh\nexec setpriv --reuid=%s --regid=%s --clear-groups %s "$@"\n' \
-    $SRV $GRP "$T/bin/njbt" > "$T/bin/as-srv"
-chmod 755 "$T/bin/as-srv"
-NJBT="$T/bin/as-srv"
+fc_layout $SRV $GRP "$(printf '%s hl_jb\n%s yn_jb\n' $C1 $C2)"
 serve_start --socket "$SOCK" || { echo "Bail out! no server"; exit 1; }
 wait_log "listening on $SOCK" 10 || { echo "Bail out! no socket"; exit 1; }
 
@@ -66,7 +55,7 @@ wait_log "listening on $SOCK" 10 || { echo "Bail out! no socket"; exit 1; }
 # line, with the test's binary, socket and group (sshd clears the
 # environment: the sanitizer's options are put back on the command line)
 sed -n '/^# \/etc\/ssh\/sshd_config$/,/^$/p' "$ROOT/man/njbt.1" |
-    sed "s|/usr/bin/njbt|env ASAN_OPTIONS=$ASAN_OPTIONS $T/bin/njbt|;
+    sed "s|/usr/bin/njbt|env ASAN_OPTIONS=$ASAN_OPTIONS $BIN|;
     s|/run/njbt/njbt.sock|$SOCK|; s|njbt-clerks|$GRP|" > "$T/recipe"
 grep -q "ForceCommand env ASAN_OPTIONS=.* tui --socket $SOCK" "$T/recipe" &&
     ok "njbt(1) gives the sshd_config recipe" ||
@@ -179,7 +168,7 @@ as $C1 "cat $DB" > /dev/null 2>&1 && notok "the clerk cannot read the database" 
 as $C1 "cat $DB.key" > /dev/null 2>&1 && notok "... nor the key file" ||
     ok "... nor the key file"
 refused "njbt do --as admin by the clerk is refused" "无权读写数据库" \
-    as $C1 "$T/bin/njbt do --db $DB --as admin user.lock login=hl_sh"
+    as $C1 "$BIN do --db $DB --as admin user.lock login=hl_sh"
 same "... nothing written (hl_sh not locked)" 0 \
     "$(q "SELECT locked FROM users WHERE login = 'hl_sh'")"
 
