@@ -8,10 +8,11 @@
 # (useradd, removed at the end whatever happens) log in with keys: with
 # OpenSSH's ssh and with PuTTY's plink each mapped clerk lands in the
 # menu of his own njbt login; an unmapped one is refused; a command, the
-# sftp subsystem, TCP and Unix-socket forwarding and a remote forward all
-# fail; the clerk's account can read neither the database nor the key,
+# sftp subsystem, TCP forwarding (ssh -W) and remote forwards of a port
+# and of a Unix socket (ssh -R) all fail; the clerk's account can read neither the database nor the key,
 # and `njbt do --as` another login is refused. SIGTERM to the server ends
-# an open session with its goodbye line and exits 0 within 10 seconds.
+# an open session with its goodbye line and exits 0 within 10 seconds; a
+# ~/.ssh/rc never runs.
 # tests/cli/forcecmd.sh tests the socket and the mapping themselves.
 . "$(dirname "$0")/ssh-lib.inc"
 . "$(dirname "$0")/forcecmd.inc"
@@ -106,6 +107,9 @@ SSHC="ssh $SSHO -o LogLevel=ERROR -o BatchMode=yes -o IdentitiesOnly=yes -i $T/k
 ssh_as() { u=$1; shift; timeout 30 $SSHC -l "$u" 127.0.0.1 "$@"; }
 
 # --- the clerks' screens ------------------------------------------------------
+# (a ~/.ssh/rc: sshd runs none before an administrator's ForceCommand)
+printf 'touch %s\n' "$T/home/$C1/rc-ran" > "$T/home/$C1/.ssh/rc"
+chown $C1 "$T/home/$C1/.ssh/rc"
 term s1 "$SSHC -tt $C1@127.0.0.1"
 shows "OpenSSH: the clerk lands in the njbt menu" s1 "主菜单" 30
 shows "... as his mapped login (hl_jb, $(name_of hl_jb))" s1 "$(name_of hl_jb)"
@@ -115,6 +119,8 @@ same "... the login audited for the Unix account" 1 "$(q "$AQ")"
 tm send-keys -t s1 F10
 wait_screen s1 "确定要退出登录吗" 10 && tm send-keys -t s1 y
 shows "... F10 quits: ssh exits 0" s1 "[exit 0]" 15
+[ ! -e "$T/home/$C1/rc-ran" ] && ok "... and his ~/.ssh/rc did not run" ||
+    notok "... and his ~/.ssh/rc did not run"
 
 tm new-session -d -s p1 -x 80 -y 24 "puttygen $T/key -O private -o $T/key.ppk &&
     env HOME=$T/home/$C2 TERM=xterm plink -ssh -batch -t -P $SPORT \
