@@ -232,6 +232,24 @@ local_wait(int fd, pid_t child, const char **why)
 }
 
 /*
+ * The uid the kernel gives for a uid this process's user namespace does
+ * not map (/proc/sys/kernel/overflowuid; 65534 where /proc hides it).
+ */
+static uid_t
+local_overflow_uid(void)
+{
+	FILE	*f = fopen("/proc/sys/kernel/overflowuid", "re");
+	int	 v = 65534;
+
+	if (f != NULL) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = 65534;
+		fclose(f);
+	}
+	return (uid_t)v;
+}
+
+/*
  * A connection on the server's Unix socket, in its own process (forked
  * by ssh-server.c): who the peer is, its login, the screens.
  */
@@ -253,6 +271,16 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) != 0 ||
 	    unix_users_name(cr.uid, name, sizeof name) != 0) {
 		local_say(fd, 'E', "无法确认本地用户");
+		_exit(1);
+	}
+	/* a server in a user namespace of its own (systemd's PrivateUsers=
+	 * yes) sees every other account as the overflow uid: never a clerk */
+	if (cr.uid == local_overflow_uid()) {
+		log_who(LOG_LEVEL_ERROR, NULL, addr, "refused: peer uid %d is "
+		    "the overflow uid: the server runs in a user namespace "
+		    "(PrivateUsers=yes?); njbt serve --socket needs "
+		    "PrivateUsers=no", (int)cr.uid);
+		local_say(fd, 'E', "服务器配置有误，无法确认本地用户，请联系管理员");
 		_exit(1);
 	}
 	if ((rc = unix_users_map(o->db, name, login, sizeof login, msg,

@@ -9,7 +9,9 @@
 # an unmapped account is refused; a clerk can read neither the database
 # nor the key, and `njbt do` as a clerk is refused: plainly when the
 # database cannot be read, and (with the database group-readable) for any
-# login but the clerk's own and for the console.
+# login but the clerk's own and for the console. When the server stops,
+# an open session gets its goodbye line; a server in a user namespace of
+# its own (PrivateUsers=yes) refuses every clerk and logs why.
 . "$(dirname "$0")/../e2e/ssh-lib.inc"
 . "$(dirname "$0")/../e2e/forcecmd.inc"
 if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
@@ -148,6 +150,27 @@ serve_stop
 shows "the server stops: the clerk's session ends" c3 "[exit" 10
 same "... with its logout audited" 2 \
     "$(q "SELECT count(*) FROM audit WHERE login = 'hl_jb' AND action = 'logout'")"
+shows "... and the goodbye line" c3 "服务器正在关闭，再见。" 5
+
+# a server in a user namespace of its own (systemd's PrivateUsers=yes)
+# sees each clerk as the overflow uid: refused, the operator told why
+if setpriv --reuid=$SRV --regid=$GRP --clear-groups \
+    unshare --user --map-current-user true 2> /dev/null; then
+	sed 's|exec setpriv \(.*--clear-groups\)|exec setpriv \1 unshare --user --map-current-user|' \
+	    "$T/bin/as-srv" > "$T/bin/as-srv-ns"
+	chmod 755 "$T/bin/as-srv-ns"
+	NJBT="$T/bin/as-srv-ns"
+	serve_start --socket "$SOCK" && wait_log "listening on $SOCK" 10
+	term c5 "su --pty -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
+	shows "PrivateUsers: a clerk is refused" c5 "服务器配置有误" 30
+	wait_log "overflow uid" 10 && grep -q "PrivateUsers=no" "$T/serve.log" &&
+	    ok "... and the log says the socket needs PrivateUsers=no" ||
+	    { notok "... and the log says the socket needs PrivateUsers=no"; diag "$(tail -3 "$T/serve.log")"; }
+	serve_stop
+else
+	ok "# SKIP no user namespaces (unshare)"
+	ok "# SKIP no user namespaces (unshare)"
+fi
 
 # --- a database the clerks' group can read: only the mapped login ---------
 chgrp -R $GRP "$T/data"; chmod 770 "$T/data"; chmod 660 "$DB"
