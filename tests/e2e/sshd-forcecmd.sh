@@ -25,8 +25,10 @@ fi
 SRV=njbts$$ C1=njbtc$$ C2=njbtd$$ C3=njbte$$ GRP=njbtg$$
 SSHD_PID=
 cleanup() {
+	tm kill-server 2> /dev/null	# the clients, so their sessions end
 	[ -n "$SSHD_PID" ] && kill "$SSHD_PID" 2> /dev/null
-	for u in $SRV $C1 $C2 $C3; do userdel -r "$u" 2> /dev/null; done
+	# (-f: even while a session of the account is still going)
+	for u in $SRV $C1 $C2 $C3; do userdel -f -r "$u" 2> /dev/null; done
 	groupdel $GRP 2> /dev/null
 }
 trap 'cleanup; ssh_cleanup' EXIT
