@@ -12,7 +12,8 @@
 # and of a Unix socket (ssh -R) all fail; the clerk's account can read neither the database nor the key,
 # and `njbt do --as` another login is refused. SIGTERM to the server ends
 # an open session with its goodbye line and exits 0 within 10 seconds; a
-# ~/.ssh/rc never runs.
+# ~/.ssh/rc never runs. The server's stderr is journald's: the socket's
+# lines carry their priorities.
 # tests/cli/forcecmd.sh tests the socket and the mapping themselves.
 . "$(dirname "$0")/ssh-lib.inc"
 . "$(dirname "$0")/forcecmd.inc"
@@ -50,7 +51,10 @@ for u in $SRV $C1 $C2 $C3; do
 	chown -R "$u" "$T/home/$u"
 done
 fc_layout $SRV $GRP "$(printf '%s hl_jb\n%s yn_jb\n' $C1 $C2)"
-serve_start --socket "$SOCK" || { echo "Bail out! no server"; exit 1; }
+# the server's stderr is journald's, as under the unit (log-journal.sh)
+: > "$T/serve.log"
+JOURNAL_STREAM=$(stat -c '%d:%i' "$T/serve.log") serve_start --socket "$SOCK" ||
+    { echo "Bail out! no server"; exit 1; }
 wait_log "listening on $SOCK" 10 || { echo "Bail out! no socket"; exit 1; }
 
 # --- sshd: the man page's recipe ---------------------------------------------
@@ -191,5 +195,15 @@ shows "... plink's session gets the goodbye line" p1 "服务器正在关闭，�
 shows "... and ends" p1 "[exit" 10
 same "... its logout audited" 1 \
     "$(q "SELECT count(*) FROM audit WHERE login = 'yn_jb' AND action = 'logout' AND detail = 'reason=shutdown'")"
+# logged WHAT LINE: the server's log has LINE (a grep pattern) with its
+# journald priority first: <6> information, <4> a refusal
+logged() {
+	grep -q "^$2" "$T/serve.log" && ok "journald: $1" ||
+	    { notok "journald: $1"; diag "$(grep unix "$T/serve.log" | head -5)"; }
+}
+logged "<6> a clerk's login" "<6>hl_jb unix uid [0-9]* logged in as Unix user $C1"
+logged "<6> his logout" "<6>hl_jb unix uid [0-9]* logout quit"
+logged "<4> the unmapped account refused" "<4>- unix uid [0-9]* refused: Unix 用户 $C3 "
+logged "<6> the logout at the stop" "<6>yn_jb unix uid [0-9]* logout shutdown"
 sanitizer_clean
 echo "1..$n"
