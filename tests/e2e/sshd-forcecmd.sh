@@ -116,7 +116,9 @@ ssh_as() { u=$1; shift; timeout 30 $SSHC -l "$u" 127.0.0.1 "$@"; }
 # (a ~/.ssh/rc: sshd runs none before an administrator's ForceCommand)
 printf 'touch %s\n' "$T/home/$C1/rc-ran" > "$T/home/$C1/.ssh/rc"
 chown $C1 "$T/home/$C1/.ssh/rc"
-term s1 "$SSHC -tt $C1@127.0.0.1"
+# (a TERM and a LANG of paths, which sshd passes on (AcceptEnv LANG):
+# the server takes neither, so the screens still come, under xterm)
+term s1 "env TERM=../../tmp/x $SSHC -o SetEnv=LANG=../../tmp/y -tt $C1@127.0.0.1"
 shows "OpenSSH: the clerk lands in the njbt menu" s1 "主菜单" 30
 shows "... as his mapped login (hl_jb, $(name_of hl_jb))" s1 "$(name_of hl_jb)"
 AQ="SELECT count(*) FROM audit WHERE action = 'login' AND login = 'hl_jb' AND (addr || ' ' || detail) LIKE '%$C1%'"
