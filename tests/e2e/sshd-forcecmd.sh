@@ -8,7 +8,7 @@
 # (useradd, removed at the end whatever happens) log in with keys: with
 # OpenSSH's ssh and with PuTTY's plink each mapped clerk lands in the
 # menu of his own njbt login; an unmapped one is refused; a command, the
-# sftp subsystem, TCP forwarding (ssh -W) and remote forwards of a port
+# sftp subsystem, TCP forwarding (ssh -W, ssh -N -L) and remote forwards of a port
 # and of a Unix socket (ssh -R) all fail; the clerk's account can read neither the database nor the key,
 # and `njbt do --as` another login is refused. SIGTERM to the server ends
 # an open session with its goodbye line and exits 0 within 10 seconds; a
@@ -163,6 +163,25 @@ ssh_as $C1 -W 127.0.0.1:$PORT > "$T/out" 2> "$T/err" < /dev/null
 grep -q "stdio forwarding failed" "$T/err" && ! grep -q "SSH-2.0" "$T/out" &&
     ok "TCP forwarding (ssh -W, -L's channel) is refused" ||
     { notok "TCP forwarding (ssh -W, -L's channel) is refused"; diag "$(head -c 300 "$T/err")"; }
+# ssh -N -L itself: a connection to the forwarded port gets nothing of
+# njbt's own server (whose first bytes are its "SSH-2.0" banner)
+LPORT=$((SPORT + 1))
+ssh_as $C1 -N -L $LPORT:127.0.0.1:$PORT > /dev/null 2>&1 < /dev/null &
+FWD=$!
+/usr/bin/python3 -c "
+import socket, sys, time
+for i in range(100):	# until ssh listens
+    try:
+        s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), 5)
+        break
+    except OSError:
+        time.sleep(0.1)
+s.settimeout(3)
+try: print(s.recv(20))
+except OSError: print('none')" $LPORT > "$T/out" 2>&1
+kill $FWD 2> /dev/null; wait $FWD 2> /dev/null
+! grep -q "SSH-2.0" "$T/out" && ok "ssh -N -L: the forwarded port reaches nothing" ||
+    { notok "ssh -N -L: the forwarded port reaches nothing"; diag "$(cat "$T/out")"; }
 for r in 0:127.0.0.1:$PORT "$T/home/$C1/fwd.sock:127.0.0.1:$PORT"; do
 	ssh_as $C1 -N -o ExitOnForwardFailure=yes -R "$r" \
 	    > "$T/out" 2> "$T/err" < /dev/null
