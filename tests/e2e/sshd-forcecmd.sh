@@ -8,12 +8,12 @@
 # (useradd, removed at the end whatever happens) log in with keys: with
 # OpenSSH's ssh and with PuTTY's plink each mapped clerk lands in the
 # menu of his own njbt login; an unmapped one is refused; a command, the
-# sftp subsystem, TCP forwarding (ssh -W, ssh -N -L) and remote forwards of a port
-# and of a Unix socket (ssh -R) all fail; the clerk's account can read neither the database nor the key,
-# and `njbt do --as` another login is refused. SIGTERM to the server ends
-# an open session with its goodbye line and exits 0 within 10 seconds; a
-# ~/.ssh/rc never runs. The server's stderr is journald's: the socket's
-# lines carry their priorities.
+# sftp subsystem, TCP forwarding (ssh -W, ssh -N -L) and remote forwards
+# of a port and of a Unix socket (ssh -R) all fail; the clerk's account
+# can read neither the database nor the key, and `njbt do --as` another
+# login is refused; a ~/.ssh/rc never runs. SIGTERM to the server ends an
+# open session with its goodbye line and exits 0 within 10 seconds. The
+# server's stderr is journald's: the socket's lines carry priorities.
 # tests/cli/forcecmd.sh tests the socket and the mapping themselves.
 . "$(dirname "$0")/ssh-lib.inc"
 . "$(dirname "$0")/forcecmd.inc"
