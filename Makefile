@@ -5,6 +5,8 @@
 DEBS	= gcc make pkg-config libncurses-dev libsqlite3-dev libssh-dev \
 	  libsodium-dev libcsv-dev libcmocka-dev sqlite3 tmux openssh-client \
 	  sshpass putty-tools libxlsxwriter-dev python3-openpyxl
+# OpenSSH's own sshd: the ForceCommand recipe's test (tests/e2e/sshd-forcecmd.sh)
+DEBS	+= openssh-server
 PKGS	= ncursesw sqlite3 libssh libsodium xlsxwriter
 WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Werror

@@ -308,6 +308,10 @@ auth_failure(const struct auth_user *u, const struct actor *who,
 	}
 	if (action_batch_end(who, 1, what, who->login, detail) != NJ_OK)
 		goto fail;
+	/* issue 14 (4): a lock is a warning of the server's log too */
+	if (strcmp(what, "login.lock") == 0)
+		log_who(LOG_LEVEL_WARN, who->login, addr, "login.lock %s",
+		    detail);
 	return NJ_REFUSED;
 fail_rollback:
 	action_batch_end(who, 0, NULL, NULL, NULL);

@@ -12,6 +12,7 @@
  * which maps the clerk's Unix account to a login and runs these same
  * screens there.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ cmd_tui_session(const char *db, const char *login, const char *addr,
 	struct actor	 who;
 	struct tui_opts	 t;
 	char		 msg[NJ_MSG_MAX];
-	int		 rc;
+	int		 rc, sig;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.db = db;
@@ -73,8 +74,10 @@ cmd_tui_session(const char *db, const char *login, const char *addr,
 	t.idle = idle;
 	t.must_change = auth_must_change(&who);
 	rc = tui_main(&who, &t);
+	/* SIGTERM: the server stops (ssh-local.c); SIGHUP: the terminal went */
+	sig = tui_stop_signal();
 	auth_session_end(&who, (int)getpid(), rc == TUI_REVOKED ? "revoked" :
-	    "quit");
+	    sig == SIGTERM ? "shutdown" : sig == SIGHUP ? "closed" : "quit");
 	db_close();
 	return rc == 0 ? 0 : 1;
 }

@@ -363,6 +363,7 @@ struct tui_opts {
 };
 #define TUI_REVOKED	3	/* tui_main: the user was locked or changed */
 int	 tui_main(const struct actor *, const struct tui_opts *);
+int	 tui_stop_signal(void);
 
 /* role.c */
 const char *role_name(int);

@@ -8,7 +8,8 @@
  *           the server's Unix socket, sends a hello ("njbt-local-1",
  *           TERM, LANG) with its terminal (fd 0) attached (SCM_RIGHTS),
  *           and waits: a window change becomes one byte 'w'; the server's
- *           last line is "E<why>" (refused) or "X<status>";
+ *           last line is "E<why>" (refused), "X<status>", or "G<goodbye>"
+ *           when the server stops (the line is shown, status 0);
  *   server  (`njbt serve --socket PATH`, a process per connection forked
  *           by ssh-server.c): takes the peer's uid from the kernel
  *           (SO_PEERCRED, never from the client), maps its Unix name to a
@@ -181,24 +182,28 @@ local_screens(const struct serve_opts *o, int tty, const char *login,
 }
 
 /*
- * Relay window changes to the screens until they end; their status. The
- * screens get SIGHUP when the client goes, SIGTERM when the server stops,
- * and SIGKILL 3 s after either if they are still there.
+ * Relay window changes to the screens until they end; their status, and
+ * in why how they ended ("quit", "closed", "shutdown"). The screens get
+ * SIGHUP when the client goes, SIGTERM when the server stops, and SIGKILL
+ * 3 s after either if they are still there.
  */
 static int
-local_wait(int fd, pid_t child)
+local_wait(int fd, pid_t child, const char **why)
 {
 	struct pollfd	 p = { fd, POLLIN, 0 };
 	char		 buf[64];
 	ssize_t		 n, i;
 	int		 status = 0, gone = 0;
 
+	*why = "quit";
 	for (;;) {
 		if (waitpid(child, &status, WNOHANG) == child)
 			break;
 		if (local_term) {
 			local_term = 0;
 			kill(child, SIGTERM);
+			if (!gone)
+				*why = "shutdown";
 			gone = gone ? gone : 1;
 		}
 		if (gone && ++gone > 16)
@@ -213,6 +218,8 @@ local_wait(int fd, pid_t child)
 		if (n <= 0) {
 			/* the clerk's connection is gone */
 			kill(child, SIGHUP);
+			if (!gone)
+				*why = "closed";
 			gone = gone ? gone : 1;
 			p.fd = -1;
 			continue;
@@ -222,6 +229,24 @@ local_wait(int fd, pid_t child)
 				kill(child, SIGWINCH);
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/*
+ * The uid the kernel gives for a uid this process's user namespace does
+ * not map (/proc/sys/kernel/overflowuid; 65534 where /proc hides it).
+ */
+static uid_t
+local_overflow_uid(void)
+{
+	FILE	*f = fopen("/proc/sys/kernel/overflowuid", "re");
+	int	 v = 65534;
+
+	if (f != NULL) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = 65534;
+		fclose(f);
+	}
+	return (uid_t)v;
 }
 
 /*
@@ -237,6 +262,7 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	socklen_t	 len = sizeof cr;
 	char		 name[256], login[128], msg[NJ_MSG_MAX], term[64];
 	char		 lang[64], st[16];
+	const char	*why;
 	int		 tty, rc;
 	pid_t		 child;
 
@@ -245,6 +271,16 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) != 0 ||
 	    unix_users_name(cr.uid, name, sizeof name) != 0) {
 		local_say(fd, 'E', "无法确认本地用户");
+		_exit(1);
+	}
+	/* a server in a user namespace of its own (systemd's PrivateUsers=
+	 * yes) sees every other account as the overflow uid: never a clerk */
+	if (cr.uid == local_overflow_uid()) {
+		log_who(LOG_LEVEL_ERROR, NULL, addr, "refused: peer uid %d is "
+		    "the overflow uid: the server runs in a user namespace "
+		    "(PrivateUsers=yes?); njbt serve --socket needs "
+		    "PrivateUsers=no", (int)cr.uid);
+		local_say(fd, 'E', "服务器配置有误，无法确认本地用户，请联系管理员");
 		_exit(1);
 	}
 	if ((rc = unix_users_map(o->db, name, login, sizeof login, msg,
@@ -273,9 +309,15 @@ local_session_run(const struct serve_opts *o, const struct session_link *l,
 		_exit(1);
 	}
 	close(tty);
-	rc = local_wait(fd, child);
-	xsnprintf(st, sizeof st, "%d", rc);
-	local_say(fd, 'X', st);
+	rc = local_wait(fd, child, &why);
+	log_who(LOG_LEVEL_INFO, login, addr, "logout %s", why);
+	/* issue 14 (4): a graceful stop gives the session its goodbye line */
+	if (strcmp(why, "shutdown") == 0)
+		local_say(fd, 'G', "服务器正在关闭，再见。");
+	else {
+		xsnprintf(st, sizeof st, "%d", rc);
+		local_say(fd, 'X', st);
+	}
 	_exit(0);
 }
 
@@ -340,6 +382,10 @@ local_client_wait(int fd)
 	line[strcspn(line, "\n")] = '\0';
 	if (line[0] == 'X')
 		return atoi(line + 1) == 0 ? 0 : 1;
+	if (line[0] == 'G') {
+		fprintf(stderr, "\r\n%s\r\n", line + 1);
+		return 0;
+	}
 	fprintf(stderr, "njbt: %s\n", line[0] == 'E' ? line + 1 :
 	    "与服务器的连接中断");
 	return 1;

@@ -16,7 +16,7 @@
 
 #include "tui.h"
 
-static volatile sig_atomic_t tui_stopping;	/* SIGTERM or SIGHUP came */
+static volatile sig_atomic_t tui_stopping;	/* the SIGTERM or SIGHUP that came */
 
 void
 tui_msg(struct tui *t, int err, const char *fmt, ...)
@@ -322,8 +322,15 @@ tui_offer_draft(struct tui *t)
 static void
 tui_signal(int sig)
 {
-	(void)sig;
-	tui_stopping = 1;
+	tui_stopping = sig;
+}
+
+/* The signal that ended the screens (SIGTERM, SIGHUP), or 0: the logout's
+ * reason of a session that runs tui_main itself (cmd_tui_session). */
+int
+tui_stop_signal(void)
+{
+	return tui_stopping;
 }
 
 /*

@@ -9,8 +9,11 @@
 # an unmapped account is refused; a clerk can read neither the database
 # nor the key, and `njbt do` as a clerk is refused: plainly when the
 # database cannot be read, and (with the database group-readable) for any
-# login but the clerk's own and for the console.
+# login but the clerk's own and for the console. When the server stops,
+# an open session gets its goodbye line; a server in a user namespace of
+# its own (PrivateUsers=yes) refuses every clerk and logs why.
 . "$(dirname "$0")/../e2e/ssh-lib.inc"
+. "$(dirname "$0")/../e2e/forcecmd.inc"
 if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
     ! command -v setpriv > /dev/null; then
 	echo "1..0 # SKIP needs root, useradd and setpriv"
@@ -29,24 +32,9 @@ for u in $SRV $C1 $C2 $C3; do
 		echo "Bail out! useradd $u failed"; exit 1; }
 done
 
-# the layout: binary and forms anyone may read; data only for $SRV
-chmod 711 "$T"
-mkdir "$T/bin" "$T/data" "$T/run"
-cp "$NJBT" "$T/bin/njbt"; cp -r "$NJBT_FORMS" "$T/forms"
-chmod -R a+rX "$T/bin" "$T/forms"
-mv "$NJBT_DB" "$NJBT_DB".* "$T/data/"
-DB="$T/data/njbt.db"
-export NJBT_DB="$DB" NJBT_FORMS="$T/forms"
-printf '# unix-name njbt-login\n%s hl_jb\n%s hl_sh\n' $C1 $C3 > "$DB.unix-users"
-chown -R $SRV "$T/data" "$T/run"
-chmod 700 "$T/data"; chmod 600 "$DB" "$DB.key" "$DB.unix-users"
-SOCK="$T/run/njbt.sock"
-BIN="$T/bin/njbt"
-# the server runs as $SRV (serve_start runs $NJBT)
-printf '#!/bin/sh\nexec setpriv --reuid=%s --regid=%s --clear-groups %s "$@"\n' \
-    $SRV $GRP "$BIN" > "$T/bin/as-srv"
-chmod 755 "$T/bin/as-srv"
-NJBT="$T/bin/as-srv"
+# the layout: binary and forms anyone may read; data only for $SRV, who
+# runs the server
+fc_layout $SRV $GRP "$(printf '# unix-name njbt-login\n%s hl_jb\n%s hl_sh\n' $C1 $C3)"
 serve_start --socket "$SOCK" || { echo "Bail out! no server"; exit 1; }
 wait_log "listening on $SOCK" 10 && ok "serve --socket listens on the socket" ||
     notok "serve --socket listens on the socket"
@@ -162,6 +150,27 @@ serve_stop
 shows "the server stops: the clerk's session ends" c3 "[exit" 10
 same "... with its logout audited" 2 \
     "$(q "SELECT count(*) FROM audit WHERE login = 'hl_jb' AND action = 'logout'")"
+shows "... and the goodbye line" c3 "服务器正在关闭，再见。" 5
+
+# a server in a user namespace of its own (systemd's PrivateUsers=yes)
+# sees each clerk as the overflow uid: refused, the operator told why
+if setpriv --reuid=$SRV --regid=$GRP --clear-groups \
+    unshare --user --map-current-user true 2> /dev/null; then
+	sed 's|exec setpriv \(.*--clear-groups\)|exec setpriv \1 unshare --user --map-current-user|' \
+	    "$T/bin/as-srv" > "$T/bin/as-srv-ns"
+	chmod 755 "$T/bin/as-srv-ns"
+	NJBT="$T/bin/as-srv-ns"
+	serve_start --socket "$SOCK" && wait_log "listening on $SOCK" 10
+	term c5 "su --pty -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
+	shows "PrivateUsers: a clerk is refused" c5 "服务器配置有误" 30
+	wait_log "overflow uid" 10 && grep -q "PrivateUsers=no" "$T/serve.log" &&
+	    ok "... and the log says the socket needs PrivateUsers=no" ||
+	    { notok "... and the log says the socket needs PrivateUsers=no"; diag "$(tail -3 "$T/serve.log")"; }
+	serve_stop
+else
+	ok "# SKIP no user namespaces (unshare)"
+	ok "# SKIP no user namespaces (unshare)"
+fi
 
 # --- a database the clerks' group can read: only the mapped login ---------
 chgrp -R $GRP "$T/data"; chmod 770 "$T/data"; chmod 660 "$DB"

@@ -2,7 +2,8 @@
 # tests/cli/install.sh: make install (issue 14 (1), (2), (4), (8)).
 # Into a DESTDIR with PREFIX=/usr: the layout of DESIGN.md "Files and
 # paths" with its modes, the unit naming /usr/bin/njbt, `systemd-analyze
-# verify` and `security` (exposure at most 2.0). Then with PREFIX and the
+# verify` and `security` (exposure at most 2.0), also with njbt(1)'s
+# ForceCommand drop-in. Then with PREFIX and the
 # other directories under $T and no DESTDIR, the installed binary is run
 # from / with nothing of the source tree (no $NJBT_DB, $NJBT_FORMS): it
 # finds njbt.conf, its forms and its data by the installed defaults;
@@ -47,6 +48,19 @@ grep -q "administrator's own line" "$D/etc/njbt/njbt.conf" \
 
 # systemd-analyze: the unit is valid and hardened (no systemd running is
 # needed: the unit is read from the root given)
+# exposure WHAT: ok if `systemd-analyze security` gives njbt.service
+# under $T/sa an exposure of at most 2.0
+exposure() {
+	systemd-analyze security --offline=true --root="$T/sa" njbt.service \
+	    > "$T/sec.out" 2>&1
+	x=$(sed -n 's/.*Overall exposure level for njbt.service: \([0-9.]*\).*/\1/p' \
+	    "$T/sec.out")
+	case "$x" in
+	[01].[0-9]|2.0) ok "$1: exposure $x (at most 2.0)" ;;
+	*) notok "$1: exposure [$x] (at most 2.0)"
+	   grep "✗" "$T/sec.out" | head -20 | sed 's/^/# /' ;;
+	esac
+}
 if command -v systemd-analyze > /dev/null; then
 	# verify: the unit as installed but for where its binary is
 	mkdir -p "$T/sa/etc/systemd/system"
@@ -55,18 +69,22 @@ if command -v systemd-analyze > /dev/null; then
 	same "systemd-analyze verify njbt.service" 0 "$?"
 	[ -s "$T/sa.out" ] && diag "$(head -5 "$T/sa.out")"
 	cp "$U" "$T/sa/etc/systemd/system/"
-	systemd-analyze security --offline=true --root="$T/sa" njbt.service \
-	    > "$T/sec.out" 2>&1
-	x=$(sed -n 's/.*Overall exposure level for njbt.service: \([0-9.]*\).*/\1/p' \
-	    "$T/sec.out")
-	case "$x" in
-	[01].[0-9]|2.0) ok "systemd-analyze security: exposure $x (at most 2.0)" ;;
-	*) notok "systemd-analyze security: exposure [$x] (at most 2.0)"
-	   grep "✗" "$T/sec.out" | head -20 | sed 's/^/# /' ;;
-	esac
+	exposure "systemd-analyze security"
+	# ForceCommand mode's drop-in, as njbt(1) gives it
+	DI="$T/sa/etc/systemd/system/njbt.service.d"
+	mkdir -p "$DI"
+	sed -n '/^# \/etc\/systemd\/system\/njbt.service.d\/forcecommand.conf$/,/^\.Ed$/p' \
+	    "$ROOT/man/njbt.1" | sed '$d' > "$DI/forcecommand.conf"
+	cat "$T/njbt.service" "$DI/forcecommand.conf" > "$T/njbt-fc.service"
+	# (an unknown key is only a warning: the output must be empty)
+	systemd-analyze verify --man=no "$T/njbt-fc.service" > "$T/sa.out" 2>&1 &&
+	    [ ! -s "$T/sa.out" ] &&
+	    grep -q "^PrivateUsers=no" "$DI/forcecommand.conf" &&
+	    ok "systemd-analyze verify: with njbt(1)'s ForceCommand drop-in" ||
+	    { notok "systemd-analyze verify: with njbt(1)'s ForceCommand drop-in"; diag "$(head -5 "$T/sa.out")"; }
+	exposure "systemd-analyze security with the drop-in"
 else
-	ok "# SKIP no systemd-analyze"
-	ok "# SKIP no systemd-analyze"
+	for i in 1 2 3 4; do ok "# SKIP no systemd-analyze"; done
 fi
 
 # --- the installed binary alone: PREFIX under $T, run from / -------------
