@@ -65,7 +65,10 @@ store_pragmas(char *err, size_t errlen)
 		"PRAGMA foreign_keys=ON",
 		"PRAGMA trusted_schema=OFF",
 		"PRAGMA temp_store=MEMORY",
-		"PRAGMA cache_size=-16000",
+		/* issue 15 item 2: a small private cache (2 MiB), reads
+		 * through the kernel's page cache, shared by every session */
+		"PRAGMA cache_size=-2048",
+		"PRAGMA mmap_size=2147418112",
 	};
 	size_t i;
 

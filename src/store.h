@@ -144,6 +144,11 @@ int	 sealed_verify(char *, size_t);
 /* store.c */
 int64_t	 store_next_id(const char *);
 
+/* store-scratch.c: drafts' transactions, synchronous=NORMAL (issue 15) */
+int	 store_scratch_begin(void);
+int	 store_scratch_commit(void);
+void	 store_scratch_rollback(void);
+
 /* store-photo.c: photos kept once by content hash beside the database */
 #define PHOTO_MAX	(10 * 1024 * 1024)	/* bytes, one photo */
 #define PHOTO_HEX	65	/* SHA-256 in hex, with its NUL */
