@@ -398,6 +398,30 @@ auth_dummy_verify(const char *password)
 }
 
 /*
+ * Check password against hash (NULL: the dummy's) inside a slot of the
+ * cap on hashes at once (auth-gate.c, issue 15 item 5): 1 matches, 0
+ * not, -1 no slot came free in time (nothing hashed; msg says so).
+ */
+static int
+auth_verify_gated(const char *hash, const char *password,
+    const struct auth_policy *pol, char *msg, size_t msglen)
+{
+	int slot, ok;
+
+	if (auth_gate_enter(pol, &slot) != NJ_OK) {
+		xsnprintf(msg, msglen, "%s", AUTH_GATE_BUSY);
+		return -1;
+	}
+	if (hash == NULL) {
+		auth_dummy_verify(password);
+		ok = 0;
+	} else
+		ok = hash[0] != '\0' && passwd_verify(hash, password);
+	auth_gate_leave(pol, slot);
+	return ok;
+}
+
+/*
  * Log in with a password (also what keyboard-interactive answers). The
  * register login takes any password: it only opens dealer registration.
  */
@@ -420,7 +444,8 @@ auth_password(const char *login, const char *password, const char *addr,
 		return NJ_ERROR;
 	}
 	if (rc == 0) {
-		auth_dummy_verify(password);
+		if (auth_verify_gated(NULL, password, pol, msg, msglen) < 0)
+			return NJ_ERROR;
 		auth_audit(&tmp, "login.fail", "reason=unknown");
 		xsnprintf(msg, msglen, "%s", auth_refused_text);
 		return NJ_REFUSED;
@@ -436,7 +461,10 @@ auth_password(const char *login, const char *password, const char *addr,
 		return auth_success(&u, login, from, "method=password", who,
 		    msg, msglen);
 	}
-	if (u.pwhash[0] == '\0' || !passwd_verify(u.pwhash, password))
+	if ((rc = auth_verify_gated(u.pwhash, password, pol, msg,
+	    msglen)) < 0)
+		return NJ_ERROR;
+	if (rc == 0)
 		return auth_failure(&u, &tmp, addr, pol, msg, msglen);
 	if (locked) {
 		xsnprintf(msg, msglen, "%s", reason);
