@@ -18,7 +18,7 @@
  * the action's own transaction (draft_remove_in, called by action_run_draft).
  *
  * Issue 15 item 4: a draft is written at every field the cursor leaves, so
- * its writes are the store's scratch transactions (store-scratch.c):
+ * its writes are the store's scratch transactions (store-session.c):
  * synchronous=NORMAL, no fsync each, the connection FULL again after.
  */
 #include <stdlib.h>

@@ -68,7 +68,7 @@ store_pragmas(char *err, size_t errlen)
 		/* issue 15 item 2: a small private cache (2 MiB), reads
 		 * through the kernel's page cache, shared by every session */
 		"PRAGMA cache_size=-2048",
-		"PRAGMA mmap_size=2147418112",
+		STORE_MMAP_PRAGMA,	/* store-session.c */
 	};
 	size_t i;
 

@@ -144,10 +144,13 @@ int	 sealed_verify(char *, size_t);
 /* store.c */
 int64_t	 store_next_id(const char *);
 
-/* store-scratch.c: drafts' transactions, synchronous=NORMAL (issue 15) */
+/* store-session.c (issue 15): drafts' transactions, synchronous=NORMAL;
+ * an idle session's map and cache given back */
+#define STORE_MMAP_PRAGMA	"PRAGMA mmap_size=2147418112"
 int	 store_scratch_begin(void);
 int	 store_scratch_commit(void);
 void	 store_scratch_rollback(void);
+void	 store_trim(void);
 
 /* store-photo.c: photos kept once by content hash beside the database */
 #define PHOTO_MAX	(10 * 1024 * 1024)	/* bytes, one photo */

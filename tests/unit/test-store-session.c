@@ -2,7 +2,8 @@
  * test-store-session.c: a session's connection (issue 15 items 2 and 4).
  * The connection every front end opens (db_open: the SSH session, the
  * screens, `njbt do`) keeps a small private page cache and reads through
- * memory-mapped I/O; a draft's write is not fsynced (synchronous=NORMAL
+ * memory-mapped I/O, and gives the mapped pages back when the session is
+ * idle (store_trim, at the screens' tick); a draft's write is not fsynced (synchronous=NORMAL
  * for its transaction only) while every business write still is (FULL).
  * The fsyncs are counted by a VFS that wraps the default one and counts
  * xSync calls on every file of the database (main file, WAL).
@@ -175,6 +176,29 @@ cnt_register(void)
 		abort();
 }
 
+/* kB of the database file resident in this process's maps (smaps). */
+static long
+mapped_kb(const char *path)
+{
+	FILE	*fp = fopen("/proc/self/smaps", "r");
+	char	 line[4096];
+	long	 kb, sum = 0;
+	int	 in = 0;
+
+	if (fp == NULL)
+		abort();
+	while (fgets(line, sizeof line, fp) != NULL) {
+		/* a map's header: "start-end perms offset dev inode path" */
+		if (line[strspn(line, "0123456789abcdef")] == '-')
+			in = strstr(line, path) != NULL &&
+			    strstr(line, "-shm") == NULL;
+		else if (in && sscanf(line, "Rss: %ld kB", &kb) == 1)
+			sum += kb;
+	}
+	fclose(fp);
+	return sum;
+}
+
 /*
  * Issue 15 item 2: the connection's own page cache is 2 MiB at most
  * (a negative cache_size is KiB), reads go through mmap, and the file
@@ -190,6 +214,17 @@ session_pragmas(void **state)
 	assert_int_equal(fx_int("PRAGMA foreign_keys", NULL), 1);
 	/* a list page read still works through the map */
 	assert_true(fx_int("SELECT count(*) FROM users", NULL) > 10);
+
+	/* what a read left mapped is given back when the session is idle;
+	 * the map is set again and the next read maps anew */
+	assert_true(fx_int("SELECT count(*) FROM audit WHERE detail LIKE "
+	    "'%x%'", NULL) >= 0);
+	assert_true(mapped_kb(fx_path) > 0);
+	store_trim();
+	assert_int_equal(mapped_kb(fx_path), 0);
+	assert_int_equal(fx_int("PRAGMA mmap_size", NULL), 2147418112LL);
+	assert_true(fx_int("SELECT count(*) FROM users", NULL) > 10);
+	assert_true(mapped_kb(fx_path) > 0);
 }
 
 /*
