@@ -51,15 +51,6 @@ auth_gate_slots(const struct auth_policy *pol)
 	return n > 0 ? (int)n : 1;
 }
 
-static int64_t
-gate_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Lock (or unlock) byte slot of fd; cmd F_SETLK, F_SETLKW. 0 or -1. */
 static int
 gate_lock(int fd, int slot, int cmd, short type)
@@ -119,7 +110,7 @@ gate_test_hold(int slot)
 	struct timespec	 ts;
 	int64_t		 ms = v != NULL ? atoi(v) : 0;
 
-	log_info("hash slot %d start %lld", slot, (long long)gate_ms());
+	log_info("hash slot %d start %lld", slot, (long long)clock_ms());
 	if (ms > 0) {
 		ts.tv_sec = (time_t)(ms / 1000);
 		ts.tv_nsec = (long)(ms % 1000) * 1000000L;
@@ -136,7 +127,7 @@ gate_test_hold(int slot)
 int
 auth_gate_enter(const struct auth_policy *pol, int *slot)
 {
-	int64_t	start = gate_ms(), end, left;
+	int64_t	start = clock_ms(), end, left;
 	int	n, i, k, first;
 
 	*slot = -1;
@@ -151,7 +142,7 @@ auth_gate_enter(const struct auth_policy *pol, int *slot)
 			if (gate_lock(pol->hash_fd, i, F_SETLK, F_WRLCK) == 0)
 				goto taken;
 		}
-		if ((left = end - gate_ms()) <= 0)
+		if ((left = end - clock_ms()) <= 0)
 			break;
 		if (gate_wait(pol->hash_fd, first, n == 1 ? left :
 		    (left < GATE_SLICE_MS ? left : GATE_SLICE_MS)) == 0) {
@@ -170,9 +161,9 @@ auth_gate_enter(const struct auth_policy *pol, int *slot)
 	return NJ_REFUSED;
 taken:
 	*slot = i;
-	if (gate_ms() - start >= GATE_SLICE_MS)
+	if (clock_ms() - start >= GATE_SLICE_MS)
 		log_info("password waited %lld ms for a slot (%d at once)",
-		    (long long)(gate_ms() - start), n);
+		    (long long)(clock_ms() - start), n);
 #ifdef NJBT_TEST_KDF
 	gate_test_hold(i);
 #endif
@@ -186,7 +177,7 @@ auth_gate_leave(const struct auth_policy *pol, int slot)
 	if (slot < 0 || pol == NULL || pol->hash_fd <= 0)
 		return;
 #ifdef NJBT_TEST_KDF
-	log_info("hash slot %d end %lld", slot, (long long)gate_ms());
+	log_info("hash slot %d end %lld", slot, (long long)clock_ms());
 #endif
 	gate_lock(pol->hash_fd, slot, F_SETLK, F_UNLCK);
 }

@@ -414,6 +414,7 @@ time_t	 clock_now(void);
 int	 clock_today(void);
 void	 clock_stamp(time_t, char *, size_t);
 time_t	 clock_unstamp(const char *);
+int64_t	 clock_ms(void);
 
 /* util.c */
 void	*xcalloc(size_t, size_t);
