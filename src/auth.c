@@ -135,7 +135,8 @@ static const char auth_refused_text[] = "用户名或密码不正确。";
 /*
  * Is msg, from a refused login (rc), meant for whoever proved the
  * credential only, rather than the one answer every refused password gets
- * (R-SEC-8.8e)? A lock's reason after the right password (R-SEC-8.8f) is;
+ * (R-SEC-8.8e)? A lock's reason after the right password (R-SEC-8.8f) is,
+ * and so is AUTH_GATE_BUSY (no password checked: the same for anyone);
  * the SSH server tells such a reason on the terminal after accepting the
  * login, and opens nothing (issue 11 item 8, ssh-login.c). 1 or 0.
  */
@@ -400,7 +401,9 @@ auth_dummy_verify(const char *password)
 /*
  * Check password against hash (NULL: the dummy's) inside a slot of the
  * cap on hashes at once (auth-gate.c, issue 15 item 5): 1 matches, 0
- * not, -1 no slot came free in time (nothing hashed; msg says so).
+ * not, -1 no slot came free in time (nothing hashed; msg says so, the
+ * same for every login and password, so it is told on the terminal as
+ * a lock's reason is, and PuTTY users read it too; no failure counted).
  */
 static int
 auth_verify_gated(const char *hash, const char *password,
@@ -445,7 +448,7 @@ auth_password(const char *login, const char *password, const char *addr,
 	}
 	if (rc == 0) {
 		if (auth_verify_gated(NULL, password, pol, msg, msglen) < 0)
-			return NJ_ERROR;
+			return NJ_REFUSED;
 		auth_audit(&tmp, "login.fail", "reason=unknown");
 		xsnprintf(msg, msglen, "%s", auth_refused_text);
 		return NJ_REFUSED;
@@ -463,7 +466,7 @@ auth_password(const char *login, const char *password, const char *addr,
 	}
 	if ((rc = auth_verify_gated(u.pwhash, password, pol, msg,
 	    msglen)) < 0)
-		return NJ_ERROR;
+		return NJ_REFUSED;
 	if (rc == 0)
 		return auth_failure(&u, &tmp, addr, pol, msg, msglen);
 	if (locked) {

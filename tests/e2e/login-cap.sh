@@ -4,8 +4,9 @@
 # logins at once hash one after the other (the test build logs when each
 # hash holds its slot; NJBT_TEST_HASH_MS makes each hold it as long as a
 # release build's argon2id would, and longer); a login queued past
-# hash_wait is refused with a Chinese message and hashes nothing, as an
-# attacker's storm of connections would be: at most max_hashes x 64 MiB.
+# hash_wait is refused with a Chinese message on its terminal (OpenSSH
+# and PuTTY's plink alike) and hashes nothing, as an attacker's storm of
+# connections would be: at most max_hashes x 64 MiB.
 . "$(dirname "$0")/ssh-lib.inc"
 
 export NJBT_TEST_HASH_MS=1500
@@ -25,6 +26,13 @@ pw() {
 # done_all: wait for the logins started (not for the server)
 done_all() { wait $PIDS; PIDS=; }
 PIDS=
+# pl LOGIN PASSWORD OUT: the same under PuTTY's plink (keyboard-interactive)
+pl() {
+	fp=$(grep -o 'SHA256:[^ ]*' "$T/serve.log" | head -1)
+	HOME=$T timeout 30 plink -ssh -batch -hostkey "$fp" -P "$PORT" \
+	    -pw "$2" "$1@127.0.0.1" < /dev/null > "$3" 2>&1 &
+	PIDS="$PIDS $!"
+}
 # starts N: wait until the log shows N hash starts
 starts() {
 	i=0
@@ -48,18 +56,19 @@ grep -q "password waited [0-9]* ms for a slot (1 at once)" "$T/serve.log" &&
     ok "the wait is logged" || notok "the wait is logged"
 
 # a storm: one holds the slot 1.5 s, the next gets it after, the third
-# would wait past hash_wait (2 s): refused, told in Chinese, never hashed
+# would wait past hash_wait (2 s): refused, told in Chinese on the
+# terminal (OpenSSH or plink, whichever it is), never hashed
 pw yn_jb njbt-demo "$T/c"
 starts 3
 pw yn_sh njbt-demo "$T/d"
-pw hl_cz njbt-demo "$T/e"
+pl hl_cz njbt-demo "$T/e"
 done_all
 same "three logins hashed, not four" 4 \
     "$(grep -c 'hash slot 0 start' "$T/serve.log")"
 same "one refused for want of a slot" 1 \
     "$(grep -c 'refused: no password slot free in 2 s' "$T/serve.log")"
-same "... and told in Chinese" 1 "$(cat "$T/d" "$T/e" |
-    grep -c '登录的人较多，请稍后再试。')"
+same "... and told in Chinese on its terminal" 1 "$(cat "$T/d" "$T/e" |
+    grep -c '登录被拒绝：登录的人较多，请稍后再试。')"
 awk '/hash slot 0 start/ { s[++n] = $NF } /hash slot 0 end/ { e[++m] = $NF }
     END { for (i = 2; i <= n; i++) if (s[i] < e[i - 1]) bad++
 	  print bad + 0 }' "$T/serve.log" > "$T/iv"

@@ -76,10 +76,11 @@ gate_busy_then_freed(void **state)
 	 * counted, no audit row) */
 	pid = holder();
 	before = fx_snapshot();
-	assert_int_equal(login("hl_jb", msg, sizeof msg), NJ_ERROR);
+	assert_int_equal(login("hl_jb", msg, sizeof msg), NJ_REFUSED);
 	assert_string_equal(msg, AUTH_GATE_BUSY);
+	assert_int_equal(auth_refusal_told(NJ_REFUSED, msg), 1);
 	/* an unknown login queues the same: its dummy hash is capped too */
-	assert_int_equal(login("nobody-here", msg, sizeof msg), NJ_ERROR);
+	assert_int_equal(login("nobody-here", msg, sizeof msg), NJ_REFUSED);
 	assert_string_equal(msg, AUTH_GATE_BUSY);
 	assert_true(fx_snapshot() == before);
 
