@@ -128,7 +128,7 @@ int
 auth_gate_enter(const struct auth_policy *pol, int *slot)
 {
 	int64_t	start = clock_ms(), end, left;
-	int	n, i, k, first;
+	int	n, i, k, first, queued = 0;
 
 	*slot = -1;
 	if (pol == NULL || pol->hash_fd <= 0)
@@ -144,6 +144,8 @@ auth_gate_enter(const struct auth_policy *pol, int *slot)
 		}
 		if ((left = end - clock_ms()) <= 0)
 			break;
+		if (!queued++)
+			log_info("password queued for a slot (%d at once)", n);
 		if (gate_wait(pol->hash_fd, first, n == 1 ? left :
 		    (left < GATE_SLICE_MS ? left : GATE_SLICE_MS)) == 0) {
 			i = first;

@@ -430,6 +430,7 @@ int	 parse_int(const char *, int64_t *);
 /* db.c */
 const char *db_default_path(void);
 int	 db_open(const char *, char *, size_t);
+int	 db_open_session(const char *, char *, size_t);	/* issue 15 (2) */
 int	 db_init(const char *, int *, int *, char *, size_t);
 void	 db_close(void);
 int	 db_state_guard(char *, size_t);

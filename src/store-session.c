@@ -10,9 +10,12 @@
  * it ends, before any business write. The next FULL commit syncs the WAL,
  * drafts and all.
  *
- * Item 2, trimming: the connection reads the file through a memory map
+ * Item 2, the screens' connection (store_open's STORE_MMAP, db.c's
+ * db_open_session) reads the file through a memory map
  * (STORE_MMAP_PRAGMA), so pages come from the kernel's page cache shared
- * by every session; but each page a query touched stays mapped, counted in
+ * by every session, not copied into each one's cache; batch commands
+ * read without one (a print streaming the whole file would count all of
+ * it in its resident set); but each page a query touched stays mapped, counted in
  * the process's resident set, until the map is dropped. store_trim, called
  * when a session is idle, drops the map (the pages stay in the kernel's
  * cache; the next read maps again), frees the private page cache and
@@ -67,6 +70,33 @@ store_scratch_rollback(void)
 	scratch_sync("PRAGMA synchronous=FULL", 1);
 }
 
+/* Read through the memory map (store_open's STORE_MMAP). */
+int
+store_mmap(char *err, size_t errlen)
+{
+	if (sqlite3_exec(store->db, STORE_MMAP_PRAGMA, NULL, NULL, NULL) ==
+	    SQLITE_OK)
+		return NJ_OK;
+	xsnprintf(err, errlen, "数据库设置失败：%s", sqlite3_errmsg(store->db));
+	return NJ_ERROR;
+}
+
+/* The connection's mmap_size: 0 when it reads without a map. */
+static int64_t
+store_mmap_size(void)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = 0;
+
+	if (sqlite3_prepare_v2(store->db, "PRAGMA mmap_size", -1, &st,
+	    NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 /*
  * An idle session gives back what its reads left resident: the mapped
  * pages (mmap_size set to 0 unmaps; set again, the next read maps anew)
@@ -77,8 +107,8 @@ store_trim(void)
 {
 	if (store == NULL || store->db == NULL || store->intx)
 		return;
-	if (sqlite3_exec(store->db, "PRAGMA mmap_size=0", NULL, NULL,
-	    NULL) == SQLITE_OK)
+	if (store_mmap_size() > 0 && sqlite3_exec(store->db,
+	    "PRAGMA mmap_size=0", NULL, NULL, NULL) == SQLITE_OK)
 		sqlite3_exec(store->db, STORE_MMAP_PRAGMA, NULL, NULL, NULL);
 	sqlite3_db_release_memory(store->db);
 	malloc_trim(0);		/* and the heap the cache was freed into */
