@@ -81,19 +81,15 @@ store_mmap(char *err, size_t errlen)
 	return NJ_ERROR;
 }
 
-/* The connection's mmap_size: 0 when it reads without a map. */
+/* The connection's map limit: 0 when it reads without a map. */
 static int64_t
 store_mmap_size(void)
 {
-	sqlite3_stmt	*st;
-	int64_t		 v = 0;
+	sqlite3_int64 v = -1;	/* -1: only tell */
 
-	if (sqlite3_prepare_v2(store->db, "PRAGMA mmap_size", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_file_control(store->db, "main", SQLITE_FCNTL_MMAP_SIZE,
+	    &v) != SQLITE_OK)
 		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
 	return v;
 }
 
