@@ -19,7 +19,14 @@
  * joins, the same order, minus the decryption and the formatting. Prints
  * the medians (and the best runs), their ratio, njbt's peak RSS (wait4's
  * ru_maxrss of the child) and whether both targets are met; exits 1 if
- * one is missed. The database work of the set-up runs in a child of its
+ * one is missed.
+ *
+ * Issue 15 item 6: a second baseline, the bare query: the same statement
+ * from the statement table, its parameters bound, stepped through the
+ * SQLite C API in a child process with every column read (blob and
+ * length) but nothing formatted, decrypted or written. njbt's time over
+ * it is what the printer adds to the query itself (decryption, CSV,
+ * writing), per row. The database work of the set-up runs in a child of its
  * own, so that the small parent the runs are forked from adds nothing to
  * the children's peak RSS.
  *
@@ -151,6 +158,68 @@ setup(const char *path, int n, const char *sql)
 	return WEXITSTATUS(status);
 }
 
+/*
+ * The bare query, in a child: njbt's detail statement with the console's
+ * `--month 2026-04` bound, every row stepped and every column read, no
+ * output. Its wall time; its rows into *rows, its peak RSS into *rss.
+ */
+static double
+bare(const char *path, long *rows, long *rss)
+{
+	struct rusage	 ru;
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	double		 t0;
+	long		 n = 0, bytes = 0;
+	pid_t		 pid;
+	int		 p[2], status, i, nc;
+
+	fflush(stdout);
+	if (pipe(p) != 0)
+		die("pipe");
+	t0 = now_s();
+	if ((pid = fork()) < 0)
+		die("fork");
+	if (pid == 0) {
+		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+		    SQLITE_OK || sqlite3_prepare_v2(db,
+		    bench_sql[SQL_PRINT_DETAIL_BATCH], -1, &st, NULL) !=
+		    SQLITE_OK)
+			_exit(2);
+		sqlite3_bind_text(st, 1, "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, 0);
+		sqlite3_bind_text(st, 5, MONTH "-01", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, "2026-05-01", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 7, 0);
+		nc = sqlite3_column_count(st);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (i = 0; i < nc; i++)
+				if (sqlite3_column_blob(st, i) != NULL)
+					bytes += sqlite3_column_bytes(st, i);
+			n++;
+		}
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+		(void)!write(p[1], &n, sizeof n);
+		_exit(bytes >= 0 ? 0 : 1);
+	}
+	close(p[1]);
+	if (read(p[0], rows, sizeof *rows) != sizeof *rows)
+		*rows = -1;
+	close(p[0]);
+	if (wait4(pid, &status, 0, &ru) != pid)
+		die("wait4");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench-print: bare query failed (%d)\n",
+		    status);
+		exit(1);
+	}
+	*rss = ru.ru_maxrss;
+	return now_s() - t0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -159,8 +228,9 @@ main(int argc, char **argv)
 	int		 n = argc > 1 ? atoi(argv[1]) : 1000000, ok, sorts;
 	char		 sqlfile[512], out1[512], out2[512], *sql;
 	char		*nargv[8], *sargv[4];
-	double		 tn[RUNS], ts[RUNS], mn, ms;
-	long		 rss_n = 0, rss_s = 0, ln, ls;
+	double		 tn[RUNS], ts[RUNS], tb[RUNS], mn, ms, mb;
+	long		 rss_n = 0, rss_s = 0, rss_b = 0, rss, ln, ls, lb = 0;
+	int		 i;
 	FILE		*fp;
 
 	setenv("NJBT_NOW", "2026-06-10T10:00:00", 1);
@@ -196,12 +266,22 @@ main(int argc, char **argv)
 	    "columns as hex (sqlite3 cannot decrypt)\n");
 	printf("  plan of the statement sorts: %s\n", sorts == 0 ?
 	    "no (streams from the indexes)" : "YES");
+	printf("  bare:     the same statement, bound, stepped through the "
+	    "C API, every column read, nothing formatted\n");
 	alternate(RUNS, sargv, sqlfile, out2, nargv, ts, tn, &rss_s, &rss_n,
 	    "sqlite3", "njbt");
+	for (i = 0; i < RUNS; i++) {
+		tb[i] = bare(path, &lb, &rss);
+		rss_b = rss > rss_b ? rss : rss_b;
+		printf("  run %d: bare %.2f s\n", i + 1, tb[i]);
+		fflush(stdout);
+	}
 	qsort(tn, RUNS, sizeof tn[0], dcmp);
 	qsort(ts, RUNS, sizeof ts[0], dcmp);
+	qsort(tb, RUNS, sizeof tb[0], dcmp);
 	mn = tn[RUNS / 2];
 	ms = ts[RUNS / 2];
+	mb = tb[RUNS / 2];
 	printf("  best runs: sqlite3 %.2f s, njbt %.2f s (ratio %.2f)\n",
 	    ts[0], tn[0], tn[0] / ts[0]);
 	ln = lines_of(out1);
@@ -209,7 +289,11 @@ main(int argc, char **argv)
 	printf("  rows: njbt %ld (+ header and 合计), sqlite3 %ld\n", ln - 2,
 	    ls);
 	printf("  sqlite3 -csv: %.2f s median (peak RSS %ld kB)\n", ms, rss_s);
+	printf("  bare query:   %.2f s median (peak RSS %ld kB), %ld rows\n",
+	    mb, rss_b, lb);
 	printf("  njbt print:   %.2f s median (peak RSS %ld kB)\n", mn, rss_n);
+	printf("  ratio njbt/bare query (medians): %.2f; the printer adds "
+	    "%.2f us a row\n", mn / mb, lb > 0 ? (mn - mb) * 1e6 / lb : 0.0);
 	printf("  ratio njbt/sqlite3 (medians): %.2f (target <= %.1f): %s\n",
 	    mn / ms,
 	    RATIO_MAX, mn / ms <= RATIO_MAX ? "met" : "MISSED");
@@ -217,8 +301,9 @@ main(int argc, char **argv)
 	    rss_n / 1024.0, rss_n < RSS_MAX_KB ? "met" : "MISSED");
 	ok = mn / ms <= RATIO_MAX && rss_n < RSS_MAX_KB && ln - 2 == ls &&
 	    sorts == 0;
-	if (ln - 2 != ls)
+	if (ln - 2 != ls || lb != ls)
 		printf("  ROW COUNTS DIFFER\n");
+	ok = ok && lb == ls;
 	unlink(out1);
 	unlink(out2);
 	unlink(sqlfile);

@@ -57,3 +57,13 @@ session_colour(const struct actor *who)
 {
 	return user_colour(who);
 }
+
+/*
+ * Issue 15 item 2: the screens are idle (no key for a tick): the
+ * connection gives back its mapped pages and page cache (store_trim).
+ */
+void
+session_idle(void)
+{
+	store_trim();
+}

@@ -40,6 +40,8 @@
  *   own: store-reseal.c  (re-sealing, migration 005): no audit row,
  *                        they run before anyone logs in; the
  *                        trace is PRAGMA user_version and the anchor
+ *   own: store-session.c draft.c's transactions, under synchronous=NORMAL
+ *                        (issue 15 item 4); no statement of its own
  *
  * A backup (store_backup) writes a copy, never this database.
  */

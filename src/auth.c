@@ -135,7 +135,8 @@ static const char auth_refused_text[] = "用户名或密码不正确。";
 /*
  * Is msg, from a refused login (rc), meant for whoever proved the
  * credential only, rather than the one answer every refused password gets
- * (R-SEC-8.8e)? A lock's reason after the right password (R-SEC-8.8f) is;
+ * (R-SEC-8.8e)? A lock's reason after the right password (R-SEC-8.8f) is,
+ * and so is AUTH_GATE_BUSY (no password checked: the same for anyone);
  * the SSH server tells such a reason on the terminal after accepting the
  * login, and opens nothing (issue 11 item 8, ssh-login.c). 1 or 0.
  */
@@ -402,6 +403,32 @@ auth_dummy_verify(const char *password)
 }
 
 /*
+ * Check password against hash (NULL: the dummy's) inside a slot of the
+ * cap on hashes at once (auth-gate.c, issue 15 item 5): 1 matches, 0
+ * not, -1 no slot came free in time (nothing hashed; msg says so, the
+ * same for every login and password, so it is told on the terminal as
+ * a lock's reason is, and PuTTY users read it too; no failure counted).
+ */
+static int
+auth_verify_gated(const char *hash, const char *password,
+    const struct auth_policy *pol, char *msg, size_t msglen)
+{
+	int slot, ok;
+
+	if (auth_gate_enter(pol, &slot) != NJ_OK) {
+		xsnprintf(msg, msglen, "%s", AUTH_GATE_BUSY);
+		return -1;
+	}
+	if (hash == NULL) {
+		auth_dummy_verify(password);
+		ok = 0;
+	} else
+		ok = hash[0] != '\0' && passwd_verify(hash, password);
+	auth_gate_leave(pol, slot);
+	return ok;
+}
+
+/*
  * Log in with a password (also what keyboard-interactive answers). The
  * register login takes any password: it only opens dealer registration.
  */
@@ -424,7 +451,8 @@ auth_password(const char *login, const char *password, const char *addr,
 		return NJ_ERROR;
 	}
 	if (rc == 0) {
-		auth_dummy_verify(password);
+		if (auth_verify_gated(NULL, password, pol, msg, msglen) < 0)
+			return NJ_REFUSED;
 		auth_audit(&tmp, "login.fail", "reason=unknown");
 		xsnprintf(msg, msglen, "%s", auth_refused_text);
 		return NJ_REFUSED;
@@ -440,7 +468,10 @@ auth_password(const char *login, const char *password, const char *addr,
 		return auth_success(&u, login, from, "method=password", who,
 		    msg, msglen);
 	}
-	if (u.pwhash[0] == '\0' || !passwd_verify(u.pwhash, password))
+	if ((rc = auth_verify_gated(u.pwhash, password, pol, msg,
+	    msglen)) < 0)
+		return NJ_REFUSED;
+	if (rc == 0)
 		return auth_failure(&u, &tmp, addr, pol, msg, msglen);
 	if (locked) {
 		xsnprintf(msg, msglen, "%s", reason);

@@ -88,3 +88,13 @@ clock_stamp(time_t t, char *buf, size_t len)
 	localtime_r(&t, &tm);
 	strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);
 }
+
+/* Milliseconds of the monotonic clock, for waits and time-outs. */
+int64_t
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

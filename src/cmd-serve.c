@@ -138,6 +138,9 @@ serve_opts_set(struct serve_opts *o, const struct conf *c)
 	o->max_preauth = c->max_preauth;
 	o->max_preauth_addr = c->max_preauth_addr;
 	o->max_register = c->max_register;
+	/* issue 15 item 5: the cap on password hashes at once */
+	o->policy.max_hashes = c->max_hashes;
+	o->policy.hash_wait = c->hash_wait;
 }
 
 /* Log every line of err at level. */

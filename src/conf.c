@@ -83,6 +83,10 @@ static const struct conf_key conf_keys[] = {
 	 * ten years, so fewer is refused */
 	CK_INT(backup_keep_years, 10, 100, 10),
 	CK_TEXT(backup_time, CONF_CLOCK, "02:30"),
+	/* issue 15 item 5: password hashes at once (auth-gate.c); 0 is the
+	 * number of cores */
+	CK_INT(max_hashes, 0, 1024, 0),
+	CK_INT(hash_wait, 1, 600, 30),
 };
 #define NKEYS	(sizeof conf_keys / sizeof conf_keys[0])
 

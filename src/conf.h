@@ -44,6 +44,9 @@ struct conf {
 	int	backup_keep_days;
 	int	backup_keep_years;
 	char	backup_time[8];		/* HH:MM */
+	/* issue 15 item 5: password hashes at once, how long a login waits */
+	int	max_hashes;
+	int	hash_wait;
 };
 
 /* conf.c */

@@ -111,10 +111,10 @@ db_default_path(void)
 	return p != NULL && *p != '\0' ? p : conf_current()->db;
 }
 
-int
-db_open(const char *path, char *err, size_t errlen)
+static int
+db_open_flags(const char *path, int flags, char *err, size_t errlen)
 {
-	if (store_open(path, 0, err, errlen) != 0)
+	if (store_open(path, flags, err, errlen) != 0)
 		return -1;
 	if (db_state_functions(err, errlen) != NJ_OK ||
 	    db_state_guard(err, errlen) != NJ_OK) {
@@ -122,6 +122,19 @@ db_open(const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+int
+db_open(const char *path, char *err, size_t errlen)
+{
+	return db_open_flags(path, 0, err, errlen);
+}
+
+/* Issue 15 item 2: the screens' connection, read through a memory map. */
+int
+db_open_session(const char *path, char *err, size_t errlen)
+{
+	return db_open_flags(path, STORE_MMAP, err, errlen);
 }
 
 void

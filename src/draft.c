@@ -16,6 +16,10 @@
  * only ever offered; taking it moves it to the taking window, so that no
  * other window can take it too. Saving the form removes its draft inside
  * the action's own transaction (draft_remove_in, called by action_run_draft).
+ *
+ * Issue 15 item 4: a draft is written at every field the cursor leaves, so
+ * its writes are the store's scratch transactions (store-session.c):
+ * synchronous=NORMAL, no fsync each, the connection FULL again after.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,14 +65,14 @@ draft_save(const struct actor *who, const char *form, const char *win,
 	clock_stamp(clock_now(), at, sizeof at);
 	draft_col(form, col, sizeof col);
 	sealed_make(&s, col, who->id, "draft", data);
-	if (store_begin() != 0)
+	if (store_scratch_begin() != 0)
 		goto out;
 	if (sql_exec(SQL_DRAFT_WIN_SAVE, who->id, form, win, SQL_BLOB(s.blob,
 	    s.len), at) != 0) {
-		store_rollback();
+		store_scratch_rollback();
 		goto out;
 	}
-	rc = store_commit() == 0 ? NJ_OK : NJ_ERROR;
+	rc = store_scratch_commit() == 0 ? NJ_OK : NJ_ERROR;
 out:
 	sealed_free(&s);
 	return rc;
@@ -101,13 +105,13 @@ draft_load(const struct actor *who, const char *form, const char *win)
 int
 draft_drop(const struct actor *who, const char *form, const char *win)
 {
-	if (store_begin() != 0)
+	if (store_scratch_begin() != 0)
 		return NJ_ERROR;
 	if (sql_exec(SQL_DRAFT_WIN_DROP, who->id, form, win) != 0) {
-		store_rollback();
+		store_scratch_rollback();
 		return NJ_ERROR;
 	}
-	return store_commit() == 0 ? NJ_OK : NJ_ERROR;
+	return store_scratch_commit() == 0 ? NJ_OK : NJ_ERROR;
 }
 
 /*
@@ -156,7 +160,7 @@ draft_take(const struct actor *who, const char *form, const char *from,
 {
 	int	rc = NJ_ERROR;
 
-	if (store_begin() != 0)
+	if (store_scratch_begin() != 0)
 		return NJ_ERROR;
 	if (sql_exec(SQL_DRAFT_WIN_DROP, who->id, form, to) != 0 ||
 	    sql_exec(SQL_DRAFT_WIN_MOVE, who->id, form, from, to) != 0)
@@ -165,8 +169,8 @@ draft_take(const struct actor *who, const char *form, const char *from,
 		rc = NJ_REFUSED;
 		goto fail;
 	}
-	return store_commit() == 0 ? NJ_OK : NJ_ERROR;
+	return store_scratch_commit() == 0 ? NJ_OK : NJ_ERROR;
 fail:
-	store_rollback();
+	store_scratch_rollback();
 	return rc;
 }

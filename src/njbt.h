@@ -290,6 +290,10 @@ struct auth_policy {
 	int	 lock_seconds;		/* how long the clock keeps it locked */
 	int	 account_failures;	/* failures from any address that lock
 					   the account itself: 20 */
+	/* issue 15 item 5: password hashes at once (auth-gate.c) */
+	int	 hash_fd;		/* the listener's slots; <= 0 no cap */
+	int	 max_hashes;		/* slots; 0 the number of cores */
+	int	 hash_wait;		/* seconds a login queues at most */
 };
 #define AUTH_MAX_FAILURES	5
 #define AUTH_ACCOUNT_FAILURES	20
@@ -297,6 +301,12 @@ struct auth_policy {
 #define AUTH_LOCK_SECONDS	900
 int	 auth_password(const char *, const char *, const char *,
 	     const struct auth_policy *, struct actor *, char *, size_t);
+/* auth-gate.c: the cap on password hashes at once (issue 15 item 5) */
+#define AUTH_GATE_BUSY	"登录的人较多，请稍后再试。"
+int	 auth_gate_open(void);
+int	 auth_gate_slots(const struct auth_policy *);
+int	 auth_gate_enter(const struct auth_policy *, int *);
+void	 auth_gate_leave(const struct auth_policy *, int);
 int	 auth_pubkey(const char *, const char *, const char *, const char *,
 	     int, struct actor *, char *, size_t);
 int	 auth_none(const char *, const char *, struct actor *, char *, size_t);
@@ -405,6 +415,7 @@ time_t	 clock_now(void);
 int	 clock_today(void);
 void	 clock_stamp(time_t, char *, size_t);
 time_t	 clock_unstamp(const char *);
+int64_t	 clock_ms(void);
 
 /* util.c */
 void	*xcalloc(size_t, size_t);
@@ -420,6 +431,7 @@ int	 parse_int(const char *, int64_t *);
 /* db.c */
 const char *db_default_path(void);
 int	 db_open(const char *, char *, size_t);
+int	 db_open_session(const char *, char *, size_t);	/* issue 15 (2) */
 int	 db_init(const char *, int *, int *, char *, size_t);
 void	 db_close(void);
 int	 db_state_guard(char *, size_t);

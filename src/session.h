@@ -28,6 +28,7 @@ int	 session_draft_other(const struct actor *, const char *, const char *,
 int	 session_draft_take(const struct actor *, const char *, const char *,
 	     const char *);
 int	 session_colour(const struct actor *);
+void	 session_idle(void);		/* issue 15 item 2 */
 
 /* issue 11 (4, 6): what the screens read to fit the user (action-current.c) */
 int	 action_flow(char *, size_t);

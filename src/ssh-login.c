@@ -46,7 +46,10 @@ sess_banner(struct sess *s, const char *text)
  * not logged in (s->authed stays 0, the listener is not told): no
  * screens, no data, no other channel, no forwarding. A refusal that an
  * outsider gets too (a wrong password, an unknown login) stays a banner
- * on a refused login (R-SEC-8.8e).
+ * on a refused login (R-SEC-8.8e). Issue 15 item 5: no password slot
+ * free in time (AUTH_GATE_BUSY) is told on the terminal too, so that
+ * PuTTY users read it rather than "password not accepted": nothing was
+ * checked, and it is the same for any login and password.
  */
 static void
 sess_deny(struct sess *s, const char *login, const char *method,

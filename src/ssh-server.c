@@ -15,7 +15,10 @@
  * the login grace (and a margin) is killed. The sessions of the register
  * login are capped too (max_register): each holds a slot of a small
  * table shared with the sessions (mmap), claimed by the session and
- * freed here when its process is reaped, so a crash cannot leak one. SIGTERM (or SIGINT) stops accepting and passes SIGTERM
+ * freed here when its process is reaped, so a crash cannot leak one.
+ * Issue 15 item 5: password hashes are capped across the sessions by
+ * slots of a memory file made here before any fork (auth-gate.c).
+ * SIGTERM (or SIGINT) stops accepting and passes SIGTERM
  * to every session, which says goodbye to its user; the server waits for
  * them and exits 0.
  */
@@ -680,6 +683,11 @@ server_run(struct serve_opts *o)
 		}
 		server_nregslots = o->max_register;
 	}
+	/* issue 15 item 5: the slots of password hashes, for every session */
+	if ((o->policy.hash_fd = auth_gate_open()) < 0) {
+		fprintf(stderr, "njbt: memfd: %s\n", strerror(errno));
+		return 1;
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = server_signal;
 	sigemptyset(&sa.sa_mask);
@@ -695,6 +703,8 @@ server_run(struct serve_opts *o)
 	}
 	server_log(NULL, NULL, "listening on %s:%s, host key %s %s",
 	    o->host, o->port, o->hostkey, fp);
+	server_log(NULL, NULL, "password hashes at once: %d, a login waits "
+	    "%d s at most", auth_gate_slots(&o->policy), o->policy.hash_wait);
 	if (o->socket[0] != '\0') {
 		if ((server_ufd = local_listen(o->socket, err, sizeof err)) < 0) {
 			fprintf(stderr, "njbt: %s\n", err);

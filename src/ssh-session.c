@@ -181,7 +181,7 @@ sess_child(struct sess *s, int slave, int must_change)
 		setenv("LANG", s->lang, 1);
 	unsetenv("COLUMNS");
 	unsetenv("LINES");
-	if (db_open(s->o->db, err, sizeof err) != 0) {
+	if (db_open_session(s->o->db, err, sizeof err) != 0) {
 		printf("%s\r\n", err);
 		fflush(stdout);
 		_exit(1);

@@ -25,10 +25,7 @@ struct store *store;
 static int64_t
 store_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_ms();
 }
 
 /*
@@ -65,7 +62,8 @@ store_pragmas(char *err, size_t errlen)
 		"PRAGMA foreign_keys=ON",
 		"PRAGMA trusted_schema=OFF",
 		"PRAGMA temp_store=MEMORY",
-		"PRAGMA cache_size=-16000",
+		/* issue 15 item 2: a small private cache (2 MiB) */
+		"PRAGMA cache_size=-2048",
 	};
 	size_t i;
 
@@ -181,6 +179,10 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_busy_handler(store->db, store_busy, NULL);
 	sqlite3_extended_result_codes(store->db, 1);
 	if (store_pragmas(err, errlen) != 0)
+		goto out;
+	/* issue 15 item 2: the screens read through the kernel's page
+	 * cache, shared by every session (store-session.c) */
+	if ((flags & STORE_MMAP) && store_mmap(err, errlen) != NJ_OK)
 		goto out;
 	if (mac_register() != NJ_OK) {
 		xsnprintf(err, errlen, "数据库设置失败：%s", store_errmsg());

@@ -167,8 +167,10 @@ tui_handle(struct tui *t, const struct tkey *k)
 	if (k->k == TK_TICK) {
 		if (tui_stopping)
 			return 1;
-		if (session_still_valid(t->who))
+		if (session_still_valid(t->who)) {
+			session_idle();		/* issue 15 item 2 */
 			return 0;
+		}
 		tui_msg(t, 1, "%s", ACTOR_CHANGED);
 		t->revoked = 1;
 		return 1;

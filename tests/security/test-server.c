@@ -17,7 +17,7 @@
 
 static const struct auth_policy pol = {
 	AUTH_MAX_FAILURES, AUTH_WINDOW, AUTH_LOCK_SECONDS,
-	AUTH_ACCOUNT_FAILURES
+	AUTH_ACCOUNT_FAILURES, 0, 0, 30		/* no cap on hashes */
 };
 
 static char	msg[NJ_MSG_MAX];

@@ -63,6 +63,9 @@ defaults(void **state)
 	assert_int_equal(c.inbox_file_mb, 20);
 	assert_int_equal(c.inbox_mb, 100);
 	assert_int_equal(c.inbox_files, 200);
+	/* issue 15 item 5: the cores, 30 s */
+	assert_int_equal(c.max_hashes, 0);
+	assert_int_equal(c.hash_wait, 30);
 	/* the source tree's build: ./var and ./forms, no file */
 	assert_string_equal(c.db, "./var/njbt.db");
 	assert_string_equal(c.forms, "./forms");

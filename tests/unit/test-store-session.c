@@ -1,0 +1,321 @@
+/*
+ * test-store-session.c: a session's connection (issue 15 items 2 and 4).
+ * The connection every front end opens (db_open: the SSH session, the
+ * screens, `njbt do`) keeps a small private page cache and reads through
+ * memory-mapped I/O, and gives the mapped pages back when the session is
+ * idle (store_trim, at the screens' tick); a draft's write is not fsynced (synchronous=NORMAL
+ * for its transaction only) while every business write still is (FULL).
+ * The fsyncs are counted by a VFS that wraps the default one and counts
+ * xSync calls on every file of the database (main file, WAL).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+/* ---- a VFS that counts the syncs of every file it opens ---- */
+
+struct cnt_file {
+	sqlite3_file	 base;		/* our methods */
+	sqlite3_file	*real;		/* the default VFS's file, after us */
+};
+
+static sqlite3_vfs	*cnt_real;
+static sqlite3_vfs	 cnt_vfs;
+static int		 cnt_syncs;
+
+#define REAL(f)	(((struct cnt_file *)(f))->real)
+
+static int
+cnt_close(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xClose(REAL(f));
+}
+
+static int
+cnt_read(sqlite3_file *f, void *p, int n, sqlite3_int64 off)
+{
+	return REAL(f)->pMethods->xRead(REAL(f), p, n, off);
+}
+
+static int
+cnt_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
+{
+	return REAL(f)->pMethods->xWrite(REAL(f), p, n, off);
+}
+
+static int
+cnt_truncate(sqlite3_file *f, sqlite3_int64 n)
+{
+	return REAL(f)->pMethods->xTruncate(REAL(f), n);
+}
+
+static int
+cnt_sync(sqlite3_file *f, int flags)
+{
+	cnt_syncs++;
+	return REAL(f)->pMethods->xSync(REAL(f), flags);
+}
+
+static int
+cnt_size(sqlite3_file *f, sqlite3_int64 *n)
+{
+	return REAL(f)->pMethods->xFileSize(REAL(f), n);
+}
+
+static int
+cnt_lock(sqlite3_file *f, int l)
+{
+	return REAL(f)->pMethods->xLock(REAL(f), l);
+}
+
+static int
+cnt_unlock(sqlite3_file *f, int l)
+{
+	return REAL(f)->pMethods->xUnlock(REAL(f), l);
+}
+
+static int
+cnt_reserved(sqlite3_file *f, int *out)
+{
+	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
+}
+
+static int
+cnt_control(sqlite3_file *f, int op, void *arg)
+{
+	return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
+}
+
+static int
+cnt_sector(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xSectorSize(REAL(f));
+}
+
+static int
+cnt_caps(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+}
+
+static int
+cnt_shm_map(sqlite3_file *f, int i, int sz, int ext, void volatile **p)
+{
+	return REAL(f)->pMethods->xShmMap(REAL(f), i, sz, ext, p);
+}
+
+static int
+cnt_shm_lock(sqlite3_file *f, int off, int n, int flags)
+{
+	return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
+}
+
+static void
+cnt_shm_barrier(sqlite3_file *f)
+{
+	REAL(f)->pMethods->xShmBarrier(REAL(f));
+}
+
+static int
+cnt_shm_unmap(sqlite3_file *f, int del)
+{
+	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
+}
+
+static int
+cnt_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp)
+{
+	return REAL(f)->pMethods->xFetch(REAL(f), off, n, pp);
+}
+
+static int
+cnt_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+	return REAL(f)->pMethods->xUnfetch(REAL(f), off, p);
+}
+
+static const sqlite3_io_methods cnt_methods = {
+	3, cnt_close, cnt_read, cnt_write, cnt_truncate, cnt_sync, cnt_size,
+	cnt_lock, cnt_unlock, cnt_reserved, cnt_control, cnt_sector, cnt_caps,
+	cnt_shm_map, cnt_shm_lock, cnt_shm_barrier, cnt_shm_unmap, cnt_fetch,
+	cnt_unfetch
+};
+
+static int
+cnt_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags,
+    int *out)
+{
+	struct cnt_file	*c = (struct cnt_file *)f;
+	int		 rc;
+
+	(void)v;
+	c->real = (sqlite3_file *)(c + 1);
+	rc = cnt_real->xOpen(cnt_real, name, c->real, flags, out);
+	/* the real file's methods decide whether there is a file to close */
+	c->base.pMethods = c->real->pMethods != NULL ? &cnt_methods : NULL;
+	return rc;
+}
+
+/* Put the counting VFS in front of the default one, as the default. */
+static void
+cnt_register(void)
+{
+	if (cnt_real != NULL)
+		return;
+	cnt_real = sqlite3_vfs_find(NULL);
+	cnt_vfs = *cnt_real;
+	cnt_vfs.zName = "njbt-count";
+	cnt_vfs.szOsFile = (int)sizeof(struct cnt_file) + cnt_real->szOsFile;
+	cnt_vfs.xOpen = cnt_open;
+	cnt_vfs.pAppData = NULL;
+	if (sqlite3_vfs_register(&cnt_vfs, 1) != SQLITE_OK)
+		abort();
+}
+
+/* kB of the database file resident in this process's maps (smaps). */
+static long
+mapped_kb(const char *path)
+{
+	FILE	*fp = fopen("/proc/self/smaps", "r");
+	char	 line[4096];
+	long	 kb, sum = 0;
+	int	 in = 0;
+
+	if (fp == NULL)
+		abort();
+	while (fgets(line, sizeof line, fp) != NULL) {
+		/* a map's header: "start-end perms offset dev inode path" */
+		if (line[strspn(line, "0123456789abcdef")] == '-')
+			in = strstr(line, path) != NULL &&
+			    strstr(line, "-shm") == NULL;
+		else if (in && sscanf(line, "Rss: %ld kB", &kb) == 1)
+			sum += kb;
+	}
+	fclose(fp);
+	return sum;
+}
+
+/*
+ * Issue 15 item 2: every connection's own page cache is 2 MiB at most (a
+ * negative cache_size is KiB), in WAL mode with synchronous=FULL; the
+ * screens' connection (db_open_session, as ssh-session.c opens it) reads
+ * through mmap, a batch command's (db_open) does not.
+ */
+static void
+session_pragmas(void **state)
+{
+	char err[NJ_MSG_MAX];
+
+	(void)state;
+	/* fx_setup's connection is a batch command's */
+	assert_int_equal(fx_int("PRAGMA cache_size", NULL), -2048);
+	assert_int_equal(fx_int("PRAGMA mmap_size", NULL), 0);
+	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
+	store_trim();		/* no map to drop: none made */
+	assert_int_equal(fx_int("PRAGMA mmap_size", NULL), 0);
+	assert_int_equal(mapped_kb(fx_path), 0);
+
+	db_close();
+	assert_int_equal(db_open_session(fx_path, err, sizeof err), 0);
+	assert_int_equal(fx_int("PRAGMA cache_size", NULL), -2048);
+	assert_int_equal(fx_int("PRAGMA mmap_size", NULL), 2147418112LL);
+	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
+	assert_int_equal(fx_int("SELECT journal_mode = 'wal' FROM "
+	    "pragma_journal_mode", NULL), 1);
+	assert_int_equal(fx_int("PRAGMA foreign_keys", NULL), 1);
+	/* a list page read works through the map, which holds its pages */
+	assert_true(fx_int("SELECT count(*) FROM users", NULL) > 10);
+	assert_true(fx_int("SELECT count(*) FROM audit WHERE detail LIKE "
+	    "'%x%'", NULL) >= 0);
+	assert_true(mapped_kb(fx_path) > 0);
+
+	/* what a read left mapped is given back when the session is idle;
+	 * the map is set again and the next read maps anew */
+	store_trim();
+	assert_int_equal(mapped_kb(fx_path), 0);
+	assert_int_equal(fx_int("PRAGMA mmap_size", NULL), 2147418112LL);
+	assert_true(fx_int("SELECT count(*) FROM users", NULL) > 10);
+	assert_true(mapped_kb(fx_path) > 0);
+}
+
+/*
+ * Issue 15 item 4: a draft's commit syncs nothing; the connection is FULL
+ * again at once, and the next business write syncs the WAL (and with it
+ * the drafts before it).
+ */
+static void
+draft_not_synced(void **state)
+{
+	struct actor	who;
+	struct draft_info d;
+	char		msg[NJ_MSG_MAX], data[64], *back;
+	int		before, i;
+
+	(void)state;
+	assert_int_equal(actor_load("xg_zhen", &who, msg, sizeof msg), 0);
+	/* twenty fields left: at most the one sync of the WAL's header
+	 * when the first write starts the WAL afresh */
+	before = cnt_syncs;
+	for (i = 0; i < 20; i++) {
+		snprintf(data, sizeof data, "buyer_name=张三%d", i);
+		assert_int_equal(draft_save(&who, "apply", "win-a", data),
+		    NJ_OK);
+	}
+	assert_int_equal(draft_save(&who, "apply", "win-a", "buyer_name=张三丰"),
+	    NJ_OK);
+	assert_true(cnt_syncs - before <= 1);
+	before = cnt_syncs;
+	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
+	back = draft_load(&who, "apply", "win-a");
+	assert_non_null(back);
+	assert_string_equal(back, "buyer_name=张三丰");
+	free(back);
+
+	/* taken into another window: a scratch write too */
+	assert_int_equal(draft_other(&who, "apply", "win-b", &d), 1);
+	assert_int_equal(draft_take(&who, "apply", "win-a", "win-b"), NJ_OK);
+	/* taken again: refused, rolled back, FULL again */
+	assert_int_equal(draft_take(&who, "apply", "win-a", "win-c"),
+	    NJ_REFUSED);
+	assert_int_equal(draft_drop(&who, "apply", "win-b"), NJ_OK);
+	assert_int_equal(cnt_syncs, before);
+	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
+
+	/* a refused action: nothing written but its refusal, FULL after */
+	fx_refused("无权执行", "xg_zhen", "application.approve",
+	    "application=SQ640122202600001", NULL);
+	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
+
+	/* business writes after the drafts: each synced, as before */
+	before = cnt_syncs;
+	assert_int_equal(fx_do("xg_zhen", "user.prefs", "colour=0", NULL),
+	    NJ_OK);
+	assert_int_equal(fx_do("xg_zhen", "user.prefs", "colour=1", NULL),
+	    NJ_OK);
+	assert_true(cnt_syncs - before >= 2);
+	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
+}
+
+static int
+group_setup(void **state)
+{
+	cnt_register();
+	return fx_group_setup(state);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(session_pragmas, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(draft_not_synced, fx_setup,
+		    fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, fx_group_teardown);
+}
