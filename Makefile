@@ -133,7 +133,7 @@ build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 # (njbt itself loads libssh only in the server); its baseline,
 # bench/echo-server, is libssh and ncurses alone
 SSHLIBS	= $(shell pkg-config --libs libssh 2>/dev/null)
-build/bench-sessions: bench/sessions.c bench/million.h bench/timing.h \
+build/bench-sessions: bench/sessions.c bench/drive.h bench/million.h bench/timing.h \
     $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS) $(SSHLIBS)
