@@ -129,11 +129,13 @@ build/njbt-test: $(TOBJS) build/obj/main.o
 build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
 
-# bench/sessions drives SSH sessions with libssh's client, linked here
+# bench/sessions and bench/peakday drive SSH sessions with libssh's
+# client, linked here
 # (njbt itself loads libssh only in the server); its baseline,
 # bench/echo-server, is libssh and ncurses alone
 SSHLIBS	= $(shell pkg-config --libs libssh 2>/dev/null)
-build/bench-sessions: bench/sessions.c bench/drive.h bench/million.h bench/timing.h \
+build/bench-sessions build/bench-peakday: build/bench-%: bench/%.c \
+    bench/drive.h bench/million.h bench/timing.h \
     $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS) $(SSHLIBS)

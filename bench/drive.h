@@ -279,10 +279,10 @@ server_start(struct server *sv)
 		if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0)
 			dup2(fd, 2);
 		snprintf(listen, sizeof listen, "127.0.0.1:%s", port);
-		if (strcmp(sv->name, "echo") == 0)
+		if (strcmp(sv->name, "echo") == 0 && echo_bin != NULL)
 			execl(echo_bin, echo_bin, "127.0.0.1", port, hostkey,
 			    (char *)NULL);
-		else
+		else if (njbt_bin != NULL)
 			execl(njbt_bin, njbt_bin, "serve", "--db", db_copy,
 			    "--listen", listen, "--rate", "0", "--max-preauth",
 			    "256", "--max-preauth-addr", "64", (char *)NULL);
