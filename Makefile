@@ -245,7 +245,8 @@ JOBS	= $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/d
 
 build-all: deps
 	$(MAKE) $(JOBS) build/njbt build/njbt-test build/san/njbt $(UNITS) \
-	    $(SUNITS) build/bench-xlsx
+	    $(SUNITS) build/bench-xlsx \
+	    build/bench-sessions build/bench-peakday build/bench-echo-server
 
 units-release: $(NUNITS)
 	@for t in $(NUNITS); do $$t > $$t.out 2>&1 || { cat $$t.out; exit 1; }; \
@@ -276,6 +277,9 @@ bench: deps
 	build/bench-print
 	build/bench-xlsx
 	sh bench/wire.sh
+	$(MAKE) build/bench-sessions build/bench-peakday build/bench-echo-server
+	build/bench-sessions
+	build/bench-peakday
 
 # Fuzzing (libFuzzer through clang; see README.md "Fuzzing"). The project's
 # objects are compiled again by clang with coverage and ASan/UBSan into

@@ -77,7 +77,7 @@ struct result {
 };
 
 static const char	*db_copy, *njbt_bin, *echo_bin, *hostkey, *keyfile;
-static char		 tmpdir[64];
+static char		 tmpdir[256];
 static pid_t		 live_server;
 static ssh_key		 privkey;
 
@@ -98,6 +98,18 @@ on_alarm(int sig)
 		kill(live_server, SIGTERM);
 	(void)!write(2, "bench-sessions: out of time, stopped\n", 37);
 	_exit(3);
+}
+
+/* The run's own folder, $TMPDIR/njbt-NAME-XXXXXX (/tmp without it). */
+static void
+tmp_make(const char *name)
+{
+	const char *t = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof tmpdir, "%s/njbt-%s-XXXXXX", t != NULL &&
+	    *t != '\0' && strlen(t) < 200 ? t : "/tmp", name);
+	if (mkdtemp(tmpdir) == NULL)
+		die("mkdtemp");
 }
 
 /* --- the servers' processes, from /proc -------------------------------- */
@@ -265,7 +277,7 @@ listening(int port)
 static void
 server_start(struct server *sv)
 {
-	char	port[16], log[128];
+	char	port[16], log[300];
 	int	i, fd;
 
 	sv->port = free_port();
@@ -577,8 +589,8 @@ run(const char *cmd)
 static void
 setup(const char *src)
 {
-	static char	 db[128], hk[128], kf[128];
-	char		 cmd[1024], err[NJ_MSG_MAX], *b64 = NULL;
+	static char	 db[300], hk[300], kf[300];
+	char		 cmd[2048], err[NJ_MSG_MAX], *b64 = NULL;
 	FILE		*fp;
 
 	snprintf(db, sizeof db, "%s/njbt.db", tmpdir);
@@ -587,8 +599,9 @@ setup(const char *src)
 	db_copy = db;
 	hostkey = hk;
 	keyfile = kf;
-	snprintf(cmd, sizeof cmd, "cp '%s' %s && cp '%s.key' %s.key", src, db,
-	    src, db);
+	snprintf(cmd, sizeof cmd, "cp '%s' %s && cp '%s.key' %s.key && "
+	    "{ [ ! -e '%s.anchor' ] || cp '%s.anchor' %s.anchor; }", src, db,
+	    src, db, src, src, db);
 	run(cmd);
 	/* the bench's own copy: one clerk may hold every session */
 	if (db_open(db, err, sizeof err) != 0)

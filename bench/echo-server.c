@@ -56,6 +56,7 @@ echo_screen(void)
 {
 	wint_t	wc;
 	wchar_t	w[2] = { 0, 0 };
+	long	nkeys = 0;
 	int	r, col = 0;
 
 	setlocale(LC_ALL, "C.UTF-8");
@@ -71,8 +72,8 @@ echo_screen(void)
 			clrtoeol();
 			col = 0;
 		}
-		if (r == KEY_CODE_YES)
-			mvprintw(1, 0, "key %d   ", (int)wc);
+		if (r == KEY_CODE_YES)		/* counted: each one shows */
+			mvprintw(1, 0, "key %d #%ld   ", (int)wc, ++nkeys);
 		else if (wc == 4)		/* Ctrl-D: the end */
 			break;
 		else {

@@ -204,7 +204,7 @@ day_check(int64_t *sales, int64_t *verified, int64_t *apps)
 static pid_t
 launch(const struct task *t)
 {
-	char	a[12][96], id[32], path[128];
+	char	a[12][96], id[32], path[300];
 	char	*argv[20];
 	int	n = 0, i, fd;
 	pid_t	pid;
@@ -373,9 +373,7 @@ main(int argc, char **argv)
 	setenv("NJBT_FORMS", forms, 0);
 	setenv("NJBT_NOW", "2026-05-20T10:00:00", 1);
 	setenv("LANG", "C.UTF-8", 1);
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/njbt-peakday-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
-		die("mkdtemp");
+	tmp_make("peakday");
 	if (n > 0)
 		million_make(path, n);
 	setup(path);
@@ -490,7 +488,7 @@ main(int argc, char **argv)
 	    ", the batch scaled up from the fraction run" : "", day_cpu,
 	    100 * day_share, day_share < 0.05 ? "met" : "MISSED");
 	if (refused[0] + refused[1] + refused[2] == 0) {
-		char cmd[128];
+		char cmd[300];
 
 		snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
 		(void)!system(cmd);

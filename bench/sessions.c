@@ -93,7 +93,7 @@ print_level(const char *name, const struct result *r)
 int
 main(int argc, char **argv)
 {
-	struct server	 echo = { "echo", "ECHO READY", 0, 0, "" };
+	struct server	 echo = { "echo", "ECHO READY", 0, 0, "7" };
 	struct server	 njbt = { "njbt", "\xe4\xb8\xbb\xe8\x8f\x9c\xe5\x8d\x95",
 			    0, 0, "7" };			/* 主菜单 */
 	struct result	 re, rn;
@@ -138,9 +138,7 @@ main(int argc, char **argv)
 	setenv("NJBT_FORMS", cmd, 0);
 	setenv("NJBT_NOW", "2026-05-20T10:00:00", 1);
 	setenv("LANG", "C.UTF-8", 1);
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/njbt-sessions-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
-		die("mkdtemp");
+	tmp_make("sessions");
 	if (n > 0)
 		million_make(path, n);
 	setup(path);
