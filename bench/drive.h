@@ -466,6 +466,18 @@ dcmp_ptr(const void *a, const void *b)
 	return dcmp(a, b);
 }
 
+/* One more latency into the growing array. */
+static void
+lat_add(double **lat, size_t *n, size_t *cap, double ms)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 4096;
+		if ((*lat = realloc(*lat, *cap * sizeof **lat)) == NULL)
+			die("memory");
+	}
+	(*lat)[(*n)++] = ms;
+}
+
 /* Drive the open sessions for secs; the latencies into r. */
 static void
 drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
@@ -496,7 +508,10 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 			struct sess *s = &c[i];
 			const char *key;
 
-			if (s->waiting || now < s->next_at || now >= end)
+			/* a key only into a quiet session: a late answer
+			 * is not taken for the next key's */
+			if (s->waiting || now < s->next_at || now >= end ||
+			    now - s->last_at < QUIET_MS)
 				continue;
 			key = round_keys[s->step % NROUND];
 			if (key == KEY_LIST)
@@ -529,16 +544,8 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 				while ((k = ssh_channel_read_nonblocking(s->ch,
 				    buf, sizeof buf, 0)) > 0) {
 					if (s->waiting && !s->got) {
-						if (nlat == caplat) {
-							caplat = caplat ?
-							    caplat * 2 : 4096;
-							lat = realloc(lat,
-							    caplat *
-							    sizeof *lat);
-							if (lat == NULL)
-								die("memory");
-						}
-						lat[nlat++] = now - s->sent_at;
+						lat_add(&lat, &nlat, &caplat,
+						    now - s->sent_at);
 						s->got = 1;
 					}
 					s->last_at = now;
@@ -555,14 +562,17 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 				    (0.5 + (double)rand() / RAND_MAX);
 			} else if (s->waiting && !s->got && now - s->sent_at >=
 			    LOST_MS) {
+				/* counted at LOST_MS: the percentiles
+				 * never leave a slow key out */
 				s->waiting = 0;
 				r->lost++;
+				lat_add(&lat, &nlat, &caplat, LOST_MS);
 				s->next_at = now;
 			}
 		}
 	}
 	tree(sv->pid, &cpu1, &pss);
-	r->keys = (long)nlat;
+	r->keys = (long)nlat;		/* answered or lost */
 	qsort(lat, nlat, sizeof *lat, dcmp_ptr);
 	r->p50 = nlat ? lat[nlat / 2] : 0;
 	r->p99 = nlat ? lat[(size_t)((double)nlat * 0.99)] : 0;
