@@ -49,37 +49,32 @@ struct task {
 static int64_t	first_sale;	/* the id the day's first sale gets */
 static int64_t	last_app;	/* the last application before the day */
 
-/* An 18-digit ID number of 贺兰县 with a right check digit, k < 300,000. */
+/* An 18-digit ID number of 贺兰县 whose last character idcard_check
+ * takes, k < 300,000. */
 static void
 idno(char *buf, size_t len, int k)
 {
-	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
-	    5, 8, 4, 2 };
-	int	d = k / 1000, s = 0, i;
+	static const char	 last[] = "0123456789X";
+	char			 norm[32];
+	int			 d = k / 1000, i;
 
-	snprintf(buf, len, "640122%04d%02d%02d%03d", 1950 + d / 336,
+	snprintf(buf, len, "640122%04d%02d%02d%03d0", 1950 + d / 336,
 	    1 + d % 336 / 28, 1 + d % 28, k % 1000);
-	for (i = 0; i < 17; i++)
-		s += (buf[i] - '0') * w[i];
-	buf[17] = "10X98765432"[s % 11];
-	buf[18] = '\0';
+	for (i = 0; last[i] != '\0'; i++) {
+		buf[17] = last[i];
+		if (idcard_check(buf, 0, norm, sizeof norm) == IDCARD_OK)
+			return;
+	}
+	die("no ID number");
 }
 
-/* A 19-digit card number with its Luhn digit. */
+/* A 19-digit card number whose last digit luhn_valid takes. */
 static void
 card(char *buf, size_t len, int k)
 {
-	int	s = 0, i, d;
-
-	snprintf(buf, len, "622848%012d", k);
-	for (i = 17; i >= 0; i--) {
-		d = buf[i] - '0';
-		if ((17 - i) % 2 == 0 && (d *= 2) > 9)
-			d -= 9;
-		s += d;
-	}
-	buf[18] = (char)('0' + (10 - s % 10) % 10);
-	buf[19] = '\0';
+	snprintf(buf, len, "622848%012d0", k);
+	while (!luhn_valid(buf) && buf[18] < '9')
+		buf[18]++;
 }
 
 /*
@@ -91,17 +86,14 @@ static void
 prepare(int n)
 {
 	sqlite3_stmt	*buyer, *machine, *app, *line, *notice, *st;
-	char		 err[NJ_MSG_MAX], s[64], id[32], at[32];
+	char		 err[NJ_MSG_MAX], s[64], id[32], at[32], phone[16];
+	char		 acct[24];
 	int		 i;
 
 	if (db_open(db_copy, err, sizeof err) != 0)
 		die(err);
 	sqlite3_exec(store->db, "PRAGMA synchronous=OFF", NULL, NULL, NULL);
-	buyer = million_prep("INSERT INTO buyers(kind, name, idno_enc, "
-	    "idno_hash, idno_last4, gender, township, village, address, "
-	    "phone_enc, phone_last4, bank_name, account_enc, account_hash, "
-	    "account_last4, created_at) VALUES ('person', ?1, ?2, ?3, ?4, '男', "
-	    "'640122100', '一组', '村里', ?5, ?6, '黄河银行', ?7, ?8, ?9, ?10)");
+	buyer = million_prep(MILLION_BUYER_SQL);
 	machine = million_prep("INSERT INTO machines(product_id, serial, "
 	    "dealer_id, state, supplied_at) VALUES (1, ?1, 1, 'supplied', ?2)");
 	app = million_prep("INSERT INTO applications(no, year, flow, county, "
@@ -118,28 +110,13 @@ prepare(int n)
 	clock_stamp(clock_now(), at, sizeof at);
 	sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL);
 	for (i = 0; i < n; i++) {
-		unsigned char	h[CRYPT_HASH_LEN];
-		int64_t		b, a, bid;
+		int64_t		b, a;
 
 		idno(id, sizeof id, i);
-		crypt_hash("idno", id, h);
 		snprintf(s, sizeof s, "峰日购机者%05d", i);
-		sqlite3_bind_text(buyer, 1, s, -1, SQLITE_TRANSIENT);
-		bid = store_next_id("buyers");
-		million_bind_sealed(buyer, 2, "buyers.idno", bid, id);
-		sqlite3_bind_blob(buyer, 3, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(buyer, 4, id + 14, -1, SQLITE_TRANSIENT);
-		snprintf(s, sizeof s, "138%08d", i);
-		million_bind_sealed(buyer, 5, "buyers.phone", bid, s);
-		sqlite3_bind_text(buyer, 6, s + 7, -1, SQLITE_TRANSIENT);
-		card(s, sizeof s, i);
-		million_bind_sealed(buyer, 7, "buyers.account", bid, s);
-		crypt_hash("account", s, h);
-		sqlite3_bind_blob(buyer, 8, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(buyer, 9, s + 15, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(buyer, 10, at, -1, SQLITE_STATIC);
-		million_step(buyer);
-		b = sqlite3_last_insert_rowid(store->db);
+		snprintf(phone, sizeof phone, "138%08d", i);
+		card(acct, sizeof acct, i);
+		b = million_buyer(buyer, s, id, "640122100", phone, acct, at);
 
 		snprintf(s, sizeof s, "PD%07d", i);
 		sqlite3_bind_text(machine, 1, s, -1, SQLITE_TRANSIENT);
