@@ -597,7 +597,7 @@ run(const char *cmd)
 
 /* The copy of the database, hl_jb's key and session limit, the keys. */
 static void
-setup(const char *src)
+copy_setup(const char *src)
 {
 	static char	 db[300], hk[300], kf[300];
 	char		 cmd[2048], err[NJ_MSG_MAX], *b64 = NULL;
@@ -634,6 +634,41 @@ setup(const char *src)
 	snprintf(cmd, sizeof cmd, "ssh-keygen -q -t ed25519 -N '' -f %s "
 	    "< /dev/null", hk);
 	run(cmd);
+}
+
+/*
+ * What both benches do first: stop by themselves (SIGALRM), the
+ * programs beside argv0 (njbt unless -s gave one, bench-echo-server),
+ * the forms of the source tree, the clock of million.h's data, the run's
+ * folder, the database (million.h's of n sales, or path as it is for
+ * n 0) and its copy.
+ */
+static void
+bench_start(const char *argv0, const char *name, const char *path, int n)
+{
+	static char	 njbt[600], echo[600];
+	char		 root[512], forms[600], *l;
+
+	signal(SIGALRM, on_alarm);
+	signal(SIGPIPE, SIG_IGN);
+	snprintf(root, sizeof root, "%s", argv0);
+	if ((l = strrchr(root, '/')) != NULL)
+		*l = '\0';
+	else
+		snprintf(root, sizeof root, ".");
+	snprintf(njbt, sizeof njbt, "%s/njbt", root);
+	snprintf(echo, sizeof echo, "%s/bench-echo-server", root);
+	if (njbt_bin == NULL)
+		njbt_bin = njbt;
+	echo_bin = echo;
+	snprintf(forms, sizeof forms, "%s/../forms", root);
+	setenv("NJBT_FORMS", forms, 0);
+	setenv("NJBT_NOW", "2026-05-20T10:00:00", 1);
+	setenv("LANG", "C.UTF-8", 1);
+	tmp_make(name);
+	if (n > 0)
+		million_make(path, n);
+	copy_setup(path);
 }
 
 #endif

@@ -297,7 +297,6 @@ main(int argc, char **argv)
 	struct rusage	 ru0, ru1, ru;
 	struct sess	*c;
 	const char	*path = "/tmp/njbt-million.db";
-	char		 root[512], bin[600], forms[600];
 	double		 f = 1, w = 300, key_ms = 3000, hours = 8;
 	double		 t0, wall, srv0, srv1, batch, server, cores, run_share;
 	double		 day_s, day_cpu, day_share, cpu[3] = { 0, 0, 0 };
@@ -336,24 +335,7 @@ main(int argc, char **argv)
 	/* bounded: the setup, the logins, the day (may run over w: up to
 	 * four times) and the stop */
 	alarm((unsigned)(900 + 4 * w + nsess));
-	signal(SIGALRM, on_alarm);
-	signal(SIGPIPE, SIG_IGN);
-	snprintf(root, sizeof root, "%s", argv[0]);
-	if (strrchr(root, '/') != NULL)
-		*strrchr(root, '/') = '\0';
-	else
-		snprintf(root, sizeof root, ".");
-	snprintf(bin, sizeof bin, "%s/njbt", root);
-	if (njbt_bin == NULL)
-		njbt_bin = bin;
-	snprintf(forms, sizeof forms, "%s/../forms", root);
-	setenv("NJBT_FORMS", forms, 0);
-	setenv("NJBT_NOW", "2026-05-20T10:00:00", 1);
-	setenv("LANG", "C.UTF-8", 1);
-	tmp_make("peakday");
-	if (n > 0)
-		million_make(path, n);
-	setup(path);
+	bench_start(argv[0], "peakday", path, n);
 	prepare(nsale);
 	tasks = schedule(nsale, nverify, napp, &total);
 

@@ -100,7 +100,7 @@ main(int argc, char **argv)
 	struct result	 re, rn;
 	struct rlimit	 rl;
 	const char	*levels = "100,500,1000", *path = "/tmp/njbt-million.db";
-	char		 root[512], bin1[600], bin2[600], cmd[700], *l, *save;
+	char		 cmd[700], *l, *save;
 	char		 lv[128];
 	double		 secs = 20, key_ms = 2000, pss_est = 20000;
 	int		 n = 1000000, p = 8, o, s, missed = 0, done = 0;
@@ -133,26 +133,7 @@ main(int argc, char **argv)
 			bound += 2 * (2.0 * atoi(q) + secs + 60);
 		alarm((unsigned)bound);
 	}
-	signal(SIGALRM, on_alarm);
-	signal(SIGPIPE, SIG_IGN);
-	snprintf(root, sizeof root, "%s", argv[0]);
-	if ((l = strrchr(root, '/')) != NULL)
-		*l = '\0';
-	else
-		snprintf(root, sizeof root, ".");
-	snprintf(bin1, sizeof bin1, "%s/njbt", root);
-	snprintf(bin2, sizeof bin2, "%s/bench-echo-server", root);
-	if (njbt_bin == NULL)
-		njbt_bin = bin1;
-	echo_bin = bin2;
-	snprintf(cmd, sizeof cmd, "%s/../forms", root);
-	setenv("NJBT_FORMS", cmd, 0);
-	setenv("NJBT_NOW", "2026-05-20T10:00:00", 1);
-	setenv("LANG", "C.UTF-8", 1);
-	tmp_make("sessions");
-	if (n > 0)
-		million_make(path, n);
-	setup(path);
+	bench_start(argv[0], "sessions", path, n);
 	getrlimit(RLIMIT_NOFILE, &rl);
 	rl.rlim_cur = rl.rlim_max;
 	setrlimit(RLIMIT_NOFILE, &rl);
