@@ -93,10 +93,22 @@ die(const char *what)
 static void
 on_alarm(int sig)
 {
-	(void)sig;
+	static const char	 late[] = "bench: out of time, stopped\n";
+	static const char	 term[] = "bench: stopped\n";
+	pid_t			 rm = -1;
+
 	if (live_server > 0)
 		kill(live_server, SIGTERM);
-	(void)!write(2, "bench-sessions: out of time, stopped\n", 37);
+	if (sig == SIGALRM)
+		(void)!write(2, late, sizeof late - 1);
+	else
+		(void)!write(2, term, sizeof term - 1);
+	/* the copy of the database goes too (async-signal-safe calls) */
+	if (tmpdir[0] != '\0' && (rm = fork()) == 0) {
+		execl("/bin/rm", "rm", "-rf", tmpdir, (char *)NULL);
+		_exit(127);
+	} else if (rm > 0)
+		waitpid(rm, NULL, 0);
 	_exit(3);
 }
 
@@ -650,6 +662,8 @@ bench_start(const char *argv0, const char *name, const char *path, int n)
 	char		 root[512], forms[600], *l;
 
 	signal(SIGALRM, on_alarm);
+	signal(SIGTERM, on_alarm);
+	signal(SIGINT, on_alarm);
 	signal(SIGPIPE, SIG_IGN);
 	snprintf(root, sizeof root, "%s", argv0);
 	if ((l = strrchr(root, '/')) != NULL)
