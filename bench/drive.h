@@ -472,12 +472,6 @@ sessions_close(struct sess *c, int n)
 
 /* --- driving ------------------------------------------------------------ */
 
-static int
-dcmp_ptr(const void *a, const void *b)
-{
-	return dcmp(a, b);
-}
-
 /* One more latency into the growing array. */
 static void
 lat_add(double **lat, size_t *n, size_t *cap, double ms)
@@ -585,7 +579,7 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 	}
 	tree(sv->pid, &cpu1, &pss);
 	r->keys = (long)nlat;		/* answered or lost */
-	qsort(lat, nlat, sizeof *lat, dcmp_ptr);
+	qsort(lat, nlat, sizeof *lat, dcmp);
 	r->p50 = nlat ? lat[nlat / 2] : 0;
 	r->p99 = nlat ? lat[(size_t)((double)nlat * 0.99)] : 0;
 	r->cpu_key_ms = nlat ? (cpu1 - cpu0) * 1000 / (double)nlat : 0;
