@@ -66,13 +66,14 @@ struct sess {
 	int		 fd;
 	size_t		 step;
 	int		 waiting, got;
+	int		 dead;		/* the server ended it */
 	double		 next_at, sent_at, last_at;
 };
 
 struct result {
 	int	 n;			/* sessions open */
 	double	 login_s;		/* wall seconds of the key logins */
-	long	 keys, lost;
+	long	 keys, lost, ended;	/* ended: sessions the server closed */
 	double	 p50, p99, cpu_key_ms, pss_kb;
 };
 
@@ -81,12 +82,27 @@ static char		 tmpdir[256];
 static pid_t		 live_server;
 static ssh_key		 privkey;
 
+/* Stop the server, remove the run's folder (async-signal-safe calls:
+ * on a signal too). */
+static void
+bench_cleanup(void)
+{
+	pid_t rm = -1;
+
+	if (live_server > 0)
+		kill(live_server, SIGTERM);
+	if (tmpdir[0] != '\0' && (rm = fork()) == 0) {
+		execl("/bin/rm", "rm", "-rf", tmpdir, (char *)NULL);
+		_exit(127);
+	} else if (rm > 0)
+		waitpid(rm, NULL, 0);
+}
+
 static void
 die(const char *what)
 {
-	fprintf(stderr, "bench-sessions: %s\n", what);
-	if (live_server > 0)
-		kill(live_server, SIGTERM);
+	fprintf(stderr, "bench: %s\n", what);
+	bench_cleanup();
 	exit(1);
 }
 
@@ -95,20 +111,12 @@ on_alarm(int sig)
 {
 	static const char	 late[] = "bench: out of time, stopped\n";
 	static const char	 term[] = "bench: stopped\n";
-	pid_t			 rm = -1;
 
-	if (live_server > 0)
-		kill(live_server, SIGTERM);
 	if (sig == SIGALRM)
 		(void)!write(2, late, sizeof late - 1);
 	else
 		(void)!write(2, term, sizeof term - 1);
-	/* the copy of the database goes too (async-signal-safe calls) */
-	if (tmpdir[0] != '\0' && (rm = fork()) == 0) {
-		execl("/bin/rm", "rm", "-rf", tmpdir, (char *)NULL);
-		_exit(127);
-	} else if (rm > 0)
-		waitpid(rm, NULL, 0);
+	bench_cleanup();
 	_exit(3);
 }
 
@@ -306,10 +314,13 @@ server_start(struct server *sv)
 		if (strcmp(sv->name, "echo") == 0 && echo_bin != NULL)
 			execl(echo_bin, echo_bin, "127.0.0.1", port, hostkey,
 			    (char *)NULL);
-		else if (njbt_bin != NULL)
+		else if (njbt_bin != NULL)	/* --idle 0: the first
+						 * sessions wait for the others'
+						 * logins, longer than 900 s */
 			execl(njbt_bin, njbt_bin, "serve", "--db", db_copy,
-			    "--listen", listen, "--rate", "0", "--max-preauth",
-			    "256", "--max-preauth-addr", "64", (char *)NULL);
+			    "--listen", listen, "--rate", "0", "--idle", "0",
+			    "--max-preauth", "256", "--max-preauth-addr", "64",
+			    (char *)NULL);
 		_exit(127);
 	}
 	live_server = sv->pid;
@@ -516,8 +527,8 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 
 			/* a key only into a quiet session: a late answer
 			 * is not taken for the next key's */
-			if (s->waiting || now < s->next_at || now >= end ||
-			    now - s->last_at < QUIET_MS)
+			if (s->dead || s->waiting || now < s->next_at ||
+			    now >= end || now - s->last_at < QUIET_MS)
 				continue;
 			key = round_keys[s->step % NROUND];
 			if (key == KEY_LIST)
@@ -531,7 +542,7 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 			s->got = 0;
 		}
 		for (i = 0; i < n; i++) {
-			p[i].fd = c[i].fd;
+			p[i].fd = c[i].dead ? -1 : c[i].fd;
 			p[i].events = POLLIN;
 			p[i].revents = 0;
 			busy += c[i].waiting;
@@ -546,7 +557,7 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 		for (i = 0; i < n; i++) {
 			struct sess *s = &c[i];
 
-			if (p[i].revents != 0 || s->waiting) {
+			if (!s->dead && (p[i].revents != 0 || s->waiting)) {
 				while ((k = ssh_channel_read_nonblocking(s->ch,
 				    buf, sizeof buf, 0)) > 0) {
 					if (s->waiting && !s->got) {
@@ -556,8 +567,13 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 					}
 					s->last_at = now;
 				}
-				if (k < 0)
-					die("a session ended while driven");
+				if (k < 0 || ssh_channel_is_eof(s->ch)) {
+					/* counted, and left out from now */
+					s->dead = 1;
+					s->waiting = 0;
+					r->ended++;
+					continue;
+				}
 			}
 			if (s->waiting && s->got && now - s->last_at >=
 			    QUIET_MS) {

@@ -437,8 +437,9 @@ main(int argc, char **argv)
 	printf("  in the database after the day: %lld new sales, %lld of "
 	    "them verified, %lld new applications\n", (long long)dsales,
 	    (long long)dverified, (long long)dapps);
-	printf("  sessions: %ld keys, p50 %.2f ms, p99 %.2f ms, %ld lost; "
-	    "server CPU %.1f s\n", r.keys, r.p50, r.p99, r.lost, server);
+	printf("  sessions: %ld keys, p50 %.2f ms, p99 %.2f ms, %ld lost, "
+	    "%ld ended by the server; server CPU %.1f s\n", r.keys, r.p50,
+	    r.p99, r.lost, r.ended, server);
 	printf("  the run: %.1f s wall (paced over %.0f s), CPU %.1f s "
 	    "(server %.1f + batch %.1f) = %.1f%% of %d cores\n", wall, w,
 	    batch + server, server, batch, 100 * run_share, (int)cores);

@@ -83,10 +83,15 @@ password_logins(struct server *sv, int p)
 static void
 print_level(const char *name, const struct result *r)
 {
+	char	ended[48] = "";
+
+	if (r->ended > 0)
+		snprintf(ended, sizeof ended, ", %ld ended by the server",
+		    r->ended);
 	printf("  %-5s %5d sessions: key logins %6.1f/s | keys %7ld "
-	    "(lost %ld) | p50 %7.2f ms  p99 %s%7.2f ms | CPU/key %6.3f ms | "
+	    "(lost %ld%s) | p50 %7.2f ms  p99 %s%7.2f ms | CPU/key %6.3f ms | "
 	    "PSS/session %7.0f kB\n", name, r->n, r->login_s > 0 ? r->n /
-	    r->login_s : 0, r->keys, r->lost, r->p50, r->p99 >= LOST_MS ?
+	    r->login_s : 0, r->keys, r->lost, ended, r->p50, r->p99 >= LOST_MS ?
 	    ">=" : "", r->p99, r->cpu_key_ms,
 	    r->pss_kb);
 }
