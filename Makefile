@@ -130,9 +130,8 @@ build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
 
 # bench/sessions and bench/peakday drive SSH sessions with libssh's
-# client, linked here
-# (njbt itself loads libssh only in the server); its baseline,
-# bench/echo-server, is libssh and ncurses alone
+# client, linked into them (njbt itself loads libssh only in the server);
+# their baseline, bench/echo-server, is libssh and ncurses alone
 SSHLIBS	= $(shell pkg-config --libs libssh 2>/dev/null)
 build/bench-sessions build/bench-peakday: build/bench-%: bench/%.c \
     bench/drive.h bench/million.h bench/timing.h \
