@@ -131,6 +131,20 @@ build/njbt-test: $(TOBJS) build/obj/main.o
 build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
 
+# bench/sessions and bench/peakday drive SSH sessions with libssh's
+# client, linked into them (njbt itself loads libssh only in the server);
+# their baseline, bench/echo-server, is libssh and ncurses alone
+SSHLIBS	= $(shell pkg-config --libs libssh 2>/dev/null)
+build/bench-sessions build/bench-peakday: build/bench-%: bench/%.c \
+    bench/drive.h bench/million.h bench/timing.h \
+    $(filter-out build/obj/main.o,$(OBJS))
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS) $(SSHLIBS)
+
+build/bench-echo-server: bench/echo-server.c | build
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(SSHLIBS) \
+	    $(shell pkg-config --libs ncursesw 2>/dev/null) -lutil
+
 build build/obj build/san:
 	mkdir -p $@
 
@@ -232,7 +246,8 @@ JOBS	= $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/d
 
 build-all: deps
 	$(MAKE) $(JOBS) build/njbt build/njbt-test build/san/njbt $(UNITS) \
-	    $(SUNITS) build/bench-xlsx
+	    $(SUNITS) build/bench-xlsx \
+	    build/bench-sessions build/bench-peakday build/bench-echo-server
 
 units-release: $(NUNITS)
 	@for t in $(NUNITS); do $$t > $$t.out 2>&1 || { cat $$t.out; exit 1; }; \
@@ -263,6 +278,9 @@ bench: deps
 	build/bench-print
 	build/bench-xlsx
 	sh bench/wire.sh
+	$(MAKE) build/bench-sessions build/bench-peakday build/bench-echo-server
+	build/bench-sessions
+	build/bench-peakday
 
 # Fuzzing (libFuzzer through clang; see README.md "Fuzzing"). The project's
 # objects are compiled again by clang with coverage and ASan/UBSan into

@@ -61,6 +61,40 @@ million_bind_sealed(sqlite3_stmt *st, int col, const char *ad, int64_t id,
 	sqlite3_bind_blob(st, col, b, (int)n, free);
 }
 
+/* The statement of million_buyer (bench/peakday.c makes buyers too). */
+#define MILLION_BUYER_SQL "INSERT INTO buyers(kind, name, idno_enc, " \
+	"idno_hash, idno_last4, gender, township, village, address, " \
+	"phone_enc, phone_last4, bank_name, account_enc, account_hash, " \
+	"account_last4, created_at) VALUES ('person', ?1, ?2, ?3, ?4, '男', " \
+	"?5, '一组', '村里', ?6, ?7, '黄河银行', ?8, ?9, ?10, ?11)"
+
+/* One buyer through MILLION_BUYER_SQL, private fields sealed; its id. */
+static int64_t
+million_buyer(sqlite3_stmt *buyer, const char *name, const char *idno,
+    const char *township, const char *phone, const char *account,
+    const char *at)
+{
+	unsigned char	h[CRYPT_HASH_LEN];
+	int64_t		bid;
+
+	crypt_hash("idno", idno, h);
+	sqlite3_bind_text(buyer, 1, name, -1, SQLITE_TRANSIENT);
+	bid = store_next_id("buyers");
+	million_bind_sealed(buyer, 2, "buyers.idno", bid, idno);
+	sqlite3_bind_blob(buyer, 3, h, sizeof h, SQLITE_TRANSIENT);
+	sqlite3_bind_text(buyer, 4, idno + 14, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(buyer, 5, township, -1, SQLITE_TRANSIENT);
+	million_bind_sealed(buyer, 6, "buyers.phone", bid, phone);
+	sqlite3_bind_text(buyer, 7, phone + 7, -1, SQLITE_TRANSIENT);
+	million_bind_sealed(buyer, 8, "buyers.account", bid, account);
+	crypt_hash("account", account, h);
+	sqlite3_bind_blob(buyer, 9, h, sizeof h, SQLITE_TRANSIENT);
+	sqlite3_bind_text(buyer, 10, account + 15, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(buyer, 11, at, -1, SQLITE_TRANSIENT);
+	million_step(buyer);
+	return sqlite3_last_insert_rowid(store->db);
+}
+
 /*
  * Make path (and its key) with n sales, unless it exists already with
  * that many. Leaves the database closed.
@@ -69,10 +103,11 @@ static void
 million_make(const char *path, int n)
 {
 	sqlite3_stmt	*buyer, *machine, *app, *line, *notice, *sale;
-	char		 err[NJ_MSG_MAX], s[64], idno[32], at[32];
+	char		 err[NJ_MSG_MAX], s[64], idno[32], at[32], name[64];
+	char		 town[16], phone[16], acct[24];
 	struct stat	 sb;
 	int		 from, to, i, c, state;
-	int64_t		 have = 0, bid;
+	int64_t		 have = 0;
 	static const char *const states[] = { "paid", "verified", "batched",
 	    "recorded", "failed" };
 
@@ -102,11 +137,7 @@ million_make(const char *path, int n)
 		exit(1);
 	}
 	sqlite3_exec(store->db, "PRAGMA synchronous=OFF", NULL, NULL, NULL);
-	buyer = million_prep("INSERT INTO buyers(kind, name, idno_enc, "
-	    "idno_hash, idno_last4, gender, township, village, address, "
-	    "phone_enc, phone_last4, bank_name, account_enc, account_hash, "
-	    "account_last4, created_at) VALUES ('person', ?1, ?2, ?3, ?4, '男', "
-	    "?5, '一组', '村里', ?6, ?7, '黄河银行', ?8, ?9, ?10, ?11)");
+	buyer = million_prep(MILLION_BUYER_SQL);
 	machine = million_prep("INSERT INTO machines(product_id, serial, "
 	    "dealer_id, state, supplied_at) VALUES (1, ?1, 1, ?2, ?3)");
 	app = million_prep("INSERT INTO applications(no, year, flow, county, "
@@ -128,7 +159,6 @@ million_make(const char *path, int n)
 	clock_stamp(clock_now(), at, sizeof at);
 	sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL);
 	for (i = 1; i <= n; i++) {
-		unsigned char	h[CRYPT_HASH_LEN];
 		int64_t		b, m, a, l, no;
 		const char	*county = million_counties[i % MILLION_NCOUNTIES];
 
@@ -137,26 +167,11 @@ million_make(const char *path, int n)
 		state = c < 92 ? 0 : c < 96 ? 1 : c < 98 ? 2 : c < 99 ||
 		    i % 2 ? 3 : 4;
 		snprintf(idno, sizeof idno, "64%06d%010d", i % 1000000, i);
-		crypt_hash("idno", idno, h);
-		snprintf(s, sizeof s, "购机者%07d", i);
-		sqlite3_bind_text(buyer, 1, s, -1, SQLITE_TRANSIENT);
-		bid = store_next_id("buyers");
-		million_bind_sealed(buyer, 2, "buyers.idno", bid, idno);
-		sqlite3_bind_blob(buyer, 3, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(buyer, 4, idno + 14, -1, SQLITE_TRANSIENT);
-		snprintf(s, sizeof s, "%s100", county);
-		sqlite3_bind_text(buyer, 5, s, -1, SQLITE_TRANSIENT);
-		snprintf(s, sizeof s, "139%08d", i % 100000000);
-		million_bind_sealed(buyer, 6, "buyers.phone", bid, s);
-		sqlite3_bind_text(buyer, 7, s + 7, -1, SQLITE_TRANSIENT);
-		snprintf(s, sizeof s, "622848%013d", i);
-		million_bind_sealed(buyer, 8, "buyers.account", bid, s);
-		crypt_hash("account", s, h);
-		sqlite3_bind_blob(buyer, 9, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(buyer, 10, s + 15, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(buyer, 11, at, -1, SQLITE_STATIC);
-		million_step(buyer);
-		b = sqlite3_last_insert_rowid(store->db);
+		snprintf(name, sizeof name, "购机者%07d", i);
+		snprintf(town, sizeof town, "%s100", county);
+		snprintf(phone, sizeof phone, "139%08d", i % 100000000);
+		snprintf(acct, sizeof acct, "622848%013d", i);
+		b = million_buyer(buyer, name, idno, town, phone, acct, at);
 
 		snprintf(s, sizeof s, "M%09d", i);
 		sqlite3_bind_text(machine, 1, s, -1, SQLITE_TRANSIENT);
