@@ -262,6 +262,7 @@ bench: deps
 	build/bench-print
 	build/bench-xlsx
 	sh bench/wire.sh
+	sh bench/do.sh
 
 # Fuzzing (libFuzzer through clang; see README.md "Fuzzing"). The project's
 # objects are compiled again by clang with coverage and ASan/UBSan into
