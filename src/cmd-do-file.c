@@ -40,8 +40,8 @@ do_file_slurp(int fd, const char *name, char **buf, size_t *len)
 		if (n == cap) {
 			/* one byte over the bound is enough to know */
 			if (cap > DO_FILE_BYTES_MAX) {
-				fprintf(stderr, "njbt: %s 超过 %d MB，未办理任何"
-				    "操作；请分成几个文件\n", name,
+				fprintf(stderr, "njbt: %s 超过 %d MB，未办理"
+				    "任何操作；请分成几个文件\n", name,
 				    DO_FILE_BYTES_MAX / (1024 * 1024));
 				free(b);
 				return -1;
@@ -97,8 +97,8 @@ do_file_read(const char *path, char **buf, size_t *len)
 	}
 	if (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || (std &&
 	    (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))))) {
-		fprintf(stderr, "njbt: %s 不是普通文件%s，未办理任何操作\n", name,
-		    std ? "或管道" : "");
+		fprintf(stderr, "njbt: %s 不是普通文件%s，未办理任何操作\n",
+		    name, std ? "或管道" : "");
 		if (!std)
 			close(fd);
 		return -1;
@@ -187,8 +187,8 @@ cmd_do_file(const char *login, const char *path)
 		len -= 3;
 	}
 	if ((lines = do_file_lines(buf, len)) > DO_FILE_LINES_MAX) {
-		fprintf(stderr, "njbt: %s 有 %zu 行，超过 %d 行，未办理任何操作；"
-		    "请分成几个文件\n", strcmp(path, "-") == 0 ? "标准输入" :
+		fprintf(stderr, "njbt: %s 有 %zu 行，超过 %d 行，未办理任何"
+		    "操作；请分成几个文件\n", strcmp(path, "-") == 0 ? "标准输入" :
 		    path, lines, DO_FILE_LINES_MAX);
 		free(buf);
 		return 2;
@@ -208,7 +208,7 @@ cmd_do_file(const char *login, const char *path)
 	}
 	free(buf);
 	if (bad > 0)
-		fprintf(stderr, "njbt: 共 %zu 项操作：已办理 %zu 项，未办理 %zu 项\n",
-		    done + bad, done, bad);
+		fprintf(stderr, "njbt: 共 %zu 项操作：已办理 %zu 项，"
+		    "未办理 %zu 项\n", done + bad, done, bad);
 	return worst;
 }

@@ -19,8 +19,8 @@ idno() {
 }
 # app NAME ID [TOWNSHIP]: an application.new line of the batch file
 app() {
-	printf 'application.new buyer_type=person buyer_name=%s id_no=%s township=%s item=1.1.3 tier=03 qty=1\n' \
-	    "$1" "$2" "${3:-640122100}"
+	printf 'application.new buyer_type=person buyer_name=%s id_no=%s %s\n' \
+	    "$1" "$2" "township=${3:-640122100} item=1.1.3 tier=03 qty=1"
 }
 apps() { q "SELECT count(*) FROM applications"; }
 audits() { q "SELECT count(*) FROM audit"; }
@@ -47,7 +47,8 @@ same "stdout: a key for each good line, after its line number" "2 5 10" \
     "$(cut -f1 "$T/out" | tr '\n' ' ' | sed 's/ $//')"
 k2=$(awk -F'\t' '$1 == 2 {print $2}' "$T/out")
 same "line 2's key is the application of 王 一 (quoted)" "王 一" \
-    "$(q "SELECT b.name FROM applications a JOIN buyers b ON b.id = a.buyer_id WHERE a.no = '$k2'")"
+    "$(q "SELECT b.name FROM applications a JOIN buyers b
+	ON b.id = a.buyer_id WHERE a.no = '$k2'")"
 for want in "第 4 行" "第 6 行：选项只能写在命令行上：--as" "第 7 行" \
     "第 8 行：未知的操作" "第 9 行：引号未闭合" \
     "共 8 项操作：已办理 3 项，未办理 5 项"; do
@@ -131,8 +132,8 @@ same "njbt do runs with the screens' library broken" "0:1" \
 LD_LIBRARY_PATH="$T/lib" timeout 30 "$NJBT" serve --listen 127.0.0.1:0 \
     > "$T/out" 2> "$T/err"
 rc=$?
-if [ $rc -eq 1 ] && grep -qF "无法加载终端程序库 libncursesw.so.6（请安装 libncursesw6）" "$T/err"
-then ok "serve says in Chinese that the screens' library is missing"
+want="无法加载终端程序库 libncursesw.so.6（请安装 libncursesw6）"
+if [ $rc -eq 1 ] && grep -qF "$want" "$T/err"; then ok "serve says in Chinese that the screens' library is missing"
 else notok "serve says in Chinese that the screens' library is missing"
 	diag "exit $rc: $(head -c 400 "$T/err")"
 fi
