@@ -20,7 +20,7 @@
 
 #include "cmd.h"
 
-#define DO_FILE_BYTES_MAX	(32 * 1024 * 1024)
+#define DO_FILE_BYTES_MAX	(16 * 1024 * 1024)
 #define DO_FILE_LINES_MAX	100000
 #define DO_FILE_LINE_MAX	65536	/* bytes of one line */
 #define DO_FILE_WORDS_MAX	(1 + ACT_MAXF)

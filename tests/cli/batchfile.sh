@@ -70,6 +70,24 @@ same "a line refused by a rule: exit 1" 1 $?
 same "from a pipe (--file -), all good: exit 0" 0 $?
 same "two keys, nothing on stderr" "2:" "$(wc -l < "$T/out"):$(cat "$T/err")"
 
+# --- the user is loaded again for each line: locked meanwhile, it stops -
+yes 'user.prefs colour=1' | head -n 2000 > "$T/l.txt"
+U0=$(audits)
+"$NJBT" do --as xg_zhen --file "$T/l.txt" > "$T/lout" 2> "$T/lerr" &
+pid=$!
+wait_q 1 "SELECT count(*) > $U0 FROM audit" 20
+"$NJBT_FAST" user lock xg_zhen 离岗 > /dev/null 2>&1
+wait $pid
+same "locked in the middle of a batch: exit 1" 1 $?
+k=$(wc -l < "$T/lout")
+first=$(sed -n '1s/^njbt: 第 \([0-9]*\) 行：.*/\1/p' "$T/lerr")
+same "the lines before the lock done, every one after refused" \
+    "$((k + 1)) $((2000 - k)) $((2000 - k))" \
+    "$first $(grep -c '已被锁定' "$T/lerr") $(grep -c '^njbt: 第' "$T/lerr")"
+[ "$k" -ge 1 ] && [ "$k" -lt 2000 ] && ok "the lock fell inside the batch ($k done)" ||
+    notok "the lock fell inside the batch ($k done)"
+"$NJBT_FAST" user unlock xg_zhen > /dev/null 2>&1
+
 # --- the abuses: each line's own, the others still run ----------------
 A0=$(apps)
 {
@@ -102,9 +120,9 @@ whole "a directory is refused" "不是普通文件" \
     "$NJBT" do --as xg_zhen --file "$T"
 whole "/dev/zero on standard input is refused" "不是普通文件或管道" \
     sh -c '"$1" do --as xg_zhen --file - < /dev/zero' - "$NJBT"
-whole "endless input through a pipe stops at the bound" "超过 32 MB" \
+whole "endless input through a pipe stops at the bound" "超过 16 MB" \
     sh -c 'cat /dev/zero | "$1" do --as xg_zhen --file -' - "$NJBT"
-yes 'user.prefs colour=1' | head -n 1000000 > "$T/m.txt"
+yes a.b | head -n 1000000 > "$T/m.txt"
 whole "a million lines are refused before any runs" "超过 100000 行" \
     "$NJBT" do --as xg_zhen --file "$T/m.txt"
 rm -f "$T/m.txt"
