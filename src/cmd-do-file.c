@@ -150,10 +150,8 @@ do_file_line(const char *login, size_t no, char *line, size_t len)
 		    DO_FILE_LINE_MAX);
 		return do_file_bad(no, err);
 	}
-	if ((n = cmd_words(line, words, DO_FILE_WORDS_MAX, &why)) < 0) {
-		xsnprintf(err, sizeof err, "%s", why);
-		return do_file_bad(no, err);
-	}
+	if ((n = cmd_words(line, words, DO_FILE_WORDS_MAX, &why)) < 0)
+		return do_file_bad(no, why);
 	if (n == 0)
 		return -1;		/* blank or a comment */
 	/* the options are the command line's, for every line alike */
@@ -199,6 +197,9 @@ cmd_do_file(const char *login, const char *path)
 		*nl = '\0';
 		if ((rc = do_file_line(login, ++no, p, (size_t)(nl - p))) < 0)
 			continue;
+		/* a line's keys out as it is done: a batch killed midway
+		 * has printed every line it did */
+		fflush(stdout);
 		if (rc == 0)
 			done++;
 		else
