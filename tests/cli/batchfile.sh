@@ -69,6 +69,13 @@ same "a line refused by a rule: exit 1" 1 $?
     "$NJBT" do --as xg_zhen --file - > "$T/out" 2> "$T/err"
 same "from a pipe (--file -), all good: exit 0" 0 $?
 same "two keys, nothing on stderr" "2:" "$(wc -l < "$T/out"):$(cat "$T/err")"
+app 冯十 "$(idno 19800101 010)" > "$T/s.txt"
+"$NJBT" do --as xg_zhen --say --file "$T/s.txt" > "$T/out" 2> "$T/err"
+case "$(cat "$T/err")" in
+"第 1 行：已"*"冯十"*) ok "--say: the screen's sentence after the line's number";;
+*) notok "--say: the screen's sentence after the line's number"
+	diag "$(cat "$T/err")";;
+esac
 
 # --- the user is loaded again for each line: locked meanwhile, it stops -
 yes 'user.prefs colour=1' | head -n 2000 > "$T/l.txt"
