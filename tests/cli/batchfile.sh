@@ -101,13 +101,19 @@ A0=$(apps)
 	printf 'application.new note=%s\n' "$(head -c 70000 /dev/zero | tr '\0' x)"
 	printf 'application.new buyer_name=a\000b\n'
 	app 郑九 "$(idno 19800101 009)"
+	printf 'application.new%s\n' "$(seq -f ' f%g=1' 30 | tr -d '\n')"
+	app "$(printf '\377\376')" "$(idno 19800101 011)"
 } > "$T/x.txt"
 "$NJBT" do --as xg_zhen --file "$T/x.txt" > "$T/out" 2> "$T/err"
 grep -qF "第 1 行：超过 65536 字节" "$T/err" && ok "an overlong line is refused" ||
     { notok "an overlong line is refused"; diag "$(head -c 300 "$T/err")"; }
 grep -qF "第 2 行：含有 NUL 字符" "$T/err" && ok "a NUL byte refuses its line" ||
     { notok "a NUL byte refuses its line"; diag "$(head -c 300 "$T/err")"; }
-same "the good line after them is stored" $((A0 + 1)) "$(apps)"
+grep -qF "第 4 行：字段过多" "$T/err" && ok "a line of 31 words is refused" ||
+    { notok "a line of 31 words is refused"; diag "$(head -c 300 "$T/err")"; }
+grep -qF "第 5 行：buyer_name: " "$T/err" && ok "bytes not UTF-8 are refused" ||
+    { notok "bytes not UTF-8 are refused"; diag "$(head -c 300 "$T/err")"; }
+same "the good line among them is stored" $((A0 + 1)) "$(apps)"
 
 # --- whole inputs refused: nothing run, exit 2, at once ---------------
 A0=$(apps) U0=$(audits)
