@@ -29,15 +29,14 @@ cmd_report(struct act *a, int rc)
 	return cmd_report_line(a, rc, 0);
 }
 
-/* Print s's lines on stdout, each after "no<TAB>" when no is not 0. */
+/* Print s's lines on stdout, each after "no<TAB>". */
 static void
 cmd_put_keys(const char *s, size_t no)
 {
 	const char *nl;
 
 	for (; *s != '\0'; s = nl + 1) {
-		if (no != 0)
-			printf("%zu\t", no);
+		printf("%zu\t", no);
 		if ((nl = strchr(s, '\n')) == NULL) {
 			printf("%s\n", s);
 			return;
@@ -58,11 +57,19 @@ cmd_report_line(struct act *a, int rc, size_t no)
 
 	if (no != 0)
 		xsnprintf(where, sizeof where, "第 %zu 行：", no);
-	if (rc == NJ_OK) {
+	if (rc == NJ_OK && no == 0) {
+		/* the command line's one action: its contract, unchanged */
+		if (a->out != NULL)
+			fputs(a->out, stdout);
+		if (a->key[0] != '\0')
+			printf("%s\n", a->key);
+	} else if (rc == NJ_OK) {
 		if (a->out != NULL)
 			cmd_put_keys(a->out, no);
 		if (a->key[0] != '\0')
 			cmd_put_keys(a->key, no);
+	}
+	if (rc == NJ_OK) {
 		if (a->done[0] != '\0' && (cmd_say > 0 ||
 		    (cmd_say < 0 && isatty(STDERR_FILENO)))) {
 			fflush(stdout);
