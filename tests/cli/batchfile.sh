@@ -168,6 +168,18 @@ if [ $rc -eq 1 ] && grep -qF "$want" "$T/err"; then ok "serve says in Chinese th
 else notok "serve says in Chinese that the screens' library is missing"
 	diag "exit $rc: $(head -c 400 "$T/err")"
 fi
+# and libssh broken (the screens' library sound): serve says so too
+mkdir -p "$T/lib2"
+: > "$T/lib2/libssh.so.4"
+LD_LIBRARY_PATH="$T/lib2" timeout 30 "$NJBT" serve --listen 127.0.0.1:0 \
+    > "$T/out" 2> "$T/err"
+rc=$?
+want="无法加载 SSH 程序库 libssh.so.4（请安装 libssh-4）"
+if [ $rc -eq 1 ] && grep -qF "$want" "$T/err"; then
+	ok "serve says in Chinese that libssh is missing"
+else notok "serve says in Chinese that libssh is missing"
+	diag "exit $rc: $(head -c 400 "$T/err")"
+fi
 maps=$(LD_DEBUG=files "$NJBT" do --as xg_zhen --file "$T/p.txt" 2>&1 >/dev/null)
 case "$maps" in
 *ncurses*|*tinfo*|*libssh*) notok "njbt do --file loads no screen or SSH library"
