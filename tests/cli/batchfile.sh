@@ -6,7 +6,8 @@
 # limit, a NUL byte, a FIFO, /dev/zero, endless input, a million lines)
 # are refused cleanly and within bounds. And the batch path loads neither
 # the screens' nor the SSH library: with ncursesw broken it still runs,
-# while `njbt serve` says in Chinese what is missing.
+# while `njbt serve` says in Chinese what is missing (and so for libssh;
+# an xlsx print without libxlsxwriter is refused: the one loader, dlib.c).
 . "$(dirname "$0")/../lib.sh"
 demo_db > /dev/null || { notok "demo database"; exit 1; }
 
@@ -178,6 +179,18 @@ want="无法加载 SSH 程序库 libssh.so.4（请安装 libssh-4）"
 if [ $rc -eq 1 ] && grep -qF "$want" "$T/err"; then
 	ok "serve says in Chinese that libssh is missing"
 else notok "serve says in Chinese that libssh is missing"
+	diag "exit $rc: $(head -c 400 "$T/err")"
+fi
+# and libxlsxwriter broken: an xlsx print is refused, nothing written
+mkdir -p "$T/lib3"
+: > "$T/lib3/libxlsxwriter.so.4"
+LD_LIBRARY_PATH="$T/lib3" "$NJBT" print budget -o "$T/b.xlsx" \
+    > "$T/out" 2> "$T/err"
+rc=$?
+want="无法加载 xlsx 程序库 libxlsxwriter.so.4（请安装 libxlsxwriter4）"
+if [ $rc -eq 1 ] && grep -qF "$want" "$T/err" && [ ! -e "$T/b.xlsx" ]; then
+	ok "an xlsx print without libxlsxwriter is refused, nothing written"
+else notok "an xlsx print without libxlsxwriter is refused, nothing written"
 	diag "exit $rc: $(head -c 400 "$T/err")"
 fi
 maps=$(LD_DEBUG=files "$NJBT" do --as xg_zhen --file "$T/p.txt" 2>&1 >/dev/null)
