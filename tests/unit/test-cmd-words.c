@@ -16,110 +16,98 @@
 
 #define W_MAX	8
 
-/* Split text; check it gives the n words of want. */
-static void
-split_as(const char *text, int n, const char *const *want)
-{
-	char		 line[256];
-	char		*w[W_MAX];
-	const char	*why = NULL;
-	int		 i, got;
-
-	assert_true(strlen(text) < sizeof line);
-	strcpy(line, text);
-	got = cmd_words(line, w, W_MAX, &why);
-	if (got != n)
-		fail_msg("[%s]: %d words, want %d (%s)", text, got, n,
-		    why ? why : "");
-	for (i = 0; i < n; i++)
-		assert_string_equal(w[i], want[i]);
-}
-
-/* Split text; check it is refused with why containing want. */
-static void
-refused(const char *text, const char *want)
-{
-	char		 line[256];
-	char		*w[W_MAX];
-	const char	*why = NULL;
-
-	strcpy(line, text);
-	assert_int_equal(cmd_words(line, w, W_MAX, &why), -1);
-	assert_non_null(why);
-	assert_non_null(strstr(why, want));
-}
-
-static void
-test_plain(void **state)
-{
-	const char *const a[] = { "sale.new", "serial=S1", "qty=2" };
-
-	(void)state;
-	split_as("sale.new serial=S1 qty=2", 3, a);
-	split_as("  \tsale.new   serial=S1\tqty=2  ", 3, a);
-	split_as("", 0, NULL);
-	split_as("   \t ", 0, NULL);
-}
-
-static void
-test_quotes(void **state)
-{
-	const char *const a[] = { "a.b", "note=张三 李四", "x=it's" };
-	const char *const b[] = { "a.b", "note=", "v=a\"b\\c$d`e" };
-	const char *const c[] = { "a.b", "v=x y", "w=\\n" };
-	const char *const d[] = { "a.b", "v=say \"hi\"" };
-
-	(void)state;
-	split_as("a.b 'note=张三 李四' x=it\\'s", 3, a);
-	split_as("a.b note=\"张三 李四\" \"x=it's\"", 3, a);
-	split_as("a.b note='' v=\"a\\\"b\\\\c\\$d\\`e\"", 3, b);
+/* A line and the words it splits into. */
+static const struct {
+	const char	*line;
+	int		 n;
+	const char	*want[W_MAX];
+} splits[] = {
+	/* blanks separate */
+	{ "sale.new serial=S1 qty=2", 3, { "sale.new", "serial=S1", "qty=2" } },
+	{ "  \tsale.new   serial=S1\tqty=2  ", 3,
+	    { "sale.new", "serial=S1", "qty=2" } },
+	{ "", 0, { NULL } },
+	{ "   \t ", 0, { NULL } },
+	/* quotes */
+	{ "a.b 'note=张三 李四' x=it\\'s", 3,
+	    { "a.b", "note=张三 李四", "x=it's" } },
+	{ "a.b note=\"张三 李四\" \"x=it's\"", 3,
+	    { "a.b", "note=张三 李四", "x=it's" } },
+	{ "a.b note='' v=\"a\\\"b\\\\c\\$d\\`e\"", 3,
+	    { "a.b", "note=", "v=a\"b\\c$d`e" } },
 	/* outside quotes a backslash keeps the next character; in double
 	 * quotes one before another character stays */
-	split_as("a.b v=x\\ y w=\"\\n\"", 3, c);
-	split_as("a.b v='say \"hi\"'", 2, d);
+	{ "a.b v=x\\ y w=\"\\n\"", 3, { "a.b", "v=x y", "w=\\n" } },
+	{ "a.b v='say \"hi\"'", 2, { "a.b", "v=say \"hi\"" } },
+	/* nothing expanded */
+	{ "a.b v=$HOME w=* x=~ y=a;b|c", 5,
+	    { "a.b", "v=$HOME", "w=*", "x=~", "y=a;b|c" } },
+	/* comments: # at the start of a word only */
+	{ "# a comment", 0, { NULL } },
+	{ "   # indented", 0, { NULL } },
+	{ "a.b v=1 # the rest", 2, { "a.b", "v=1" } },
+	{ "a.b v=#1 'w=#2'", 3, { "a.b", "v=#1", "w=#2" } },
+	/* as many words as allowed */
+	{ "a b c d e f g h", 8, { "a", "b", "c", "d", "e", "f", "g", "h" } },
+};
+
+/* A malformed line and what its refusal says. */
+static const struct {
+	const char	*line;
+	const char	*why;
+} refusals[] = {
+	{ "a.b v='x", "引号未闭合" },
+	{ "a.b v=\"x", "引号未闭合" },
+	{ "a.b v=x\\", "反斜杠" },
+	{ "a b c d e f g h i", "字段过多" },
+};
+
+static void
+test_splits(void **state)
+{
+	char		 line[256];
+	char		*w[W_MAX];
+	const char	*why;
+	size_t		 t;
+	int		 i, got;
+
+	(void)state;
+	for (t = 0; t < sizeof splits / sizeof splits[0]; t++) {
+		strcpy(line, splits[t].line);
+		why = NULL;
+		got = cmd_words(line, w, W_MAX, &why);
+		if (got != splits[t].n)
+			fail_msg("[%s]: %d words, want %d (%s)", splits[t].line,
+			    got, splits[t].n, why ? why : "");
+		for (i = 0; i < got; i++)
+			assert_string_equal(w[i], splits[t].want[i]);
+	}
 }
 
 static void
-test_nothing_expanded(void **state)
+test_refusals(void **state)
 {
-	const char *const a[] = { "a.b", "v=$HOME", "w=*", "x=~", "y=a;b|c" };
+	char		 line[256];
+	char		*w[W_MAX];
+	const char	*why;
+	size_t		 t;
 
 	(void)state;
-	split_as("a.b v=$HOME w=* x=~ y=a;b|c", 5, a);
-}
-
-static void
-test_comments(void **state)
-{
-	const char *const a[] = { "a.b", "v=1" };
-	const char *const b[] = { "a.b", "v=#1", "w=#2" };
-
-	(void)state;
-	split_as("# a comment", 0, NULL);
-	split_as("   # indented", 0, NULL);
-	split_as("a.b v=1 # the rest", 2, a);
-	split_as("a.b v=#1 'w=#2'", 3, b);
-}
-
-static void
-test_malformed(void **state)
-{
-	(void)state;
-	refused("a.b v='x", "引号未闭合");
-	refused("a.b v=\"x", "引号未闭合");
-	refused("a.b v=x\\", "反斜杠");
-	refused("a b c d e f g h i", "字段过多");
+	for (t = 0; t < sizeof refusals / sizeof refusals[0]; t++) {
+		strcpy(line, refusals[t].line);
+		why = NULL;
+		assert_int_equal(cmd_words(line, w, W_MAX, &why), -1);
+		assert_non_null(why);
+		assert_non_null(strstr(why, refusals[t].why));
+	}
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain),
-		cmocka_unit_test(test_quotes),
-		cmocka_unit_test(test_nothing_expanded),
-		cmocka_unit_test(test_comments),
-		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_splits),
+		cmocka_unit_test(test_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
