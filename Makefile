@@ -39,9 +39,10 @@ NJFLAGS	= $(CPPFLAGS) $(CFLAGS) $(BASE)
 SANFLAGS= $(BASE) -O0 -fno-omit-frame-pointer -DNJBT_TEST_KDF \
 	  -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # libssh is loaded by the server when it first needs it (src/ssh-lib.c),
-# libxlsxwriter by the first xlsx print (src/xlsx-lib.c), so that batch
-# commands do not pay for loading them and their dependencies (libcrypto)
-LINKPKGS= $(filter-out libssh xlsxwriter,$(PKGS))
+# libxlsxwriter by the first xlsx print (src/xlsx-lib.c), ncursesw by the
+# screens (src/tui-lib.c), so that batch commands do not pay for loading
+# them and their dependencies (libcrypto, libtinfo)
+LINKPKGS= $(filter-out libssh xlsxwriter ncursesw,$(PKGS))
 LDLIBS	= $(shell pkg-config --libs $(LINKPKGS) 2>/dev/null) -lcsv -lutil
 TESTLIBS= $(LDLIBS) -lcmocka
 
@@ -278,6 +279,7 @@ bench: deps
 	build/bench-print
 	build/bench-xlsx
 	sh bench/wire.sh
+	sh bench/do.sh
 	$(MAKE) build/bench-sessions build/bench-peakday build/bench-echo-server
 	build/bench-sessions
 	build/bench-peakday

@@ -21,6 +21,7 @@
 #include "form.h"
 #include "log.h"
 #include "ssh-server.h"
+#include "tui-lib.h"
 #include "version.h"
 
 static const struct cmd_opt cmd_serve_opts[] = {
@@ -253,6 +254,9 @@ cmd_serve(struct cmd_ctx *ctx, struct cmd_args *a)
 	/* the server and its session processes log to syslog and, as it
 	 * runs in the foreground, to stderr */
 	log_set_sink(LOG_SINK_SERVER);
+	/* issue 15 (3): the screens' library, loaded once here for every
+	 * session process (exits, saying so, if it is missing) */
+	(void)tui_lib();
 	/* issue 14 (8): the version, at start */
 	log_who(LOG_LEVEL_INFO, "", "", "njbt %s starting", NJBT_VERSION);
 	/* R-SEC-8.12d issue 8 (12): old printed sheets go at start (the

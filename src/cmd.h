@@ -70,6 +70,13 @@ int	 cmd_tui_session(const char *, const char *, const char *,
 /* cmd-do.c */
 int	 cmd_report(struct act *, int);
 int	 cmd_run_action(const struct actor *, const char *, int, char **);
+int	 cmd_report_line(struct act *, int, size_t);
+int	 cmd_run_line(const struct actor *, size_t, const char *, int,
+	    char **);
+
+/* cmd-do-file.c, cmd-words.c (issue 15 (3)) */
+int	 cmd_do_file(const char *, const char *);
+int	 cmd_words(char *, char **, int, const char **);
 
 /* cmd-open.c */
 int	 cmd_open(struct cmd_ctx *);

@@ -9,7 +9,7 @@
 #ifndef NJBT_TUI_H
 #define NJBT_TUI_H
 
-#include <curses.h>
+#include "tui-lib.h"
 
 #include "form.h"
 #include "tui-edit.h"

@@ -61,6 +61,12 @@ if [ -x "$PLAIN" ]; then
 	*libssh*) notok "a batch command does not load libssh";;
 	*) ok "a batch command does not load libssh";;
 	esac
+	# issue 15 (3): nor the screens' ncursesw and libtinfo (src/tui-lib.c)
+	case "$deps$maps" in
+	*ncurses*|*tinfo*) notok "a batch command does not load ncursesw"
+		diag "$deps";;
+	*) ok "a batch command does not load ncursesw";;
+	esac
 	grep -q '"libssh.so.4"' "$ROOT/src/ssh-lib.h" &&
 	    ok "the server loads libssh.so.4 by name" ||
 	    notok "the server loads libssh.so.4 by name"
