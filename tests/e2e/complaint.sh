@@ -64,7 +64,8 @@ to_menu d
 # province's ----------------------------------------------------------------
 if command -v plink > /dev/null 2>&1; then
 	# -no-antispoof: no "Press Return" whose Enter could reach the menu
-	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T plink -ssh -P $PORT \
+	mkdir -p "$T/putty"
+	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T PUTTYDIR=$T/putty plink -ssh -P $PORT \
 	    -no-antispoof -pw njbt-demo -t yc_city@127.0.0.1; echo '[exit]'; \
 	    sleep 600"
 	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
