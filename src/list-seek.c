@@ -28,6 +28,13 @@ static const struct seek_row {
 	SEEK(list_applications, SQL_LIST_APPLICATIONS, 1),
 	SEEK(list_notices, SQL_LIST_NOTICES, 1),
 	SEEK(list_buyers, SQL_LIST_BUYERS, 1),
+	SEEK(list_supplied, SQL_LIST_SUPPLIED, 1),
+	SEEK(list_anomalies, SQL_LIST_ANOMALIES, 1),
+	SEEK(list_app_flags, SQL_LIST_APP_FLAGS, 1),
+	SEEK(list_buyer_changes, SQL_LIST_BUYER_CHANGES, 1),
+	SEEK(list_batch_sales, SQL_LIST_BATCH_SALES, 0),
+	SEEK(list_review_queue, SQL_LIST_REVIEW_QUEUE, 0),
+	SEEK(list_refunds, SQL_LIST_REFUNDS, 0),
 #undef SEEK
 };
 

@@ -10,6 +10,10 @@ CREATE INDEX IF NOT EXISTS buyers_name ON buyers(name);
 CREATE INDEX IF NOT EXISTS sales_dealer_id ON sales(dealer_id, id);
 CREATE INDEX IF NOT EXISTS sales_county_id ON sales(county, id);
 CREATE INDEX IF NOT EXISTS buyers_idno_last4 ON buyers(idno_last4);
+-- the returns awaiting the subsidy back, by their sale
+CREATE INDEX IF NOT EXISTS returns_state ON returns(state, sale_id);
+-- a batch's open objections, counted on every line of the batch lists
+CREATE INDEX IF NOT EXISTS objections_batch ON objections(batch_id, upheld);
 -- Every 3 characters of each buyer's name (a trigram), kept by the
 -- triggers below (njbt never writes them itself): a filter of 3
 -- characters or more finds its buyers by its first 3 (then instr() on

@@ -5,7 +5,10 @@
  * EXPLAIN QUERY PLAN on the migrated demo database has no full SCAN of a
  * big table (sales, buyers, machines, applications, notices, audit ...).
  * A SCAN that uses an index (USING INDEX, COVERING INDEX) is fine, so is
- * a scan of a small table (regions, tiers, users, batches ...). With
+ * a scan of a small table (regions, tiers, users, batches ...). A printer
+ * streams its whole result, row by row, in its table's order: it may scan
+ * that table when its plan has no sort (no TEMP B-TREE FOR ORDER BY, so
+ * its memory stays one row at any size); a list (a page) never. With
  * bound parameters the planner cannot see their values, so the plan
  * seen here is the one every call runs.
  */
@@ -28,13 +31,23 @@ static const struct {
 #undef SQL
 };
 
+/*
+ * Left as they are, each for its reason (issue 15 says what is left):
+ * the audit log's walk, newest first, stops at its page (list-audit.c
+ * picks an index for every search term); only its deep pages still skip
+ * by OFFSET.
+ */
+static const char *const known[] = {
+	"SQL_AUDITLOG_ALL",
+};
+
 /* The tables that grow with the sales of a year (or faster). */
 static const char *const big[] = {
 	"sales", "buyers", "machines", "applications", "application_lines",
 	"notices", "verifications", "verification_checks", "anomalies",
 	"batch_sales", "payments", "audit", "buyer_changes", "buyer_grams",
-	"complaints", "photos", "reviews", "finance_checks", "objections",
-	"returns", "lottery_entries", "application_flags", "lookup_refusals",
+	"complaints", "photos", "reviews", "finance_checks", "returns",
+	"lottery_entries", "application_flags", "lookup_refusals",
 };
 #define NBIG (sizeof big / sizeof big[0])
 
@@ -56,9 +69,35 @@ word_at(const char *text, const char *p, const char *w, size_t n)
 	    (unsigned char)p[n]) || p[n] == '_');
 }
 
+/* Is word a table named before alias in text ("regions b")? */
+static int
+small_alias(const char *text, const char *alias)
+{
+	const char	*p, *w;
+	size_t		 n = strlen(alias), i;
+
+	for (p = text; (p = strstr(p, alias)) != NULL; p += n) {
+		if (!word_at(text, p, alias, n) || p - text < 2 || p[-1] != ' ')
+			continue;
+		for (w = p - 1; w > text && (isalnum((unsigned char)w[-1]) ||
+		    w[-1] == '_'); w--)
+			;
+		if (w == p - 1 || !islower((unsigned char)*w))
+			continue;	/* a keyword (capitals) or none */
+		for (i = 0; i < NBIG; i++)
+			if (word_at(text, w, big[i], strlen(big[i])) &&
+			    w + strlen(big[i]) == p - 1)
+				break;
+		if (i == NBIG && strncmp(w, "pg ", 3) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Is name (what a plan's SCAN names: a table or its alias) a big table
- * in text? An alias counts when text writes "TABLE alias" somewhere.
+ * in text? An alias counts when text writes "TABLE alias" somewhere, and
+ * never a small table before it (SQLite names a scan by its alias alone).
  */
 static const char *
 big_name(const char *text, const char *name)
@@ -83,7 +122,8 @@ big_name(const char *text, const char *name)
 				if (word_at(text, q, kw[k], strlen(kw[k])))
 					break;
 			if (k == sizeof kw / sizeof kw[0] &&
-			    word_at(text, q, name, strlen(name)))
+			    word_at(text, q, name, strlen(name)) &&
+			    !small_alias(text, name))
 				return big[i];
 		}
 	}
@@ -97,15 +137,26 @@ full_scans(const char *sname, const char *text)
 	sqlite3_stmt	*st;
 	char		 sql[65536], what[128];
 	const char	*d, *t;
-	int		 bad = 0;
+	int		 bad = 0, sorts = 0, streams;
+	size_t		 i;
+	char		 first[256] = "";
+
+	/* a printer that does not sort streams its table in order */
+	streams = strncmp(sname, "SQL_PRINT_", 10) == 0 ||
+	    strncmp(sname, "SQL_XLSX_", 9) == 0;
 
 	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", text);
 	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "%s: %s\n", sname, sqlite3_errmsg(store->db));
 		return 1;
 	}
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(sname, known[i]) == 0)
+			streams = 2;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		d = (const char *)sqlite3_column_text(st, 3);
+		if (d != NULL && strstr(d, "TEMP B-TREE FOR ORDER BY") != NULL)
+			sorts++;
 		if (d == NULL || strncmp(d, "SCAN ", 5) != 0 ||
 		    strstr(d, "USING INDEX") != NULL ||
 		    strstr(d, "USING COVERING INDEX") != NULL ||
@@ -113,13 +164,16 @@ full_scans(const char *sname, const char *text)
 			continue;
 		snprintf(what, sizeof what, "%s", d + 5);
 		what[strcspn(what, " ")] = '\0';
-		if ((t = big_name(text, what)) != NULL) {
-			fprintf(stderr, "%s: full scan of %s (%s)\n", sname, t,
-			    d);
-			bad++;
-		}
+		if ((t = big_name(text, what)) != NULL && bad++ == 0)
+			snprintf(first, sizeof first, "full scan of %s (%s)",
+			    t, d);
 	}
 	sqlite3_finalize(st);
+	if (bad > 0 && (streams == 2 || (streams && sorts == 0)))
+		return 0;
+	if (bad > 0)
+		fprintf(stderr, "%s: %s%s\n", sname, first, streams ?
+		    ", and a sort: not a stream" : "");
 	return bad;
 }
 
