@@ -177,6 +177,21 @@ full_scans(const char *sname, const char *text)
 	return bad;
 }
 
+static void
+print_plan(const char *text)
+{
+	sqlite3_stmt	*st;
+	char		 sql[65536];
+
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", text);
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fprintf(stderr, "%3d %3d %s\n", sqlite3_column_int(st, 0),
+		    sqlite3_column_int(st, 1), sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+}
+
 /* Every list and printer statement: no full scan of a big table. */
 static void
 no_full_scan(void **state)
@@ -186,6 +201,11 @@ no_full_scan(void **state)
 	uint64_t	before = fx_snapshot();
 
 	(void)state;
+	/* PLAN=SQL_NAME prints that statement's plan (to look at one) */
+	for (i = 0; getenv("PLAN") != NULL && i < sizeof stmts /
+	    sizeof stmts[0]; i++)
+		if (strcmp(stmts[i].name, getenv("PLAN")) == 0)
+			print_plan(stmts[i].text);
 	/* migration 018 gave the demo's buyers their trigrams */
 	assert_true(fx_int("SELECT count(*) FROM buyer_grams", NULL) >=
 	    fx_int("SELECT count(*) FROM buyers WHERE length(name) >= 3",
