@@ -26,33 +26,10 @@
 
 #define RUNS	41
 
-/* Time RUNS fetches of a page; median and worst in ms, rows of a page. */
-static void
-measure(const struct actor *who, const char *list, const char *filter,
-    double *median, double *worst, size_t *rows)
-{
-	struct list_page	page;
-	char			msg[NJ_MSG_MAX];
-	double			t[RUNS], t0;
-	int			i;
-
-	for (i = 0; i < RUNS; i++) {
-		t0 = now_ms();
-		if (list_fetch(who, list, filter, "", 0, 20, &page, msg,
-		    sizeof msg) != NJ_OK) {
-			fprintf(stderr, "bench-queue: %s: %s\n", list, msg);
-			exit(1);
-		}
-		t[i] = now_ms() - t0;
-		*rows = page.nrows;
-		list_page_free(&page);
-	}
-	qsort(t, RUNS, sizeof t[0], dcmp);
-	*median = t[RUNS / 2];
-	*worst = t[RUNS - 1];
-}
-
-/* Time RUNS list_seek calls; median and worst in ms, rows of a page. */
+/*
+ * Time RUNS fetches of a page as the list screen fetches it (list_seek);
+ * median and worst in ms, rows of a page.
+ */
 static void
 measure_seek(const struct actor *who, const char *list, const char *filter,
     int64_t from, int dir, double *median, double *worst, size_t *rows)
@@ -184,8 +161,8 @@ main(int argc, char **argv)
 	printf("bench/queue: %d sales, county 640122, first page of 20, "
 	    "median of %d\n", n, RUNS);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		measure(&who, cases[i].list, cases[i].filter, &med, &worst,
-		    &rows);
+		measure_seek(&who, cases[i].list, cases[i].filter, LIST_EDGE,
+		    1, &med, &worst, &rows);
 		if (i == 0)
 			base = med;
 		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx baseline)%s\n",

@@ -56,17 +56,6 @@ list_seek_keyed(const struct list_def *def)
 	return seek_row(def) != NULL;
 }
 
-/* Characters (not bytes) of a UTF-8 text. */
-static size_t
-seek_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /*
  * The statement of a seekable list's page, bound (NULL: def does not
  * seek): limit rows (and one more) after key from (dir > 0) or before it
@@ -86,7 +75,7 @@ list_seek_query(const struct actor *who, const struct list_def *def,
 	if (sr == NULL)
 		return NULL;
 	/* a trigram needs 3 characters: shorter ones walk (a prefix) */
-	find = seek_chars(pattern) >= 3;
+	find = utf8_chars(pattern) >= 3;
 	id = dir > 0 ? (find ? sr->find : sr->walk) :
 	    (find ? sr->find_back : sr->walk_back);
 	if (from == LIST_EDGE)

@@ -163,17 +163,6 @@ deep_pages_are_the_straight_rows(void)
 	free(want);
 }
 
-/* Characters of a UTF-8 text. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* A filter typed at any depth: its rows in order, to its last page. */
 static void
 filters_keep_order(void)
@@ -188,7 +177,7 @@ filters_keep_order(void)
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		/* 1-2 characters: a name's or a serial's prefix; 3 or more:
 		   a name's substring, a serial or a number exactly */
-		n = straight(&want, chars(f[i]) < 3 ? "SELECT s.id FROM sales "
+		n = straight(&want, utf8_chars(f[i]) < 3 ? "SELECT s.id FROM sales "
 		    "s JOIN buyers b ON b.id = s.buyer_id JOIN machines m ON "
 		    "m.id = s.machine_id WHERE s.county = '640122' AND "
 		    "(substr(b.name, 1, length(?1)) = ?1 OR substr(m.serial, 1, "
