@@ -502,10 +502,9 @@ list_filter(struct tui *t, struct screen *scr, const struct tkey *k)
 	    "PgUp/PgDn 翻页", 0 },					\
 	{ { { TK_LEFT, 0 }, { TK_RIGHT, 0 } }, list_side, "左右键 翻列", 0 },	\
 	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, list_back, back, 0 },		\
-	/* after F10: at 80 columns the help line ends with F10 */	\
-	{ { { TK_HOME, 0 }, { TK_END, 0 } }, list_edge, "Home/End 首尾页",	\
-	    0 },							\
-	{ { { TK_F3, 0 } }, list_jump, "F3 跳到编号", 0 },		\
+	/* not on the help line (it is full at 80 columns): the manual */	\
+	{ { { TK_HOME, 0 }, { TK_END, 0 } }, list_edge, NULL, 0 },		\
+	{ { { TK_F3, 0 } }, list_jump, NULL, 0 },			\
 	{ { { TK_BS, 0 }, { TK_KILL, 0 } }, list_filter, NULL, 0 },		\
 	{ { { TK_F5, 0 } }, list_reload, NULL, 0 },			\
 	{ { { TK_BADUTF8, 0 } }, list_badutf8, NULL, 0 }
