@@ -14,6 +14,9 @@
 
 #include "lists.h"
 
+/* a trigram in this many names or more is common: walk (store-sql-seek.def) */
+#define SEEK_COMMON	2000
+
 static const struct seek_row {
 	const struct list_def	*def;
 	enum sql		 walk, walk_back, find, find_back;
@@ -70,12 +73,16 @@ list_seek_query(const struct actor *who, const struct list_def *def,
 	const struct seek_row	*sr = seek_row(def);
 	enum sql		 id;
 	char			 today[16];
+	int64_t			 many = 0;
 	int			 y, find;
 
 	if (sr == NULL)
 		return NULL;
-	/* a trigram needs 3 characters: shorter ones walk (a prefix) */
-	find = utf8_chars(pattern) >= 3;
+	/* a trigram needs 3 characters: shorter ones walk (a prefix); so
+	   do common ones (any part), which fill a page along the way */
+	find = utf8_chars(pattern) >= 3 && (sql_int(&many,
+	    SQL_SEEK_GRAMS_MANY, pattern, SEEK_COMMON) != 1 ||
+	    many < SEEK_COMMON);
 	id = dir > 0 ? (find ? sr->find : sr->walk) :
 	    (find ? sr->find_back : sr->walk_back);
 	if (from == LIST_EDGE)
