@@ -6,7 +6,8 @@
  * exactly the rows of a straight query, in order, to the last page; a
  * filter (1-2 characters: a prefix; 3 and more: any substring, by the
  * trigrams of migration 018) keeps its rows in order at any depth; a
- * small list (places, not keys) pages the same way.
+ * small list (places, not keys) pages the same way. Another county's
+ * clerk seeking from these sales' keys or numbers sees none of them.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -133,7 +134,7 @@ pages_match(const struct actor *who, const char *list, const char *filter,
 static void
 deep_pages_are_the_straight_rows(void)
 {
-	struct actor	 who;
+	struct actor	 who, other;
 	struct list_page p;
 	char		 msg[NJ_MSG_MAX];
 	int64_t		*want;
@@ -149,6 +150,21 @@ deep_pages_are_the_straight_rows(void)
 	    &p, msg, sizeof msg), NJ_OK);
 	assert_int_equal(p.nrows, 20);
 	assert_true(p.keys[0] == want[90000] && p.keys[19] == want[90019]);
+	list_page_free(&p);
+	/* another county's clerk seeking from one of these keys, or by
+	   one of their numbers (F3), sees none of them */
+	who_is(&other, "yn_sh");
+	assert_int_equal(list_seek(&other, "sales", "", "", want[500], 0, 20,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
+	assert_int_equal(list_seek(&other, "sales", "XST000123", "",
+	    LIST_EDGE, 1, 20, &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
+	assert_int_equal(list_seek(&other, "sales", "", "", LIST_EDGE, -1, 20,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 0);
 	list_page_free(&p);
 	/* list_fetch (`njbt list`) by offset agrees at depth */
 	assert_int_equal(list_fetch(&who, "sales", "", "", 99990, 20, &p,
