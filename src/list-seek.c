@@ -52,9 +52,12 @@ seek_row(const struct list_def *def)
 	return NULL;
 }
 
-/* Does list def page by its keys (its statements' first column)? */
+/*
+ * Does list def page by its rows' keys (its statements' first column),
+ * else by their places?
+ */
 int
-list_seek_keyed(const struct list_def *def)
+list_by_key(const struct list_def *def)
 {
 	return seek_row(def) != NULL;
 }
@@ -124,14 +127,14 @@ list_seek(const struct actor *who, const char *name, const char *filter,
 		return rc;
 	if (dir == 0 && from == LIST_EDGE)
 		dir = 1;
-	if (dir == 0 && !list_seek_keyed(def))	/* from that row on */
+	if (dir == 0 && !list_by_key(def))	/* from that row on */
 		return list_fetch(who, name, pattern, arg, (int)from, limit,
 		    page, msg, msglen);
 	if (dir == 0) {		/* from that row on: after the key next to it */
 		from += seek_row(def)->desc ? 1 : -1;
 		dir = 1;
 	}
-	if (!list_seek_keyed(def)) {
+	if (!list_by_key(def)) {
 		/* a small list: its rows' places are their keys */
 		if (dir > 0)
 			return list_fetch(who, name, pattern, arg, from ==
@@ -163,11 +166,4 @@ list_seek(const struct actor *who, const char *name, const char *filter,
 	if (rc == NJ_OK)
 		*(dir > 0 ? &page->less : &page->more) = from != LIST_EDGE;
 	return rc;
-}
-
-/* Does list def page by its rows' keys (else by their places)? */
-int
-list_by_key(const struct list_def *def)
-{
-	return list_seek_keyed(def);
 }

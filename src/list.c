@@ -359,8 +359,10 @@ list_read(const struct actor *who, sqlite3_stmt *st, int keyed, int back,
 
 /*
  * Fetch one page of list name for who: up to limit rows from offset,
- * filtered by filter, about record arg. Returns NJ_OK, NJ_REFUSED (msg set)
- * or NJ_ERROR.
+ * filtered by filter, about record arg (`njbt list`, which reads a list
+ * through; the screens page by list_seek). A seekable list runs its
+ * forward statement from its first row. Returns NJ_OK, NJ_REFUSED (msg
+ * set) or NJ_ERROR.
  */
 int
 list_fetch(const struct actor *who, const char *name, const char *filter,
@@ -371,6 +373,7 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	const struct list_hook	*hook;
 	sqlite3_stmt		*st;
 	char			 pattern[256], today[16], where[32];
+	size_t			 r;
 	int			 rc, y;
 
 	if ((def = list_open(who, name, page, &rc, msg, msglen)) == NULL)
@@ -388,11 +391,11 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 		st = sql_query_shared(def->stmt, list_scope(who), who->org,
 		    pattern, limit + 1, offset, arg ? arg : "", y, today);
 	xsnprintf(where, sizeof where, "offset=%d", offset);
-	rc = list_read(who, st, list_seek_keyed(def), 0, limit, pattern,
+	rc = list_read(who, st, list_by_key(def), 0, limit, pattern,
 	    where, page, msg, msglen);
-	if (rc == NJ_OK && page->keys != NULL && !list_seek_keyed(def))
-		for (size_t r = 0; r < page->nrows; r++)
-			page->keys[r] += offset;
+	/* a list paged by places: a row's key is its place */
+	for (r = 0; rc == NJ_OK && !list_by_key(def) && r < page->nrows; r++)
+		page->keys[r] += offset;
 	page->less = offset > 0;
 	return rc;
 }

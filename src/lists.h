@@ -54,7 +54,6 @@ int	 list_read(const struct actor *, sqlite3_stmt *, int, int, int,
 	     const char *, const char *, struct list_page *, char *, size_t);
 int64_t	 list_count(const struct actor *, const struct list_def *,
 	     const char *, const char *);
-int	 list_seek_keyed(const struct list_def *);
 sqlite3_stmt *list_seek_query(const struct actor *, const struct list_def *,
 	     const char *, const char *, int64_t, int, int, int);
 
