@@ -14,7 +14,7 @@
 
 #include "lists.h"
 
-/* a trigram in this many names or more is common: walk (store-sql-seek.def) */
+/* a text in this many names or more is common: walk (store-sql-seek.def) */
 #define SEEK_COMMON	2000
 
 static const struct seek_row {
@@ -84,7 +84,7 @@ list_seek_query(const struct actor *who, const struct list_def *def,
 	/* a trigram needs 3 characters: shorter ones walk (a prefix); so
 	   do common ones (any part), which fill a page along the way */
 	find = utf8_chars(pattern) >= 3 && (sql_int(&many,
-	    SQL_SEEK_GRAMS_MANY, pattern, SEEK_COMMON) != 1 ||
+	    SQL_SEEK_NAMES_MANY, SEEK_COMMON, "", pattern) != 1 ||
 	    many < SEEK_COMMON);
 	id = dir > 0 ? (find ? sr->find : sr->walk) :
 	    (find ? sr->find_back : sr->walk_back);

@@ -22,7 +22,7 @@
 
 /*
  * 100,000 sales of county 640122 by 3,000 buyers, one in 10 named 张
- * (the others 购机户: a trigram in more than 2,000 names, common).
+ * (the others 购机户: a text in more than 2,000 names, common).
  */
 static void
 many_sales(void)
