@@ -7,6 +7,13 @@
  * same page of a list on a small table (the user list), measured in the
  * same run.
  *
+ * Then (issue 15 item 1) the province's sales list as the admin sees it,
+ * paged as the list screen pages (list_seek): page 1 as the baseline,
+ * the page at row 2,000 and at row 900,000 (PgDn from the row before),
+ * End, PgUp after End, and filters of 1, 2 and 3+ characters; target:
+ * each within 2x page 1 (the keys of the deep rows are found once, before
+ * the timing, by a straight query).
+ *
  *   build/bench-queue [N] [FILE]     (default 1000000, /tmp/njbt-million.db)
  */
 #include <stdio.h>
@@ -19,10 +26,13 @@
 
 #define RUNS	41
 
-/* Time RUNS fetches of a page; median and worst in ms, rows of a page. */
+/*
+ * Time RUNS fetches of a page as the list screen fetches it (list_seek);
+ * median and worst in ms, rows of a page.
+ */
 static void
-measure(const struct actor *who, const char *list, const char *filter,
-    double *median, double *worst, size_t *rows)
+measure_seek(const struct actor *who, const char *list, const char *filter,
+    int64_t from, int dir, double *median, double *worst, size_t *rows)
 {
 	struct list_page	page;
 	char			msg[NJ_MSG_MAX];
@@ -31,7 +41,7 @@ measure(const struct actor *who, const char *list, const char *filter,
 
 	for (i = 0; i < RUNS; i++) {
 		t0 = now_ms();
-		if (list_fetch(who, list, filter, "", 0, 20, &page, msg,
+		if (list_seek(who, list, filter, "", from, dir, 20, &page, msg,
 		    sizeof msg) != NJ_OK) {
 			fprintf(stderr, "bench-queue: %s: %s\n", list, msg);
 			exit(1);
@@ -43,6 +53,81 @@ measure(const struct actor *who, const char *list, const char *filter,
 	qsort(t, RUNS, sizeof t[0], dcmp);
 	*median = t[RUNS / 2];
 	*worst = t[RUNS - 1];
+}
+
+/* The key of the sale at place n (0: the newest) of the whole list. */
+static int64_t
+sale_at(int n)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = LIST_EDGE;
+
+	if (sqlite3_prepare_v2(store->db, "SELECT id FROM sales ORDER BY id "
+	    "DESC LIMIT 1 OFFSET ?1", -1, &st, NULL) != SQLITE_OK)
+		million_die("sale_at");
+	sqlite3_bind_int(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* Deep pages and filters of the sales list (issue 15 item 1). */
+static int
+seek_cases(int n)
+{
+	struct {
+		const char	*what;
+		const char	*filter;
+		int64_t		 from;
+		int		 dir;
+	} c[] = {
+		{ "page 1 (baseline)", "", LIST_EDGE, 1 },
+		{ "row 2,001 (PgDn from 2,000)", "", 0, 1 },
+		{ "row 900,001 (PgDn)", "", 0, 1 },
+		{ "End", "", LIST_EDGE, -1 },
+		{ "PgUp after End", "", 0, -1 },
+		{ "filter, 1 character", "购", LIST_EDGE, 1 },
+		{ "filter, 2 characters", "购机", LIST_EDGE, 1 },
+		{ "filter, 3+ characters (a name)", "购机者0012345", LIST_EDGE,
+		    1 },
+		{ "filter, 3+ characters (a serial)", "M000054321",
+		    LIST_EDGE, 1 },
+	};
+	struct actor	 admin;
+	struct list_page end;
+	char		 err[NJ_MSG_MAX];
+	double		 med, worst, base = 0;
+	size_t		 i, rows;
+	int		 over = 0;
+
+	if (actor_load("admin", &admin, err, sizeof err) != 0) {
+		fprintf(stderr, "bench-queue: %s\n", err);
+		return 1;
+	}
+	c[1].from = sale_at(1999);
+	c[2].from = sale_at(n > 900000 ? 899999 : n - 21);
+	if (list_seek(&admin, "sales", "", "", LIST_EDGE, -1, 20, &end, err,
+	    sizeof err) != NJ_OK || end.nrows == 0) {
+		fprintf(stderr, "bench-queue: End: %s\n", err);
+		return 1;
+	}
+	c[4].from = end.keys[0];
+	list_page_free(&end);
+	printf("bench/queue: the sales list of the province (admin), %d "
+	    "sales, pages of 20 by list_seek, median of %d\n", n, RUNS);
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		measure_seek(&admin, "sales", c[i].filter, c[i].from, c[i].dir,
+		    &med, &worst, &rows);
+		if (i == 0)
+			base = med;
+		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx page 1)"
+		    "%s\n", c[i].what, med, worst, rows, base > 0 ? med / base :
+		    0, i > 0 && med > 2 * base && med > 1 ? "  OVER 2x" : "");
+		if (i > 0 && med > 2 * base && med > 1)
+			over++;
+	}
+	return over;
 }
 
 int
@@ -76,8 +161,8 @@ main(int argc, char **argv)
 	printf("bench/queue: %d sales, county 640122, first page of 20, "
 	    "median of %d\n", n, RUNS);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		measure(&who, cases[i].list, cases[i].filter, &med, &worst,
-		    &rows);
+		measure_seek(&who, cases[i].list, cases[i].filter, LIST_EDGE,
+		    1, &med, &worst, &rows);
 		if (i == 0)
 			base = med;
 		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx baseline)%s\n",
@@ -86,7 +171,10 @@ main(int argc, char **argv)
 		if (i > 0 && med > 20)
 			over++;
 	}
-	db_close();
 	printf("%s\n", over ? "target missed" : "every queue within 20 ms");
+	over += seek_cases(n);
+	db_close();
+	printf("%s\n", over ? "target missed" : "every page and filter within "
+	    "2x page 1 (or 1 ms)");
 	return over ? 1 : 0;
 }

@@ -10,6 +10,7 @@
  * Private columns arrive encrypted; they are opened only for roles that
  * may see them and each such page is logged; others see ***1234.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,7 @@ list_page_free(struct list_page *p)
 		for (i = 0; i < p->nrows * p->ncols; i++)
 			free(p->cells[i]);
 	free(p->cells);
+	free(p->keys);
 	memset(p, 0, sizeof *p);
 }
 
@@ -236,63 +238,79 @@ list_filter_logged(const char *filter, char *buf, size_t len)
 }
 
 /*
- * Fetch one page of list name for who: up to limit rows from offset,
- * filtered by filter, about record arg. Returns NJ_OK, NJ_REFUSED (msg set)
- * or NJ_ERROR.
+ * The checks of a fetch: list name exists and who may see it; sets up
+ * page (its list, its columns). NULL with msg and *rc set when refused.
  */
-int
-list_fetch(const struct actor *who, const char *name, const char *filter,
-    const char *arg, int offset, int limit, struct list_page *page,
-    char *msg, size_t msglen)
+const struct list_def *
+list_open(const struct actor *who, const char *name, struct list_page *page,
+    int *rc, char *msg, size_t msglen)
 {
-	const struct list_def	*def = list_find(name);
-	const struct list_hook	*hook;
-	sqlite3_stmt		*st;
-	char			 pattern[256], detail[512], today[16];
-	char			 fields[256], logged[256];
-	size_t			 c, cap = 0;
-	int			 rc, clear, ncols = 0, col, y, m, d;
+	const struct list_def *def = list_find(name);
 
 	memset(page, 0, sizeof *page);
 	if (def == NULL) {
 		xsnprintf(msg, msglen, "未知的列表：%s", name);
-		return NJ_USAGE;
+		*rc = NJ_USAGE;
+		return NULL;
 	}
 	if (!list_allowed(def, who)) {
 		xsnprintf(msg, msglen, "您的角色（%s）无权查看“%s”",
 		    role_label(who->role), def->title);
-		return NJ_REFUSED;
+		*rc = NJ_REFUSED;
+		return NULL;
 	}
-	while (def->cols[ncols].label != NULL)
-		ncols++;
 	page->def = def;
-	page->ncols = (size_t)ncols;
+	page->ncols = list_ncols(def);
+	return def;
+}
+
+/* ?7 and ?8 of a list statement: this year, today. */
+void
+list_today(int *year, char *today, size_t len)
+{
+	int m, d;
+
+	date_to_ymd(clock_today(), year, &m, &d);
+	date_format(clock_today(), today, len);
+}
+
+/*
+ * Step st into page: up to limit rows (one more sets page->more); with
+ * keyed, the first column is the row's key (page->keys); with back, the
+ * rows came nearest first and are turned into the list's order (the one
+ * more then sets page->less). where says in the audit row where the page
+ * was ("offset=N", "after=KEY"). Resets st. NJ_OK or NJ_ERROR.
+ */
+int
+list_read(const struct actor *who, sqlite3_stmt *st, int keyed, int back,
+    int limit, const char *pattern, const char *where,
+    struct list_page *page, char *msg, size_t msglen)
+{
+	const struct list_def	*def = page->def;
+	char			 detail[512], fields[256], logged[256];
+	size_t			 c, cap = 0, r, n;
+	int			 rc, clear, col;
+	char			*cell;
+	int64_t			 key;
+
 	clear = list_sees_private(def, who);
-	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
-	date_to_ymd(clock_today(), &y, &m, &d);
-	date_format(clock_today(), today, sizeof today);
-	if ((hook = list_hook(def)) != NULL) {
-		if ((st = hook->query(pattern, limit + 1, offset, msg,
-		    msglen)) == NULL) {
-			list_page_free(page);
-			return NJ_REFUSED;
-		}
-	} else
-		st = sql_query_shared(def->stmt, list_scope(who), who->org,
-		    pattern, limit + 1, offset, arg ? arg : "", y, today);
 	while ((rc = sql_step(st)) == 1) {
 		if (page->nrows == (size_t)limit) {
-			page->more = 1;
+			*(back ? &page->less : &page->more) = 1;
 			break;
 		}
 		if ((page->nrows + 1) * page->ncols > cap) {
 			cap = (cap + page->ncols) * 2;
 			page->cells = realloc(page->cells, cap *
 			    sizeof *page->cells);
-			if (page->cells == NULL)
+			page->keys = realloc(page->keys, (cap / page->ncols +
+			    1) * sizeof *page->keys);
+			if (page->cells == NULL || page->keys == NULL)
 				abort();
 		}
-		for (c = 0, col = 0; c < page->ncols; c++, col++) {
+		page->keys[page->nrows] = keyed ? sqlite3_column_int64(st, 0) :
+		    (int64_t)page->nrows;
+		for (c = 0, col = keyed; c < page->ncols; c++, col++) {
 			page->cells[page->nrows * page->ncols + c] =
 			    list_cell(st, col, &def->cols[c], clear);
 			if (def->cols[c].flags & LC_PRIVATE)
@@ -306,6 +324,18 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 		xsnprintf(msg, msglen, "数据库错误：%s", store_errmsg());
 		return NJ_ERROR;
 	}
+	/* a page read backwards: its rows into the list's order */
+	for (r = 0, n = page->nrows; back && r < n / 2; r++) {
+		key = page->keys[r];
+		page->keys[r] = page->keys[n - 1 - r];
+		page->keys[n - 1 - r] = key;
+		for (c = 0; c < page->ncols; c++) {
+			cell = page->cells[r * page->ncols + c];
+			page->cells[r * page->ncols + c] =
+			    page->cells[(n - 1 - r) * page->ncols + c];
+			page->cells[(n - 1 - r) * page->ncols + c] = cell;
+		}
+	}
 	/*
 	 * R-001-A1-16c 001 查询日志化: a page of private data in clear is
 	 * logged, the console's (`njbt list` at the server) too, naming the
@@ -314,17 +344,88 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 	if (clear && list_private_cols(def->cols, fields, sizeof fields) &&
 	    page->nrows > 0) {
 		list_filter_logged(pattern, logged, sizeof logged);
-		xsnprintf(detail, sizeof detail, "rows=%zu offset=%d filter=%s "
-		    "fields=%s", page->nrows, offset, logged, fields);
+		xsnprintf(detail, sizeof detail, "rows=%zu %s filter=%s "
+		    "fields=%s", page->nrows, where, logged, fields);
 		if (action_batch_begin() != NJ_OK ||
-		    action_batch_end(who, 1, "read.private", name, detail) !=
-		    NJ_OK) {
+		    action_batch_end(who, 1, "read.private", def->name,
+		    detail) != NJ_OK) {
 			list_page_free(page);
 			xsnprintf(msg, msglen, "无法记录查询日志，未显示");
 			return NJ_ERROR;
 		}
 	}
 	return NJ_OK;
+}
+
+/*
+ * Fetch one page of list name for who: up to limit rows from offset,
+ * filtered by filter, about record arg (`njbt list`, which reads a list
+ * through; the screens page by list_seek). A seekable list runs its
+ * forward statement from its first row. Returns NJ_OK, NJ_REFUSED (msg
+ * set) or NJ_ERROR.
+ */
+int
+list_fetch(const struct actor *who, const char *name, const char *filter,
+    const char *arg, int offset, int limit, struct list_page *page,
+    char *msg, size_t msglen)
+{
+	const struct list_def	*def;
+	const struct list_hook	*hook;
+	sqlite3_stmt		*st;
+	char			 pattern[256], today[16], where[32];
+	size_t			 r;
+	int			 rc, y;
+
+	if ((def = list_open(who, name, page, &rc, msg, msglen)) == NULL)
+		return rc;
+	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
+	list_today(&y, today, sizeof today);
+	if ((hook = list_hook(def)) != NULL) {
+		if ((st = hook->query(pattern, limit + 1, offset, msg,
+		    msglen)) == NULL) {
+			list_page_free(page);
+			return NJ_REFUSED;
+		}
+	} else if ((st = list_seek_query(who, def, pattern, arg, LIST_EDGE,
+	    1, limit, offset)) == NULL)
+		st = sql_query_shared(def->stmt, list_scope(who), who->org,
+		    pattern, limit + 1, offset, arg ? arg : "", y, today);
+	xsnprintf(where, sizeof where, "offset=%d", offset);
+	rc = list_read(who, st, list_by_key(def), 0, limit, pattern,
+	    where, page, msg, msglen);
+	/* a list paged by places: a row's key is its place */
+	for (r = 0; rc == NJ_OK && !list_by_key(def) && r < page->nrows; r++)
+		page->keys[r] += offset;
+	page->less = offset > 0;
+	return rc;
+}
+
+/*
+ * How many rows list def has for who with filter (the End of a list that
+ * does not seek: the small ones); -1 on an error.
+ */
+int64_t
+list_count(const struct actor *who, const struct list_def *def,
+    const char *pattern, const char *arg)
+{
+	const struct list_hook	*hook = list_hook(def);
+	sqlite3_stmt		*st;
+	char			 today[16], msg[NJ_MSG_MAX];
+	int64_t			 n = 0;
+	int			 y, rc;
+
+	list_today(&y, today, sizeof today);
+	if (hook != NULL) {
+		if ((st = hook->query(pattern, INT_MAX, 0, msg, sizeof msg)) ==
+		    NULL)
+			return -1;
+	} else
+		st = sql_query_shared(def->stmt, list_scope(who), who->org,
+		    pattern, -1, 0, arg ? arg : "", y, today);
+	while ((rc = sql_step(st)) == 1)
+		n++;
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
 }
 
 const char *

@@ -46,6 +46,17 @@ const char *list_scope(const struct actor *);
 char	*list_cell(sqlite3_stmt *, int, const struct list_col *, int);
 int	 list_private_cols(const struct list_col *, char *, size_t);
 
+/* list.c and list-seek.c: a page's parts (issue 15 item 1) */
+const struct list_def *list_open(const struct actor *, const char *,
+	     struct list_page *, int *, char *, size_t);
+void	 list_today(int *, char *, size_t);
+int	 list_read(const struct actor *, sqlite3_stmt *, int, int, int,
+	     const char *, const char *, struct list_page *, char *, size_t);
+int64_t	 list_count(const struct actor *, const struct list_def *,
+	     const char *, const char *);
+sqlite3_stmt *list_seek_query(const struct actor *, const struct list_def *,
+	     const char *, const char *, int64_t, int, int, int);
+
 /* list-*.c */
 extern const struct list_def list_users;
 /* list-violation.c (issue 13 item 2) */

@@ -223,6 +223,9 @@ struct list_page {
 	size_t			 nrows;
 	char			**cells;
 	int			 more;		/* rows after this page */
+	/* list_seek (issue 15 item 1): each row's key, rows before it */
+	int64_t			*keys;
+	int			 less;
 };
 const struct list_def *list_find(const char *);
 const struct list_def *list_at(size_t);
@@ -230,6 +233,12 @@ int	 list_allowed(const struct list_def *, const struct actor *);
 int	 list_fetch(const struct actor *, const char *, const char *,
 	     const char *, int, int, struct list_page *, char *, size_t);
 const char *list_cellv(const struct list_page *, size_t, size_t);
+/* list-seek.c: a page after (dir > 0) or before (dir < 0) a row's key */
+#define LIST_EDGE	INT64_MIN	/* from the first or the last row */
+int	 list_seek(const struct actor *, const char *, const char *,
+	     const char *, int64_t, int, int, struct list_page *, char *,
+	     size_t);
+int	 list_by_key(const struct list_def *);
 const char *list_name(const struct list_def *);
 const char *list_title(const struct list_def *);
 void	 list_headline(const struct list_def *, char *, size_t);

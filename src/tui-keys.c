@@ -81,7 +81,7 @@ tui_ms(void)
 /*
  * Read one key. wait_ms < 0 waits for one, but no longer than TUI_TICK_MS
  * (then TK_TICK, so that the session can re-check its user) or the idle
- * limit (TK_IDLE); 0 does not block. Returns 1 with a key in *k, 0 if
+ * limit (TK_IDLE) or t->wake (TK_TICK); 0 does not block. Returns 1 with a key in *k, 0 if
  * nothing is waiting.
  */
 int
@@ -105,6 +105,9 @@ tui_key(struct tui *t, struct tkey *k, int wait_ms)
 			if (left < ms)
 				ms = (int)left;
 		}
+		/* a screen's wake (tui.h): at least 20 ms, then a tick */
+		if (t->wake > 0 && t->wake - start < ms)
+			ms = t->wake - start < 20 ? 20 : (int)(t->wake - start);
 		wtimeout(stdscr, ms);
 	} else
 		wtimeout(stdscr, wait_ms);

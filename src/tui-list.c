@@ -1,10 +1,19 @@
 /*
  * tui-list.c: the list screen. A page of a named list (list_fetch) as
  * columns clipped to their widths; typing filters (the filter goes to the
- * list's query, once per burst of keys); Up/Down choose a row, PgUp/PgDn
- * turn pages; Enter on a row opens its record view (tui-view.c: the row
- * actions are offered there) or, in a look-up, hands the key back to the
- * form that asked. The keys are the rows of list_keys and pick_keys.
+ * list's query once the typing pauses, LIST_PAUSE_MS, or on Enter); Up/Down
+ * choose a row, PgUp/PgDn turn pages, Home/End go to the first or last
+ * page, F3 goes to the row whose number is typed in the filter; Enter on
+ * a row opens its record view (tui-view.c: the row actions are offered
+ * there) or, in a look-up, hands the key back to the form that asked. The
+ * keys are the rows of list_keys and pick_keys.
+ *
+ * Issue 15 item 1: pages are fetched by list_seek from the key of the row
+ * next to them (the last shown for PgDn, the first for PgUp, the edge for
+ * Home and End), so that a page costs the same at row 20 and at row
+ * 900,000. No total is counted: the place shown is counted from the page
+ * it was paged from: from the top (第 21-40 条) after Home, from the end
+ * (倒数第 20-1 条) after End, and not shown after F3.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +28,14 @@ struct lscreen {
 	char			*arg;
 	struct ledit		*filter;
 	char			*applied;	/* the filter of the page shown */
+	int64_t			 typed;		/* ms: the last key of the filter */
 	struct list_page	 page;
-	int			 offset;
+	int64_t			 from;		/* the page asked for: list_seek */
+	int			 dir;
+	int			 place;		/* of the first row from the top
+						   (placed > 0), of the last from
+						   the end (placed < 0) */
+	int			 placed;
 	int			 sel;
 	int			 hcol;		/* columns scrolled past */
 	int			 dirty;
@@ -30,27 +45,93 @@ struct lscreen {
 	char			 err[NJ_MSG_MAX];
 };
 
+/* Typing pauses this long before the filter is applied. */
+#define LIST_PAUSE_MS	250
+
+/* Ask for the page from key from in direction dir (list_seek), placed. */
+static void
+list_goto(struct lscreen *ls, int64_t from, int dir, int placed, int place)
+{
+	ls->from = from;
+	ls->dir = dir;
+	ls->placed = placed;
+	ls->place = place;
+	ls->dirty = 1;
+}
+
 static void
 list_refresh(struct tui *t, struct lscreen *ls)
 {
 	char	*f = ledit_text(ls->filter);
-	int	 rc;
+	int	 rc, n;
 
 	if (ls->applied == NULL || strcmp(f, ls->applied) != 0) {
-		ls->offset = 0;
+		/* a new filter: its first page */
+		list_goto(ls, LIST_EDGE, 1, 1, 0);
 		ls->sel = 0;
 	}
 	free(ls->applied);
 	ls->applied = f;
 	list_page_free(&ls->page);
 	ls->err[0] = '\0';
-	rc = list_fetch(t->who, ls->list, f, ls->arg, ls->offset,
+	rc = list_seek(t->who, ls->list, f, ls->arg, ls->from, ls->dir,
 	    ls->pagesize, &ls->page, ls->err, sizeof ls->err);
+	if (rc == NJ_OK && ls->page.nrows == 0 && ls->from != LIST_EDGE) {
+		/* its rows are gone (or the filter's are): the first page */
+		list_goto(ls, LIST_EDGE, 1, 1, 0);
+		rc = list_seek(t->who, ls->list, f, ls->arg, ls->from, 1,
+		    ls->pagesize, &ls->page, ls->err, sizeof ls->err);
+	}
+	if (rc == NJ_OK && ls->dir < 0 && !ls->page.less &&
+	    (int)ls->page.nrows < ls->pagesize && ls->placed >= 0) {
+		/* PgUp near the top: a whole first page */
+		list_goto(ls, LIST_EDGE, 1, 1, 0);
+		list_page_free(&ls->page);
+		rc = list_seek(t->who, ls->list, f, ls->arg, ls->from, 1,
+		    ls->pagesize, &ls->page, ls->err, sizeof ls->err);
+	}
 	if (rc != NJ_OK)
 		tui_msg(t, 1, "%s", ls->err);
-	if (ls->sel >= (int)ls->page.nrows)
-		ls->sel = ls->page.nrows > 0 ? (int)ls->page.nrows - 1 : 0;
+	n = (int)ls->page.nrows;
+	if (ls->dir < 0 && ls->placed > 0)
+		ls->place -= n;
+	else if (ls->dir > 0 && ls->placed < 0)
+		ls->place -= n;
+	if (ls->placed > 0 && ls->place < 0)
+		ls->place = 0;
+	if (ls->placed < 0 && ls->place < 0)
+		ls->place = 0;
+	/* from now on the page is the one from its first row */
+	if (n > 0) {
+		ls->from = ls->page.keys[0];
+		ls->dir = 0;
+	}
+	if (ls->sel >= n)
+		ls->sel = n > 0 ? n - 1 : 0;
 	ls->dirty = 0;
+}
+
+/*
+ * Is a filter typed but not applied, its typing not paused yet? Then the
+ * rows stay as they are, and the main loop wakes at the pause.
+ */
+static int
+list_typing(struct tui *t, struct lscreen *ls)
+{
+	char	*f;
+	int64_t	 left = ls->typed + LIST_PAUSE_MS - tui_ms();
+	int	 same;
+
+	if (!ls->dirty || ls->typed == 0 || left <= 0)
+		return 0;
+	f = ledit_text(ls->filter);
+	same = ls->applied != NULL && strcmp(f, ls->applied) == 0;
+	free(f);
+	if (same)
+		return 0;
+	if (t->wake == 0 || tui_ms() + left < t->wake)
+		t->wake = tui_ms() + left;
+	return 1;
 }
 
 /*
@@ -97,16 +178,24 @@ list_draw(struct tui *t, struct screen *scr)
 		ls->pagesize = rows;
 		ls->dirty = 1;
 	}
-	if (ls->dirty)
+	if (ls->dirty && !list_typing(t, ls))
 		list_refresh(t, ls);
 	/* line 1 the filter and where we are, 2 the heads, then the rows */
 	tui_put(1, 2, "筛选：[", 8);
 	ledit_view(ls->filter, 24, view, &nout, &curcol);
 	tui_put_cps(1, 9, view, nout);
 	tui_put(1, 33, "]", 1);
-	xsnprintf(foot, sizeof foot, "第 %d-%d 条%s", ls->page.nrows ?
-	    ls->offset + 1 : 0, ls->offset + (int)ls->page.nrows,
-	    ls->page.more ? "，PgDn 下一页" : "");
+	if (ls->page.nrows == 0 || ls->placed == 0)
+		xsnprintf(foot, sizeof foot, "%s", ls->page.more ?
+		    "PgDn 下一页" : "");
+	else if (ls->placed > 0)
+		xsnprintf(foot, sizeof foot, "第 %d-%d 条%s", ls->place + 1,
+		    ls->place + (int)ls->page.nrows, ls->page.more ?
+		    "，PgDn 下一页" : "");
+	else
+		xsnprintf(foot, sizeof foot, "倒数第 %d-%d 条%s", ls->place +
+		    (int)ls->page.nrows, ls->place + 1, ls->page.less ?
+		    "，PgUp 上一页" : "");
 	/* the columns that fit whole; the others a Left/Right away */
 	tcols_fit(ls->def, t->cols - 3, ls->hcol, &tc);
 	while (ls->hcol > 0 && tc.right == 0) {	/* a wider terminal */
@@ -189,6 +278,29 @@ list_fresh(struct tui *t, struct lscreen *ls)
 		list_refresh(t, ls);
 }
 
+/* The page after the one shown (PgDn, Down past the last row). */
+static void
+list_next(struct lscreen *ls)
+{
+	int n = (int)ls->page.nrows;
+
+	if (n == 0)
+		return;
+	list_goto(ls, ls->page.keys[n - 1], 1, ls->placed, ls->placed > 0 ?
+	    ls->place + n : ls->place);
+	ls->sel = 0;
+}
+
+/* The page before (PgUp, Up past the first row); sel on its last row. */
+static void
+list_prev(struct lscreen *ls)
+{
+	if (ls->page.nrows == 0)
+		return;
+	list_goto(ls, ls->page.keys[0], -1, ls->placed, ls->placed < 0 ?
+	    ls->place + (int)ls->page.nrows : ls->place);
+}
+
 /* Up / Down: the row above or below, into the page before or after. */
 static int
 list_move(struct tui *t, struct screen *scr, const struct tkey *k)
@@ -199,20 +311,14 @@ list_move(struct tui *t, struct screen *scr, const struct tkey *k)
 	if (k->k == TK_UP) {
 		if (ls->sel > 0)
 			ls->sel--;
-		else if (ls->offset > 0) {
-			ls->offset -= ls->pagesize;
-			if (ls->offset < 0)
-				ls->offset = 0;
+		else if (ls->page.less) {
+			list_prev(ls);
 			ls->sel = ls->pagesize - 1;
-			ls->dirty = 1;
 		}
 	} else if (ls->sel + 1 < (int)ls->page.nrows)
 		ls->sel++;
-	else if (ls->page.more) {
-		ls->offset += ls->pagesize;
-		ls->sel = 0;
-		ls->dirty = 1;
-	}
+	else if (ls->page.more)
+		list_next(ls);
 	return SK_STAY;
 }
 
@@ -222,29 +328,106 @@ list_turn(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct lscreen *ls = scr->data;
 
-	(void)t;
+	list_fresh(t, ls);
 	if (k->k == TK_PGDN) {
-		if (ls->page.more) {
-			ls->offset += ls->pagesize;
-			ls->sel = 0;
-			ls->dirty = 1;
-		}
-	} else if (ls->offset > 0) {
-		ls->offset -= ls->pagesize;
-		if (ls->offset < 0)
-			ls->offset = 0;
+		if (ls->page.more)
+			list_next(ls);
+	} else if (ls->page.less) {
+		list_prev(ls);
 		ls->sel = 0;
-		ls->dirty = 1;
 	}
+	return SK_STAY;
+}
+
+/* Home / End: the first page, the last. */
+static int
+list_edge(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct lscreen *ls = scr->data;
+
+	list_fresh(t, ls);
+	if (k->k == TK_HOME) {
+		list_goto(ls, LIST_EDGE, 1, 1, 0);
+		ls->sel = 0;
+	} else {
+		list_goto(ls, LIST_EDGE, -1, -1, 0);
+		ls->sel = ls->pagesize - 1;
+	}
+	return SK_STAY;
+}
+
+/*
+ * F3: go to the row whose number (the list's key column: a sale's,
+ * an application's number ...) is typed in the filter, the filter then
+ * cleared: the page from that row, found by its index, not counted to.
+ */
+static int
+list_jump(struct tui *t, struct screen *scr, const struct tkey *k)
+{
+	struct lscreen		*ls = scr->data;
+	struct list_page	 one;
+	char			*f = ledit_text(ls->filter), msg[NJ_MSG_MAX];
+	const char		*key;
+	size_t			 r;
+	int			 found = -1;
+
+	(void)k;
+	if (f[0] == '\0') {
+		tui_msg(t, 1, "先在筛选栏输入要跳到的编号，再按 F3");
+		free(f);
+		return SK_STAY;
+	}
+	/* the rows the number finds (it may also be a name): its own */
+	if (!list_by_key(ls->def)) {	/* a small list: its row number */
+		if (atoi(f) >= 1) {
+			ledit_kill_line(ls->filter);
+			free(ls->applied);
+			ls->applied = xstrdup("");
+			list_goto(ls, atoi(f) - 1, 0, 1, atoi(f) - 1);
+		} else
+			tui_msg(t, 1, "请输入行号");
+		free(f);
+		return SK_STAY;
+	}
+	if (list_seek(t->who, ls->list, f, ls->arg, LIST_EDGE, 1, 20, &one,
+	    msg, sizeof msg) != NJ_OK) {
+		tui_msg(t, 1, "%s", msg);
+		free(f);
+		return SK_STAY;
+	}
+	for (r = 0; r < one.nrows && found < 0; r++) {
+		key = list_cellv(&one, r, list_key_col(ls->def));
+		if (strcmp(key, f) == 0)
+			found = (int)r;
+	}
+	if (found < 0)
+		tui_msg(t, 1, "没有编号为 %s 的记录", f);
+	else {
+		ledit_kill_line(ls->filter);
+		free(ls->applied);
+		ls->applied = xstrdup("");
+		list_goto(ls, one.keys[found], 0, 0, 0);
+		ls->sel = 0;
+	}
+	list_page_free(&one);
+	free(f);
 	return SK_STAY;
 }
 
 static int
 list_enter(struct tui *t, struct screen *scr, const struct tkey *k)
 {
+	struct lscreen	*ls = scr->data;
+	char		*f = ledit_text(ls->filter);
+	int		 typed = ls->applied == NULL || strcmp(f,
+			    ls->applied) != 0;
+
 	(void)k;
-	list_fresh(t, scr->data);
-	return list_row_action(t, scr, scr->data);
+	free(f);
+	list_fresh(t, ls);
+	if (typed)	/* Enter applies a filter typed, opens no row */
+		return SK_STAY;
+	return list_row_action(t, scr, ls);
 }
 
 /* Left / Right: the columns before or after those shown (tui-cols.c). */
@@ -303,8 +486,10 @@ list_filter(struct tui *t, struct screen *scr, const struct tkey *k)
 	else
 		changed = k->k == TK_BS ? ledit_backspace(ls->filter) :
 		    ledit_kill_line(ls->filter);
-	if (changed)
+	if (changed) {
 		ls->dirty = 1;
+		ls->typed = tui_ms();
+	}
 	return SK_STAY;
 }
 
@@ -317,6 +502,9 @@ list_filter(struct tui *t, struct screen *scr, const struct tkey *k)
 	    "PgUp/PgDn 翻页", 0 },					\
 	{ { { TK_LEFT, 0 }, { TK_RIGHT, 0 } }, list_side, "左右键 翻列", 0 },	\
 	{ { { TK_F10, 0 }, { TK_ESC, 0 } }, list_back, back, 0 },		\
+	/* not on the help line (it is full at 80 columns): the manual */	\
+	{ { { TK_HOME, 0 }, { TK_END, 0 } }, list_edge, NULL, 0 },		\
+	{ { { TK_F3, 0 } }, list_jump, NULL, 0 },			\
 	{ { { TK_BS, 0 }, { TK_KILL, 0 } }, list_filter, NULL, 0 },		\
 	{ { { TK_F5, 0 } }, list_reload, NULL, 0 },			\
 	{ { { TK_BADUTF8, 0 } }, list_badutf8, NULL, 0 }

@@ -93,6 +93,7 @@ tui_draw(struct tui *t)
 	char		 msg[256];
 
 	getmaxyx(stdscr, t->lines, t->cols);
+	t->wake = 0;	/* the screens drawn ask again */
 	erase();
 	t->cy = t->cx = -1;
 	if (t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES) {
@@ -403,8 +404,10 @@ tui_main(const struct actor *who, const struct tui_opts *o)
 		if (!tui_key(&t, &k, -1))
 			continue;
 		done = tui_handle(&t, &k);
-		/* a tick that changed nothing sends nothing */
-		if (!done && k.k == TK_TICK) {
+		/* a tick that changed nothing sends nothing (a wake asked
+		   for by a screen draws: a list's filter after a pause) */
+		if (!done && k.k == TK_TICK && (t.wake == 0 ||
+		    tui_ms() < t.wake)) {
 			draw = 0;
 			continue;
 		}

@@ -146,6 +146,8 @@ struct tui {
 	int64_t			 backed;	/* ms: a screen left by F10/Esc */
 	int64_t			 lastf10;	/* ms: the last F10 */
 	int			 box_y, box_h;	/* the last box drawn (a popup) */
+	int64_t			 wake;	/* ms: a screen waits for this time
+					   (a list's typing pause), 0 none */
 };
 
 /* F10 twice within this: the second does not ask to log out. */

@@ -1,0 +1,282 @@
+/*
+ * test-list-seek.c: issue 15 item 1, lists at any depth. With 100,000
+ * sales of one county (made by one INSERT ... SELECT, not by actions),
+ * the county clerk's sales list paged by list_seek (what the list screen
+ * does: PgDn from the last key shown, End, PgUp from the first) shows
+ * exactly the rows of a straight query, in order, to the last page; a
+ * filter (1-2 characters: a prefix; 3 and more: any substring, by the
+ * trigrams of migration 018) keeps its rows in order at any depth; a
+ * small list (places, not keys) pages the same way. Another county's
+ * clerk seeking from these sales' keys or numbers sees none of them.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "actions.h"
+
+#define NSALES	100000
+
+/*
+ * 100,000 sales of county 640122 by 3,000 buyers, one in 10 named 张
+ * (the others 购机户: a text in more than 2,000 names, common).
+ */
+static void
+many_sales(void)
+{
+	q_run("INSERT INTO buyers(kind, name, idno_enc, idno_hash, "
+	    "idno_last4, township, created_at) WITH RECURSIVE k(i) AS "
+	    "(SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 3000) "
+	    "SELECT 'person', CASE WHEN i % 10 = 0 THEN '张' ELSE '购机户' "
+	    "END || printf('%05d', i), x'00', CAST(printf('seek%d', i) AS "
+	    "BLOB), printf('%04d', i), (SELECT code FROM regions WHERE "
+	    "parent = '640122' ORDER BY code LIMIT 1), '2026-03-01' FROM k",
+	    NULL);
+	q_run("INSERT INTO machines(product_id, serial, dealer_id, state, "
+	    "supplied_at) WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT "
+	    "i + 1 FROM k WHERE i < 100000) SELECT (SELECT min(id) FROM "
+	    "products), printf('T%06d', i), (SELECT min(id) FROM dealers), "
+	    "'sold', '2026-03-01' FROM k", NULL);
+	q_run("INSERT INTO sales(year, county, dealer_id, machine_id, "
+	    "buyer_id, tier_id, price, sold_on, invoice_no, central, "
+	    "provincial, city, county_part, subsidy, state, entered_by, "
+	    "entered_at, no) SELECT 2026, '640122', m.dealer_id, m.id, "
+	    "(SELECT min(id) FROM buyers WHERE idno_last4 = printf('%04d', "
+	    "1 + m.id % 3000) AND name NOT LIKE '%演示%'), p.tier_id, 10000, "
+	    "'2026-03-02', 'INV' || m.serial, 2000, 0, 0, 0, 2000, CASE WHEN "
+	    "m.id % 7 = 0 THEN 'recorded' ELSE 'paid' END, (SELECT id FROM "
+	    "users WHERE login = 'hl_sh'), '2026-03-02', 'XS' || m.serial "
+	    "FROM machines m JOIN products p ON p.id = m.product_id "
+	    "WHERE m.serial GLOB 'T[0-9]*'", NULL);
+	assert_true(fx_int("SELECT count(*) FROM sales WHERE county = "
+	    "'640122'", NULL) >= NSALES);
+}
+
+/* The keys of a straight query, in its order; how many. */
+static size_t
+straight(int64_t **keys, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*st;
+	size_t		 n = 0, cap = 1024;
+
+	*keys = malloc(cap * sizeof **keys);
+	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			*keys = realloc(*keys, (cap *= 2) * sizeof **keys);
+		(*keys)[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+who_is(struct actor *who, const char *login)
+{
+	char err[NJ_MSG_MAX];
+
+	assert_int_equal(actor_load(login, who, err, sizeof err), 0);
+}
+
+/*
+ * Page list for who with filter forward from the top (pages of size),
+ * every key against want[] in order, to the last page; then End and
+ * PgUp twice against the end of want[].
+ */
+static void
+pages_match(const struct actor *who, const char *list, const char *filter,
+    const int64_t *want, size_t nwant, int size)
+{
+	struct list_page	 p;
+	char			 msg[NJ_MSG_MAX];
+	size_t			 at = 0, r, end;
+	int64_t			 from = LIST_EDGE;
+	int			 turn;
+
+	do {
+		assert_int_equal(list_seek(who, list, filter, "", from, 1, size,
+		    &p, msg, sizeof msg), NJ_OK);
+		assert_int_equal(p.less, at > 0);
+		for (r = 0; r < p.nrows; r++, at++) {
+			assert_true(at < nwant);
+			assert_true(p.keys[r] == want[at]);
+		}
+		if (p.nrows > 0)
+			from = p.keys[p.nrows - 1];
+		turn = p.more;
+		list_page_free(&p);
+	} while (turn);
+	assert_int_equal(at, nwant);
+	/* End, then PgUp from the first row shown, twice */
+	end = nwant;
+	from = LIST_EDGE;
+	for (turn = 0; turn < 3 && end > 0; turn++) {
+		assert_int_equal(list_seek(who, list, filter, "", from, -1, 20,
+		    &p, msg, sizeof msg), NJ_OK);
+		assert_int_equal(p.nrows, end < 20 ? end : 20);
+		for (r = 0; r < p.nrows; r++)
+			assert_true(p.keys[r] == want[end - p.nrows + r]);
+		assert_int_equal(p.more, turn > 0);
+		assert_int_equal(p.less, end > 20);
+		end -= p.nrows;
+		from = p.nrows > 0 ? p.keys[0] : from;
+		list_page_free(&p);
+	}
+}
+
+/* Paging to the last page of 100,000 rows: the straight query's rows. */
+static void
+deep_pages_are_the_straight_rows(void)
+{
+	struct actor	 who, other;
+	struct list_page p;
+	char		 msg[NJ_MSG_MAX];
+	int64_t		*want;
+	size_t		 n;
+
+	who_is(&who, "hl_sh");
+	n = straight(&want, "SELECT id FROM sales WHERE county = '640122' "
+	    "ORDER BY id DESC", NULL);
+	assert_true(n >= NSALES);
+	pages_match(&who, "sales", "", want, n, 500);
+	/* a row's page from it on (F3, F5): row 90,001 first */
+	assert_int_equal(list_seek(&who, "sales", "", "", want[90000], 0, 20,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 20);
+	assert_true(p.keys[0] == want[90000] && p.keys[19] == want[90019]);
+	list_page_free(&p);
+	/* another county's clerk seeking from one of these keys, or by
+	   one of their numbers (F3), sees none of them */
+	who_is(&other, "yn_sh");
+	assert_int_equal(list_seek(&other, "sales", "", "", want[500], 0, 20,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
+	assert_int_equal(list_seek(&other, "sales", "XST000123", "",
+	    LIST_EDGE, 1, 20, &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
+	assert_int_equal(list_seek(&other, "sales", "", "", LIST_EDGE, -1, 20,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 0);
+	list_page_free(&p);
+	/* list_fetch (`njbt list`) by offset agrees at depth */
+	assert_int_equal(list_fetch(&who, "sales", "", "", 99990, 20, &p,
+	    msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, n - 99990 < 20 ? n - 99990 : 20);
+	assert_true(p.keys[0] == want[99990]);
+	list_page_free(&p);
+	free(want);
+	/* the oldest first (the claims queue: recorded, no application) */
+	n = straight(&want, "SELECT id FROM sales WHERE county = '640122' "
+	    "AND state = 'recorded' AND app_id IS NULL ORDER BY id", NULL);
+	assert_true(n > 10000);
+	pages_match(&who, "claims", "", want, n, 1000);
+	free(want);
+}
+
+/* A filter typed at any depth: its rows in order, to its last page. */
+static void
+filters_keep_order(void)
+{
+	static const char *const f[] = { "张", "张0", "机户0012", "张00",
+	    "T000777", "XST000123", "购机户0" };
+	struct actor	 who;
+	int64_t		*want;
+	size_t		 i, n;
+
+	who_is(&who, "hl_sh");
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		/* 1-2 characters: a name's or a serial's prefix; 3 or more:
+		   a name's substring, a serial or a number exactly (led by
+		   the trigrams, or walking when they are common: 购机户0) */
+		n = straight(&want, utf8_chars(f[i]) < 3 ? "SELECT s.id FROM sales "
+		    "s JOIN buyers b ON b.id = s.buyer_id JOIN machines m ON "
+		    "m.id = s.machine_id WHERE s.county = '640122' AND "
+		    "(substr(b.name, 1, length(?1)) = ?1 OR substr(m.serial, 1, "
+		    "length(?1)) = ?1 OR s.no = ?1) ORDER BY s.id DESC" :
+		    "SELECT s.id FROM sales s JOIN buyers b ON b.id = s.buyer_id "
+		    "JOIN machines m ON m.id = s.machine_id WHERE s.county = "
+		    "'640122' AND (instr(b.name, ?1) OR m.serial = ?1 OR s.no = "
+		    "?1) ORDER BY s.id DESC", f[i]);
+		assert_true(n > 0);
+		pages_match(&who, "sales", f[i], want, n, 500);
+		free(want);
+	}
+}
+
+/* A buyer renamed: the trigrams follow (migration 018's triggers). */
+static void
+trigrams_follow_names(void)
+{
+	q_run("UPDATE buyers SET name = '新名字' || id WHERE idno_last4 = "
+	    "'0007' AND name LIKE '购机户%'", NULL);
+	assert_int_equal(fx_int("SELECT count(*) FROM buyer_grams WHERE gram "
+	    "= '新名字'", NULL), 1);
+	assert_int_equal(fx_int("SELECT count(*) FROM buyer_grams g JOIN "
+	    "buyers b ON b.id = g.buyer_id WHERE b.idno_last4 = '0007' AND "
+	    "g.gram = '购机户'", NULL), 0);
+	assert_int_equal(fx_int("SELECT count(*) FROM buyer_grams g WHERE "
+	    "NOT EXISTS (SELECT 1 FROM buyers b WHERE b.id = g.buyer_id AND "
+	    "instr(b.name, g.gram))", NULL), 0);
+}
+
+/* The big list made once (it is most of the test's time), its checks. */
+static void
+big_list(void **state)
+{
+	(void)state;
+	many_sales();
+	deep_pages_are_the_straight_rows();
+	filters_keep_order();
+	trigrams_follow_names();
+}
+
+/* A small list pages by places: End and PgUp as the offsets give. */
+static void
+small_list_by_place(void **state)
+{
+	struct actor	 who;
+	struct list_page p, q;
+	char		 msg[NJ_MSG_MAX];
+	int		 n;
+	uint64_t	 before = fx_snapshot();
+
+	(void)state;
+	who_is(&who, "admin");
+	assert_int_equal(list_fetch(&who, "users", "", "", 0, 1000, &q, msg,
+	    sizeof msg), NJ_OK);
+	n = (int)q.nrows;
+	assert_true(n > 6);
+	assert_int_equal(list_seek(&who, "users", "", "", LIST_EDGE, -1, 4,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(p.nrows, 4);
+	assert_string_equal(list_cellv(&p, 3, 0), list_cellv(&q, n - 1, 0));
+	assert_true(p.keys[0] == n - 4 && p.less && !p.more);
+	list_page_free(&p);
+	assert_int_equal(list_seek(&who, "users", "", "", n - 4, -1, 4, &p,
+	    msg, sizeof msg), NJ_OK);
+	assert_string_equal(list_cellv(&p, 0, 0), list_cellv(&q, n - 8 < 0 ?
+	    0 : n - 8, 0));
+	assert_true(p.more);
+	list_page_free(&p);
+	list_page_free(&q);
+	assert_true(fx_snapshot() == before);	/* paging writes nothing */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST(big_list),
+		FX_TEST(small_list_by_place),
+	};
+
+	return FX_RUN(tests);
+}

@@ -1,0 +1,245 @@
+/*
+ * test-plan.c: issue 15 item 1, every list and printer statement of the
+ * statement table (store-sql*.def: names with _LIST_, SQL_PRINT_,
+ * SQL_XLSX_, SQL_AUDITLOG_) reads a big table through an index: its
+ * EXPLAIN QUERY PLAN on the migrated demo database has no full SCAN of a
+ * big table (sales, buyers, machines, applications, notices, audit ...).
+ * A SCAN that uses an index (USING INDEX, COVERING INDEX) is fine, so is
+ * a scan of a small table (regions, tiers, users, batches ...). A printer
+ * streams its whole result, row by row, in its table's order: it may scan
+ * that table when its plan has no sort (no TEMP B-TREE FOR ORDER BY, so
+ * its memory stays one row at any size); a list (a page) never. With
+ * bound parameters the planner cannot see their values, so the plan
+ * seen here is the one every call runs.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <ctype.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "actions.h"
+
+static const struct {
+	const char	*name;
+	const char	*text;
+} stmts[] = {
+#define SQL(name, text) { #name, text },
+#include "store-sql.def"
+#undef SQL
+};
+
+/*
+ * Left as they are, each for its reason (issue 15 says what is left):
+ * the audit log's walk, newest first, stops at its page (list-audit.c
+ * picks an index for every search term); only its deep pages still skip
+ * by OFFSET.
+ */
+static const char *const known[] = {
+	"SQL_AUDITLOG_ALL",
+};
+
+/* The tables that grow with the sales of a year (or faster). */
+static const char *const big[] = {
+	"sales", "buyers", "machines", "applications", "application_lines",
+	"notices", "verifications", "verification_checks", "anomalies",
+	"batch_sales", "payments", "audit", "buyer_changes", "buyer_grams",
+	"complaints", "photos", "reviews", "finance_checks", "returns",
+	"lottery_entries", "application_flags", "lookup_refusals",
+};
+#define NBIG (sizeof big / sizeof big[0])
+
+/* Is a statement a list's or a printer's? */
+static int
+is_read_side(const char *name)
+{
+	return strstr(name, "_LIST_") != NULL ||
+	    strncmp(name, "SQL_PRINT_", 10) == 0 ||
+	    strncmp(name, "SQL_XLSX_", 9) == 0 ||
+	    strncmp(name, "SQL_AUDITLOG_", 13) == 0;
+}
+
+static int
+word_at(const char *text, const char *p, const char *w, size_t n)
+{
+	return strncmp(p, w, n) == 0 && (p == text || !(isalnum(
+	    (unsigned char)p[-1]) || p[-1] == '_')) && !(isalnum(
+	    (unsigned char)p[n]) || p[n] == '_');
+}
+
+/* Is word a table named before alias in text ("regions b")? */
+static int
+small_alias(const char *text, const char *alias)
+{
+	const char	*p, *w;
+	size_t		 n = strlen(alias), i;
+
+	for (p = text; (p = strstr(p, alias)) != NULL; p += n) {
+		if (!word_at(text, p, alias, n) || p - text < 2 || p[-1] != ' ')
+			continue;
+		for (w = p - 1; w > text && (isalnum((unsigned char)w[-1]) ||
+		    w[-1] == '_'); w--)
+			;
+		if (w == p - 1 || !islower((unsigned char)*w))
+			continue;	/* a keyword (capitals) or none */
+		for (i = 0; i < NBIG; i++)
+			if (word_at(text, w, big[i], strlen(big[i])) &&
+			    w + strlen(big[i]) == p - 1)
+				break;
+		if (i == NBIG && strncmp(w, "pg ", 3) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is name (what a plan's SCAN names: a table or its alias) a big table
+ * in text? An alias counts when text writes "TABLE alias" somewhere, and
+ * never a small table before it (SQLite names a scan by its alias alone).
+ */
+static const char *
+big_name(const char *text, const char *name)
+{
+	static const char *const kw[] = { "ON", "WHERE", "JOIN", "LEFT",
+	    "CROSS", "USING", "ORDER", "GROUP", "LIMIT", "AS", "INNER",
+	    "NATURAL", "UNION", "SET", "VALUES", "WINDOW" };
+	const char	*p, *q;
+	size_t		 i, k, n;
+
+	for (i = 0; i < NBIG; i++) {
+		n = strlen(big[i]);
+		if (strcmp(name, big[i]) == 0)
+			return big[i];
+		for (p = text; (p = strstr(p, big[i])) != NULL; p += n) {
+			if (!word_at(text, p, big[i], n) || p[n] != ' ')
+				continue;
+			q = p + n + 1;
+			if (strncmp(q, "AS ", 3) == 0)
+				q += 3;
+			for (k = 0; k < sizeof kw / sizeof kw[0]; k++)
+				if (word_at(text, q, kw[k], strlen(kw[k])))
+					break;
+			if (k == sizeof kw / sizeof kw[0] &&
+			    word_at(text, q, name, strlen(name)) &&
+			    !small_alias(text, name))
+				return big[i];
+		}
+	}
+	return NULL;
+}
+
+/* The full scans of big tables in the plan of text, printed; how many. */
+static int
+full_scans(const char *sname, const char *text)
+{
+	sqlite3_stmt	*st;
+	char		 sql[65536], what[128];
+	const char	*d, *t;
+	int		 bad = 0, sorts = 0, streams;
+	size_t		 i;
+	char		 first[256] = "";
+
+	/* a printer that does not sort streams its table in order */
+	streams = strncmp(sname, "SQL_PRINT_", 10) == 0 ||
+	    strncmp(sname, "SQL_XLSX_", 9) == 0;
+
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", text);
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sname, sqlite3_errmsg(store->db));
+		return 1;
+	}
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(sname, known[i]) == 0)
+			streams = 2;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		d = (const char *)sqlite3_column_text(st, 3);
+		if (d != NULL && strstr(d, "TEMP B-TREE FOR ORDER BY") != NULL)
+			sorts++;
+		if (d == NULL || strncmp(d, "SCAN ", 5) != 0 ||
+		    strstr(d, "USING INDEX") != NULL ||
+		    strstr(d, "USING COVERING INDEX") != NULL ||
+		    strstr(d, "VIRTUAL TABLE") != NULL)
+			continue;
+		snprintf(what, sizeof what, "%s", d + 5);
+		what[strcspn(what, " ")] = '\0';
+		if ((t = big_name(text, what)) != NULL && bad++ == 0)
+			snprintf(first, sizeof first, "full scan of %s (%s)",
+			    t, d);
+	}
+	sqlite3_finalize(st);
+	if (bad > 0 && (streams == 2 || (streams && sorts == 0)))
+		return 0;
+	if (bad > 0)
+		fprintf(stderr, "%s: %s%s\n", sname, first, streams ?
+		    ", and a sort: not a stream" : "");
+	return bad;
+}
+
+static void
+print_plan(const char *text)
+{
+	sqlite3_stmt	*st;
+	char		 sql[65536];
+
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", text);
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fprintf(stderr, "%3d %3d %s\n", sqlite3_column_int(st, 0),
+		    sqlite3_column_int(st, 1), sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+}
+
+/* Every list and printer statement: no full scan of a big table. */
+static void
+no_full_scan(void **state)
+{
+	size_t		i;
+	int		bad = 0, seen = 0;
+	uint64_t	before = fx_snapshot();
+
+	(void)state;
+	/* PLAN=SQL_NAME prints that statement's plan (to look at one) */
+	for (i = 0; getenv("PLAN") != NULL && i < sizeof stmts /
+	    sizeof stmts[0]; i++)
+		if (strcmp(stmts[i].name, getenv("PLAN")) == 0)
+			print_plan(stmts[i].text);
+	/* migration 018 gave the demo's buyers their trigrams */
+	assert_true(fx_int("SELECT count(*) FROM buyer_grams", NULL) >=
+	    fx_int("SELECT count(*) FROM buyers WHERE length(name) >= 3",
+	    NULL));
+	for (i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
+		if (!is_read_side(stmts[i].name))
+			continue;
+		seen++;
+		bad += full_scans(stmts[i].name, stmts[i].text);
+	}
+	assert_true(seen > 60);
+	assert_int_equal(bad, 0);
+	assert_true(fx_snapshot() == before);	/* a plan writes nothing */
+}
+
+/* The check itself sees a scan: a straight query over the sales. */
+static void
+sees_a_scan(void **state)
+{
+	(void)state;
+	assert_int_equal(full_scans("probe", "SELECT s.no FROM sales s "
+	    "JOIN buyers b ON b.id = s.buyer_id WHERE instr(b.name, ?1) "
+	    "ORDER BY s.id DESC LIMIT 20 OFFSET ?2") > 0, 1);
+	assert_int_equal(full_scans("probe", "SELECT no FROM sales WHERE "
+	    "id < ?1 ORDER BY id DESC LIMIT 20"), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST(sees_a_scan),
+		FX_TEST(no_full_scan),
+	};
+
+	return FX_RUN(tests);
+}
