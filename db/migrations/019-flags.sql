@@ -1,0 +1,7 @@
+-- 019-flags.sql: issue 15, the anomaly check run on every sale and
+-- verification (R-004-A4-5 anomaly.c, SQL_FLAG_PRICE_SUBSIDY): the
+-- dealer's other sales of the year at the same price net of subsidy.
+-- Without this index it walked all of the dealer's sales (the million-
+-- sale bench: 70% of a sale.new, 97% of a verify.pass).
+CREATE INDEX IF NOT EXISTS sales_dealer_net ON sales(dealer_id, year,
+    price - subsidy);
