@@ -419,14 +419,13 @@ list_enter(struct tui *t, struct screen *scr, const struct tkey *k)
 {
 	struct lscreen	*ls = scr->data;
 	char		*f = ledit_text(ls->filter);
-	int		 typed = ls->applied == NULL || strcmp(f,
-			    ls->applied) != 0;
 
 	(void)k;
 	free(f);
+	/* a filter typed and not applied yet is applied first, so that
+	 * Enter acts on the row the whole filter finds, as when every key
+	 * filtered (scripts and quick typists type ahead) */
 	list_fresh(t, ls);
-	if (typed)	/* Enter applies a filter typed, opens no row */
-		return SK_STAY;
 	return list_row_action(t, scr, ls);
 }
 

@@ -59,7 +59,15 @@ screen b | grep -q "审计链完整（[0-9]* 条）" && ok "... as njbt check co
     notok "... as njbt check counts it"
 tm send-keys -t b "user=admin"
 shows "searched by the admin's login: the row is there" b "$ACTION"
-screen b | sed -n '4,$p' | grep -v "^ *$" | grep -v "admin" | grep -q "^ *[0-9]" &&
+# others_shown: rows of the list that are not the admin's (the filter is
+# applied once the typing pauses: until then the rows are all logins')
+others_shown() {
+	screen b | sed -n '4,$p' | grep -v "^ *$" | grep -v "admin" |
+	    grep -q "^ *[0-9]"
+}
+i=0
+while others_shown && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+others_shown &&
     { notok "... only the admin's rows"; screen b | sed 's/^/#   /'; } ||
     ok "... only the admin's rows"
 screen b | sed -n 4p | grep -q "^.\{0,3\}$ROW " &&
