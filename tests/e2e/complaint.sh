@@ -63,13 +63,7 @@ to_menu d
 # --- the city under PuTTY's plink: its county's complaint, not the
 # province's ----------------------------------------------------------------
 if command -v plink > /dev/null 2>&1; then
-	# -no-antispoof: no "Press Return" whose Enter could reach the menu
-	mkdir -p "$T/putty"
-	tm new-session -d -s pl -x 80 -y 24 "env HOME=$T PUTTYDIR=$T/putty plink -ssh -P $PORT \
-	    -no-antispoof -pw njbt-demo -t yc_city@127.0.0.1; echo '[exit]'; \
-	    sleep 600"
-	wait_screen pl "Store key in cache" 20 && tm send-keys -t pl y Enter
-	wait_screen pl "主菜单" 20
+	login_plink pl yc_city
 	shows "plink: the city's menu counts its county's complaint" pl \
 	    "投诉未办结 1件"
 	complaints pl
