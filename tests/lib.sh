@@ -8,7 +8,8 @@ NJBT="${NJBT:-$(cd "$(dirname "$0")/../.." && pwd)/build/san/njbt}"
 NJBT_FAST="${NJBT_FAST:-$NJBT}"
 export NJBT_NOW="${NJBT_NOW:-2026-03-02T09:30:00}"
 export TZ=Asia/Shanghai
-T=$(mktemp -d /tmp/njbt-sh-XXXXXX)
+# $TMPDIR: tests/run gives a memory-backed one where there is room
+T=$(mktemp -d "${TMPDIR:-/tmp}/njbt-sh-XXXXXX")
 export NJBT_DB="$T/njbt.db"
 trap 'rm -rf "$T"' EXIT
 n=0

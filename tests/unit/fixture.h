@@ -78,11 +78,15 @@ fx_copy(const char *from, const char *to)
 static int
 fx_group_setup(void **state)
 {
-	char		 dir[] = "/tmp/njbt-test-XXXXXX", err[NJ_MSG_MAX];
-	const char	*demo, *now;
+	char		 dir[160], err[NJ_MSG_MAX];
+	const char	*demo, *now, *tmp;
 	int		 from, to;
 
 	(void)state;
+	/* $TMPDIR: tests/run gives a memory-backed one where it can */
+	tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof dir, "%s/njbt-test-XXXXXX",
+	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
 	setenv("NJBT_NOW", FX_NOW, 1);
 	setenv("TZ", "Asia/Shanghai", 1);
 	if (mkdtemp(dir) == NULL)
