@@ -6,6 +6,7 @@
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 LAYERS="$ROOT/tests/layers"
 export LAYERS_LIBS="$T/libs"	# the libraries' symbols, read once
+export LAYERS_NM="$T/nm"	# the project's objects' symbols, read once
 OBJ="$ROOT/build/obj"
 CC="${CC:-gcc}"
 
