@@ -36,7 +36,9 @@ NJFLAGS	= $(CPPFLAGS) $(CFLAGS) $(BASE)
 # and the tests' time is spent in SQLite, the kernel and the sanitizers'
 # runtime, not in njbt's own code (the release build keeps -O2 and its
 # warnings that need the optimiser)
-SANFLAGS= $(BASE) -O0 -fno-omit-frame-pointer -DNJBT_TEST_KDF \
+# (-g1, line tables: a sanitizer's report still names file and line, and
+# the objects compile a sixth faster than with -g's full debug information)
+SANFLAGS= $(BASE) -g1 -O0 -fno-omit-frame-pointer -DNJBT_TEST_KDF \
 	  -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # libssh is loaded by the server when it first needs it (src/ssh-lib.c),
 # libxlsxwriter by the first xlsx print (src/xlsx-lib.c), ncursesw by the
@@ -128,6 +130,10 @@ build/obj/test-%: tests/unit/test-%.c $(TOBJS) $(wildcard tests/unit/*.h)
 # behaviour with the sanitized build ($NJBT)
 build/njbt-test: $(TOBJS) build/obj/main.o
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $(TOBJS) build/obj/main.o $(LDLIBS)
+
+# the e2e tests' wait for a screen (tests/e2e/ssh-lib.inc wait_screen)
+build/waitscreen: tests/tools/waitscreen.c | build
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $<
 
 build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
@@ -248,7 +254,8 @@ JOBS	= $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/d
 build-all: deps
 	$(MAKE) $(JOBS) build/njbt build/njbt-test build/san/njbt $(UNITS) \
 	    $(SUNITS) build/bench-xlsx \
-	    build/bench-sessions build/bench-peakday build/bench-echo-server
+	    build/bench-sessions build/bench-peakday build/bench-echo-server \
+	    build/waitscreen
 
 units-release: $(NUNITS)
 	@for t in $(NUNITS); do $$t > $$t.out 2>&1 || { cat $$t.out; exit 1; }; \
