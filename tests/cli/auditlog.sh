@@ -12,7 +12,7 @@ PY=/usr/bin/python3	# the Debian one, with python3-openpyxl
 TOOLS="$(dirname "$0")/../tools"
 
 check "init --demo" demo_db
-"$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
+"$NJBT_FAST" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
     id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=1 \
     bank_name=黄河银行 bank_account=6228480402564890018 > "$T/out" 2> "$T/err"
 APP=$(tail -n 1 "$T/out")

@@ -35,7 +35,7 @@ run_on() {
 check "init --demo" demo_db
 # a verified sale with a photo, then returned
 buyer_notice $ID1
-"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
+"$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no=FP001 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")
 mkdir -p "$T/inbox/hl_jb"
@@ -170,7 +170,7 @@ refused "a backup with a flipped byte is refused" "未通过检查" \
     "$NJBT" restore "$T/bad.db"
 same "... the database untouched" "$before" "$(md5sum < "$NJBT_DB")"
 mkdir "$T/other"
-"$NJBT" init --db "$T/other/njbt.db" > /dev/null 2>&1
+"$NJBT_FAST" init --db "$T/other/njbt.db" > /dev/null 2>&1
 "$NJBT" backup --db "$T/other/njbt.db" "$T/other.bak" > /dev/null 2>&1
 refused "another database's backup (another key) is refused" "未通过检查" \
     "$NJBT" restore "$T/other.bak"

@@ -128,7 +128,7 @@ same "R-003-A2-13.3b nothing written" "$sum" "$(dbsum)"
 
 # --- R-003-A2-13.4 处理通报, with a violation -----------------------------
 # the violation the investigation found (violation.new, issue 13 item 2)
-WG=$("$NJBT" do --as admin violation.new party_type=dealer party=$FS \
+WG=$("$NJBT_FAST" do --as admin violation.new party_type=dealer party=$FS \
     level=minor facts=加价销售 complaint=TS000001 2>/dev/null)
 VID=$(echo "$WG" | sed 's/^WG0*//')
 export NJBT_NOW=2026-03-10T09:00:00

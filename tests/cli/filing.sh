@@ -169,13 +169,13 @@ check "... and supplied" at 2026-03-10 "$NJBT" do --as ss_maker supply.new \
 check "... FT-2 too (certificate valid to 2026-03-20)" at 2026-03-10 \
     "$NJBT" do --as ss_maker supply.new dealer=$FS model=FT-2 \
     serial=FT2A001
-at 2026-03-10 "$NJBT" do --as xg_zhen application.new buyer_type=person \
+at 2026-03-10 "$NJBT_FAST" do --as xg_zhen application.new buyer_type=person \
     buyer_name=张三 id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=1 \
     bank_name=黄河银行 bank_account=6228480402564890018 > "$T/out" 2> "$T/err"
 APP=$(tail -n 1 "$T/out")
 check "application.submit" at 2026-03-10 "$NJBT" do --as xg_zhen \
     application.submit application=$APP
-at 2026-03-10 "$NJBT" do --as hl_sh application.approve application=$APP \
+at 2026-03-10 "$NJBT_FAST" do --as hl_sh application.approve application=$APP \
     > "$T/out" 2> "$T/err"
 NOTICE=$(tail -n 1 "$T/out")
 before=$(dbsum)
@@ -232,9 +232,9 @@ refused "... a dealer does not print it" "无权打印" \
 SS="(SELECT maker_id FROM users WHERE login = 'ss_maker')"
 SSU=$(q "SELECT uscc FROM makers WHERE id = $SS")
 # a real suspension (issue 13 item 2): 3 months from 2026-03-02
-MV=$("$NJBT" do --as admin violation.new party_type=maker party=$SSU \
+MV=$("$NJBT_FAST" do --as admin violation.new party_type=maker party=$SSU \
     level=minor facts=投档资料弄虚作假 2>/dev/null)
-"$NJBT" do --as admin violation.decide violation=$MV measure=suspend \
+"$NJBT_FAST" do --as admin violation.decide violation=$MV measure=suspend \
     months=3 > /dev/null 2>&1
 before=$(dbsum)
 refused "R-003-A4-13.1a a suspended maker does not file" \

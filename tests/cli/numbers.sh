@@ -13,6 +13,8 @@ ID1=640122198001011238
 CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1 check_licence=1 check_account=1 check_promise=1"
 do_() { "$NJBT" do --say --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
+# mk LOGIN ACTION ARGS...: an arranging step, through $NJBT_FAST
+mk() { "$NJBT_FAST" do --as "$@" > "$T/out" 2> "$T/err"; }
 
 check "init --demo" demo_db
 do_ xg_zhen application.new buyer_type=person buyer_name=张三 id_no=$ID1 \
@@ -69,7 +71,7 @@ do_ hl_jb batch.new month=2026-03
 B=$(key)
 same "batch.new: 已汇总, month, machines, money" \
     "已汇总：结算批次 $B（2026-03，1 台，补贴 2800.00 元）" "$(cat "$T/err")"
-do_ hl_jb batch.publicize batch=$B from=2026-04-03 to=2026-04-10
+mk hl_jb batch.publicize batch=$B from=2026-04-03 to=2026-04-10
 NJBT_NOW=2026-04-08T09:30:00 "$NJBT" list batches --as hl_jb > "$T/out"
 same "during its publicity: 公示中" "公示中" "$(grep "^$B	" "$T/out" | cut -f5)"
 NJBT_NOW=2026-04-11T09:30:00 "$NJBT" list batches --as hl_jb > "$T/out"

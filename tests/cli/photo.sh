@@ -21,7 +21,7 @@ fails() {
 
 check "init --demo" demo_db
 check "an application submitted and approved" buyer_notice $ID1
-"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
+"$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no=FP001 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")
 NO=$(q "SELECT no FROM sales WHERE id = $SALE")

@@ -34,7 +34,7 @@ restore_all() { restore "$1"; cp "$T/$1.anchor" "$NJBT_DB.anchor"; }
 # --- the data, through the real actions ----------------------------------
 check "init --demo" demo_db
 new_app() {
-	"$NJBT" do --as xg_zhen application.new buyer_type=person \
+	"$NJBT_FAST" do --as xg_zhen application.new buyer_type=person \
 	    buyer_name="$1" id_no="$2" township=640122100 item=1.1.3 tier=03 \
 	    qty=1 phone=13995011234 village=新平村 address=习岗镇新平村3队 \
 	    bank_name=黄河银行 bank_account="$3" > "$T/out" 2> "$T/err"
@@ -43,9 +43,9 @@ new_app() {
 APP=$(new_app 张三 $ID1 $ACCT1)
 APP2=$(new_app 李四 $ID2 $ACCT2)
 check "application.submit" "$NJBT" do --as xg_zhen application.submit application=$APP
-"$NJBT" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
+"$NJBT_FAST" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
 NOTICE=$(tail -n 1 "$T/out")
-"$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
+"$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no=F1 > "$T/out" 2> "$T/err"
 SALE=$(tail -n 1 "$T/out")
 check "verify.pass" "$NJBT" do --as hl_jb verify.pass sale=$SALE method=office \
