@@ -194,7 +194,7 @@ APP2=$(tail -n 1 "$T/out")
 check "李四 submits" "$NJBT" do --as jg_zhen application.submit application=$APP2
 # R-SEC-8.6: only an approver decides; hl_jb is made one here
 check "hl_jb made an approver" "$NJBT" user post hl_jb approver
-"$NJBT" do --as hl_jb application.approve application=$APP2 > "$T/out" 2> "$T/err"
+"$NJBT_FAST" do --as hl_jb application.approve application=$APP2 > "$T/out" 2> "$T/err"
 NOTICE2=$(tail -n 1 "$T/out")
 "$NJBT_FAST" do --as fs_dealer sale.new notice=$NOTICE2 id_no=$ID2 serial=XG26A003 \
     price=11800 sold_on=2026-03-02 invoice_no=FP-3 > "$T/out" 2> "$T/err"

@@ -17,24 +17,26 @@ JS=91640104MA77H8C58B
 CHECKS="check_identity=1 check_invoice=1 check_nameplate=1 check_dealer=1 check_licence=1 check_account=1 check_promise=1"
 
 do_() { "$NJBT" do --as "$@" > "$T/out" 2> "$T/err"; }
+# mk LOGIN ACTION ARGS...: do_ with the arranging binary ($NJBT_FAST)
+mk() { "$NJBT_FAST" do --as "$@" > "$T/out" 2> "$T/err"; }
 key() { tail -n 1 "$T/out"; }
 
 check "init --demo" demo_db
 
 # an earlier clean sale of fs_dealer (before its suspension)
-do_ xg_zhen application.new buyer_type=person buyer_name=张三 id_no=$ID1 \
+mk xg_zhen application.new buyer_type=person buyer_name=张三 id_no=$ID1 \
     township=640122100 item=1.1.3 tier=03 qty=1 bank_name=黄河银行 \
     bank_account=6228480402564890018 && A1=$(key) &&
-    do_ xg_zhen application.submit application=$A1 &&
-    do_ hl_sh application.approve application=$A1 && N1=$(key) &&
-    do_ fs_dealer sale.new notice=$N1 id_no=$ID1 serial=XG26A001 \
+    mk xg_zhen application.submit application=$A1 &&
+    mk hl_sh application.approve application=$A1 && N1=$(key) &&
+    mk fs_dealer sale.new notice=$N1 id_no=$ID1 serial=XG26A001 \
     price=12000 sold_on=2026-03-02 invoice_no=FP1 && S1=$(key)
 same "an earlier sale of fs_dealer" "1" "$(q "SELECT count(*) FROM sales")"
-do_ jg_zhen application.new buyer_type=person buyer_name=李四 id_no=$ID2 \
+mk jg_zhen application.new buyer_type=person buyer_name=李四 id_no=$ID2 \
     township=640122101 item=1.1.3 tier=03 qty=1 bank_name=黄河银行 \
     bank_account=6228480402564890125 && A2=$(key) &&
-    do_ jg_zhen application.submit application=$A2 &&
-    do_ hl_sh application.approve application=$A2 && N2=$(key)
+    mk jg_zhen application.submit application=$A2 &&
+    mk hl_sh application.approve application=$A2 && N2=$(key)
 
 # --- dealer: county, minor, suspension 3-12 months --------------------------
 check "violation.new: the county records a minor one of its dealer" \
@@ -109,11 +111,11 @@ same "R-003-A2-11c the sale is paid" "paid" \
 
 # the lapse: after the last day the dealer sells again, by the date alone
 export NJBT_NOW=2026-06-03T09:30:00
-do_ xg_zhen application.new buyer_type=person buyer_name=钱七 id_no=$ID3 \
+mk xg_zhen application.new buyer_type=person buyer_name=钱七 id_no=$ID3 \
     township=640122100 item=1.1.3 tier=03 qty=1 bank_name=黄河银行 \
     bank_account=6228480402564890018 && A3=$(key) &&
-    do_ xg_zhen application.submit application=$A3 &&
-    do_ hl_sh application.approve application=$A3 && N3=$(key)
+    mk xg_zhen application.submit application=$A3 &&
+    mk hl_sh application.approve application=$A3 && N3=$(key)
 check "the suspension ends by itself (NJBT_NOW after the end)" "$NJBT" do \
     --as fs_dealer sale.new notice=$N3 id_no=$ID3 serial=XG26A002 \
     price=11800 sold_on=2026-06-03 invoice_no=FP2

@@ -109,10 +109,10 @@ refused "a refusal that compares with today says the day" "（今天是 2026-03-
     from=2026-03-01 subsidy=100
 
 # --- a flow switch with notices out ------------------------------------------
-"$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
+"$NJBT_FAST" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
     id_no=640122198001011238 township=640122100 item=1.1.3 tier=03 qty=1 \
     > "$T/app" 2>&1 && app=$(tail -1 "$T/app")
-"$NJBT" do --as xg_zhen application.submit application="$app" > /dev/null 2>&1
+"$NJBT_FAST" do --as xg_zhen application.submit application="$app" > /dev/null 2>&1
 check "a notice is issued" "$NJBT" do --as hl_sh application.approve application="$app"
 same "one notice out" 1 "$(q "SELECT count(*) FROM notices WHERE state = 'valid'")"
 login t xg_zhen || notok "xg_zhen logs in"

@@ -10,12 +10,12 @@
 . "$(dirname "$0")/ssh-lib.inc"
 ID1=640122198001011238
 
-"$NJBT" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
+"$NJBT_FAST" do --as xg_zhen application.new buyer_type=person buyer_name=张三 \
     id_no=$ID1 township=640122100 item=1.1.3 tier=03 qty=1 \
     bank_name=黄河银行 bank_account=6228480402564890018 > "$T/out" 2> "$T/err"
 APP=$(tail -n 1 "$T/out")
 check "application.submit" "$NJBT" do --as xg_zhen application.submit application=$APP
-"$NJBT" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
+"$NJBT_FAST" do --as hl_sh application.approve application=$APP > "$T/out" 2> "$T/err"
 NOTICE=$(tail -n 1 "$T/out")
 check "sale.new" "$NJBT" do --as fs_dealer sale.new notice=$NOTICE id_no=$ID1 \
     serial=XG26A001 price=12000 sold_on=2026-03-02 invoice_no=FP001

@@ -14,14 +14,14 @@ ID1=640122198001011238
 ID2=640122197512034568
 
 sale() { # ID NAME SERIAL INVOICE
-	sa=$("$NJBT" do --as xg_zhen application.new buyer_type=person \
+	sa=$("$NJBT_FAST" do --as xg_zhen application.new buyer_type=person \
 	    buyer_name="$2" id_no="$1" township=640122100 item=1.1.3 tier=03 \
 	    qty=1 bank_name=黄河银行 bank_account=6228480402564890018) &&
-	"$NJBT" do --as xg_zhen application.submit application="$sa" > /dev/null &&
-	sn=$("$NJBT" do --as hl_sh application.approve application="$sa" | tail -1) &&
-	ss=$("$NJBT" do --as fs_dealer sale.new notice="$sn" id_no="$1" \
+	"$NJBT_FAST" do --as xg_zhen application.submit application="$sa" > /dev/null &&
+	sn=$("$NJBT_FAST" do --as hl_sh application.approve application="$sa" | tail -1) &&
+	ss=$("$NJBT_FAST" do --as fs_dealer sale.new notice="$sn" id_no="$1" \
 	    serial="$3" price=9500 sold_on=2026-03-02 invoice_no="$4") &&
-	"$NJBT" do --as hl_jb verify.pass sale="$ss" method=office \
+	"$NJBT_FAST" do --as hl_jb verify.pass sale="$ss" method=office \
     $CHECKS partner=hl_sh > /dev/null
 }
 sale $ID1 张三 XG26A001 FP1 && sale $ID2 李四 XG26A002 FP2 &&
