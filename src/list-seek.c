@@ -44,6 +44,8 @@ static const struct seek_row {
 	SEEK(list_batch_sales, SQL_LIST_BATCH_SALES, 0),
 	SEEK(list_review_queue, SQL_LIST_REVIEW_QUEUE, 0),
 	SEEK(list_refunds, SQL_LIST_REFUNDS, 0),
+	/* issue 15 item 2 */
+	SEEK(list_violations, SQL_LIST_VIOLATIONS, 1),
 #undef SEEK
 	/* issue 15: the audit log by its rows' ids, newest first */
 	{ &list_audit_log, SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK,
