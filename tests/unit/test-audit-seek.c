@@ -9,7 +9,10 @@
  * about what the first costs (counted in SQLite's virtual machine steps,
  * not timed). Attacks: a search by one county's region never shows
  * another county's rows at any depth, nor seeking from another's key;
- * a county clerk is refused the log at every depth.
+ * a county clerk is refused the log at every depth. The violations
+ * (issue 15 item 2: paged by key too) likewise, 20,000 of them: a county
+ * clerk's pages are the straight query's, its scope (a buyer's violations
+ * in its own region, the companies' everywhere) at every depth.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -96,8 +99,8 @@ who_is(struct actor *who, const char *login)
  * (dir 0, what F5 asks) against want[] from there.
  */
 static void
-pages_match(const struct actor *who, const char *search, const int64_t *want,
-    size_t nwant, int size)
+pages_match(const struct actor *who, const char *list, const char *search,
+    const int64_t *want, size_t nwant, int size)
 {
 	struct list_page	 p;
 	char			 msg[NJ_MSG_MAX];
@@ -106,14 +109,16 @@ pages_match(const struct actor *who, const char *search, const int64_t *want,
 	int			 turn;
 
 	do {
-		assert_int_equal(list_seek(who, "audit_log", search, "", from, 1,
-		    size, &p, msg, sizeof msg), NJ_OK);
+		assert_int_equal(list_seek(who, list, search, "", from, 1, size,
+		    &p, msg, sizeof msg), NJ_OK);
 		assert_int_equal(p.less, at > 0);
 		for (r = 0; r < p.nrows; r++, at++) {
 			assert_true(at < nwant);
 			assert_true(p.keys[r] == want[at]);
-			/* the key is the row's 序号 */
-			assert_int_equal(atoll(list_cellv(&p, r, 0)), p.keys[r]);
+			/* the audit log's key is the row's 序号 */
+			if (strcmp(list, "audit_log") == 0)
+				assert_int_equal(atoll(list_cellv(&p, r, 0)),
+				    p.keys[r]);
 		}
 		if (p.nrows > 0)
 			from = p.keys[p.nrows - 1];
@@ -124,8 +129,8 @@ pages_match(const struct actor *who, const char *search, const int64_t *want,
 	end = nwant;
 	from = LIST_EDGE;
 	for (turn = 0; turn < 3 && end > 0; turn++) {
-		assert_int_equal(list_seek(who, "audit_log", search, "", from,
-		    -1, 20, &p, msg, sizeof msg), NJ_OK);
+		assert_int_equal(list_seek(who, list, search, "", from, -1, 20,
+		    &p, msg, sizeof msg), NJ_OK);
 		assert_int_equal(p.nrows, end < 20 ? end : 20);
 		for (r = 0; r < p.nrows; r++)
 			assert_true(p.keys[r] == want[end - p.nrows + r]);
@@ -138,8 +143,8 @@ pages_match(const struct actor *who, const char *search, const int64_t *want,
 	mid = nwant * 9 / 10;
 	if (mid + 1 >= nwant)
 		return;
-	assert_int_equal(list_seek(who, "audit_log", search, "", want[mid], 0,
-	    20, &p, msg, sizeof msg), NJ_OK);
+	assert_int_equal(list_seek(who, list, search, "", want[mid], 0, 20,
+	    &p, msg, sizeof msg), NJ_OK);
 	assert_true(p.nrows > 0 && p.nrows <= 20);
 	for (r = 0; r < p.nrows; r++)
 		assert_true(p.keys[r] == want[mid + r]);
@@ -191,7 +196,8 @@ drivers_match(const struct actor *who)
 		if (n < d[i].least)
 			fprintf(stderr, "%s: %zu rows\n", search, n);
 		assert_true(n >= d[i].least);
-		pages_match(who, search, want, n, i == 0 ? 1000 : 500);
+		pages_match(who, "audit_log", search, want, n, i == 0 ? 1000 :
+		    500);
 		free(want);
 	}
 }
@@ -307,6 +313,65 @@ fetch_agrees(const struct actor *who)
 	free(want);
 }
 
+/*
+ * 20,000 violations: a third a dealer's (seen everywhere), the others a
+ * buyer's, of this county's first township or of the other county.
+ */
+static void
+violations_by_key(void)
+{
+	static const char *const f[] = { "", "V000", "V0123", "购机" };
+	struct actor	 clerk, other;
+	struct list_page p;
+	char		 msg[NJ_MSG_MAX], sql[512], them[16];
+	int64_t		*want;
+	size_t		 i, n, r;
+
+	text_of(them, sizeof them, "SELECT region FROM users WHERE role = "
+	    "'county' AND region <> '640122' ORDER BY login LIMIT 1");
+	q_run("INSERT INTO violations(no, party_type, party_key, party_name, "
+	    "region, level, level_found, facts, found_on, created_at) WITH "
+	    "RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE "
+	    "i < 20000) SELECT printf('V%06d', i), iif(i % 3 = 0, 'dealer', "
+	    "'buyer'), printf('K%06d', i), printf('购机者%d', i), iif(i % 3 = "
+	    "0, NULL, iif(i % 2, (SELECT code FROM regions WHERE parent = "
+	    "'640122' ORDER BY code LIMIT 1), ?1)), 'minor', 'minor', 'x', "
+	    "'2026-03-01', '2026-03-01' FROM k", them, NULL);
+	who_is(&clerk, ours);
+	who_is(&other, theirs);
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		snprintf(sql, sizeof sql, "SELECT id FROM violations v WHERE "
+		    "(v.party_type NOT IN ('buyer', 'person') OR v.region = "
+		    "'640122' OR v.region IN (SELECT code FROM regions WHERE "
+		    "parent = '640122')) AND ('%s' = '' OR instr(v.no, '%s') "
+		    "OR instr(v.party_name, '%s') OR instr(v.party_key, '%s')) "
+		    "ORDER BY id DESC", f[i], f[i], f[i], f[i]);
+		n = straight(&want, sql);
+		assert_true(n > 0);
+		pages_match(&clerk, "violations", f[i], want, n, 500);
+		free(want);
+	}
+	/* the other county's clerk, seeking from deep in this one's:
+	   a buyer's violation of this county never shows */
+	n = straight(&want, "SELECT id FROM violations WHERE region IN "
+	    "(SELECT code FROM regions WHERE parent = '640122') ORDER BY id "
+	    "DESC");
+	assert_true(n > 5000);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(list_seek(&other, "violations", "", "",
+		    i == 0 ? LIST_EDGE : want[n / 2], i == 2 ? -1 : 1, 500,
+		    &p, msg, sizeof msg), NJ_OK);
+		assert_true(p.nrows > 0);
+		for (r = 0; r < p.nrows; r++)
+			assert_int_equal(fx_int("SELECT count(*) FROM "
+			    "violations WHERE no = ?1 AND region IN (SELECT "
+			    "code FROM regions WHERE parent = '640122')",
+			    list_cellv(&p, r, 0) /* its number */, NULL), 0);
+		list_page_free(&p);
+	}
+	free(want);
+}
+
 /* The big log made once (most of the test's time), its checks. */
 static void
 big_log(void **state)
@@ -324,6 +389,7 @@ big_log(void **state)
 	region_scope(&who);
 	fetch_agrees(&who);
 	assert_true(fx_snapshot() == before);	/* reading writes nothing */
+	violations_by_key();
 }
 
 int
