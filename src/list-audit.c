@@ -10,6 +10,7 @@
  *   to=2026-03-31 region=640122      (用户= 操作= 记录= 从= 至= 地区=)
  *   2026-03-02                       a day
  *   hl_jb                            a login, a record key or a prefix
+ *   1234                             ... or a row's 序号 (F3 goes there)
  *
  * Each search reads the audit log through one of its indexes (migration
  * 017), chosen here by the most telling of its terms, so that no page of

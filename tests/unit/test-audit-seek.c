@@ -299,7 +299,7 @@ static void
 fetch_agrees(const struct actor *who)
 {
 	struct list_page	 p;
-	char			 msg[NJ_MSG_MAX];
+	char			 msg[NJ_MSG_MAX], no[32];
 	int64_t			*want;
 	size_t			 n;
 
@@ -309,6 +309,18 @@ fetch_agrees(const struct actor *who)
 	    msg, sizeof msg), NJ_OK);
 	assert_true(p.nrows > 0 && p.keys[0] == want[99990]);
 	assert_true(p.less);
+	list_page_free(&p);
+	/* F3: a row's 序号 typed finds it (its index: a bare word), and the
+	   page from it on starts there */
+	snprintf(no, sizeof no, "%lld", (long long)want[77777]);
+	assert_int_equal(list_seek(who, "audit_log", no, "", LIST_EDGE, 1, 20,
+	    &p, msg, sizeof msg), NJ_OK);
+	assert_true(p.nrows >= 1 && p.keys[0] == want[77777]);
+	list_page_free(&p);
+	assert_int_equal(list_seek(who, "audit_log", "", "", want[77777], 0,
+	    20, &p, msg, sizeof msg), NJ_OK);
+	assert_true(p.nrows == 20 && p.keys[0] == want[77777] &&
+	    p.keys[19] == want[77796]);
 	list_page_free(&p);
 	free(want);
 }
