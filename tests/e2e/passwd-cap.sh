@@ -8,7 +8,7 @@
 # its slot and lets it go, from whichever process: a session's screens
 # log to syslog alone; NJBT_TEST_HASH_MS holds it as a release build's
 # argon2id would) shows the three hashes one after the other, the later
-# ones queued, and all three saved.
+# ones queued, and all three saved (two under OpenSSH, one under plink).
 . "$(dirname "$0")/ssh-lib.inc"
 
 export NJBT_TEST_HASH_MS=600 NJBT_TEST_HASH_LOG="$T/hash.log"
@@ -16,8 +16,10 @@ printf 'max_hashes 1\nhash_wait 30\n' > "$T/njbt.conf"
 serve_start --conf "$T/njbt.conf" || exit 1
 
 USERS="hl_jb hl_sh hl_cz"
+# two under OpenSSH, the third under PuTTY's plink
 for u in $USERS; do
-	login "$u" "$u" || notok "$u logs in"
+	if [ "$u" = hl_cz ]; then login_plink "$u" "$u"
+	else login "$u" "$u"; fi || notok "$u logs in"
 	tm send-keys -t "$u" End
 	tm send-keys -t "$u" "$(menu_key "$u" "修改密码")"
 	wait_screen "$u" "再次输入新密码" 10 || notok "$u: the password form"

@@ -47,7 +47,7 @@ static const char *const big[] = {
 	"batch_sales", "payments", "audit", "buyer_changes", "buyer_grams",
 	"complaints", "photos", "reviews", "finance_checks", "returns",
 	"lottery_entries", "application_flags", "lookup_refusals",
-	"objections",
+	"objections", "violations",
 };
 #define NBIG (sizeof big / sizeof big[0])
 
