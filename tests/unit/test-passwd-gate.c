@@ -40,8 +40,8 @@ holder(int fd, int *release)
 		c = fcntl(fd, F_SETLK, &fl) == 0 ? 'y' : 'n';
 		if (write(go[1], &c, 1) != 1)
 			_exit(1);
-		(void)read(done[0], &c, 1);	/* until the parent closes */
-		_exit(0);
+		/* until the parent closes its end */
+		_exit(read(done[0], &c, 1) < 0 ? 1 : 0);
 	}
 	close(go[1]);
 	close(done[0]);
