@@ -14,6 +14,14 @@
  * each within 2x page 1 (the keys of the deep rows are found once, before
  * the timing, by a straight query).
  *
+ * Then (issue 15 items 1-2) the audit log as the auditor pages it, with
+ * AUDIT_ROWS rows (raw test rows, added once to the cached database):
+ * page 1 as the baseline, a page at row 1,900,000, End, PgUp after End,
+ * a login's and a time range's deep pages; and `njbt list` of the
+ * province's sales as it walks them (list_seek from the last key of each
+ * page of 500, cmd-list.c), the whole list once: its last pages against
+ * its first (medians of 50).
+ *
  *   build/bench-queue [N] [FILE]     (default 1000000, /tmp/njbt-million.db)
  */
 #include <stdio.h>
@@ -25,6 +33,7 @@
 #include "timing.h"
 
 #define RUNS	41
+#define AUDIT_ROWS	2000000
 
 /*
  * Time RUNS fetches of a page as the list screen fetches it (list_seek);
@@ -130,6 +139,176 @@ seek_cases(int n)
 	return over;
 }
 
+/* The id of the audit row at place n of query (ids in a list's order). */
+static int64_t
+audit_at(const char *query, int n)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = LIST_EDGE;
+	char		 sql[512];
+
+	snprintf(sql, sizeof sql, "%s LIMIT 1 OFFSET ?1", query);
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+		million_die("audit_at");
+	sqlite3_bind_int(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/*
+ * AUDIT_ROWS audit rows, once (what a million sales leave: several
+ * rows each), by 40 logins of the demo, over a year's days.
+ */
+static void
+audit_fill(void)
+{
+	sqlite3_stmt	*st;
+	int64_t		 have = 0;
+
+	st = million_prep("SELECT count(*) FROM audit");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (have >= AUDIT_ROWS)
+		return;
+	fprintf(stderr, "bench-queue: adding %d audit rows (once) ...\n",
+	    AUDIT_ROWS);
+	if (sqlite3_exec(store->db, "INSERT INTO audit(at, login, addr, "
+	    "action, record, detail, prev, hash) WITH RECURSIVE k(i) AS "
+	    "(SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 2000000), "
+	    "u(n, login) AS (SELECT row_number() OVER (ORDER BY login), login "
+	    "FROM users WHERE role NOT IN ('register', 'console') LIMIT 40) "
+	    "SELECT strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i * "
+	    "15) || ' seconds'), (SELECT login FROM u WHERE n = 1 + i % "
+	    "(SELECT count(*) FROM u)), '127.0.0.1', CASE i % 4 WHEN 0 THEN "
+	    "'sale.new' WHEN 1 THEN 'verify.pass' WHEN 2 THEN 'print.sales' "
+	    "ELSE 'application.new' END, printf('XS%09d', i / 3), 'bench', "
+	    "x'00', x'00' FROM k", NULL, NULL, NULL) != SQLITE_OK)
+		million_die("audit rows");
+}
+
+/* Time RUNS pages of the audit log for search from key from. */
+static int
+audit_cases(void)
+{
+	struct {
+		const char	*what;
+		const char	*search;
+		int64_t		 from;
+		int		 dir;
+	} c[] = {
+		{ "page 1 (baseline)", "", LIST_EDGE, 1 },
+		{ "row 1,900,001 (PgDn)", "", 0, 1 },
+		{ "End", "", LIST_EDGE, -1 },
+		{ "PgUp after End", "", 0, -1 },
+		{ "a login, page 1", "user=hl_jb", LIST_EDGE, 1 },
+		{ "a login, at row 1,900,001", "user=hl_jb", 0, 1 },
+		{ "a month, page 1", "from=2026-03-01 to=2026-03-31",
+		    LIST_EDGE, 1 },
+		{ "a month, at its row 150,001", "from=2026-03-01 "
+		    "to=2026-03-31", 0, 1 },
+		{ "a region, page 1", "region=640122", LIST_EDGE, 1 },
+		{ "a region, at row 1,900,001", "region=640122", 0, 1 },
+	};
+	struct actor	 auditor;
+	struct list_page end;
+	char		 err[NJ_MSG_MAX];
+	double		 med, worst, base = 0;
+	size_t		 i, rows;
+	int		 over = 0;
+
+	audit_fill();
+	if (actor_load("jjjc", &auditor, err, sizeof err) != 0) {
+		fprintf(stderr, "bench-queue: %s\n", err);
+		return 1;
+	}
+	c[1].from = c[5].from = c[9].from = audit_at("SELECT id FROM audit "
+	    "ORDER BY id DESC", 1900000);
+	c[7].from = audit_at("SELECT id FROM audit WHERE at >= '2026-03-01' "
+	    "AND at < '2026-03-31~' ORDER BY at DESC, id DESC", 150000);
+	if (list_seek(&auditor, "audit_log", "", "", LIST_EDGE, -1, 20, &end,
+	    err, sizeof err) != NJ_OK || end.nrows == 0) {
+		fprintf(stderr, "bench-queue: End: %s\n", err);
+		return 1;
+	}
+	c[3].from = end.keys[0];
+	list_page_free(&end);
+	printf("bench/queue: the audit log (auditor), %d rows and more, "
+	    "pages of 20 by list_seek, median of %d\n", AUDIT_ROWS, RUNS);
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		measure_seek(&auditor, "audit_log", c[i].search, c[i].from,
+		    c[i].dir, &med, &worst, &rows);
+		if (i == 0)
+			base = med;
+		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx page 1)"
+		    "%s\n", c[i].what, med, worst, rows, base > 0 ? med / base :
+		    0, i > 0 && med > 2 * base && med > 1 ? "  OVER 2x" : "");
+		if (i > 0 && med > 2 * base && med > 1)
+			over++;
+	}
+	return over;
+}
+
+/*
+ * `njbt list sales` as the admin, walked as cmd-list.c walks it: pages
+ * of 500 from the last key of each, the whole list once; the median of
+ * its first 50 pages against the median of its last 50 (a walk by offset
+ * grew with its depth: quadratic), and the whole walk's time.
+ */
+#define WALK_EDGE	50
+
+static int
+list_walk(void)
+{
+	struct actor	 admin;
+	struct list_page p;
+	char		 err[NJ_MSG_MAX];
+	double		*t = NULL, t0, all = 0, first, last;
+	int64_t		 from = LIST_EDGE;
+	size_t		 rows = 0, cap = 0, pages = 0;
+	int		 more;
+
+	if (actor_load("admin", &admin, err, sizeof err) != 0) {
+		fprintf(stderr, "bench-queue: %s\n", err);
+		return 1;
+	}
+	do {
+		t0 = now_ms();
+		if (list_seek(&admin, "sales", "", "", from, 1, 500, &p, err,
+		    sizeof err) != NJ_OK) {
+			fprintf(stderr, "bench-queue: list: %s\n", err);
+			return 1;
+		}
+		if (pages == cap && (t = realloc(t, (cap = cap * 2 + 64) *
+		    sizeof *t)) == NULL)
+			million_die("realloc");
+		t[pages] = now_ms() - t0;
+		all += t[pages++];
+		rows += p.nrows;
+		if (p.nrows > 0)
+			from = p.keys[p.nrows - 1];
+		more = p.more;
+		list_page_free(&p);
+	} while (more);
+	if (pages < 2 * WALK_EDGE) {
+		free(t);
+		return 0;
+	}
+	qsort(t, WALK_EDGE, sizeof t[0], dcmp);
+	qsort(t + pages - WALK_EDGE, WALK_EDGE, sizeof t[0], dcmp);
+	first = t[WALK_EDGE / 2];
+	last = t[pages - WALK_EDGE + WALK_EDGE / 2];
+	free(t);
+	printf("bench/queue: njbt list sales (admin), %zu rows in %zu pages "
+	    "of 500 by key: %.0f ms in all\n  its first %d pages %.2f ms "
+	    "each (median), its last %d %.2f ms (%.1fx)%s\n", rows, pages,
+	    all, WALK_EDGE, first, WALK_EDGE, last, first > 0 ? last / first :
+	    0, last > 2 * first ? "  OVER 2x" : "");
+	return last > 2 * first;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -173,6 +352,8 @@ main(int argc, char **argv)
 	}
 	printf("%s\n", over ? "target missed" : "every queue within 20 ms");
 	over += seek_cases(n);
+	over += audit_cases();
+	over += list_walk();
 	db_close();
 	printf("%s\n", over ? "target missed" : "every page and filter within "
 	    "2x page 1 (or 1 ms)");

@@ -521,9 +521,60 @@ fail:
 	    a->def->name, store_errmsg());
 }
 
-/* One run in a transaction of its own, with a draft or an input or none. */
+/*
+ * Issue 15 item 4: does a run of action name with these values hash a
+ * password (argon2id: a new one's hash in its field check, the old one's
+ * and the second typing's checks in user.passwd)? Such a run takes a
+ * slot of the server's cap on hashes at once (auth-gate.c), the one the
+ * logins take, for the whole run, before its transaction: a storm of
+ * password changes queues as a storm of logins does, and no slot is
+ * waited for while holding the write lock.
+ */
+static int
+action_hashes(const char *name, int n, const char *const *names,
+    const char *const *values)
+{
+	const struct action	*def = action_find(name);
+	int			 i, k;
+
+	for (k = 0; def != NULL && k < n; k++)
+		if ((i = action_field_index(def, names[k])) >= 0 &&
+		    def->fields[i].type == FT_PASSWORD && values[k] != NULL &&
+		    values[k][0] != '\0')
+			return 1;
+	return 0;
+}
+
+static int action_go_in(const struct actor *, const char *, int,
+    const char *const *, const char *const *, const struct draft_ref *,
+    void *, struct act **);
+
+/* action_go_in inside a slot of the cap on hashes if it hashes. */
 static int
 action_go(const struct actor *who, const char *name, int n,
+    const char *const *names, const char *const *values,
+    const struct draft_ref *d, void *input, struct act **out)
+{
+	const struct auth_policy	*gate = auth_gate_current();
+	int				 slot = -1, rc;
+
+	if (gate != NULL && action_hashes(name, n, names, values) &&
+	    auth_gate_enter(gate, &slot) != NJ_OK) {
+		*out = xcalloc(1, sizeof **out);
+		(*out)->who = who;
+		(*out)->def = action_find(name);
+		xsnprintf((*out)->err, sizeof (*out)->err, "%s",
+		    AUTH_GATE_BUSY);
+		return NJ_REFUSED;
+	}
+	rc = action_go_in(who, name, n, names, values, d, input, out);
+	auth_gate_leave(gate, slot);
+	return rc;
+}
+
+/* One run in a transaction of its own, with a draft or an input or none. */
+static int
+action_go_in(const struct actor *who, const char *name, int n,
     const char *const *names, const char *const *values,
     const struct draft_ref *d, void *input, struct act **out)
 {

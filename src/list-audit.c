@@ -10,14 +10,17 @@
  *   to=2026-03-31 region=640122      (用户= 操作= 记录= 从= 至= 地区=)
  *   2026-03-02                       a day
  *   hl_jb                            a login, a record key or a prefix
+ *   1234                             ... or a row's 序号 (F3 goes there)
  *
  * Each search reads the audit log through one of its indexes (migration
  * 017), chosen here by the most telling of its terms, so that no page of
- * it walks the whole log; pages go by OFFSET through that index. The
+ * it walks the whole log; pages go by key through that index (issue 15:
+ * store-sql-seek2.def, list-seek.c), as deep as they go. The
  * head of the screen says whether the chain holds (audit_verify, as
  * `njbt check`), computed once when the screen opens.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lists.h"
@@ -35,7 +38,7 @@ static const struct list_col audit_cols[] = {
 	{ NULL, 0, 0, NULL }
 };
 
-/* Its statement is one of several: list.c asks list_audit_query. */
+/* Its statement is one of several: list-seek.c asks list_audit_seek. */
 const struct list_def list_audit_log = {
 	"audit_log", "审计日志", R(ROLE_ADMIN) | R(ROLE_AUDITOR), 0,
 	SQL_AUDITLOG_ALL, audit_cols, "audit"
@@ -175,52 +178,107 @@ audit_few(enum sql id, const char *term, const char *hi)
 }
 
 /*
- * The statement of search s, bound, for limit rows from offset (limit
- * -1: all): driven by the record or the login (their rows come newest
- * first from the index), else by the bare word, the action or the
- * region if it finds few, else by the time (the time index in order),
- * else the walk of the whole log newest first, filtered.
+ * The driver of search s (an index into audit_drivers): the record or
+ * the login (their rows come newest first from the index), else the bare
+ * word, the action or the region if it finds few, else the time (the
+ * time index in order), else the walk of the whole log newest first,
+ * filtered.
  */
-sqlite3_stmt *
-audit_search_query(const struct audit_search *s, int64_t limit,
-    int64_t offset)
+static const struct {
+	enum sql	stream, seek, seek_back;
+} audit_drivers[] = {
+#define DRIVER(id)	{ id, id##_SEEK, id##_SEEK_BACK }
+	DRIVER(SQL_AUDITLOG_BY_RECORD),
+	DRIVER(SQL_AUDITLOG_BY_LOGIN),
+	DRIVER(SQL_AUDITLOG_BY_WORD),
+	DRIVER(SQL_AUDITLOG_BY_ACTION),
+	DRIVER(SQL_AUDITLOG_BY_REGION),
+	DRIVER(SQL_AUDITLOG_BY_TIME),
+	DRIVER(SQL_AUDITLOG_ALL),
+#undef DRIVER
+};
+#define AUDIT_BY_TIME	5
+
+static size_t
+audit_driver(const struct audit_search *s, const char *hi)
+{
+	if (s->record[0])
+		return 0;
+	if (s->login[0])
+		return 1;
+	if (s->word[0] && audit_few(SQL_AUDITLOG_MANY_WORD, s->word, NULL))
+		return 2;
+	if (s->action[0] && audit_few(SQL_AUDITLOG_MANY_ACTION, s->action,
+	    hi))
+		return 3;
+	if (s->region[0] && audit_few(SQL_AUDITLOG_MANY_REGION, s->region,
+	    NULL))
+		return 4;
+	if (s->from[0] || s->to[0])
+		return AUDIT_BY_TIME;
+	return 6;
+}
+
+/*
+ * The statement of search s, bound: the stream (the printer: key
+ * LIST_EDGE, dir 1, limit -1) or a page of limit rows after key from
+ * (dir > 0, newest first) or before it (dir < 0, the nearest first),
+ * skipping offset rows; from is an audit row id, or the largest or
+ * smallest integer for an edge (list-seek.c).
+ */
+static sqlite3_stmt *
+audit_search_bind(const struct audit_search *s, int stream, int64_t from,
+    int dir, int64_t limit, int64_t offset)
 {
 	char		 hi[AUDIT_TERM_MAX + 2], to[AUDIT_TERM_MAX + 2];
+	size_t		 d;
 	enum sql	 id;
 
 	xsnprintf(hi, sizeof hi, "%s\x7f", s->action);
 	xsnprintf(to, sizeof to, "%s%s", s->to, s->to[0] ? "~" : "");
-	if (s->record[0])
-		id = SQL_AUDITLOG_BY_RECORD;
-	else if (s->login[0])
-		id = SQL_AUDITLOG_BY_LOGIN;
-	else if (s->word[0] && audit_few(SQL_AUDITLOG_MANY_WORD, s->word,
-	    NULL))
-		id = SQL_AUDITLOG_BY_WORD;
-	else if (s->action[0] && audit_few(SQL_AUDITLOG_MANY_ACTION,
-	    s->action, hi))
-		id = SQL_AUDITLOG_BY_ACTION;
-	else if (s->region[0] && audit_few(SQL_AUDITLOG_MANY_REGION,
-	    s->region, NULL))
-		id = SQL_AUDITLOG_BY_REGION;
-	else if (s->from[0] || s->to[0])
-		id = SQL_AUDITLOG_BY_TIME;
-	else
-		id = SQL_AUDITLOG_ALL;
+	d = audit_driver(s, hi);
+	if (stream)
+		return sql_query(audit_drivers[d].stream, s->login, s->action,
+		    hi, s->record, s->from, to, s->region, s->word, limit,
+		    offset);
+	id = dir > 0 ? audit_drivers[d].seek : audit_drivers[d].seek_back;
 	return sql_query(id, s->login, s->action, hi, s->record, s->from, to,
-	    s->region, s->word, limit, offset);
+	    s->region, s->word, limit, offset, from);
 }
 
-/* The list's page (list.c): the search typed into its filter line. */
+/* The printer's statement of search s: all its rows, newest first. */
 sqlite3_stmt *
-list_audit_query(const char *filter, int limit, int offset, char *msg,
-    size_t msglen)
+audit_search_query(const struct audit_search *s, int64_t limit,
+    int64_t offset)
 {
-	struct audit_search s;
+	return audit_search_bind(s, 1, 0, 1, limit, offset);
+}
+
+/*
+ * A page of the list (list-seek.c's seek row of the audit log): the
+ * search typed into its filter line, limit rows after or before key
+ * from as audit_search_bind; dir 0: from the row whose key is from on
+ * (the page after the row before it). NULL and msg: the search is
+ * refused.
+ */
+sqlite3_stmt *
+list_audit_seek(const char *filter, int64_t from, int dir, int limit,
+    int offset, char *msg, size_t msglen)
+{
+	struct audit_search	 s;
+	sqlite3_stmt		*st;
 
 	if (audit_search_parse(filter, &s, msg, msglen) != NJ_OK)
 		return NULL;
-	return audit_search_query(&s, limit, offset);
+	if (dir == 0) {
+		/* the row before it in the search's order, if any */
+		st = audit_search_bind(&s, 0, from, -1, 1, 0);
+		from = sql_step(st) == 1 ? sqlite3_column_int64(st, 0) :
+		    INT64_MAX;
+		sqlite3_reset(st);
+		dir = 1;
+	}
+	return audit_search_bind(&s, 0, from, dir, limit, offset);
 }
 
 /*

@@ -5,8 +5,10 @@
  * its depth (store-sql-seek.def), never an OFFSET that reads the rows
  * before it. A filter of 3 characters or more is led by the indexes (the
  * _FIND statements); an empty or shorter one walks the list's order.
- * The other lists are small: list_seek pages them by row number (their
- * key is the row's place), End counting their rows.
+ * The audit log (list-audit.c) is seekable too, its statement picked by
+ * its search (a seek row's query). The other lists are small: list_seek
+ * pages them by row number (their key is the row's place), End counting
+ * their rows.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -21,9 +23,13 @@ static const struct seek_row {
 	const struct list_def	*def;
 	enum sql		 walk, walk_back, find, find_back;
 	int			 desc;	/* newest first */
+	/* a list whose statement its search picks (NULL: the four above):
+	   filter, key, dir (0: from that row on), limit, offset, msg */
+	sqlite3_stmt		*(*query)(const char *, int64_t, int, int, int,
+				    char *, size_t);
 } seek_rows[] = {
 #define SEEK(def, stmt, desc)						\
-	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc }
+	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc, NULL }
 	SEEK(list_sales, SQL_LIST_SALES_SCOPED, 1),
 	SEEK(list_my_sales, SQL_LIST_MY_SALES, 1),
 	SEEK(list_verify_queue, SQL_LIST_VERIFY_QUEUE, 0),
@@ -38,7 +44,13 @@ static const struct seek_row {
 	SEEK(list_batch_sales, SQL_LIST_BATCH_SALES, 0),
 	SEEK(list_review_queue, SQL_LIST_REVIEW_QUEUE, 0),
 	SEEK(list_refunds, SQL_LIST_REFUNDS, 0),
+	/* issue 15 item 2 */
+	SEEK(list_violations, SQL_LIST_VIOLATIONS, 1),
 #undef SEEK
+	/* issue 15: the audit log by its rows' ids, newest first */
+	{ &list_audit_log, SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK,
+	  SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK, 1,
+	  list_audit_seek },
 };
 
 static const struct seek_row *
@@ -64,14 +76,16 @@ list_by_key(const struct list_def *def)
 
 /*
  * The statement of a seekable list's page, bound (NULL: def does not
- * seek): limit rows (and one more) after key from (dir > 0) or before it
- * (dir < 0, the nearest first), from the edge for LIST_EDGE; skipping
- * offset rows (list_fetch's paging).
+ * seek, or msg set: its search is refused): limit rows (and one more)
+ * after key from (dir > 0) or before it (dir < 0, the nearest first),
+ * from the edge for LIST_EDGE; skipping offset rows (list_fetch's
+ * paging); dir 0 (a list with its own query): from the row whose key is
+ * from on.
  */
 sqlite3_stmt *
 list_seek_query(const struct actor *who, const struct list_def *def,
     const char *pattern, const char *arg, int64_t from, int dir, int limit,
-    int offset)
+    int offset, char *msg, size_t msglen)
 {
 	const struct seek_row	*sr = seek_row(def);
 	enum sql		 id;
@@ -79,8 +93,16 @@ list_seek_query(const struct actor *who, const struct list_def *def,
 	int64_t			 many = 0;
 	int			 y, find;
 
+	msg[0] = '\0';
 	if (sr == NULL)
 		return NULL;
+	if (from == LIST_EDGE && dir == 0)
+		dir = 1;
+	if (from == LIST_EDGE)
+		from = (dir > 0) == (sr->desc != 0) ? INT64_MAX : INT64_MIN;
+	if (sr->query != NULL)
+		return sr->query(pattern, from, dir, limit + 1, offset, msg,
+		    msglen);
 	/* a trigram needs 3 characters: shorter ones walk (a prefix); so
 	   do common ones (any part), which fill a page along the way */
 	find = utf8_chars(pattern) >= 3 && (sql_int(&many,
@@ -88,8 +110,6 @@ list_seek_query(const struct actor *who, const struct list_def *def,
 	    many < SEEK_COMMON);
 	id = dir > 0 ? (find ? sr->find : sr->walk) :
 	    (find ? sr->find_back : sr->walk_back);
-	if (from == LIST_EDGE)
-		from = (dir > 0) == (sr->desc != 0) ? INT64_MAX : INT64_MIN;
 	list_today(&y, today, sizeof today);
 	return sql_query_shared(id, list_scope(who), who->org, pattern,
 	    limit + 1, offset, arg ? arg : "", y, today, from);
@@ -130,7 +150,8 @@ list_seek(const struct actor *who, const char *name, const char *filter,
 	if (dir == 0 && !list_by_key(def))	/* from that row on */
 		return list_fetch(who, name, pattern, arg, (int)from, limit,
 		    page, msg, msglen);
-	if (dir == 0) {		/* from that row on: after the key next to it */
+	if (dir == 0 && seek_row(def)->query == NULL) {
+		/* from that row on: after the key next to it */
 		from += seek_row(def)->desc ? 1 : -1;
 		dir = 1;
 	}
@@ -154,16 +175,20 @@ list_seek(const struct actor *who, const char *name, const char *filter,
 		return list_fetch(who, name, pattern, arg, (int)off,
 		    (int)(from - off), page, msg, msglen);
 	}
-	st = list_seek_query(who, def, pattern, arg, from, dir, limit, 0);
+	if ((st = list_seek_query(who, def, pattern, arg, from, dir, limit, 0,
+	    msg, msglen)) == NULL) {
+		list_page_free(page);
+		return NJ_REFUSED;
+	}
 	if (from == LIST_EDGE)
 		xsnprintf(where, sizeof where, "%s", dir > 0 ? "first" :
 		    "last");
 	else
-		xsnprintf(where, sizeof where, "%s=%lld", dir > 0 ? "after" :
+		xsnprintf(where, sizeof where, "%s=%lld", dir >= 0 ? "after" :
 		    "before", (long long)from);
 	rc = list_read(who, st, 1, dir < 0, limit, pattern, where, page, msg,
 	    msglen);
 	if (rc == NJ_OK)
-		*(dir > 0 ? &page->less : &page->more) = from != LIST_EDGE;
+		*(dir >= 0 ? &page->less : &page->more) = from != LIST_EDGE;
 	return rc;
 }

@@ -66,17 +66,14 @@ static const struct list_def *const list_table[] = {
 #define NLISTS (sizeof list_table / sizeof list_table[0])
 
 /*
- * Lists whose page is not one statement of the shared parameters: their
- * own query from the filter (NULL and msg set: the filter is refused),
- * and a line for the head of their screen, computed when it opens.
+ * Lists with a line for the head of their screen, computed when it
+ * opens (the audit log's page is its search's: list-seek.c).
  */
 static const struct list_hook {
 	const struct list_def	*def;
-	sqlite3_stmt		*(*query)(const char *, int, int, char *,
-				    size_t);
 	int			(*headline)(char *, size_t);
 } list_hooks[] = {
-	{ &list_audit_log, list_audit_query, list_audit_headline },
+	{ &list_audit_log, list_audit_headline },
 };
 
 static const struct list_hook *
@@ -370,7 +367,6 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
     char *msg, size_t msglen)
 {
 	const struct list_def	*def;
-	const struct list_hook	*hook;
 	sqlite3_stmt		*st;
 	char			 pattern[256], today[16], where[32];
 	size_t			 r;
@@ -380,14 +376,11 @@ list_fetch(const struct actor *who, const char *name, const char *filter,
 		return rc;
 	xsnprintf(pattern, sizeof pattern, "%s", filter ? filter : "");
 	list_today(&y, today, sizeof today);
-	if ((hook = list_hook(def)) != NULL) {
-		if ((st = hook->query(pattern, limit + 1, offset, msg,
-		    msglen)) == NULL) {
-			list_page_free(page);
-			return NJ_REFUSED;
-		}
-	} else if ((st = list_seek_query(who, def, pattern, arg, LIST_EDGE,
-	    1, limit, offset)) == NULL)
+	if ((st = list_seek_query(who, def, pattern, arg, LIST_EDGE, 1, limit,
+	    offset, msg, msglen)) == NULL && msg[0] != '\0') {
+		list_page_free(page);
+		return NJ_REFUSED;
+	} else if (st == NULL)
 		st = sql_query_shared(def->stmt, list_scope(who), who->org,
 		    pattern, limit + 1, offset, arg ? arg : "", y, today);
 	xsnprintf(where, sizeof where, "offset=%d", offset);
@@ -408,20 +401,14 @@ int64_t
 list_count(const struct actor *who, const struct list_def *def,
     const char *pattern, const char *arg)
 {
-	const struct list_hook	*hook = list_hook(def);
 	sqlite3_stmt		*st;
-	char			 today[16], msg[NJ_MSG_MAX];
+	char			 today[16];
 	int64_t			 n = 0;
 	int			 y, rc;
 
 	list_today(&y, today, sizeof today);
-	if (hook != NULL) {
-		if ((st = hook->query(pattern, INT_MAX, 0, msg, sizeof msg)) ==
-		    NULL)
-			return -1;
-	} else
-		st = sql_query_shared(def->stmt, list_scope(who), who->org,
-		    pattern, -1, 0, arg ? arg : "", y, today);
+	st = sql_query_shared(def->stmt, list_scope(who), who->org, pattern,
+	    -1, 0, arg ? arg : "", y, today);
 	while ((rc = sql_step(st)) == 1)
 		n++;
 	sqlite3_reset(st);

@@ -55,7 +55,8 @@ int	 list_read(const struct actor *, sqlite3_stmt *, int, int, int,
 int64_t	 list_count(const struct actor *, const struct list_def *,
 	     const char *, const char *);
 sqlite3_stmt *list_seek_query(const struct actor *, const struct list_def *,
-	     const char *, const char *, int64_t, int, int, int);
+	     const char *, const char *, int64_t, int, int, int, char *,
+	     size_t);
 
 /* list-*.c */
 extern const struct list_def list_users;
@@ -114,7 +115,8 @@ int	 audit_search_parse(const char *, struct audit_search *, char *,
 int	 audit_search_check(const struct audit_search *, char *, size_t);
 sqlite3_stmt *audit_search_query(const struct audit_search *, int64_t,
 	     int64_t);
-sqlite3_stmt *list_audit_query(const char *, int, int, char *, size_t);
+sqlite3_stmt *list_audit_seek(const char *, int64_t, int, int, int, char *,
+	     size_t);
 int	 list_audit_headline(char *, size_t);
 /* list-filing.c: issue 13 item 1 */
 extern const struct list_def list_filing_queue;

@@ -316,6 +316,8 @@ int	 auth_gate_open(void);
 int	 auth_gate_slots(const struct auth_policy *);
 int	 auth_gate_enter(const struct auth_policy *, int *);
 void	 auth_gate_leave(const struct auth_policy *, int);
+void	 auth_gate_process(const struct auth_policy *);
+const struct auth_policy *auth_gate_current(void);
 int	 auth_pubkey(const char *, const char *, const char *, const char *,
 	     int, struct actor *, char *, size_t);
 int	 auth_none(const char *, const char *, struct actor *, char *, size_t);

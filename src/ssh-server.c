@@ -688,6 +688,8 @@ server_run(struct serve_opts *o)
 		fprintf(stderr, "njbt: memfd: %s\n", strerror(errno));
 		return 1;
 	}
+	/* and of the password changes in every session (action.c) */
+	auth_gate_process(&o->policy);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = server_signal;
 	sigemptyset(&sa.sa_mask);

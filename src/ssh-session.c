@@ -156,6 +156,7 @@ sess_term_name(const char *term)
 static void
 sess_child(struct sess *s, int slave, int must_change)
 {
+	static struct auth_policy gate;
 	struct tui_opts	 t;
 	char		 err[NJ_MSG_MAX];
 	int		 rc;
@@ -163,7 +164,16 @@ sess_child(struct sess *s, int slave, int must_change)
 	close(s->master);
 	if (login_tty(slave) != 0)
 		_exit(127);
-	closefrom(3);
+	/* issue 15 item 4: the slots of password hashes (auth-gate.c) stay,
+	   as descriptor 3, for the password changes saved here */
+	gate = s->o->policy;
+	if (gate.hash_fd > 0 && dup2(gate.hash_fd, 3) == 3) {
+		fcntl(3, F_SETFD, FD_CLOEXEC);
+		gate.hash_fd = 3;
+	} else
+		gate.hash_fd = -1;
+	auth_gate_process(&gate);
+	closefrom(gate.hash_fd == 3 ? 4 : 3);
 	/* the pty is this process's stderr: the log goes to syslog only
 	 * (and syslog's descriptor, closed just now, is opened again) */
 	log_set_sink(LOG_SINK_SESSION);

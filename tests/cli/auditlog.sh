@@ -122,7 +122,7 @@ same "R-001-A1-16c ... logged, naming the columns" 1 \
     "$(q "SELECT count(*) FROM audit WHERE action = 'read.private' AND login LIKE 'console:%' AND detail LIKE '%fields=证件号,联系电话,账号'")"
 check "... found by the ID number's last four" "$NJBT" list buyers 1238
 same "... logged with the filter and the columns read" \
-    "rows=1 offset=0 filter=1238 fields=证件号,联系电话,账号" \
+    "rows=1 first filter=1238 fields=证件号,联系电话,账号" \
     "$(q "SELECT detail FROM audit WHERE action = 'read.private' ORDER BY id DESC LIMIT 1")"
 check "njbt check: the chain holds after all these reads" "$NJBT" check
 

@@ -83,6 +83,21 @@ tm send-keys -t b F10
 shows "back to the list" b "筛选"
 tm send-keys -t b C-u "user=admin action=nosuch"
 shows "a search that finds nothing" b "（没有记录）"
+# issue 15: the log pages by key: F3 goes to a row by its 序号 (the page
+# from it on), End to the oldest rows
+OLD=$(q "SELECT min(id) + 3 FROM audit")
+tm send-keys -t b C-u "$OLD" F3
+i=0
+until screen b | sed -n 4p | grep -q "^.\{0,3\}$OLD " || [ $i -ge 50 ]; do
+	sleep 0.1; i=$((i + 1)); done
+screen b | sed -n 4p | grep -q "^.\{0,3\}$OLD " &&
+    ok "F3 goes to row $OLD of the log" ||
+    { notok "F3 goes to row $OLD of the log"; screen b | sed 's/^/#   /'; }
+tm send-keys -t b End
+shows "End: the oldest rows, counted from the end" b "倒数第"
+screen b | grep -q "^.\{0,3\}$(q "SELECT min(id) FROM audit") " &&
+    ok "... the first row of the log among them" ||
+    notok "... the first row of the log among them"
 to_menu b
 [ "$N" -gt 0 ] && ok "the log had $N rows" || notok "the log had rows"
 
