@@ -406,6 +406,7 @@ form_save(struct tui *t, struct fscreen *fs)
 	while (n > 0)
 		free(values[--n]);
 	if (rc == NJ_OK) {
+		t->acted++;
 		/* issue 11 (5): njbt do's sentence (action-done.c) */
 		tui_msg(t, 0, "%s", a->done);
 		for (i = 0; i < fs->n; i++) {

@@ -33,7 +33,19 @@ struct menu {
 	int		 top;
 	char		 due[256];	/* what is due, '' none */
 	char		 flow[16];	/* the year's flow it was built for */
+	int64_t		 due_at;	/* ms: when due was read */
+	unsigned	 due_acted;	/* the session's actions by then */
 };
+
+/*
+ * The line of what is due is read again on the way back to the menu
+ * when the session has saved an action since, or after this long: a
+ * county's deadlines take tens of ms at a million sales, and a hundred
+ * clerks going back to their menus at once queued behind them (issue
+ * 15, bench/sessions: the key back to the menu was the slowest of all).
+ * What others did shows within it.
+ */
+#define MENU_DUE_MS	60000
 
 /* issue 11 (2): capitals too, so that a long menu's last entries have keys */
 static const char hotkeys[] =
@@ -332,6 +344,8 @@ menu_due(struct tui *t, struct menu *m)
 	size_t			 i, late = 0;
 
 	m->due[0] = '\0';
+	m->due_at = tui_ms();
+	m->due_acted = t->acted;
 	if (t->who->role != ROLE_COUNTY && t->who->role != ROLE_FINANCE)
 		return;
 	if (list_fetch(t->who, "deadlines", "", role_name(t->who->role), 0,
@@ -362,6 +376,8 @@ menu_resume(struct tui *t, struct screen *scr)
 
 	if (action_flow(flow, sizeof flow) == 0 && strcmp(flow, m->flow) != 0)
 		menu_fill(t, m);
+	if (m->due_acted == t->acted && tui_ms() - m->due_at < MENU_DUE_MS)
+		return;
 	menu_due(t, m);
 	menu_complaints(t, m);
 }

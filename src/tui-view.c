@@ -276,6 +276,8 @@ view_do(struct tui *t, struct vscreen *vs, const struct vact *va, int direct)
 		values[n++] = va->value2;
 	}
 	rc = action_run(t->who, va->action, n, names, values, &a);
+	if (rc == NJ_OK)
+		t->acted++;
 	if (rc == NJ_OK && a->done[0] != '\0')	/* issue 11 (5) */
 		tui_msg(t, 0, "%s", a->done);
 	else if (rc == NJ_OK)

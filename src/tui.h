@@ -148,6 +148,7 @@ struct tui {
 	int			 box_y, box_h;	/* the last box drawn (a popup) */
 	int64_t			 wake;	/* ms: a screen waits for this time
 					   (a list's typing pause), 0 none */
+	unsigned		 acted;	/* actions this session saved */
 };
 
 /* F10 twice within this: the second does not ask to log out. */
