@@ -64,16 +64,20 @@ measure_seek(const struct actor *who, const char *list, const char *filter,
 	*worst = t[RUNS - 1];
 }
 
-/* The key of the sale at place n (0: the newest) of the whole list. */
+/* the whole sales list, newest first */
+#define SALES_NEWEST	"SELECT id FROM sales ORDER BY id DESC"
+
+/* The key at place n of query (keys in a list's order, 0 the first). */
 static int64_t
-sale_at(int n)
+key_at(const char *query, int n)
 {
 	sqlite3_stmt	*st;
 	int64_t		 id = LIST_EDGE;
+	char		 sql[512];
 
-	if (sqlite3_prepare_v2(store->db, "SELECT id FROM sales ORDER BY id "
-	    "DESC LIMIT 1 OFFSET ?1", -1, &st, NULL) != SQLITE_OK)
-		million_die("sale_at");
+	snprintf(sql, sizeof sql, "%s LIMIT 1 OFFSET ?1", query);
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+		million_die("key_at");
 	sqlite3_bind_int(st, 1, n);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
@@ -81,16 +85,45 @@ sale_at(int n)
 	return id;
 }
 
+/* One case of a list's paging: a filter (or search) from a key. */
+struct seek_case {
+	const char	*what;
+	const char	*filter;
+	int64_t		 from;
+	int		 dir;
+};
+
+/*
+ * Time each case (RUNS pages of list for who) against the first, page 1,
+ * and print them; how many cost over 2x page 1.
+ */
+static int
+seek_report(const struct actor *who, const char *list,
+    const struct seek_case *c, size_t n)
+{
+	double	med, worst, base = 0;
+	size_t	i, rows;
+	int	over = 0;
+
+	for (i = 0; i < n; i++) {
+		measure_seek(who, list, c[i].filter, c[i].from, c[i].dir, &med,
+		    &worst, &rows);
+		if (i == 0)
+			base = med;
+		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx page 1)"
+		    "%s\n", c[i].what, med, worst, rows, base > 0 ? med / base :
+		    0, i > 0 && med > 2 * base && med > 1 ? "  OVER 2x" : "");
+		if (i > 0 && med > 2 * base && med > 1)
+			over++;
+	}
+	return over;
+}
+
 /* Deep pages and filters of the sales list (issue 15 item 1). */
 static int
 seek_cases(int n)
 {
-	struct {
-		const char	*what;
-		const char	*filter;
-		int64_t		 from;
-		int		 dir;
-	} c[] = {
+	struct seek_case c[] = {
 		{ "page 1 (baseline)", "", LIST_EDGE, 1 },
 		{ "row 2,001 (PgDn from 2,000)", "", 0, 1 },
 		{ "row 900,001 (PgDn)", "", 0, 1 },
@@ -106,16 +139,13 @@ seek_cases(int n)
 	struct actor	 admin;
 	struct list_page end;
 	char		 err[NJ_MSG_MAX];
-	double		 med, worst, base = 0;
-	size_t		 i, rows;
-	int		 over = 0;
 
 	if (actor_load("admin", &admin, err, sizeof err) != 0) {
 		fprintf(stderr, "bench-queue: %s\n", err);
 		return 1;
 	}
-	c[1].from = sale_at(1999);
-	c[2].from = sale_at(n > 900000 ? 899999 : n - 21);
+	c[1].from = key_at(SALES_NEWEST, 1999);
+	c[2].from = key_at(SALES_NEWEST, n > 900000 ? 899999 : n - 21);
 	if (list_seek(&admin, "sales", "", "", LIST_EDGE, -1, 20, &end, err,
 	    sizeof err) != NJ_OK || end.nrows == 0) {
 		fprintf(stderr, "bench-queue: End: %s\n", err);
@@ -125,36 +155,7 @@ seek_cases(int n)
 	list_page_free(&end);
 	printf("bench/queue: the sales list of the province (admin), %d "
 	    "sales, pages of 20 by list_seek, median of %d\n", n, RUNS);
-	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
-		measure_seek(&admin, "sales", c[i].filter, c[i].from, c[i].dir,
-		    &med, &worst, &rows);
-		if (i == 0)
-			base = med;
-		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx page 1)"
-		    "%s\n", c[i].what, med, worst, rows, base > 0 ? med / base :
-		    0, i > 0 && med > 2 * base && med > 1 ? "  OVER 2x" : "");
-		if (i > 0 && med > 2 * base && med > 1)
-			over++;
-	}
-	return over;
-}
-
-/* The id of the audit row at place n of query (ids in a list's order). */
-static int64_t
-audit_at(const char *query, int n)
-{
-	sqlite3_stmt	*st;
-	int64_t		 id = LIST_EDGE;
-	char		 sql[512];
-
-	snprintf(sql, sizeof sql, "%s LIMIT 1 OFFSET ?1", query);
-	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
-		million_die("audit_at");
-	sqlite3_bind_int(st, 1, n);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	return seek_report(&admin, "sales", c, sizeof c / sizeof c[0]);
 }
 
 /*
@@ -193,12 +194,7 @@ audit_fill(void)
 static int
 audit_cases(void)
 {
-	struct {
-		const char	*what;
-		const char	*search;
-		int64_t		 from;
-		int		 dir;
-	} c[] = {
+	struct seek_case c[] = {
 		{ "page 1 (baseline)", "", LIST_EDGE, 1 },
 		{ "row 1,900,001 (PgDn)", "", 0, 1 },
 		{ "End", "", LIST_EDGE, -1 },
@@ -215,18 +211,15 @@ audit_cases(void)
 	struct actor	 auditor;
 	struct list_page end;
 	char		 err[NJ_MSG_MAX];
-	double		 med, worst, base = 0;
-	size_t		 i, rows;
-	int		 over = 0;
 
 	audit_fill();
 	if (actor_load("jjjc", &auditor, err, sizeof err) != 0) {
 		fprintf(stderr, "bench-queue: %s\n", err);
 		return 1;
 	}
-	c[1].from = c[5].from = c[9].from = audit_at("SELECT id FROM audit "
+	c[1].from = c[5].from = c[9].from = key_at("SELECT id FROM audit "
 	    "ORDER BY id DESC", 1900000);
-	c[7].from = audit_at("SELECT id FROM audit WHERE at >= '2026-03-01' "
+	c[7].from = key_at("SELECT id FROM audit WHERE at >= '2026-03-01' "
 	    "AND at < '2026-03-31~' ORDER BY at DESC, id DESC", 150000);
 	if (list_seek(&auditor, "audit_log", "", "", LIST_EDGE, -1, 20, &end,
 	    err, sizeof err) != NJ_OK || end.nrows == 0) {
@@ -237,18 +230,7 @@ audit_cases(void)
 	list_page_free(&end);
 	printf("bench/queue: the audit log (auditor), %d rows and more, "
 	    "pages of 20 by list_seek, median of %d\n", AUDIT_ROWS, RUNS);
-	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
-		measure_seek(&auditor, "audit_log", c[i].search, c[i].from,
-		    c[i].dir, &med, &worst, &rows);
-		if (i == 0)
-			base = med;
-		printf("  %-34s %7.2f ms (worst %6.2f, %zu rows, %.1fx page 1)"
-		    "%s\n", c[i].what, med, worst, rows, base > 0 ? med / base :
-		    0, i > 0 && med > 2 * base && med > 1 ? "  OVER 2x" : "");
-		if (i > 0 && med > 2 * base && med > 1)
-			over++;
-	}
-	return over;
+	return seek_report(&auditor, "audit_log", c, sizeof c / sizeof c[0]);
 }
 
 /*

@@ -23,6 +23,7 @@
 #include "fixture.h"
 #include "actions.h"
 #include "lists.h"
+#include "seek.h"
 
 #define NROWS	100000
 
@@ -64,82 +65,19 @@ many_rows(void)
 	assert_true(fx_int("SELECT count(*) FROM audit", NULL) > NROWS);
 }
 
-/* The ids of a straight query, in its order; how many. */
-static size_t
-straight(int64_t **keys, const char *sql)
-{
-	sqlite3_stmt	*st;
-	size_t		 n = 0, cap = 1024;
-
-	*keys = malloc(cap * sizeof **keys);
-	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(st, 1, ours, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap)
-			*keys = realloc(*keys, (cap *= 2) * sizeof **keys);
-		(*keys)[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	return n;
-}
-
-static void
-who_is(struct actor *who, const char *login)
-{
-	char err[NJ_MSG_MAX];
-
-	assert_int_equal(actor_load(login, who, err, sizeof err), 0);
-}
-
 /*
- * Page the log for who with search forward from the top (pages of
- * size), every key against want[] in order, to the last page; End and
- * PgUp twice against its end; a row at depth and the rows after it
- * (dir 0, what F5 asks) against want[] from there.
+ * pages_match (seek.h), then a row at depth and the rows after it (dir
+ * 0, what F5 asks) against want[] from there.
  */
 static void
-pages_match(const struct actor *who, const char *list, const char *search,
-    const int64_t *want, size_t nwant, int size)
+pages_match_mid(const struct actor *who, const char *list,
+    const char *search, const int64_t *want, size_t nwant, int size)
 {
 	struct list_page	 p;
 	char			 msg[NJ_MSG_MAX];
-	size_t			 at = 0, r, end, mid;
-	int64_t			 from = LIST_EDGE;
-	int			 turn;
+	size_t			 r, mid;
 
-	do {
-		assert_int_equal(list_seek(who, list, search, "", from, 1, size,
-		    &p, msg, sizeof msg), NJ_OK);
-		assert_int_equal(p.less, at > 0);
-		for (r = 0; r < p.nrows; r++, at++) {
-			assert_true(at < nwant);
-			assert_true(p.keys[r] == want[at]);
-			/* the audit log's key is the row's 序号 */
-			if (strcmp(list, "audit_log") == 0)
-				assert_int_equal(atoll(list_cellv(&p, r, 0)),
-				    p.keys[r]);
-		}
-		if (p.nrows > 0)
-			from = p.keys[p.nrows - 1];
-		turn = p.more;
-		list_page_free(&p);
-	} while (turn);
-	assert_int_equal(at, nwant);
-	end = nwant;
-	from = LIST_EDGE;
-	for (turn = 0; turn < 3 && end > 0; turn++) {
-		assert_int_equal(list_seek(who, list, search, "", from, -1, 20,
-		    &p, msg, sizeof msg), NJ_OK);
-		assert_int_equal(p.nrows, end < 20 ? end : 20);
-		for (r = 0; r < p.nrows; r++)
-			assert_true(p.keys[r] == want[end - p.nrows + r]);
-		assert_int_equal(p.more, turn > 0);
-		assert_int_equal(p.less, end > 20);
-		end -= p.nrows;
-		from = p.nrows > 0 ? p.keys[0] : from;
-		list_page_free(&p);
-	}
+	pages_match(who, list, search, want, nwant, size);
 	mid = nwant * 9 / 10;
 	if (mid + 1 >= nwant)
 		return;
@@ -192,11 +130,11 @@ drivers_match(const struct actor *who)
 
 	for (i = 0; i < sizeof d / sizeof d[0]; i++) {
 		snprintf(search, sizeof search, d[i].search, ours);
-		n = straight(&want, d[i].sql);
+		n = straight(&want, d[i].sql, ours);
 		if (n < d[i].least)
 			fprintf(stderr, "%s: %zu rows\n", search, n);
 		assert_true(n >= d[i].least);
-		pages_match(who, "audit_log", search, want, n, i == 0 ? 1000 :
+		pages_match_mid(who, "audit_log", search, want, n, i == 0 ? 1000 :
 		    500);
 		free(want);
 	}
@@ -305,7 +243,7 @@ fetch_agrees(const struct actor *who)
 	int64_t			*want;
 	size_t			 n;
 
-	n = straight(&want, "SELECT id FROM audit ORDER BY id DESC");
+	n = straight(&want, "SELECT id FROM audit ORDER BY id DESC", ours);
 	assert_true(n > 99990 + 20);
 	assert_int_equal(list_fetch(who, "audit_log", "", "", 99990, 20, &p,
 	    msg, sizeof msg), NJ_OK);
@@ -360,16 +298,16 @@ violations_by_key(void)
 		    "parent = '640122')) AND ('%s' = '' OR instr(v.no, '%s') "
 		    "OR instr(v.party_name, '%s') OR instr(v.party_key, '%s')) "
 		    "ORDER BY id DESC", f[i], f[i], f[i], f[i]);
-		n = straight(&want, sql);
+		n = straight(&want, sql, ours);
 		assert_true(n > 0);
-		pages_match(&clerk, "violations", f[i], want, n, 500);
+		pages_match_mid(&clerk, "violations", f[i], want, n, 500);
 		free(want);
 	}
 	/* the other county's clerk, seeking from deep in this one's:
 	   a buyer's violation of this county never shows */
 	n = straight(&want, "SELECT id FROM violations WHERE region IN "
 	    "(SELECT code FROM regions WHERE parent = '640122') ORDER BY id "
-	    "DESC");
+	    "DESC", ours);
 	assert_true(n > 5000);
 	for (i = 0; i < 3; i++) {
 		assert_int_equal(list_seek(&other, "violations", "", "",
