@@ -169,7 +169,12 @@ tui_handle(struct tui *t, const struct tkey *k)
 		if (tui_stopping)
 			return 1;
 		if (session_still_valid(t->who)) {
-			session_idle();		/* issue 15 item 2 */
+			/* issue 15 item 2: once an idle spell, not at every
+			 * tick of it (each trim unmaps and maps the file
+			 * again: 250 a second at 500 idle sessions) */
+			if (!t->trimmed)
+				session_idle();
+			t->trimmed = 1;
 			return 0;
 		}
 		tui_msg(t, 1, "%s", ACTOR_CHANGED);
@@ -189,6 +194,7 @@ tui_handle(struct tui *t, const struct tkey *k)
 	if (t->guard)
 		return 0;
 	now = tui_ms();
+	t->trimmed = 0;		/* a key: the next idle spell trims again */
 	if (k->k != TK_BADUTF8)
 		t->msg[0] = '\0';
 	s = t->stack[t->depth - 1];

@@ -149,6 +149,7 @@ struct tui {
 	int64_t			 wake;	/* ms: a screen waits for this time
 					   (a list's typing pause), 0 none */
 	unsigned		 acted;	/* actions this session saved */
+	int			 trimmed;	/* idle, the store trimmed */
 };
 
 /* F10 twice within this: the second does not ask to log out. */
