@@ -195,30 +195,43 @@ print_plan(const char *text)
 	sqlite3_finalize(st);
 }
 
+/*
+ * The full scans of big tables in every list and printer statement's
+ * plan, printed; how many (*seen: how many statements). PLAN=SQL_NAME
+ * prints that statement's plan (to look at one).
+ */
+static int
+plan_all(int *seen)
+{
+	size_t	i;
+	int	bad = 0;
+
+	*seen = 0;
+	for (i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
+		if (getenv("PLAN") != NULL &&
+		    strcmp(stmts[i].name, getenv("PLAN")) == 0)
+			print_plan(stmts[i].text);
+		if (!is_read_side(stmts[i].name))
+			continue;
+		(*seen)++;
+		bad += full_scans(stmts[i].name, stmts[i].text);
+	}
+	return bad;
+}
+
 /* Every list and printer statement: no full scan of a big table. */
 static void
 no_full_scan(void **state)
 {
-	size_t		i;
-	int		bad = 0, seen = 0;
+	int		bad, seen;
 	uint64_t	before = fx_snapshot();
 
 	(void)state;
-	/* PLAN=SQL_NAME prints that statement's plan (to look at one) */
-	for (i = 0; getenv("PLAN") != NULL && i < sizeof stmts /
-	    sizeof stmts[0]; i++)
-		if (strcmp(stmts[i].name, getenv("PLAN")) == 0)
-			print_plan(stmts[i].text);
 	/* migration 018 gave the demo's buyers their trigrams */
 	assert_true(fx_int("SELECT count(*) FROM buyer_grams", NULL) >=
 	    fx_int("SELECT count(*) FROM buyers WHERE length(name) >= 3",
 	    NULL));
-	for (i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
-		if (!is_read_side(stmts[i].name))
-			continue;
-		seen++;
-		bad += full_scans(stmts[i].name, stmts[i].text);
-	}
+	bad = plan_all(&seen);
 	assert_true(seen > 60);
 	assert_int_equal(bad, 0);
 	assert_true(fx_snapshot() == before);	/* a plan writes nothing */
@@ -238,8 +251,7 @@ no_full_scan_at_a_million(void **state)
 	const char	*slash = strrchr(__FILE__, '/');
 	FILE		*f;
 	long		 n;
-	size_t		 i;
-	int		 bad = 0;
+	int		 seen;
 
 	(void)state;
 	snprintf(path, sizeof path, "%.*s/plan-million.sql", slash != NULL ?
@@ -262,14 +274,7 @@ no_full_scan_at_a_million(void **state)
 	free(sql);
 	assert_true(fx_int("SELECT count(*) FROM sqlite_stat1 WHERE tbl = "
 	    "'sales'", NULL) >= 10);
-	for (i = 0; getenv("PLAN") != NULL && i < sizeof stmts /
-	    sizeof stmts[0]; i++)
-		if (strcmp(stmts[i].name, getenv("PLAN")) == 0)
-			print_plan(stmts[i].text);
-	for (i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
-		if (is_read_side(stmts[i].name))
-			bad += full_scans(stmts[i].name, stmts[i].text);
-	assert_int_equal(bad, 0);
+	assert_int_equal(plan_all(&seen), 0);
 }
 
 /*
