@@ -29,8 +29,15 @@ endif
 ifeq ($(origin LDFLAGS),undefined)
 LDFLAGS	:= $(shell $(DPKGFLAGS) LDFLAGS 2>/dev/null)
 endif
-BASE	= -std=c11 -D_GNU_SOURCE -g $(WARN) -Isrc -Ibuild -MMD -MP \
-	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# pkg-config runs once per make, at the flags' first use (after `deps`
+# installed what is missing), not once for each object compiled
+PKGCFLAGS = $(eval PKGCFLAGS := $$(shell pkg-config --cflags $$(PKGS) \
+	  2>/dev/null))$(PKGCFLAGS)
+PKGLIBS	= $(eval PKGLIBS := $$(shell pkg-config --libs $$(LINKPKGS) \
+	  2>/dev/null))$(PKGLIBS)
+SSHLIBS	= $(eval SSHLIBS := $$(shell pkg-config --libs libssh \
+	  2>/dev/null))$(SSHLIBS)
+BASE	= -std=c11 -D_GNU_SOURCE -g $(WARN) -Isrc -Ibuild -MMD -MP $(PKGCFLAGS)
 NJFLAGS	= $(CPPFLAGS) $(CFLAGS) $(BASE)
 # The sanitized build (tests) is not optimised: -O0 compiles a third faster
 # and the tests' time is spent in SQLite, the kernel and the sanitizers'
@@ -45,7 +52,7 @@ SANFLAGS= $(BASE) -g1 -O0 -fno-omit-frame-pointer -DNJBT_TEST_KDF \
 # screens (src/tui-lib.c), so that batch commands do not pay for loading
 # them and their dependencies (libcrypto, libtinfo)
 LINKPKGS= $(filter-out libssh xlsxwriter ncursesw,$(PKGS))
-LDLIBS	= $(shell pkg-config --libs $(LINKPKGS) 2>/dev/null) -lcsv -lutil
+LDLIBS	= $(PKGLIBS) -lcsv -lutil
 TESTLIBS= $(LDLIBS) -lcmocka
 
 SRCS	= $(wildcard src/*.c)
@@ -66,7 +73,9 @@ build/njbt: $(OBJS)
 # The sanitized programs are linked without PIE and with the sanitizers'
 # runtimes inside: the suite starts them thousands of times, and each start
 # then costs a quarter less CPU (fewer relocations, no runtime to bind)
-SANLINK	= -no-pie -static-libasan -static-libubsan
+# (gold links them in half the time of bfd's ld: the suite links 70)
+SANLINK	= -no-pie -static-libasan -static-libubsan \
+	  $(if $(wildcard /usr/bin/ld.gold),-fuse-ld=gold)
 
 build/san/njbt: $(SOBJS)
 	$(CC) $(SANFLAGS) $(SANLINK) -o $@ $(SOBJS) $(LDLIBS)
@@ -141,7 +150,6 @@ build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 # bench/sessions and bench/peakday drive SSH sessions with libssh's
 # client, linked into them (njbt itself loads libssh only in the server);
 # their baseline, bench/echo-server, is libssh and ncurses alone
-SSHLIBS	= $(shell pkg-config --libs libssh 2>/dev/null)
 build/bench-sessions build/bench-peakday: build/bench-%: bench/%.c \
     bench/drive.h bench/million.h bench/timing.h \
     $(filter-out build/obj/main.o,$(OBJS))

@@ -6,6 +6,9 @@ NJBT="${NJBT:-$(cd "$(dirname "$0")/../.." && pwd)/build/san/njbt}"
 # $NJBT_FAST: the binary of a script's arranging steps (data it needs
 # before the behaviour it checks); tests/run sets the optimised build
 NJBT_FAST="${NJBT_FAST:-$NJBT}"
+# $NJBT_SAN: the sanitized build, for a script that wants a part of its
+# checks under ASan and UBSan whatever $NJBT is (tests/run)
+NJBT_SAN="${NJBT_SAN:-$NJBT}"
 export NJBT_NOW="${NJBT_NOW:-2026-03-02T09:30:00}"
 export TZ=Asia/Shanghai
 # $TMPDIR: tests/run gives a memory-backed one where there is room

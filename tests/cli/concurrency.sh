@@ -6,7 +6,9 @@
 # optimised binary ($NJBT_PLAIN); a smaller load (4 x 25) runs with the
 # sanitized one, so that locking paths are also checked under ASan/UBSan.
 . "$(dirname "$0")/../lib.sh"
-NJBT_PLAIN="${NJBT_PLAIN:-$(dirname "$NJBT")/../njbt}"
+# (tests/run gives the scripts of tests/cli the optimised build as $NJBT
+# and the sanitized one as $NJBT_SAN)
+NJBT_PLAIN="${NJBT_PLAIN:-$(dirname "$NJBT_SAN")/../njbt}"
 [ -x "$NJBT_PLAIN" ] || NJBT_PLAIN=$NJBT
 
 worker() {
@@ -56,4 +58,4 @@ load() {
 }
 
 load "$NJBT_PLAIN" 16 100
-load "$NJBT" 4 25
+load "$NJBT_SAN" 4 25
