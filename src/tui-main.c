@@ -195,6 +195,13 @@ tui_handle(struct tui *t, const struct tkey *k)
 		return 0;
 	now = tui_ms();
 	t->trimmed = 0;		/* a key: the next idle spell trims again */
+	/* issue 11 (3): a double F10 is two F10s with no key between them;
+	 * F10, Enter ... F10 typed ahead (or arriving in one burst over a
+	 * slow link) are single F10s, each going back one screen */
+	if (k->k != TK_F10 && k->k != TK_ESC) {
+		t->lastf10 = 0;
+		t->backed = 0;
+	}
 	if (k->k != TK_BADUTF8)
 		t->msg[0] = '\0';
 	s = t->stack[t->depth - 1];

@@ -101,6 +101,17 @@ tm send-keys -t c Enter
 shows "Enter on a notice opens its view" c "查看确认通知书"
 screen c | grep -q "交回日期" && notok "no hand-back form opened" ||
     ok "no hand-back form opened"
+# issue 11 (3): a double F10 is two F10s with no key between; F10, Enter
+# and F10 typed ahead in one burst (as a slow link delivers them) are two
+# single F10s: the view, the list, the view again, the list; not the menu
+tm send-keys -t c F10 Enter F10
+shows "F10 Enter F10 in one burst: back in the list" c "$NOTICE"
+screen c | grep -q "主菜单" && notok "... not at the main menu" ||
+    ok "... not at the main menu"
+screen c | grep -q "查看确认通知书" && notok "... not in the view" ||
+    ok "... not in the view"
+tm send-keys -t c Enter
+shows "Enter opens the notice's view again" c "查看确认通知书"
 shows "the hand-back is an action of the view" c "交回确认通知书"
 k=$(screen c | sed -n 's/.*[ >] \([0-9]\)  交回确认通知书.*/\1/p' | head -1)
 tm send-keys -t c "$k"
