@@ -27,7 +27,7 @@ serve_start || exit 1
 complaints() {
 	i=0
 	while [ $i -lt 6 ] && [ -z "$(menu_key "$1" 投诉举报)" ]; do
-		tm send-keys -t "$1" NPage; sleep 0.3; i=$((i + 1))
+		press "$1" NPage; i=$((i + 1))
 	done
 	open_menu "$1" 投诉举报
 }

@@ -157,8 +157,7 @@ for u in admin jjjc yc_city hl_jb hl_sh hl_cz xg_zhen ss_maker fs_dealer; do
 	all=$(screen m)
 	i=0
 	while [ $i -lt 5 ] && screen m | grep -q "下面还有"; do
-		tm send-keys -t m NPage
-		sleep 0.3
+		press m NPage
 		all="$all
 $(screen m)"
 		i=$((i + 1))

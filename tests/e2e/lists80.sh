@@ -97,13 +97,11 @@ role_lists() {
 	# a long menu scrolls: read it a screen at a time, and its end
 	menu=$(screen "$w")
 	for i in 1 2 3; do
-		tm send-keys -t "$w" -N 16 Down
-		sleep 0.5
+		press "$w" -N 16 Down
 		menu="$menu
 $(screen "$w")"
 	done
-	tm send-keys -t "$w" End
-	sleep 0.5
+	press "$w" End
 	end=$(screen "$w")
 	menu="$menu
 $end"
@@ -213,8 +211,7 @@ for tl in xterm:hl_jb xterm-256color:yn_sh putty:xg_zhen linux:jg_zhen \
 	tt=${tl%:*}
 	TERM_AS=$tt login "d$tt" "${tl#*:}" || {
 		notok "$tt: logs in"; screen "d$tt" | sed 's/^/#   /'; continue; }
-	tm send-keys -t "d$tt" End	# F10 selects the last entry too
-	sleep 0.3
+	press "d$tt" End	# F10 selects the last entry too
 	before=$(stable "d$tt" | sed 's/ *$//')
 	tm send-keys -t "d$tt" F10
 	wait_screen "d$tt" "确定要退出登录吗" 5
@@ -246,8 +243,7 @@ if command -v plink > /dev/null 2>&1; then
 	    sed 's/^/#   /'; }
 	tm send-keys -t pl F10
 	wait_screen pl "主菜单" 5
-	tm send-keys -t pl End
-	sleep 0.3
+	press pl End
 	before=$(stable pl | sed 's/ *$//')
 	tm send-keys -t pl F10
 	wait_screen pl "确定要退出登录吗" 5

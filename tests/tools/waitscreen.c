@@ -1,33 +1,83 @@
 /*
  * waitscreen.c: the e2e tests' wait for a terminal to show a text
- * (tests/e2e/ssh-lib.inc wait_screen, when tests/run built it as
- * build/waitscreen). It looks as the shell loop did, through `tmux -L
- * SOCKET capture-pane -p -J -t TARGET`, every 0.1 s for a second and then
- * every 0.3 s, but one process waits instead of a subshell and a sleep
- * forked for each look (the suite looks at screens thousands of times),
- * and tmux is started with posix_spawn.
+ * (tests/e2e/ssh-lib.inc wait_screen, when make build-all built it as
+ * build/waitscreen).
  *
- *   waitscreen SOCKET TARGET TEXT TENTHS
+ *   waitscreen SOCKET TARGET TEXT TENTHS [OUTPUT]
+ *   waitscreen -k SOCKET TARGET TENTHS OUTPUT KEY...
  *
- * Exits 0 when a capture contains TEXT, 1 when TENTHS tenths of a second
- * of looking have passed without it, 2 on a usage or system error.
+ * It looks through `tmux -L SOCKET capture-pane -p -J -t TARGET`. With
+ * OUTPUT, the file that tmux's pipe-pane appends the pane's output to
+ * (ssh-lib.inc term), it looks when the pane has had output since the
+ * last look and has then been quiet for QUIET_MS, watching the file's
+ * size (a stat every 10 ms) instead of forking a capture every 0.1 or
+ * 0.3 s: a text is seen as soon as it is drawn, and a wait costs a look
+ * or two. Once the text shows, the pane must stay quiet for SETTLE_MS
+ * more (else it looks again), so that a screen still being drawn is not
+ * taken for the whole of it; a look every second keeps it honest if the
+ * file misses something. Without OUTPUT (or when it is not there), it
+ * looks every 0.1 s for a second, then every 0.3 s.
+ *
+ * With -k, it sends the KEYs (tmux send-keys) and waits until the pane
+ * has drawn its answer: OUTPUT grew, then was quiet for SETTLE_MS (in
+ * place of a send-keys and a fixed sleep).
+ *
+ * Exits 0 when a capture contains TEXT (or, with -k, when the answer was
+ * drawn), 1 when TENTHS tenths of a second have passed without it, 2 on a
+ * usage or system error.
  */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#define QUIET_MS	15	/* output then this quiet: look */
+#define SETTLE_MS	40	/* quiet after a match: the drawing is done */
+#define STEP_MS		10	/* how often the output's size is read */
+#define ANYWAY_MS	1000	/* a look at least this often */
+
 extern char **environ;
+
+static char	*sock, *target, *text;
+/* the words of the tmux command line (-Wwrite-strings: not literals) */
+static char	 w_tmux[] = "tmux", w_l[] = "-L", w_cp[] = "capture-pane",
+		 w_p[] = "-p", w_j[] = "-J", w_t[] = "-t",
+		 w_sk[] = "send-keys";
+
+/* Milliseconds of the monotonic clock. */
+static long long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec	ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
 
 /* One capture of the pane into buf (NUL-terminated); -1 on error. */
 static int
-capture(char *const argv[], char *buf, size_t len)
+capture(char *buf, size_t len)
 {
+	char				*argv[] = { w_tmux, w_l, sock, w_cp,
+					    w_p, w_j, w_t, target, NULL };
 	posix_spawn_file_actions_t	 fa;
 	pid_t				 pid;
 	size_t				 n = 0;
@@ -63,35 +113,138 @@ out:
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+/* The size of the pane's output so far; -1 if there is no such file. */
+static long long
+out_size(const char *path)
 {
-	static char	 buf[1 << 16];
-	static char	 tmux[] = "tmux", l[] = "-L", cp[] = "capture-pane",
-			 p[] = "-p", j[] = "-J", t[] = "-t";
-	char		*targv[] = { tmux, l, NULL, cp, p, j, t, NULL, NULL };
-	long		 lim, i = 0, d = 1;
+	struct stat	sb;
 
-	if (argc != 5 || (lim = strtol(argv[4], NULL, 10)) <= 0) {
-		fprintf(stderr, "usage: waitscreen SOCKET TARGET TEXT TENTHS\n");
-		return 2;
-	}
-	targv[2] = argv[1];
-	targv[7] = argv[2];
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
+/* Look every 0.1 s for a second, then every 0.3 s. */
+static int
+poll_loop(long lim)
+{
+	static char	buf[1 << 16];
+	long		i = 0, d = 1;
+
 	while (i < lim) {
-		struct timespec	ts;
-
-		if (capture(targv, buf, sizeof buf) != 0)
+		if (capture(buf, sizeof buf) != 0)
 			return 2;
-		if (strstr(buf, argv[3]) != NULL)
+		if (strstr(buf, text) != NULL)
 			return 0;
 		if (i >= 10)
 			d = 3;
-		ts.tv_sec = 0;
-		ts.tv_nsec = d * 100000000L;
-		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-			;
+		sleep_ms(d * 100);
 		i += d;
 	}
 	return 1;
+}
+
+/* Look when the output file says the pane has drawn something. */
+static int
+watch_loop(const char *out, long long deadline)
+{
+	static char	 buf[1 << 16];
+	long long	 size, seen, t, last_look, changed;
+	int		 match;
+
+	for (;;) {
+		seen = out_size(out);	/* what this look will show */
+		if (capture(buf, sizeof buf) != 0)
+			return 2;
+		last_look = now_ms();
+		match = strstr(buf, text) != NULL;
+		/* wait: for quiet after a match, for output without one */
+		changed = -1;
+		for (;;) {
+			t = now_ms();
+			size = out_size(out);
+			if (size != seen) {
+				seen = size;
+				changed = t;
+			}
+			if (match && changed < 0 && t >= last_look + SETTLE_MS)
+				return 0;
+			if (t >= deadline)
+				return match ? 0 : 1;
+			if (changed >= 0 && t >= changed + QUIET_MS)
+				break;		/* drawn, then quiet: look */
+			if (!match && t >= last_look + ANYWAY_MS)
+				break;
+			sleep_ms(STEP_MS);
+		}
+	}
+}
+
+/* -k: send the keys, then wait for their answer to be drawn. */
+static int
+keys(int argc, char **argv)
+{
+	char		*av[64];
+	pid_t		 pid;
+	long long	 size, seen, t, deadline, changed = -1;
+	long		 lim;
+	int		 i, n = 0, st;
+
+	if (argc < 6 || argc - 5 > 64 - 7 ||
+	    (lim = strtol(argv[3], NULL, 10)) <= 0) {
+		fprintf(stderr,
+		    "usage: waitscreen -k SOCKET TARGET TENTHS OUTPUT KEY...\n");
+		return 2;
+	}
+	av[n++] = w_tmux;
+	av[n++] = w_l;
+	av[n++] = argv[1];
+	av[n++] = w_sk;
+	av[n++] = w_t;
+	av[n++] = argv[2];
+	for (i = 5; i < argc; i++)
+		av[n++] = argv[i];
+	av[n] = NULL;
+	seen = out_size(argv[4]);
+	if (posix_spawnp(&pid, av[0], NULL, NULL, av, environ) != 0)
+		return 2;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (seen < 0) {			/* no output file: as before */
+		sleep_ms(300);
+		return 0;
+	}
+	deadline = now_ms() + lim * 100;
+	for (;;) {
+		t = now_ms();
+		size = out_size(argv[4]);
+		if (size != seen) {
+			seen = size;
+			changed = t;
+		}
+		if (changed >= 0 && t >= changed + SETTLE_MS)
+			return 0;
+		if (t >= deadline)
+			return 1;
+		sleep_ms(STEP_MS);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	long	lim;
+
+	if (argc > 1 && strcmp(argv[1], "-k") == 0)
+		return keys(argc - 1, argv + 1);
+	if ((argc != 5 && argc != 6) ||
+	    (lim = strtol(argv[4], NULL, 10)) <= 0) {
+		fprintf(stderr,
+		    "usage: waitscreen SOCKET TARGET TEXT TENTHS [OUTPUT]\n");
+		return 2;
+	}
+	sock = argv[1];
+	target = argv[2];
+	text = argv[3];
+	if (argc == 6 && out_size(argv[5]) >= 0)
+		return watch_loop(argv[5], now_ms() + lim * 100);
+	return poll_loop(lim);
 }
