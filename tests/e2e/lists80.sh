@@ -138,25 +138,33 @@ $end"
 			tm send-keys -t "$w" Enter ;;
 		*)	tm send-keys -t "$w" "$k" ;;
 		esac
-		if ! wait_screen "$w" "F10 返回" 10 ||
-		    ! wait_screen "$w" "筛选：[" 1; then
-			echo "$title did not open" >> "$T/$r.bad"
-			to_menu "$w"; continue
-		fi
-		s=$(screen "$w")
+		# a list: its filter line and its F10 (one look, one capture)
+		s=$(look "$w" "筛选：[" 10)
+		case "$s" in
+		*"F10 返回"*) ;;
+		*)	echo "$title did not open" >> "$T/$r.bad"
+			to_menu "$w"; continue ;;
+		esac
 		printf '%s\n' "$s" >> "$T/$r.screens"
 		echo "$title" >> "$T/$r.opened"
-		printf '%s\n' "$s" | sed -n 3p | grep -qE "$(echo $STATE_HEADS |
-		    tr ' ' '|')" && echo "$title" >> "$T/$r.states"
-		printf '%s\n' "$s" | grep -q '[^ ]\.\. ' &&
-		    echo "$title" >> "$T/$r.cut"
+		# its head line names a state column; a cell cut with ..;
+		# hidden columns (line 2): in one awk, not a grep each
+		marks=$(printf '%s\n' "$s" | awk -v heads="$STATE_HEADS" '
+		    NR == 2 && index($0, "右键 更多列") { more = 1 }
+		    NR == 3 { n = split(heads, h, " ")
+			for (i = 1; i <= n; i++) if (index($0, h[i])) st = 1 }
+		    /[^ ]\.\. / { cut = 1 }
+		    END { printf "%s %s %s", st ? "states" : "-",
+			cut ? "cut" : "-", more ? "more" : "-" }')
+		case "$marks" in states*) echo "$title" >> "$T/$r.states" ;; esac
+		case "$marks" in *" cut "*) echo "$title" >> "$T/$r.cut" ;; esac
 		check_screen "$r $title" "$s" >> "$T/$r.bad"
-		if printf '%s\n' "$s" | sed -n 2p | grep -q "右键 更多列"; then
+		if [ "${marks##* }" = more ]; then
 			tm send-keys -t "$w" Right
-			if wait_screen "$w" "左" 5; then
+			if s=$(look "$w" "左" 5); then
 				echo "$title" >> "$T/$r.scrolled"
 				check_screen "$r $title, scrolled" \
-				    "$(screen "$w")" >> "$T/$r.bad"
+				    "$s" >> "$T/$r.bad"
 			else
 				echo "$title: Right showed nothing" >> "$T/$r.bad"
 			fi

@@ -3,7 +3,7 @@
  * (tests/e2e/ssh-lib.inc wait_screen, when make build-all built it as
  * build/waitscreen).
  *
- *   waitscreen SOCKET TARGET TEXT TENTHS [OUTPUT]
+ *   waitscreen [-p] SOCKET TARGET TEXT TENTHS [OUTPUT]
  *   waitscreen -k SOCKET TARGET TENTHS OUTPUT KEY...
  *
  * It looks through `tmux -L SOCKET capture-pane -p -J -t TARGET`. With
@@ -18,6 +18,7 @@
  * file misses something. Without OUTPUT (or when it is not there), it
  * looks every 0.1 s for a second, then every 0.3 s.
  *
+ * With -p, it prints the capture that showed TEXT.
  * With -k, it sends the KEYs (tmux send-keys) and waits until the pane
  * has drawn its answer: OUTPUT grew, then was quiet for SETTLE_MS (in
  * place of a send-keys and a fixed sleep).
@@ -46,6 +47,7 @@
 extern char **environ;
 
 static char	*sock, *target, *text;
+static int	 print;		/* -p: print the capture that matched */
 /* the words of the tmux command line (-Wwrite-strings: not literals) */
 static char	 w_tmux[] = "tmux", w_l[] = "-L", w_cp[] = "capture-pane",
 		 w_p[] = "-p", w_j[] = "-J", w_t[] = "-t",
@@ -122,6 +124,15 @@ out_size(const char *path)
 	return stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
 }
 
+/* The text is shown: 0, and with -p the capture on stdout. */
+static int
+shown(const char *buf)
+{
+	if (print && (fputs(buf, stdout) == EOF || fflush(stdout) == EOF))
+		return 2;
+	return 0;
+}
+
 /* Look every 0.1 s for a second, then every 0.3 s. */
 static int
 poll_loop(long lim)
@@ -133,7 +144,7 @@ poll_loop(long lim)
 		if (capture(buf, sizeof buf) != 0)
 			return 2;
 		if (strstr(buf, text) != NULL)
-			return 0;
+			return shown(buf);
 		if (i >= 10)
 			d = 3;
 		sleep_ms(d * 100);
@@ -166,9 +177,9 @@ watch_loop(const char *out, long long deadline)
 				changed = t;
 			}
 			if (match && changed < 0 && t >= last_look + SETTLE_MS)
-				return 0;
+				return shown(buf);
 			if (t >= deadline)
-				return match ? 0 : 1;
+				return match ? shown(buf) : 1;
 			if (changed >= 0 && t >= changed + QUIET_MS)
 				break;		/* drawn, then quiet: look */
 			if (!match && t >= last_look + ANYWAY_MS)
@@ -235,10 +246,15 @@ main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "-k") == 0)
 		return keys(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "-p") == 0) {
+		print = 1;
+		argc--;
+		argv++;
+	}
 	if ((argc != 5 && argc != 6) ||
 	    (lim = strtol(argv[4], NULL, 10)) <= 0) {
 		fprintf(stderr,
-		    "usage: waitscreen SOCKET TARGET TEXT TENTHS [OUTPUT]\n");
+		    "usage: waitscreen [-p] SOCKET TARGET TEXT TENTHS [OUTPUT]\n");
 		return 2;
 	}
 	sock = argv[1];
