@@ -129,7 +129,7 @@ shows "... F10 quits: ssh exits 0" s1 "[exit 0]" 15
 [ ! -e "$T/home/$C1/rc-ran" ] && ok "... and his ~/.ssh/rc did not run" ||
     notok "... and his ~/.ssh/rc did not run"
 
-tm new-session -d -s p1 -x 80 -y 24 "puttygen $T/key -O private -o $T/key.ppk &&
+pane p1 "puttygen $T/key -O private -o $T/key.ppk &&
     env HOME=$T/home/$C2 TERM=xterm plink -ssh -batch -t -P $SPORT \
     -hostkey $FP -i $T/key.ppk $C2@127.0.0.1; echo \"[exit \$?]\"; sleep 600"
 shows "plink: the second clerk lands in the menu" p1 "主菜单" 30

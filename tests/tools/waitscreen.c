@@ -153,39 +153,62 @@ poll_loop(long lim)
 	return 1;
 }
 
+/*
+ * Whether the pane draws: the output file grows past *seen before until,
+ * then stays quiet for quiet ms, all before deadline. 0 when it did not
+ * grow by until, or grew but was not quiet by deadline.
+ */
+static int
+drawn(const char *out, long long *seen, long long until, long quiet,
+    long long deadline)
+{
+	long long	size, t, changed = -1;
+
+	for (;;) {
+		t = now_ms();
+		size = out_size(out);
+		if (size != *seen) {
+			*seen = size;
+			changed = t;
+		}
+		if (changed >= 0 && t >= changed + quiet)
+			return 1;
+		if (t >= deadline || (changed < 0 && t >= until))
+			return 0;
+		sleep_ms(STEP_MS);
+	}
+}
+
+static long long
+min_ll(long long a, long long b)
+{
+	return a < b ? a : b;
+}
+
 /* Look when the output file says the pane has drawn something. */
 static int
 watch_loop(const char *out, long long deadline)
 {
 	static char	 buf[1 << 16];
-	long long	 size, seen, t, last_look, changed;
-	int		 match;
+	long long	 seen, t;
 
 	for (;;) {
 		seen = out_size(out);	/* what this look will show */
 		if (capture(buf, sizeof buf) != 0)
 			return 2;
-		last_look = now_ms();
-		match = strstr(buf, text) != NULL;
-		/* wait: for quiet after a match, for output without one */
-		changed = -1;
-		for (;;) {
-			t = now_ms();
-			size = out_size(out);
-			if (size != seen) {
-				seen = size;
-				changed = t;
-			}
-			if (match && changed < 0 && t >= last_look + SETTLE_MS)
+		t = now_ms();
+		if (strstr(buf, text) != NULL) {
+			/* shown, and quiet since: the drawing is done */
+			if (!drawn(out, &seen, min_ll(t + SETTLE_MS, deadline),
+			    QUIET_MS, deadline))
 				return shown(buf);
-			if (t >= deadline)
-				return match ? shown(buf) : 1;
-			if (changed >= 0 && t >= changed + QUIET_MS)
-				break;		/* drawn, then quiet: look */
-			if (!match && t >= last_look + ANYWAY_MS)
-				break;
-			sleep_ms(STEP_MS);
+			continue;	/* drawn on: look again */
 		}
+		if (t >= deadline)
+			return 1;
+		/* drawn, then quiet; or a look anyway after ANYWAY_MS */
+		drawn(out, &seen, min_ll(t + ANYWAY_MS, deadline), QUIET_MS,
+		    deadline);
 	}
 }
 
@@ -195,7 +218,7 @@ keys(int argc, char **argv)
 {
 	char		*av[64];
 	pid_t		 pid;
-	long long	 size, seen, t, deadline, changed = -1;
+	long long	 seen, deadline;
 	long		 lim;
 	int		 i, n = 0, st;
 
@@ -224,19 +247,7 @@ keys(int argc, char **argv)
 		return 0;
 	}
 	deadline = now_ms() + lim * 100;
-	for (;;) {
-		t = now_ms();
-		size = out_size(argv[4]);
-		if (size != seen) {
-			seen = size;
-			changed = t;
-		}
-		if (changed >= 0 && t >= changed + SETTLE_MS)
-			return 0;
-		if (t >= deadline)
-			return 1;
-		sleep_ms(STEP_MS);
-	}
+	return drawn(argv[4], &seen, deadline, SETTLE_MS, deadline) ? 0 : 1;
 }
 
 int
