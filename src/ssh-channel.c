@@ -306,7 +306,8 @@ cb_data(ssh_session ssh, ssh_channel chan, void *data, uint32_t len,
 
 /*
  * The client closed the channel. (Its EOF only says no more input comes,
- * as with `ssh host < /dev/null`: the output still goes out.)
+ * as with `ssh host < /dev/null`: the output still goes out.) It hangs up
+ * itself once it has our close too: sess_free then owes it no disconnect.
  */
 static void
 cb_close(ssh_session ssh, ssh_channel chan, void *arg)
@@ -316,6 +317,7 @@ cb_close(ssh_session ssh, ssh_channel chan, void *arg)
 	(void)ssh;
 	(void)chan;
 	s->client_gone = 1;
+	s->client_closed = 1;
 }
 
 /* One session channel per connection, after logging in (or being

@@ -94,6 +94,7 @@
 	X(ssh_set_channel_callbacks) \
 	X(ssh_set_message_callback) \
 	X(ssh_set_server_callbacks) \
+	X(ssh_silent_disconnect) \
 	X(ssh_string_data) \
 	X(ssh_string_free) \
 	X(ssh_string_free_char) \
@@ -183,6 +184,7 @@ const struct ssh_lib *ssh_lib(void);
 #define ssh_set_channel_callbacks	(ssh_lib()->ssh_set_channel_callbacks)
 #define ssh_set_message_callback	(ssh_lib()->ssh_set_message_callback)
 #define ssh_set_server_callbacks	(ssh_lib()->ssh_set_server_callbacks)
+#define ssh_silent_disconnect	(ssh_lib()->ssh_silent_disconnect)
 #define ssh_string_data	(ssh_lib()->ssh_string_data)
 #define ssh_string_free	(ssh_lib()->ssh_string_free)
 #define ssh_string_free_char	(ssh_lib()->ssh_string_free_char)

@@ -449,9 +449,12 @@ sess_goodbye(struct sess *s, enum sess_end why)
 
 /*
  * Close the channel with an exit status and let the bytes go out; then wait
- * for the client to hang up (2 s at most): hanging up first, with the
- * client's last bytes unread, resets the connection, and a client that had
- * not yet read the exit status loses it (ssh exits 255 instead).
+ * for the client to close its side (SESS_HANGUP_MS at most, and one look
+ * past that, for a server held off the processor that long): hanging up
+ * first, with the client's last bytes unread, resets the connection; a
+ * client that had not yet read the exit status loses it (ssh exits 255
+ * instead), and PuTTY's psftp and plink, reading our disconnect before
+ * they have acted on our close, exit 1 with a fatal error.
  */
 static void
 sess_close_channel(struct sess *s, int status)
@@ -463,10 +466,11 @@ sess_close_channel(struct sess *s, int status)
 	ssh_channel_request_send_exit_status(s->chan, status);
 	ssh_channel_send_eof(s->chan);
 	ssh_channel_close(s->chan);
-	ssh_blocking_flush(s->ssh, 2000);
-	end = sess_ms() + 2000;
-	while (!s->client_gone && sess_ms() < end && sess_poll(s, 100) == 0)
-		;
+	ssh_blocking_flush(s->ssh, SESS_HANGUP_MS);
+	end = sess_ms() + SESS_HANGUP_MS;
+	while (!s->client_gone)
+		if (sess_poll(s, 100) != 0 || sess_ms() >= end)
+			break;
 }
 
 /* --- the connection ---------------------------------------------------- */
@@ -610,7 +614,14 @@ sess_free(struct sess *s)
 		s->ev = NULL;
 	}
 	if (s->ssh != NULL) {
-		ssh_disconnect(s->ssh);
+		/* a client that closed its channel hangs up itself: no
+		 * disconnect message, which it might read first (PuTTY then
+		 * fails), only our close, flushed, and the end of the stream */
+		if (s->client_closed) {
+			ssh_blocking_flush(s->ssh, SESS_HANGUP_MS);
+			ssh_silent_disconnect(s->ssh);
+		} else
+			ssh_disconnect(s->ssh);
 		ssh_free(s->ssh);
 		s->ssh = NULL;
 	}

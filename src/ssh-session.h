@@ -22,6 +22,7 @@
 #define SESS_MAX_FAILS		5	/* password failures on one connection */
 #define SESS_MAX_TRIES		30	/* auth requests on one connection */
 #define SESS_STOP_WAIT		3000	/* ms the screens get to end */
+#define SESS_HANGUP_MS		5000	/* ms a client gets to close its side */
 #define SESS_INBUF		65536	/* keys the pty has not taken yet */
 
 /* Why a session ended; the goodbye line and the logout's reason. */
@@ -77,6 +78,8 @@ struct sess {
 	int				 child_done;
 	int64_t				 last_input;	/* ms, monotonic */
 	int				 client_gone;
+	int				 client_closed;	/* it sent
+					   its channel close (cb_close) */
 	int				 wire;		/* wire log fd, -1 */
 	char				 in[SESS_INBUF]; /* keys waiting */
 	size_t				 inlen;

@@ -138,7 +138,9 @@ rm /inbox/pscp.txt
 EOF
 	psftp -batch -P "$PORT" -hostkey "$FP" -pw njbt-demo -b "$T/pbatch" \
 	    -be hl_jb@127.0.0.1 > "$T/sftp.out" 2>&1
-	same "psftp: the batch runs" 0 $?
+	rc=$?
+	[ $rc -eq 0 ] && ok "psftp: the batch runs" ||
+	    { notok "psftp: the batch runs"; diag "exit $rc"; sed 's/^/#   /' "$T/sftp.out"; }
 	has "psftp lists /outbox" "$B"
 	cmp -s "$L/psftp.csv" "$OUT/$B" && ok "psftp gets the sheet" ||
 	    notok "psftp gets the sheet"
