@@ -3,7 +3,8 @@
  * keys, the books (budget counters against the records), the audit chain
  * and its anchor outside the database, the keyed MACs of security-relevant
  * columns and the binding of sealed values to their rows (issue 8 items 4,
- * 5), the photo files against their hashes (issue 12 item 4). Prints one line per check; exits 1 if any fails.
+ * 5; complaints and violations too), the photo files against their hashes
+ * (issue 12 item 4). Prints one line per check; exits 1 if any fails.
  */
 #include <stdio.h>
 

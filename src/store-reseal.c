@@ -87,7 +87,9 @@ reseal_free(struct reseal *r)
  * frozen account (R-SEC-8.1c) is a copy of its buyer's sealed account: it
  * is sealed as buyers.account of the buyer's row (adcol 1), so that it
  * opens only on a sale of that buyer. Drafts, keyed by user and form, are
- * apart (reseal_drafts). The re-seal and `njbt check` walk this one table.
+ * apart (reseal_drafts). The re-seal and `njbt check` walk this one table;
+ * the tables made after migration 005, their values sealed to their rows
+ * from the start, only `njbt check` walks (set SQL__COUNT: none).
  */
 static const struct sealed_table {
 	enum sql	 next;
@@ -104,6 +106,12 @@ static const struct sealed_table {
 	    { "dealers.phone" } },
 	{ SQL_RESEAL_FROZEN_NEXT, SQL_RESEAL_FROZEN_SET, "销售（冻结账户）", 1,
 	    { "buyers.account" } },
+	/* R-SEC-8.5a: a complaint's lead and phone (issue 13 item 3), a
+	 * violation's party (issue 13 item 2): ID numbers and a phone */
+	{ SQL_SEALED_COMPLAINT_NEXT, SQL__COUNT, "投诉举报", 0,
+	    { "complaints.about", "complaints.phone" } },
+	{ SQL_SEALED_VIOLATION_NEXT, SQL__COUNT, "违规处理", 0,
+	    { "violations.party" } },
 };
 #define NSEALED (sizeof sealed_tables / sizeof sealed_tables[0])
 
@@ -193,7 +201,8 @@ store_reseal_rows(void)
 	if (!store->haskey)
 		return NJ_ERROR;
 	for (t = 0; t < NSEALED; t++)
-		if (reseal_table(&sealed_tables[t]) != NJ_OK)
+		if (sealed_tables[t].set != SQL__COUNT &&
+		    reseal_table(&sealed_tables[t]) != NJ_OK)
 			return NJ_ERROR;
 	return reseal_drafts();
 }

@@ -129,6 +129,39 @@ grep -F -- "$ID1" "$T/sheet" | grep -q 李四 && notok "the swapped ID opens in 
     ok "the swapped ID does not open in 李四's row"
 restore_all good	# printing wrote an audit row: its anchor goes back too
 
+# --- R-SEC-8.5a: a complaint's and a violation's sealed values too ----------
+# (issue 13 items 2, 3: a complaint's lead and phone, a violation's party)
+"$NJBT_FAST" do --as hl_jb complaint.new channel=phone about_type=person \
+    about=$ID1 content=倒卖补贴机具 complainant=王五 phone=13800138000 \
+    > /dev/null 2>&1
+"$NJBT_FAST" do --as hl_jb complaint.new channel=phone about_type=person \
+    about=$ID2 content=虚开发票 complainant=赵六 phone=13900139000 \
+    > /dev/null 2>&1
+"$NJBT_FAST" do --as hl_jb violation.new party_type=buyer party=$ID1 \
+    level=serious facts=倒卖补贴机具 > /dev/null 2>&1
+same "two complaints and a violation, sealed" "2|2|1" \
+    "$(q "SELECT count(about_enc), count(phone_enc), (SELECT count(party_enc)
+    FROM violations) FROM complaints")"
+check "... they pass check" "$NJBT" check
+save good
+C1=$(q "SELECT min(id) FROM complaints")
+C2=$(q "SELECT max(id) FROM complaints")
+q "UPDATE complaints SET phone_enc = (SELECT phone_enc FROM complaints WHERE id = $C1)
+   WHERE id = $C2"
+fails "one complainant's sealed phone copied to another complaint is detected" \
+    "投诉举报 id=$C2 的加密字段无法解密"
+restore good
+q "UPDATE complaints SET about_enc = (SELECT phone_enc FROM complaints WHERE id = $C1)
+   WHERE id = $C1"
+fails "a complaint's phone copied into its lead's column is detected" \
+    "投诉举报 id=$C1 的加密字段无法解密"
+restore good
+V=$(q "SELECT id FROM violations")
+q "UPDATE violations SET party_enc = (SELECT about_enc FROM complaints WHERE id = $C2)"
+fails "another person's sealed ID put in a violation is detected" \
+    "违规处理 id=$V 的加密字段无法解密"
+restore_all good
+
 # --- R-SEC-8.5b issue 8 (5): security columns changed without the key -------
 U=$(q "SELECT id FROM users WHERE login = 'xg_zhen'")
 q "UPDATE users SET role = 'admin', region = NULL WHERE id = $U"
