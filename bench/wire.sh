@@ -20,6 +20,8 @@ export NJBT_NOW=2026-05-10T10:00:00
 SOCK=njbt-wire-$$
 PORT=$((24000 + $$ % 1000))
 LOG=$T/wire.log
+# its tmux socket in $T, gone with it
+export TMUX_TMPDIR="$T"
 tm() { tmux -L "$SOCK" "$@"; }
 cleanup() { [ -n "${SRV:-}" ] && kill "$SRV" 2>/dev/null; tm kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
