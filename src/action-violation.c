@@ -89,13 +89,15 @@ static const struct vkind {
 	enum sql	 get;
 	enum sql	 set;
 	const char	*label;
-	const char	*restored;	/* the status a restore gives back */
+	const char	*restored;	/* the status a restore gives back, */
+	enum sql	 restored_q;	/* or asks of the data (by key) */
 } vkinds[] = {
-	{ "maker", SQL_VIO_MAKER, SQL_VIO_MAKER_STATUS, "生产企业", "active" },
-	{ "dealer", SQL_VIO_DEALER, SQL_VIO_DEALER_STATUS, "经销企业",
-	    "active" },
+	{ "maker", SQL_VIO_MAKER, SQL_VIO_MAKER_STATUS, "生产企业", "active",
+	    SQL__COUNT },
+	{ "dealer", SQL_VIO_DEALER, SQL_VIO_DEALER_STATUS, "经销企业", NULL,
+	    SQL_VIO_DEALER_RESTORED },
 	{ "product", SQL_VIO_PRODUCT, SQL_VIO_PRODUCT_STATUS, "产品",
-	    "published" },
+	    "published", SQL__COUNT },
 };
 
 /* R-003-A2-7.2.1 003 附件2 第七条(二)1, (三)1: one level up */
@@ -610,14 +612,16 @@ const struct action action_violation_decide = {
 /*
  * violation.restore: R-003-A2-11b 003 附件2 第十一条: a suspended party
  * is restored on its written request made after the suspension ended
- * and within six months of the end; later it is refused as 已逾期.
+ * and within six months of the end; later it is refused as 已逾期. A
+ * dealer comes back active only while a maker picks it (R-000-M-1.2.1b
+ * 000 一(二)1): one its makers dropped while suspended is pending.
  */
 static int
 violation_restore(struct act *a)
 {
 	const struct vkind	*k;
 	struct vrow		 v;
-	char			 req[16], last[16];
+	char			 req[16], last[16], to[16];
 	int			 rc, end, lapse, day = (int)act_num(a,
 	    "requested_on");
 
@@ -644,8 +648,14 @@ violation_restore(struct act *a)
 		    v.until, last, req);
 	if (sql_exec(SQL_VIO_RESTORE, v.id, req) != 0)
 		return act_fail(a, "保存恢复");
-	if ((k = vkind_of(v.type)) != NULL &&
-	    (rc = vio_set_status(a, &v, k->restored, NULL)) != NJ_OK)
+	if ((k = vkind_of(v.type)) == NULL)
+		return vio_done(a, v.no, v.name);
+	/* R-000-M-1.2.1b: a dealer no maker picks any more is pending */
+	if (k->restored != NULL)
+		strlcpy0(to, k->restored, sizeof to);
+	else if (sql_text(to, sizeof to, k->restored_q, v.key) != 1)
+		return act_fail(a, "查询当事方");
+	if ((rc = vio_set_status(a, &v, to, NULL)) != NJ_OK)
 		return rc;
 	return vio_done(a, v.no, v.name);
 }

@@ -130,6 +130,7 @@ refused "the dealer cannot restore itself" "无权执行" "$NJBT" do \
     requested_on=2026-06-15
 refused "restored once" "不是暂停处理" "$NJBT" do --as admin \
     violation.restore violation=WG000001 requested_on=2026-06-16
+
 export NJBT_NOW=2026-03-02T09:30:00
 
 # --- product: cancelled ------------------------------------------------------
@@ -276,5 +277,34 @@ same "the buyer's name masked" "0" "$(grep -c 张三 "$T/v.csv")"
 check "print blacklist" "$NJBT" print blacklist -o "$T/b.csv"
 same "the blacklist names the company" "1" "$(grep -c 银川市金穗农机经销部 "$T/b.csv")"
 check "print blacklist xlsx" "$NJBT" print blacklist -o "$T/b.xlsx"
+
+# --- R-003-A2-11b with R-000-M-1.2.1b: restored with no maker ---------------
+# fs_dealer suspended again (the admin
+# decides), and dropped by every maker that had picked it while it was
+# suspended (its maker's own suspension over): the restore gives it back
+# as pending (待选择), not active, until a maker picks it again
+export NJBT_NOW=2027-03-10T09:30:00
+{ mk hl_jb violation.new party_type=dealer party=$FS level=minor \
+    facts=未及时上传人机合影 && V2=$(key) &&
+    mk admin violation.decide violation=$V2 measure=suspend months=12; } ||
+    diag "$(cat "$T/err")"
+same "fs_dealer suspended again" "suspended" \
+    "$(q "SELECT status FROM dealers WHERE uscc = '$FS'")"
+makers=$(q "SELECT u.login FROM maker_dealers md JOIN dealers d ON
+    d.id = md.dealer_id JOIN users u ON u.role = 'maker' AND
+    u.maker_id = md.maker_id WHERE d.uscc = '$FS'")
+for m in $makers; do
+	check "R-000-M-1.2.1b $m drops the suspended dealer" "$NJBT" do \
+	    --as "$m" dealer.unpick dealer=$FS
+done
+same "no maker picks it any more" 0 "$(q "SELECT count(*) FROM maker_dealers
+    md JOIN dealers d ON d.id = md.dealer_id WHERE d.uscc = '$FS'")"
+export NJBT_NOW=2028-03-20T09:30:00
+check "R-003-A2-11b the second suspension restored" "$NJBT" do --as admin \
+    violation.restore violation=$V2 requested_on=2028-03-20
+same "R-000-M-1.2.1b ... as pending: no maker picks it" "restored|pending" \
+    "$(q "SELECT v.state || '|' || d.status FROM violations v, dealers d
+    WHERE v.no = '$V2' AND d.uscc = '$FS'")"
+export NJBT_NOW=2026-03-02T09:30:00
 
 echo "1..$n"
