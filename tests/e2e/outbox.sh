@@ -141,7 +141,7 @@ L="$T/local"
 mkdir -p "$L"
 printf 'ls -l /outbox\nget /outbox/%s %s/got.csv\n' "$C" "$L" > "$T/batch"
 sshpass -p njbt-demo sftp $SFTPO -b "$T/batch" hl_jb@127.0.0.1 > "$T/sftp.out" 2>&1
-same "sftp -b runs" 0 $?
+ran "sftp -b runs" $? "$T/sftp.out"
 grep -qF "$X" "$T/sftp.out" && notok "sftp does not see the deleted sheet" ||
     ok "sftp does not see the deleted sheet"
 cmp -s "$L/got.csv" "$OUT/$C" && ok "sftp fetches the other" ||

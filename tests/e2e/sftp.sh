@@ -66,7 +66,7 @@ ls -l /inbox
 rm /outbox/$P
 EOF
 sftp_b hl_jb
-same "sftp -b: the batch runs" 0 $?
+ran "sftp -b: the batch runs" $? "$T/sftp.out"
 has "sftp: / holds outbox and inbox" "drwx------"
 [ ! -e "$IN/.up-999999-1" ] && [ -e "$IN/.up-$$-1" ] &&
     ok "sftp: a dead session's temporary upload is swept, a live one's kept" ||
@@ -96,7 +96,7 @@ rm /outbox/$M/*
 rmdir /outbox/$M
 EOF
 sftp_b hl_jb
-same "sftp: get -r, rm and rmdir of the month-end folder" 0 $?
+ran "sftp: get -r, rm and rmdir of the month-end folder" $? "$T/sftp.out"
 [ -s "$L/month/budget-2026.csv" ] && [ ! -e "$OUT/$M" ] &&
     ok "... its sheets came whole, and it is gone" ||
     { notok "... its sheets came whole, and it is gone"; ls -R "$L/month" "$OUT" | sed 's/^/#   /'; }
@@ -138,9 +138,7 @@ rm /inbox/pscp.txt
 EOF
 	psftp -batch -P "$PORT" -hostkey "$FP" -pw njbt-demo -b "$T/pbatch" \
 	    -be hl_jb@127.0.0.1 > "$T/sftp.out" 2>&1
-	rc=$?
-	[ $rc -eq 0 ] && ok "psftp: the batch runs" ||
-	    { notok "psftp: the batch runs"; diag "exit $rc"; sed 's/^/#   /' "$T/sftp.out"; }
+	ran "psftp: the batch runs" $? "$T/sftp.out"
 	has "psftp lists /outbox" "$B"
 	cmp -s "$L/psftp.csv" "$OUT/$B" && ok "psftp gets the sheet" ||
 	    notok "psftp gets the sheet"
@@ -194,7 +192,7 @@ cat > "$T/batch" <<EOF
 ls -la /outbox
 EOF
 sftp_b hl_jb
-same "attacks: the batch ran to its end" 0 $?
+ran "attacks: the batch ran to its end" $? "$T/sftp.out"
 got=$(ls "$L" | grep -c '^a[0-9]')
 same "attacks: no file of the host (nor the inbox, nor a link) was fetched" 0 "$got"
 [ ! -e "$OUT/x" ] && ok "put into /outbox refused" || notok "put into /outbox refused"
