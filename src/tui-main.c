@@ -171,10 +171,13 @@ tui_handle(struct tui *t, const struct tkey *k)
 		if (session_still_valid(t->who)) {
 			/* issue 15 item 2: once an idle spell, not at every
 			 * tick of it (each trim unmaps and maps the file
-			 * again: 250 a second at 500 idle sessions) */
-			if (!t->trimmed)
+			 * again: 250 a second at 500 idle sessions), and
+			 * not at a clerk's pause between two keys: the key
+			 * after a trim faults the pages of its reads in
+			 * again (TUI_TRIM_TICKS) */
+			if (t->idle_ticks < TUI_TRIM_TICKS &&
+			    ++t->idle_ticks == TUI_TRIM_TICKS)
 				session_idle();
-			t->trimmed = 1;
 			return 0;
 		}
 		tui_msg(t, 1, "%s", ACTOR_CHANGED);
@@ -194,7 +197,7 @@ tui_handle(struct tui *t, const struct tkey *k)
 	if (t->guard)
 		return 0;
 	now = tui_ms();
-	t->trimmed = 0;		/* a key: the next idle spell trims again */
+	t->idle_ticks = 0;	/* a key: the next idle spell trims again */
 	/* issue 11 (3): a double F10 is two F10s with no key between them;
 	 * F10, Enter ... F10 typed ahead (or arriving in one burst over a
 	 * slow link) are single F10s, each going back one screen */

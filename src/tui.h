@@ -18,6 +18,8 @@
 #define TUI_MIN_LINES	24
 #define TUI_DEPTH	16
 #define TUI_TICK_MS	2000	/* the user is re-checked this often */
+#define TUI_TRIM_TICKS	3	/* ticks without a key before the store
+				   gives back its pages (store_trim) */
 #define TUI_KEYLINE_MAX	192	/* bytes of a screen's help line */
 
 /* Keys, after decoding bytes and escape sequences. */
@@ -149,7 +151,7 @@ struct tui {
 	int64_t			 wake;	/* ms: a screen waits for this time
 					   (a list's typing pause), 0 none */
 	unsigned		 acted;	/* actions this session saved */
-	int			 trimmed;	/* idle, the store trimmed */
+	int			 idle_ticks;	/* ticks since the last key */
 };
 
 /* F10 twice within this: the second does not ask to log out. */
