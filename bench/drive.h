@@ -51,6 +51,14 @@ static const char *const round_keys[] = {
 	"\033[21~",			/* F10: the menu */
 };
 #define NROUND	(sizeof round_keys / sizeof round_keys[0])
+/* what each key of the round is, for the keys lost */
+static const char *const round_names[] = {
+	"1 (录入补贴申请)", "Tab", "张", "三", "Tab", "6", "4", "0", "Tab",
+	"F10", "n (放弃)", "机具核验", "Down", "Down", "Down", "PgDn", "PgDn",
+	"PgUp", "PgUp", "Up", "购 (筛选)", "Backspace", "F10 (菜单)",
+};
+_Static_assert(sizeof round_names / sizeof round_names[0] == NROUND,
+    "a name for each key of the round");
 
 struct server {
 	const char	*name;		/* "echo" or "njbt" */
@@ -74,6 +82,7 @@ struct result {
 	int	 n;			/* sessions open */
 	double	 login_s;		/* wall seconds of the key logins */
 	long	 keys, lost, ended;	/* ended: sessions the server closed */
+	long	 lost_at[NROUND];	/* lost, by key of the round */
 	double	 p50, p99, cpu_key_ms, pss_kb;
 };
 
@@ -588,6 +597,7 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 				 * never leave a slow key out */
 				s->waiting = 0;
 				r->lost++;
+				r->lost_at[(s->step - 1) % NROUND]++;
 				lat_add(&lat, &nlat, &caplat, LOST_MS);
 				s->next_at = now;
 			}

@@ -94,6 +94,16 @@ print_level(const char *name, const struct result *r)
 	    r->login_s : 0, r->keys, r->lost, ended, r->p50, r->p99 >= LOST_MS ?
 	    ">=" : "", r->p99, r->cpu_key_ms,
 	    r->pss_kb);
+	if (r->lost > 0) {
+		size_t i;
+
+		printf("        lost, by key of the round:");
+		for (i = 0; i < NROUND; i++)
+			if (r->lost_at[i] > 0)
+				printf(" %s %ld;", round_names[i],
+				    r->lost_at[i]);
+		printf("\n");
+	}
 }
 
 int
