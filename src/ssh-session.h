@@ -22,7 +22,7 @@
 #define SESS_MAX_FAILS		5	/* password failures on one connection */
 #define SESS_MAX_TRIES		30	/* auth requests on one connection */
 #define SESS_STOP_WAIT		3000	/* ms the screens get to end */
-#define SESS_HANGUP_MS		5000	/* ms a client gets to close its side */
+#define SESS_HANGUP_MS		10000	/* ms a client gets to close its side */
 #define SESS_INBUF		65536	/* keys the pty has not taken yet */
 
 /* Why a session ended; the goodbye line and the logout's reason. */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/e2e/hangup.sh: the end of a session with a client that reads it
 # late. The server closes the channel and waits for the client to close
-# its side (SESS_HANGUP_MS, 5 s) before it hangs up; a client that did so
+# its side (SESS_HANGUP_MS, 10 s) before it hangs up; a client that did so
 # gets no disconnect message (the client hangs up itself). Through
 # tests/tools/holdrelay.py, a ProxyCommand that holds what the server
 # sends for a while (a slow link, a client held off the processor): PuTTY's
