@@ -89,13 +89,17 @@ static const struct vkind {
 	enum sql	 get;
 	enum sql	 set;
 	const char	*label;
-	const char	*restored;	/* the status a restore gives back, */
-	enum sql	 restored_q;	/* or asks of the data (by key) */
+	const char	*restored;	/* the status a restore gives back */
+	enum sql	 settle;	/* then, by the party's id, the rule
+					   its status also follows (SQL__COUNT
+					   none) */
 } vkinds[] = {
 	{ "maker", SQL_VIO_MAKER, SQL_VIO_MAKER_STATUS, "生产企业", "active",
 	    SQL__COUNT },
-	{ "dealer", SQL_VIO_DEALER, SQL_VIO_DEALER_STATUS, "经销企业", NULL,
-	    SQL_VIO_DEALER_RESTORED },
+	/* R-000-M-1.2.1b: a dealer nobody picks is pending (dealer.unpick's
+	 * statement): one its makers dropped while suspended too */
+	{ "dealer", SQL_VIO_DEALER, SQL_VIO_DEALER_STATUS, "经销企业",
+	    "active", SQL_DEALER_MAYBE_PENDING },
 	{ "product", SQL_VIO_PRODUCT, SQL_VIO_PRODUCT_STATUS, "产品",
 	    "published", SQL__COUNT },
 };
@@ -467,7 +471,8 @@ vio_set_status(struct act *a, const struct vrow *v, const char *status,
 	 * (a product still in filing): the violation alone rules */
 	if (rc == 0 || !state_may(v->type, p.status, status))
 		return NJ_OK;
-	if (sql_exec(k->set, v->key, status, until) != 0)
+	if (sql_exec(k->set, v->key, status, until) != 0 ||
+	    (k->settle != SQL__COUNT && sql_exec(k->settle, p.id) != 0))
 		return act_fail(a, "保存当事方状态");
 	return NJ_OK;
 }
@@ -621,7 +626,7 @@ violation_restore(struct act *a)
 {
 	const struct vkind	*k;
 	struct vrow		 v;
-	char			 req[16], last[16], to[16];
+	char			 req[16], last[16];
 	int			 rc, end, lapse, day = (int)act_num(a,
 	    "requested_on");
 
@@ -648,14 +653,8 @@ violation_restore(struct act *a)
 		    v.until, last, req);
 	if (sql_exec(SQL_VIO_RESTORE, v.id, req) != 0)
 		return act_fail(a, "保存恢复");
-	if ((k = vkind_of(v.type)) == NULL)
-		return vio_done(a, v.no, v.name);
-	/* R-000-M-1.2.1b: a dealer no maker picks any more is pending */
-	if (k->restored != NULL)
-		strlcpy0(to, k->restored, sizeof to);
-	else if (sql_text(to, sizeof to, k->restored_q, v.key) != 1)
-		return act_fail(a, "查询当事方");
-	if ((rc = vio_set_status(a, &v, to, NULL)) != NJ_OK)
+	if ((k = vkind_of(v.type)) != NULL &&
+	    (rc = vio_set_status(a, &v, k->restored, NULL)) != NJ_OK)
 		return rc;
 	return vio_done(a, v.no, v.name);
 }

@@ -39,8 +39,6 @@ static const struct state_move dealer_moves[] = {
 	{ "active", "suspended" },	{ "suspended", "active" },
 	{ "active", "blacklisted" },	{ "suspended", "blacklisted" },
 	{ "pending", "blacklisted" },
-	/* R-003-A2-11b, R-000-M-1.2.1b: restored, no maker picking it */
-	{ "suspended", "pending" },
 	{ NULL, NULL }
 };
 
