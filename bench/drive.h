@@ -38,27 +38,26 @@
 #define LOST_MS		3000	/* a key with no answer by then is lost */
 #define READY_MS	30000	/* a login's first screen, at most */
 
-/* The keys of one round, in order; KEY_LIST is the menu key of 机具核验. */
+/* The keys of one round, in order, each with what it is (for the keys
+ * lost); KEY_LIST is the menu key of 机具核验. */
 #define KEY_LIST	NULL
-static const char *const round_keys[] = {
-	"1",				/* 录入补贴申请 */
-	"\t", "\xe5\xbc\xa0", "\xe4\xb8\x89", "\t", "6", "4", "0", "\t",
-	"\033[21~", "n",		/* F10, 放弃 */
-	KEY_LIST,			/* 机具核验 */
-	"\033[B", "\033[B", "\033[B", "\033[6~", "\033[6~", "\033[5~",
-	"\033[5~", "\033[A",
-	"\xe8\xb4\xad", "\x7f",		/* filter 购, erased */
-	"\033[21~",			/* F10: the menu */
+static const struct {
+	const char	*key;
+	const char	*name;
+} round_keys[] = {
+	{ "1", "1 (录入补贴申请)" },
+	{ "\t", "Tab" }, { "\xe5\xbc\xa0", "张" }, { "\xe4\xb8\x89", "三" },
+	{ "\t", "Tab" }, { "6", "6" }, { "4", "4" }, { "0", "0" },
+	{ "\t", "Tab" },
+	{ "\033[21~", "F10" }, { "n", "n (放弃)" },
+	{ KEY_LIST, "机具核验" },
+	{ "\033[B", "Down" }, { "\033[B", "Down" }, { "\033[B", "Down" },
+	{ "\033[6~", "PgDn" }, { "\033[6~", "PgDn" }, { "\033[5~", "PgUp" },
+	{ "\033[5~", "PgUp" }, { "\033[A", "Up" },
+	{ "\xe8\xb4\xad", "购 (筛选)" }, { "\x7f", "Backspace" },
+	{ "\033[21~", "F10 (菜单)" },
 };
 #define NROUND	(sizeof round_keys / sizeof round_keys[0])
-/* what each key of the round is, for the keys lost */
-static const char *const round_names[] = {
-	"1 (录入补贴申请)", "Tab", "张", "三", "Tab", "6", "4", "0", "Tab",
-	"F10", "n (放弃)", "机具核验", "Down", "Down", "Down", "PgDn", "PgDn",
-	"PgUp", "PgUp", "Up", "购 (筛选)", "Backspace", "F10 (菜单)",
-};
-_Static_assert(sizeof round_names / sizeof round_names[0] == NROUND,
-    "a name for each key of the round");
 
 struct server {
 	const char	*name;		/* "echo" or "njbt" */
@@ -539,7 +538,7 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 			if (s->dead || s->waiting || now < s->next_at ||
 			    now >= end || now - s->last_at < QUIET_MS)
 				continue;
-			key = round_keys[s->step % NROUND];
+			key = round_keys[s->step % NROUND].key;
 			if (key == KEY_LIST)
 				key = sv->listkey;
 			s->step++;

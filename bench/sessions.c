@@ -100,7 +100,7 @@ print_level(const char *name, const struct result *r)
 		printf("        lost, by key of the round:");
 		for (i = 0; i < NROUND; i++)
 			if (r->lost_at[i] > 0)
-				printf(" %s %ld;", round_names[i],
+				printf(" %s %ld;", round_keys[i].name,
 				    r->lost_at[i]);
 		printf("\n");
 	}
