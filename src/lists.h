@@ -42,7 +42,6 @@ struct list_def {
 
 /* list.c: what the record view shares with the lists */
 int	 list_sees_private(const struct list_def *, const struct actor *);
-const char *list_scope(const struct actor *);
 char	*list_cell(sqlite3_stmt *, int, const struct list_col *, int);
 int	 list_private_cols(const struct list_col *, char *, size_t);
 

@@ -233,6 +233,8 @@ int	 list_allowed(const struct list_def *, const struct actor *);
 int	 list_fetch(const struct actor *, const char *, const char *,
 	     const char *, int, int, struct list_page *, char *, size_t);
 const char *list_cellv(const struct list_page *, size_t, size_t);
+/* the viewer's scope region, ?1 of every list ('' province-wide) */
+const char *list_scope(const struct actor *);
 /* list-seek.c: a page after (dir > 0) or before (dir < 0) a row's key */
 #define LIST_EDGE	INT64_MIN	/* from the first or the last row */
 int	 list_seek(const struct actor *, const char *, const char *,

@@ -45,6 +45,7 @@
 
 #include "log.h"
 #include "ssh-server.h"
+#include "tui-board.h"
 
 /* Seconds the sessions get to say goodbye before they are killed. */
 #define SERVER_STOP_WAIT	10
@@ -690,6 +691,10 @@ server_run(struct serve_opts *o)
 	}
 	/* and of the password changes in every session (action.c) */
 	auth_gate_process(&o->policy);
+	/* issue 15: the menus' status lines, shared by every session */
+	if (board_open() != 0)
+		server_log(NULL, NULL, "memfd: %s (each session reads its "
+		    "menu's status line itself)", strerror(errno));
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = server_signal;
 	sigemptyset(&sa.sa_mask);

@@ -69,6 +69,7 @@
 #include "log.h"
 #include "ssh-server.h"
 #include "ssh-session.h"
+#include "tui-board.h"
 
 static const char *const sess_end_names[] = {
 	"", "quit", "closed", "idle", "shutdown", "crash", "refused", "revoked"
@@ -159,7 +160,7 @@ sess_child(struct sess *s, int slave, int must_change)
 	static struct auth_policy gate;
 	struct tui_opts	 t;
 	char		 err[NJ_MSG_MAX];
-	int		 rc;
+	int		 rc, keep;
 
 	close(s->master);
 	if (login_tty(slave) != 0)
@@ -173,7 +174,11 @@ sess_child(struct sess *s, int slave, int must_change)
 	} else
 		gate.hash_fd = -1;
 	auth_gate_process(&gate);
-	closefrom(gate.hash_fd == 3 ? 4 : 3);
+	keep = gate.hash_fd == 3 ? 4 : 3;
+	/* issue 15: and the menus' shared status lines (tui-board.c) */
+	if (board_keep(keep) == 0)
+		keep++;
+	closefrom(keep);
 	/* the pty is this process's stderr: the log goes to syslog only
 	 * (and syslog's descriptor, closed just now, is opened again) */
 	log_set_sink(LOG_SINK_SESSION);

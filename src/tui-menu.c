@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tui.h"
+#include "tui-board.h"
 
 enum { ME_FORM = 0, ME_OUTBOX, ME_WHOAMI, ME_LOGOUT };
 
@@ -43,7 +44,8 @@ struct menu {
  * county's deadlines take tens of ms at a million sales, and a hundred
  * clerks going back to their menus at once queued behind them (issue
  * 15, bench/sessions: the key back to the menu was the slowest of all).
- * What others did shows within it.
+ * What others did shows within it; the sessions of one server share
+ * their readings (menu_status, tui-board.c).
  */
 #define MENU_DUE_MS	60000
 
@@ -308,19 +310,21 @@ menu_free(struct screen *scr)
  * Open complaints on the handler's line (issue 13 item 3): for the
  * province, a city and a county, how many of their region's complaints
  * are open and the soonest interview time limit, put before what else
- * is due so that the line's cut never hides it.
+ * is due so that the line's cut never hides it. 0, or -1 if unread.
  */
-static void
+static int
 menu_complaints(struct tui *t, struct menu *m)
 {
 	struct list_page	 page;
 	char			 msg[NJ_MSG_MAX], rest[256];
 	const char		*limit;
 
-	if ((t->who->role != ROLE_ADMIN && t->who->role != ROLE_CITY &&
-	    t->who->role != ROLE_COUNTY) || list_fetch(t->who, "complaints",
-	    "", "open", 0, 100, &page, msg, sizeof msg) != NJ_OK)
-		return;
+	if (t->who->role != ROLE_ADMIN && t->who->role != ROLE_CITY &&
+	    t->who->role != ROLE_COUNTY)
+		return 0;
+	if (list_fetch(t->who, "complaints", "", "open", 0, 100, &page, msg,
+	    sizeof msg) != NJ_OK)
+		return -1;
 	if (page.nrows > 0) {
 		limit = list_cellv(&page, 0, 2);
 		strlcpy0(rest, m->due, sizeof rest);
@@ -329,14 +333,16 @@ menu_complaints(struct tui *t, struct menu *m)
 		    "时限 " : "", limit, rest[0] ? "；" : "", rest);
 	}
 	list_page_free(&page);
+	return 0;
 }
 
 /*
  * The line of what is due (R-004-A4-4.2b 004 附件4 四 and R-000-M-3.2.4a
  * 000 三(二)4): for the county and its finance office, their own items of
- * the deadlines list, how many, how many late, and the soonest.
+ * the deadlines list, how many, how many late, and the soonest. 0, or -1
+ * if unread.
  */
-static void
+static int
 menu_due(struct tui *t, struct menu *m)
 {
 	struct list_page	 page;
@@ -344,13 +350,11 @@ menu_due(struct tui *t, struct menu *m)
 	size_t			 i, late = 0;
 
 	m->due[0] = '\0';
-	m->due_at = tui_ms();
-	m->due_acted = t->acted;
 	if (t->who->role != ROLE_COUNTY && t->who->role != ROLE_FINANCE)
-		return;
+		return 0;
 	if (list_fetch(t->who, "deadlines", "", role_name(t->who->role), 0,
 	    100, &page, msg, sizeof msg) != NJ_OK)
-		return;
+		return -1;
 	for (i = 0; i < page.nrows; i++)
 		if (strncmp(list_cellv(&page, i, 4), "逾期", 6) == 0)
 			late++;
@@ -360,6 +364,46 @@ menu_due(struct tui *t, struct menu *m)
 		    page.more ? "余" : "", late, list_cellv(&page, 0, 0),
 		    list_cellv(&page, 0, 3), list_cellv(&page, 0, 4));
 	list_page_free(&page);
+	return 0;
+}
+
+/*
+ * The menu's status line: what is due and the open complaints. Both
+ * lists depend on the role and its scope region alone, so every session
+ * of the server with the same pair shares one reading of them (the
+ * board, tui-board.c): the first to find the board's line older than
+ * MENU_DUE_MS reads it anew, the others meanwhile keep the last one. A
+ * session that has saved an action since its last line (own) reads it
+ * itself and puts it on the board: a clerk sees his own work at once.
+ */
+static void
+menu_status(struct tui *t, struct menu *m, int own)
+{
+	char			 key[BOARD_KEY_MAX];
+	enum board_found	 f = BOARD_NONE;
+	int64_t			 at;
+	int			 ok;
+
+	m->due_acted = t->acted;
+	xsnprintf(key, sizeof key, "%s/%s", role_name(t->who->role),
+	    list_scope(t->who));
+	if (t->who->role != ROLE_COUNTY && t->who->role != ROLE_FINANCE &&
+	    t->who->role != ROLE_CITY && t->who->role != ROLE_ADMIN) {
+		m->due[0] = '\0';
+		m->due_at = tui_ms();
+		return;
+	}
+	if (!own && ((f = board_get(key, MENU_DUE_MS, m->due, sizeof m->due,
+	    &at)) == BOARD_FRESH || f == BOARD_STALE)) {
+		m->due_at = at;
+		return;
+	}
+	at = tui_ms();
+	ok = menu_due(t, m) == 0;
+	ok = menu_complaints(t, m) == 0 && ok;
+	m->due_at = at;
+	if (own || f == BOARD_MINE)
+		board_put(key, at, ok ? m->due : NULL);
 }
 
 static void menu_fill(struct tui *, struct menu *);
@@ -378,8 +422,7 @@ menu_resume(struct tui *t, struct screen *scr)
 		menu_fill(t, m);
 	if (m->due_acted == t->acted && tui_ms() - m->due_at < MENU_DUE_MS)
 		return;
-	menu_due(t, m);
-	menu_complaints(t, m);
+	menu_status(t, m, m->due_acted != t->acted);
 }
 
 static const struct screen_type menu_type = {
@@ -412,8 +455,7 @@ menu_new(struct tui *t)
 	tkeys_use(scr, &menu_keys);
 	strlcpy0(scr->title, "主菜单", sizeof scr->title);
 	menu_fill(t, m);
-	menu_due(t, m);
-	menu_complaints(t, m);
+	menu_status(t, m, 0);
 	scr->opened = menu_pending;
 	return scr;
 }

@@ -6,7 +6,9 @@
 # steps, and the decision's form from it; another county's clerk sees
 # none of them, on the menu or in the list; the city, under PuTTY's
 # plink, sees its county's and not the province's. One server; one
-# session each.
+# session each. The sessions of one county share the menu's line (issue
+# 15, src/tui-board.c): a second clerk's menu within the minute is the
+# first's, not a second read of the database.
 . "$(dirname "$0")/ssh-lib.inc"
 FS=91640122MA76F2K349
 
@@ -53,6 +55,21 @@ shows "the decision's form opens with the complaint filled in" c "TS000001"
 shows "... and its rule" c "属实的须先约谈"
 to_menu c
 
+# issue 15: a complaint registered by the batch command (no board) after
+# hl_jb's menu was read does not show on a second clerk's menu of the
+# county within the minute: it took hl_jb's line from the board instead
+# of reading the lists again
+check "a third complaint, of the county, by the batch command" "$NJBT" do \
+    --as hl_jb complaint.new channel=phone about_type=dealer about=$FS \
+    content=不开发票 complainant=李四 phone=13900139000
+"$NJBT" list complaints --as hl_jb --arg open | grep -c '^TS' |
+    grep -qx 2 && ok "the county has two open now" ||
+    notok "the county has two open now"
+login e hl_sh || { notok "hl_sh logs in"; exit 1; }
+shows "a second clerk of the county gets the first's line (the board)" e \
+    "投诉未办结 1件，最近约谈时限 2026-03-09"
+tm kill-session -t e
+
 login d yn_jb || { notok "yn_jb logs in"; exit 1; }
 W="R-SEC-9.5 no complaint on another county's menu"
 screen d | grep -q "投诉未办结" && notok "$W" || ok "$W"
@@ -64,8 +81,8 @@ to_menu d
 # province's ----------------------------------------------------------------
 if command -v plink > /dev/null 2>&1; then
 	login_plink pl yc_city
-	shows "plink: the city's menu counts its county's complaint" pl \
-	    "投诉未办结 1件"
+	shows "plink: the city's menu counts its county's complaints" pl \
+	    "投诉未办结 2件"
 	complaints pl
 	shows "plink: the city's list has it" pl "TS000001"
 	W="plink: ... and not the province's"
