@@ -82,6 +82,7 @@ struct result {
 	double	 login_s;		/* wall seconds of the key logins */
 	long	 keys, lost, ended;	/* ended: sessions the server closed */
 	long	 lost_at[NROUND];	/* lost, by key of the round */
+	long	 slow_at[NROUND];	/* the slowest 1%, by key of the round */
 	double	 p50, p99, cpu_key_ms, pss_kb;
 };
 
@@ -491,16 +492,31 @@ sessions_close(struct sess *c, int n)
 
 /* --- driving ------------------------------------------------------------ */
 
+/* A key's latency and which key of the round it was. */
+struct lat {
+	double	 ms;
+	size_t	 at;
+};
+
+static int
+latcmp(const void *a, const void *b)
+{
+	const struct lat *x = a, *y = b;
+
+	return (x->ms > y->ms) - (x->ms < y->ms);
+}
+
 /* One more latency into the growing array. */
 static void
-lat_add(double **lat, size_t *n, size_t *cap, double ms)
+lat_add(struct lat **lat, size_t *n, size_t *cap, double ms, size_t at)
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 4096;
 		if ((*lat = realloc(*lat, *cap * sizeof **lat)) == NULL)
 			die("memory");
 	}
-	(*lat)[(*n)++] = ms;
+	(*lat)[*n].ms = ms;
+	(*lat)[(*n)++].at = at % NROUND;
 }
 
 /* Drive the open sessions for secs; the latencies into r. */
@@ -509,8 +525,9 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
     struct result *r)
 {
 	struct pollfd	*p = calloc((size_t)n, sizeof *p);
-	double		*lat = NULL, end, now, cpu0, cpu1;
-	size_t		 nlat = 0, caplat = 0;
+	struct lat	*lat = NULL;
+	double		 end, now, cpu0, cpu1;
+	size_t		 nlat = 0, caplat = 0, j;
 	long		 pss;
 	char		 buf[16384];
 	int		 i, k;
@@ -570,7 +587,8 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 				    buf, sizeof buf, 0)) > 0) {
 					if (s->waiting && !s->got) {
 						lat_add(&lat, &nlat, &caplat,
-						    now - s->sent_at);
+						    now - s->sent_at,
+						    s->step - 1);
 						s->got = 1;
 					}
 					s->last_at = now;
@@ -597,16 +615,19 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 				s->waiting = 0;
 				r->lost++;
 				r->lost_at[(s->step - 1) % NROUND]++;
-				lat_add(&lat, &nlat, &caplat, LOST_MS);
+				lat_add(&lat, &nlat, &caplat, LOST_MS,
+				    s->step - 1);
 				s->next_at = now;
 			}
 		}
 	}
 	tree(sv->pid, &cpu1, &pss);
 	r->keys = (long)nlat;		/* answered or lost */
-	qsort(lat, nlat, sizeof *lat, dcmp);
-	r->p50 = nlat ? lat[nlat / 2] : 0;
-	r->p99 = nlat ? lat[(size_t)((double)nlat * 0.99)] : 0;
+	qsort(lat, nlat, sizeof *lat, latcmp);
+	r->p50 = nlat ? lat[nlat / 2].ms : 0;
+	r->p99 = nlat ? lat[(size_t)((double)nlat * 0.99)].ms : 0;
+	for (j = (size_t)((double)nlat * 0.99); j < nlat; j++)
+		r->slow_at[lat[j].at]++;
 	r->cpu_key_ms = nlat ? (cpu1 - cpu0) * 1000 / (double)nlat : 0;
 	r->pss_kb = n ? (double)pss / n : 0;
 	for (i = 0; i < n; i++)

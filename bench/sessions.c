@@ -80,6 +80,24 @@ password_logins(struct server *sv, int p)
 	return ok == p && secs > 0 ? p / secs : 0;
 }
 
+/* What a count by key of the round holds, the keys with any. */
+static void
+by_key(const char *what, const long *at)
+{
+	size_t	i;
+	long	sum = 0;
+
+	for (i = 0; i < NROUND; i++)
+		sum += at[i];
+	if (sum == 0)
+		return;
+	printf("        %s, by key of the round:", what);
+	for (i = 0; i < NROUND; i++)
+		if (at[i] > 0)
+			printf(" %s %ld;", round_keys[i].name, at[i]);
+	printf("\n");
+}
+
 static void
 print_level(const char *name, const struct result *r)
 {
@@ -94,16 +112,8 @@ print_level(const char *name, const struct result *r)
 	    r->login_s : 0, r->keys, r->lost, ended, r->p50, r->p99 >= LOST_MS ?
 	    ">=" : "", r->p99, r->cpu_key_ms,
 	    r->pss_kb);
-	if (r->lost > 0) {
-		size_t i;
-
-		printf("        lost, by key of the round:");
-		for (i = 0; i < NROUND; i++)
-			if (r->lost_at[i] > 0)
-				printf(" %s %ld;", round_keys[i].name,
-				    r->lost_at[i]);
-		printf("\n");
-	}
+	by_key("lost", r->lost_at);
+	by_key("the slowest 1%", r->slow_at);
 }
 
 int
