@@ -33,6 +33,12 @@
 #include "million.h"
 #include "timing.h"
 #define LOGIN		"hl_jb"
+/* the key logins' clerks: bench0001... , each a copy of hl_jb (a clerk
+ * of his own, with drafts of his own: hl_jb's sessions would find each
+ * other's application drafts and stop at "continue the draft?") */
+#define CLERKS		1000
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
 #define PASSWORD	"njbt-demo"
 #define QUIET_MS	30	/* an answer is over after this much silence */
 #define LOST_MS		3000	/* a key with no answer by then is lost */
@@ -52,8 +58,9 @@ static const struct {
 	{ "\033[21~", "F10" }, { "n", "n (放弃)" },
 	{ KEY_LIST, "机具核验" },
 	{ "\033[B", "Down" }, { "\033[B", "Down" }, { "\033[B", "Down" },
+	{ "\033[A", "Up" },
 	{ "\033[6~", "PgDn" }, { "\033[6~", "PgDn" }, { "\033[5~", "PgUp" },
-	{ "\033[5~", "PgUp" }, { "\033[A", "Up" },
+	{ "\033[5~", "PgUp" }, { "\033[B", "Down" },
 	{ "\xe8\xb4\xad", "购 (筛选)" }, { "\x7f", "Backspace" },
 	{ "\033[21~", "F10 (菜单)" },
 };
@@ -375,7 +382,7 @@ static int
 sess_open(struct sess *c, const struct server *sv, int i, int password,
     char *out, size_t len)
 {
-	char		bind[32];
+	char		bind[32], user[32];
 	int		no = 0, yes = 1, port = sv->port, n;
 	long		timeout = 20;
 	size_t		have = 0;
@@ -387,7 +394,11 @@ sess_open(struct sess *c, const struct server *sv, int i, int password,
 		return -1;
 	ssh_options_set(c->s, SSH_OPTIONS_HOST, "127.0.0.1");
 	ssh_options_set(c->s, SSH_OPTIONS_PORT, &port);
-	ssh_options_set(c->s, SSH_OPTIONS_USER, LOGIN);
+	if (password)
+		snprintf(user, sizeof user, "%s", LOGIN);
+	else
+		snprintf(user, sizeof user, "bench%04d", 1 + i % CLERKS);
+	ssh_options_set(c->s, SSH_OPTIONS_USER, user);
 	ssh_options_set(c->s, SSH_OPTIONS_BINDADDR, bind);
 	ssh_options_set(c->s, SSH_OPTIONS_PROCESS_CONFIG, &no);
 	ssh_options_set(c->s, SSH_OPTIONS_KNOWNHOSTS, "/dev/null");
@@ -519,14 +530,22 @@ lat_add(struct lat **lat, size_t *n, size_t *cap, double ms, size_t at)
 	(*lat)[(*n)++].at = at % NROUND;
 }
 
-/* Drive the open sessions for secs; the latencies into r. */
+/*
+ * Drive the open sessions for secs; the latencies into r. The sessions'
+ * first keys are spread over spread mean intervals, and only the keys
+ * sent after the first spread - 1 of them are measured (and the CPU from
+ * then): with spread 1 every key, from the start; with more, the
+ * sessions are at different keys of the round when the measuring
+ * begins, as clerks at work are, not all opening the same form at once.
+ */
 static void
 drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
-    struct result *r)
+    int spread, struct result *r)
 {
 	struct pollfd	*p = calloc((size_t)n, sizeof *p);
 	struct lat	*lat = NULL;
-	double		 end, now, cpu0, cpu1;
+	double		 end, now, cpu0, cpu1, from;
+	int		 measuring = spread <= 1;
 	size_t		 nlat = 0, caplat = 0, j;
 	long		 pss;
 	char		 buf[16384];
@@ -534,18 +553,23 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 
 	if (p == NULL)
 		die("memory");
+	from = now_ms() + key_ms * (spread - 1);
 	for (i = 0; i < n; i++) {
 		ssh_set_blocking(c[i].s, 0);
 		c[i].step = 0;
-		/* spread the first keys over one mean interval */
-		c[i].next_at = now_ms() + key_ms * (i + 0.5) / n;
+		/* spread the first keys over spread mean intervals */
+		c[i].next_at = now_ms() + key_ms * spread * (i + 0.5) / n;
 	}
 	tree(sv->pid, &cpu0, &pss);
-	end = now_ms() + secs * 1000;
+	end = from + secs * 1000;
 	for (;;) {
 		int timeout = 5, busy = 0;
 
 		now = now_ms();
+		if (!measuring && now >= from) {
+			tree(sv->pid, &cpu0, &pss);
+			measuring = 1;
+		}
 		for (i = 0; i < n; i++) {
 			struct sess *s = &c[i];
 			const char *key;
@@ -585,12 +609,13 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 			if (!s->dead && (p[i].revents != 0 || s->waiting)) {
 				while ((k = ssh_channel_read_nonblocking(s->ch,
 				    buf, sizeof buf, 0)) > 0) {
-					if (s->waiting && !s->got) {
+					if (s->waiting && !s->got &&
+					    s->sent_at >= from)
 						lat_add(&lat, &nlat, &caplat,
 						    now - s->sent_at,
 						    s->step - 1);
+					if (s->waiting)
 						s->got = 1;
-					}
 					s->last_at = now;
 				}
 				if (k < 0 || ssh_channel_is_eof(s->ch)) {
@@ -613,11 +638,13 @@ drive(struct server *sv, struct sess *c, int n, double secs, double key_ms,
 				/* counted at LOST_MS: the percentiles
 				 * never leave a slow key out */
 				s->waiting = 0;
+				s->next_at = now;
+				if (s->sent_at < from)
+					continue;
 				r->lost++;
 				r->lost_at[(s->step - 1) % NROUND]++;
 				lat_add(&lat, &nlat, &caplat, LOST_MS,
 				    s->step - 1);
-				s->next_at = now;
 			}
 		}
 	}
@@ -686,6 +713,24 @@ copy_setup(const char *src)
 	snprintf(cmd, sizeof cmd, "ssh-keygen -q -t ed25519 -N '' -f %s "
 	    "< /dev/null", hk);
 	run(cmd);
+	/* the clerks, hl_jb's copies with his key (their rows' MACs made
+	 * by the store's triggers, as for any row written through it) */
+	if (db_open(db, err, sizeof err) != 0)
+		die(err);
+	if (sqlite3_exec(store->db, "INSERT INTO users (login, name, role, "
+	    "region, pwhash, max_sessions, created_at, post, created_by) "
+	    "SELECT printf('bench%04d', k.n), u.name, u.role, u.region, "
+	    "u.pwhash, 0, u.created_at, u.post, u.created_by FROM users u, "
+	    "(WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k "
+	    "WHERE n < " STR(CLERKS) ") SELECT n FROM k) k WHERE u.login = '"
+	    LOGIN "'; INSERT INTO user_keys (user_id, keytype, keyblob, "
+	    "comment, fingerprint, added_at) SELECT c.id, k.keytype, "
+	    "k.keyblob, k.comment, k.fingerprint, k.added_at FROM users c, "
+	    "user_keys k JOIN users h ON h.id = k.user_id AND h.login = '"
+	    LOGIN "' WHERE c.login GLOB 'bench[0-9]*'", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		die(store_errmsg());
+	db_close();
 }
 
 /*

@@ -364,7 +364,7 @@ main(int argc, char **argv)
 		r.n = opened;
 		(void)!write(ready[1], &r, sizeof r);
 		if (opened > 0)
-			drive(&njbt, c, opened, w, key_ms, &r);
+			drive(&njbt, c, opened, w, key_ms, 1, &r);
 		r.n = opened;
 		(void)!write(ready[1], &r, sizeof r);
 		sessions_close(c, opened);

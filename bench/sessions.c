@@ -19,8 +19,10 @@
  *   build/bench-sessions [-S 100,500,1000] [-t SECONDS] [-k MS] [-p P]
  *       [-n SALES] [-d DB] [-s NJBT]
  *
- * -t: seconds of driving at each S (20); -k: each session's mean time
- * between keys (2000 ms, jittered); -n/-d: the database (1000000 sales,
+ * -t: seconds of driving at each S (20), measured after the first keys
+ * are spread over half a round's intervals (so that the sessions are at
+ * different keys of the round, as clerks at work are); -k: each
+ * session's mean time between keys (2000 ms, jittered); -n/-d: the database (1000000 sales,
  * /tmp/njbt-million.db; -n 0 takes DB as it is). An S the memory cannot
  * hold (MemAvailable against the PSS measured so far) or the open-file
  * limit cannot is skipped, and said. Every run stops by itself (alarm).
@@ -43,7 +45,7 @@ run_level(struct server *sv, int s, double secs, double key_ms,
 	r->n = sessions_open(sv, c, s);
 	r->login_s = (now_ms() - t0) / 1000;
 	if (r->n == s)
-		drive(sv, c, r->n, secs, key_ms, r);
+		drive(sv, c, r->n, secs, key_ms, (int)NROUND / 2, r);
 	sessions_close(c, r->n);
 	server_stop(sv);
 	free(c);
@@ -165,9 +167,11 @@ main(int argc, char **argv)
 	srand(15);
 
 	printf("bench/sessions: %s (%s), as %s: each session a key every "
-	    "%.0f ms (mean) for %.0f s; latency = first byte of the answer, "
-	    "a key with none in %d ms lost and counted at that\n", path,
-	    n > 0 ? "million.h's" : "as it is", LOGIN, key_ms, secs, LOST_MS);
+	    "%.0f ms (mean) for %.0f s, after %.0f s of first keys spread; "
+	    "latency = first byte of the answer, a key with none in %d ms "
+	    "lost and counted at that\n", path, n > 0 ? "million.h's" :
+	    "as it is", LOGIN, key_ms, secs, key_ms * ((int)NROUND / 2 - 1) /
+	    1000, LOST_MS);
 	printf("  the keys of a round: the application form (fields typed, "
 	    "left without a draft), the verification queue (moves, pages, "
 	    "a filter typed and erased)\n");
