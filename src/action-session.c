@@ -60,7 +60,7 @@ session_colour(const struct actor *who)
 
 /*
  * Issue 15 item 2: the screens are idle (no key for a tick): the
- * connection gives back its mapped pages and page cache (store_trim).
+ * connection gives back its page cache (store_trim).
  */
 void
 session_idle(void)

@@ -130,11 +130,11 @@ db_open(const char *path, char *err, size_t errlen)
 	return db_open_flags(path, 0, err, errlen);
 }
 
-/* Issue 15 item 2: the screens' connection, read through a memory map. */
+/* Issue 15 item 2: the screens' connection, with a smaller own cache. */
 int
 db_open_session(const char *path, char *err, size_t errlen)
 {
-	return db_open_flags(path, STORE_MMAP, err, errlen);
+	return db_open_flags(path, STORE_SCREENS, err, errlen);
 }
 
 void

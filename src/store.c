@@ -180,9 +180,10 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_extended_result_codes(store->db, 1);
 	if (store_pragmas(err, errlen) != 0)
 		goto out;
-	/* issue 15 item 2: the screens read through the kernel's page
-	 * cache, shared by every session (store-session.c) */
-	if ((flags & STORE_MMAP) && store_mmap(err, errlen) != NJ_OK)
+	/* issue 15 item 2: the screens' own cache is smaller; they read
+	 * from the kernel's page cache, shared by every session
+	 * (store-session.c) */
+	if ((flags & STORE_SCREENS) && store_screens(err, errlen) != NJ_OK)
 		goto out;
 	if (mac_register() != NJ_OK) {
 		xsnprintf(err, errlen, "数据库设置失败：%s", store_errmsg());

@@ -38,7 +38,7 @@ extern struct store *store;
 #define STORE_CREATE	0x01	/* create the file and its key */
 #define STORE_NOKEY	0x02	/* open without the key file */
 #define STORE_ANYVER	0x04	/* do not insist on the latest version */
-#define STORE_MMAP	0x08	/* read through a memory map (the screens) */
+#define STORE_SCREENS	0x08	/* the screens' connection: a 1 MiB cache */
 
 int	 store_open(const char *, int, char *, size_t);
 void	 store_use_keyfile(const char *);
@@ -153,12 +153,12 @@ int	 sealed_verify(char *, size_t);
 int64_t	 store_next_id(const char *);
 
 /* store-session.c (issue 15): drafts' transactions, synchronous=NORMAL;
- * an idle session's map and cache given back */
-#define STORE_MMAP_PRAGMA	"PRAGMA mmap_size=2147418112"
+ * the screens' smaller cache, given back when idle */
+#define STORE_SCREENS_CACHE	"PRAGMA cache_size=-1024"
 int	 store_scratch_begin(void);
 int	 store_scratch_commit(void);
 void	 store_scratch_rollback(void);
-int	 store_mmap(char *, size_t);
+int	 store_screens(char *, size_t);
 void	 store_trim(void);
 
 /* store-photo.c: photos kept once by content hash beside the database */

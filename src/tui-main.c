@@ -170,10 +170,8 @@ tui_handle(struct tui *t, const struct tkey *k)
 			return 1;
 		if (session_still_valid(t->who)) {
 			/* issue 15 item 2: once an idle spell, not at every
-			 * tick of it (each trim unmaps and maps the file
-			 * again: 250 a second at 500 idle sessions), and
-			 * not at a clerk's pause between two keys: the key
-			 * after a trim faults the pages of its reads in
+			 * tick of it, and not at a clerk's pause between
+			 * two keys: the key after a trim reads its pages
 			 * again (TUI_TRIM_TICKS) */
 			if (t->idle_ticks < TUI_TRIM_TICKS &&
 			    ++t->idle_ticks == TUI_TRIM_TICKS)
