@@ -77,20 +77,6 @@ auth_gate_slots(const struct auth_policy *pol)
 	return n > 0 ? (int)n : 1;
 }
 
-/* Lock (or unlock) byte slot of fd; cmd F_SETLK, F_SETLKW. 0 or -1. */
-static int
-gate_lock(int fd, int slot, int cmd, short type)
-{
-	struct flock fl;
-
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = type;
-	fl.l_whence = SEEK_SET;
-	fl.l_start = slot;
-	fl.l_len = 1;
-	return fcntl(fd, cmd, &fl);
-}
-
 static void
 gate_alarm(int sig)
 {
@@ -115,7 +101,7 @@ gate_wait(int fd, int slot, int64_t ms)
 	if (sigaction(SIGALRM, &sa, &old) != 0)
 		return -1;
 	setitimer(ITIMER_REAL, &it, NULL);
-	rc = gate_lock(fd, slot, F_SETLKW, F_WRLCK);
+	rc = fd_lock_byte(fd, slot, F_SETLKW, F_WRLCK);
 	saved = errno;
 	setitimer(ITIMER_REAL, &off, NULL);
 	sigaction(SIGALRM, &old, NULL);
@@ -188,7 +174,7 @@ auth_gate_enter(const struct auth_policy *pol, int *slot)
 	for (;;) {
 		for (k = 0; k < n; k++) {
 			i = (first + k) % n;
-			if (gate_lock(pol->hash_fd, i, F_SETLK, F_WRLCK) == 0)
+			if (fd_lock_byte(pol->hash_fd, i, F_SETLK, F_WRLCK) == 0)
 				goto taken;
 		}
 		if ((left = end - clock_ms()) <= 0)
@@ -233,5 +219,5 @@ auth_gate_leave(const struct auth_policy *pol, int slot)
 	log_info("hash slot %d end %lld", slot, (long long)clock_ms());
 	gate_test_note("end", slot, clock_ms());
 #endif
-	gate_lock(pol->hash_fd, slot, F_SETLK, F_UNLCK);
+	fd_lock_byte(pol->hash_fd, slot, F_SETLK, F_UNLCK);
 }

@@ -439,6 +439,7 @@ int	 vxsnprintf(char *, size_t, const char *, va_list)
 	     __attribute__((format(printf, 3, 0)));
 char	*trim(char *);
 void	 strlcpy0(char *, const char *, size_t);
+int	 fd_lock_byte(int, int, int, short);
 int	 parse_int(const char *, int64_t *);
 
 /* db.c */

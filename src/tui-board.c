@@ -103,14 +103,7 @@ board_keep(int fd)
 static int
 board_lock(int b, int cmd, short type)
 {
-	struct flock fl;
-
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = type;
-	fl.l_whence = SEEK_SET;
-	fl.l_start = b;
-	fl.l_len = 1;
-	return fcntl(board_fd, cmd, &fl);
+	return fd_lock_byte(board_fd, b, cmd, type);
 }
 
 /* Key's slot, or -1; the table locked by the caller. */

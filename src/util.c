@@ -4,6 +4,7 @@
  * copies and formatting, trimming, integer parsing.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,4 +138,23 @@ parse_int(const char *s, int64_t *v)
 		return -1;
 	*v = n;
 	return 0;
+}
+
+/*
+ * Lock (F_RDLCK, F_WRLCK) or unlock (F_UNLCK) byte b of fd with a POSIX
+ * record lock; cmd F_SETLK or F_SETLKW. 0 or -1. The lock is the
+ * process's: not inherited by fork, dropped when the process dies (the
+ * password slots, auth-gate.c; the menus' board, tui-board.c).
+ */
+int
+fd_lock_byte(int fd, int b, int cmd, short type)
+{
+	struct flock fl;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = b;
+	fl.l_len = 1;
+	return fcntl(fd, cmd, &fl);
 }

@@ -16,34 +16,33 @@
 #include <sys/wait.h>
 
 #include "fixture.h"
+#include "hold.h"
 
 static struct auth_policy pol = {
 	AUTH_MAX_FAILURES, AUTH_WINDOW, AUTH_LOCK_SECONDS,
 	AUTH_ACCOUNT_FAILURES, 0, 1, 1	/* gate, one slot, 1 s */
 };
 
+/* In the child: take the only slot; 1 if it did. */
+static char
+take_slot(void *arg)
+{
+	int slot;
+
+	(void)arg;
+	unsetenv("NJBT_TEST_HASH_MS");
+	return auth_gate_enter(&pol, &slot) == NJ_OK && slot == 0;
+}
+
 /* A child that takes the slot and sleeps; returns once it holds it. */
 static pid_t
 holder(void)
 {
-	int	p[2], slot;
-	char	c;
-	pid_t	pid;
+	char	got;
+	pid_t	pid = fork_holding(take_slot, NULL, &got);
 
-	if (pipe(p) != 0)
+	if (got != 1)
 		abort();
-	if ((pid = fork()) == 0) {
-		unsetenv("NJBT_TEST_HASH_MS");
-		if (auth_gate_enter(&pol, &slot) != NJ_OK || slot != 0)
-			_exit(1);
-		(void)!write(p[1], "x", 1);
-		pause();
-		_exit(0);
-	}
-	close(p[1]);
-	if (read(p[0], &c, 1) != 1)
-		abort();
-	close(p[0]);
 	return pid;
 }
 

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "njbt.h"
+#include "hold.h"
 #include "tui-board.h"
 
 #define MIN	60000	/* a bound no test reaches: 60 s */
@@ -42,27 +43,30 @@ teardown(void **state)
 	return 0;
 }
 
+struct ask {
+	const char	*key;
+	int64_t		 max_age;
+};
+
+/* In the child: what board_get found for the key. */
+static char
+ask(void *arg)
+{
+	struct ask	*a = arg;
+	char		 text[BOARD_TEXT_MAX];
+	int64_t		 at;
+
+	return (char)board_get(a->key, a->max_age, text, sizeof text, &at);
+}
+
 /* A child that asks for key and holds what it got; returns once it has. */
 static pid_t
 asker(const char *key, int64_t max_age, enum board_found *got)
 {
-	char		 text[BOARD_TEXT_MAX], c;
-	int64_t		 at;
-	int		 p[2];
-	pid_t		 pid;
+	struct ask	 a = { key, max_age };
+	char		 c;
+	pid_t		 pid = fork_holding(ask, &a, &c);
 
-	if (pipe(p) != 0)
-		abort();
-	if ((pid = fork()) == 0) {
-		c = (char)board_get(key, max_age, text, sizeof text, &at);
-		(void)!write(p[1], &c, 1);
-		pause();
-		_exit(0);
-	}
-	close(p[1]);
-	if (read(p[0], &c, 1) != 1)
-		abort();
-	close(p[0]);
 	*got = (enum board_found)c;
 	return pid;
 }
