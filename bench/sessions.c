@@ -166,7 +166,8 @@ main(int argc, char **argv)
 	setrlimit(RLIMIT_NOFILE, &rl);
 	srand(15);
 
-	printf("bench/sessions: %s (%s), as %s: each session a key every "
+	printf("bench/sessions: %s (%s), as copies of %s: each session a "
+	    "clerk of its own, a key every "
 	    "%.0f ms (mean) for %.0f s, after %.0f s of first keys spread; "
 	    "latency = first byte of the answer, a key with none in %d ms "
 	    "lost and counted at that\n", path, n > 0 ? "million.h's" :
