@@ -385,14 +385,15 @@ menu_status(struct tui *t, struct menu *m, int own)
 	int			 ok;
 
 	m->due_acted = t->acted;
-	xsnprintf(key, sizeof key, "%s/%s", role_name(t->who->role),
-	    list_scope(t->who));
+	/* the roles whose line is always empty leave the board alone */
 	if (t->who->role != ROLE_COUNTY && t->who->role != ROLE_FINANCE &&
 	    t->who->role != ROLE_CITY && t->who->role != ROLE_ADMIN) {
 		m->due[0] = '\0';
 		m->due_at = tui_ms();
 		return;
 	}
+	xsnprintf(key, sizeof key, "%s/%s", role_name(t->who->role),
+	    list_scope(t->who));
 	if (!own && ((f = board_get(key, MENU_DUE_MS, m->due, sizeof m->due,
 	    &at)) == BOARD_FRESH || f == BOARD_STALE)) {
 		m->due_at = at;
