@@ -184,6 +184,7 @@ shows "... and the makers that may pick him" p "宁夏塞上农业机械有限�
 login c hl_cz || notok "hl_cz logs in"
 pw=$(q "SELECT pwhash FROM users WHERE login = 'hl_cz'")
 tm send-keys -t c End
+wait_screen c "  修改密码" 10 || notok "End shows the password entry"
 k=$(menu_key c "修改密码")
 tm send-keys -t c "$k"
 shows "the password form asks twice" c "再次输入新密码"

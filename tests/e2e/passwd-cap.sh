@@ -20,7 +20,11 @@ USERS="hl_jb hl_sh hl_cz"
 for u in $USERS; do
 	if [ "$u" = hl_cz ]; then login_plink "$u" "$u"
 	else login "$u" "$u"; fi || notok "$u logs in"
+	# the entry's hotkey read once End has drawn the last page: read
+	# before, the first page has none and the password typed next
+	# lands on the menu's hotkeys
 	tm send-keys -t "$u" End
+	wait_screen "$u" "  修改密码" 10 || notok "$u: End shows the entry"
 	tm send-keys -t "$u" "$(menu_key "$u" "修改密码")"
 	wait_screen "$u" "再次输入新密码" 10 || notok "$u: the password form"
 	tm send-keys -t "$u" "njbt-demo" Tab "new-pass-$u" Tab "new-pass-$u"
