@@ -69,7 +69,10 @@ restore_lock(const char *db)
 static int
 restore_put(const char *backup, const char *db, char *msg, size_t len)
 {
+	static const char *const drafts[] = { ".drafts", ".drafts-wal",
+	    ".drafts-shm" };
 	char	 tmp[PATH_MAX], a[PATH_MAX], b[PATH_MAX];
+	size_t	 i;
 
 	if (xsnprintf(tmp, sizeof tmp, "%s.restore.tmp", db) < 0)
 		return -1;
@@ -85,6 +88,13 @@ restore_put(const char *backup, const char *db, char *msg, size_t len)
 	xsnprintf(b, sizeof b, "%s-shm", db);
 	unlink(a);
 	unlink(b);
+	/* the drafts kept since the backup (DB.drafts, store-session.c)
+	   belong to no window of the restored database, and are sealed
+	   to user ids it may give to others */
+	for (i = 0; i < sizeof drafts / sizeof drafts[0]; i++) {
+		xsnprintf(a, sizeof a, "%s%s", db, drafts[i]);
+		unlink(a);
+	}
 	xsnprintf(a, sizeof a, "%s.anchor", tmp);
 	xsnprintf(b, sizeof b, "%s.anchor", db);
 	if (rename(a, b) != 0 || rename(tmp, db) != 0) {

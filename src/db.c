@@ -189,7 +189,8 @@ db_open_copy(const char *path, const char *keyfile, char *err, size_t errlen)
 	int rc;
 
 	store_use_keyfile(keyfile);
-	rc = db_open(path, err, errlen);
+	/* no drafts' file beside a backup */
+	rc = db_open_flags(path, STORE_COPY, err, errlen);
 	store_use_keyfile(NULL);
 	return rc;
 }

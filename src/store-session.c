@@ -3,12 +3,24 @@
  *
  * Item 4, scratch transactions: writes of scratch, not of the programme,
  * such as a form's draft (draft.c), written each time the cursor leaves a
- * field. In WAL mode PRAGMA synchronous is the connection's own, so such a
- * transaction runs under NORMAL (its commit reaches the WAL without an
- * fsync: it survives the process dying, and a power cut may lose the last
- * drafts) and the connection is set back to FULL at its end, whichever way
- * it ends, before any business write. The next FULL commit syncs the WAL,
- * drafts and all.
+ * field. Drafts live in a file of their own beside the database
+ * (DB.drafts, attached to every connection as "dr": store_drafts_attach),
+ * under synchronous=NORMAL (a commit reaches its WAL without an fsync: it
+ * survives the process dying, and a power cut may lose the last drafts),
+ * while the database's business data stays FULL. They were in the
+ * database itself, under NORMAL for their own transactions, until
+ * bench/sessions showed what each such commit cost every other session:
+ * SQLite drops a connection's whole page cache when another connection
+ * has changed the database, and the readers contend for the WAL's read
+ * marks after each change, so that at 300 sessions a draft written
+ * every few keys made every session read its pages anew and wait on
+ * locks (CPU/key 4.8 ms; without the drafts' writes 3.3). A scratch
+ * transaction is deferred: it locks the drafts' file alone, never the
+ * database, so that it neither waits for a business write's fsync nor
+ * holds one up. A save of a form removes its draft inside the action's
+ * transaction (draft_remove_in): both files commit together, but a power
+ * cut between the two may leave the draft of a saved form (offered to
+ * its window again, never saved twice by itself: the save is an action).
  *
  * Item 2, the screens' connection (store_open's STORE_SCREENS, db.c's
  * db_open_session) keeps a private page cache of 1 MiB
@@ -24,53 +36,108 @@
  * session is idle, frees the private cache and gives the freed heap
  * back to the system.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "store.h"
 
-/* Set the connection's synchronous; FULL must hold, or the process ends. */
-static int
-scratch_sync(const char *pragma, int must)
+/*
+ * Attach the drafts' file of the database at path (path.drafts) as "dr",
+ * with its table. Before any transaction. The screens and njbt init
+ * (make) make it, 0600 and owned as the database is; the other commands
+ * take it if it is there, else keep drafts in memory (they keep none: a
+ * look at a copy, njbt check of a backup, leaves no file beside it); a
+ * database in memory has its drafts in memory.
+ */
+int
+store_drafts_attach(const char *path, int make, char *err, size_t errlen)
 {
-	if (sqlite3_exec(store->db, pragma, NULL, NULL, NULL) == SQLITE_OK)
-		return NJ_OK;
-	if (must)
-		abort();	/* business data would no longer be synced */
+	static const char *const pragmas[] = {
+		"PRAGMA dr.journal_mode=WAL",
+		"PRAGMA dr.synchronous=NORMAL",
+		"PRAGMA dr.cache_size=-256",
+	};
+	char		 dpath[sizeof store->path + 8];
+	struct stat	 db;
+	size_t		 i;
+	int		 fd;
+
+	if (*path == '\0' || strcmp(path, ":memory:") == 0)
+		strlcpy0(dpath, ":memory:", sizeof dpath);
+	else {
+		xsnprintf(dpath, sizeof dpath, "%s.drafts", path);
+		fd = open(dpath, O_RDWR | O_CLOEXEC | O_NOFOLLOW |
+		    (make ? O_CREAT : 0), 0600);
+		if (fd < 0 && !make && errno == ENOENT) {
+			strlcpy0(dpath, ":memory:", sizeof dpath);
+			goto attach;
+		}
+		if (fd < 0)
+			goto fail_file;
+		/* root (an admin's njbt check, say) makes it the database
+		   owner's, as SQLite does its WAL */
+		if (geteuid() == 0 && stat(path, &db) == 0 &&
+		    fchown(fd, db.st_uid, db.st_gid) != 0) {
+			close(fd);
+			goto fail_file;
+		}
+		close(fd);
+	}
+attach:
+	if (sql_exec(SQL_DRAFTS_ATTACH, dpath) != 0)
+		goto fail;
+	for (i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++)
+		if (sqlite3_exec(store->db, pragmas[i], NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			goto fail;
+	if (sql_exec(SQL_DRAFTS_TABLE) != 0)
+		goto fail;
+	return NJ_OK;
+fail_file:
+	xsnprintf(err, errlen, "无法打开草稿文件 %s：%s", dpath,
+	    strerror(errno));
+	return NJ_ERROR;
+fail:
+	xsnprintf(err, errlen, "无法打开草稿文件 %s：%s", dpath,
+	    store_errmsg());
 	return NJ_ERROR;
 }
 
-/* Start a scratch write transaction (store_begin under NORMAL). */
+/*
+ * Start a scratch write transaction: deferred, so that its first write
+ * locks the drafts' file alone.
+ */
 int
 store_scratch_begin(void)
 {
 	if (store->intx)
 		abort();
-	if (scratch_sync("PRAGMA synchronous=NORMAL", 0) != NJ_OK)
+	store->audit_head = 0;
+	if (sqlite3_exec(store->db, "BEGIN DEFERRED", NULL, NULL, NULL) !=
+	    SQLITE_OK)
 		return NJ_ERROR;
-	if (store_begin() != NJ_OK) {
-		scratch_sync("PRAGMA synchronous=FULL", 1);
-		return NJ_ERROR;
-	}
+	store->intx = 1;
 	return NJ_OK;
 }
 
-/* Commit it (no fsync); the connection is FULL again after. */
+/* Commit it (the drafts' file: no fsync). */
 int
 store_scratch_commit(void)
 {
-	int rc = store_commit();
-
-	scratch_sync("PRAGMA synchronous=FULL", 1);
-	return rc;
+	return store_commit();
 }
 
-/* Roll it back; the connection is FULL again after. */
+/* Roll it back. */
 void
 store_scratch_rollback(void)
 {
 	store_rollback();
-	scratch_sync("PRAGMA synchronous=FULL", 1);
 }
 
 /* The screens' smaller cache (store_open's STORE_SCREENS). */

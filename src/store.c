@@ -180,6 +180,10 @@ store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_extended_result_codes(store->db, 1);
 	if (store_pragmas(err, errlen) != 0)
 		goto out;
+	/* issue 15 item 4: the drafts' file beside it (store-session.c) */
+	if (store_drafts_attach(flags & STORE_COPY ? ":memory:" : path,
+	    flags & (STORE_CREATE | STORE_SCREENS), err, errlen) != NJ_OK)
+		goto out;
 	/* issue 15 item 2: the screens' own cache is smaller; they read
 	 * from the kernel's page cache, shared by every session
 	 * (store-session.c) */

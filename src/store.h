@@ -39,6 +39,7 @@ extern struct store *store;
 #define STORE_NOKEY	0x02	/* open without the key file */
 #define STORE_ANYVER	0x04	/* do not insist on the latest version */
 #define STORE_SCREENS	0x08	/* the screens' connection: a 1 MiB cache */
+#define STORE_COPY	0x10	/* a copy (a backup): its drafts in memory */
 
 int	 store_open(const char *, int, char *, size_t);
 void	 store_use_keyfile(const char *);
@@ -152,9 +153,11 @@ int	 sealed_verify(char *, size_t);
 /* store.c */
 int64_t	 store_next_id(const char *);
 
-/* store-session.c (issue 15): drafts' transactions, synchronous=NORMAL;
- * the screens' smaller cache, given back when idle */
+/* store-session.c (issue 15): drafts in their own file (synchronous=
+ * NORMAL) and their transactions; the screens' smaller cache, given back
+ * when idle */
 #define STORE_SCREENS_CACHE	"PRAGMA cache_size=-1024"
+int	 store_drafts_attach(const char *, int, char *, size_t);
 int	 store_scratch_begin(void);
 int	 store_scratch_commit(void);
 void	 store_scratch_rollback(void);

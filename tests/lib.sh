@@ -65,7 +65,16 @@ same() {
 
 # q SQL: one value from the database (a read during a write waits for it,
 # up to 5 s, rather than failing with "database is locked")
-q() { sqlite3 -cmd '.timeout 5000' "$NJBT_DB" "$1"; }
+# (with the drafts' file beside it, where the screens keep their drafts:
+# table drafts is theirs)
+q() {
+	if [ -f "$NJBT_DB.drafts" ]; then
+		sqlite3 -cmd '.timeout 5000' -cmd \
+		    "ATTACH '$NJBT_DB.drafts' AS dr" "$NJBT_DB" "$1"
+	else
+		sqlite3 -cmd '.timeout 5000' "$NJBT_DB" "$1"
+	fi
+}
 
 # wait_q WANT SQL [SECONDS]: until q SQL gives WANT, SECONDS at most (10):
 # for a check of what another process (a session) writes in its own time

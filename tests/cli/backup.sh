@@ -158,8 +158,19 @@ same "... hl_cz is locked" 1 "$(q "SELECT locked FROM users WHERE login = 'hl_cz
 sleep 0.3
 refused "restore refuses a database in use" "正在使用" "$NJBT" restore "$BK"
 kill $HOLD 2> /dev/null; wait $HOLD 2> /dev/null
+# a draft kept after the backup (the screens' file beside the database,
+# made by a session: here by the njbt init that makes it)
+"$NJBT_FAST" init --db "$NJBT_DB" > /dev/null 2>&1
+q "INSERT INTO dr.drafts(user_id, form, win, data, saved_at) VALUES (1, \
+    'application.new', 'w', 'x', '2027-01-06')"
+same "... a draft kept after it" 1 "$(q "SELECT count(*) FROM drafts")"
 check "njbt restore" "$NJBT" restore "$BK"
 same "... the change is gone" 0 "$(q "SELECT locked FROM users WHERE login = 'hl_cz'")"
+[ ! -e "$NJBT_DB.drafts" ] &&
+    ok "... and the drafts kept since the backup (sealed to user ids the restored database may give to others)" ||
+    notok "... and the drafts kept since the backup (sealed to user ids the restored database may give to others)"
+same "... no drafts' file beside a backup" "" \
+    "$(ls -A "$B" | grep drafts)"
 check "... njbt check passes" "$NJBT" check
 cp "$BK" "$T/bad.db"; cp "$BK.anchor" "$T/bad.db.anchor"
 # one byte of an audit row (its action's name) changed

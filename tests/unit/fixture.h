@@ -146,7 +146,7 @@ static int
 fx_teardown(void **state)
 {
 	static const char *const suffixes[] = { "", ".key", "-wal", "-shm",
-	    ".anchor" };
+	    ".anchor", ".drafts", ".drafts-wal", ".drafts-shm" };
 	char	path[512];
 	size_t	i;
 	int	rc = 0;

@@ -5,11 +5,16 @@
  * smaller one, db_open_session) and reads the rest from the kernel's page
  * cache, never through a map of the file, and the screens give their
  * cache back when the session is idle (store_trim, at the screens'
- * tick); a draft's write is not fsynced (synchronous=NORMAL
- * for its transaction only) while every business write still is (FULL).
+ * tick); a draft's write is not fsynced (its own file, DB.drafts, is
+ * synchronous=NORMAL) while every business write still is (FULL), and it
+ * leaves the database itself as it was: another connection's cache of it
+ * stays good and a business write holding it does not hold the draft up.
  * The fsyncs are counted by a VFS that wraps the default one and counts
  * xSync calls on every file of the database (main file, WAL).
  */
+#include <sys/stat.h>
+
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -317,6 +322,122 @@ draft_not_synced(void **state)
 	assert_int_equal(fx_int("PRAGMA synchronous", NULL), 2);
 }
 
+/* A second connection to the test's database, as another session's. */
+static sqlite3 *
+other_open(void)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE,
+	    NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+static int
+other_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int		 v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Issue 15 item 4: drafts live in their own file. Another session's
+ * connection sees the database unchanged by them (its data_version, which
+ * moves when another connection commits and on which SQLite drops a
+ * reader's whole page cache, stays), and a draft is kept while another
+ * session holds the database's write lock (a business write in its
+ * fsync): a draft's transaction never locks the database.
+ */
+static void
+drafts_apart(void **state)
+{
+	struct actor	 who;
+	sqlite3		*other = other_open();
+	char		 msg[NJ_MSG_MAX], dpath[512], *back;
+	struct stat	 sb;
+	int		 v, i;
+
+	(void)state;
+	/* a batch connection makes no drafts' file (they keep none); the
+	   screens' does */
+	snprintf(dpath, sizeof dpath, "%s.drafts", fx_path);
+	assert_int_equal(access(dpath, F_OK), -1);
+	db_close();
+	assert_int_equal(db_open_session(fx_path, msg, sizeof msg), 0);
+	assert_int_equal(access(dpath, F_OK), 0);
+	assert_int_equal(actor_load("xg_zhen", &who, msg, sizeof msg), 0);
+	v = other_int(other, "PRAGMA data_version");
+	for (i = 0; i < 5; i++)
+		assert_int_equal(draft_save(&who, "apply", "win-a",
+		    "buyer_name=张三"), NJ_OK);
+	assert_int_equal(draft_drop(&who, "apply", "win-a"), NJ_OK);
+	assert_int_equal(other_int(other, "PRAGMA data_version"), v);
+	/* a business write does move it */
+	assert_int_equal(fx_do("xg_zhen", "user.prefs", "colour=0", NULL),
+	    NJ_OK);
+	assert_int_not_equal(other_int(other, "PRAGMA data_version"), v);
+
+	/* the other session writes the database and holds it */
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE; UPDATE users "
+	    "SET colour = colour WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(draft_save(&who, "apply", "win-a", "buyer_name=李四"),
+	    NJ_OK);
+	back = draft_load(&who, "apply", "win-a");
+	assert_non_null(back);
+	assert_string_equal(back, "buyer_name=李四");
+	free(back);
+	assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(other);
+
+	/* the file: beside the database, the owner's alone; the database
+	   has no drafts table of its own any more (migration 020) */
+	assert_int_equal(stat(dpath, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(fx_int("SELECT count(*) FROM main.sqlite_schema "
+	    "WHERE name = 'drafts'", NULL), 0);
+	assert_int_equal(fx_int("SELECT count(*) FROM dr.drafts", NULL), 1);
+}
+
+/*
+ * The drafts' file is opened without following a link: one planted at
+ * DB.drafts (to have drafts written, sealed as they are, where another
+ * user reads, or over a file of the admin's) stops the open.
+ */
+static void
+drafts_no_link(void **state)
+{
+	char	err[NJ_MSG_MAX], dpath[512], target[512];
+	int	fd;
+
+	(void)state;
+	db_close();
+	snprintf(dpath, sizeof dpath, "%s.drafts", fx_path);
+	snprintf(target, sizeof target, "%s.elsewhere", fx_path);
+	unlink(dpath);
+	assert_int_equal(symlink(target, dpath), 0);
+	/* the screens', which make it, and a batch command's, which take it */
+	assert_int_not_equal(db_open_session(fx_path, err, sizeof err), 0);
+	assert_non_null(strstr(err, "草稿文件"));
+	assert_int_not_equal(db_open(fx_path, err, sizeof err), 0);
+	assert_non_null(strstr(err, "草稿文件"));
+	assert_int_equal(access(target, F_OK), -1);
+	unlink(dpath);
+	/* and without the link, the database opens again */
+	assert_int_equal(db_open_session(fx_path, err, sizeof err), 0);
+	fd = open(dpath, O_RDONLY | O_NOFOLLOW);
+	assert_true(fd >= 0);
+	close(fd);
+}
+
 static int
 group_setup(void **state)
 {
@@ -331,6 +452,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(session_pragmas, fx_setup,
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(draft_not_synced, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(drafts_apart, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(drafts_no_link, fx_setup,
 		    fx_teardown),
 	};
 
