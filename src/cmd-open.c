@@ -25,7 +25,10 @@ cmd_open(struct cmd_ctx *ctx)
 		fprintf(stderr, "njbt: %s\n", err);
 		return -1;
 	}
-	if (db_open(ctx->db, err, sizeof err) != 0) {
+	/* the screens' own (njbt tui): their smaller cache, and the drafts'
+	   file made if missing (issue 15 items 2 and 4) */
+	if ((ctx->screens ? db_open_session(ctx->db, err, sizeof err) :
+	    db_open(ctx->db, err, sizeof err)) != 0) {
 		fprintf(stderr, "njbt: %s\n", err);
 		return -1;
 	}

@@ -51,6 +51,7 @@ cmd_tui_session(const char *db, const char *login, const char *addr,
 	memset(&ctx, 0, sizeof ctx);
 	ctx.db = db;
 	ctx.as = login;
+	ctx.screens = 1;
 	/* stderr is the user's terminal: the log goes to syslog only */
 	log_set_sink(LOG_SINK_SESSION);
 	if (cmd_open(&ctx) != 0)

@@ -16,6 +16,7 @@ struct cmd_ctx {
 	const struct cmd_entry	*entry;
 	const char		*db;
 	const char		*as;	/* --as LOGIN, or NULL: the console */
+	int			 screens; /* njbt tui: the screens' connection */
 };
 
 /* One option of a command: --name [VALUE], maybe also -letter. */

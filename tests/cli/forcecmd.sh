@@ -48,6 +48,11 @@ same "... the socket is 0666 (who may log in is the mapping's say)" 666 \
 term c1 "su --pty -s /bin/sh -c \"$BIN tui --socket $SOCK\" $C1"
 shows "a mapped clerk's njbt tui reaches the menu" c1 "主菜单" 30
 shows "... as the mapped login (hl_jb, $(name_of hl_jb))" c1 "$(name_of hl_jb)"
+# its screens keep drafts where an SSH session's do: the drafts' file
+# beside the database, made by them (the copied demo had none), the
+# server account's alone (issue 15 item 4)
+same "... its drafts in the file beside the database, the server's, 0600" \
+    "$SRV 600" "$(stat -c '%U %a' "$DB.drafts" 2>/dev/null)"
 AQ="SELECT count(*) FROM audit WHERE login = 'hl_jb' AND action = 'login' AND (addr || ' ' || detail) LIKE '%unix%'"
 wait_q 1 "$AQ" 10
 same "... the login is audited from the socket" 1 "$(q "$AQ")" ||
