@@ -54,6 +54,7 @@ INSERT INTO sqlite_stat1 VALUES('sales', 'sales_no', '1000000 1000000');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_notice', '1000000 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_queue', '1000000 45455 11364 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_state', '1000000 250000 11364');
+INSERT INTO sqlite_stat1 VALUES('sales', 'sales_verify_queue', '20000 909 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sqlite_autoindex_sales_1', '1000000 1000000 1');
 INSERT INTO sqlite_stat1 VALUES('tiers', 'sqlite_autoindex_tiers_1', '61 61 2 1');
 INSERT INTO sqlite_stat1 VALUES('topups', NULL, '7');
