@@ -10,7 +10,8 @@
  * Then (issue 15 item 1) the province's sales list as the admin sees it,
  * paged as the list screen pages (list_seek): page 1 as the baseline,
  * the page at row 2,000 and at row 900,000 (PgDn from the row before),
- * End, PgUp after End, and filters of 1, 2 and 3+ characters; target:
+ * End, PgUp after End, and filters of 1, 2 and 3+ characters (in every
+ * name, in one, in none: a prefix typed that starts no name); target:
  * each within 2x page 1 (the keys of the deep rows are found once, before
  * the timing, by a straight query).
  *
@@ -135,6 +136,13 @@ seek_cases(int n)
 		    1 },
 		{ "filter, 3+ characters (a serial)", "M000054321",
 		    LIST_EDGE, 1 },
+		{ "filter, 3+ characters (mid-name)", "0012345",
+		    LIST_EDGE, 1 },
+		/* a prefix or a text in no name: found by the indexes, it
+		   walked the whole list before */
+		{ "filter, 1 character in no name", "欧", LIST_EDGE, 1 },
+		{ "filter, 2 characters in no name", "欧阳", LIST_EDGE, 1 },
+		{ "filter, 3+ characters in no name", "欧阳修", LIST_EDGE, 1 },
 	};
 	struct actor	 admin;
 	struct list_page end;

@@ -3,8 +3,9 @@
  * A seekable list (a row below) pages by its rows' keys: the page after
  * the last key shown, or before the first, is one index seek whatever
  * its depth (store-sql-seek.def), never an OFFSET that reads the rows
- * before it. A filter of 3 characters or more is led by the indexes (the
- * _FIND statements); an empty or shorter one walks the list's order.
+ * before it. A filter is led by the indexes (the _FIND statements) unless
+ * it is in many names or serials: then, as an empty one, it walks the
+ * list's order (a common text soon fills a page).
  * The audit log (list-audit.c) is seekable too, its statement picked by
  * its search (a seek row's query). The other lists are small: list_seek
  * pages them by row number (their key is the row's place), End counting
@@ -23,17 +24,22 @@ static const struct seek_row {
 	const struct list_def	*def;
 	enum sql		 walk, walk_back, find, find_back;
 	int			 desc;	/* newest first */
+	int			 serials; /* its filter finds serials */
 	/* a list whose statement its search picks (NULL: the four above):
 	   filter, key, dir (0: from that row on), limit, offset, msg */
 	sqlite3_stmt		*(*query)(const char *, int64_t, int, int, int,
 				    char *, size_t);
 } seek_rows[] = {
 #define SEEK(def, stmt, desc)						\
-	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc, NULL }
-	SEEK(list_sales, SQL_LIST_SALES_SCOPED, 1),
-	SEEK(list_my_sales, SQL_LIST_MY_SALES, 1),
-	SEEK(list_verify_queue, SQL_LIST_VERIFY_QUEUE, 0),
-	SEEK(list_claims, SQL_LIST_CLAIMS, 0),
+	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc, 0,	\
+	  NULL }
+#define SEEK_SALES(def, stmt, desc)					\
+	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc, 1,	\
+	  NULL }
+	SEEK_SALES(list_sales, SQL_LIST_SALES_SCOPED, 1),
+	SEEK_SALES(list_my_sales, SQL_LIST_MY_SALES, 1),
+	SEEK_SALES(list_verify_queue, SQL_LIST_VERIFY_QUEUE, 0),
+	SEEK_SALES(list_claims, SQL_LIST_CLAIMS, 0),
 	SEEK(list_applications, SQL_LIST_APPLICATIONS, 1),
 	SEEK(list_notices, SQL_LIST_NOTICES, 1),
 	SEEK(list_buyers, SQL_LIST_BUYERS, 1),
@@ -47,9 +53,10 @@ static const struct seek_row {
 	/* issue 15 item 2 */
 	SEEK(list_violations, SQL_LIST_VIOLATIONS, 1),
 #undef SEEK
+#undef SEEK_SALES
 	/* issue 15: the audit log by its rows' ids, newest first */
 	{ &list_audit_log, SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK,
-	  SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK, 1,
+	  SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK, 1, 0,
 	  list_audit_seek },
 };
 
@@ -103,10 +110,11 @@ list_seek_query(const struct actor *who, const struct list_def *def,
 	if (sr->query != NULL)
 		return sr->query(pattern, from, dir, limit + 1, offset, msg,
 		    msglen);
-	/* a trigram needs 3 characters: shorter ones walk (a prefix); so
-	   do common ones (any part), which fill a page along the way */
-	find = utf8_chars(pattern) >= 3 && (sql_int(&many,
-	    SQL_SEEK_NAMES_MANY, SEEK_COMMON, "", pattern) != 1 ||
+	/* a filter in few names (or serials) is found by the indexes; one in
+	   many walks, and soon fills a page along the way (a rare one would
+	   walk the whole scope: a prefix typed that starts no name) */
+	find = pattern[0] != '\0' && (sql_int(&many, SQL_SEEK_NAMES_MANY,
+	    SEEK_COMMON, sr->serials ? "serials" : "", pattern) != 1 ||
 	    many < SEEK_COMMON);
 	id = dir > 0 ? (find ? sr->find : sr->walk) :
 	    (find ? sr->find_back : sr->walk_back);

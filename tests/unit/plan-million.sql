@@ -13,7 +13,7 @@ INSERT INTO sqlite_stat1 VALUES('audit', 'audit_at', '3000000 2');
 INSERT INTO sqlite_stat1 VALUES('audit', 'audit_login', '3000000 3000');
 INSERT INTO sqlite_stat1 VALUES('audit', 'audit_record', '3000000 3');
 INSERT INTO sqlite_stat1 VALUES('budgets', 'budgets', '24 24 1');
-INSERT INTO sqlite_stat1 VALUES('buyer_grams', 'buyer_grams', '7990331 7881 1');
+INSERT INTO sqlite_stat1 VALUES('buyer_suffixes', 'buyer_suffixes', '7990331 3 1');
 INSERT INTO sqlite_stat1 VALUES('buyers', 'buyers_idno_last4', '1000000 100');
 INSERT INTO sqlite_stat1 VALUES('buyers', 'buyers_name', '1000000 1');
 INSERT INTO sqlite_stat1 VALUES('buyers', 'sqlite_autoindex_buyers_1', '1000000 1');
