@@ -170,8 +170,9 @@ application_new(struct act *a)
 			return act_fail(a, "保存购机者");
 		b.service_org = 1;
 	}
-	if (sql_int(&seq, SQL_APP_NEXT_SEQ, tw.parent, year) < 0)
-		return act_fail(a, "编号");
+	if ((rc = number_next(a, "application", tw.parent, year, &seq)) !=
+	    NJ_OK)
+		return rc;
 	xsnprintf(no, sizeof no, "SQ%s%d%05lld", tw.parent, year,
 	    (long long)seq);
 	clock_stamp(a->now, at, sizeof at);
@@ -388,14 +389,11 @@ application_approve(struct act *a)
 	    sum[1], 1)) != NJ_OK || (rc = budget_commit(a, "application",
 	    r.county, r.year, sum[2], sum[3], 0)) != NJ_OK)
 		return rc;
-	st = sql_query(SQL_NOTICE_NEXT, r.county, r.year);
-	if (sql_step(st) != 1) {
-		sqlite3_reset(st);
-		return act_fail(a, "通知书编号");
-	}
-	cseq = sqlite3_column_int64(st, 0);
-	pseq = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
+	/* the county's sequence and the province's (migration 024) */
+	if ((rc = number_next(a, "notice", r.county, r.year, &cseq)) !=
+	    NJ_OK || (rc = number_next(a, "notice", "", r.year, &pseq)) !=
+	    NJ_OK)
+		return rc;
 	xsnprintf(no, sizeof no, "TZ%s%d%05lld", r.county, r.year,
 	    (long long)cseq);
 	clock_stamp(a->now, at, sizeof at);

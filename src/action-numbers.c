@@ -8,17 +8,38 @@
  * act_numbers() turns a number into the id before the action runs, so
  * that every check of scope and state that the id meets, the number
  * meets too (a number of another county is refused like its id).
+ * Every sequence but the payments' keeps its last value in counters
+ * (migration 024, number_next): the next number is one row's update, not
+ * a count of the county's records of the year.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
 
+/*
+ * The next of sequence kind ("application", "notice", "sale") of scope
+ * (a county's code; "" for the province's notices) and year, into *seq:
+ * its counter moved on in the action's transaction, so that a refused
+ * or failed action leaves it where it was.
+ */
+int
+number_next(struct act *a, const char *kind, const char *scope, int year,
+    int64_t *seq)
+{
+	if (sql_int(seq, SQL_COUNTER_NEXT, kind, scope, year) != 1)
+		return act_fail(a, "编号");
+	return NJ_OK;
+}
+
 /* Give the sale just stored (id) its number. */
 int
 sale_number(struct act *a, int64_t id)
 {
-	if (sql_exec(SQL_SALE_NUMBER, id) != 0)
+	int64_t seq;
+
+	if (sql_int(&seq, SQL_SALE_COUNTER_NEXT, id) != 1 ||
+	    sql_exec(SQL_SALE_NUMBER, id, seq) != 0 || store_changes() != 1)
 		return act_fail(a, "销售编号");
 	return NJ_OK;
 }

@@ -582,8 +582,9 @@ claim_new(struct act *a)
 	if ((rc = budget_commit(a, "serial", county, year, c, p + ci + co,
 	    !t.open_ended)) != NJ_OK)
 		return rc;
-	if (sql_int(&seq, SQL_APP_NEXT_SEQ, county, year) < 0)
-		return act_fail(a, "编号");
+	if ((rc = number_next(a, "application", county, year, &seq)) !=
+	    NJ_OK)
+		return rc;
 	xsnprintf(no, sizeof no, "SQ%s%d%05lld", county, year, (long long)seq);
 	clock_stamp(a->now, at, sizeof at);
 	if (sql_exec(SQL_APP_INSERT, no, year, "buy-first",

@@ -539,6 +539,8 @@ void	 done_app_no(struct act *, const char *, const char *);
 void	 done_notice(struct act *, const char *, const char *);
 void	 done_sale(struct act *, int64_t, const char *);
 void	 done_batch(struct act *, const char *, const char *);
+int	 number_next(struct act *, const char *, const char *, int,
+	    int64_t *);
 int	 sale_number(struct act *, int64_t);
 int	 payment_numbers(struct act *, int64_t);
 int	 act_numbers(struct act *);

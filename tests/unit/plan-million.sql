@@ -48,7 +48,7 @@ INSERT INTO sqlite_stat1 VALUES('sales', 'sales_buyer', '1000000 1 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_county_id', '1000000 45455 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer', '1000000 2000 2000');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer_id', '1000000 2000 1');
-INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer_net', '1000000 2000 2000 20');
+INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer_net_price', '1000000 2000 2000 20 10');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_machine', '1000000 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_no', '1000000 1000000');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_notice', '1000000 1');

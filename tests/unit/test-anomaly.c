@@ -40,28 +40,6 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
-/*
- * An approved application of a person in 640122 (entered and submitted by
- * xg_zhen, approved by hl_sh); its notice number into notice.
- */
-static void
-notice_for(char *notice, const char *id, const char *name, const char *item,
-    const char *tier, const char *qty)
-{
-	char no[NJ_KEY_MAX];
-
-	/* R-SEC-8.1c issue 8 (1): no pass without the buyer's account */
-	fx_ok("xg_zhen", "application.new", "buyer_type=person",
-	    kv("buyer_name", name), kv("id_no", id), "township=640122100",
-	    kv("item", item), kv("tier", tier), kv("qty", qty),
-	    "bank_name=黄河农村商业银行", "bank_account=6228480402564890018",
-	    NULL);
-	snprintf(no, sizeof no, "%s", fx_key);
-	fx_ok("xg_zhen", "application.submit", kv("application", no), NULL);
-	fx_ok("hl_sh", "application.approve", kv("application", no), NULL);
-	snprintf(notice, NJ_KEY_MAX, "%s", fx_key);
-}
-
 /* A quota-first sale that must be stored, flagged or not; its id. */
 static void
 sell(char *sale, const char *dealer, const char *notice, const char *id,
@@ -121,7 +99,7 @@ flag_buyer_units(void **state)
 
 	(void)state;
 	fx_ok("admin", "program.set", "year=2026", "flag_buyer_units=2", NULL);
-	notice_for(n1, ID_A, "张三", "1.1.3", "03", "2");
+	fx_notice_for(n1, ID_A, "张三", "1.1.3", "03", "2");
 	sell(s, "fs_dealer", n1, ID_A, "XG26A001", "12000", "2026-03-02");
 	clean(s);
 	sell(s, "js_dealer", n1, ID_A, "XG26B001", "12000", "2026-03-02");
@@ -132,11 +110,11 @@ flag_buyer_units(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM anomalies WHERE sale_id "
 	    "= ?1 AND at = '2026-03-02 09:30:00'", s, NULL), 1);
 	/* counted across notices; another buyer is not */
-	notice_for(n2, ID_A, "张三", "4.3.1", "02", "1");
+	fx_notice_for(n2, ID_A, "张三", "4.3.1", "02", "1");
 	sell(s, "fs_dealer", n2, ID_A, "MS26A001", "15000", "2026-03-02");
 	detail(d, sizeof d, s, "buyer_units");
 	assert_string_equal(d, "同一购机者 2026 年度购机 3 台（提示阈值 2 台）");
-	notice_for(n2, ID_B, "李四", "1.1.3", "03", "1");
+	fx_notice_for(n2, ID_B, "李四", "1.1.3", "03", "1");
 	sell(s, "fs_dealer", n2, ID_B, "XG26A002", "12000", "2026-03-02");
 	clean(s);
 }
@@ -148,7 +126,7 @@ flag_buyer_units_default(void **state)
 	char n[NJ_KEY_MAX], s[NJ_KEY_MAX];
 
 	(void)state;
-	notice_for(n, ID_A, "张三", "1.1.3", "03", "4");
+	fx_notice_for(n, ID_A, "张三", "1.1.3", "03", "4");
 	sell(s, "fs_dealer", n, ID_A, "XG26A001", "12000", "2026-03-02");
 	sell(s, "fs_dealer", n, ID_A, "XG26A002", "12000", "2026-03-02");
 	clean(s);
@@ -175,7 +153,7 @@ flag_dealer_burst(void **state)
 
 		make_id(id[i], "640122", "19700101", 100u + (unsigned)i);
 		snprintf(name, sizeof name, "购机者%d", i + 1);
-		notice_for(n[i], id[i], name, "1.1.3", "03", "1");
+		fx_notice_for(n[i], id[i], name, "1.1.3", "03", "1");
 	}
 	setenv("NJBT_NOW", FX_NOW, 1);
 	sell(s, "fs_dealer", n[0], id[0], "XG26A001", "12000", "2026-02-25");
@@ -249,17 +227,17 @@ flag_repeat_item(void **state)
 
 	(void)state;
 	sold_in_2025(ID_A, "张三");
-	notice_for(n, ID_A, "张三", "1.1.3", "03", "1");
+	fx_notice_for(n, ID_A, "张三", "1.1.3", "03", "1");
 	sell(s, "fs_dealer", n, ID_A, "XG26A001", "12000", "2026-03-02");
 	assert_int_equal(flags(s), F_REPEAT_ITEM);
 	detail(d, sizeof d, s, "repeat_item");
 	assert_string_equal(d, "同一购机者 2025 年度已购置同品目（1.1.3）机具");
 	/* another item for the same buyer is not the same kind */
-	notice_for(n, ID_A, "张三", "4.3.1", "02", "1");
+	fx_notice_for(n, ID_A, "张三", "4.3.1", "02", "1");
 	sell(s, "fs_dealer", n, ID_A, "MS26A001", "15000", "2026-03-02");
 	assert_int_equal(flags(s) & F_REPEAT_ITEM, 0);
 	/* another buyer of the same item is not the same person */
-	notice_for(n, ID_B, "李四", "1.1.3", "03", "1");
+	fx_notice_for(n, ID_B, "李四", "1.1.3", "03", "1");
 	sell(s, "fs_dealer", n, ID_B, "XG26A002", "12000", "2026-03-02");
 	clean(s);
 }
@@ -279,7 +257,7 @@ flag_engine_duplicate(void **state)
 	assert_int_equal(fx_int("SELECT count(*) FROM machines WHERE serial = "
 	    "'TL26A009' AND engine_no = 'E-TL26A.001' AND engine_norm = "
 	    "'ETL26A001'", NULL), 1);
-	notice_for(n, ID_A, "张三", "9.1.1", "03", "2");
+	fx_notice_for(n, ID_A, "张三", "9.1.1", "03", "2");
 	sell(s, "fs_dealer", n, ID_A, "TL26A009", "68000", "2026-03-02");
 	assert_int_equal(flags(s), F_ENGINE_DUP);
 	detail(d, sizeof d, s, "engine_dup");
@@ -288,11 +266,11 @@ flag_engine_duplicate(void **state)
 	sell(s, "fs_dealer", n, ID_A, "TL26A001", "68000", "2026-03-02");
 	assert_int_equal(flags(s), F_ENGINE_DUP);
 	/* a distinct engine number is not */
-	notice_for(n, ID_B, "李四", "9.1.1", "03", "1");
+	fx_notice_for(n, ID_B, "李四", "9.1.1", "03", "1");
 	sell(s, "fs_dealer", n, ID_B, "TL26A002", "68000", "2026-03-02");
 	clean(s);
 	/* machines without engines never collide */
-	notice_for(n, ID_E, "赵六", "1.1.3", "03", "1");
+	fx_notice_for(n, ID_E, "赵六", "1.1.3", "03", "1");
 	sell(s, "fs_dealer", n, ID_E, "XG26A001", "12000", "2026-03-02");
 	clean(s);
 }
@@ -310,7 +288,7 @@ flag_ratio(void **state)
 	 * R-004-M-3.3.1 定额补贴 (issue 10 (1)): no share cap by default, so
 	 * 3500 + 20% top-up on 10000 is 42% > 35% (the default flag)
 	 */
-	notice_for(n, ID_A, "张三", "4.3.1", "02", "2");
+	fx_notice_for(n, ID_A, "张三", "4.3.1", "02", "2");
 	sell(s, "fs_dealer", n, ID_A, "MS26A001", "10000", "2026-03-02");
 	assert_int_equal(flags(s), F_RATIO);
 	detail(d, sizeof d, s, "ratio");
@@ -320,7 +298,7 @@ flag_ratio(void **state)
 	clean(s);
 	/* the year's setting: 2800 on 12000 is 23.33% > 20% */
 	fx_ok("admin", "program.set", "year=2026", "flag_ratio=0.20", NULL);
-	notice_for(n, ID_B, "李四", "1.1.3", "03", "2");
+	fx_notice_for(n, ID_B, "李四", "1.1.3", "03", "2");
 	sell(s, "fs_dealer", n, ID_B, "XG26A001", "12000", "2026-03-02");
 	assert_int_equal(flags(s), F_RATIO);
 	detail(d, sizeof d, s, "ratio");
@@ -340,8 +318,8 @@ flag_entered_after_window(void **state)
 	char n1[NJ_KEY_MAX], n2[NJ_KEY_MAX], s[NJ_KEY_MAX], d[256];
 
 	(void)state;
-	notice_for(n1, ID_A, "张三", "1.1.3", "03", "1");
-	notice_for(n2, ID_B, "李四", "1.1.3", "03", "1");
+	fx_notice_for(n1, ID_A, "张三", "1.1.3", "03", "1");
+	fx_notice_for(n2, ID_B, "李四", "1.1.3", "03", "1");
 	/* entered on the window's last day: in time */
 	setenv("NJBT_NOW", "2026-03-21T17:00:00", 1);
 	sell(s, "fs_dealer", n2, ID_B, "XG26A002", "12000", "2026-03-20");
@@ -394,7 +372,7 @@ flag_price_moves_with_subsidy(void **state)
 	q_exec("INSERT INTO topups(year, kind, bp, note) VALUES (2026, "
 	    "'service_org', 2000, '农机作业服务组织累加补贴')");
 	/* a farmer pays 12000 and gets 2800: 9200 net */
-	notice_for(n, ID_A, "张三", "1.1.3", "03", "1");
+	fx_notice_for(n, ID_A, "张三", "1.1.3", "03", "1");
 	sell(s1, "fs_dealer", n, ID_A, "XG26A001", "12000", "2026-03-02");
 	clean(s1);
 	/* a service organisation gets 3360: the price is 560 higher */
@@ -423,7 +401,7 @@ flag_price_moves_with_subsidy(void **state)
 	snprintf(s, sizeof s, "%s", fx_key);
 	assert_int_equal(flags(s), F_PRICE);
 	/* another dealer's prices are its own */
-	notice_for(n, ID_B, "李四", "1.1.3", "03", "1");
+	fx_notice_for(n, ID_B, "李四", "1.1.3", "03", "1");
 	sell(s, "js_dealer", n, ID_B, "XG26B001", "12000", "2026-03-02");
 	clean(s);
 	/* checked again, the first sale shows it too */
@@ -448,7 +426,7 @@ flags_never_block(void **state)
 	    "flag_dealer_units=1", "flag_dealer_days=1", NULL);
 	fx_ok("ss_maker", "supply.new", "dealer=" FS, "model=4U-170",
 	    "serial=MS26A009", NULL);
-	notice_for(n, ID_A, "张三", "4.3.1", "02", "2");
+	fx_notice_for(n, ID_A, "张三", "4.3.1", "02", "2");
 	setenv("NJBT_NOW", "2026-03-28T10:00:00", 1);
 	sell(s, "fs_dealer", n, ID_A, "MS26A001", "10000", "2026-03-21");
 	assert_int_equal(flags(s), F_DEALER_BURST | F_RATIO | F_WINDOW);

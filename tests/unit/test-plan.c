@@ -337,6 +337,40 @@ verify_queue_seeks(void **state)
 }
 
 /*
+ * R-003-A2-7.1.4 003 附件2 第七条(一)4: the price check of every sale and
+ * verification (SQL_FLAG_PRICE_SUBSIDY, migration 023) seeks the
+ * dealer's sales of the year at the sale's net price and a lower price,
+ * then a higher one: on the demo, with a million sales' statistics, and
+ * with those of the million-sale bench, whose million sales are one
+ * dealer's at one price (its plan then scanned every sale, and before
+ * migration 023 the index gave them all: half a second a sale.new).
+ */
+static void
+price_check_seeks(void **state)
+{
+	static const char below[] = "USING INDEX sales_dealer_net_price "
+	    "(dealer_id=? AND year=? AND <expr>=? AND price<?)";
+	static const char above[] = "USING INDEX sales_dealer_net_price "
+	    "(dealer_id=? AND year=? AND <expr>=? AND price>?)";
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		if (i == 1)
+			million_stats();
+		if (i == 2)
+			assert_int_equal(sqlite3_exec(store->db, "UPDATE "
+			    "sqlite_stat1 SET stat = '1000000 1000000 1000000 "
+			    "1000000 1000000' WHERE idx = "
+			    "'sales_dealer_net_price'; ANALYZE sqlite_schema",
+			    NULL, NULL, NULL), SQLITE_OK);
+		assert_true(plan_has("SQL_FLAG_PRICE_SUBSIDY", below));
+		assert_true(plan_has("SQL_FLAG_PRICE_SUBSIDY", above));
+		assert_false(plan_has("SQL_FLAG_PRICE_SUBSIDY", "SCAN s"));
+	}
+}
+
+/*
  * The check itself sees a scan: a straight query over the sales; a list
  * ordered by an index and paged by OFFSET (a SCAN ... USING INDEX: every
  * row before the page is read), which a printer may do and a list not;
@@ -371,6 +405,7 @@ main(void)
 		FX_TEST(no_full_scan),
 		FX_TEST(no_full_scan_at_a_million),
 		FX_TEST(verify_queue_seeks),
+		FX_TEST(price_check_seeks),
 	};
 
 	return FX_RUN(tests);
