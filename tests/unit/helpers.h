@@ -245,4 +245,31 @@ fx_notice_for(char *notice, const char *id, const char *name, const char *item,
 	snprintf(notice, NJ_KEY_MAX, "%s", fx_key);
 }
 
+/*
+ * The whole text of file rel, a path from the unit tests' folder (found
+ * from __FILE__: the tests run from the project's root), in memory the
+ * caller frees.
+ */
+static FX_UNUSED char *
+fx_slurp(const char *rel)
+{
+	char		 path[512], *text;
+	const char	*slash = strrchr(__FILE__, '/');
+	FILE		*f;
+	long		 n;
+
+	snprintf(path, sizeof path, "%.*s/%s", slash != NULL ?
+	    (int)(slash - __FILE__) : 1, slash != NULL ? __FILE__ : ".", rel);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)n + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return text;
+}
+
 #endif

@@ -92,21 +92,9 @@ numbers_go_on(void **state)
 static void
 migrate_again(void)
 {
-	char		 path[512], *sql, *err = NULL;
-	const char	*slash = strrchr(__FILE__, '/');
-	FILE		*f;
-	long		 n;
+	char *sql = fx_slurp("../../db/migrations/024-counters.sql");
+	char *err = NULL;
 
-	snprintf(path, sizeof path, "%.*s/../../db/migrations/"
-	    "024-counters.sql", slash != NULL ? (int)(slash - __FILE__) : 1,
-	    slash != NULL ? __FILE__ : ".");
-	assert_non_null(f = fopen(path, "r"));
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	rewind(f);
-	assert_non_null(sql = calloc(1, (size_t)n + 1));
-	assert_int_equal(fread(sql, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
 	if (sqlite3_exec(store->db, "DELETE FROM counters", NULL, NULL,
 	    &err) != SQLITE_OK || sqlite3_exec(store->db, sql, NULL, NULL,
 	    &err) != SQLITE_OK)

@@ -249,22 +249,8 @@ no_full_scan(void **state)
 static void
 million_stats(void)
 {
-	char		 path[512], *sql = NULL, *err = NULL;
-	const char	*slash = strrchr(__FILE__, '/');
-	FILE		*f;
-	long		 n;
+	char *sql = fx_slurp("plan-million.sql"), *err = NULL;
 
-	snprintf(path, sizeof path, "%.*s/plan-million.sql", slash != NULL ?
-	    (int)(slash - __FILE__) : 1, slash != NULL ? __FILE__ : ".");
-	f = fopen(path, "r");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	rewind(f);
-	sql = calloc(1, (size_t)n + 1);
-	assert_non_null(sql);
-	assert_int_equal(fread(sql, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
 	if (sqlite3_exec(store->db, "ANALYZE; DELETE FROM sqlite_stat1",
 	    NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK ||
