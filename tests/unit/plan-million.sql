@@ -46,7 +46,7 @@ INSERT INTO sqlite_stat1 VALUES('regions', 'sqlite_autoindex_regions_1', '94 1')
 INSERT INTO sqlite_stat1 VALUES('row_macs', 'row_macs', '4006129 267076 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_buyer', '1000000 1 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_county_id', '1000000 45455 1');
-INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer', '1000000 2000 2000');
+INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer_burst', '1000000 2000 2000 2000');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer_id', '1000000 2000 1');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_dealer_net_price', '1000000 2000 2000 20 10');
 INSERT INTO sqlite_stat1 VALUES('sales', 'sales_machine', '1000000 1');

@@ -357,6 +357,27 @@ price_check_seeks(void **state)
 }
 
 /*
+ * R-002-A2-10.5b 002 附件2 第十条(五): the burst check of every sale and
+ * verification (SQL_FLAG_DEALER_BURST, migration 025) counts the
+ * dealer's sales of the window in the index alone, their states with
+ * them, on the demo and with a million sales' statistics.
+ */
+static void
+burst_check_counts_the_index(void **state)
+{
+	static const char range[] = "USING COVERING INDEX sales_dealer_burst "
+	    "(dealer_id=? AND sold_on>? AND sold_on<?)";
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		if (i == 1)
+			million_stats();
+		assert_true(plan_has("SQL_FLAG_DEALER_BURST", range));
+	}
+}
+
+/*
  * The check itself sees a scan: a straight query over the sales; a list
  * ordered by an index and paged by OFFSET (a SCAN ... USING INDEX: every
  * row before the page is read), which a printer may do and a list not;
@@ -392,6 +413,7 @@ main(void)
 		FX_TEST(no_full_scan_at_a_million),
 		FX_TEST(verify_queue_seeks),
 		FX_TEST(price_check_seeks),
+		FX_TEST(burst_check_counts_the_index),
 	};
 
 	return FX_RUN(tests);
