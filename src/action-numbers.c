@@ -32,14 +32,16 @@ number_next(struct act *a, const char *kind, const char *scope, int year,
 	return NJ_OK;
 }
 
-/* Give the sale just stored (id) its number. */
+/* Give the sale just stored (id), of county and year, its number. */
 int
-sale_number(struct act *a, int64_t id)
+sale_number(struct act *a, int64_t id, const char *county, int year)
 {
-	int64_t seq;
+	int64_t	seq;
+	int	rc;
 
-	if (sql_int(&seq, SQL_SALE_COUNTER_NEXT, id) != 1 ||
-	    sql_exec(SQL_SALE_NUMBER, id, seq) != 0 || store_changes() != 1)
+	if ((rc = number_next(a, "sale", county, year, &seq)) != NJ_OK)
+		return rc;
+	if (sql_exec(SQL_SALE_NUMBER, id, seq) != 0 || store_changes() != 1)
 		return act_fail(a, "销售编号");
 	return NJ_OK;
 }

@@ -176,7 +176,7 @@ sale_store(struct act *a, int year, const char *county, int64_t dealer,
 		return act_fail(a, "保存销售");
 	*sale = store_last_id();
 	/* issue 11 (5): its readable number, XS<county><year><seq> */
-	if (sale_number(a, *sale) != NJ_OK)
+	if (sale_number(a, *sale, county, year) != NJ_OK)
 		return NJ_ERROR;
 	/* R-003-A1-2a 003 附件1 二: which segment's amount the sale got */
 	if (sql_exec(SQL_SALE_SEGMENT, s->topup, t->segment, *sale) != 0)

@@ -541,7 +541,7 @@ void	 done_sale(struct act *, int64_t, const char *);
 void	 done_batch(struct act *, const char *, const char *);
 int	 number_next(struct act *, const char *, const char *, int,
 	    int64_t *);
-int	 sale_number(struct act *, int64_t);
+int	 sale_number(struct act *, int64_t, const char *, int);
 int	 payment_numbers(struct act *, int64_t);
 int	 act_numbers(struct act *);
 const char *sale_ref(int64_t);

@@ -30,30 +30,26 @@ static const struct seek_row {
 	sqlite3_stmt		*(*query)(const char *, int64_t, int, int, int,
 				    char *, size_t);
 } seek_rows[] = {
-#define SEEK(def, stmt, desc)						\
-	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc, 0,	\
-	  NULL }
-#define SEEK_SALES(def, stmt, desc)					\
-	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc, 1,	\
-	  NULL }
-	SEEK_SALES(list_sales, SQL_LIST_SALES_SCOPED, 1),
-	SEEK_SALES(list_my_sales, SQL_LIST_MY_SALES, 1),
-	SEEK_SALES(list_verify_queue, SQL_LIST_VERIFY_QUEUE, 0),
-	SEEK_SALES(list_claims, SQL_LIST_CLAIMS, 0),
-	SEEK(list_applications, SQL_LIST_APPLICATIONS, 1),
-	SEEK(list_notices, SQL_LIST_NOTICES, 1),
-	SEEK(list_buyers, SQL_LIST_BUYERS, 1),
-	SEEK(list_supplied, SQL_LIST_SUPPLIED, 1),
-	SEEK(list_anomalies, SQL_LIST_ANOMALIES, 1),
-	SEEK(list_app_flags, SQL_LIST_APP_FLAGS, 1),
-	SEEK(list_buyer_changes, SQL_LIST_BUYER_CHANGES, 1),
-	SEEK(list_batch_sales, SQL_LIST_BATCH_SALES, 0),
-	SEEK(list_review_queue, SQL_LIST_REVIEW_QUEUE, 0),
-	SEEK(list_refunds, SQL_LIST_REFUNDS, 0),
+#define SEEK(def, stmt, desc, serials)					\
+	{ &def, stmt, stmt##_BACK, stmt##_FIND, stmt##_FIND_BACK, desc,	\
+	  serials, NULL }
+	SEEK(list_sales, SQL_LIST_SALES_SCOPED, 1, 1),
+	SEEK(list_my_sales, SQL_LIST_MY_SALES, 1, 1),
+	SEEK(list_verify_queue, SQL_LIST_VERIFY_QUEUE, 0, 1),
+	SEEK(list_claims, SQL_LIST_CLAIMS, 0, 1),
+	SEEK(list_applications, SQL_LIST_APPLICATIONS, 1, 0),
+	SEEK(list_notices, SQL_LIST_NOTICES, 1, 0),
+	SEEK(list_buyers, SQL_LIST_BUYERS, 1, 0),
+	SEEK(list_supplied, SQL_LIST_SUPPLIED, 1, 0),
+	SEEK(list_anomalies, SQL_LIST_ANOMALIES, 1, 0),
+	SEEK(list_app_flags, SQL_LIST_APP_FLAGS, 1, 0),
+	SEEK(list_buyer_changes, SQL_LIST_BUYER_CHANGES, 1, 0),
+	SEEK(list_batch_sales, SQL_LIST_BATCH_SALES, 0, 0),
+	SEEK(list_review_queue, SQL_LIST_REVIEW_QUEUE, 0, 0),
+	SEEK(list_refunds, SQL_LIST_REFUNDS, 0, 0),
 	/* issue 15 item 2 */
-	SEEK(list_violations, SQL_LIST_VIOLATIONS, 1),
+	SEEK(list_violations, SQL_LIST_VIOLATIONS, 1, 0),
 #undef SEEK
-#undef SEEK_SALES
 	/* issue 15: the audit log by its rows' ids, newest first */
 	{ &list_audit_log, SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK,
 	  SQL_AUDITLOG_ALL_SEEK, SQL_AUDITLOG_ALL_SEEK_BACK, 1, 0,
