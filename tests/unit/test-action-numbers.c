@@ -4,10 +4,11 @@
  * application's SQ, a notice's TZ (and its province sequence) and a
  * sale's XS go on from the demo's numbers one by one, a refused action
  * uses none, the migration starts each counter where the records are,
- * and a sale.new costs the same in a county of 30,000 sales at one
- * dealer's one price as in the demo's (it counted the county's sales for
- * its number, and read the dealer's sales at its net price for the price
- * check: R-003-A2-7.1.4).
+ * a counter moved back outside njbt gives no number twice (the sale is
+ * not stored), and a sale.new costs the same in a county of 30,000 sales
+ * at one dealer's one price as in the demo's (it counted the county's
+ * sales for its number, and read the dealer's sales at its net price for
+ * the price check: R-003-A2-7.1.4).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -133,6 +134,36 @@ migration_starts_where_records_are(void **state)
 	expect_no("XS6401222026", s, no);
 }
 
+/*
+ * The attack: someone who can write the file but not through njbt moves
+ * the county's sale sequence back, so that the next sale would take a
+ * number already given (a second XS...00001 to pass off, or to make
+ * another sale's number name it). The sale is not stored, nothing is
+ * written, and no two sales share a number.
+ */
+static void
+counter_moved_back(void **state)
+{
+	char		notice[NJ_KEY_MAX];
+	uint64_t	before;
+
+	(void)state;
+	fx_notice_for(notice, ID_A, "张三", "1.1.3", "03", "1");
+	fx_ok("fs_dealer", "sale.new", kv("notice", notice), "id_no=" ID_A,
+	    "serial=XG26A001", "price=12000", "sold_on=2026-03-02",
+	    "invoice_no=FP-XG26A001", NULL);
+	fx_notice_for(notice, ID_B, "李四", "1.1.3", "03", "1");
+	q_run("UPDATE counters SET n = n - 1 WHERE kind = 'sale' AND scope = "
+	    "'640122' AND year = 2026", NULL);
+	before = fx_snapshot();
+	assert_int_not_equal(fx_do("fs_dealer", "sale.new", kv("notice",
+	    notice), "id_no=" ID_B, "serial=XG26A002", "price=12000",
+	    "sold_on=2026-03-02", "invoice_no=FP-XG26A002", NULL), NJ_OK);
+	assert_true(fx_snapshot() == before);
+	assert_int_equal(fx_int("SELECT count(*) FROM (SELECT no FROM sales "
+	    "WHERE no IS NOT NULL GROUP BY no HAVING count(*) > 1)", NULL), 0);
+}
+
 /* SQLite's VM instructions, in hundreds, while the handler is set. */
 static int
 tick(void *n)
@@ -205,6 +236,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		FX_TEST(numbers_go_on),
 		FX_TEST(migration_starts_where_records_are),
+		FX_TEST(counter_moved_back),
 		FX_TEST(sale_cost_flat),
 	};
 
