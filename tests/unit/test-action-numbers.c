@@ -41,6 +41,18 @@ expect_no(const char *prefix, int64_t seq, const char *no)
 	assert_string_equal(no, want);
 }
 
+/* fs_dealer's sale.new of machine serial to buyer id on notice, stored. */
+static void
+sell(const char *notice, const char *id, const char *serial)
+{
+	char inv[64];
+
+	snprintf(inv, sizeof inv, "FP-%s", serial);
+	fx_ok("fs_dealer", "sale.new", kv("notice", notice), kv("id_no", id),
+	    kv("serial", serial), "price=12000", "sold_on=2026-03-02",
+	    kv("invoice_no", inv), NULL);
+}
+
 /* Each number the next of its county and year; a refusal takes none. */
 static void
 numbers_go_on(void **state)
@@ -72,9 +84,7 @@ numbers_go_on(void **state)
 	expect_no("TZ6401222026", c, notice);
 	assert_int_equal(fx_int("SELECT province_seq FROM notices WHERE no = "
 	    "?1", notice, NULL), p);
-	fx_ok("fs_dealer", "sale.new", kv("notice", notice), "id_no=" ID_A,
-	    "serial=XG26A001", "price=12000", "sold_on=2026-03-02",
-	    "invoice_no=FP-XG26A001", NULL);
+	sell(notice, ID_A, "XG26A001");
 	snprintf(sale, sizeof sale, "%s", fx_key);
 	q_text(no, sizeof no, "SELECT no FROM sales WHERE id = ?1", sale,
 	    NULL);
@@ -112,9 +122,7 @@ migration_starts_where_records_are(void **state)
 
 	(void)state;
 	fx_notice_for(notice, ID_A, "张三", "1.1.3", "03", "1");
-	fx_ok("fs_dealer", "sale.new", kv("notice", notice), "id_no=" ID_A,
-	    "serial=XG26A001", "price=12000", "sold_on=2026-03-02",
-	    "invoice_no=FP-XG26A001", NULL);
+	sell(notice, ID_A, "XG26A001");
 	migrate_again();
 	assert_int_equal(fx_int("SELECT n FROM counters WHERE kind = 'sale' "
 	    "AND scope = '640122' AND year = 2026", NULL), fx_int("SELECT "
@@ -126,9 +134,7 @@ migration_starts_where_records_are(void **state)
 	s = counted("SELECT count(*) FROM sales WHERE county = '640122' AND "
 	    "year = 2026 AND no IS NOT NULL");
 	fx_notice_for(notice, ID_B, "李四", "1.1.3", "03", "1");
-	fx_ok("fs_dealer", "sale.new", kv("notice", notice), "id_no=" ID_B,
-	    "serial=XG26A002", "price=12000", "sold_on=2026-03-02",
-	    "invoice_no=FP-XG26A002", NULL);
+	sell(notice, ID_B, "XG26A002");
 	q_text(no, sizeof no, "SELECT no FROM sales WHERE id = ?1", fx_key,
 	    NULL);
 	expect_no("XS6401222026", s, no);
@@ -149,9 +155,7 @@ counter_moved_back(void **state)
 
 	(void)state;
 	fx_notice_for(notice, ID_A, "张三", "1.1.3", "03", "1");
-	fx_ok("fs_dealer", "sale.new", kv("notice", notice), "id_no=" ID_A,
-	    "serial=XG26A001", "price=12000", "sold_on=2026-03-02",
-	    "invoice_no=FP-XG26A001", NULL);
+	sell(notice, ID_A, "XG26A001");
 	fx_notice_for(notice, ID_B, "李四", "1.1.3", "03", "1");
 	q_run("UPDATE counters SET n = n - 1 WHERE kind = 'sale' AND scope = "
 	    "'640122' AND year = 2026", NULL);
@@ -179,9 +183,7 @@ sale_cost(const char *notice, const char *id, const char *serial)
 	long n = 0;
 
 	sqlite3_progress_handler(store->db, 100, tick, &n);
-	fx_ok("fs_dealer", "sale.new", kv("notice", notice), kv("id_no", id),
-	    kv("serial", serial), "price=12000", "sold_on=2026-03-02",
-	    kv("invoice_no", serial), NULL);
+	sell(notice, id, serial);
 	sqlite3_progress_handler(store->db, 0, NULL, NULL);
 	return n;
 }
