@@ -7,12 +7,14 @@
  * virtual screen and curses sends the terminal only what changed, once.
  * The database must be open; the caller opens it after forking.
  */
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tui.h"
 
@@ -257,6 +259,40 @@ tui_term_can_draw(void)
 	    (tui_term_has("rev") || tui_term_has("smso"));
 }
 
+/*
+ * One write per refresh. ncurses (6.4, Debian 12's) writes its buffer out
+ * at every cursor movement of an update until the program has once called
+ * endwin(): until then it takes the screen for not yet set up. A list of
+ * 20 rows went out in some 45 writes, each waking the session's SSH side
+ * to send a packet of its own (bench/sessions: 8 writes and 2.7 packets a
+ * key). An endwin() now, with what it sends put to /dev/null (the
+ * terminal never sees it, and its tty modes are not touched), leaves
+ * ncurses suspended: the first refresh resumes (the modes, the keypad,
+ * the alternate screen, all as the first refresh sent them before) and
+ * from then on each refresh is one write. Without /dev/null the old way
+ * stays: slower, the same screens.
+ */
+void
+tui_one_write(void)
+{
+	int out, null;
+
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) < 0)
+		return;
+	if ((out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) < 0) {
+		close(null);
+		return;
+	}
+	fflush(stdout);
+	if (dup2(null, STDOUT_FILENO) == STDOUT_FILENO) {
+		endwin();
+		if (dup2(out, STDOUT_FILENO) != STDOUT_FILENO)
+			abort();	/* the terminal would be lost */
+	}
+	close(out);
+	close(null);
+}
+
 static int
 tui_start_curses(struct tui *t)
 {
@@ -294,6 +330,7 @@ tui_start_curses(struct tui *t)
 	} else
 		t->colour = 0;
 	getmaxyx(stdscr, t->lines, t->cols);
+	tui_one_write();
 	return 0;
 }
 

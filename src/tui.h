@@ -164,6 +164,7 @@ void	 tui_msg(struct tui *, int, const char *, ...)
 	     __attribute__((format(printf, 3, 4)));
 int	 tui_open_form(struct tui *, const struct form *, const char *,
 	     const char *);
+void	 tui_one_write(void);
 
 /* tui-keys.c */
 int64_t	 tui_ms(void);
