@@ -135,7 +135,8 @@ if command -v psftp > /dev/null 2>&1; then
 	c pscp -batch -q -P "$PORT" -hostkey "$FP" -pw njbt-demo \
 	    "hl_jb@127.0.0.1:/outbox/$B" "$L/pscp.csv" > "$T/p.out" 2>&1 &&
 	    cmp -s "$L/pscp.csv" "$OUT/$B" && ok "pscp gets the sheet" ||
-	    { notok "pscp gets the sheet"; diag "$(cat "$T/p.out")"; }
+	    { notok "pscp gets the sheet"; diag "$(cat "$T/p.out")"
+	    diag "server: $(tail -8 "$T/serve.log")"; }
 	c pscp -batch -q -P "$PORT" -hostkey "$FP" -pw njbt-demo \
 	    "$L/up.txt" "hl_jb@127.0.0.1:/inbox/pscp.txt" > "$T/p.out" 2>&1 &&
 	    cmp -s "$L/up.txt" "$IN/pscp.txt" && ok "pscp uploads into /inbox" ||
