@@ -111,16 +111,40 @@ $(foreach d,obj san fuzz,build/$(d)/main.o build/$(d)/cmd-serve.o): \
 build/gen-embed.c: $(EMBED) | build
 	sh db/embed.sh > $@.tmp && mv $@.tmp $@
 
-# The unit programs link the sanitized objects from one archive: each takes
-# only what it uses, so that it links and starts faster
+# The unit programs are one sanitized program, build/san/units, linked once
+# (67 links of the sanitizers' runtimes cost more than their compiles):
+# each tests/unit/test-FILE.c (tests/security/test-FILE.c) is compiled with
+# its main() named unit_test_FILE (unit_sec_test_FILE), and
+# build/san/test-FILE (build/san/sec-test-FILE), a hard link to it, runs
+# that one by its name (tests/unit/units.c); `build/san/units NAME` does too.
+# It takes the objects it uses from one archive, build/san/libnjbt.a.
 build/san/libnjbt.a: $(LIBOBJS)
 	rm -f $@ && ar rcs $@ $(LIBOBJS)
 
-build/san/test-%: tests/unit/test-%.c build/san/libnjbt.a $(wildcard tests/unit/*.h)
-	$(CC) $(SANFLAGS) $(SANLINK) -o $@ $< build/san/libnjbt.a $(TESTLIBS)
+UOBJS	= $(UNITS:build/san/%=build/san/u-%.o) $(SUNITS:build/san/%=build/san/u-%.o)
+# the list of the unit programs (build/san/units.def: UNIT(function,
+# "name") rows), rewritten only when a test file comes or goes
+build/san/units.def: FORCE | build/san
+	@for n in $(notdir $(UNITS) $(SUNITS)); do \
+	  echo "UNIT(unit_$$(echo $$n | tr - _), \"$$n\")"; done > $@.$$$$; \
+	cmp -s $@.$$$$ $@ && rm -f $@.$$$$ || mv $@.$$$$ $@
 
-build/san/sec-test-%: tests/security/test-%.c build/san/libnjbt.a $(wildcard tests/unit/*.h)
-	$(CC) $(SANFLAGS) $(SANLINK) -Itests/unit -o $@ $< build/san/libnjbt.a $(TESTLIBS)
+UNITFLAGS = $(SANFLAGS) -Itests/unit -include tests/unit/units.h
+build/san/u-test-%.o: tests/unit/test-%.c build/san/units.def
+	$(CC) $(UNITFLAGS) -Dmain=unit_test_$(subst -,_,$*) -c -o $@ $<
+
+build/san/u-sec-test-%.o: tests/security/test-%.c build/san/units.def
+	$(CC) $(UNITFLAGS) -Dmain=unit_sec_test_$(subst -,_,$*) -c -o $@ $<
+
+build/san/u-units.o: tests/unit/units.c build/san/units.def
+	$(CC) $(SANFLAGS) -c -o $@ $<
+
+build/san/units: build/san/u-units.o $(UOBJS) build/san/libnjbt.a
+	$(CC) $(SANFLAGS) $(SANLINK) -o $@ build/san/u-units.o $(UOBJS) \
+	    build/san/libnjbt.a $(TESTLIBS)
+
+$(UNITS) $(SUNITS): build/san/units
+	ln -f $< $@
 
 # The unit tests in the optimised build (make units-release; make check
 # runs them under the sanitizers only). Their own copy of passwd.c hashes
@@ -273,7 +297,9 @@ units-release: $(NUNITS)
 rules:
 	@sh tests/rules
 
-check: deb-deps build-all layers rules
+# (tests/run's one make builds what the tests need and runs them, each
+# as soon as what it needs is built, with make layers and make rules)
+check: deb-deps
 	@sh tests/run
 
 # The demo: made on first run, then served on 127.0.0.1:2222.
