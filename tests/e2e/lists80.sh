@@ -79,13 +79,28 @@ keyof() {
 	    sed -n "s/^[ >]*\\(.\\)  $2\$/\\1/p" | head -1
 }
 
-# check_screen WHAT SCREEN: what is wrong with SCREEN, on stdout
+# check_screen WHAT SCREEN: what is wrong with SCREEN, on stdout (the
+# screen through a file: no process for the shell's side of a pipe)
 check_screen() {
-	if ! printf '%s\n' "$2" | "$CHECK" 80 $STATE_HEADS > "$T/sc.$$.out"
+	printf '%s\n' "$2" > "$T/sc.$$.in"
+	if ! "$CHECK" 80 $STATE_HEADS < "$T/sc.$$.in" > "$T/sc.$$.out"
 	then
 		echo "$1:"; sed 's/^/  /' "$T/sc.$$.out"
-		printf '%s\n' "$2" | sed 's/^/  | /'
+		sed 's/^/  | /' "$T/sc.$$.in"
 	fi
+}
+
+# line N TEXT: line N of TEXT, in the shell (no process: the lists' loop
+# below runs some 250 times)
+nl='
+'
+line() {
+	_r=$2 _i=1
+	while [ "$_i" -lt "$1" ]; do
+		case "$_r" in *"$nl"*) _r=${_r#*"$nl"} ;; *) _r= ;; esac
+		_i=$((_i + 1))
+	done
+	_line=${_r%%"$nl"*}
 }
 
 # --- every list of every role at 80x24 ----------------------------------
@@ -147,19 +162,18 @@ $end"
 		esac
 		printf '%s\n' "$s" >> "$T/$r.screens"
 		echo "$title" >> "$T/$r.opened"
-		# its head line names a state column; a cell cut with ..;
-		# hidden columns (line 2): in one awk, not a grep each
-		marks=$(printf '%s\n' "$s" | awk -v heads="$STATE_HEADS" '
-		    NR == 2 && index($0, "右键 更多列") { more = 1 }
-		    NR == 3 { n = split(heads, h, " ")
-			for (i = 1; i <= n; i++) if (index($0, h[i])) st = 1 }
-		    /[^ ]\.\. / { cut = 1 }
-		    END { printf "%s %s %s", st ? "states" : "-",
-			cut ? "cut" : "-", more ? "more" : "-" }')
-		case "$marks" in states*) echo "$title" >> "$T/$r.states" ;; esac
-		case "$marks" in *" cut "*) echo "$title" >> "$T/$r.cut" ;; esac
+		# its head line (line 3) names a state column; a cell cut
+		# with ..; hidden columns (line 2)
+		line 3 "$s"
+		for h in $STATE_HEADS; do
+			case "$_line" in *"$h"*)
+				echo "$title" >> "$T/$r.states"; break ;;
+			esac
+		done
+		case "$s" in *[!\ ]..\ *) echo "$title" >> "$T/$r.cut" ;; esac
 		check_screen "$r $title" "$s" >> "$T/$r.bad"
-		if [ "${marks##* }" = more ]; then
+		line 2 "$s"
+		if case "$_line" in *"右键 更多列"*) true ;; *) false ;; esac; then
 			tm send-keys -t "$w" Right
 			if s=$(look "$w" "左" 5); then
 				echo "$title" >> "$T/$r.scrolled"
