@@ -35,11 +35,15 @@ static const enum sql db_state_guards[] = {
 /*
  * njbt_state(kind, code [, long]): the code's short label, or with a true
  * third argument its long one, from state.c's kinds or label.c's; a code
- * the tables lack reads as itself, NULL as NULL.
+ * the tables lack reads as itself, NULL as NULL. The kind's codes are
+ * looked up once a statement where the kind is a constant of its SQL (as
+ * in every list and printer): SQLite keeps them with that argument
+ * (sqlite3_set_auxdata) for the rows after.
  */
 static void
 db_state_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
+	const struct state_code *codes;
 	const char *kind, *code, *label;
 
 	if (argc < 2 || argc > 3) {
@@ -52,8 +56,11 @@ db_state_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(cx);
 		return;
 	}
-	label = argc == 3 && sqlite3_value_int(argv[2]) ?
-	    label_long(kind, code) : label_short(kind, code);
+	if ((codes = sqlite3_get_auxdata(cx, 0)) == NULL &&
+	    (codes = label_codes(kind)) != NULL)
+		sqlite3_set_auxdata(cx, 0, (void *)codes, NULL);
+	label = state_text(state_codes_find(codes, code), code,
+	    argc == 3 && sqlite3_value_int(argv[2]));
 	sqlite3_result_text(cx, label, -1, label == code ? SQLITE_TRANSIENT :
 	    SQLITE_STATIC);
 }

@@ -383,16 +383,26 @@ label_kind(const char *kind)
 	return NULL;
 }
 
+/*
+ * The codes of kind: a state kind's (state.c) first, else an
+ * enumeration's; NULL for a kind no table has.
+ */
+const struct state_code *
+label_codes(const char *kind)
+{
+	const struct state_kind *s;
+	const struct label_kind *k;
+
+	if ((s = state_kind(kind)) != NULL)
+		return s->codes;
+	return (k = label_kind(kind)) != NULL ? k->codes : NULL;
+}
+
 /* The row of code: a state kind's (state.c) first, else an enumeration's. */
 const struct state_code *
 label_code(const char *kind, const char *code)
 {
-	const struct label_kind *k;
-
-	if (state_kind(kind) != NULL)
-		return state_code(kind, code);
-	return (k = label_kind(kind)) != NULL ?
-	    state_codes_find(k->codes, code) : NULL;
+	return state_codes_find(label_codes(kind), code);
 }
 
 /* The short label of code; a code no table has reads as itself. */

@@ -22,6 +22,7 @@ struct label_kind {
 /* label.c */
 extern const struct label_kind label_kinds[];	/* NULL-terminated */
 const struct label_kind *label_kind(const char *kind);
+const struct state_code *label_codes(const char *kind);
 const struct state_code *label_code(const char *kind, const char *code);
 const char *label_short(const char *kind, const char *code);
 const char *label_long(const char *kind, const char *code);

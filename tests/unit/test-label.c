@@ -166,6 +166,37 @@ sql_function_reads_both_tables(void **state)
 	assert_true(fx_snapshot() == before);
 }
 
+/* njbt_state keeps a constant kind's codes over the rows of a statement
+ * (sqlite3_set_auxdata) and looks a kind that changes from row to row up
+ * on each row: every row still gets its own kind's label. */
+static void
+sql_function_kind_over_rows(void **state)
+{
+	char	got[512], want[512];
+
+	(void)state;
+	q_text(got, sizeof got, "SELECT group_concat(njbt_state('batch', c), "
+	    "'|') FROM (SELECT column1 AS c FROM (VALUES ('open'), "
+	    "('nothing'), ('open'), (NULL), ('open')))", NULL);
+	snprintf(want, sizeof want, "%s|nothing|%s|%s",
+	    label_short("batch", "open"), label_short("batch", "open"),
+	    label_short("batch", "open"));
+	assert_string_equal(got, want);
+	q_text(got, sizeof got, "SELECT group_concat(njbt_state(k, c, l), "
+	    "'|') FROM (SELECT column1 AS k, column2 AS c, column3 AS l FROM "
+	    "(VALUES ('batch', 'open', 0), ('flow', 'buy-first', 1), "
+	    "('flag_mark', '16', 0), ('nosuch', 'open', 0), "
+	    "('batch', 'open', 1)))", NULL);
+	snprintf(want, sizeof want, "%s|%s|%s|open|%s",
+	    label_short("batch", "open"), label_long("flow", "buy-first"),
+	    label_short("flag_mark", "16"), label_long("batch", "open"));
+	assert_string_equal(got, want);
+	q_text(got, sizeof got, "SELECT group_concat(njbt_state('nosuch', c), "
+	    "'|') FROM (SELECT column1 AS c FROM (VALUES ('open'), ('x')))",
+	    NULL);
+	assert_string_equal(got, "open|x");
+}
+
 int
 main(void)
 {
@@ -174,6 +205,7 @@ main(void)
 		FX_TEST(kinds_and_codes_are_named_once),
 		FX_TEST(every_anomaly_bit_has_a_mark),
 		FX_TEST(sql_function_reads_both_tables),
+		FX_TEST(sql_function_kind_over_rows),
 	};
 
 	return FX_RUN(tests);
