@@ -297,8 +297,8 @@ units-release: $(NUNITS)
 rules:
 	@sh tests/rules
 
-# (tests/run's one make builds what the tests need and runs them, each
-# as soon as what it needs is built, with make layers and make rules)
+# (tests/run's makes build what the tests need and run them, with make
+# layers and make rules)
 check: deb-deps
 	@sh tests/run
 

@@ -195,6 +195,27 @@ sql_function_kind_over_rows(void **state)
 	    "'|') FROM (SELECT column1 AS c FROM (VALUES ('open'), ('x')))",
 	    NULL);
 	assert_string_equal(got, "open|x");
+	/* one statement run again with another kind bound: that kind's
+	 * label, not the codes kept from the run before (a clerk must never
+	 * read one record kind's state in another's words) */
+	{
+		sqlite3_stmt	*st;
+		const char	*kinds[] = { "batch", "flow", "batch" };
+		const char	*codes[] = { "open", "buy-first", "open" };
+		size_t		 i;
+
+		assert_int_equal(sqlite3_prepare_v2(store->db,
+		    "SELECT njbt_state(?1, ?2)", -1, &st, NULL), SQLITE_OK);
+		for (i = 0; i < 3; i++) {
+			sqlite3_bind_text(st, 1, kinds[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, codes[i], -1, SQLITE_STATIC);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			assert_string_equal((const char *)sqlite3_column_text(
+			    st, 0), label_short(kinds[i], codes[i]));
+			sqlite3_reset(st);
+		}
+		sqlite3_finalize(st);
+	}
 }
 
 int

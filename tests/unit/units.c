@@ -8,9 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define UNIT(fn, name) int fn(void);
-#include "san/units.def"
-#undef UNIT
+#include "units.h"
 
 static const struct unit {
 	const char	*name;
