@@ -149,7 +149,9 @@ rm /inbox/pscp.txt
 EOF
 	c psftp -batch -P "$PORT" -hostkey "$FP" -pw njbt-demo -b "$T/pbatch" \
 	    -be hl_jb@127.0.0.1 > "$T/sftp.out" 2>&1
-	ran "psftp: the batch runs" $? "$T/sftp.out"
+	rc=$?
+	ran "psftp: the batch runs" $rc "$T/sftp.out"
+	[ $rc -eq 0 ] || diag "server: $(tail -8 "$T/serve.log")"
 	has "psftp lists /outbox" "$B"
 	cmp -s "$L/psftp.csv" "$OUT/$B" && ok "psftp gets the sheet" ||
 	    notok "psftp gets the sheet"

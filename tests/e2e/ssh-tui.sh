@@ -35,4 +35,27 @@ shows "unknown user" t6 "未知的用户：nosuch"
 same "not a terminal: status 1" 1 $?
 grep -q "需要交互式终端" "$T/o" && ok "not a terminal: told" || notok "not a terminal: told"
 refused "no --user: usage" "用法" sh -c "\"$NJBT\" tui; [ \$? -eq 2 ] && exit 1"
+
+# The harness's gate to tmux (tests/tools/tmuxgate.c), which the e2e
+# tests' keys and looks go through: the screen it captures is tmux's
+# own, keys arrive as typed (quotes, $, backslash, ';', CJK), a screen
+# line "%end" does not end a capture, and tmux's errors are errors.
+if [ -n "$WAITSCREEN_GATE" ]; then
+	[ -S "$WAITSCREEN_GATE" ] && ok "the gate to tmux serves" ||
+	    notok "the gate to tmux serves"
+	same "the gate's capture is tmux's own" \
+	    "$(tmux -L "$TMUX_SOCK" capture-pane -p -J -t t1)" "$(screen t1)"
+	term g "cat"	# (the terminal echoes a line, then cat)
+	wait_screen g "" 5
+	tm send-keys -t g -l 'a"b$HOME\q;d 你好' && tm send-keys -t g Enter &&
+	    tm send-keys -t g -l '%end 1 2 3' && tm send-keys -t g Enter
+	wait_screen g "%end 1 2 3" 5
+	same "keys through the gate arrive as typed" \
+	    'a"b$HOME\q;d 你好|%end 1 2 3' \
+	    "$(screen g | awk 'NF && !/^\[exit/' | uniq | paste -sd'|')"
+	same "... and so does the capture of the screen after them" \
+	    "$(tmux -L "$TMUX_SOCK" capture-pane -p -J -t g)" "$(screen g)"
+	tm capture-pane -p -t nosuch > /dev/null 2>&1
+	same "a target tmux cannot find: status 1" 1 $?
+fi
 echo "1..$n"

@@ -5,6 +5,8 @@
  *
  *   waitscreen [-p] SOCKET TARGET TEXT TENTHS [OUTPUT]
  *   waitscreen -k SOCKET TARGET TENTHS OUTPUT KEY...
+ *   waitscreen -d SOCKET PATH
+ *   waitscreen -c SOCKET TMUX-ARGS...
  *
  * It looks through `tmux -L SOCKET capture-pane -p -J -t TARGET`. With
  * OUTPUT, the file that tmux's pipe-pane appends the pane's output to
@@ -23,6 +25,12 @@
  * has drawn its answer: OUTPUT grew, then was quiet for SETTLE_MS (in
  * place of a send-keys and a fixed sleep).
  *
+ * With -d, it starts the test's gate to tmux (tmuxgate.c: one control-
+ * mode client, on the Unix socket PATH) and exits 0 once it serves; with
+ * -c, it runs one tmux command through the gate ($WAITSCREEN_GATE) as
+ * `tmux -L SOCKET TMUX-ARGS...` would, or runs that tmux where there is
+ * no gate. Its looks and keys go through the gate too, where there is one.
+ *
  * Exits 0 when a capture contains TEXT (or, with -k, when the answer was
  * drawn), 1 when TENTHS tenths of a second have passed without it, 2 on a
  * usage or system error.
@@ -38,6 +46,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "tmuxgate.h"
 
 #define QUIET_MS	15	/* output then this quiet: look */
 #define SETTLE_MS	40	/* quiet after a match: the drawing is done */
@@ -86,6 +96,16 @@ capture(char *buf, size_t len)
 	ssize_t				 r;
 	int				 fd[2], st, rc = -1;
 
+	/* through the gate (tmux's error: an empty screen, as below) */
+	switch (gate_call(5, argv + 3, buf, len)) {
+	case GATE_OK:
+		return 0;
+	case GATE_TMUX_ERROR:
+		buf[0] = '\0';
+		return 0;
+	default:
+		break;
+	}
 	if (pipe(fd) != 0)
 		return -1;
 	posix_spawn_file_actions_init(&fa);
@@ -216,6 +236,7 @@ watch_loop(const char *out, long long deadline)
 static int
 keys(int argc, char **argv)
 {
+	static char	 answer[4096];
 	char		*av[64];
 	pid_t		 pid;
 	long long	 seen, deadline;
@@ -238,16 +259,59 @@ keys(int argc, char **argv)
 		av[n++] = argv[i];
 	av[n] = NULL;
 	seen = out_size(argv[4]);
-	if (posix_spawnp(&pid, av[0], NULL, NULL, av, environ) != 0)
+	switch (gate_call(n - 3, av + 3, answer, sizeof answer)) {
+	case GATE_OK:
+	case GATE_TMUX_ERROR:
+		break;
+	case GATE_NONE:
+		if (posix_spawnp(&pid, av[0], NULL, NULL, av, environ) != 0)
+			return 2;
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		break;
+	default:
 		return 2;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+	}
 	if (seen < 0) {			/* no output file: as before */
 		sleep_ms(300);
 		return 0;
 	}
 	deadline = now_ms() + lim * 100;
 	return drawn(argv[4], &seen, deadline, SETTLE_MS, deadline) ? 0 : 1;
+}
+
+/* -c: one tmux command, through the gate or by tmux itself. */
+static int
+command(int argc, char **argv)
+{
+	static char	 buf[1 << 17];
+	char		*av[256];
+	int		 i;
+
+	if (argc < 3 || argc > 250) {
+		fprintf(stderr, "usage: waitscreen -c SOCKET TMUX-ARGS...\n");
+		return 2;
+	}
+	switch (gate_call(argc - 2, argv + 2, buf, sizeof buf)) {
+	case GATE_OK:
+		return fputs(buf, stdout) == EOF || fflush(stdout) == EOF;
+	case GATE_TMUX_ERROR:
+		fputs(buf, stderr);
+		return 1;
+	case GATE_NONE:
+		break;
+	default:
+		fprintf(stderr, "waitscreen: the gate to tmux did not answer\n");
+		return 1;
+	}
+	av[0] = w_tmux;
+	av[1] = w_l;
+	for (i = 1; i < argc; i++)
+		av[i + 1] = argv[i];
+	av[argc + 1] = NULL;
+	execvp(av[0], av);
+	perror("waitscreen: tmux");
+	return 1;
 }
 
 int
@@ -257,6 +321,10 @@ main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "-k") == 0)
 		return keys(argc - 1, argv + 1);
+	if (argc == 4 && strcmp(argv[1], "-d") == 0)
+		return gate_daemon(argv[2], argv[3]);
+	if (argc > 1 && strcmp(argv[1], "-c") == 0)
+		return command(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "-p") == 0) {
 		print = 1;
 		argc--;
