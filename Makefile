@@ -7,6 +7,9 @@ DEBS	= gcc make pkg-config libncurses-dev libsqlite3-dev libssh-dev \
 	  sshpass putty-tools libxlsxwriter-dev python3-openpyxl
 # OpenSSH's own sshd: the ForceCommand recipe's test (tests/e2e/sshd-forcecmd.sh)
 DEBS	+= openssh-server
+# strace: tests/cli/forcecmd.sh holds a client's hello back (a refusing
+# server that hung up before it came)
+DEBS	+= strace
 PKGS	= ncursesw sqlite3 libssh libsodium xlsxwriter
 WARN	= -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Werror

@@ -428,7 +428,12 @@ local_client(const char *path)
 		t.c_iflag |= IUTF8;
 		tcsetattr(0, TCSANOW, &t);
 	}
-	rc = local_send_hello(fd) == 0 ? local_client_wait(fd) : 1;
+	/* the server's line even when the hello could not go: a server
+	 * that refuses (an unmapped account) says why and hangs up without
+	 * reading it, often before it was sent (EPIPE), and its line waits
+	 * in the socket */
+	(void)local_send_hello(fd);
+	rc = local_client_wait(fd);
 	if (have)
 		tcsetattr(0, TCSAFLUSH, &saved);
 	close(fd);

@@ -80,6 +80,18 @@ shows "an unmapped Unix account is refused" c2 "没有对应的 njbt 用户"
 shows "... exit 1" c2 "[exit 1]"
 wait_log "refused: Unix 用户 $C2 在" 10 && ok "... and the server logs why" ||
     { notok "... and the server logs why"; diag "$(tail -3 "$T/serve.log")"; }
+# the hello that could not go: under load a refusing server has hung up
+# before the client sent it (EPIPE), and the clerk saw a bare [exit 1].
+# strace holds the client's sendmsg back half a second, so the server's
+# refusal comes first every time: its reason still reaches the clerk.
+if command -v strace > /dev/null; then
+	term nh "su -s /bin/sh -c \"strace -f -qq -o /dev/null -e trace=sendmsg -e inject=sendmsg:delay_enter=500000 $BIN tui --socket $SOCK\" $C2"
+	shows "... told why even when its hello could not go" nh \
+	    "没有对应的 njbt 用户"
+	shows "... exit 1" nh "[exit 1]"
+else
+	ok "... told why even when its hello could not go # SKIP no strace (make deps)"
+fi
 
 # a client of the clerk's own making: no terminal, or no hello
 cat > "$T/bin/forge.py" <<'PY'
