@@ -145,7 +145,14 @@ build/gen-embed.c: $(EMBED) | build
 build/san/libnjbt.a: $(LIBOBJS)
 	rm -f $@ && ar rcs $@ $(LIBOBJS)
 
-UOBJS	= $(UNITS:build/san/%=build/san/u-%.o) $(SUNITS:build/san/%=build/san/u-%.o)
+# (the test files of tests/unit in chunks too, as the sources: those that
+# define a macro before an #include alone; tests/security's alone)
+UNIT_SRCS = $(wildcard tests/unit/test-*.c)
+UNIT_SOLO := $(shell sh tests/tools/unity.sh --solo $(UNIT_SRCS))
+UNIT_UNITY = $(filter-out $(UNIT_SOLO),$(UNIT_SRCS))
+UOBJS	= $(UNITY_IDS:%=build/san/uchunk-%.o) \
+	  $(UNIT_SOLO:tests/unit/%.c=build/san/u-%.o) \
+	  $(SUNITS:build/san/%=build/san/u-%.o)
 # the list of the unit programs (build/san/units.def: UNIT(function,
 # "name") rows), rewritten only when a test file comes or goes
 build/san/units.def: FORCE | build/san
@@ -159,6 +166,14 @@ build/san/u-test-%.o: tests/unit/test-%.c build/san/units.def
 
 build/san/u-sec-test-%.o: tests/security/test-%.c build/san/units.def
 	$(CC) $(UNITFLAGS) -Dmain=unit_sec_test_$(subst -,_,$*) -c -o $@ $<
+
+build/san/uchunk.stamp: $(UNIT_UNITY) tests/tools/unity.sh | build/san
+	sh tests/tools/unity.sh --units $(words $(UNITY_IDS)) $(UNIT_UNITY)
+	@touch $@
+$(UNITY_IDS:%=build/san/uchunk-%.c): build/san/uchunk.stamp ;
+
+build/san/uchunk-%.o: build/san/uchunk-%.c build/san/units.def
+	$(CC) $(UNITFLAGS) -Wno-shadow -c -o $@ $<
 
 build/san/u-units.o: tests/unit/units.c build/san/units.def
 	$(CC) $(SANFLAGS) -c -o $@ $<

@@ -16,9 +16,14 @@ if [ "$1" = --solo ]; then
 	exec awk 'FNR == 1 { def = 0 } /^#define/ { def = 1 }
 	    /^#include/ && def { print FILENAME; nextfile }' "$@"
 fi
+# tests/tools/unity.sh --units CHUNKS SRC...: the unit programs' test
+# files the same way (build/san/uchunk-N.c), each one's main() named
+# unit_FILE (tests/unit/units.c).
+units= pre=unity-
+[ "$1" = --units ] && { units=1 pre=uchunk-; shift; }
 n=$1; shift
 out=build/san
-awk -v n="$n" -v out="$out" '
+awk -v n="$n" -v out="$out" -v pre="$pre" -v units="$units" '
 # a line without its strings, characters and comments (for the braces)
 function bare(l) {
 	gsub(/\\./, "", l)
@@ -34,88 +39,149 @@ function bare(l) {
 	return l
 }
 # the name a file-scope declaration line declares
-function declname(l,    m) {
+function declname(l) {
 	sub(/[(\[=;].*$/, "", l)
 	sub(/[ \t*]+$/, "", l)
 	if (match(l, /[A-Za-z_][A-Za-z_0-9]*$/))
 		return substr(l, RSTART, RLENGTH)
 	return ""
 }
-FNR == 1 { file[++nf] = FILENAME; depth = 0; incomment = 0; pend = 0 }
-{
-	raw = $0
-	l = bare(raw)
-	if (depth == 0) {
-		if (raw ~ /^#define [A-Za-z_]/) {
-			m = raw; sub(/^#define /, "", m)
-			sub(/[^A-Za-z_0-9].*$/, "", m)
-			macros[FILENAME] = macros[FILENAME] " " m
-		} else if (pend && l ~ /^[A-Za-z_][A-Za-z_0-9]*\(/) {
-			m = l; sub(/\(.*$/, "", m)
-			statics[FILENAME, m] = 1; seen[m] = seen[m] " " FILENAME
-			pend = 0
-		} else if (l ~ /^static[ \t]/) {
-			pend = 0
-			if (l ~ /[(\[=;]/) {
-				m = declname(l)
-				if (m != "" && !((FILENAME, m) in statics)) {
-					statics[FILENAME, m] = 1
-					seen[m] = seen[m] " " FILENAME
-				}
-			} else
-				pend = 1	# the name comes on the next line
-		} else if (l !~ /^[ \t]*$/)
-			pend = 0
+# scan file f once: its file-scope statics (own[f, name]), the macros it
+# defines (macros[f]) and the headers of its own directory it includes
+# (incl[f])
+function scan(f,    dir, raw, l, m, depth, pend, t, h) {
+	if (f in scanned)
+		return
+	scanned[f] = 1
+	dir = f; sub(/[^\/]*$/, "", dir)
+	depth = 0; pend = 0; incomment = 0
+	while ((getline raw < f) > 0) {
+		l = bare(raw)
+		if (raw ~ /^#include "[^"]*"/) {
+			h = raw; sub(/^#include "/, "", h); sub(/".*$/, "", h)
+			if ((getline t < (dir h)) > 0) {
+				close(dir h)
+				incl[f] = incl[f] " " dir h
+			}
+		}
+		if (depth == 0) {
+			if (raw ~ /^#define [A-Za-z_]/) {
+				m = raw; sub(/^#define /, "", m)
+				sub(/[^A-Za-z_0-9].*$/, "", m)
+				macros[f] = macros[f] " " m
+			} else if (pend && l ~ /^[A-Za-z_][A-Za-z_0-9]*\(/) {
+				m = l; sub(/\(.*$/, "", m)
+				own[f, m] = 1
+				pend = 0
+			} else if (l ~ /^static[ \t]/) {
+				pend = 0
+				if (l ~ /[(\[=;]/) {
+					if ((m = declname(l)) != "")
+						own[f, m] = 1
+				} else
+					pend = 1	# the name: on the next line
+			} else if (l !~ /^[ \t]*$/)
+				pend = 0
+		}
+		t = l; depth += gsub(/{/, "", t)
+		t = l; depth -= gsub(/}/, "", t)
 	}
-	t = l; depth += gsub(/{/, "", t); t = l; depth -= gsub(/}/, "", t)
+	close(f)
 }
-END {
-	# each source into the chunk with the fewest sources that has none
-	# of the names of its statics
+# the headers f includes, and theirs, into hdrs[f, header]
+function headers(f, top,    k, a, i) {
+	k = split(incl[f], a, " ")
+	for (i = 1; i <= k; i++)
+		if (!((top, a[i]) in hdrs)) {
+			hdrs[top, a[i]] = 1
+			scan(a[i])
+			headers(a[i], top)
+		}
+}
+BEGIN {
+	for (i = 1; i < ARGC; i++) {
+		file[++nf] = ARGV[i]
+		scan(ARGV[i])
+		headers(ARGV[i], ARGV[i])
+	}
+	# a name of a header seen through a source (its statics, shared by
+	# all who include it; its macros, which stay)
+	for (k in hdrs) {
+		split(k, a, SUBSEP)
+		hfiles[a[1]] = hfiles[a[1]] " " a[2]
+		hm = hm " " macros[a[2]] " "
+	}
+	for (k in own) {
+		split(k, a, SUBSEP)
+		names[a[1]] = names[a[1]] " " a[2]
+	}
+	# each source into the chunk with the fewest sources where none of
+	# its statics is a name of another source there, own or from a
+	# header, and no static of another is a name of a header of it
 	for (i = 1; i <= nf; i++) {
+		f = file[i]
+		delete hn
+		k = split(hfiles[f], a, " ")
+		for (j = 1; j <= k; j++) {
+			kk = split(names[a[j]], b, " ")
+			for (jj = 1; jj <= kk; jj++)
+				hn[b[jj]] = 1
+		}
+		ko = split(names[f], o, " ")
 		best = -1
 		for (c = 0; c < n; c++) {
 			free = 1
-			for (k in statics) {
-				split(k, a, SUBSEP)
-				if (a[1] == file[i] && (c, a[2]) in used) {
+			for (j = 1; j <= ko && free; j++)
+				if ((c, o[j]) in usedown || (c, o[j]) in usedhdr)
 					free = 0
-					break
-				}
-			}
+			for (m in hn)
+				if (free && (c, m) in usedown)
+					free = 0
 			if (free && (best < 0 || size[c] < size[best]))
 				best = c
 		}
 		if (best < 0) {
-			print "unity.sh: " file[i] ": no chunk without a static " \
-			    "of its names; more chunks" > "/dev/stderr"
-			exit 1
+			print "unity.sh: " f ": no chunk without a name of its " \
+			    "statics; more chunks" > "/dev/stderr"
+			bad = 1
+			continue
 		}
-		for (k in statics) {
-			split(k, a, SUBSEP)
-			if (a[1] == file[i])
-				used[best, a[2]] = 1
-		}
+		for (j = 1; j <= ko; j++)
+			usedown[best, o[j]] = 1
+		for (m in hn)
+			usedhdr[best, m] = 1
 		size[best]++
 		chunk[i] = best
 	}
+	if (bad)
+		exit 1
 	for (c = 0; c < n; c++) {
-		f = out "/unity-" c ".c.tmp"
+		f = out "/" pre c ".c.tmp"
 		print "/* generated by tests/tools/unity.sh: do not edit */" > f
 	}
 	for (i = 1; i <= nf; i++) {
-		f = out "/unity-" chunk[i] ".c.tmp"
+		f = out "/" pre chunk[i] ".c.tmp"
+		if (units) {
+			m = file[i]; sub(/^.*\//, "", m); sub(/\.c$/, "", m)
+			gsub(/-/, "_", m)
+			print "#define main unit_" m > f
+		}
 		print "#include \"../../" file[i] "\"" > f
+		if (units)
+			print "#undef main" > f
+		# (not a macro that a header defines too: the header is not
+		# read again)
 		k = split(macros[file[i]], a, " ")
 		for (j = 1; j <= k; j++)
-			print "#undef " a[j] > f
+			if (index(hm, " " a[j] " ") == 0)
+				print "#undef " a[j] > f
 	}
 	for (c = 0; c < n; c++)
-		close(out "/unity-" c ".c.tmp")
+		close(out "/" pre c ".c.tmp")
 }' "$@" || exit 1
 c=0
 while [ "$c" -lt "$n" ]; do
-	f=$out/unity-$c.c
+	f=$out/$pre$c.c
 	cmp -s "$f.tmp" "$f" && rm -f "$f.tmp" || mv "$f.tmp" "$f"
 	c=$((c + 1))
 done

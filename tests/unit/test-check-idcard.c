@@ -29,7 +29,7 @@ ymd(int y, int m, int d)
 
 /* Complete 17 digits into an 18-character number with its check. GB 11643 */
 static void
-make_id(const char *first17, char *id)
+idcard_of(const char *first17, char *id)
 {
 	static const int w[17] = {
 		7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2
@@ -77,9 +77,9 @@ test_make_id(void **state)
 	char	 id[19];
 
 	(void)state;
-	make_id("11010519491231002", id);
+	idcard_of("11010519491231002", id);
 	assert_string_equal(id, "11010519491231002X");
-	make_id("44052418800101001", id);
+	idcard_of("44052418800101001", id);
 	assert_string_equal(id, "440524188001010014");
 }
 
@@ -112,7 +112,7 @@ test_generated_valid(void **state)
 			for (seq = 0; seq < 1000; seq += 111) {
 				snprintf(first, sizeof(first), "%s%s%03d",
 				    regions[r], births[b], seq);
-				make_id(first, id);
+				idcard_of(first, id);
 				assert_int_equal(idcard_check(id, today, norm,
 				    sizeof(norm)), IDCARD_OK);
 				assert_string_equal(norm, id);
@@ -189,11 +189,11 @@ test_region(void **state)
 			if (good[i] == p)
 				expect = IDCARD_OK;
 		snprintf(first, sizeof(first), "%02d010519491231002", p);
-		make_id(first, id);
+		idcard_of(first, id);
 		assert_int_equal(idcard_check(id, 0, NULL, 0), expect);
 		/* digits 3-6 all zero */
 		snprintf(first, sizeof(first), "%02d000019491231002", p);
-		make_id(first, id);
+		idcard_of(first, id);
 		assert_int_equal(idcard_check(id, 0, NULL, 0), IDCARD_REGION);
 	}
 	/* REGION before BIRTH and CHECK */
@@ -218,30 +218,30 @@ test_birth(void **state)
 	(void)state;
 	for (i = 0; i < NELEM(bad); i++) {
 		snprintf(first, sizeof(first), "110105%s002", bad[i]);
-		make_id(first, id);
+		idcard_of(first, id);
 		assert_int_equal(idcard_check(id, today, NULL, 0),
 		    IDCARD_BIRTH);
 		assert_int_equal(idcard_check(id, 0, NULL, 0), IDCARD_BIRTH);
 		assert_int_equal(idcard_birth(id), INT_MIN);
 	}
 	/* born today is fine, tomorrow is not */
-	make_id("11010520240601002", id);
+	idcard_of("11010520240601002", id);
 	assert_int_equal(idcard_check(id, today, NULL, 0), IDCARD_OK);
 	assert_int_equal(idcard_check(id, today - 1, NULL, 0), IDCARD_BIRTH);
 	assert_int_equal(idcard_birth(id), today);
-	make_id("11010520240602002", id);
+	idcard_of("11010520240602002", id);
 	assert_int_equal(idcard_check(id, today, NULL, 0), IDCARD_BIRTH);
 	/* today <= 0: the future is not checked */
 	assert_int_equal(idcard_check(id, 0, NULL, 0), IDCARD_OK);
 	assert_int_equal(idcard_check(id, -1, NULL, 0), IDCARD_OK);
 	assert_int_equal(idcard_check(id, INT_MIN, NULL, 0), IDCARD_OK);
-	make_id("11010529991231002", id);
+	idcard_of("11010529991231002", id);
 	assert_int_equal(idcard_check(id, 0, NULL, 0), IDCARD_OK);
 	assert_int_equal(idcard_check(id, today, NULL, 0), IDCARD_BIRTH);
 	/* today = 1 (1970-01-02) does check */
-	make_id("11010519700103002", id);
+	idcard_of("11010519700103002", id);
 	assert_int_equal(idcard_check(id, 1, NULL, 0), IDCARD_BIRTH);
-	make_id("11010519700102002", id);
+	idcard_of("11010519700102002", id);
 	assert_int_equal(idcard_check(id, 1, NULL, 0), IDCARD_OK);
 	/* BIRTH before CHECK */
 	assert_int_equal(idcard_check("110105194902300020", 0, NULL, 0),
@@ -258,7 +258,7 @@ test_check(void **state)
 	int	 n = 0;
 
 	(void)state;
-	make_id("11010519491231002", id);
+	idcard_of("11010519491231002", id);
 	for (i = 0; i < 11; i++) {
 		id[17] = checks[i];
 		assert_int_equal(idcard_check(id, 0, NULL, 0),
@@ -267,7 +267,7 @@ test_check(void **state)
 	/* each of the eleven check characters occurs and is honoured */
 	for (i = 0; i < 400; i++) {
 		snprintf(first, sizeof(first), "64010419800101%03zu", i);
-		make_id(first, id);
+		idcard_of(first, id);
 		assert_int_equal(idcard_check(id, 0, NULL, 0), IDCARD_OK);
 		if (id[17] == 'X') {
 			n++;
@@ -293,7 +293,7 @@ test_alterations(void **state)
 
 	(void)state;
 	for (v = 0; v < NELEM(valid17); v++) {
-		make_id(valid17[v], orig);
+		idcard_of(valid17[v], orig);
 		assert_int_equal(idcard_check(orig, 0, NULL, 0), IDCARD_OK);
 		for (pos = 0; pos < 18; pos++)
 			for (a = 0; a < sizeof(alphabet) - 1; a++) {
@@ -342,7 +342,7 @@ test_gender(void **state)
 	(void)state;
 	for (d = 0; d <= 9; d++) {
 		snprintf(first, sizeof(first), "1101051949123100%d", d);
-		make_id(first, id);
+		idcard_of(first, id);
 		assert_int_equal(idcard_gender(id), d % 2 == 1 ? 1 : 2);
 	}
 	assert_int_equal(idcard_gender(NULL), 0);
