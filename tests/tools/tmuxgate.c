@@ -225,8 +225,9 @@ drain(void)
 	return 0;
 }
 
-/* The gate's loop; it returns when its tmux or its shell has gone. */
-static void
+/* The gate's loop; it returns 0 when its tmux has gone, 1 when its shell
+   has (the test is over). */
+static int
 gate_loop(int ls, pid_t shell)
 {
 	static char	 req[GATE_REQ_MAX];
@@ -240,11 +241,11 @@ gate_loop(int ls, pid_t shell)
 	p[1].events = POLLIN;
 	for (;;) {
 		if (kill(shell, 0) != 0 && errno == ESRCH)
-			return;
+			return 1;
 		if (poll(p, 2, 1000) < 0 && errno != EINTR)
-			return;
+			return 0;
 		if (p[1].revents != 0 && drain() != 0)
-			return;
+			return 0;
 		if (!(p[0].revents & POLLIN))
 			continue;
 		if ((fd = accept(ls, NULL, NULL)) < 0)
@@ -254,7 +255,7 @@ gate_loop(int ls, pid_t shell)
 			(void)write_all(fd, "1", 1);
 		else if (serve_one(fd, req, (size_t)n) != 0) {
 			close(fd);
-			return;
+			return 0;
 		}
 		close(fd);
 	}
@@ -275,8 +276,8 @@ gate_daemon(const char *sock, const char *path)
 	char			 line[256], ok = 'n';
 	posix_spawn_file_actions_t fa;
 	struct sockaddr_un	 sa;
-	pid_t			 shell = getppid(), pid;
-	int			 ready[2], in[2], out[2], ls, null, i;
+	pid_t			 shell = getppid(), pid, server;
+	int			 ready[2], in[2], out[2], ls, null, i, over;
 
 	if (strlen(path) >= sizeof sa.sun_path || pipe(ready) != 0)
 		return 2;
@@ -326,27 +327,45 @@ gate_daemon(const char *sock, const char *path)
 	close(out[1]);
 	to_tmux = in[1];
 	from_tmux = out[0];
-	/* ready when tmux answers a first command of ours */
-	if (write_all(to_tmux, "display-message -p " GATE_READY "\n",
-	    sizeof "display-message -p " GATE_READY "\n" - 1) != 0)
+	/* ready when tmux answers a first command of ours (with the tmux
+	   server's process id) */
+	if (write_all(to_tmux, "display-message -p \"" GATE_READY " #{pid}\"\n",
+	    sizeof "display-message -p \"" GATE_READY " #{pid}\"\n" - 1) != 0)
 		_exit(1);
 	do {
 		if (!tmux_line(line, sizeof line, GATE_WAIT_MS))
 			_exit(1);
-	} while (strcmp(line, GATE_READY) != 0);
+	} while (strncmp(line, GATE_READY " ", sizeof GATE_READY) != 0);
+	server = (pid_t)strtol(line + sizeof GATE_READY, NULL, 10);
 	do {
 		if (!tmux_line(line, sizeof line, GATE_WAIT_MS))
 			_exit(1);
 	} while (strncmp(line, "%end ", 5) != 0);
 	(void)write_all(ready[1], "y", 1);
 	close(ready[1]);
-	gate_loop(ls, shell);
+	over = gate_loop(ls, shell);
 	unlink(path);
 	close(ls);
+	/* the test's shell has gone and left its tmux server (its cleanup's
+	   kill-server did not come or did not end it): the server goes too,
+	   nobody else uses it */
+	if (over)
+		(void)write_all(to_tmux, "kill-server\n", 12);
 	close(to_tmux);			/* tmux -C detaches and ends */
+	fcntl(from_tmux, F_SETFL, O_NONBLOCK);
+	for (i = 0; i < 40 && waitpid(pid, NULL, WNOHANG) == 0; i++) {
+		if (drain() != 0)	/* its last lines, then its end */
+			inlen = 0;
+		usleep(50000);
+	}
+	if (i == 40) {			/* still there after 2 s */
+		kill(pid, SIGKILL);
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		if (over && server > 0)
+			kill(server, SIGTERM);
+	}
 	close(from_tmux);
-	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-		;
 	_exit(0);
 }
 
