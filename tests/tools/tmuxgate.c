@@ -77,10 +77,8 @@ tmux_line(char *line, size_t len, int ms)
 	for (;;) {
 		if ((nl = memchr(inbuf, '\n', inlen)) != NULL) {
 			n = (size_t)(nl - inbuf);
-			if (len > 0) {
-				memcpy(line, inbuf, n < len ? n : len - 1);
-				line[n < len ? n : len - 1] = '\0';
-			}
+			memcpy(line, inbuf, n < len ? n : len - 1);
+			line[n < len ? n : len - 1] = '\0';
 			memmove(inbuf, nl + 1, inlen - n - 1);
 			inlen -= n + 1;
 			return 1;
