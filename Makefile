@@ -211,6 +211,11 @@ WAITSCREEN = tests/tools/waitscreen.c tests/tools/tmuxgate.c
 build/waitscreen: $(WAITSCREEN) tests/tools/tmuxgate.h | build
 	$(CC) $(NJFLAGS) $(LDFLAGS) -static -o $@ $(WAITSCREEN)
 
+# tests/e2e/hangup.sh's client that closes its channel first (libssh's
+# client; njbt itself loads libssh only in the server)
+build/closefirst: tests/tools/closefirst.c | build
+	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(SSHLIBS)
+
 build/bench-%: bench/%.c $(filter-out build/obj/main.o,$(OBJS))
 	$(CC) $(NJFLAGS) $(LDFLAGS) -o $@ $< $(filter-out build/obj/main.o,$(OBJS)) $(LDLIBS)
 
@@ -330,7 +335,7 @@ build-all: deps
 	$(MAKE) $(JOBS) build/njbt build/njbt-test build/san/njbt $(UNITS) \
 	    $(SUNITS) build/bench-xlsx \
 	    build/bench-sessions build/bench-peakday build/bench-echo-server \
-	    build/waitscreen
+	    build/waitscreen build/closefirst
 
 units-release: $(NUNITS)
 	@for t in $(NUNITS); do $$t > $$t.out 2>&1 || { cat $$t.out; exit 1; }; \

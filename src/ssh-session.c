@@ -324,7 +324,7 @@ sess_poll(struct sess *s, int ms)
 	if (s->pty_closed && s->master >= 0)
 		sess_unwatch_master(s);
 	if (rc == SSH_ERROR || !ssh_is_connected(s->ssh)) {
-		s->client_gone = 1;
+		s->client_gone = s->hung_up = 1;
 		return -1;
 	}
 	return 0;
@@ -452,28 +452,48 @@ sess_goodbye(struct sess *s, enum sess_end why)
 	sess_say(s, line, 0);
 }
 
+/* Free the channel, its callbacks first (libssh answers a client's close
+ * that has not been answered yet with ours). */
+static void
+sess_drop_channel(struct sess *s)
+{
+	if (s->chan == NULL)
+		return;
+	ssh_remove_channel_callbacks(s->chan, &s->ccb);
+	ssh_channel_free(s->chan);
+	s->chan = NULL;
+}
+
 /*
- * Close the channel with an exit status and let the bytes go out; then wait
- * for the client to close its side (SESS_HANGUP_MS at most, and one look
- * past that, for a server held off the processor that long): hanging up
- * first, with the client's last bytes unread, resets the connection; a
- * client that had not yet read the exit status loses it (ssh exits 255
- * instead), and PuTTY's psftp and plink, reading our disconnect before
- * they have acted on our close, exit 1 with a fatal error.
+ * Close the channel with an exit status (or, when the client closed it
+ * first, answer its close) and let the bytes go out; then wait for the
+ * client to hang up (SESS_HANGUP_MS at most, and one look past that, for
+ * a server held off the processor that long). Hanging up first, with the
+ * client's last bytes unread, resets the connection; a client that had
+ * not yet read the exit status loses it (ssh exits 255 instead); and
+ * PuTTY's pscp, psftp and plink, reading the end of our stream with our
+ * close, before they have acted on it, exit 1 ("Remote side unexpectedly
+ * closed network connection"). So the wait is for the hang-up, not for
+ * the client's close: a client sends that as soon as it has both ends'
+ * EOF, which may be before it has read our close (the flake of pscp).
  */
 static void
 sess_close_channel(struct sess *s, int status)
 {
 	int64_t	end;
 
-	if (s->chan == NULL || s->client_gone || ssh_channel_is_closed(s->chan))
+	if (s->chan == NULL || s->hung_up || !ssh_is_connected(s->ssh))
 		return;
-	ssh_channel_request_send_exit_status(s->chan, status);
-	ssh_channel_send_eof(s->chan);
-	ssh_channel_close(s->chan);
+	if (s->client_closed || ssh_channel_is_closed(s->chan))
+		sess_drop_channel(s);
+	else {
+		ssh_channel_request_send_exit_status(s->chan, status);
+		ssh_channel_send_eof(s->chan);
+		ssh_channel_close(s->chan);
+	}
 	ssh_blocking_flush(s->ssh, SESS_HANGUP_MS);
 	end = sess_ms() + SESS_HANGUP_MS;
-	while (!s->client_gone)
+	while (!s->hung_up)
 		if (sess_poll(s, 100) != 0 || sess_ms() >= end)
 			break;
 }
@@ -609,11 +629,7 @@ sess_free(struct sess *s)
 		sess_unwatch_master(s);
 		ssh_event_remove_session(s->ev, s->ssh);
 	}
-	if (s->chan != NULL) {
-		ssh_remove_channel_callbacks(s->chan, &s->ccb);
-		ssh_channel_free(s->chan);
-		s->chan = NULL;
-	}
+	sess_drop_channel(s);
 	if (s->ev != NULL) {
 		ssh_event_free(s->ev);
 		s->ev = NULL;

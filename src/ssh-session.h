@@ -77,9 +77,13 @@ struct sess {
 	int				 child_status;
 	int				 child_done;
 	int64_t				 last_input;	/* ms, monotonic */
-	int				 client_gone;
+	int				 client_gone;	/* the session
+					   is over for it: closed or hung up */
 	int				 client_closed;	/* it sent
 					   its channel close (cb_close) */
+	int				 hung_up;	/* its
+					   connection is gone (or its disconnect
+					   came) */
 	int				 wire;		/* wire log fd, -1 */
 	char				 in[SESS_INBUF]; /* keys waiting */
 	size_t				 inlen;

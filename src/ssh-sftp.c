@@ -790,7 +790,7 @@ vwait(struct sess *s, int ms)
 		return 1;
 	if (ssh_event_dopoll(s->ev, ms) == SSH_ERROR ||
 	    !ssh_is_connected(s->ssh)) {
-		s->client_gone = 1;
+		s->client_gone = s->hung_up = 1;
 		return -1;
 	}
 	n = ssh_channel_poll(s->chan, 0);
