@@ -10,6 +10,9 @@ set -eu
 cd "$(dirname "$0")/.."
 v=$(dpkg-parsechangelog -S Version)
 a=$(dpkg-architecture -qDEB_HOST_ARCH)
+# the package's own flags (debian/rules), not a calling make's (the
+# Makefile exports CFLAGS, CPPFLAGS and LDFLAGS to the makes below it)
+unset CFLAGS CPPFLAGS LDFLAGS
 dpkg-buildpackage -b -uc -us
 mkdir -p build/deb
 for f in "njbt_${v}_$a.deb" "njbt_${v}_$a.changes" "njbt_${v}_$a.buildinfo"; do
