@@ -4,14 +4,16 @@
 # loop of `njbt do supply.new` with distinct serials that records a serial
 # as committed only when njbt printed it and exited 0, and kills the
 # writer's whole process group (the loop and the njbt running at that
-# moment, mid-transaction or mid-commit) with SIGKILL after a random 50-400
-# ms. Then: the next njbt must open the database and write at once (no
-# stale lock, nothing on stderr); every serial reported committed is
-# stored, with at most the one in flight stored unreported; each stored
-# machine has its audit row; `njbt check` passes (integrity and the audit
-# chain). 20 trials run with the optimised binary, 5 with the sanitized
-# one; the whole takes about 15 s on an idle machine with two cores
-# (45 s when they are shared with fuzzers and builds).
+# moment, mid-transaction or mid-commit) with SIGKILL after a random
+# 30-200 ms (a writer's njbt takes 10-40 ms: a few writes a trial, and the
+# kill lands inside one nearly always; the 50-400 ms of before only
+# repeated more writes). Then: the next njbt must open the database and
+# write at once (no stale lock, nothing on stderr); every serial reported
+# committed is stored, with at most the one in flight stored unreported;
+# each stored machine has its audit row; `njbt check` passes (integrity
+# and the audit chain). 20 trials run with the optimised binary, 5 with
+# the sanitized one; the whole takes about 10 s on an idle machine with
+# two cores.
 . "$(dirname "$0")/../lib.sh"
 # (tests/run gives the scripts of tests/cli the optimised build as $NJBT
 # and the sanitized one as $NJBT_SAN)
@@ -57,7 +59,7 @@ trial() {
 	writer "$bin" "$k"
 	while [ ! -s "$T/pg" ]; do sleep 0.01; done
 	pg=$(cat "$T/pg")
-	ms=$((50 + $(rnd 351)))
+	ms=$((30 + $(rnd 171)))
 	sleep "$(printf '0.%03d' "$ms")"
 	if ! kill -9 "-$pg"; then
 		notok "trial $k: kill -9 the writer's group $pg"
