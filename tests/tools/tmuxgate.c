@@ -63,8 +63,9 @@ write_all(int fd, const char *buf, size_t len)
 
 /*
  * The next line of tmux's output into line (without its newline, NUL-
- * terminated, cut at len - 1); waits at most ms (-1: forever). 1 with a
- * line, 0 when tmux has gone or did not answer in time.
+ * terminated, cut at len - 1); waits at most ms (-1: forever, 0: only
+ * what is there). 1 with a line, 0 when there was none in time, -1 when
+ * tmux has gone.
  */
 static int
 tmux_line(char *line, size_t len, int ms)
@@ -88,10 +89,10 @@ tmux_line(char *line, size_t len, int ms)
 		if (poll(&p, 1, ms) <= 0)
 			return 0;
 		r = read(from_tmux, inbuf + inlen, sizeof inbuf - inlen);
-		if (r < 0 && errno == EINTR)
+		if (r < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (r <= 0)
-			return 0;
+			return -1;
 		inlen += (size_t)r;
 	}
 }
@@ -147,7 +148,7 @@ serve_one(int fd, const char *req, size_t len)
 	/* its block: %begin TIME NUMBER FLAGS ... %end (or %error) and the
 	   same three words (a screen's own "%end" line is not the end) */
 	do {
-		if (!tmux_line(line, sizeof line, GATE_WAIT_MS))
+		if (tmux_line(line, sizeof line, GATE_WAIT_MS) <= 0)
 			return -1;
 	} while (strncmp(line, "%begin ", 7) != 0);
 	if ((l = strlen(line + 7)) >= sizeof head)
@@ -155,7 +156,7 @@ serve_one(int fd, const char *req, size_t len)
 	memcpy(head, line + 7, l);
 	head[l] = '\0';
 	for (;;) {
-		if (!tmux_line(line, sizeof line, GATE_WAIT_MS))
+		if (tmux_line(line, sizeof line, GATE_WAIT_MS) <= 0)
 			return -1;
 		if ((strncmp(line, "%end ", 5) == 0 &&
 		    strcmp(line + 5, head) == 0) ||
@@ -204,23 +205,12 @@ read_request(int fd, char *buf, size_t len)
 static int
 drain(void)
 {
-	char	*nl;
-	size_t	 n;
-	ssize_t	 r;
+	static char	line[1 << 16];
+	int		r;
 
-	if (inlen == sizeof inbuf)
-		inlen = 0;
-	r = read(from_tmux, inbuf + inlen, sizeof inbuf - inlen);
-	if (r == 0 || (r < 0 && errno != EINTR))
-		return -1;
-	if (r > 0)
-		inlen += (size_t)r;
-	while ((nl = memchr(inbuf, '\n', inlen)) != NULL) {
-		n = (size_t)(nl - inbuf) + 1;
-		memmove(inbuf, nl + 1, inlen - n);
-		inlen -= n;
-	}
-	return 0;
+	while ((r = tmux_line(line, sizeof line, 0)) > 0)
+		;
+	return r;
 }
 
 /* The gate's loop; it returns 0 when its tmux has gone, 1 when its shell
@@ -331,12 +321,12 @@ gate_daemon(const char *sock, const char *path)
 	    sizeof "display-message -p \"" GATE_READY " #{pid}\"\n" - 1) != 0)
 		_exit(1);
 	do {
-		if (!tmux_line(line, sizeof line, GATE_WAIT_MS))
+		if (tmux_line(line, sizeof line, GATE_WAIT_MS) <= 0)
 			_exit(1);
 	} while (strncmp(line, GATE_READY " ", sizeof GATE_READY) != 0);
 	server = (pid_t)strtol(line + sizeof GATE_READY, NULL, 10);
 	do {
-		if (!tmux_line(line, sizeof line, GATE_WAIT_MS))
+		if (tmux_line(line, sizeof line, GATE_WAIT_MS) <= 0)
 			_exit(1);
 	} while (strncmp(line, "%end ", 5) != 0);
 	(void)write_all(ready[1], "y", 1);
