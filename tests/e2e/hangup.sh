@@ -10,7 +10,8 @@
 # server hung up after 2 s: the flake of stop 24); a client that never
 # answers holds its session no longer than the wait: the server hangs up,
 # logs the logout and frees the session. A client whose close comes before
-# it has read ours is waited for (pscp's flake of stop 30).
+# it has read ours is waited for (pscp's flake of stop 30); one that closes
+# first and never hangs up is hung up on after the same wait.
 . "$(dirname "$0")/ssh-lib.inc"
 
 serve_start || exit 1
@@ -66,6 +67,16 @@ exec 5> "$T/n.fifo"
 start p 3
 start o 4
 start n 5
+# the abuse of the wait below (a client that closes its channel first and
+# then never hangs up, to hold a session process): hung up on after the
+# server's wait, beside the others' waits (started once the batches'
+# fifos are closed here: it would hold them open, and their clients' EOF)
+cfh=
+if [ -x "$ROOT/build/closefirst" ]; then
+	"$ROOT/build/closefirst" "$PORT" xg_zhen njbt-demo 20000 \
+	    > "$T/cfh.out" 2>&1 &
+	cfh=$!
+fi
 
 wait "$pp"
 ran "psftp, its replies 3 s late: the session ends cleanly" $? "$T/p.out"
@@ -108,6 +119,16 @@ if [ -x "$ROOT/build/closefirst" ]; then
 	    $? "$T/cf.out"
 	wait_q 0 "$jb_q" 10
 	same "... its session is over once it has hung up" 0 "$(q "$jb_q")"
+	wait "$cfh"
+	rc=$? ms=$(awk '$1 == "server" {print $2}' "$T/cfh.out")
+	[ "$rc" -eq 1 ] && [ -n "$ms" ] && [ "$ms" -lt 15000 ] &&
+	    ok "one that closes first and never hangs up is hung up on (after $ms ms)" ||
+	    { notok "one that closes first and never hangs up is hung up on"
+	    diag "exit $rc: $(cat "$T/cfh.out")"; }
+	xg_q="SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id
+	    WHERE u.login = 'xg_zhen'"
+	wait_q 0 "$xg_q" 10
+	same "... and its session is over" 0 "$(q "$xg_q")"
 else
 	ok "a client that closes first # SKIP build/closefirst not built"
 fi

@@ -11,7 +11,9 @@
  * connection (libssh no longer): the server's own close may come, its
  * hang-up must not. Exit 0 and "client" when the server waited for the
  * client to hang up (which it then does, without a disconnect message);
- * 1 and "server" when the server hung up first; 2 when it could not get
+ * 1 and "server MS" when the server hung up first, MS milliseconds after
+ * the close (a client that never hangs up is hung up on: hangup.sh runs
+ * one with an MS longer than the server's wait); 2 when it could not get
  * that far.
  */
 #include <errno.h>
@@ -39,7 +41,7 @@ main(int argc, char **argv)
 	ssh_session	 s;
 	ssh_channel	 c;
 	char		 buf[4096];
-	long long	 end;
+	long long	 start, end;
 	unsigned int	 port;
 	long		 timeout = 20;
 	int		 no = 0, fd, ms;
@@ -78,7 +80,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	fd = ssh_get_fd(s);
-	end = now_ms() + ms;
+	start = now_ms();
+	end = start + ms;
 	while (now_ms() < end) {
 		struct pollfd p = { fd, POLLIN, 0 };
 
@@ -86,7 +89,7 @@ main(int argc, char **argv)
 			continue;
 		n = recv(fd, buf, sizeof buf, 0);
 		if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
-			printf("server\n");
+			printf("server %lld\n", now_ms() - start);
 			return 1;
 		}
 	}
