@@ -150,6 +150,13 @@ cp_width(uint32_t c)
 {
 	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
 		return -1;
+	/* below the first range of either table (most of a form's text
+	   is ASCII): no look through them (a screen's redraw asks for
+	   every character of every label and field) */
+	if (c < 0x0300)
+		return 1;
+	if (c >= 0x4E00 && c <= 0x9FFF)	/* CJK ideographs: no mark there */
+		return 2;
 	if (in_ranges(c, zero_width,
 	    sizeof(zero_width) / sizeof(zero_width[0])))
 		return 0;
