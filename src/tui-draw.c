@@ -9,6 +9,11 @@
 
 #include "tui.h"
 
+/* tui_put hands curses code points as wide characters */
+#ifndef __STDC_ISO_10646__
+#error "wchar_t is not a Unicode code point here"
+#endif
+
 /*
  * How many bytes of s fit in maxcols columns (whole characters); the
  * columns they take in *cols (may be NULL).
@@ -34,49 +39,51 @@ tui_fit(const char *s, int maxcols, int *cols)
 	return bytes;
 }
 
-/* Draw s at (y, x) in at most maxcols columns; the columns used. */
+/*
+ * Draw the code points of s that fit in maxcols columns (whole
+ * characters; none after a control character) at (y, x); the columns
+ * they take. Curses is handed wide characters (wchar_t is a code point
+ * in glibc, and the screens run in C.UTF-8): given UTF-8 bytes it
+ * decodes them again, byte by byte, a fifth of a list's redraw.
+ */
 int
 tui_put(int y, int x, const char *s, int maxcols)
 {
-	int	 used;
-	size_t	 bytes = tui_fit(s, maxcols, &used);
+	wchar_t		 wbuf[1024];	/* a line of the widest terminal */
+	uint32_t	 cp;
+	size_t		 n = strlen(s), k, bytes = 0;
+	int		 used = 0, w, nw = 0;
 
-	if (bytes > 0)
-		mvaddnstr(y, x, s, (int)bytes);
+	while (bytes < n && nw < (int)(sizeof wbuf / sizeof wbuf[0])) {
+		if ((k = utf8_decode(s + bytes, n - bytes, &cp)) == 0)
+			break;
+		w = cp_width(cp);
+		if (w < 0 || used + w > maxcols)
+			break;
+		used += w;
+		bytes += k;
+		wbuf[nw++] = (wchar_t)cp;
+	}
+	if (nw > 0)
+		mvaddnwstr(y, x, wbuf, nw);
 	else
 		move(y, x);
 	return used;
 }
 
-/* Draw n code points at (y, x). */
+/* Draw n code points at (y, x); the columns they take. */
 int
 tui_put_cps(int y, int x, const uint32_t *cps, int n)
 {
-	char	buf[2048];
-	size_t	used = 0;
-	int	i, cols = 0;
+	wchar_t	wbuf[1024];
+	int	i, w, cols = 0;
 
-	for (i = 0; i < n && used + 4 < sizeof buf; i++) {
-		uint32_t c = cps[i];
-
-		if (c < 0x80)
-			buf[used++] = (char)c;
-		else if (c < 0x800) {
-			buf[used++] = (char)(0xc0 | (c >> 6));
-			buf[used++] = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			buf[used++] = (char)(0xe0 | (c >> 12));
-			buf[used++] = (char)(0x80 | ((c >> 6) & 0x3f));
-			buf[used++] = (char)(0x80 | (c & 0x3f));
-		} else {
-			buf[used++] = (char)(0xf0 | (c >> 18));
-			buf[used++] = (char)(0x80 | ((c >> 12) & 0x3f));
-			buf[used++] = (char)(0x80 | ((c >> 6) & 0x3f));
-			buf[used++] = (char)(0x80 | (c & 0x3f));
-		}
-		cols += cp_width(c) > 0 ? cp_width(c) : 0;
+	for (i = 0; i < n && i < (int)(sizeof wbuf / sizeof wbuf[0]); i++) {
+		wbuf[i] = (wchar_t)cps[i];
+		if ((w = cp_width(cps[i])) > 0)
+			cols += w;
 	}
-	mvaddnstr(y, x, buf, (int)used);
+	mvaddnwstr(y, x, wbuf, i);
 	return cols;
 }
 

@@ -41,6 +41,7 @@
 	X(use_default_colors) \
 	X(waddch) \
 	X(waddnstr) \
+	X(waddnwstr) \
 	X(wattr_off) \
 	X(wattr_on) \
 	X(werase) \
@@ -95,6 +96,7 @@ const struct tui_lib *tui_lib(void);
 #define use_default_colors(...)	(tui_lib()->use_default_colors)(__VA_ARGS__)
 #define waddch(...)	(tui_lib()->waddch)(__VA_ARGS__)
 #define waddnstr(...)	(tui_lib()->waddnstr)(__VA_ARGS__)
+#define waddnwstr(...)	(tui_lib()->waddnwstr)(__VA_ARGS__)
 #define wattr_off(...)	(tui_lib()->wattr_off)(__VA_ARGS__)
 #define wattr_on(...)	(tui_lib()->wattr_on)(__VA_ARGS__)
 #define werase(...)	(tui_lib()->werase)(__VA_ARGS__)
