@@ -15,17 +15,19 @@
 #endif
 
 /*
- * How many bytes of s fit in maxcols columns (whole characters); the
- * columns they take in *cols (may be NULL).
+ * How many bytes of s fit in maxcols columns (whole characters; none
+ * after a control character); the columns they take in *cols (may be
+ * NULL). With wbuf, their code points too, at most wcap, *nw of them.
  */
 static size_t
-tui_fit(const char *s, int maxcols, int *cols)
+tui_fit_wide(const char *s, int maxcols, int *cols, wchar_t *wbuf,
+    int wcap, int *nw)
 {
 	uint32_t	 cp;
 	size_t		 n = strlen(s), k, bytes = 0;
-	int		 used = 0, w;
+	int		 used = 0, w, got = 0;
 
-	while (bytes < n) {
+	while (bytes < n && (wbuf == NULL || got < wcap)) {
 		if ((k = utf8_decode(s + bytes, n - bytes, &cp)) == 0)
 			break;
 		w = cp_width(cp);
@@ -33,37 +35,36 @@ tui_fit(const char *s, int maxcols, int *cols)
 			break;
 		used += w;
 		bytes += k;
+		if (wbuf != NULL)
+			wbuf[got++] = (wchar_t)cp;
 	}
 	if (cols != NULL)
 		*cols = used;
+	if (nw != NULL)
+		*nw = got;
 	return bytes;
 }
 
+static size_t
+tui_fit(const char *s, int maxcols, int *cols)
+{
+	return tui_fit_wide(s, maxcols, cols, NULL, 0, NULL);
+}
+
 /*
- * Draw the code points of s that fit in maxcols columns (whole
- * characters; none after a control character) at (y, x); the columns
- * they take. Curses is handed wide characters (wchar_t is a code point
- * in glibc, and the screens run in C.UTF-8): given UTF-8 bytes it
- * decodes them again, byte by byte, a fifth of a list's redraw.
+ * Draw what of s fits in maxcols columns at (y, x); the columns it takes.
+ * Curses is handed wide characters (wchar_t is a code point in glibc,
+ * and the screens run in C.UTF-8): given UTF-8 bytes it decodes them
+ * again, byte by byte, a fifth of a list's redraw.
  */
 int
 tui_put(int y, int x, const char *s, int maxcols)
 {
-	wchar_t		 wbuf[1024];	/* a line of the widest terminal */
-	uint32_t	 cp;
-	size_t		 n = strlen(s), k, bytes = 0;
-	int		 used = 0, w, nw = 0;
+	wchar_t	 wbuf[1024];	/* a line of the widest terminal */
+	int	 used, nw;
 
-	while (bytes < n && nw < (int)(sizeof wbuf / sizeof wbuf[0])) {
-		if ((k = utf8_decode(s + bytes, n - bytes, &cp)) == 0)
-			break;
-		w = cp_width(cp);
-		if (w < 0 || used + w > maxcols)
-			break;
-		used += w;
-		bytes += k;
-		wbuf[nw++] = (wchar_t)cp;
-	}
+	tui_fit_wide(s, maxcols, &used, wbuf,
+	    (int)(sizeof wbuf / sizeof wbuf[0]), &nw);
 	if (nw > 0)
 		mvaddnwstr(y, x, wbuf, nw);
 	else
