@@ -9,7 +9,8 @@
  * before a wide character that would not fit, and stops at a control
  * character or at bytes that are not UTF-8: an escape sequence in a
  * stored name never reaches the terminal, and a text longer than any
- * line overflows nothing.
+ * line (wide characters, or combining marks that take no column)
+ * overflows nothing.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -133,6 +134,16 @@ put_lands_in_its_cells(void **state)
 	assert_int_equal(tui_put(5, 0, longtext, t.cols), t.cols / 2 * 2);
 	assert_true(at(5, 0) == L'长');
 	assert_true(tui_put(6, 0, longtext, 100000) > 0);
+	/* a name of one letter and 2,000 combining marks (they take no
+	   column, so the width never stops them): the buffer's bound does,
+	   and the letter keeps its cell (row 0: the line above wrapped
+	   over the rows below it) */
+	longtext[0] = 'a';
+	for (i = 0; i < 2000; i++)
+		memcpy(longtext + 1 + 2 * i, "\xcc\x81", 2);	/* U+0301 */
+	longtext[1 + 2 * 2000] = '\0';
+	assert_int_equal(tui_put(0, 0, longtext, t.cols), 1);
+	assert_true(at(0, 0) == L'a' && at(0, 1) == L' ');
 	scr_close(&s);
 }
 
